@@ -1,0 +1,4 @@
+import type { ApiErrorShape } from './errors'
+
+/** What a call returns across a transport: a value, or an error that says what went wrong. */
+export type Envelope<T = unknown> = { ok: true; value: T } | { ok: false; error: ApiErrorShape }

@@ -1,0 +1,20 @@
+import type { CallParsedInput, CallOutput, CallTable, ProgressUpdate } from './define-call'
+import type { Host } from './host'
+import type { OpenWorkspace, Session } from '../workspace/session'
+
+/** Everything a handler may use besides its validated input. */
+export interface CallContext {
+  session: Session
+  /** The open workspace; throws ApiError('no-workspace') when none is open. */
+  workspace(): OpenWorkspace
+  /** Report progress of long work to whoever made the call. */
+  progress(update: ProgressUpdate): void
+  /** Aborted when the caller cancels. Long work checks it and rolls back. */
+  signal: AbortSignal
+  host: Host
+}
+
+export type Handler<D> = (input: CallParsedInput<D>, ctx: CallContext) => CallOutput<D> | Promise<CallOutput<D>>
+
+/** A table of handlers for a table of calls: a missing or extra handler is a compile error. */
+export type HandlersFor<T extends CallTable> = { [K in keyof T]: Handler<T[K]> }

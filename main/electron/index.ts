@@ -1,0 +1,89 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { app, BrowserWindow, protocol } from 'electron'
+import { useNativeBinding } from '../db/driver'
+import { Session } from '../workspace/session'
+import { APP_SCHEME, resolveBundleRequest } from './app-protocol'
+import { secureDefaultSession } from './app-session-security'
+import { CONTENT_SECURITY_POLICY } from './content-security-policy'
+import { createElectronHost } from './electron-host'
+import { registerIpc } from './ipc'
+import { installMenu } from './menu'
+import { createMainWindow } from './window'
+
+// Sandbox every renderer, whatever a window's own settings say.
+app.enableSandbox()
+
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
+])
+
+/** The SQLite binding rebuilt for Electron's ABI (see scripts/build-electron-native.mjs). */
+function electronNativeBinding(): string | undefined {
+  const candidates = app.isPackaged
+    ? [path.join(process.resourcesPath, 'native', 'better_sqlite3.node')]
+    : [path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')]
+  return candidates.find(candidate => fs.existsSync(candidate))
+}
+
+function registerAppProtocol(rendererRoot: string): void {
+  protocol.handle(APP_SCHEME, async request => {
+    const resolved = resolveBundleRequest(rendererRoot, request.url)
+    if (resolved.status !== 200) return new Response(null, { status: resolved.status })
+    const body = await fs.promises.readFile(resolved.file)
+    return new Response(body, {
+      status: 200,
+      headers: {
+        'Content-Type': resolved.contentType,
+        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+        'X-Content-Type-Options': 'nosniff'
+      }
+    })
+  })
+}
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit()
+} else {
+  let mainWindow: BrowserWindow | null = null
+
+  // SAFEGUARD_DATA_DIR lets a consultant keep the app's state somewhere other than the OS default.
+  if (process.env.SAFEGUARD_DATA_DIR) app.setPath('userData', path.resolve(process.env.SAFEGUARD_DATA_DIR))
+
+  app.on('second-instance', () => {
+    if (mainWindow) {
+      if (mainWindow.isMinimized()) mainWindow.restore()
+      mainWindow.focus()
+    }
+  })
+
+  void app.whenReady().then(() => {
+    useNativeBinding(electronNativeBinding())
+    secureDefaultSession()
+    registerAppProtocol(path.join(__dirname, '../renderer'))
+    installMenu()
+
+    const session = new Session({ dataDir: app.getPath('userData'), appVersion: app.getVersion() })
+    registerIpc(session, createElectronHost(() => mainWindow))
+
+    const open = () => {
+      mainWindow = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), isProduction: app.isPackaged })
+      mainWindow.on('closed', () => {
+        mainWindow = null
+      })
+    }
+    open()
+    app.on('activate', () => {
+      if (BrowserWindow.getAllWindows().length === 0) open()
+    })
+    app.on('will-quit', () => session.close())
+  })
+
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+  })
+
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+}

@@ -1,0 +1,119 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { HandlersFor } from '../api/handler-types'
+import type { Session } from './session'
+import { workspaceCalls, type OrganizationProfile, type WorkspaceSummary } from './contract'
+import { updateWorkspaceProfile } from './db/workspace-profile'
+import { createWorkspace, freeWorkspacePath, openWorkspace, summarize, WORKSPACE_EXTENSION } from './workspace-files'
+
+const WORKSPACE_FILTERS = [{ name: 'Safeguard workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }]
+
+function adoptAndRemember(session: Session, file: string, open: () => ReturnType<typeof openWorkspace>): WorkspaceSummary {
+  const db = open()
+  const workspace = session.adopt(file, db)
+  const summary = summarize(workspace.path, workspace.db)
+  session.recent?.remember({
+    path: summary.path,
+    organizationName: summary.organization.name,
+    lastOpenedAt: session.now()
+  })
+  return summary
+}
+
+/** The profile a new default workspace starts with, until the user describes their organisation. */
+const UNNAMED_ORGANIZATION: OrganizationProfile = {
+  name: 'My organisation',
+  role: 'covered-entity',
+  contactName: '',
+  contactEmail: '',
+  contactPhone: '',
+  cloudProvider: 'aws'
+}
+
+export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
+  'app.info': (_input, ctx) => ({
+    name: 'Safeguard',
+    version: ctx.session.appVersion,
+    dataDir: ctx.session.dataDir,
+    platform: process.platform
+  }),
+
+  'workspace.current': (_input, ctx) => {
+    const current = ctx.session.current
+    return current ? summarize(current.path, current.db) : null
+  },
+
+  'workspace.startup': (_input, ctx) => {
+    const { session } = ctx
+    if (session.current) return summarize(session.current.path, session.current.db)
+    const last = session.recent?.list().find(entry => fs.existsSync(entry.path))
+    if (last) {
+      try {
+        return adoptAndRemember(session, last.path, () => openWorkspace(last.path))
+      } catch {
+        // The last workspace could not be opened (moved, damaged, newer): fall back to the default one.
+      }
+    }
+    const defaultPath = session.defaultWorkspacePath()
+    if (fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath))
+    fs.mkdirSync(path.dirname(defaultPath), { recursive: true })
+    return adoptAndRemember(session, defaultPath, () =>
+      createWorkspace(defaultPath, UNNAMED_ORGANIZATION, { now: session.now(), profileComplete: false })
+    )
+  },
+
+  'workspace.create': (input, ctx) => {
+    const { session } = ctx
+    const file = input.path
+      ? path.resolve(input.path)
+      : freeWorkspacePath(path.join(session.dataDir ?? process.cwd(), 'workspaces'), input.organization.name)
+    fs.mkdirSync(path.dirname(file), { recursive: !input.path })
+    return adoptAndRemember(session, file, () => createWorkspace(file, input.organization, { now: session.now() }))
+  },
+
+  'workspace.open': (input, ctx) => {
+    const file = path.resolve(input.path)
+    return adoptAndRemember(ctx.session, file, () => openWorkspace(file))
+  },
+
+  'workspace.openFromDisk': async (_input, ctx) => {
+    const file = await ctx.host.pickOpenPath({ title: 'Open a workspace', filters: WORKSPACE_FILTERS })
+    if (!file) return null
+    return adoptAndRemember(ctx.session, file, () => openWorkspace(file))
+  },
+
+  'workspace.chooseNewPath': async (input, ctx) => {
+    const file = await ctx.host.pickSavePath({
+      title: 'Where should the new workspace be saved?',
+      defaultName: path.basename(freeWorkspacePath(ctx.session.dataDir ?? process.cwd(), input.suggestedName)),
+      filters: WORKSPACE_FILTERS
+    })
+    if (!file) return null
+    return file.endsWith(WORKSPACE_EXTENSION) ? file : file + WORKSPACE_EXTENSION
+  },
+
+  'workspace.listRecent': (_input, ctx) =>
+    (ctx.session.recent?.list() ?? []).map(entry => ({ ...entry, available: fs.existsSync(entry.path) })),
+
+  'workspace.forgetRecent': (input, ctx) => {
+    ctx.session.recent?.forget(path.resolve(input.path))
+    return (ctx.session.recent?.list() ?? []).map(entry => ({ ...entry, available: fs.existsSync(entry.path) }))
+  },
+
+  'workspace.updateProfile': (input, ctx) => {
+    const workspace = ctx.workspace()
+    updateWorkspaceProfile(workspace.db, input.organization, ctx.session.now())
+    const summary = summarize(workspace.path, workspace.db)
+    ctx.session.recent?.remember({
+      path: summary.path,
+      organizationName: summary.organization.name,
+      lastOpenedAt: ctx.session.now()
+    })
+    return summary
+  },
+
+  'workspace.close': (_input, ctx) => {
+    ctx.session.close()
+    return null
+  }
+}

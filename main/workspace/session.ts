@@ -1,0 +1,71 @@
+import path from 'node:path'
+import { ApiError } from '../api/errors'
+import type { Db } from '../db/driver'
+import { RecentStore } from './recent-store'
+
+export interface OpenWorkspace {
+  path: string
+  db: Db
+}
+
+export interface SessionOptions {
+  /** The app's data folder (recent list, default workspace). Null for the CLI, which keeps no state. */
+  dataDir: string | null
+  appVersion: string
+  /** Clock used for timestamps; tests may fix it. */
+  now?: () => Date
+}
+
+/**
+ * What one running program has open: at most one workspace at a time.
+ * Electron keeps one Session for its window; the CLI makes one per command;
+ * tests make one per case.
+ */
+export class Session {
+  readonly dataDir: string | null
+  readonly appVersion: string
+  readonly recent: RecentStore | null
+  private readonly clock: () => Date
+  private openWorkspace: OpenWorkspace | null = null
+
+  constructor(options: SessionOptions) {
+    this.dataDir = options.dataDir
+    this.appVersion = options.appVersion
+    this.recent = options.dataDir ? new RecentStore(options.dataDir) : null
+    this.clock = options.now ?? (() => new Date())
+  }
+
+  now(): string {
+    return this.clock().toISOString()
+  }
+
+  get current(): OpenWorkspace | null {
+    return this.openWorkspace
+  }
+
+  requireWorkspace(): OpenWorkspace {
+    if (!this.openWorkspace) {
+      throw new ApiError('no-workspace', 'No workspace is open. Create a workspace or open one first.')
+    }
+    return this.openWorkspace
+  }
+
+  /** Makes `db` the open workspace, closing the previous one. */
+  adopt(file: string, db: Db): OpenWorkspace {
+    this.close()
+    this.openWorkspace = { path: path.resolve(file), db }
+    return this.openWorkspace
+  }
+
+  close(): void {
+    if (this.openWorkspace) {
+      this.openWorkspace.db.close()
+      this.openWorkspace = null
+    }
+  }
+
+  defaultWorkspacePath(): string {
+    if (!this.dataDir) throw new ApiError('unsupported', 'There is no data folder for a default workspace here.')
+    return path.join(this.dataDir, 'workspaces', 'Default.safeguard')
+  }
+}

@@ -1,0 +1,50 @@
+import { useCallback, useEffect, useMemo, useState } from 'react'
+import { Callout, Flex, Spinner, Text, Theme } from '@radix-ui/themes'
+import type { WorkspaceSummary } from '../../main/workspace/contract'
+import { api, errorMessage } from './api'
+import type { AreaId } from './areas'
+import { AppShell } from './components/AppShell'
+import { useOsAppearance } from './use-os-appearance'
+import { WorkspaceContext } from './workspace-context'
+
+export function App() {
+  const appearance = useOsAppearance()
+  const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null)
+  const [startupError, setStartupError] = useState<string | null>(null)
+  const [area, setArea] = useState<AreaId>('dashboard')
+
+  useEffect(() => {
+    api['workspace.startup']({}).then(setWorkspace, error => setStartupError(errorMessage(error)))
+  }, [])
+
+  const navigate = useCallback((next: AreaId) => setArea(next), [])
+  const context = useMemo(
+    () => (workspace ? { workspace, setWorkspace, navigate } : null),
+    [workspace, navigate]
+  )
+
+  return (
+    <Theme appearance={appearance} accentColor="teal" grayColor="slate" radius="medium" panelBackground="solid">
+      {context ? (
+        <WorkspaceContext.Provider value={context}>
+          <AppShell area={area} onNavigate={navigate} />
+        </WorkspaceContext.Provider>
+      ) : (
+        <Flex align="center" justify="center" height="100vh" direction="column" gap="3" asChild>
+          <main>
+            {startupError ? (
+              <Callout.Root color="red" role="alert" size="2">
+                <Callout.Text>Safeguard could not open a workspace: {startupError}</Callout.Text>
+              </Callout.Root>
+            ) : (
+              <>
+                <Spinner size="3" />
+                <Text color="gray">Opening your workspace…</Text>
+              </>
+            )}
+          </main>
+        </Flex>
+      )}
+    </Theme>
+  )
+}

@@ -1,0 +1,12 @@
+/** The icons of the navigation, from Radix's icon set (decorative: each sits beside a text label). */
+export {
+  ArchiveIcon,
+  BellIcon,
+  CalendarIcon,
+  CheckboxIcon as ChecklistIcon,
+  DashboardIcon,
+  FileTextIcon,
+  GearIcon,
+  MagnifyingGlassIcon,
+  PersonIcon
+} from '@radix-ui/react-icons'

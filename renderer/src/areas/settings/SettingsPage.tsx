@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react'
+import { Card, Code, DataList, Flex, Heading, Text } from '@radix-ui/themes'
+import type { AppInfo } from '../../../../main/workspace/contract'
+import { api } from '../../api'
+import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
+import { useWorkspace } from '../../workspace-context'
+
+export function SettingsPage() {
+  const { workspace, setWorkspace } = useWorkspace()
+  const [info, setInfo] = useState<AppInfo | null>(null)
+  const [saved, setSaved] = useState(false)
+
+  useEffect(() => {
+    void api['app.info']({}).then(setInfo)
+  }, [])
+
+  return (
+    <Flex direction="column" gap="5">
+      <Heading as="h1" size="6">
+        Settings
+      </Heading>
+      <Card size="3">
+        <Flex direction="column" gap="3">
+          <Heading as="h2" size="4">
+            Organisation
+          </Heading>
+          <OrganizationProfileForm
+            key={workspace.updatedAt}
+            initial={workspace.organization}
+            submitLabel="Save organisation"
+            onSubmit={async organization => {
+              setWorkspace(await api['workspace.updateProfile']({ organization }))
+              setSaved(true)
+            }}
+          />
+          {saved && (
+            <Text size="2" color="green" role="status">
+              Saved.
+            </Text>
+          )}
+        </Flex>
+      </Card>
+      <Card size="3">
+        <Flex direction="column" gap="3">
+          <Heading as="h2" size="4">
+            This workspace
+          </Heading>
+          <DataList.Root>
+            <DataList.Item>
+              <DataList.Label>File</DataList.Label>
+              <DataList.Value>
+                <Code variant="ghost" data-testid="workspace-path">
+                  {workspace.path}
+                </Code>
+              </DataList.Value>
+            </DataList.Item>
+            <DataList.Item>
+              <DataList.Label>Created</DataList.Label>
+              <DataList.Value>{new Date(workspace.createdAt).toLocaleString()}</DataList.Value>
+            </DataList.Item>
+            <DataList.Item>
+              <DataList.Label>Format version</DataList.Label>
+              <DataList.Value>{workspace.schemaVersion}</DataList.Value>
+            </DataList.Item>
+            {info && (
+              <DataList.Item>
+                <DataList.Label>Safeguard version</DataList.Label>
+                <DataList.Value>{info.version}</DataList.Value>
+              </DataList.Item>
+            )}
+          </DataList.Root>
+          <Text as="p" size="2" color="gray">
+            The workspace is a single file. Moving or copying it moves or copies everything it holds.
+          </Text>
+        </Flex>
+      </Card>
+    </Flex>
+  )
+}

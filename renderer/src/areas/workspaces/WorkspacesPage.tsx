@@ -1,0 +1,186 @@
+import { useCallback, useEffect, useState } from 'react'
+import { Badge, Button, Callout, Card, Code, Flex, Heading, Table, Text } from '@radix-ui/themes'
+import type { RecentWorkspace } from '../../../../main/workspace/contract'
+import { api, errorMessage } from '../../api'
+import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
+import { useWorkspace } from '../../workspace-context'
+
+export function WorkspacesPage() {
+  const { workspace, setWorkspace, navigate } = useWorkspace()
+  const [recent, setRecent] = useState<RecentWorkspace[]>([])
+  const [error, setError] = useState<string | null>(null)
+  const [newPath, setNewPath] = useState<string | null>(null)
+
+  const refresh = useCallback(() => api['workspace.listRecent']({}).then(setRecent), [])
+  useEffect(() => {
+    void refresh()
+  }, [refresh])
+
+  const run = async (action: () => Promise<void>) => {
+    setError(null)
+    try {
+      await action()
+    } catch (caught) {
+      setError(errorMessage(caught))
+      await refresh()
+    }
+  }
+
+  const open = (path: string) =>
+    run(async () => {
+      setWorkspace(await api['workspace.open']({ path }))
+      navigate('dashboard')
+    })
+
+  return (
+    <Flex direction="column" gap="5">
+      <Flex direction="column" gap="1">
+        <Heading as="h1" size="6">
+          Workspaces
+        </Heading>
+        <Text as="p" size="3" color="gray">
+          Keep one workspace per client organisation. Each is a single file you can move, copy or back up.
+        </Text>
+      </Flex>
+
+      {error && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{error}</Callout.Text>
+        </Callout.Root>
+      )}
+
+      <Card size="3">
+        <Flex direction="column" gap="3">
+          <Flex justify="between" align="center" gap="3" wrap="wrap">
+            <Heading as="h2" size="4">
+              Recent workspaces
+            </Heading>
+            <Button
+              variant="soft"
+              onClick={() =>
+                run(async () => {
+                  const opened = await api['workspace.openFromDisk']({})
+                  if (opened) {
+                    setWorkspace(opened)
+                    navigate('dashboard')
+                  }
+                })
+              }
+            >
+              Open a workspace file…
+            </Button>
+          </Flex>
+          {recent.length === 0 ? (
+            <Text as="p" color="gray">
+              No workspaces opened yet.
+            </Text>
+          ) : (
+            <Table.Root variant="surface" aria-label="Recent workspaces">
+              <Table.Header>
+                <Table.Row>
+                  <Table.ColumnHeaderCell>Organisation</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>File</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Last opened</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>
+                    <span className="visually-hidden">Actions</span>
+                  </Table.ColumnHeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {recent.map(entry => {
+                  const isCurrent = entry.path === workspace.path
+                  return (
+                    <Table.Row key={entry.path} data-testid="recent-workspace">
+                      <Table.RowHeaderCell>
+                        <Flex gap="2" align="center">
+                          {entry.organizationName}
+                          {isCurrent && <Badge color="teal">Open</Badge>}
+                          {!entry.available && <Badge color="orange">File missing</Badge>}
+                        </Flex>
+                      </Table.RowHeaderCell>
+                      <Table.Cell>
+                        <Code variant="ghost" size="1">
+                          {entry.path}
+                        </Code>
+                      </Table.Cell>
+                      <Table.Cell>{new Date(entry.lastOpenedAt).toLocaleString()}</Table.Cell>
+                      <Table.Cell>
+                        <Flex gap="2" justify="end">
+                          <Button
+                            size="1"
+                            disabled={isCurrent || !entry.available}
+                            onClick={() => open(entry.path)}
+                            aria-label={`Open ${entry.organizationName}`}
+                          >
+                            Open
+                          </Button>
+                          <Button
+                            size="1"
+                            variant="soft"
+                            color="gray"
+                            disabled={isCurrent}
+                            onClick={() => run(async () => setRecent(await api['workspace.forgetRecent']({ path: entry.path })))}
+                            aria-label={`Remove ${entry.organizationName} from this list`}
+                          >
+                            Remove from list
+                          </Button>
+                        </Flex>
+                      </Table.Cell>
+                    </Table.Row>
+                  )
+                })}
+              </Table.Body>
+            </Table.Root>
+          )}
+        </Flex>
+      </Card>
+
+      <Card size="3">
+        <Flex direction="column" gap="3">
+          <Heading as="h2" size="4">
+            New workspace
+          </Heading>
+          <Text as="p" size="2" color="gray">
+            Describe the organisation this workspace is for. You can change these details later in Settings.
+          </Text>
+          <OrganizationProfileForm
+            initial={EMPTY_PROFILE}
+            submitLabel="Create workspace"
+            onSubmit={async organization => {
+              const created = await api['workspace.create']({ organization, ...(newPath ? { path: newPath } : {}) })
+              setWorkspace(created)
+              setNewPath(null)
+              navigate('dashboard')
+            }}
+            extraFields={
+              <Flex direction="column" gap="1">
+                <Text size="2" weight="medium">
+                  Location
+                </Text>
+                <Flex gap="3" align="center" wrap="wrap">
+                  <Text size="2" color="gray" data-testid="new-workspace-location">
+                    {newPath ?? "Safeguard's data folder"}
+                  </Text>
+                  <Button
+                    type="button"
+                    variant="soft"
+                    color="gray"
+                    size="1"
+                    onClick={() =>
+                      run(async () => {
+                        const chosen = await api['workspace.chooseNewPath']({ suggestedName: 'Workspace' })
+                        if (chosen) setNewPath(chosen)
+                      })
+                    }
+                  >
+                    Choose location…
+                  </Button>
+                </Flex>
+              </Flex>
+            }
+          />
+        </Flex>
+      </Card>
+    </Flex>
+  )
+}

@@ -1,0 +1,187 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { buildSync } from 'esbuild'
+import { createCallContext } from '../../main/api/call-context'
+import { dispatch } from '../../main/api/dispatch'
+import type { ProgressUpdate } from '../../main/api/define-call'
+import type { Host } from '../../main/api/host'
+import { Session } from '../../main/workspace/session'
+
+const REPO = path.resolve(__dirname, '../..')
+const RENDERER_DIR = path.join(REPO, 'out/renderer')
+/** A made-up origin: every request to it is answered from the built renderer, nothing reaches a network. */
+export const APP_ORIGIN = 'http://safeguard.test'
+
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run'
+]
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2'
+}
+
+let bridgeScript: string | undefined
+function bridgeInitScript(): string {
+  bridgeScript ??= buildSync({
+    entryPoints: [path.join(__dirname, 'bridge-page.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    write: false,
+    logLevel: 'silent'
+  }).outputFiles[0]!.text
+  return bridgeScript
+}
+
+/** Answers the host's dialogs from a queue the test fills, as a user would pick files. */
+export class ScriptedHost implements Host {
+  readonly openPaths: (string | null)[] = []
+  readonly savePaths: (string | null)[] = []
+  readonly directories: (string | null)[] = []
+  readonly notifications: { title: string; body: string }[] = []
+  async pickOpenPath() {
+    return this.openPaths.shift() ?? null
+  }
+  async pickOpenPaths() {
+    const next = this.openPaths.shift()
+    return next ? [next] : []
+  }
+  async pickSavePath() {
+    return this.savePaths.shift() ?? null
+  }
+  async pickDirectory() {
+    return this.directories.shift() ?? null
+  }
+  notify(title: string, body: string) {
+    this.notifications.push({ title, body })
+  }
+}
+
+export interface AppHarness {
+  page: Page
+  dataDir: string
+  host: ScriptedHost
+  /** Every URL the page requested that was not the app's own. */
+  foreignRequests: string[]
+  /** Closes the backend (the workspace is closed as on quit), starts a new one on the same data folder and reloads. */
+  restart(): Promise<void>
+  /** Runs axe on the current screen and returns its violations. */
+  axeViolations(): Promise<{ id: string; help: string; targets: string[] }[]>
+  screenshot(name: string): Promise<string>
+}
+
+export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
+  browser: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const browser = await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        args: CHROMIUM_FLAGS
+      })
+      await use(browser)
+      await browser.close()
+    },
+    { scope: 'worker' }
+  ],
+  app: async ({ browser }, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-'))
+    const host = new ScriptedHost()
+    const state = { session: new Session({ dataDir, appVersion: '0.0.0-test' }) }
+    const running = new Map<string, AbortController>()
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 } })
+    const page = await context.newPage()
+    const foreignRequests: string[] = []
+
+    page.on('request', request => {
+      if (!request.url().startsWith(`${APP_ORIGIN}/`)) foreignRequests.push(request.url())
+    })
+    await context.route('**/*', async route => {
+      const url = new URL(route.request().url())
+      if (url.origin !== APP_ORIGIN) return route.abort('blockedbyclient')
+      const relative = decodeURIComponent(url.pathname).replace(/^\/+/, '') || 'index.html'
+      const file = path.resolve(RENDERER_DIR, relative)
+      if (!file.startsWith(RENDERER_DIR + path.sep) || !fs.existsSync(file)) return route.fulfill({ status: 404 })
+      return route.fulfill({
+        status: 200,
+        body: fs.readFileSync(file),
+        headers: { 'content-type': CONTENT_TYPES[path.extname(file)] ?? 'application/octet-stream' }
+      })
+    })
+
+    await page.exposeBinding('__safeguardInvoke', async (_source, name: unknown, input: unknown, callId: unknown) => {
+      const id = String(callId)
+      const controller = new AbortController()
+      running.set(id, controller)
+      const ctx = createCallContext(state.session, {
+        host,
+        signal: controller.signal,
+        onProgress: (update: ProgressUpdate) => {
+          void page
+            .evaluate(
+              ([cid, u]) => {
+                const w = window as unknown as { __safeguardProgressListeners?: Set<(c: string, u: unknown) => void> }
+                w.__safeguardProgressListeners?.forEach(listener => listener(cid as string, u))
+              },
+              [id, update] as const
+            )
+            .catch(() => undefined)
+        }
+      })
+      try {
+        // Round-trip through JSON as IPC's structured clone would: results must be plain data.
+        return JSON.parse(JSON.stringify(await dispatch(name, input, ctx)))
+      } finally {
+        running.delete(id)
+      }
+    })
+    await page.exposeBinding('__safeguardCancel', async (_source, callId: unknown) => {
+      running.get(String(callId))?.abort()
+    })
+    await page.addInitScript({ content: bridgeInitScript() })
+    await page.goto(`${APP_ORIGIN}/index.html`)
+
+    const harness: AppHarness = {
+      page,
+      dataDir,
+      host,
+      foreignRequests,
+      async restart() {
+        state.session.close()
+        state.session = new Session({ dataDir, appVersion: '0.0.0-test' })
+        await page.reload()
+      },
+      async axeViolations() {
+        const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze()
+        return results.violations.map(violation => ({
+          id: violation.id,
+          help: violation.help,
+          targets: violation.nodes.map(node => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
+        }))
+      },
+      async screenshot(name) {
+        const file = testInfo.outputPath(`${name}.png`)
+        await page.screenshot({ path: file, fullPage: true })
+        return file
+      }
+    }
+    await use(harness)
+    state.session.close()
+    await context.close()
+    fs.rmSync(dataDir, { recursive: true, force: true })
+  }
+})
+
+export { expect }

@@ -1,0 +1,78 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { expect, test } from './fixtures'
+
+test('first start opens a default workspace, then workspaces are created, listed and reopened after a restart', async ({ app }) => {
+  const { page } = app
+
+  // First start: the default workspace in the data folder, asking who it is for.
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  expect(fs.existsSync(path.join(app.dataDir, 'workspaces', 'Default.safeguard'))).toBe(true)
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('welcome')
+
+  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+  await page.getByLabel('Primary contact').fill('Dana Reyes')
+  await page.getByLabel('Contact email').fill('not-an-email')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByText('Enter a valid email address')).toBeVisible()
+  await page.getByLabel('Contact email').fill('security@harbor.example')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('dashboard')
+
+  // Every area of the navigation is reachable and says what will appear there.
+  for (const area of ['Assessment', 'Findings', 'Business associates', 'Incidents', 'Calendar', 'Documents', 'Settings']) {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: area, exact: true }).click()
+    await expect(page.getByRole('heading', { name: area, level: 1 })).toBeVisible()
+  }
+
+  // A second workspace for another client.
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  await expect(page.getByRole('heading', { name: 'Workspaces', level: 1 })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Lakeside Dental Group')
+  await page.getByText('Business associate: handles PHI').click()
+  await page.getByRole('button', { name: 'Create workspace' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group')
+  expect(fs.existsSync(path.join(app.dataDir, 'workspaces', 'Lakeside-Dental-Group.safeguard'))).toBe(true)
+
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  const rows = page.getByTestId('recent-workspace')
+  await expect(rows).toHaveCount(2)
+  await expect(rows.first()).toContainText('Lakeside Dental Group')
+  await expect(rows.nth(1)).toContainText('Harbor Family Practice')
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('workspaces')
+
+  // Restart the backend: the last workspace opens again, with the list intact.
+  await app.restart()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group')
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  await expect(page.getByTestId('recent-workspace')).toHaveCount(2)
+  await page.getByRole('button', { name: 'Open Harbor Family Practice' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
+
+  // Opening from disk goes through the host's dialog.
+  app.host.openPaths.push(path.join(app.dataDir, 'workspaces', 'Lakeside-Dental-Group.safeguard'))
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  await page.getByRole('button', { name: 'Open a workspace file…' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group')
+
+  expect(app.foreignRequests).toEqual([])
+})
+
+test('a file that is not a workspace is refused with a clear message and the current workspace stays open', async ({ app }) => {
+  const { page } = app
+  const bogus = path.join(app.dataDir, 'notes.safeguard')
+  fs.writeFileSync(bogus, 'these are not the droids')
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  app.host.openPaths.push(bogus)
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  await page.getByRole('button', { name: 'Open a workspace file…' }).click()
+  await expect(page.getByRole('alert')).toContainText('is not a Safeguard workspace')
+  await expect(page.getByTestId('workspace-name')).toHaveText('My organisation')
+  expect(fs.readFileSync(bogus, 'utf8')).toBe('these are not the droids')
+  expect(app.foreignRequests).toEqual([])
+})
