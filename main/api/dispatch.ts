@@ -1,4 +1,4 @@
-import { z } from 'zod'
+import { type z } from 'zod'
 import { ApiError, isApiError } from './errors'
 import type { Envelope } from './envelope'
 import { contract, type CallName } from './contract'

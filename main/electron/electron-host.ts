@@ -1,4 +1,4 @@
-import { BrowserWindow, dialog, Notification } from 'electron'
+import { type BrowserWindow, dialog, Notification } from 'electron'
 import type { Host } from '../api/host'
 
 /** The host the handlers see inside the desktop app: native dialogs and notifications. */

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { HandlersFor } from '../api/handler-types'
 import type { Session } from './session'
-import { workspaceCalls, type OrganizationProfile, type WorkspaceSummary } from './contract'
+import { type workspaceCalls, type OrganizationProfile, type WorkspaceSummary } from './contract'
 import { updateWorkspaceProfile } from './db/workspace-profile'
 import { createWorkspace, freeWorkspacePath, openWorkspace, summarize, WORKSPACE_EXTENSION } from './workspace-files'
 
@@ -67,7 +67,8 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     const file = input.path
       ? path.resolve(input.path)
       : freeWorkspacePath(path.join(session.dataDir ?? process.cwd(), 'workspaces'), input.organization.name)
-    fs.mkdirSync(path.dirname(file), { recursive: !input.path })
+    // Our own default folder may not exist yet; a folder the user named must already exist.
+    if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
     return adoptAndRemember(session, file, () => createWorkspace(file, input.organization, { now: session.now() }))
   },
 

@@ -85,7 +85,6 @@ export interface AppHarness {
 
 export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
   browser: [
-    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const browser = await chromium.launch({
         executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

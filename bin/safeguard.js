@@ -1,0 +1,9 @@
+#!/usr/bin/env node
+// The `safeguard` command. The CLI is written in TypeScript and run through
+// tsx, so `npx safeguard` works straight after `npm install` with no build step.
+require('tsx/cjs/api').register()
+const { runCli } = require('../main/cli/main.ts')
+
+runCli(process.argv.slice(2)).then(code => {
+  process.exitCode = code
+})

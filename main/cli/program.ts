@@ -1,0 +1,20 @@
+import { Command } from 'commander'
+import type { CliIo } from './cli-io'
+import { registerInfo } from './commands/info'
+import { registerInit } from './commands/init'
+import { APP_VERSION } from './version'
+
+/** The `safeguard` command tree. Each feature adds one register line here. */
+export function buildProgram(io: CliIo): Command {
+  const program = new Command()
+    .name('safeguard')
+    .description(
+      'Safeguard: offline HIPAA Security Rule compliance workspaces.\n' +
+        'Every command that prints data takes --json and then prints only JSON on stdout.'
+    )
+    .version(APP_VERSION, '-v, --version', 'print the version')
+    .showHelpAfterError('(run with --help for usage)')
+  registerInit(program, io)
+  registerInfo(program, io)
+  return program
+}

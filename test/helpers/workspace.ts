@@ -1,0 +1,75 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { onTestFinished } from 'vitest'
+import { createCallContext } from '../../main/api/call-context'
+import type { CallName, InputOf, OutputOf } from '../../main/api/contract'
+import type { ProgressUpdate } from '../../main/api/define-call'
+import { callHandler } from '../../main/api/dispatch'
+import type { CallContext } from '../../main/api/handler-types'
+import { headlessHost, type Host } from '../../main/api/host'
+import type { OrganizationProfileInput } from '../../main/workspace/contract'
+import { Session } from '../../main/workspace/session'
+
+/** A folder under the OS temp dir, removed when the current test finishes. */
+export function tempDir(prefix = 'safeguard-test-'): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix))
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }))
+  return dir
+}
+
+export interface TestSession {
+  session: Session
+  dir: string
+  /** Calls a handler through the real validation and dispatch, as IPC and the CLI do. */
+  call<K extends CallName>(
+    name: K,
+    input: InputOf<K>,
+    options?: { onProgress?: (update: ProgressUpdate) => void; signal?: AbortSignal; host?: Host }
+  ): Promise<OutputOf<K>>
+  context(options?: { onProgress?: (update: ProgressUpdate) => void; signal?: AbortSignal; host?: Host }): CallContext
+}
+
+/**
+ * A session with its own data folder (or `dataDir`, to play a restart of the
+ * app on an existing one), closed when the test finishes.
+ */
+export function createTestSession(options: { now?: () => Date; dataDir?: string } = {}): TestSession {
+  const dir = tempDir()
+  const session = new Session({
+    dataDir: options.dataDir ?? path.join(dir, 'data'),
+    appVersion: '0.0.0-test',
+    ...(options.now ? { now: options.now } : {})
+  })
+  onTestFinished(() => session.close())
+  const context: TestSession['context'] = (callOptions = {}) =>
+    createCallContext(session, { host: callOptions.host ?? headlessHost, ...callOptions })
+  return {
+    session,
+    dir,
+    context,
+    call: async (name, input, callOptions) => (await callHandler(name, input, context(callOptions))) as never
+  }
+}
+
+export const TEST_ORGANIZATION: OrganizationProfileInput = {
+  name: 'Harbor Family Practice',
+  role: 'covered-entity',
+  contactName: 'Dana Reyes',
+  contactEmail: 'security@harbor.example',
+  contactPhone: '555-0100',
+  cloudProvider: 'aws'
+}
+
+/** A fresh workspace file in a temp folder, open in its own session: the usual start of a handler test. */
+export async function createTestWorkspace(
+  options: { organization?: Partial<OrganizationProfileInput>; now?: () => Date } = {}
+): Promise<TestSession & { workspacePath: string }> {
+  const test = createTestSession(options.now ? { now: options.now } : {})
+  const workspacePath = path.join(test.dir, 'workspace.safeguard')
+  await test.call('workspace.create', {
+    path: workspacePath,
+    organization: { ...TEST_ORGANIZATION, ...options.organization }
+  })
+  return { ...test, workspacePath }
+}
