@@ -1,0 +1,91 @@
+import { z } from 'zod'
+import { JURISDICTION_CODES } from './jurisdictions'
+
+/**
+ * The incident as the breach clock reads it. By design it holds no PHI:
+ * counts per state and categories, never names or record identifiers.
+ * Only zod here, so the renderer can import these types.
+ */
+
+const isoDate = z.iso.date({ error: 'must be a calendar date in the form YYYY-MM-DD' })
+
+export const jurisdictionCodeSchema = z.enum(JURISDICTION_CODES, {
+  error: (issue) => `"${String(issue.input)}" is not a US state, DC or territory code (e.g. TX, DC, PR)`
+})
+
+export const lawEnforcementDelaySchema = z
+  .strictObject({
+    kind: z.enum(['written', 'oral']),
+    statedOn: isoDate,
+    /** Written: the end of the period the statement specifies. Oral: optional, capped at 30 days. */
+    until: isoDate.optional(),
+    /** Who made the statement; 164.412(b) asks for it to be documented for an oral statement. */
+    official: z.string().trim().max(200).optional()
+  })
+  .superRefine((delay, ctx) => {
+    if (delay.kind === 'written' && delay.until === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: 'a written law-enforcement statement must give the date the delay ends' })
+    }
+    if (delay.until !== undefined && delay.until < delay.statedOn) {
+      ctx.addIssue({ code: 'custom', path: ['until'], message: `the delay cannot end (${delay.until}) before it was stated (${delay.statedOn})` })
+    }
+  })
+export type LawEnforcementDelay = z.infer<typeof lawEnforcementDelaySchema>
+
+export const riskAssessmentSchema = z.strictObject({
+  natureAndExtent: z.string().max(4000).optional(),
+  unauthorizedRecipient: z.string().max(4000).optional(),
+  acquiredOrViewed: z.string().max(4000).optional(),
+  mitigation: z.string().max(4000).optional(),
+  conclusion: z.enum(['breach', 'low-probability-of-compromise'])
+})
+export type RiskAssessment = z.infer<typeof riskAssessmentSchema>
+
+export const incidentSchema = z
+  .strictObject({
+    title: z.string().trim().min(1, 'title is required').max(200),
+    discoveredOn: isoDate,
+    breachOn: isoDate.optional(),
+    role: z.enum(['covered-entity', 'business-associate']),
+    unsecuredPhi: z.boolean(),
+    affectedByState: z.partialRecord(jurisdictionCodeSchema, z.int().min(0, 'an affected count cannot be negative')),
+    /** One statement (the usual case) or several, e.g. an oral statement later confirmed in writing. */
+    lawEnforcementDelay: z.union([lawEnforcementDelaySchema, z.array(lawEnforcementDelaySchema)]).optional(),
+    /** A business associate's contract window for telling the covered entity, when shorter than 60 days. */
+    baaReportingDays: z.int().min(1, 'the BAA reporting window must be at least 1 day').max(365).optional(),
+    /** California licensed clinic, health facility, home health agency or hospice (H&S Code § 1280.15). */
+    licensedHealthFacility: z.boolean().optional(),
+    riskAssessment: riskAssessmentSchema.optional()
+  })
+  .superRefine((incident, ctx) => {
+    if (incident.breachOn !== undefined && incident.breachOn > incident.discoveredOn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['breachOn'],
+        message: `the breach (${incident.breachOn}) cannot come after its discovery (${incident.discoveredOn})`
+      })
+    }
+  })
+export type Incident = z.infer<typeof incidentSchema>
+
+export const obligationKindSchema = z.enum([
+  'individuals',
+  'hhs',
+  'hhs-annual-log',
+  'media',
+  'covered-entity',
+  'state-individuals',
+  'state-regulator'
+])
+export type ObligationKind = z.infer<typeof obligationKindSchema>
+
+/** A notice already given, matched to an obligation by kind and jurisdiction. */
+export const noticeDoneSchema = z.strictObject({
+  kind: obligationKindSchema,
+  jurisdiction: jurisdictionCodeSchema.optional(),
+  /** Targets one obligation when several share kind and jurisdiction (e.g. California's two laws). */
+  obligationId: z.string().trim().min(1).max(100).optional(),
+  doneOn: isoDate,
+  method: z.string().trim().max(200).optional()
+})
+export type NoticeDone = z.infer<typeof noticeDoneSchema>

@@ -1,0 +1,40 @@
+import type { Certainty } from './certainty'
+import type { JurisdictionCode } from './jurisdictions'
+import type { ObligationKind } from './incident-schema'
+
+export type ObligationStatus = 'due' | 'overdue' | 'done' | 'done-late'
+
+/** One notice the incident requires, with when it is due and why. */
+export interface BreachObligation {
+  /** Stable within the incident: kind, plus the state rule or jurisdiction when there are several. */
+  id: string
+  kind: ObligationKind
+  jurisdiction?: JurisdictionCode
+  /** Who must be told, in plain words. */
+  recipient: string
+  dueOn: string
+  /** The deadline before a law-enforcement delay moved it, when one did. */
+  originalDueOn?: string
+  citation: string
+  status: ObligationStatus
+  doneOn?: string
+  method?: string
+  /** How the date was worked out, in plain words, including any interpretation made. */
+  basis: string
+  certainty: Certainty
+  /** True whenever the date rests on an interpretation or on research that is not fully confirmed. */
+  checkWithCounsel: boolean
+}
+
+/** An obligation before its status is known (the status depends on the as-of date and notices given). */
+export type PendingObligation = Omit<BreachObligation, 'status' | 'doneOn' | 'method'>
+
+export interface BreachAssessment {
+  notificationRequired: boolean
+  /** Why notices are or are not required. */
+  reason: string
+  totalAffected: number
+  obligations: BreachObligation[]
+  /** Things the user should know that are not dated obligations (no-fixed-deadline state laws, exemptions…). */
+  notes: string[]
+}

@@ -1,0 +1,119 @@
+import { z } from 'zod'
+import stateLawsJson from '../../templates/breach/state-laws.json'
+import { certaintySchema, weakestCertainty } from './certainty'
+import { JURISDICTION_CODES } from './jurisdictions'
+
+/**
+ * The state-law table of templates/breach/state-laws.json, validated on load so
+ * a bad edit to the data fails loudly instead of producing a wrong deadline.
+ */
+
+/** What starts a state's clock. Every trigger except resident-notice is counted from discovery (never later, so safer). */
+export const stateTriggerSchema = z.enum([
+  'discovery',
+  'determination',
+  'confirmation',
+  'detection',
+  'awareness-and-scope',
+  'resident-notice'
+])
+export type StateTrigger = z.infer<typeof stateTriggerSchema>
+
+export const stateDeadlineSchema = z.strictObject({
+  days: z.int().min(0).max(365),
+  unit: z.enum(['calendar', 'business']),
+  trigger: stateTriggerSchema
+})
+export type StateDeadline = z.infer<typeof stateDeadlineSchema>
+
+const nonEmptyText = z.string().trim().min(1)
+
+const individualRuleSchema = z.strictObject({
+  deadline: stateDeadlineSchema.nullable(),
+  text: nonEmptyText,
+  certainty: certaintySchema
+})
+
+const regulatorRuleSchema = z.strictObject({
+  body: nonEmptyText,
+  /** Smallest resident count that triggers the notice ("more than 500" is 501, "500 or more" is 500). */
+  minResidents: z.int().min(1),
+  thresholdText: nonEmptyText,
+  deadline: stateDeadlineSchema.nullable(),
+  /** The notice is due on the resident notice date if that comes before the computed deadline. */
+  notLaterThanResidentNotice: z.boolean().optional(),
+  text: nonEmptyText,
+  certainty: certaintySchema
+})
+
+const vendorRuleSchema = z.strictObject({
+  deadline: stateDeadlineSchema,
+  text: nonEmptyText,
+  certainty: certaintySchema
+})
+
+export const stateLawRowSchema = z
+  .strictObject({
+    id: nonEmptyText,
+    jurisdiction: z.enum(JURISDICTION_CODES),
+    statute: nonEmptyText,
+    /** 'licensed-health-facility' rows apply only when the incident says the entity is one. */
+    scope: z.enum(['general', 'licensed-health-facility']),
+    individual: individualRuleSchema,
+    regulator: regulatorRuleSchema.nullable(),
+    vendorNotice: vendorRuleSchema.optional(),
+    hipaaNote: nonEmptyText.optional(),
+    notes: nonEmptyText.optional(),
+    certainty: certaintySchema
+  })
+  .superRefine((row, ctx) => {
+    const parts = [row.individual.certainty, row.regulator?.certainty, row.vendorNotice?.certainty].filter(
+      (level): level is NonNullable<typeof level> => level !== undefined
+    )
+    const expected = weakestCertainty(...parts)
+    if (row.certainty !== expected) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['certainty'],
+        message: `row ${row.id}: overall certainty must be the weakest of its parts (${expected}), not ${row.certainty}`
+      })
+    }
+    if (row.individual.deadline?.trigger === 'resident-notice') {
+      ctx.addIssue({ code: 'custom', path: ['individual', 'deadline', 'trigger'], message: `row ${row.id}: the resident notice cannot count from itself` })
+    }
+  })
+export type StateLawRow = z.infer<typeof stateLawRowSchema>
+
+export const stateLawTableSchema = z
+  .strictObject({
+    title: nonEmptyText,
+    disclaimer: nonEmptyText,
+    sourcesCurrentTo: z.string().regex(/^\d{4}-\d{2}$/),
+    countingNote: nonEmptyText,
+    rows: z.array(stateLawRowSchema).min(1)
+  })
+  .superRefine((table, ctx) => {
+    const seen = new Set<string>()
+    table.rows.forEach((row, index) => {
+      if (seen.has(row.id)) ctx.addIssue({ code: 'custom', path: ['rows', index, 'id'], message: `duplicate row id ${row.id}` })
+      seen.add(row.id)
+    })
+  })
+export type StateLawTable = z.infer<typeof stateLawTableSchema>
+
+export function parseStateLawTable(data: unknown): StateLawTable {
+  const result = stateLawTableSchema.safeParse(data)
+  if (!result.success) {
+    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    throw new Error(`templates/breach/state-laws.json is invalid:\n${problems.join('\n')}`)
+  }
+  return result.data
+}
+
+let cachedTable: StateLawTable | undefined
+
+/** The shipped state-law table, validated once. */
+export function loadStateLawTable(): StateLawTable {
+  cachedTable ??= parseStateLawTable(stateLawsJson)
+  return cachedTable
+}
