@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Bundled into an init script for the test page: builds `window.safeguard`
  * with the same createBridge() the Electron preload uses, over page
