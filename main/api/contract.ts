@@ -1,5 +1,6 @@
 import type { CallInput, CallOutput } from './define-call'
 import { workspaceCalls } from '../workspace/contract'
+import { assessmentCalls } from '../assessment/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -7,7 +8,8 @@ import { workspaceCalls } from '../workspace/contract'
  * calls in its own `contract.ts`; add one spread line here for a new feature.
  */
 export const contract = {
-  ...workspaceCalls
+  ...workspaceCalls,
+  ...assessmentCalls
 }
 
 export type Contract = typeof contract

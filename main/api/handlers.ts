@@ -1,11 +1,13 @@
 import type { HandlersFor } from './handler-types'
 import type { Contract } from './contract'
 import { workspaceHandlers } from '../workspace/handlers'
+import { assessmentHandlers } from '../assessment/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
  * a compile error. Electron IPC, the CLI and the tests all dispatch into it.
  */
 export const handlers: HandlersFor<Contract> = {
-  ...workspaceHandlers
+  ...workspaceHandlers,
+  ...assessmentHandlers
 }

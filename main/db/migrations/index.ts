@@ -1,7 +1,8 @@
 import type { Migration } from '../migration'
 import createWorkspace from './0001-create-workspace'
+import createAssessment from './0002-create-assessment'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [createWorkspace]
+export const MIGRATIONS: readonly Migration[] = [createWorkspace, createAssessment]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0

@@ -1,0 +1,166 @@
+// Reading a filled-in questionnaire CSV back: every row is checked first and
+// reported; only a file without rejected rows is saved, in one transaction.
+import { parse } from 'csv-parse/sync'
+import { ApiError } from '../api/errors'
+import type { Db } from '../db/driver'
+import { applyAnswerChange, checkFieldValue, type AnswerChange } from './answer-change'
+import type { AssessmentCatalog } from './catalog'
+import type { CsvImportReport, CsvImportRow, DecisionKind } from './contract'
+import {
+  ANSWER_LABELS,
+  CSV_REQUIRED_COLUMNS,
+  DECISION_LABELS,
+  PROFILE_ROW_PREFIX,
+  parseAnswerCell,
+  parseDecisionCell,
+  parseYesNoCell
+} from './csv-format'
+import type { AssessmentState } from './questionnaire'
+import { applyDecisionChange, applyProfileValue, type DecisionChange } from './record-changes'
+
+type Cells = Record<string, string | undefined>
+
+interface PlannedChanges {
+  answers: AnswerChange[]
+  decisions: DecisionChange[]
+  profile: { key: string; value: boolean }[]
+}
+
+export interface CsvImportPlan {
+  report: Omit<CsvImportReport, 'path' | 'applied' | 'dryRun'>
+  changes: PlannedChanges
+}
+
+function parseCsv(text: string): Cells[] {
+  try {
+    return parse(text, { columns: (header: string[]) => header.map(h => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, trim: false }) as Cells[]
+  } catch (error) {
+    throw new ApiError('import-rejected', `The file is not a readable CSV: ${(error as Error).message}. Nothing was imported.`)
+  }
+}
+
+const cell = (row: Cells, column: string) => (row[column] ?? '').trim()
+
+/** Checks every row against the catalog and the current answers; changes nothing. */
+export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState, text: string): CsvImportPlan {
+  const records = parseCsv(text)
+  const header = records.length > 0 ? Object.keys(records[0]!) : []
+  const missing = CSV_REQUIRED_COLUMNS.filter(c => !header.includes(c))
+  if (records.length === 0 || missing.length > 0) {
+    throw new ApiError(
+      'import-rejected',
+      records.length === 0
+        ? 'The file has no rows. Nothing was imported.'
+        : `The file lacks the column(s) ${missing.join(', ')}. Export the questionnaire again and fill that file in. Nothing was imported.`
+    )
+  }
+
+  const rows: CsvImportRow[] = []
+  const changes: PlannedChanges = { answers: [], decisions: [], profile: [] }
+  const firstLine = new Map<string, number>()
+  const decisionLines = new Map<string, { line: number; decision: DecisionKind; explanation: string }>()
+
+  records.forEach((record, index) => {
+    const line = index + 2
+    const id = cell(record, 'question_id')
+    const report = (outcome: CsvImportRow['outcome'], message: string) => rows.push({ line, questionId: id, outcome, message })
+
+    if (!id) return report('skipped', 'No question id in this row.')
+    if (firstLine.has(id)) return report('rejected', `Question ${id} appears twice (first on line ${firstLine.get(id)}).`)
+    firstLine.set(id, line)
+
+    if (id.startsWith(PROFILE_ROW_PREFIX)) {
+      const key = id.slice(PROFILE_ROW_PREFIX.length)
+      if (!catalog.data.profile.some(p => p.key === key)) return report('rejected', `Unknown profile question "${key}".`)
+      const answer = cell(record, 'answer')
+      if (!answer) return report('skipped', 'Not filled in.')
+      const value = parseYesNoCell(answer)
+      if (value === undefined) return report('rejected', `Answer "${answer}" must be Yes or No.`)
+      if (state.profile[key] === value) return report('unchanged', 'Same as the saved answer.')
+      changes.profile.push({ key, value })
+      return report('accepted', `Profile: ${value ? 'Yes' : 'No'}.`)
+    }
+
+    const question = catalog.question(id)
+    if (!question) return report('rejected', `Unknown question id "${id}". Do not change the question_id column.`)
+    const saved = state.answers.get(id)
+    const answerCell = cell(record, 'answer')
+    const notes = cell(record, 'notes')
+    const valueCell = cell(record, 'value')
+    const decisionCell = cell(record, 'decision')
+    const explanation = cell(record, 'decision_explanation')
+    if (!answerCell && !notes && !valueCell && !decisionCell) return report('skipped', 'Not filled in.')
+
+    const value = answerCell ? parseAnswerCell(answerCell) : undefined
+    if (answerCell && !value)
+      return report('rejected', `Answer "${answerCell}" is not one of: ${Object.values(ANSWER_LABELS).join(', ')}.`)
+    let fieldValue: number | string | null | undefined
+    if (valueCell) {
+      try {
+        fieldValue = checkFieldValue(question, valueCell)
+      } catch (error) {
+        return report('rejected', (error as Error).message)
+      }
+    }
+
+    let decision: DecisionChange | undefined
+    if (decisionCell) {
+      const entry = question.source.kind === 'rule' ? catalog.entry(question.source.citation) : undefined
+      if (!entry || entry.requirement !== 'addressable')
+        return report('rejected', 'A decision can only be recorded for an Addressable specification; leave the decision column empty here.')
+      const kind = parseDecisionCell(decisionCell)
+      if (!kind) return report('rejected', `Decision "${decisionCell}" is not one of: ${Object.values(DECISION_LABELS).join(', ')}.`)
+      if (kind !== 'implemented-as-specified' && !explanation)
+        return report('rejected', kind === 'equivalent-alternative' ? 'Describe the equivalent alternative in decision_explanation.' : 'Give the reason in decision_explanation.')
+      const other = decisionLines.get(entry.citation)
+      if (other && (other.decision !== kind || other.explanation !== explanation))
+        return report('rejected', `Line ${other.line} records a different decision for ${entry.citation}; give one decision per specification.`)
+      decisionLines.set(entry.citation, { line, decision: kind, explanation })
+      const savedDecision = state.decisions.get(entry.citation)
+      if (!other && (savedDecision?.decision !== kind || savedDecision.explanation !== explanation))
+        decision = { citation: entry.citation, decision: kind, explanation }
+    }
+
+    const answerChange: AnswerChange = { questionId: id }
+    const described: string[] = []
+    if (value && value !== saved?.value) {
+      answerChange.value = value
+      described.push(`answer ${saved ? ANSWER_LABELS[saved.value] : '(none)'} → ${ANSWER_LABELS[value]}`)
+    }
+    if (notes && notes !== saved?.notes) {
+      answerChange.notes = notes
+      described.push('notes updated')
+    }
+    if (fieldValue !== undefined && fieldValue !== saved?.fieldValue) {
+      answerChange.fieldValue = fieldValue
+      described.push(`value ${saved?.fieldValue ?? '(none)'} → ${fieldValue}`)
+    }
+    if (decision) described.push(`decision: ${DECISION_LABELS[decision.decision!]}`)
+    if (described.length === 0) return report('unchanged', 'Same as the saved answer.')
+    if (Object.keys(answerChange).length > 1) changes.answers.push(answerChange)
+    if (decision) changes.decisions.push(decision)
+    return report('accepted', described.join('; '))
+  })
+
+  const count = (outcome: CsvImportRow['outcome']) => rows.filter(r => r.outcome === outcome).length
+  return {
+    report: { accepted: count('accepted'), unchanged: count('unchanged'), skipped: count('skipped'), rejected: count('rejected'), rows },
+    changes
+  }
+}
+
+/** Saves a plan with no rejected rows; all or nothing. */
+export function applyCsvImport(
+  catalog: AssessmentCatalog,
+  db: Db,
+  periodId: string,
+  changes: PlannedChanges,
+  today: string,
+  now: string
+): void {
+  db.transaction(() => {
+    for (const { key, value } of changes.profile) applyProfileValue(catalog, db, periodId, key, value, now)
+    for (const change of changes.answers) applyAnswerChange(catalog, db, periodId, change, now)
+    for (const change of changes.decisions) applyDecisionChange(catalog, db, periodId, change, today, now)
+  })()
+}

@@ -1,0 +1,210 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError } from '../api/errors'
+import type { CallContext, HandlersFor } from '../api/handler-types'
+import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
+import { applyAnswerChange } from './answer-change'
+import { getCatalog } from './catalog'
+import { assessmentCalls, type InventoryItem, type RiskView } from './contract'
+import { questionnaireCsv } from './csv-export'
+import { applyCsvImport, planCsvImport } from './csv-import'
+import { listAudit } from './db/audit'
+import { listServices } from './db/cloud-services'
+import { listPeriods } from './db/periods'
+import { buildInventory } from './inventory'
+import { calendarDateOf, periodToRead, periodToWrite, startNextPeriod } from './periods'
+import { buildProcurement } from './procurement'
+import { buildProgress, signOffsOf } from './progress'
+import { isGap, loadAssessmentState, matchesFilter, matchesSearch } from './questionnaire'
+import {
+  addCustomService,
+  applyDecisionChange,
+  applyProfileValue,
+  applyRiskRating,
+  applyServiceChange,
+  applySignOff
+} from './record-changes'
+import { buildRiskRegister } from './risk-register'
+
+const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv'] }]
+
+/** The open workspace plus 'now' and today's calendar date, read once per call. */
+function open(ctx: CallContext) {
+  const { db } = ctx.workspace()
+  const now = ctx.session.now()
+  return { db, now, today: calendarDateOf(now) }
+}
+
+function inventoryOf(db: ReturnType<typeof open>['db'], periodId: string): InventoryItem[] {
+  return buildInventory(getCatalog(), listServices(db, periodId))
+}
+
+export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
+  'assessment.catalog': () => getCatalog().data,
+
+  'assessment.periods': (_input, ctx) => {
+    const { db, now } = open(ctx)
+    periodToWrite(db, now)
+    return listPeriods(db)
+  },
+
+  'assessment.startNextPeriod': (input, ctx) => {
+    const { db, now } = open(ctx)
+    return startNextPeriod(db, now, input.id)
+  },
+
+  'assessment.setProfile': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToWrite(db, now)
+    db.transaction(() => applyProfileValue(catalog, db, period.id, input.key, input.value, now))()
+    const state = loadAssessmentState(catalog, db, period)
+    return { questions: catalog.data.profile, values: state.profile }
+  },
+
+  'assessment.questionnaire': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const state = loadAssessmentState(catalog, db, periodToRead(db, now, input.periodId))
+    const items = state.items.filter(
+      item => (input.group === undefined || item.group === input.group) && matchesFilter(item, input.filter) && matchesSearch(item, input.search)
+    )
+    const citations = new Set(items.flatMap(i => i.citations))
+    return {
+      period: state.period,
+      profile: { questions: catalog.data.profile, values: state.profile },
+      items,
+      decisions: [...state.decisions.values()].filter(d => citations.has(d.citation)),
+      totalApplicable: state.items.filter(i => i.applies && (input.group === undefined || i.group === input.group)).length
+    }
+  },
+
+  'assessment.setAnswer': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToWrite(db, now)
+    const appliedBefore = new Set(loadAssessmentState(catalog, db, period).items.filter(i => i.applies).map(i => i.id))
+    const { after } = db.transaction(() => applyAnswerChange(catalog, db, period.id, input, now))()
+    const state = loadAssessmentState(catalog, db, period)
+    const item = state.items.find(i => i.id === input.questionId)!
+    return {
+      answer: after,
+      decisionNeeded: item.decisionNeeded,
+      applicabilityChanged: state.items.filter(i => i.applies !== appliedBefore.has(i.id)).map(i => i.id)
+    }
+  },
+
+  'assessment.setDecision': (input, ctx) => {
+    const { db, now, today } = open(ctx)
+    const period = periodToWrite(db, now)
+    return db.transaction(() => applyDecisionChange(getCatalog(), db, period.id, input, today, now))()
+  },
+
+  'assessment.risks': (input, ctx) => {
+    const { db, now, today } = open(ctx)
+    const state = loadAssessmentState(getCatalog(), db, periodToRead(db, now, input.periodId))
+    return buildRiskRegister(state, today, input.sort)
+  },
+
+  'assessment.rateRisk': (input, ctx) => {
+    const { db, now, today } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToWrite(db, now)
+    const item = loadAssessmentState(catalog, db, period).items.find(i => i.id === input.questionId)
+    if (!item) throw new ApiError('not-found', `There is no question "${input.questionId}" in the assessment.`)
+    if (!isGap(item)) {
+      throw new ApiError('invalid-input', `Only gaps are rated: question ${item.id} must apply and be answered No or Partly first.`)
+    }
+    db.transaction(() => applyRiskRating(db, period.id, input, now))()
+    const register = buildRiskRegister(loadAssessmentState(catalog, db, period), today, 'level')
+    return register.find(r => r.questionId === input.questionId) as RiskView
+  },
+
+  'assessment.progress': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    return buildProgress(catalog, db, loadAssessmentState(catalog, db, periodToRead(db, now, input.periodId)))
+  },
+
+  'assessment.signOff': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToWrite(db, now)
+    const signOff = input.reviewer === null ? null : { reviewer: input.reviewer, signedOn: input.signedOn }
+    db.transaction(() => applySignOff(db, period.id, input.group, signOff, now))()
+    return signOffsOf(db, loadAssessmentState(catalog, db, period)).get(input.group) ?? null
+  },
+
+  'assessment.inventory': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToRead(db, now, input.periodId)
+    const { provider, referenceUrl, note } = catalog.data.services
+    return { period, provider, referenceUrl, note, items: inventoryOf(db, period.id) }
+  },
+
+  'assessment.setService': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const period = periodToWrite(db, now)
+    db.transaction(() => applyServiceChange(getCatalog(), db, period.id, input, now))()
+    return inventoryOf(db, period.id).find(i => i.serviceId === input.serviceId)!
+  },
+
+  'assessment.addCustomService': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const period = periodToWrite(db, now)
+    const serviceId = db.transaction(() => addCustomService(getCatalog(), db, period.id, input, now))()
+    return inventoryOf(db, period.id).find(i => i.serviceId === serviceId)!
+  },
+
+  'assessment.procurement': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToRead(db, now, input.periodId)
+    const state = loadAssessmentState(catalog, db, period)
+    const provider = getWorkspaceProfile(db)?.organization.cloudProvider ?? 'aws'
+    return buildProcurement(state, inventoryOf(db, period.id), provider)
+  },
+
+  'assessment.audit': (input, ctx) => {
+    const { db, now } = open(ctx)
+    const period = periodToRead(db, now, input.periodId)
+    return listAudit(db, period.id, { subject: input.subject, limit: input.limit })
+  },
+
+  'assessment.exportCsv': async (input, ctx) => {
+    const file =
+      input.path ?? (await ctx.host.pickSavePath({ title: 'Export the questionnaire', defaultName: 'questionnaire.csv', filters: CSV_FILTERS }))
+    if (!file) return null
+    const { db, now } = open(ctx)
+    const catalog = getCatalog()
+    const { text, rows } = questionnaireCsv(catalog, loadAssessmentState(catalog, db, periodToRead(db, now, undefined)))
+    const target = path.resolve(file)
+    // Write beside the target, then rename: a failed export never leaves half a file.
+    const temporary = `${target}.${process.pid}.tmp`
+    try {
+      fs.writeFileSync(temporary, text, 'utf8')
+      fs.renameSync(temporary, target)
+    } catch (error) {
+      fs.rmSync(temporary, { force: true })
+      throw new ApiError('not-found', `Could not write "${target}": ${(error as Error).message}`)
+    }
+    return { path: target, rows }
+  },
+
+  'assessment.importCsv': async (input, ctx) => {
+    const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import a filled-in questionnaire', filters: CSV_FILTERS }))
+    if (!file) return null
+    const target = path.resolve(file)
+    const stat = fs.statSync(target, { throwIfNoEntry: false })
+    if (!stat) throw new ApiError('not-found', `There is no file "${target}".`)
+    if (!stat.isFile()) throw new ApiError('not-a-file', `"${target}" is not a file.`)
+    const { db, now, today } = open(ctx)
+    const catalog = getCatalog()
+    const period = periodToWrite(db, now)
+    const plan = planCsvImport(catalog, loadAssessmentState(catalog, db, period), fs.readFileSync(target, 'utf8'))
+    const applied = !input.dryRun && plan.report.rejected === 0
+    if (applied) applyCsvImport(catalog, db, period.id, plan.changes, today, now)
+    return { path: target, applied, dryRun: input.dryRun, ...plan.report }
+  }
+}

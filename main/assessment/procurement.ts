@@ -1,0 +1,153 @@
+// The three questions a health department's procurement team asks, answered
+// from the assessment: BAAs, services holding PHI, minimum necessary access.
+import type { AnswerValue } from './catalog.types'
+import type { InventoryItem, ProcurementAnswer, ProcurementStatus, ProcurementView } from './contract'
+import type { AssessmentState } from './questionnaire'
+
+const PROVIDER_NAMES: Record<string, string> = { aws: 'AWS', azure: 'Microsoft Azure', gcp: 'Google Cloud', other: 'the cloud provider' }
+
+/** The assessment questions each procurement answer is built from. */
+export const PROCUREMENT_SOURCES = {
+  cloudBaa: 'q-308-b3-2',
+  clientBaa: 'q-308-b3-3',
+  minimumNecessary: {
+    'q-308-a4-i-1': 'a written access policy gives each role only the health data it needs',
+    'q-308-a4-iiB-1': 'access is granted through a request and approval by someone responsible',
+    'q-308-a4-iiC-1': 'accounts and permissions are reviewed regularly and unneeded access is removed',
+    'q-312-a1-1': 'systems enforce sign-in and role-based permissions',
+    'q-312-a1-2': 'administrator and service accounts have only the permissions they need',
+    'q-312-a2-i-1': 'every person has their own account, so access can be traced to them',
+    'q-cloud-iam-1': 'cloud access goes through least-privilege IAM roles without long-lived keys'
+  } as Record<string, string>
+} as const
+
+const STATUS_OF: Record<AnswerValue, ProcurementStatus> = {
+  yes: 'yes',
+  partly: 'partly',
+  no: 'no',
+  na: 'unknown',
+  'not-assessed': 'unknown'
+}
+
+/** All parts agree: that status. Mixed: partly. Nothing known: unknown. */
+export function combineStatuses(statuses: ProcurementStatus[]): ProcurementStatus {
+  if (statuses.length === 0) return 'unknown'
+  const first = statuses[0]!
+  if (statuses.every(s => s === first)) return first
+  if (statuses.every(s => s === 'unknown' || s === 'yes')) return 'partly'
+  return statuses.includes('yes') || statuses.includes('partly') ? 'partly' : statuses.includes('no') ? 'no' : 'unknown'
+}
+
+interface Part {
+  status: ProcurementStatus
+  sentence: string
+  basis: string
+}
+
+function answerPart(state: AssessmentState, questionId: string, subject: string): Part | null {
+  const item = state.items.find(i => i.id === questionId)
+  if (!item || !item.applies) return null
+  const answer = item.answer
+  const notes = answer?.notes.trim() ? ` (${answer.notes.trim()})` : ''
+  const confirm = answer?.toConfirm ? ' This was last year’s answer and has not been confirmed yet.' : ''
+  const status = answer ? STATUS_OF[answer.value] : 'unknown'
+  const sentence = {
+    yes: `Yes, ${subject} is signed${notes}.`,
+    partly: `Partly: ${subject} is not complete${notes}.`,
+    no: `No, ${subject} is not signed yet${notes}.`,
+    unknown: `Not answered yet: whether ${subject} is signed (assessment question ${questionId}).`
+  }[status]
+  return { status, sentence: sentence + confirm, basis: `assessment answer ${questionId}${answer ? ` = ${answer.value}` : ' (none)'}` }
+}
+
+function baaAnswer(state: AssessmentState, providerName: string): ProcurementAnswer {
+  const parts = [
+    answerPart(state, PROCUREMENT_SOURCES.cloudBaa, `the business associate addendum with ${providerName}`),
+    answerPart(state, PROCUREMENT_SOURCES.clientBaa, 'a business associate agreement with each client')
+  ].filter((p): p is Part => p !== null)
+  if (parts.length === 0) {
+    return {
+      question: 'Do you have a Business Associate Agreement (BAA)?',
+      status: 'unknown',
+      answer: 'The organisation profile says there is neither a self-managed cloud nor a client relationship as business associate, so no BAA question applies. Check the profile if that is wrong.',
+      basis: ['organisation profile']
+    }
+  }
+  return {
+    question: 'Do you have a Business Associate Agreement (BAA)?',
+    status: combineStatuses(parts.map(p => p.status)),
+    answer: parts.map(p => p.sentence).join(' '),
+    basis: parts.map(p => p.basis)
+  }
+}
+
+function servicesAnswer(
+  inventory: InventoryItem[],
+  cloudBaa: ProcurementStatus,
+  providerName: string
+): ProcurementView['services'] {
+  const phi = inventory.filter(i => i.holdsPhi)
+  const question = `Which ${providerName} services hold PHI, and are they covered by the BAA?`
+  const phiServices = phi.map(i => ({ name: i.name, eligibility: i.eligibility }))
+  if (phi.length === 0) {
+    return {
+      question,
+      status: 'unknown',
+      answer: 'No service is marked as holding health data yet. Mark them in the cloud service inventory.',
+      basis: ['cloud service inventory'],
+      phiServices
+    }
+  }
+  const names = (items: InventoryItem[]) => items.map(i => i.name).join(', ')
+  const eligible = phi.filter(i => i.eligibility === 'eligible')
+  const notEligible = phi.filter(i => i.eligibility === 'not-eligible')
+  const unknown = phi.filter(i => i.eligibility === 'unknown')
+  const sentences = [`Services holding health data: ${names(phi)}.`]
+  if (eligible.length) sentences.push(`Eligible under the ${providerName} business associate addendum: ${names(eligible)}.`)
+  if (notEligible.length) sentences.push(`Not eligible, a gap to fix: ${names(notEligible)}.`)
+  if (unknown.length) sentences.push(`Eligibility not confirmed: ${names(unknown)}.`)
+  if (cloudBaa !== 'yes') sentences.push(`Eligible services are only covered once the addendum is accepted, which the assessment does not confirm yet.`)
+  const status: ProcurementStatus =
+    notEligible.length > 0 ? 'no' : unknown.length > 0 || cloudBaa !== 'yes' ? 'partly' : 'yes'
+  return { question, status, answer: sentences.join(' '), basis: ['cloud service inventory', `BAA status: ${cloudBaa}`], phiServices }
+}
+
+function minimumNecessaryAnswer(state: AssessmentState): ProcurementAnswer {
+  const groups: Record<ProcurementStatus, string[]> = { yes: [], partly: [], no: [], unknown: [] }
+  const basis: string[] = []
+  for (const [questionId, measure] of Object.entries(PROCUREMENT_SOURCES.minimumNecessary)) {
+    const item = state.items.find(i => i.id === questionId)
+    if (!item || !item.applies) continue
+    const status = item.answer ? STATUS_OF[item.answer.value] : 'unknown'
+    const notes = item.answer?.notes.trim() ? ` (${item.answer.notes.trim()})` : ''
+    groups[status].push(measure + notes)
+    basis.push(`assessment answer ${questionId}${item.answer ? ` = ${item.answer.value}` : ' (none)'}`)
+  }
+  const sentences: string[] = []
+  if (groups.yes.length) sentences.push(`In place: ${groups.yes.join('; ')}.`)
+  if (groups.partly.length) sentences.push(`Partly in place: ${groups.partly.join('; ')}.`)
+  if (groups.no.length) sentences.push(`Not in place yet: ${groups.no.join('; ')}.`)
+  if (groups.unknown.length) sentences.push(`Not assessed yet: ${groups.unknown.join('; ')}.`)
+  const known = (['yes', 'partly', 'no'] as const).flatMap(s => groups[s].map(() => s))
+  return {
+    question: 'How do you enforce minimum necessary access?',
+    status: known.length === 0 ? 'unknown' : combineStatuses(known),
+    answer: sentences.join(' '),
+    basis
+  }
+}
+
+export function buildProcurement(
+  state: AssessmentState,
+  inventory: InventoryItem[],
+  cloudProvider: string
+): ProcurementView {
+  const providerName = PROVIDER_NAMES[cloudProvider] ?? 'the cloud provider'
+  const cloudBaa = answerPart(state, PROCUREMENT_SOURCES.cloudBaa, 'the addendum')?.status ?? 'unknown'
+  return {
+    period: state.period,
+    baa: baaAnswer(state, providerName),
+    services: servicesAnswer(inventory, cloudBaa, providerName),
+    minimumNecessary: minimumNecessaryAnswer(state)
+  }
+}
