@@ -77,6 +77,8 @@ export interface AppHarness {
   host: ScriptedHost
   /** Every URL the page requested that was not the app's own. */
   foreignRequests: string[]
+  /** Console errors and uncaught exceptions (CSP violations show up here too). */
+  pageErrors: string[]
   /** Closes the backend (the workspace is closed as on quit), starts a new one on the same data folder and reloads. */
   restart(): Promise<void>
   /** Runs axe on the current screen and returns its violations. */
@@ -104,6 +106,11 @@ export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
     const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 } })
     const page = await context.newPage()
     const foreignRequests: string[] = []
+    const pageErrors: string[] = []
+    page.on('console', message => {
+      if (message.type() === 'error') pageErrors.push(message.text())
+    })
+    page.on('pageerror', error => pageErrors.push(error.message))
 
     page.on('request', request => {
       if (!request.url().startsWith(`${APP_ORIGIN}/`)) foreignRequests.push(request.url())
@@ -158,6 +165,7 @@ export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
       dataDir,
       host,
       foreignRequests,
+      pageErrors,
       async restart() {
         state.session.close()
         state.session = new Session({ dataDir, appVersion: '0.0.0-test' })

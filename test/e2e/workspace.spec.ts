@@ -60,7 +60,16 @@ test('first start opens a default workspace, then workspaces are created, listed
   await page.getByRole('button', { name: 'Open a workspace file…' }).click()
   await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group')
 
+  // The Select (a popover with scroll locking) works under the strict CSP.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+  await page.getByLabel('Where it runs').click()
+  await page.getByRole('option', { name: 'Google Cloud' }).click()
+  await page.getByRole('button', { name: 'Save organisation' }).click()
+  await expect(page.getByRole('status')).toHaveText('Saved.')
+  expect(await app.axeViolations()).toEqual([])
+
   expect(app.foreignRequests).toEqual([])
+  expect(app.pageErrors).toEqual([])
 })
 
 test('a file that is not a workspace is refused with a clear message and the current workspace stays open', async ({ app }) => {
