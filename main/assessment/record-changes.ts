@@ -128,14 +128,14 @@ export function applyServiceChange(catalog: AssessmentCatalog, db: Db, periodId:
   if (!catalog.service(change.serviceId) && !before) {
     throw new ApiError('not-found', `There is no service "${change.serviceId}" in the catalog or the inventory. Add it as a custom service first.`)
   }
-  const holdsPhi = change.holdsPhi ?? before?.holdsPhi ?? false
+  // A service no longer in use holds no health data; one that holds health data is in use.
+  const holdsPhi = change.inUse === false ? false : (change.holdsPhi ?? before?.holdsPhi ?? false)
   const after: ServiceRecord = {
     serviceId: change.serviceId,
     customName: before?.customName ?? null,
     customEligibility: before?.customEligibility ?? null,
-    // A service that holds health data is in use; one no longer in use holds none.
-    inUse: holdsPhi ? true : (change.inUse ?? before?.inUse ?? false),
-    holdsPhi: change.inUse === false ? false : holdsPhi,
+    inUse: holdsPhi || (change.inUse ?? before?.inUse ?? false),
+    holdsPhi,
     notes: change.notes ?? before?.notes ?? ''
   }
   upsertService(db, periodId, after, now)
