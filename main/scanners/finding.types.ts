@@ -1,0 +1,80 @@
+// Shapes shared by the scanner reader, the store and the renderer (types only, no runtime code).
+
+export const FORMAT_IDS = [
+  'prowler-v2-ndjson',
+  'prowler-v3-json',
+  'prowler-ocsf',
+  'prowler-asff',
+  'prowler-csv',
+  'securityhub-asff',
+  'securityhub-ocsf',
+  'scoutsuite',
+  'awsconfig-rule-compliance',
+  'awsconfig-evaluation-results',
+  'awsconfig-conformance-pack',
+  'powerpipe-hipaa',
+  'empty'
+] as const
+export type FormatId = (typeof FORMAT_IDS)[number]
+
+export type FindingStatus = 'passed' | 'failed' | 'manual' | 'info' | 'error'
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational' | 'unknown'
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'informational', 'unknown']
+export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'
+
+/** One check result on one resource, whatever scanner produced it. */
+export interface NormalizedFinding {
+  format: FormatId
+  /** Tool family ('prowler', 'securityhub', ...): findings of one family compare across formats. */
+  scanner: string
+  scannerVersion: string | null
+  checkId: string
+  title: string
+  status: FindingStatus
+  /** The scanner marked it muted or suppressed; it is still evidence, but not a current problem. */
+  muted: boolean
+  severity: Severity
+  statusDetail: string | null
+  resourceId: string | null
+  resourceName: string | null
+  resourceType: string | null
+  account: string | null
+  region: string | null
+  remediationText: string | null
+  remediationUrl: string | null
+  /** ISO 8601; carries no zone suffix when the scanner wrote a naive local time. */
+  observedAt: string | null
+  /** How many resources this record stands for (ScoutSuite's passed = checked - flagged). */
+  itemCount: number
+  /** Same check, same resource, same account and region: same key, across scans and formats. */
+  findingKey: string
+  /** Security Rule citations in dotted form, e.g. 164.312(a)(2)(iv). */
+  citations: string[]
+  /** Where the citations came from: the file itself, our mapping tables, or nowhere. */
+  citationSource: 'file' | 'table' | 'none'
+}
+
+export interface SkippedRecords {
+  reason: string
+  count: number
+  /** A few positions for the user to look at. */
+  examples: string[]
+}
+
+export interface ReadSummary {
+  file: string
+  format: FormatId
+  scanner: string
+  scannerVersion: string | null
+  encoding: SourceEncoding
+  bytes: number
+  findings: number
+  passed: number
+  failed: number
+  /** Failing findings per severity. */
+  failedBySeverity: Record<Severity, number>
+  citations: string[]
+  accounts: string[]
+  skipped: SkippedRecords[]
+  warnings: string[]
+}

@@ -1,0 +1,9 @@
+import type { NormalizedFinding } from '../finding.types'
+
+/** Where a format adapter puts what it read from one record. */
+export interface RecordSink {
+  add(finding: NormalizedFinding): void
+  /** A record deliberately left out (archived, not applicable...), with a short reason. */
+  skip(reason: string): void
+  warn(message: string): void
+}

@@ -1,0 +1,78 @@
+import { open } from 'node:fs/promises'
+import type { SourceEncoding } from '../finding.types'
+import { ImportError } from '../import-error'
+
+export interface DecodedSource {
+  encoding: SourceEncoding
+  bytesTotal: number
+  /** Bytes of the file consumed so far (not of the decoded text). */
+  bytesRead(): number
+  /** UTF-8 chunks, each a fresh buffer the caller may keep. */
+  chunks(): AsyncGenerator<Buffer>
+  close(): Promise<void>
+}
+
+const CHUNK_BYTES = 1 << 20
+
+/**
+ * Opens a file and yields its text as UTF-8 chunks, whatever it was written in:
+ * UTF-8 with or without BOM, or UTF-16 with a BOM (PowerShell's `>` writes UTF-16LE).
+ * UTF-8 passes through without copying; UTF-16 is converted chunk by chunk.
+ */
+export async function openDecoded(file: string, signal?: AbortSignal): Promise<DecodedSource> {
+  let handle
+  try {
+    handle = await open(file, 'r')
+  } catch (err) {
+    throw new ImportError('unreadable', file, `cannot open the file: ${(err as Error).message}`)
+  }
+  const fh = handle
+  const bytesTotal = (await fh.stat()).size
+  const head = Buffer.alloc(4)
+  const { bytesRead: headBytes } = await fh.read(head, 0, 4, 0)
+  const encoding = sniffEncoding(head.subarray(0, headBytes))
+  const bomBytes = encoding === 'utf-8-bom' ? 3 : encoding === 'utf-8' ? 0 : 2
+  let position = bomBytes
+
+  async function* raw(): AsyncGenerator<Buffer> {
+    for (;;) {
+      if (signal?.aborted) throw new ImportError('cancelled', file, 'import cancelled')
+      // A fresh buffer per read: slices of it may be kept by the caller across reads.
+      const buf = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+      const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, position)
+      if (bytesRead === 0) return
+      position += bytesRead
+      yield bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead)
+    }
+  }
+
+  async function* utf16(): AsyncGenerator<Buffer> {
+    const decoder = new TextDecoder(encoding === 'utf-16le' ? 'utf-16le' : 'utf-16be', { fatal: true })
+    try {
+      for await (const chunk of raw()) {
+        const text = decoder.decode(chunk, { stream: true })
+        if (text.length) yield Buffer.from(text, 'utf8')
+      }
+      const rest = decoder.decode()
+      if (rest.length) yield Buffer.from(rest, 'utf8')
+    } catch (err) {
+      if (err instanceof ImportError) throw err
+      throw new ImportError('bad-encoding', file, `the file starts with a ${encoding} byte order mark but is not valid ${encoding} text`)
+    }
+  }
+
+  return {
+    encoding,
+    bytesTotal,
+    bytesRead: () => position,
+    chunks: encoding === 'utf-16le' || encoding === 'utf-16be' ? utf16 : raw,
+    close: () => fh.close()
+  }
+}
+
+export function sniffEncoding(head: Uint8Array): SourceEncoding {
+  if (head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return 'utf-8-bom'
+  if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le'
+  if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be'
+  return 'utf-8'
+}

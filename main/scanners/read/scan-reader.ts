@@ -1,0 +1,328 @@
+// Reads one scanner output file, whatever its format, as batches of normalized findings.
+
+import { Readable } from 'node:stream'
+import { parse as parseCsv } from 'csv-parse'
+import { SEVERITIES, type FormatId, type NormalizedFinding, type ReadSummary, type Severity, type SkippedRecords, type SourceEncoding } from '../finding.types'
+import { MissingFieldError } from '../formats/fields'
+import { PROWLER_CSV_REQUIRED, readProwlerCsvRow } from '../formats/prowler'
+import type { RecordSink } from '../formats/record-sink'
+import { ImportError, type ImportErrorPosition } from '../import-error'
+import { openDecoded, type DecodedSource } from './decoded-chunks'
+import { JsonSplitter, SplitError, type RecordPosition } from './json-splitter'
+import { RecordRouter } from './record-router'
+
+export interface ReadProgress {
+  bytesRead: number
+  bytesTotal: number
+  findings: number
+}
+
+export interface ReadOptions {
+  signal?: AbortSignal
+  onProgress?: (progress: ReadProgress) => void
+  /** Findings per yielded batch (approximate: a batch closes at a chunk boundary). */
+  batchSize?: number
+  maxDepth?: number
+  /** Largest single record (array element, ScoutSuite service) held in memory at once. */
+  maxRecordBytes?: number
+}
+
+const DEFAULTS = { batchSize: 2000, maxDepth: 512, maxRecordBytes: 256 * 1024 * 1024 }
+const MAX_EXAMPLES = 3
+
+export class ScanFileReader {
+  private readonly options: Required<Omit<ReadOptions, 'signal' | 'onProgress'>> & ReadOptions
+  private batch: NormalizedFinding[] = []
+  private position: RecordPosition = { offset: 0, element: 0 }
+  private result: ReadSummary | null = null
+  private readonly counts = {
+    findings: 0,
+    passed: 0,
+    failed: 0,
+    failedBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+    citations: new Set<string>(),
+    accounts: new Set<string>(),
+    skipped: new Map<string, SkippedRecords>(),
+    warnings: [] as string[],
+    scanner: '',
+    scannerVersion: null as string | null
+  }
+
+  constructor(
+    readonly file: string,
+    options: ReadOptions = {}
+  ) {
+    this.options = { ...DEFAULTS, ...options }
+  }
+
+  /** What was read; available once batches() has been iterated to the end. */
+  get summary(): ReadSummary {
+    if (!this.result) throw new Error('the file has not been read to the end yet')
+    return this.result
+  }
+
+  async *batches(): AsyncGenerator<NormalizedFinding[]> {
+    const source = await openDecoded(this.file, this.options.signal)
+    try {
+      yield* this.readSource(source)
+    } catch (err) {
+      throw await this.explain(err, source.encoding)
+    } finally {
+      await source.close()
+    }
+  }
+
+  private async *readSource(source: DecodedSource): AsyncGenerator<NormalizedFinding[]> {
+    const chunks = source.chunks()
+    let first = await chunks.next()
+    // Skip leading whitespace chunks to find the first meaningful byte.
+    let head: Buffer = first.done ? Buffer.alloc(0) : first.value
+    let start = firstNonBlank(head)
+    let blankBefore = 0
+    while (start === -1 && !first.done) {
+      blankBefore += head.length
+      first = await chunks.next()
+      head = first.done ? Buffer.alloc(0) : first.value
+      start = firstNonBlank(head)
+    }
+    if (start === -1) throw new ImportError('empty-file', this.file, 'the file is empty (no findings and no JSON)')
+    const bomBytes = source.encoding === 'utf-8-bom' ? 3 : 0
+    // Offsets count bytes of the file (for UTF-16: of the text converted to UTF-8).
+    const headOffset = bomBytes + blankBefore
+    const c = head[start]
+    let format: FormatId
+    // Objects and arrays, and also bare strings and numbers so they get the 'not scanner findings' message.
+    if (c === 0x7b || c === 0x5b || c === 0x22 || c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) {
+      format = yield* this.readJson(source, chunks, head, start, headOffset, false)
+    } else {
+      const assignment = /^[A-Za-z_$][\w$]*\s*=\s*/.exec(head.subarray(start, start + 200).toString('latin1'))
+      if (assignment) {
+        const jsonStart = start + assignment[0].length
+        format = yield* this.readJson(source, chunks, head, jsonStart, headOffset, true)
+      } else {
+        const firstLine = head.subarray(start, head.indexOf(0x0a, start) === -1 ? head.length : head.indexOf(0x0a, start)).toString('utf8')
+        if (!isProwlerCsvHeader(firstLine)) {
+          const shown = JSON.stringify(head.subarray(start, start + 40).toString('utf8'))
+          const detail = /[;,]/.test(firstLine)
+            ? `a CSV file without the ${PROWLER_CSV_REQUIRED.join(' and ')} columns of a Prowler findings CSV`
+            : `not JSON and not a scanner CSV: it starts with ${shown}`
+          throw new ImportError(/[;,]/.test(firstLine) ? 'unknown-format' : 'not-json', this.file, detail, { offset: bomBytes + start, line: 1 })
+        }
+        yield* this.readCsv(source, chunks, head.subarray(start))
+        format = 'prowler-csv'
+      }
+    }
+    if (this.batch.length) yield this.takeBatch()
+    this.result = this.buildSummary(format, source)
+  }
+
+  private async *readJson(
+    source: DecodedSource,
+    chunks: AsyncGenerator<Buffer>,
+    head: Buffer,
+    jsonStart: number,
+    headFileOffset: number,
+    scoutPrefix: boolean
+  ): AsyncGenerator<NormalizedFinding[], FormatId> {
+    const router = new RecordRouter(this.file, { sink: this.sink(), position: (p) => (this.position = p) }, scoutPrefix)
+    const splitter = new JsonSplitter(router, { maxDepth: this.options.maxDepth, maxRecordBytes: this.options.maxRecordBytes }, headFileOffset + jsonStart)
+    splitter.push(head.subarray(jsonStart))
+    yield* this.afterChunk(source)
+    for (;;) {
+      const next = await chunks.next()
+      if (next.done) break
+      splitter.push(next.value)
+      yield* this.afterChunk(source)
+    }
+    splitter.end()
+    return router.finish()
+  }
+
+  private async *readCsv(source: DecodedSource, chunks: AsyncGenerator<Buffer>, head: Buffer): AsyncGenerator<NormalizedFinding[]> {
+    async function* all(): AsyncGenerator<Buffer> {
+      yield head
+      for (;;) {
+        const next = await chunks.next()
+        if (next.done) return
+        yield next.value
+      }
+    }
+    const parser = Readable.from(all()).pipe(
+      parseCsv({ delimiter: ';', columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true })
+    )
+    const sink = this.sink()
+    let row = 0
+    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+      if (row === 0) {
+        const missing = PROWLER_CSV_REQUIRED.filter((col) => !(col in record))
+        if (missing.length) throw new ImportError('missing-field', this.file, `the CSV header has no ${missing.join(', ')} column`, { line: 1 })
+      }
+      this.position = { offset: -1, element: row }
+      try {
+        readProwlerCsvRow(record, sink)
+      } catch (err) {
+        if (err instanceof MissingFieldError) {
+          throw new ImportError('missing-field', this.file, `row ${row + 1} has an empty ${err.field}`, { line: parser.info.lines, element: row })
+        }
+        throw err
+      }
+      row++
+      if (this.batch.length >= this.options.batchSize) {
+        this.report(source)
+        yield this.takeBatch()
+      }
+    }
+    this.report(source)
+  }
+
+  private *afterChunk(source: DecodedSource): Generator<NormalizedFinding[]> {
+    this.report(source)
+    if (this.batch.length >= this.options.batchSize) yield this.takeBatch()
+  }
+
+  private report(source: DecodedSource): void {
+    if (this.options.signal?.aborted) throw new ImportError('cancelled', this.file, 'import cancelled')
+    this.options.onProgress?.({ bytesRead: source.bytesRead(), bytesTotal: source.bytesTotal, findings: this.counts.findings })
+  }
+
+  private takeBatch(): NormalizedFinding[] {
+    const out = this.batch
+    this.batch = []
+    return out
+  }
+
+  private sink(): RecordSink {
+    const counts = this.counts
+    return {
+      add: (f) => {
+        this.batch.push(f)
+        counts.findings++
+        counts.scanner ||= f.scanner
+        counts.scannerVersion ??= f.scannerVersion
+        if (f.status === 'passed') counts.passed += f.itemCount
+        else if (f.status === 'failed') {
+          counts.failed += f.itemCount
+          counts.failedBySeverity[f.severity] += f.itemCount
+        }
+        for (const c of f.citations) counts.citations.add(c)
+        if (f.account) counts.accounts.add(f.account)
+      },
+      skip: (reason) => {
+        let entry = counts.skipped.get(reason)
+        if (!entry) counts.skipped.set(reason, (entry = { reason, count: 0, examples: [] }))
+        entry.count++
+        if (entry.examples.length < MAX_EXAMPLES) {
+          const p = this.position
+          entry.examples.push(p.offset >= 0 ? `record ${p.element} at byte ${p.offset}` : `row ${p.element + 1}`)
+        }
+      },
+      warn: (message) => {
+        if (!counts.warnings.includes(message)) counts.warnings.push(message)
+      }
+    }
+  }
+
+  private buildSummary(format: FormatId, source: DecodedSource): ReadSummary {
+    const c = this.counts
+    return {
+      file: this.file,
+      format,
+      scanner: c.scanner || scannerOfFormat(format),
+      scannerVersion: c.scannerVersion,
+      encoding: source.encoding,
+      bytes: source.bytesTotal,
+      findings: c.findings,
+      passed: c.passed,
+      failed: c.failed,
+      failedBySeverity: c.failedBySeverity,
+      citations: [...c.citations].sort(compareCitations),
+      accounts: [...c.accounts].sort(),
+      skipped: [...c.skipped.values()],
+      warnings: c.warnings
+    }
+  }
+
+  // Turns any failure into an ImportError naming the file, the position and the problem.
+  private async explain(err: unknown, encoding: SourceEncoding): Promise<ImportError> {
+    let out: ImportError
+    if (err instanceof ImportError) out = err
+    else if (err instanceof SplitError) {
+      const code = err.kind === 'syntax' ? 'not-json' : err.kind === 'too-deep' ? 'too-deep' : err.kind === 'too-large' ? 'element-too-large' : 'forbidden-key'
+      out = new ImportError(code, this.file, err.message, { offset: err.position.offset, element: err.position.element })
+    } else if (err instanceof MissingFieldError) {
+      out = new ImportError('missing-field', this.file, `not a valid ${err.format} record: it has no ${err.field}`, {
+        offset: this.position.offset,
+        element: this.position.element
+      })
+    } else if (err instanceof Error && (err as NodeJS.ErrnoException).code?.startsWith('CSV_')) {
+      const info = (err as Error & { lines?: number }).lines
+      out = new ImportError('not-json', this.file, `invalid CSV: ${err.message}`, info ? { line: info } : {})
+    } else {
+      const message = err instanceof Error ? err.message : String(err)
+      out = new ImportError('unreadable', this.file, message)
+    }
+    if (out.position.offset !== undefined && out.position.offset >= 0 && out.position.line === undefined && out.code !== 'cancelled') {
+      const line = await lineAtOffset(this.file, out.position.offset, encoding)
+      if (line !== null) out = out.withPosition({ line })
+    }
+    return out
+  }
+}
+
+/** Reads a whole file into memory: for tests and small files. */
+export async function readScanFile(file: string, options: ReadOptions = {}): Promise<{ findings: NormalizedFinding[]; summary: ReadSummary }> {
+  const reader = new ScanFileReader(file, options)
+  const findings: NormalizedFinding[] = []
+  for await (const batch of reader.batches()) findings.push(...batch)
+  return { findings, summary: reader.summary }
+}
+
+function firstNonBlank(buf: Buffer): number {
+  for (let i = 0; i < buf.length; i++) {
+    const c = buf[i]
+    if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) return i
+  }
+  return -1
+}
+
+function isProwlerCsvHeader(line: string): boolean {
+  const columns = line.replace(/\r$/, '').split(';')
+  return PROWLER_CSV_REQUIRED.every((col) => columns.includes(col))
+}
+
+function scannerOfFormat(format: FormatId): string {
+  return format.split('-')[0] ?? format
+}
+
+/** Sorts 164.308(a)(1)(ii)(B) before 164.308(a)(3)(i) before 164.312(b). */
+export function compareCitations(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true })
+}
+
+// Error path only: re-reads the text up to the offset to count lines.
+async function lineAtOffset(file: string, offset: number, encoding: SourceEncoding): Promise<number | null> {
+  try {
+    const source = await openDecoded(file)
+    let seen = encoding === 'utf-8-bom' ? 3 : 0
+    let line = 1
+    try {
+      for await (const chunk of source.chunks()) {
+        const limit = Math.min(chunk.length, offset - seen)
+        let i = chunk.indexOf(0x0a)
+        while (i !== -1 && i < limit) {
+          line++
+          i = chunk.indexOf(0x0a, i + 1)
+        }
+        seen += chunk.length
+        if (seen >= offset) break
+      }
+    } finally {
+      await source.close()
+    }
+    return line
+  } catch {
+    return null
+  }
+}
+
+export type { ImportErrorPosition }

@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { ImportError } from '../../main/scanners/import-error'
+import { readScanFile } from '../../main/scanners/read/scan-reader'
+import { ownFixture } from './fixture-paths'
+
+async function failure(name: string, options = {}): Promise<ImportError> {
+  try {
+    await readScanFile(ownFixture(name), options)
+  } catch (err) {
+    if (err instanceof ImportError) return err
+    throw err
+  }
+  throw new Error(`${name} was accepted`)
+}
+
+describe('rejected files name the file, the position and the problem', () => {
+  it.each([
+    ['invalid/empty.json', 'empty-file', {}],
+    ['invalid/whitespace-only.json', 'empty-file', {}],
+    ['invalid/not-json.txt', 'not-json', { line: 1, offset: 0 }],
+    ['invalid/syntax-error.json', 'not-json', { line: 2, offset: 4, element: 0 }],
+    ['invalid/unknown-shape.json', 'unknown-format', {}],
+    ['invalid/unknown-array-shape.json', 'unknown-format', { element: 0, offset: 1 }],
+    ['invalid/not-object-records.json', 'unknown-format', { element: 0 }],
+    ['invalid/scalar.json', 'unknown-format', {}],
+    ['invalid/other.csv', 'unknown-format', { line: 1 }],
+    ['invalid/ocsf-missing-event-code.json', 'missing-field', { element: 0, line: 2 }],
+    ['invalid/ocsf-second-record-missing-status.json', 'missing-field', { element: 1, line: 3 }],
+    ['invalid/too-deep.json', 'too-deep', { element: 0 }],
+    ['invalid/proto-key.json', 'forbidden-key', { element: 0, line: 2 }],
+    ['invalid/proto-key-escaped.json', 'forbidden-key', { element: 0 }],
+    ['invalid/proto-key-root.json', 'forbidden-key', {}],
+    ['invalid/truncated-findings-object.json', 'truncated', { element: 1 }]
+  ])('%s → %s', async (name, code, position) => {
+    const err = await failure(name)
+    expect(err.code).toBe(code)
+    expect(err.file).toBe(ownFixture(name))
+    expect(err.position).toMatchObject(position)
+    expect(err.message).toContain(ownFixture(name))
+    expect(err.detail.length).toBeGreaterThan(10)
+  })
+
+  it('says which field a known format is missing', async () => {
+    expect((await failure('invalid/ocsf-second-record-missing-status.json')).detail).toMatch(/prowler-ocsf.*status_code/)
+  })
+
+  it('refuses a record over the size limit', async () => {
+    const err = await failure('prowler-v5.ocsf.json', { maxRecordBytes: 1000 })
+    expect(err.code).toBe('element-too-large')
+    expect(err.position).toMatchObject({ element: 0, offset: 4, line: 2 })
+  })
+
+  it('keeps a "constructor" key inert: it is data, and finds no citation', async () => {
+    const { findings } = await readScanFile(ownFixture('invalid/constructor-key.json'))
+    expect(findings[0]).toMatchObject({ checkId: 'constructor', severity: 'low', citations: [], citationSource: 'none' })
+  })
+
+  it('reports a missing file as unreadable', async () => {
+    const err = await failure('does-not-exist.json')
+    expect(err.code).toBe('unreadable')
+  })
+})
