@@ -24,3 +24,11 @@ export function formatCount(n: number): string {
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`
 }
+
+const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
+
+/** '2026-09-30' → '30 Sep 2026', for narrow table columns. */
+export function formatShortDate(date: string): string {
+  const { year, month, day } = parseCalendarDate(date)
+  return `${day} ${SHORT_MONTHS[month - 1]} ${year}`
+}

@@ -1,0 +1,164 @@
+/**
+ * The plain data the evidence pack is composed from. Builders fill it from a workspace (or a test
+ * fixture); the composer only reads it. Dates are calendar dates 'YYYY-MM-DD'. Nothing here holds
+ * PHI: incidents carry counts and dates only.
+ */
+
+export type Answer = 'yes' | 'partly' | 'no' | 'not-applicable' | 'not-assessed'
+
+export type Requirement = 'required' | 'addressable' | null
+
+export type AddressableDecisionKind = 'as-specified' | 'alternative' | 'not-reasonable'
+
+export type RiskLevel = 'low' | 'medium' | 'high' | 'critical'
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational'
+
+export type FamilyId = 'administrative' | 'physical' | 'technical' | 'organizational' | 'documentation'
+
+export type AnswerCounts = Record<Answer, number>
+
+/** A section that holds no data says so in words; `null` means "not recorded in this workspace". */
+export type Recorded<T> = T | null
+
+export type EvidencePackData = {
+  organization: {
+    name: string
+    role: 'covered-entity' | 'business-associate'
+  }
+  period: { label: string; start: string; end: string }
+  preparedOn: string
+  preparedBy: { name: string; title: string }
+  cloud: { provider: string; accountIds: string[] }
+
+  procurement: {
+    /** Q1: is a BAA signed with the cloud provider (and, for a business associate, with its clients)? */
+    cloudBaa: Recorded<{
+      provider: string
+      status: 'signed' | 'requested' | 'none' | 'expired' | 'terminated'
+      signedOn?: string
+      /** e.g. "Accepted through AWS Artifact" */
+      note?: string
+    }>
+    clientBaas?: Recorded<{ signed: number; total: number }>
+    /** Q2: which services hold PHI and are they covered by the BAA? */
+    phiServices: Recorded<Array<{ service: string; eligible: boolean | null }>>
+    /** Q3: how is minimum necessary access enforced? Measures in plain words, from answers and controls. */
+    minimumNecessary: Recorded<{ summary: string; measures: string[] }>
+  }
+
+  families: Recorded<
+    Array<{
+      family: FamilyId
+      label: string
+      counts: AnswerCounts
+      signOff?: { reviewer: string; signedOn: string }
+    }>
+  >
+
+  controls: Recorded<
+    Array<{
+      citation: string
+      title: string
+      family: FamilyId
+      kind: 'standard' | 'specification'
+      requirement: Requirement
+      answer: Answer
+      decision?: { kind: AddressableDecisionKind; rationale: string }
+      /** Evidence references: file names, policy numbers, scan ids. */
+      evidence: string[]
+      failingFindings?: number
+    }>
+  >
+
+  cloudServices: Recorded<
+    Array<{ name: string; eligible: boolean | null; holdsPhi: boolean; encryption?: string; notes?: string }>
+  >
+
+  /** The ten technical controls of the architecture checklist. */
+  technicalControls: Recorded<
+    Array<{
+      control: string
+      mechanism: string
+      status: 'in-place' | 'partial' | 'missing' | 'not-assessed'
+      supports: string[]
+      note?: string
+    }>
+  >
+
+  scans: Recorded<
+    Array<{
+      id: string
+      fileName: string
+      format: string
+      scannedOn: string | null
+      importedOn: string
+      sha256: string
+      accountId?: string
+      findings: number
+      failed: number
+      passed: number
+    }>
+  >
+
+  findings: Recorded<FindingsSummary>
+
+  businessAssociates: Recorded<
+    Array<{
+      name: string
+      services: string
+      phiCategories: string[]
+      status: 'none' | 'requested' | 'signed' | 'expired' | 'terminated'
+      effectiveOn?: string
+      expiresOn?: string
+      reviewDue?: string
+    }>
+  >
+
+  incidents: Recorded<
+    Array<{
+      reference: string
+      discoveredOn: string
+      category: string
+      affectedCount: number
+      unsecuredPhi: boolean
+      notifiable: boolean | null
+      obligationsOpen: number
+      obligationsDone: number
+    }>
+  >
+
+  remediation: Recorded<
+    Array<{
+      title: string
+      citation?: string
+      riskLevel: RiskLevel
+      owner: string
+      dueOn: string
+      status: 'open' | 'in-progress' | 'done'
+      completedOn?: string
+    }>
+  >
+
+  evidenceFiles: Recorded<Array<{ name: string; kind: string; sha256: string; addedOn: string; sizeBytes?: number }>>
+}
+
+/** Findings are summarised before they reach the composer: a pack stays readable at 100k findings. */
+export type FindingsSummary = {
+  total: number
+  failed: number
+  passed: number
+  bySeverity: Record<Severity, { failed: number; passed: number }>
+  bySpecification: Array<{ citation: string; title: string; failed: number; passed: number }>
+  /** The worst failing findings (severity, then citation count), at most `worstLimit`. */
+  worst: Array<{
+    severity: Severity
+    title: string
+    resource: string
+    accountId: string
+    region: string
+    citations: string[]
+    scanId: string
+  }>
+  worstLimit: number
+}
