@@ -2,6 +2,9 @@ import { Command } from 'commander'
 import type { CliIo } from './cli-io'
 import { registerInfo } from './commands/info'
 import { registerInit } from './commands/init'
+import { registerCatalog } from './commands/catalog'
+import { registerAnswers } from './commands/answers'
+import { registerStatus } from './commands/status'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -16,5 +19,8 @@ export function buildProgram(io: CliIo): Command {
     .showHelpAfterError('(run with --help for usage)')
   registerInit(program, io)
   registerInfo(program, io)
+  registerCatalog(program, io)
+  registerAnswers(program, io)
+  registerStatus(program, io)
   return program
 }

@@ -1,0 +1,55 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { CsvImportReport } from '../../assessment/contract'
+import { withWorkspace } from '../cli-api'
+import { printJson, printLines, type CliIo } from '../cli-io'
+
+function describeImport(report: CsvImportReport): string[] {
+  const lines = report.rows
+    .filter(row => row.outcome === 'accepted' || row.outcome === 'rejected')
+    .map(row => `  line ${row.line}  ${row.outcome.padEnd(8)}  ${row.questionId}: ${row.message}`)
+  const totals = `${report.accepted} accepted, ${report.unchanged} unchanged, ${report.skipped} skipped, ${report.rejected} rejected.`
+  const verdict = report.applied
+    ? 'Saved.'
+    : report.dryRun
+      ? 'Dry run: nothing was saved.'
+      : 'Nothing was saved: fix the rejected rows and import the file again.'
+  return [...lines, totals, verdict]
+}
+
+export function registerAnswers(program: Command, io: CliIo): void {
+  const answers = program.command('answers').description('Exchange the assessment questionnaire as CSV with a client')
+
+  answers
+    .command('export')
+    .description('Write the questionnaire, with the answers so far, to a CSV file for a client to fill in')
+    .argument('<workspace>', 'workspace file')
+    .requiredOption('--out <file>', 'CSV file to write')
+    .option('--json', 'print the result as JSON')
+    .action(async (workspace: string, options: { out: string; json?: boolean }) => {
+      const result = await withWorkspace(workspace, call => call('assessment.exportCsv', { path: path.resolve(options.out) }))
+      if (!result) throw new Error('Nothing was exported.')
+      if (options.json) printJson(io, result)
+      else printLines(io, [`Wrote ${result.rows} questions to ${result.path}.`, 'Fill in the answer, notes, value and decision columns, then run "safeguard answers import".'])
+    })
+
+  answers
+    .command('import')
+    .description('Read a filled-in questionnaire CSV; saves every row or none, and reports each row')
+    .argument('<workspace>', 'workspace file')
+    .argument('<file>', 'filled-in CSV file')
+    .option('--dry-run', 'check the file and report, without saving')
+    .option('--json', 'print the per-row report as JSON')
+    .action(async (workspace: string, file: string, options: { dryRun?: boolean; json?: boolean }) => {
+      const report = await withWorkspace(workspace, call =>
+        call('assessment.importCsv', { path: path.resolve(file), dryRun: options.dryRun ?? false })
+      )
+      if (!report) throw new Error('Nothing was imported.')
+      if (options.json) printJson(io, report)
+      else printLines(io, describeImport(report))
+      if (report.rejected > 0) {
+        io.stderr(`safeguard: ${report.rejected} row(s) rejected; nothing was saved.\n`)
+        process.exitCode = 1
+      }
+    })
+}
