@@ -533,6 +533,62 @@ export class PdfWriter {
     this.doc.y = top + height + 6
   }
 
+  /**
+   * Vertical stacked columns (one per point, e.g. per scan), with a value axis, drawn as vectors in
+   * one Figure whose alternative text states every value.
+   */
+  columnChart(options: { alt: string; points: Array<{ label: string; segments: BarSegment[] }>; legend: Array<{ label: string; color: string }>; height?: number }): void {
+    const plotHeight = options.height ?? 150
+    const axisWidth = 44
+    const labelHeight = 32
+    const total = plotHeight + labelHeight + 22
+    this.ensureSpace(total + 10)
+    const top = this.doc.y
+    const max = Math.max(1, ...options.points.map((p) => p.segments.reduce((sum, s) => sum + s.value, 0)))
+    const step = niceStep(max / 4)
+    const axisMax = Math.ceil(max / step) * step
+    const plotLeft = MARGIN.left + axisWidth
+    const plotWidth = CONTENT_WIDTH - axisWidth
+    const slot = plotWidth / Math.max(options.points.length, 1)
+    const barWidth = Math.min(46, slot * 0.55)
+    const content = this.doc.markStructureContent('Figure')
+    for (let v = 0; v <= axisMax; v += step) {
+      const y = top + plotHeight - (v / axisMax) * plotHeight
+      this.doc.moveTo(plotLeft, y).lineTo(plotLeft + plotWidth, y).lineWidth(0.4).strokeColor(v === 0 ? COLOR.rule : COLOR.hairline).stroke()
+      this.font('regular', TYPE.caption, COLOR.muted)
+      this.doc.text(v.toLocaleString('en-US'), MARGIN.left, y - 4, { width: axisWidth - 8, align: 'right', lineBreak: false })
+    }
+    options.points.forEach((point, i) => {
+      const x = plotLeft + i * slot + (slot - barWidth) / 2
+      let y = top + plotHeight
+      for (const segment of point.segments) {
+        const h = (segment.value / axisMax) * plotHeight
+        if (h <= 0) continue
+        this.doc.rect(x, y - h, barWidth, h).fill(segment.color)
+        y -= h
+      }
+      const sum = point.segments.reduce((acc, s) => acc + s.value, 0)
+      this.font('semibold', TYPE.caption, COLOR.ink)
+      this.doc.text(sum.toLocaleString('en-US'), x - 20, y - 11, { width: barWidth + 40, align: 'center', lineBreak: false })
+      this.font('regular', TYPE.caption, COLOR.muted)
+      this.doc.text(point.label, plotLeft + i * slot + 2, top + plotHeight + 5, { width: slot - 4, align: 'center', lineGap: 1 })
+    })
+    let lx = plotLeft
+    const legendY = top + plotHeight + labelHeight + 6
+    for (const item of options.legend) {
+      this.doc.rect(lx, legendY + 1, 8, 8).fill(item.color)
+      this.font('regular', TYPE.caption, COLOR.muted)
+      this.doc.text(item.label, lx + 11, legendY, { lineBreak: false })
+      lx += 11 + this.doc.widthOfString(item.label) + 14
+    }
+    this.doc.endMarkedContent()
+    this.figureCount += 1
+    this.root.add(
+      this.doc.struct('Figure', { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + total], placement: 'Block' } as StructOptions, [content])
+    )
+    this.doc.y = top + total + 8
+  }
+
   // ---------------------------------------------------------------- contents, running heads, end
 
   /** Reserves the contents page now (so it sits in reading order) and fills it in at the end. */
@@ -646,4 +702,11 @@ export class PdfWriter {
   get figures(): number {
     return this.figureCount
   }
+}
+
+/** A round axis step (1, 2, 5 × 10^n) at least as large as `raw`. */
+function niceStep(raw: number): number {
+  const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1)))
+  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power
+  return 10 * power
 }
