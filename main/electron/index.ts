@@ -3,12 +3,13 @@ import path from 'node:path'
 import { app, BrowserWindow, protocol } from 'electron'
 import { useNativeBinding } from '../db/driver'
 import { Session } from '../workspace/session'
-import { APP_SCHEME, resolveBundleRequest } from './app-protocol'
+import { APP_SCHEME } from './app-protocol'
+import { createAppProtocolHandler } from './app-protocol-handler'
 import { secureDefaultSession } from './app-session-security'
-import { CONTENT_SECURITY_POLICY } from './content-security-policy'
 import { createElectronHost } from './electron-host'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
+import { guardWebContents } from './web-contents-guard'
 import { createMainWindow } from './window'
 
 // Sandbox every renderer, whatever a window's own settings say.
@@ -24,22 +25,6 @@ function electronNativeBinding(): string | undefined {
     ? [path.join(process.resourcesPath, 'native', 'better_sqlite3.node')]
     : [path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')]
   return candidates.find(candidate => fs.existsSync(candidate))
-}
-
-function registerAppProtocol(rendererRoot: string): void {
-  protocol.handle(APP_SCHEME, async request => {
-    const resolved = resolveBundleRequest(rendererRoot, request.url)
-    if (resolved.status !== 200) return new Response(null, { status: resolved.status })
-    const body = await fs.promises.readFile(resolved.file)
-    return new Response(body, {
-      status: 200,
-      headers: {
-        'Content-Type': resolved.contentType,
-        'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-        'X-Content-Type-Options': 'nosniff'
-      }
-    })
-  })
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -60,7 +45,7 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(() => {
     useNativeBinding(electronNativeBinding())
     secureDefaultSession()
-    registerAppProtocol(path.join(__dirname, '../renderer'))
+    protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
     installMenu()
 
     const session = new Session({ dataDir: app.getPath('userData'), appVersion: app.getVersion() })
@@ -79,9 +64,8 @@ if (!app.requestSingleInstanceLock()) {
     app.on('will-quit', () => session.close())
   })
 
-  app.on('web-contents-created', (_event, contents) => {
-    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  })
+  // Every web contents, not only the main window's, gets the navigation and window-open guard.
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents))
 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()

@@ -1,23 +1,12 @@
-import { BrowserWindow, shell } from 'electron'
+import { BrowserWindow } from 'electron'
 import { APP_ENTRY_URL } from './app-protocol'
-import { isNavigationAllowed } from './navigation-policy'
+import { guardWebContents } from './web-contents-guard'
 import { mainWindowOptions } from './window-options'
 
+/** The app's single window factory: every window comes from the reviewed options in window-options.ts. */
 export function createMainWindow(options: { preloadPath: string; isProduction: boolean }): BrowserWindow {
   const window = new BrowserWindow(mainWindowOptions(options))
-  const { webContents } = window
-
-  webContents.on('will-navigate', (event, url) => {
-    if (!isNavigationAllowed(url)) event.preventDefault()
-  })
-  webContents.on('will-redirect', (event, url) => {
-    if (!isNavigationAllowed(url)) event.preventDefault()
-  })
-  webContents.on('will-attach-webview', event => event.preventDefault())
-  webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  // Keep a reference so a future allow-listed help link has one reviewed place to go through.
-  void shell
-
+  guardWebContents(window.webContents)
   window.once('ready-to-show', () => window.show())
   void window.loadURL(APP_ENTRY_URL)
   return window
