@@ -10,7 +10,19 @@ const ROMAN = /^(?:i|ii|iii|iv|v|vi|vii|viii|ix|x)$/i
  * after a roman numeral is upper-cased. Returns null for anything that is not a
  * Part 164 Security Rule id.
  */
+const converted = new Map<string, string | null>()
+
 export function citationFromId(id: string): string | null {
+  // Files repeat the same few dozen ids on every finding: convert each once.
+  let c = converted.get(id)
+  if (c === undefined) {
+    c = convert(id)
+    if (converted.size < 10_000) converted.set(id, c)
+  }
+  return c
+}
+
+function convert(id: string): string | null {
   const trimmed = id.trim()
   if (DOTTED.test(trimmed)) return trimmed
   if (!UNDERSCORE_ID.test(trimmed)) return null

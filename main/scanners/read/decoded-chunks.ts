@@ -34,15 +34,25 @@ export async function openDecoded(file: string, signal?: AbortSignal): Promise<D
   const bomBytes = encoding === 'utf-8-bom' ? 3 : encoding === 'utf-8' ? 0 : 2
   let position = bomBytes
 
+  // Reads one chunk ahead, so the disk works while the caller parses the previous chunk.
+  function readAt(at: number): Promise<Buffer> {
+    const buf = Buffer.allocUnsafeSlow(CHUNK_BYTES)
+    return fh.read(buf, 0, CHUNK_BYTES, at).then(({ bytesRead }) => (bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead)))
+  }
+
   async function* raw(): AsyncGenerator<Buffer> {
+    // A fresh buffer per read: slices of it may be kept by the caller across reads.
+    let next = readAt(position)
     for (;;) {
       if (signal?.aborted) throw new ImportError('cancelled', file, 'import cancelled')
-      // A fresh buffer per read: slices of it may be kept by the caller across reads.
-      const buf = Buffer.allocUnsafeSlow(CHUNK_BYTES)
-      const { bytesRead } = await fh.read(buf, 0, CHUNK_BYTES, position)
-      if (bytesRead === 0) return
-      position += bytesRead
-      yield bytesRead === CHUNK_BYTES ? buf : buf.subarray(0, bytesRead)
+      const chunk = await next
+      if (chunk.length === 0) return
+      const at = position + chunk.length
+      next = readAt(at)
+      // Mark the read-ahead as handled so an abandoned read never surfaces as unhandled.
+      next.catch(() => undefined)
+      position = at
+      yield chunk
     }
   }
 

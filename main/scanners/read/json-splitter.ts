@@ -101,6 +101,8 @@ export class JsonSplitter {
   /** Next position in the current chunk where '__proto__' or '\u' occurs (chunk length if none). */
   private suspectAt = -1
   private suspectFrom = 0
+  private bulkFailures = 0
+  private readonly bulkNeedles = new Map<string, Buffer>()
 
   /** startOffset: where the JSON begins in the file (after a BOM or a `name =` prefix). */
   constructor(
@@ -173,6 +175,10 @@ export class JsonSplitter {
           this.handler.irregular('an empty element (two commas in a row)', this.chunkBase + i)
           return i + 1
         }
+        if (c === OPEN_BRACE) {
+          const bulkEnd = this.tryBulk(buf, i, top)
+          if (bulkEnd > i) return bulkEnd
+        }
         this.path.push(top.index)
         top.pushed = true
         return this.startValue(buf, i, c, top.index)
@@ -213,6 +219,60 @@ export class JsonSplitter {
         if (c === CLOSE_BRACE) return this.closeFrame(i)
         throw this.syntax(c, i, "',' or '}'")
     }
+  }
+
+  /**
+   * Fast path for line-structured files (pretty-printed or one record per line): the
+   * elements from `i` up to the last line of this chunk that closes an object at the
+   * element's own indentation are parsed in one JSON.parse call. A raw newline can
+   * never be inside a JSON string, and JSON.parse checks the guess: if the slice is
+   * not a clean run of elements it throws and the exact scanner takes over.
+   */
+  private tryBulk(buf: Buffer, i: number, top: Frame): number {
+    if (this.bulkFailures > 3) return i
+    let k = i - 1
+    while (k >= 0 && (buf[k] === 0x20 || buf[k] === 0x09)) k--
+    if (k < 0 || buf[k] !== 0x0a) return i
+    const indent = buf.toString('latin1', k + 1, i)
+    let needle = this.bulkNeedles.get(indent)
+    if (!needle) this.bulkNeedles.set(indent, (needle = Buffer.from(`\n${indent}}`, 'latin1')))
+    const last = buf.lastIndexOf(needle)
+    if (last < i) return i
+    const end = last + needle.length
+    if (end - i > this.limits.maxRecordBytes) return i
+    this.path.push(top.index)
+    const decision = this.handler.container(this.path, 'object', this.rootIndex)
+    this.path.pop()
+    if (decision !== 'capture') return i
+    let values: unknown[]
+    try {
+      values = JSON.parse(`[${buf.toString('utf8', i, end)}]`) as unknown[]
+    } catch {
+      this.bulkFailures++
+      return i
+    }
+    const firstIndex = top.index
+    let starts: number[] | null = null
+    const exactStarts = (): number[] => (starts ??= elementStarts(buf, i, end).map((s) => this.chunkBase + s))
+    if (this.suspectBetween(i, end)) {
+      values.forEach((v, n) => assertNoProtoKeys(v, { offset: exactStarts()[n] ?? this.chunkBase + i, element: firstIndex + n }))
+    }
+    for (let n = 0; n < values.length; n++) {
+      this.path.push(top.index)
+      try {
+        this.handler.value(this.path, values[n], { offset: starts ? (starts[n] as number) : this.chunkBase + i, element: top.index }, this.rootIndex)
+      } catch (err) {
+        if (starts) throw err
+        // Replay the failing element with its exact position so the error can name it.
+        this.handler.value(this.path, values[n], { offset: exactStarts()[n] ?? this.chunkBase + i, element: top.index }, this.rootIndex)
+        throw err
+      } finally {
+        this.path.pop()
+      }
+      top.index++
+    }
+    top.state = 'comma-or-end'
+    return end
   }
 
   private atRoot(buf: Buffer, i: number, c: number): number {
@@ -281,38 +341,22 @@ export class JsonSplitter {
       j++
     }
     const maxNest = this.limits.maxDepth - this.frames.length
+    // One pass over the bytes: strings are skipped byte by byte (most are short keys,
+    // where a native indexOf call costs more than it saves), brackets counted outside them.
     while (j < n) {
-      if (inString) {
-        let q = buf.indexOf(QUOTE, j)
-        for (;;) {
-          if (q === -1) {
-            let k = n - 1
-            let backslashes = 0
-            while (k >= j && buf[k] === BACKSLASH) {
-              backslashes++
-              k--
-            }
-            cap.escapePending = (backslashes & 1) === 1
-            cap.inString = true
-            cap.nest = nest
-            return n
-          }
-          let k = q - 1
-          let backslashes = 0
-          while (k >= j && buf[k] === BACKSLASH) {
-            backslashes++
-            k--
-          }
-          if ((backslashes & 1) === 0) break
-          q = buf.indexOf(QUOTE, q + 1)
-        }
-        inString = false
-        j = q + 1
-        if (cap.kind === 'string') return this.finishCapture(j, false)
-        continue
-      }
       const c = buf[j++] as number
-      if (c === QUOTE) inString = true
+      if (inString) {
+        if (c === QUOTE) {
+          inString = false
+          if (cap.kind === 'string') return this.finishCapture(j, false)
+        } else if (c === BACKSLASH) {
+          if (j === n) {
+            cap.escapePending = true
+            break
+          }
+          j++
+        }
+      } else if (c === QUOTE) inString = true
       else if (c === OPEN_BRACE || c === OPEN_BRACKET) {
         if (++nest > maxNest) throw this.tooDeep(j - 1, cap.element)
       } else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) {
@@ -331,21 +375,23 @@ export class JsonSplitter {
     const cap = this.capture as Capture
     this.capture = null
     const buf = this.chunk
-    let bytes: Buffer
     let suspicious: boolean
+    let text: string
     if (cap.pieces.length === 0 && !atEof) {
-      bytes = buf.subarray(cap.startInChunk, end)
+      if (end - cap.startInChunk > this.limits.maxRecordBytes) throw this.tooLarge(cap)
+      text = buf.toString('utf8', cap.startInChunk, end)
       suspicious = this.suspectBetween(cap.startInChunk, end)
     } else {
       const tail = atEof ? [] : [buf.subarray(0, end)]
-      bytes = Buffer.concat([...cap.pieces, ...tail])
+      const bytes = Buffer.concat([...cap.pieces, ...tail])
       suspicious = bytes.indexOf(PROTO) !== -1 || bytes.indexOf(UNICODE_ESCAPE) !== -1
+      if (bytes.length > this.limits.maxRecordBytes) throw this.tooLarge(cap)
+      text = bytes.toString('utf8')
     }
-    if (bytes.length > this.limits.maxRecordBytes) throw this.tooLarge(cap)
     const position: RecordPosition = { offset: cap.offset, element: cap.element }
     let value: unknown
     try {
-      value = JSON.parse(bytes.toString('utf8'))
+      value = JSON.parse(text)
     } catch (err) {
       throw new SplitError('syntax', `invalid JSON: ${(err as Error).message}`, position)
     }
@@ -415,6 +461,35 @@ export class JsonSplitter {
       element: cap.element
     })
   }
+}
+
+/** Start offsets of the top-level values in buf[start, end) (a comma-separated run). Error path only. */
+function elementStarts(buf: Buffer, start: number, end: number): number[] {
+  const starts: number[] = []
+  let depth = 0
+  let inString = false
+  let expectValue = true
+  for (let j = start; j < end; j++) {
+    const c = buf[j] as number
+    if (inString) {
+      if (c === BACKSLASH) j++
+      else if (c === QUOTE) inString = false
+      continue
+    }
+    if (isWhitespace(c)) continue
+    if (depth === 0 && c === COMMA) {
+      expectValue = true
+      continue
+    }
+    if (depth === 0 && expectValue) {
+      starts.push(j)
+      expectValue = false
+    }
+    if (c === QUOTE) inString = true
+    else if (c === OPEN_BRACE || c === OPEN_BRACKET) depth++
+    else if (c === CLOSE_BRACE || c === CLOSE_BRACKET) depth--
+  }
+  return starts
 }
 
 /** JSON.parse keeps "__proto__" as an inert own key; we refuse such records outright. */
