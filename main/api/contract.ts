@@ -1,6 +1,10 @@
 import type { CallInput, CallOutput } from './define-call'
 import { workspaceCalls } from '../workspace/contract'
 import { assessmentCalls } from '../assessment/contract'
+import { baasCalls } from '../baas/contract'
+import { breachCalls } from '../breach/contract'
+import { calendarCalls } from '../calendar/contract'
+import { documentsCalls } from '../documents/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -9,7 +13,11 @@ import { assessmentCalls } from '../assessment/contract'
  */
 export const contract = {
   ...workspaceCalls,
-  ...assessmentCalls
+  ...assessmentCalls,
+  ...baasCalls,
+  ...breachCalls,
+  ...calendarCalls,
+  ...documentsCalls
 }
 
 export type Contract = typeof contract

@@ -2,6 +2,10 @@ import type { HandlersFor } from './handler-types'
 import type { Contract } from './contract'
 import { workspaceHandlers } from '../workspace/handlers'
 import { assessmentHandlers } from '../assessment/handlers'
+import { baasHandlers } from '../baas/handlers'
+import { breachHandlers } from '../breach/handlers'
+import { calendarHandlers } from '../calendar/handlers'
+import { documentsHandlers } from '../documents/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -9,5 +13,9 @@ import { assessmentHandlers } from '../assessment/handlers'
  */
 export const handlers: HandlersFor<Contract> = {
   ...workspaceHandlers,
-  ...assessmentHandlers
+  ...assessmentHandlers,
+  ...baasHandlers,
+  ...breachHandlers,
+  ...calendarHandlers,
+  ...documentsHandlers
 }

@@ -41,31 +41,34 @@ export const riskAssessmentSchema = z.strictObject({
 })
 export type RiskAssessment = z.infer<typeof riskAssessmentSchema>
 
-export const incidentSchema = z
-  .strictObject({
-    title: z.string().trim().min(1, 'title is required').max(200),
-    discoveredOn: isoDate,
-    breachOn: isoDate.optional(),
-    role: z.enum(['covered-entity', 'business-associate']),
-    unsecuredPhi: z.boolean(),
-    affectedByState: z.partialRecord(jurisdictionCodeSchema, z.int().min(0, 'an affected count cannot be negative')),
-    /** One statement (the usual case) or several, e.g. an oral statement later confirmed in writing. */
-    lawEnforcementDelay: z.union([lawEnforcementDelaySchema, z.array(lawEnforcementDelaySchema)]).optional(),
-    /** A business associate's contract window for telling the covered entity, when shorter than 60 days. */
-    baaReportingDays: z.int().min(1, 'the BAA reporting window must be at least 1 day').max(365).optional(),
-    /** California licensed clinic, health facility, home health agency or hospice (H&S Code § 1280.15). */
-    licensedHealthFacility: z.boolean().optional(),
-    riskAssessment: riskAssessmentSchema.optional()
-  })
-  .superRefine((incident, ctx) => {
-    if (incident.breachOn !== undefined && incident.breachOn > incident.discoveredOn) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['breachOn'],
-        message: `the breach (${incident.breachOn}) cannot come after its discovery (${incident.discoveredOn})`
-      })
-    }
-  })
+/** The incident fields of the issue's JSON format, shared by the clock's input and the stored record. */
+export const incidentShape = {
+  title: z.string().trim().min(1, 'title is required').max(200),
+  discoveredOn: isoDate,
+  breachOn: isoDate.optional(),
+  role: z.enum(['covered-entity', 'business-associate']),
+  unsecuredPhi: z.boolean(),
+  affectedByState: z.partialRecord(jurisdictionCodeSchema, z.int().min(0, 'an affected count cannot be negative')),
+  /** One statement (the usual case) or several, e.g. an oral statement later confirmed in writing. */
+  lawEnforcementDelay: z.union([lawEnforcementDelaySchema, z.array(lawEnforcementDelaySchema).max(20)]).optional(),
+  /** A business associate's contract window for telling the covered entity, when shorter than 60 days. */
+  baaReportingDays: z.int().min(1, 'the BAA reporting window must be at least 1 day').max(365).optional(),
+  /** California licensed clinic, health facility, home health agency or hospice (H&S Code § 1280.15). */
+  licensedHealthFacility: z.boolean().optional(),
+  riskAssessment: riskAssessmentSchema.optional()
+}
+
+export function checkIncidentDates(incident: { breachOn?: string | undefined; discoveredOn: string }, ctx: z.RefinementCtx): void {
+  if (incident.breachOn !== undefined && incident.breachOn > incident.discoveredOn) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['breachOn'],
+      message: `the breach (${incident.breachOn}) cannot come after its discovery (${incident.discoveredOn})`
+    })
+  }
+}
+
+export const incidentSchema = z.strictObject(incidentShape).superRefine(checkIncidentDates)
 export type Incident = z.infer<typeof incidentSchema>
 
 export const obligationKindSchema = z.enum([

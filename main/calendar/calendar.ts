@@ -4,6 +4,7 @@ import type { BreachObligation } from '../breach/obligation-types'
 import type { ObligationKind } from '../breach/incident-schema'
 import { addFullYears, addMonths, compareDates, daysBetween, laterOf, type IsoDate } from './dates'
 import { loadCalendarDefinitions, type CalendarDefinitions } from './definitions'
+import { baaReviewDueOn, DEFAULT_REVIEW_MONTHS } from '../baas/flags'
 
 /**
  * The compliance calendar: recurring duties, business associate agreement
@@ -12,7 +13,6 @@ import { loadCalendarDefinitions, type CalendarDefinitions } from './definitions
  */
 
 export const DEFAULT_DUE_SOON_DAYS = 30
-export const DEFAULT_BAA_REVIEW_MONTHS = 12
 /** 164.316(b)(2)(i): documentation is kept 6 years from creation or last in effect, whichever is later. */
 export const RETENTION_YEARS = 6
 
@@ -159,9 +159,12 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
     }
     if (associate.baaStatus === 'signed') {
       const review = definitions.derived['baa-review']
-      const months = associate.reviewEveryMonths ?? DEFAULT_BAA_REVIEW_MONTHS
+      const months = associate.reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS
       const since = associate.lastReviewOn ?? associate.effectiveOn
-      const dueOn = since ? addMonths(since, months) : input.anchorOn
+      const dueOn = baaReviewDueOn(
+        { baaStatus: 'signed', lastReviewOn: associate.lastReviewOn ?? null, effectiveOn: associate.effectiveOn ?? null, reviewEveryMonths: associate.reviewEveryMonths ?? null },
+        input.anchorOn
+      ) ?? input.anchorOn
       items.push({
         uid: `baa-review-${associate.id}`,
         kind: 'baa-review',

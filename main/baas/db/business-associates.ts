@@ -1,0 +1,129 @@
+import type { Db } from '../../db/driver'
+import type { BaaStatus, BusinessAssociate, Relationship } from '../contract'
+
+/** Values as validated by BusinessAssociateInput (defaults applied). */
+export interface BusinessAssociateValues {
+  name: string
+  relationship: Relationship
+  parentId: number | null
+  services: string
+  phiCategories: string[]
+  assets: string[]
+  handlesPhi: boolean
+  baaStatus: BaaStatus
+  effectiveOn: string | null
+  expiresOn: string | null
+  reviewEveryMonths: number | null
+  lastReviewOn: string | null
+  breachReportingDays: number | null
+  notes: string
+}
+
+interface Row {
+  id: number
+  name: string
+  relationship: Relationship
+  parent_id: number | null
+  services: string
+  phi_categories: string
+  assets: string
+  handles_phi: 0 | 1
+  baa_status: BaaStatus
+  effective_on: string | null
+  expires_on: string | null
+  review_every_months: number | null
+  last_review_on: string | null
+  breach_reporting_days: number | null
+  notes: string
+  created_at: string
+  updated_at: string
+}
+
+const fromRow = (row: Row): BusinessAssociate => ({
+  id: row.id,
+  name: row.name,
+  relationship: row.relationship,
+  parentId: row.parent_id,
+  services: row.services,
+  phiCategories: JSON.parse(row.phi_categories) as string[],
+  assets: JSON.parse(row.assets) as string[],
+  handlesPhi: row.handles_phi === 1,
+  baaStatus: row.baa_status,
+  effectiveOn: row.effective_on,
+  expiresOn: row.expires_on,
+  reviewEveryMonths: row.review_every_months,
+  lastReviewOn: row.last_review_on,
+  breachReportingDays: row.breach_reporting_days,
+  notes: row.notes,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at
+})
+
+const toParams = (values: BusinessAssociateValues) => ({
+  name: values.name,
+  relationship: values.relationship,
+  parentId: values.parentId,
+  services: values.services,
+  phiCategories: JSON.stringify(values.phiCategories),
+  assets: JSON.stringify(values.assets),
+  handlesPhi: values.handlesPhi ? 1 : 0,
+  baaStatus: values.baaStatus,
+  effectiveOn: values.effectiveOn,
+  expiresOn: values.expiresOn,
+  reviewEveryMonths: values.reviewEveryMonths,
+  lastReviewOn: values.lastReviewOn,
+  breachReportingDays: values.breachReportingDays,
+  notes: values.notes
+})
+
+export function listBusinessAssociates(db: Db): BusinessAssociate[] {
+  return (db.prepare('SELECT * FROM business_associate ORDER BY name COLLATE NOCASE, id').all() as Row[]).map(fromRow)
+}
+
+export function getBusinessAssociate(db: Db, id: number): BusinessAssociate | undefined {
+  const row = db.prepare('SELECT * FROM business_associate WHERE id = ?').get(id) as Row | undefined
+  return row && fromRow(row)
+}
+
+export function findBusinessAssociateByName(db: Db, name: string): BusinessAssociate[] {
+  return (db.prepare('SELECT * FROM business_associate WHERE name = ? COLLATE NOCASE ORDER BY id').all(name) as Row[]).map(fromRow)
+}
+
+export function insertBusinessAssociate(db: Db, values: BusinessAssociateValues, now: string): number {
+  const result = db
+    .prepare(
+      `INSERT INTO business_associate (name, relationship, parent_id, services, phi_categories, assets, handles_phi,
+         baa_status, effective_on, expires_on, review_every_months, last_review_on, breach_reporting_days, notes,
+         created_at, updated_at)
+       VALUES (@name, @relationship, @parentId, @services, @phiCategories, @assets, @handlesPhi, @baaStatus,
+         @effectiveOn, @expiresOn, @reviewEveryMonths, @lastReviewOn, @breachReportingDays, @notes, @now, @now)`
+    )
+    .run({ ...toParams(values), now })
+  return Number(result.lastInsertRowid)
+}
+
+export function updateBusinessAssociate(db: Db, id: number, values: BusinessAssociateValues, now: string): boolean {
+  const result = db
+    .prepare(
+      `UPDATE business_associate SET name = @name, relationship = @relationship, parent_id = @parentId,
+         services = @services, phi_categories = @phiCategories, assets = @assets, handles_phi = @handlesPhi,
+         baa_status = @baaStatus, effective_on = @effectiveOn, expires_on = @expiresOn,
+         review_every_months = @reviewEveryMonths, last_review_on = @lastReviewOn,
+         breach_reporting_days = @breachReportingDays, notes = @notes, updated_at = @now
+       WHERE id = @id`
+    )
+    .run({ ...toParams(values), id, now })
+  return result.changes === 1
+}
+
+export function setLastReview(db: Db, id: number, reviewedOn: string, now: string): boolean {
+  return db.prepare('UPDATE business_associate SET last_review_on = ?, updated_at = ? WHERE id = ?').run(reviewedOn, now, id).changes === 1
+}
+
+export function countChildren(db: Db, id: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM business_associate WHERE parent_id = ?').get(id) as { n: number }).n
+}
+
+export function deleteBusinessAssociate(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM business_associate WHERE id = ?').run(id).changes === 1
+}

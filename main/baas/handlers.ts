@@ -1,0 +1,119 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { HandlersFor } from '../api/handler-types'
+import { ApiError } from '../api/errors'
+import type { CallContext } from '../api/handler-types'
+import { localDateOf } from '../calendar/today'
+import { readAgreementFile, checkStoredName } from './agreement-file'
+import type { baasCalls } from './contract'
+import { deleteAgreementFile, getAgreementFileContent, putAgreementFile } from './db/agreement-files'
+import {
+  countChildren,
+  deleteBusinessAssociate,
+  insertBusinessAssociate,
+  setLastReview,
+  updateBusinessAssociate
+} from './db/business-associates'
+import { clearTerm, setTerm } from './db/terms'
+import type { FlagOptions } from './flags'
+import { importBusinessAssociates } from './import'
+import { chainOf, checkParent, detailOf, listSummaries, requireAssociate, workspaceAnchorOn } from './register'
+import { loadRequiredTerms } from './required-terms'
+
+function flagOptions(ctx: CallContext, input: { asOf?: string | undefined; expiringWithinDays?: number }): FlagOptions {
+  const { db } = ctx.workspace()
+  return {
+    asOf: input.asOf ?? localDateOf(ctx.session.now()),
+    expiringWithinDays: input.expiringWithinDays ?? 60,
+    anchorOn: workspaceAnchorOn(db)
+  }
+}
+
+const AGREEMENT_FILTERS = [{ name: 'Agreements', extensions: ['pdf', 'docx', 'doc', 'odt', 'txt', 'png', 'jpg', 'jpeg', 'tif', 'tiff'] }]
+
+export const baasHandlers: HandlersFor<typeof baasCalls> = {
+  'baas.list': (input, ctx) => listSummaries(ctx.workspace().db, flagOptions(ctx, input)),
+
+  'baas.get': (input, ctx) => detailOf(ctx.workspace().db, input.id, flagOptions(ctx, input)),
+
+  'baas.create': (input, ctx) => {
+    const { db } = ctx.workspace()
+    checkParent(db, null, input.associate.parentId)
+    const id = insertBusinessAssociate(db, input.associate, ctx.session.now())
+    return detailOf(db, id, flagOptions(ctx, {}))
+  },
+
+  'baas.update': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireAssociate(db, input.id)
+    checkParent(db, input.id, input.associate.parentId)
+    updateBusinessAssociate(db, input.id, input.associate, ctx.session.now())
+    return detailOf(db, input.id, flagOptions(ctx, {}))
+  },
+
+  'baas.delete': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const associate = requireAssociate(db, input.id)
+    const children = countChildren(db, input.id)
+    if (children > 0) {
+      throw new ApiError('conflict', `"${associate.name}" still has ${children} subcontractor${children === 1 ? '' : 's'} below it in the chain; move or delete them first.`)
+    }
+    deleteBusinessAssociate(db, input.id)
+    return null
+  },
+
+  'baas.markReviewed': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireAssociate(db, input.id)
+    setLastReview(db, input.id, input.reviewedOn, ctx.session.now())
+    return detailOf(db, input.id, flagOptions(ctx, {}))
+  },
+
+  'baas.setTerm': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireAssociate(db, input.id)
+    if (!loadRequiredTerms().terms.some((term) => term.id === input.termId)) {
+      throw new ApiError('invalid-input', `termId: "${input.termId}" is not a term of the BAA checklist.`)
+    }
+    if (input.state === 'unchecked') clearTerm(db, input.id, input.termId)
+    else setTerm(db, input.id, { termId: input.termId, state: input.state, note: input.note }, ctx.session.now())
+    return detailOf(db, input.id, flagOptions(ctx, {}))
+  },
+
+  'baas.chain': (input, ctx) => chainOf(listSummaries(ctx.workspace().db, flagOptions(ctx, input))),
+
+  'baas.attachAgreement': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    const associate = requireAssociate(db, input.id)
+    const file = input.path ?? (await ctx.host.pickOpenPath({ title: `Signed agreement for ${associate.name}`, filters: AGREEMENT_FILTERS }))
+    if (!file) return null
+    const stored = readAgreementFile(path.resolve(file), ctx.session.now())
+    putAgreementFile(db, input.id, stored)
+    const { content: _content, ...meta } = stored
+    return meta
+  },
+
+  'baas.saveAgreementCopy': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireAssociate(db, input.id)
+    const stored = getAgreementFileContent(db, input.id)
+    if (!stored) throw new ApiError('not-found', 'No signed agreement is stored for this business associate.')
+    const target = input.path ?? (await ctx.host.pickSavePath({ title: 'Save a copy of the agreement', defaultName: checkStoredName(stored.originalName) }))
+    if (!target) return null
+    const resolved = path.resolve(target)
+    if (fs.existsSync(resolved) && fs.lstatSync(resolved).isSymbolicLink()) {
+      throw new ApiError('invalid-input', `"${resolved}" is a symbolic link; choose another place to save.`)
+    }
+    fs.writeFileSync(resolved, stored.content)
+    return { path: resolved }
+  },
+
+  'baas.removeAgreement': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireAssociate(db, input.id)
+    deleteAgreementFile(db, input.id)
+    return null
+  },
+
+  'baas.importFile': (input, ctx) => importBusinessAssociates(ctx.workspace().db, path.resolve(input.path), ctx.session.now())
+}

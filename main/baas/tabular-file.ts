@@ -1,0 +1,102 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { parse } from 'csv-parse/sync'
+import { ApiError } from '../api/errors'
+
+/**
+ * Reads a register a consultant kept in a spreadsheet (CSV) or exported as
+ * JSON, as plain rows for validation. Shared by the business-associate and
+ * incident imports. Nothing is stored here.
+ */
+
+/** Registers are small; a larger file is almost certainly the wrong one. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
+
+export interface TabularRows {
+  format: 'json' | 'csv'
+  /** JSON: the parsed items; CSV: one object per line, empty cells left out. */
+  rows: unknown[]
+}
+
+function readText(file: string): string {
+  let stats: fs.Stats
+  try {
+    stats = fs.statSync(file)
+  } catch {
+    throw new ApiError('not-found', `The file "${file}" does not exist.`)
+  }
+  if (!stats.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
+  if (stats.size > MAX_IMPORT_BYTES) throw new ApiError('import-rejected', `"${path.basename(file)}" is larger than the 20 MB limit for a register.`)
+  return fs.readFileSync(file, 'utf8')
+}
+
+/**
+ * @param listKey for JSON, the key of an object wrapping the array (e.g. "incidents"); a bare array or a single object also work.
+ * @param columns for CSV, the accepted header names; any other column is refused so a typo is never silently dropped.
+ */
+export function readTabularFile(file: string, options: { listKey: string; columns: readonly string[] }): TabularRows {
+  const text = readText(file)
+  const extension = path.extname(file).toLowerCase()
+  if (extension === '.json') {
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch (error) {
+      throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid JSON: ${(error as Error).message}`)
+    }
+    if (Array.isArray(data)) return { format: 'json', rows: data }
+    if (data !== null && typeof data === 'object') {
+      const wrapped = Object.prototype.hasOwnProperty.call(data, options.listKey) ? (data as Record<string, unknown>)[options.listKey] : undefined
+      if (Array.isArray(wrapped)) return { format: 'json', rows: wrapped }
+      return { format: 'json', rows: [data] }
+    }
+    throw new ApiError('import-rejected', `"${path.basename(file)}" must hold an array of ${options.listKey}, or one object.`)
+  }
+  if (extension === '.csv') {
+    let records: string[][]
+    try {
+      records = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][]
+    } catch (error) {
+      throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid CSV: ${(error as Error).message}`)
+    }
+    const [header, ...lines] = records
+    if (!header) throw new ApiError('import-rejected', `"${path.basename(file)}" is empty.`)
+    const unknown = header.filter((column) => !options.columns.includes(column))
+    if (unknown.length > 0) {
+      throw new ApiError(
+        'import-rejected',
+        `"${path.basename(file)}" has columns this import does not know: ${unknown.join(', ')}. Known columns: ${options.columns.join(', ')}.`
+      )
+    }
+    const duplicate = header.find((column, index) => header.indexOf(column) !== index)
+    if (duplicate) throw new ApiError('import-rejected', `"${path.basename(file)}" has the column ${duplicate} twice.`)
+    return {
+      format: 'csv',
+      rows: lines.map((cells) => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]]] : []))))
+    }
+  }
+  throw new ApiError('import-rejected', `"${path.basename(file)}" must be a .json or .csv file.`)
+}
+
+/** 'yes'/'no', 'true'/'false', '1'/'0' from a spreadsheet cell; anything else is left for the schema to reject. */
+export function cellBoolean(value: unknown): unknown {
+  if (typeof value !== 'string') return value
+  const lower = value.toLowerCase()
+  if (['yes', 'y', 'true', '1'].includes(lower)) return true
+  if (['no', 'n', 'false', '0'].includes(lower)) return false
+  return value
+}
+
+export function cellInteger(value: unknown): unknown {
+  return typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value
+}
+
+/** A list cell: items separated by semicolons. */
+export function cellList(value: unknown): unknown {
+  return typeof value === 'string' ? value.split(';').map((item) => item.trim()).filter((item) => item !== '') : value
+}
+
+/** Formats zod issues as 'field: message' lines. */
+export function issueLines(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
+  return issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`)
+}

@@ -1,0 +1,123 @@
+import { z } from 'zod'
+import { defineCall } from '../api/define-call'
+import type { BreachAssessment, BreachObligation } from './obligation-types'
+import { checkIncidentDates, incidentShape, jurisdictionCodeSchema, obligationKindSchema, type LawEnforcementDelay, type ObligationKind, type RiskAssessment } from './incident-schema'
+import type { JurisdictionCode } from './jurisdictions'
+import type { Certainty } from './certainty'
+
+/** Breach incidents: the log, the computed notification obligations and the notices given. */
+
+const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+const id = z.int().positive()
+
+/**
+ * An incident as stored: the issue's JSON format plus a description and PHI
+ * categories. By design there is no field for names or record numbers:
+ * counts per state and categories only.
+ */
+export const incidentRecordShape = {
+  ...incidentShape,
+  description: z.string().trim().max(8000).default(''),
+  phiCategories: z.array(z.string().trim().min(1).max(100)).max(50).default([]),
+  /** The business associate involved (for a covered entity) or the client (for a business associate). */
+  businessAssociateId: id.nullable().default(null)
+}
+export const IncidentInput = z.strictObject(incidentRecordShape).superRefine(checkIncidentDates)
+export type IncidentInput = z.input<typeof IncidentInput>
+
+export interface IncidentRecord {
+  id: number
+  title: string
+  description: string
+  phiCategories: string[]
+  discoveredOn: string
+  breachOn: string | null
+  role: 'covered-entity' | 'business-associate'
+  unsecuredPhi: boolean
+  affectedByState: Partial<Record<JurisdictionCode, number>>
+  lawEnforcementDelays: LawEnforcementDelay[]
+  baaReportingDays: number | null
+  licensedHealthFacility: boolean
+  riskAssessment: RiskAssessment | null
+  businessAssociateId: number | null
+  createdAt: string
+  updatedAt: string
+}
+
+export interface IncidentNotice {
+  id: number
+  kind: ObligationKind
+  jurisdiction: JurisdictionCode | null
+  obligationId: string | null
+  doneOn: string
+  method: string
+  recordedAt: string
+}
+
+export interface IncidentDetail {
+  asOf: string
+  incident: IncidentRecord
+  notices: IncidentNotice[]
+  assessment: BreachAssessment
+}
+
+export interface IncidentSummary {
+  id: number
+  title: string
+  discoveredOn: string
+  role: IncidentRecord['role']
+  totalAffected: number
+  notificationRequired: boolean
+  overdue: number
+  open: number
+  /** The earliest obligation not yet done. */
+  next: Pick<BreachObligation, 'id' | 'kind' | 'recipient' | 'dueOn' | 'status'> | null
+}
+
+export interface StateLawView {
+  disclaimer: string
+  countingNote: string
+  sourcesCurrentTo: string
+  rows: {
+    id: string
+    jurisdiction: JurisdictionCode
+    statute: string
+    scope: string
+    individual: string
+    regulator: string | null
+    certainty: Certainty
+  }[]
+}
+
+export interface IncidentImportReport {
+  file: string
+  format: 'json' | 'csv'
+  imported: number
+  rows: { row: number; title: string; ok: boolean; errors: string[] }[]
+}
+
+const asOf = { asOf: isoDate.optional() }
+const FilePath = z.string().trim().min(1).max(4096).refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character')
+
+export const NoticeInput = z.strictObject({
+  kind: obligationKindSchema,
+  jurisdiction: jurisdictionCodeSchema.optional(),
+  obligationId: z.string().trim().min(1).max(100).optional(),
+  doneOn: isoDate,
+  method: z.string().trim().max(200).default('')
+})
+
+export const breachCalls = {
+  'incidents.list': defineCall<IncidentSummary[]>()(z.strictObject(asOf)),
+  'incidents.get': defineCall<IncidentDetail>()(z.strictObject({ id, ...asOf })),
+  'incidents.create': defineCall<IncidentDetail>()(z.strictObject({ incident: IncidentInput })),
+  'incidents.update': defineCall<IncidentDetail>()(z.strictObject({ id, incident: IncidentInput })),
+  'incidents.delete': defineCall<null>()(z.strictObject({ id })),
+  /** Records a notice given (marks the matching obligation done). */
+  'incidents.recordNotice': defineCall<IncidentDetail>()(z.strictObject({ id, notice: NoticeInput })),
+  'incidents.removeNotice': defineCall<IncidentDetail>()(z.strictObject({ id, noticeId: id })),
+  /** Imports incidents from JSON (the format) or CSV: all or none, with a report per row. */
+  'incidents.importFile': defineCall<IncidentImportReport>()(z.strictObject({ path: FilePath })),
+  /** The state-law table behind the state obligations, for display with its "check with counsel" label. */
+  'incidents.stateLaws': defineCall<StateLawView>()(z.strictObject({}))
+}

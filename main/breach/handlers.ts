@@ -1,0 +1,105 @@
+import path from 'node:path'
+import { ApiError } from '../api/errors'
+import type { CallContext, HandlersFor } from '../api/handler-types'
+import type { Db } from '../db/driver'
+import { getBusinessAssociate } from '../baas/db/business-associates'
+import { localDateOf } from '../calendar/today'
+import type { breachCalls } from './contract'
+import { deleteIncident, insertIncident, listIncidents, updateIncident } from './db/incidents'
+import { deleteNotice, insertNotice, listAllNotices } from './db/notices'
+import { importIncidents } from './import'
+import { assess, incidentDetail, requireIncident, summarizeIncident } from './incident-log'
+import { loadStateLawTable } from './state-laws'
+
+const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
+
+function checkLinkedAssociate(db: Db, values: { businessAssociateId: number | null }): void {
+  if (values.businessAssociateId !== null && !getBusinessAssociate(db, values.businessAssociateId)) {
+    throw new ApiError('invalid-input', `businessAssociateId: there is no business associate with id ${values.businessAssociateId}.`)
+  }
+}
+
+export const breachHandlers: HandlersFor<typeof breachCalls> = {
+  'incidents.list': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const asOf = today(ctx, input.asOf)
+    const notices = listAllNotices(db)
+    return listIncidents(db).map((record) => summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf)))
+  },
+
+  'incidents.get': (input, ctx) => incidentDetail(ctx.workspace().db, input.id, today(ctx, input.asOf)),
+
+  'incidents.create': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const values = input.incident
+    checkLinkedAssociate(db, values)
+    const id = db.transaction(() => insertIncident(db, values, ctx.session.now()))()
+    return incidentDetail(db, id, today(ctx, undefined))
+  },
+
+  'incidents.update': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireIncident(db, input.id)
+    checkLinkedAssociate(db, input.incident)
+    db.transaction(() => updateIncident(db, input.id, input.incident, ctx.session.now()))()
+    return incidentDetail(db, input.id, today(ctx, undefined))
+  },
+
+  'incidents.delete': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireIncident(db, input.id)
+    deleteIncident(db, input.id)
+    return null
+  },
+
+  'incidents.recordNotice': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const asOf = today(ctx, undefined)
+    const before = incidentDetail(db, input.id, asOf)
+    const { notice } = input
+    // The notice must answer one of the incident's obligations, so a typo cannot record a notice that marks nothing.
+    const matches = before.assessment.obligations.filter((obligation) =>
+      notice.obligationId !== undefined
+        ? obligation.id === notice.obligationId
+        : obligation.kind === notice.kind && obligation.jurisdiction === notice.jurisdiction
+    )
+    if (matches.length === 0) {
+      throw new ApiError(
+        'invalid-input',
+        `notice: this incident has no ${notice.kind} obligation${notice.jurisdiction ? ` for ${notice.jurisdiction}` : ''}${notice.obligationId ? ` with id ${notice.obligationId}` : ''}.`
+      )
+    }
+    if (notice.doneOn < before.incident.discoveredOn) {
+      throw new ApiError('invalid-input', `notice.doneOn: ${notice.doneOn} is before the discovery on ${before.incident.discoveredOn}.`)
+    }
+    insertNotice(db, input.id, notice, ctx.session.now())
+    return incidentDetail(db, input.id, asOf)
+  },
+
+  'incidents.removeNotice': (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireIncident(db, input.id)
+    if (!deleteNotice(db, input.id, input.noticeId)) throw new ApiError('not-found', `Incident ${input.id} has no notice with id ${input.noticeId}.`)
+    return incidentDetail(db, input.id, today(ctx, undefined))
+  },
+
+  'incidents.importFile': (input, ctx) => importIncidents(ctx.workspace().db, path.resolve(input.path), ctx.session.now()),
+
+  'incidents.stateLaws': () => {
+    const table = loadStateLawTable()
+    return {
+      disclaimer: table.disclaimer,
+      countingNote: table.countingNote,
+      sourcesCurrentTo: table.sourcesCurrentTo,
+      rows: table.rows.map((row) => ({
+        id: row.id,
+        jurisdiction: row.jurisdiction,
+        statute: row.statute,
+        scope: row.scope,
+        individual: row.individual.text,
+        regulator: row.regulator ? `${row.regulator.body} (${row.regulator.thresholdText}): ${row.regulator.text}` : null,
+        certainty: row.certainty
+      }))
+    }
+  }
+}

@@ -1,0 +1,66 @@
+import { ApiError } from '../api/errors'
+import type { Db } from '../db/driver'
+import type { IncidentDetail, IncidentNotice, IncidentRecord, IncidentSummary } from './contract'
+import { getIncident } from './db/incidents'
+import { listNotices } from './db/notices'
+import type { Incident, NoticeDone } from './incident-schema'
+import { computeBreachObligations } from './obligations'
+import type { BreachAssessment } from './obligation-types'
+
+/** The stored incident in the form the breach clock reads. */
+export function toClockInput(record: IncidentRecord): Incident {
+  return {
+    title: record.title,
+    discoveredOn: record.discoveredOn,
+    ...(record.breachOn !== null ? { breachOn: record.breachOn } : {}),
+    role: record.role,
+    unsecuredPhi: record.unsecuredPhi,
+    affectedByState: record.affectedByState,
+    ...(record.lawEnforcementDelays.length > 0 ? { lawEnforcementDelay: record.lawEnforcementDelays } : {}),
+    ...(record.baaReportingDays !== null ? { baaReportingDays: record.baaReportingDays } : {}),
+    licensedHealthFacility: record.licensedHealthFacility,
+    ...(record.riskAssessment !== null ? { riskAssessment: record.riskAssessment } : {})
+  }
+}
+
+export function toNoticesDone(notices: readonly IncidentNotice[]): NoticeDone[] {
+  return notices.map((notice) => ({
+    kind: notice.kind,
+    ...(notice.jurisdiction !== null ? { jurisdiction: notice.jurisdiction } : {}),
+    ...(notice.obligationId !== null ? { obligationId: notice.obligationId } : {}),
+    doneOn: notice.doneOn,
+    ...(notice.method !== '' ? { method: notice.method } : {})
+  }))
+}
+
+export function assess(record: IncidentRecord, notices: readonly IncidentNotice[], asOf: string): BreachAssessment {
+  return computeBreachObligations(toClockInput(record), { asOf, noticesDone: toNoticesDone(notices) })
+}
+
+export function requireIncident(db: Db, id: number): IncidentRecord {
+  const record = getIncident(db, id)
+  if (!record) throw new ApiError('not-found', `There is no incident with id ${id}.`)
+  return record
+}
+
+export function incidentDetail(db: Db, id: number, asOf: string): IncidentDetail {
+  const incident = requireIncident(db, id)
+  const notices = listNotices(db, id)
+  return { asOf, incident, notices, assessment: assess(incident, notices, asOf) }
+}
+
+export function summarizeIncident(record: IncidentRecord, assessment: BreachAssessment): IncidentSummary {
+  const open = assessment.obligations.filter((o) => o.status === 'due' || o.status === 'overdue')
+  const next = open[0]
+  return {
+    id: record.id,
+    title: record.title,
+    discoveredOn: record.discoveredOn,
+    role: record.role,
+    totalAffected: assessment.totalAffected,
+    notificationRequired: assessment.notificationRequired,
+    overdue: open.filter((o) => o.status === 'overdue').length,
+    open: open.length,
+    next: next ? { id: next.id, kind: next.kind, recipient: next.recipient, dueOn: next.dueOn, status: next.status } : null
+  }
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { defineCall } from '../api/define-call'
+import type { CalendarItem } from './calendar'
+import type { RecurringDefinition } from './definitions'
+
+/** The compliance calendar: everything that falls due, the dashboard's glance, notifications and .ics export. */
+
+const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+
+export interface CalendarView {
+  asOf: string
+  dueSoonDays: number
+  items: CalendarItem[]
+  disclaimer: string
+}
+
+/** What the Dashboard shows at a glance. */
+export interface UpcomingView {
+  asOf: string
+  withinDays: number
+  overdue: CalendarItem[]
+  dueSoon: CalendarItem[]
+}
+
+export interface CalendarDefinitionView extends RecurringDefinition {
+  lastDoneOn: string | null
+}
+
+const window = {
+  asOf: isoDate.optional(),
+  includeProposed: z.boolean().default(true)
+}
+
+export const calendarCalls = {
+  'calendar.list': defineCall<CalendarView>()(z.strictObject({ ...window, dueSoonDays: z.int().min(0).max(3650).default(30) })),
+  /** The Dashboard's call: overdue items and those due within `withinDays` (default 30). */
+  'calendar.upcoming': defineCall<UpcomingView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
+  'calendar.definitions': defineCall<CalendarDefinitionView[]>()(z.strictObject({})),
+  /** Records that a recurring duty (risk analysis, training, a scan…) was done; its next due date moves on. */
+  'calendar.recordCompletion': defineCall<CalendarDefinitionView>()(
+    z.strictObject({ definitionId: z.string().min(1).max(60), doneOn: isoDate, note: z.string().trim().max(1000).default('') })
+  ),
+  /**
+   * Shows one desktop notification summarising what is overdue or due within
+   * `withinDays` (default 7) through the host, and returns the same items.
+   * The renderer calls it once when a workspace opens.
+   */
+  'calendar.notifyDue': defineCall<UpcomingView & { notified: boolean }>()(
+    z.strictObject({ ...window, withinDays: z.int().min(0).max(365).default(7) })
+  ),
+  /** Writes the calendar as an iCalendar file. Without a path, asks with the host's save dialog; null when cancelled. */
+  'calendar.exportIcs': defineCall<{ path: string; events: number } | null>()(
+    z.strictObject({
+      ...window,
+      path: z.string().trim().min(1).max(4096).refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character').optional(),
+      reminderDaysBefore: z.int().min(0).max(90).optional()
+    })
+  )
+}
