@@ -10,6 +10,7 @@ import {
   MagnifyingGlassIcon,
   PersonIcon
 } from './area-icons'
+import { AssessmentPage } from './assessment/AssessmentPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { EmptyArea } from './EmptyArea'
 import { SettingsPage } from './settings/SettingsPage'
@@ -48,11 +49,7 @@ export const AREAS: AreaDefinition[] = [
     label: 'Assessment',
     icon: ChecklistIcon,
     inNavigation: true,
-    component: placeholder(
-      'Assessment',
-      'The HIPAA Security Rule questionnaire will appear here: every administrative, physical and technical safeguard, with plain-language questions, your answers, decisions on addressable specifications and the risk register.',
-      'This area is not available in this version yet.'
-    )
+    component: AssessmentPage
   },
   {
     id: 'findings',

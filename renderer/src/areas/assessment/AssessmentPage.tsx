@@ -1,0 +1,116 @@
+import { useState } from 'react'
+import { Callout, Flex, Heading, Progress, Select, Tabs, Text } from '@radix-ui/themes'
+import { api } from '../../api'
+import './assessment.css'
+import { CyclePanel } from './CyclePanel'
+import { InventoryPanel } from './InventoryPanel'
+import { ProcurementPanel } from './ProcurementPanel'
+import { QuestionnairePanel } from './QuestionnairePanel'
+import { RiskRegister } from './RiskRegister'
+import { useLoaded } from './use-call'
+
+/** The HIPAA Security Rule assessment: questionnaire, risks, cloud services, procurement answers and the yearly review. */
+export function AssessmentPage() {
+  const [periodId, setPeriodId] = useState<string | undefined>(undefined)
+  const [refreshKey, setRefreshKey] = useState(0)
+  const periods = useLoaded(() => api['assessment.periods']({}), [refreshKey])
+  const current = periods.data?.find(p => p.status === 'current')
+  const shownPeriod = periodId ?? current?.id
+  const progress = useLoaded(
+    () => (shownPeriod ? api['assessment.progress']({ periodId: shownPeriod }) : Promise.resolve(null)),
+    [shownPeriod, refreshKey]
+  )
+  const changed = () => setRefreshKey(k => k + 1)
+  const data = progress.data
+
+  return (
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="2">
+        <Heading as="h1" size="6">
+          Assessment
+        </Heading>
+        <Text as="p" size="3" color="gray">
+          The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places
+          and devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly;
+          anything answered No or Partly becomes a gap to rate and plan. Everything is saved as you go.
+        </Text>
+      </Flex>
+      {(periods.error || progress.error) && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{periods.error ?? progress.error}</Callout.Text>
+        </Callout.Root>
+      )}
+      {data && periods.data && (
+        <>
+          <Flex gap="5" align="end" wrap="wrap">
+            <Flex direction="column" gap="1">
+              <Text as="label" size="2" weight="medium" htmlFor="assessment-period">
+                Period
+              </Text>
+              <Select.Root value={data.period.id} onValueChange={setPeriodId}>
+                <Select.Trigger id="assessment-period" />
+                <Select.Content>
+                  {periods.data.map(p => (
+                    <Select.Item key={p.id} value={p.id}>
+                      {p.id} {p.status === 'current' ? '(current)' : '(closed, read-only)'}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select.Root>
+            </Flex>
+            <Flex direction="column" gap="1" flexGrow="1" maxWidth="420px">
+              <Text size="2" weight="medium" id="overall-progress-label">
+                {data.overall.answered} of {data.overall.applicable} questions answered ({data.overall.percent}%)
+              </Text>
+              <Progress value={data.overall.percent} aria-labelledby="overall-progress-label" />
+            </Flex>
+            <Text size="2" color="gray" data-testid="assessment-counts">
+              {data.risks.critical + data.risks.high} high or critical risk(s) · {data.risks.unrated} gap(s) not rated
+              {data.decisionsNeeded > 0 ? ` · ${data.decisionsNeeded} decision(s) needed` : ''}
+              {data.toConfirm > 0 ? ` · ${data.toConfirm} to confirm` : ''}
+            </Text>
+          </Flex>
+          {data.period.readOnly && (
+            <Callout.Root color="gray" role="status">
+              <Callout.Text>Period {data.period.id} is closed: you can read it but not change it.</Callout.Text>
+            </Callout.Root>
+          )}
+          <Tabs.Root defaultValue="questions">
+            <Tabs.List aria-label="Assessment sections">
+              <Tabs.Trigger value="questions">Questionnaire</Tabs.Trigger>
+              <Tabs.Trigger value="risks">Risk register</Tabs.Trigger>
+              <Tabs.Trigger value="services">Cloud services</Tabs.Trigger>
+              <Tabs.Trigger value="procurement">Procurement answers</Tabs.Trigger>
+              <Tabs.Trigger value="review">Review and sign-off</Tabs.Trigger>
+            </Tabs.List>
+            <Flex pt="4" direction="column">
+              <Tabs.Content value="questions">
+                <QuestionnairePanel periodId={data.period.id} progress={data} onChanged={changed} />
+              </Tabs.Content>
+              <Tabs.Content value="risks">
+                <RiskRegister periodId={data.period.id} refreshKey={refreshKey} />
+              </Tabs.Content>
+              <Tabs.Content value="services">
+                <InventoryPanel periodId={data.period.id} readOnly={data.period.readOnly} onChanged={changed} />
+              </Tabs.Content>
+              <Tabs.Content value="procurement">
+                <ProcurementPanel periodId={data.period.id} refreshKey={refreshKey} />
+              </Tabs.Content>
+              <Tabs.Content value="review">
+                <CyclePanel
+                  progress={data}
+                  periods={periods.data}
+                  onChanged={changed}
+                  onPeriodStarted={id => {
+                    setPeriodId(id)
+                    changed()
+                  }}
+                />
+              </Tabs.Content>
+            </Flex>
+          </Tabs.Root>
+        </>
+      )}
+    </Flex>
+  )
+}

@@ -1,0 +1,180 @@
+import { useState, type FormEvent } from 'react'
+import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Link, Select, Table, Text, TextField } from '@radix-ui/themes'
+import type { Eligibility, InventoryItem } from '../../../../main/assessment/contract'
+import { api, errorMessage } from '../../api'
+import { ELIGIBILITY_LABELS } from './labels'
+import { useLoaded } from './use-call'
+
+/** Which cloud services are used, which hold health data, and whether those are covered by the provider's BAA. */
+export function InventoryPanel(props: { periodId: string; readOnly: boolean; onChanged(): void }) {
+  const { data, error, reload } = useLoaded(() => api['assessment.inventory']({ periodId: props.periodId }), [props.periodId])
+  const [message, setMessage] = useState<string | null>(null)
+  const update = async (item: InventoryItem, change: { inUse?: boolean; holdsPhi?: boolean }) => {
+    try {
+      await api['assessment.setService']({ serviceId: item.serviceId, ...change })
+      setMessage(null)
+      reload()
+      props.onChanged()
+    } catch (caught) {
+      setMessage(errorMessage(caught))
+    }
+  }
+  const gaps = data?.items.filter(i => i.gap) ?? []
+  return (
+    <Flex direction="column" gap="4">
+      <Text as="p" size="2" color="gray">
+        Tick the services you use and those that store or process health data. Only services on the provider’s list of eligible services are
+        covered by its business associate addendum; a service that holds health data but is not covered is a gap.
+        {data && (
+          <>
+            {' '}
+            Source: <Link href={data.referenceUrl}>{data.referenceUrl}</Link> (check it: the list changes).
+          </>
+        )}
+      </Text>
+      {(error || message) && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{error ?? message}</Callout.Text>
+        </Callout.Root>
+      )}
+      {gaps.length > 0 && (
+        <Callout.Root color="orange" role="status">
+          <Callout.Text>
+            {gaps.length} service(s) hold health data without being covered: {gaps.map(g => g.name).join(', ')}.
+          </Callout.Text>
+        </Callout.Root>
+      )}
+      {data && (
+        <Table.Root variant="surface" aria-label="Cloud services">
+          <Table.Header>
+            <Table.Row>
+              <Table.ColumnHeaderCell>Service</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>BAA eligibility</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Encryption by default</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>In use</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Holds health data</Table.ColumnHeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {data.items.map(item => (
+              <Table.Row key={item.serviceId} data-testid="service-row">
+                <Table.RowHeaderCell>
+                  <Flex direction="column" gap="1">
+                    <Text size="2" weight="medium">
+                      {item.name}
+                    </Text>
+                    {item.typicalUse && (
+                      <Text size="1" color="gray">
+                        {item.typicalUse}
+                      </Text>
+                    )}
+                    {item.gap && (
+                      <Text size="1" className="form-error">
+                        {item.gap}
+                      </Text>
+                    )}
+                  </Flex>
+                </Table.RowHeaderCell>
+                <Table.Cell>
+                  <Badge color={item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'} variant="soft">
+                    {ELIGIBILITY_LABELS[item.eligibility]}
+                  </Badge>
+                  {item.eligibilityBasis === 'maintainer-knowledge' && (
+                    <Text as="div" size="1" color="gray">
+                      not in the source table; verify
+                    </Text>
+                  )}
+                </Table.Cell>
+                <Table.Cell>
+                  <Text size="1">{item.encryptionNote || '—'}</Text>
+                </Table.Cell>
+                <Table.Cell>
+                  <Checkbox
+                    checked={item.inUse}
+                    disabled={props.readOnly}
+                    aria-label={`${item.name} is in use`}
+                    onCheckedChange={checked => void update(item, { inUse: checked === true })}
+                  />
+                </Table.Cell>
+                <Table.Cell>
+                  <Checkbox
+                    checked={item.holdsPhi}
+                    disabled={props.readOnly}
+                    aria-label={`${item.name} holds health data`}
+                    onCheckedChange={checked => void update(item, { holdsPhi: checked === true })}
+                  />
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table.Root>
+      )}
+      {!props.readOnly && <AddServiceForm onAdded={() => { reload(); props.onChanged() }} />}
+    </Flex>
+  )
+}
+
+function AddServiceForm(props: { onAdded(): void }) {
+  const [name, setName] = useState('')
+  const [eligibility, setEligibility] = useState<Eligibility>('unknown')
+  const [holdsPhi, setHoldsPhi] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    try {
+      await api['assessment.addCustomService']({ name, eligibility, holdsPhi })
+      setName('')
+      setHoldsPhi(false)
+      setError(null)
+      props.onAdded()
+    } catch (caught) {
+      setError(errorMessage(caught))
+    }
+  }
+  return (
+    <Card size="2" asChild>
+      <form onSubmit={submit} aria-labelledby="add-service-heading">
+        <Flex direction="column" gap="3">
+          <Heading as="h3" size="3" id="add-service-heading">
+            Add a service that is not listed
+          </Heading>
+          <Flex gap="3" wrap="wrap" align="end">
+            <Flex direction="column" gap="1">
+              <Text as="label" size="2" weight="medium" htmlFor="custom-service-name">
+                Service name
+              </Text>
+              <TextField.Root id="custom-service-name" value={name} onChange={e => setName(e.target.value)} />
+            </Flex>
+            <Flex direction="column" gap="1">
+              <Text as="label" size="2" weight="medium" htmlFor="custom-service-eligibility">
+                Covered by the provider’s BAA?
+              </Text>
+              <Select.Root value={eligibility} onValueChange={value => setEligibility(value as Eligibility)}>
+                <Select.Trigger id="custom-service-eligibility" />
+                <Select.Content>
+                  {(Object.keys(ELIGIBILITY_LABELS) as Eligibility[]).map(e => (
+                    <Select.Item key={e} value={e}>
+                      {ELIGIBILITY_LABELS[e]}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select.Root>
+            </Flex>
+            <Text as="label" size="2">
+              <Flex gap="2" align="center">
+                <Checkbox checked={holdsPhi} onCheckedChange={checked => setHoldsPhi(checked === true)} />
+                Holds health data
+              </Flex>
+            </Text>
+            <Button type="submit">Add service</Button>
+          </Flex>
+          {error && (
+            <Text size="2" className="form-error" role="alert">
+              {error}
+            </Text>
+          )}
+        </Flex>
+      </form>
+    </Card>
+  )
+}

@@ -1,0 +1,194 @@
+import { useId, useState } from 'react'
+import { Badge, Button, Card, Flex, Heading, RadioGroup, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import type { AnswerValue } from '../../../../main/assessment/catalog.types'
+import type { DecisionView, QuestionItem } from '../../../../main/assessment/contract'
+import { api, errorMessage } from '../../api'
+import { DecisionEditor } from './DecisionEditor'
+import { ANSWER_OPTIONS } from './labels'
+import { RiskEditor } from './RiskEditor'
+
+/** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
+export function QuestionCard(props: {
+  item: QuestionItem
+  decision: DecisionView | null
+  readOnly: boolean
+  onChanged(): void
+}) {
+  const { item } = props
+  const questionId = useId()
+  const [notes, setNotes] = useState(item.answer?.notes ?? '')
+  const [fieldValue, setFieldValue] = useState(item.answer?.fieldValue?.toString() ?? '')
+  const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null)
+  // Shown at once while the save is on its way, so arrow keys feel immediate.
+  const [selected, setSelected] = useState<AnswerValue | ''>(item.answer?.value ?? '')
+  // When this answer was saved again (here or by an import), take the saved values; a reload
+  // caused by another question leaves what is being typed here alone.
+  const [syncedAt, setSyncedAt] = useState(item.answer?.updatedAt)
+  if (item.answer?.updatedAt !== syncedAt) {
+    setSyncedAt(item.answer?.updatedAt)
+    setSelected(item.answer?.value ?? '')
+    setNotes(item.answer?.notes ?? '')
+    setFieldValue(item.answer?.fieldValue?.toString() ?? '')
+  }
+
+  const save = async (change: { value?: AnswerValue; notes?: string; fieldValue?: number | string | null; toConfirm?: false }) => {
+    try {
+      await api['assessment.setAnswer']({ questionId: item.id, ...change })
+      setStatus({ kind: 'saved', text: 'Saved.' })
+      props.onChanged()
+    } catch (error) {
+      setStatus({ kind: 'error', text: errorMessage(error) })
+    }
+  }
+  const saveFieldValue = (text: string) => {
+    if (text === (item.answer?.fieldValue?.toString() ?? '')) return
+    const field = item.valueField!
+    void save({ fieldValue: text === '' ? null : field.type === 'number' ? Number(text) : text })
+  }
+
+  const answer = item.answer?.value
+  const isAddressable = item.requirement === 'addressable' && item.group !== 'cloud'
+  const showDecision = isAddressable && answer !== undefined && answer !== 'yes' && answer !== 'not-assessed'
+  const isGap = answer === 'no' || answer === 'partly'
+
+  return (
+    <Card size="2" asChild>
+      <article aria-labelledby={questionId} data-testid="question-card" data-question-id={item.id}>
+        <Flex direction="column" gap="3">
+          <Flex gap="2" align="center" wrap="wrap">
+            <Text size="1" color="gray">
+              {item.topic} · {item.citations.length === 1 ? `45 CFR ${item.citations[0]}` : `supports ${item.citations.join(', ')}`}
+            </Text>
+            {item.group !== 'cloud' && (
+              <Badge color={isAddressable ? 'blue' : 'gray'} variant="soft" title={isAddressable ? 'You may meet this another way, but must record what you decided' : 'Must be in place'}>
+                {isAddressable ? 'Addressable' : 'Required'}
+              </Badge>
+            )}
+            {item.answer?.toConfirm && (
+              <Badge color="amber" variant="soft">
+                From last period: confirm
+              </Badge>
+            )}
+            {item.decisionNeeded && (
+              <Badge color="orange" variant="soft">
+                Decision needed
+              </Badge>
+            )}
+          </Flex>
+          <Heading as="h3" size="3" id={questionId}>
+            {item.text}
+          </Heading>
+          <Text as="p" size="2">
+            <Text weight="medium">What good looks like: </Text>
+            {item.guidance}
+          </Text>
+          <details>
+            <summary>
+              <Text size="2" weight="medium">
+                What proves it ({item.evidence.length})
+              </Text>
+            </summary>
+            <ul className="evidence-list">
+              {item.evidence.map(evidence => (
+                <li key={evidence}>
+                  <Text size="2">{evidence}</Text>
+                </li>
+              ))}
+            </ul>
+          </details>
+
+          <RadioGroup.Root
+            value={selected}
+            onValueChange={value => {
+              setSelected(value as AnswerValue)
+              void save({ value: value as AnswerValue })
+            }}
+            disabled={props.readOnly}
+            aria-label={`Answer: ${item.text}`}
+            size="2"
+          >
+            <Flex gap="4" wrap="wrap">
+              {ANSWER_OPTIONS.map(option => (
+                <RadioGroup.Item key={option.value} value={option.value} title={option.hint}>
+                  {option.label}
+                </RadioGroup.Item>
+              ))}
+            </Flex>
+          </RadioGroup.Root>
+
+          <Flex gap="3" wrap="wrap" align="end">
+            <Flex direction="column" gap="1" flexGrow="1" minWidth="260px">
+              <Text as="label" size="2" weight="medium" htmlFor={`${questionId}-notes`}>
+                Notes
+              </Text>
+              <TextArea
+                id={`${questionId}-notes`}
+                value={notes}
+                placeholder="What you have in place, and where the evidence is kept"
+                disabled={props.readOnly}
+                onChange={event => setNotes(event.target.value)}
+                onBlur={() => notes !== (item.answer?.notes ?? '') && void save({ notes })}
+                rows={2}
+              />
+            </Flex>
+            {item.valueField && (
+              <Flex direction="column" gap="1" minWidth="200px">
+                <Text as="label" size="2" weight="medium" htmlFor={`${questionId}-value`}>
+                  {item.valueField.label}
+                  {item.valueField.unit ? ` (${item.valueField.unit})` : ''}
+                </Text>
+                {item.valueField.type === 'choice' ? (
+                  <Select.Root
+                    value={fieldValue || undefined}
+                    disabled={props.readOnly}
+                    onValueChange={value => {
+                      setFieldValue(value)
+                      saveFieldValue(value)
+                    }}
+                  >
+                    <Select.Trigger id={`${questionId}-value`} placeholder="Choose…" />
+                    <Select.Content>
+                      {item.valueField.choices?.map(choice => (
+                        <Select.Item key={choice} value={choice}>
+                          {choice}
+                        </Select.Item>
+                      ))}
+                    </Select.Content>
+                  </Select.Root>
+                ) : (
+                  <TextField.Root
+                    id={`${questionId}-value`}
+                    type={item.valueField.type === 'number' ? 'number' : 'text'}
+                    min={item.valueField.min}
+                    max={item.valueField.max}
+                    value={fieldValue}
+                    disabled={props.readOnly}
+                    placeholder={item.valueField.recommended !== undefined ? `Suggested: ${item.valueField.recommended}` : undefined}
+                    onChange={event => setFieldValue(event.target.value)}
+                    onBlur={() => saveFieldValue(fieldValue)}
+                  />
+                )}
+              </Flex>
+            )}
+          </Flex>
+
+          <Flex gap="3" align="center">
+            {item.answer?.toConfirm && !props.readOnly && (
+              <Button variant="soft" color="amber" onClick={() => void save({ toConfirm: false })}>
+                Confirm last period’s answer
+              </Button>
+            )}
+            <Text size="1" role="status" className={status?.kind === 'error' ? 'form-error' : undefined} color={status?.kind === 'saved' ? 'gray' : undefined}>
+              {status?.text}
+            </Text>
+          </Flex>
+
+          {showDecision && (
+            <DecisionEditor citation={item.citations[0]!} topic={item.topic} decision={props.decision} readOnly={props.readOnly} onChanged={props.onChanged} />
+          )}
+          {isGap && <RiskEditor item={item} readOnly={props.readOnly} onChanged={props.onChanged} />}
+        </Flex>
+      </article>
+    </Card>
+  )
+}

@@ -1,0 +1,133 @@
+import { expect, test, type AppHarness } from './fixtures'
+
+async function describeOrganisation(app: AppHarness): Promise<void> {
+  const { page } = app
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+}
+
+async function openAssessment(app: AppHarness): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Assessment', exact: true }).click()
+  await expect(app.page.getByRole('heading', { name: 'Assessment', level: 1 })).toBeVisible()
+}
+
+const card = (app: AppHarness, questionId: string) => app.page.locator(`[data-question-id="${questionId}"]`)
+
+test('walk a family with the keyboard, record an addressable decision, rate a risk, and find it all after a restart', async ({ app }) => {
+  const { page } = app
+  await describeOrganisation(app)
+  await openAssessment(app)
+
+  // The organisation profile comes first and decides which questions apply.
+  await expect(page.getByRole('heading', { name: 'About your organisation' })).toBeVisible()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('assessment-start')
+  await expect(card(app, 'q-308-a4-iiA-1')).toBeVisible() // clearinghouse question, shown until the profile says otherwise
+  const clearinghouse = page.getByRole('radiogroup', { name: 'Are you (or is part of your organisation) a health care clearinghouse?' })
+  await clearinghouse.getByRole('radio', { name: 'No', exact: true }).click()
+  await expect(card(app, 'q-308-a4-iiA-1')).toHaveCount(0)
+
+  // Answer with the keyboard: focus the group, Space selects, arrows move the choice (each saved at once).
+  const officer = card(app, 'q-308-a2-1')
+  await officer.getByRole('radio', { name: 'Yes', exact: true }).focus()
+  await page.keyboard.press('Space')
+  await expect(officer.getByRole('radio', { name: 'Yes', exact: true })).toBeChecked()
+  await expect(officer.getByRole('status')).toHaveText('Saved.')
+  await page.keyboard.press('Tab') // leaves the radio group for the notes
+  await page.keyboard.type('Dana Reyes, practice manager')
+  await page.keyboard.press('Tab') // leaving the field saves the notes
+  await expect(page.getByText(/1 of \d+ questions answered/)).toBeVisible()
+
+  const reminders = card(app, 'q-308-a5-iiA-1')
+  await reminders.getByRole('radio', { name: 'Yes', exact: true }).focus()
+  await page.keyboard.press('ArrowRight') // Partly
+  await page.keyboard.press('ArrowRight') // No
+  await expect(reminders.getByRole('radio', { name: 'No', exact: true })).toBeChecked()
+  await expect(reminders.getByText('Decision needed')).toBeVisible()
+
+  // An Addressable specification answered No needs a recorded decision.
+  await reminders.getByRole('radio', { name: /We use an equivalent alternative/ }).focus()
+  await page.keyboard.press('Space')
+  await reminders.getByLabel('The alternative you use').fill('Security is a standing item at the monthly staff meeting, minuted')
+  await reminders.getByLabel('Decided by').fill('Dana Reyes')
+  await reminders.getByRole('button', { name: 'Save decision' }).focus()
+  await page.keyboard.press('Enter')
+  await expect(reminders.getByText('Decision recorded.')).toBeVisible()
+  await expect(reminders.getByText('Decision needed')).toHaveCount(0)
+
+  // The gap gets a risk rating.
+  await reminders.getByLabel('How likely is a problem?').click()
+  await page.getByRole('option', { name: '4 – Likely' }).click()
+  await reminders.getByLabel('How bad would it be?').click()
+  await page.getByRole('option', { name: '3 – Moderate' }).click()
+  await expect(reminders.getByTestId('risk-level')).toHaveText('High risk')
+  await reminders.getByLabel('Owner').fill('Office manager')
+  await reminders.getByLabel('Due date').fill('2026-06-30')
+  await reminders.getByLabel('Remediation plan').fill('Send a short security reminder every month')
+  await reminders.getByRole('button', { name: 'Save risk rating' }).click()
+  await expect(reminders.getByText('Risk rating saved.')).toBeVisible()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('assessment-family')
+
+  // Filters and search.
+  await page.getByLabel('Search questions').fill('backup')
+  await expect(card(app, 'q-308-a7-iiA-1')).toBeVisible()
+  await expect(card(app, 'q-308-a2-1')).toHaveCount(0)
+  await page.getByLabel('Search questions').fill('')
+  await page.getByLabel('Show').click()
+  await page.getByRole('option', { name: 'High and critical risks' }).click()
+  await expect(page.getByTestId('question-card')).toHaveCount(1)
+  await expect(card(app, 'q-308-a5-iiA-1')).toBeVisible()
+
+  // The risk register lists it.
+  await page.getByRole('tab', { name: 'Risk register' }).click()
+  const row = page.getByTestId('risk-row')
+  await expect(row).toHaveCount(1)
+  await expect(row).toContainText('High (4×3)')
+  await expect(row).toContainText('Office manager')
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('risk-register')
+
+  // Cloud services: S3 holds health data and is covered.
+  await page.getByRole('tab', { name: 'Cloud services' }).click()
+  await page.getByRole('checkbox', { name: 'Amazon S3 holds health data' }).click()
+  await expect(page.getByRole('checkbox', { name: 'Amazon S3 is in use' })).toBeChecked()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('cloud-services')
+
+  await page.getByRole('tab', { name: 'Procurement answers' }).click()
+  await expect(page.getByTestId('procurement-answer')).toHaveCount(3)
+  await expect(page.getByRole('region', { name: /Which AWS services hold PHI/ })).toContainText('Services holding health data: Amazon S3.')
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('procurement')
+
+  await page.getByRole('tab', { name: 'Review and sign-off' }).click()
+  await page.locator('#signoff-administrative-name').fill('Dana Reyes')
+  await page.getByRole('button', { name: 'Sign off Administrative safeguards' }).click()
+  await expect(page.getByText(/signed off by Dana Reyes on \d{4}-\d{2}-\d{2}/)).toBeVisible()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('review')
+
+  // Restart: everything is as it was.
+  await app.restart()
+  await openAssessment(app)
+  await expect(page.getByRole('heading', { name: 'About your organisation' })).toBeVisible() // profile still incomplete
+  await expect(card(app, 'q-308-a4-iiA-1')).toHaveCount(0)
+  await expect(card(app, 'q-308-a2-1').getByRole('radio', { name: 'Yes', exact: true })).toBeChecked()
+  await expect(card(app, 'q-308-a2-1').getByLabel('Notes')).toHaveValue('Dana Reyes, practice manager')
+  const after = card(app, 'q-308-a5-iiA-1')
+  await expect(after.getByRole('radio', { name: 'No', exact: true })).toBeChecked()
+  await expect(after.getByRole('radio', { name: /We use an equivalent alternative/ })).toBeChecked()
+  await expect(after.getByLabel('The alternative you use')).toHaveValue('Security is a standing item at the monthly staff meeting, minuted')
+  await expect(after.getByTestId('risk-level')).toHaveText('High risk')
+  await expect(after.getByLabel('Owner')).toHaveValue('Office manager')
+  await page.getByRole('tab', { name: 'Risk register' }).click()
+  await expect(page.getByTestId('risk-row')).toContainText('2026-06-30')
+  await page.getByRole('tab', { name: 'Review and sign-off' }).click()
+  await expect(page.getByText(/signed off by Dana Reyes/)).toBeVisible()
+
+  expect(app.foreignRequests).toEqual([])
+  expect(app.pageErrors).toEqual([])
+})
