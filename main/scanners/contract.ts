@@ -1,0 +1,139 @@
+import { z } from 'zod'
+import { defineCall } from '../api/define-call'
+import type { FindingStatus, FormatId, Severity, SkippedRecords, SourceEncoding } from './finding.types'
+
+export type { FindingStatus, FormatId, Severity } from './finding.types'
+
+const FilePath = z
+  .string()
+  .trim()
+  .min(1, 'A file path is required')
+  .max(4096)
+  .refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character')
+
+const Citation = z
+  .string()
+  .trim()
+  .regex(/^164\.3\d\d(\([A-Za-z0-9]+\))*$/, 'A citation looks like 164.312(a)(2)(iv)')
+
+const STATUSES = ['passed', 'failed', 'manual', 'info', 'error'] as const
+const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'informational', 'unknown'] as const
+
+export interface ScanView {
+  id: number
+  fileName: string
+  sha256: string
+  bytes: number
+  format: FormatId
+  scanner: string
+  scannerVersion: string | null
+  encoding: SourceEncoding
+  accounts: string[]
+  startedAt: string | null
+  importedAt: string
+  findings: number
+  passed: number
+  failed: number
+  failedBySeverity: Record<Severity, number>
+  /** Specifications (citations) the scan's findings bear on. */
+  citations: string[]
+  skipped: SkippedRecords[]
+  warnings: string[]
+}
+
+export interface ImportFailure {
+  code: string
+  message: string
+  offset?: number
+  line?: number
+  element?: number
+}
+
+export type FileImportResult =
+  | { file: string; ok: true; alreadyImported: boolean; scan: ScanView }
+  | { file: string; ok: false; error: ImportFailure }
+
+export interface FindingView {
+  id: number
+  scanId: number
+  findingKey: string
+  checkId: string
+  title: string
+  status: FindingStatus
+  muted: boolean
+  severity: Severity
+  statusDetail: string | null
+  resourceId: string | null
+  resourceName: string | null
+  resourceType: string | null
+  account: string | null
+  region: string | null
+  remediationText: string | null
+  remediationUrl: string | null
+  observedAt: string | null
+  itemCount: number
+  citations: string[]
+  citationSource: 'file' | 'table' | 'none'
+}
+
+export interface FindingPage {
+  total: number
+  findings: FindingView[]
+}
+
+export interface SpecificationEvidence {
+  citation: string
+  /** Only the latest scan of each account counts: older ones are superseded. */
+  scans: number[]
+  failing: FindingView[]
+  passing: FindingView[]
+  failingTotal: number
+  passingTotal: number
+  flag: ReviewFlag | null
+}
+
+export interface ReviewFlag {
+  citation: string
+  status: 'open' | 'dismissed'
+  scanId: number | null
+  failing: number
+  flaggedAt: string
+  updatedAt: string
+}
+
+export interface ScanComparison {
+  scan: ScanView
+  previous: ScanView | null
+  newFailures: FindingView[]
+  resolved: FindingView[]
+  persisting: FindingView[]
+  counts: { newFailures: number; resolved: number; persisting: number }
+}
+
+const Limit = z.number().int().min(1).max(5000).default(500)
+
+export const scannerCalls = {
+  /** Imports each file on its own (one transaction each): one file's rejection never affects another. */
+  'scans.import': defineCall<FileImportResult[]>()(z.strictObject({ paths: z.array(FilePath).min(1).max(100) })),
+  /** Asks the user for scanner output files with the host's dialog. [] when cancelled. */
+  'scans.chooseFiles': defineCall<string[]>()(z.strictObject({})),
+  'scans.list': defineCall<ScanView[]>()(z.strictObject({})),
+  'scans.delete': defineCall<null>()(z.strictObject({ scanId: z.number().int().positive() })),
+  /** New, resolved and persisting failures against the previous scan of the same account(s). */
+  'scans.compare': defineCall<ScanComparison>()(
+    z.strictObject({ scanId: z.number().int().positive(), previousScanId: z.number().int().positive().optional(), limit: Limit })
+  ),
+  'findings.query': defineCall<FindingPage>()(
+    z.strictObject({
+      scanId: z.number().int().positive().optional(),
+      citation: Citation.optional(),
+      status: z.enum(STATUSES).optional(),
+      severity: z.enum(SEVERITY_VALUES).optional(),
+      limit: Limit,
+      offset: z.number().int().min(0).default(0)
+    })
+  ),
+  'findings.evidence': defineCall<SpecificationEvidence>()(z.strictObject({ citation: Citation, limit: Limit })),
+  'findings.reviewFlags': defineCall<ReviewFlag[]>()(z.strictObject({ status: z.enum(['open', 'dismissed']).optional() })),
+  'findings.dismissFlag': defineCall<ReviewFlag>()(z.strictObject({ citation: Citation }))
+}

@@ -1,0 +1,115 @@
+import { ApiError } from '../api/errors'
+import type { HandlersFor } from '../api/handler-types'
+import type { Db } from '../db/driver'
+import type { FileImportResult, scannerCalls } from './contract'
+import { compareScans, queryFindings } from './db/findings'
+import { dismissReviewFlag, getReviewFlag, listReviewFlags } from './db/review-flags'
+import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './db/scans'
+import { ImportError } from './import-error'
+import { importScanFile } from './import-scan-file'
+
+const SCANNER_FILE_FILTERS = [
+  { name: 'Scanner output', extensions: ['json', 'ocsf', 'js', 'csv', 'ndjson', 'jsonl', 'txt'] },
+  { name: 'All files', extensions: ['*'] }
+]
+
+// An import holds a transaction across file reads: a second one on the same workspace must wait its turn.
+const importing = new WeakSet<Db>()
+
+export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
+  'scans.import': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    if (importing.has(db)) throw new ApiError('conflict', 'Another import into this workspace is still running')
+    importing.add(db)
+    const results: FileImportResult[] = []
+    try {
+      for (const [index, file] of input.paths.entries()) {
+        try {
+          const outcome = await importScanFile(db, file, {
+            now: ctx.session.now(),
+            signal: ctx.signal,
+            onProgress: (p) =>
+              ctx.progress({
+                phase: 'import',
+                done: p.bytesRead,
+                total: p.bytesTotal,
+                unit: 'bytes',
+                message: file,
+                counts: { findings: p.findings, file: index + 1, files: input.paths.length }
+              })
+          })
+          results.push({ file, ok: true, ...outcome })
+        } catch (err) {
+          if (err instanceof ImportError && err.code === 'cancelled') {
+            throw new ApiError('cancelled', `Import cancelled: ${file} was not imported`, { imported: results })
+          }
+          if (err instanceof ImportError) {
+            results.push({ file, ok: false, error: { code: err.code, message: err.message, ...err.position } })
+          } else {
+            results.push({ file, ok: false, error: { code: 'internal', message: `${file}: ${err instanceof Error ? err.message : String(err)}` } })
+          }
+        }
+      }
+    } finally {
+      importing.delete(db)
+    }
+    return results
+  },
+
+  'scans.chooseFiles': async (_input, ctx) => ctx.host.pickOpenPaths({ title: 'Choose scanner output files', filters: SCANNER_FILE_FILTERS }),
+
+  'scans.list': (_input, ctx) => listScans(ctx.workspace().db),
+
+  'scans.delete': (input, ctx) => {
+    if (!deleteScan(ctx.workspace().db, input.scanId)) throw new ApiError('not-found', `There is no scan ${input.scanId}`)
+    return null
+  },
+
+  'scans.compare': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const scan = getScan(db, input.scanId)
+    if (!scan) throw new ApiError('not-found', `There is no scan ${input.scanId}`)
+    const previous = input.previousScanId !== undefined ? getScan(db, input.previousScanId) : previousScan(db, scan)
+    if (input.previousScanId !== undefined && !previous) throw new ApiError('not-found', `There is no scan ${input.previousScanId}`)
+    if (!previous) {
+      // A first scan: every failure is new.
+      const page = queryFindings(db, { scanIds: [scan.id], status: 'failed', limit: input.limit, offset: 0 })
+      return { scan, previous: null, newFailures: page.findings, resolved: [], persisting: [], counts: { newFailures: page.total, resolved: 0, persisting: 0 } }
+    }
+    return { scan, previous, ...compareScans(db, scan.id, previous.id, input.limit) }
+  },
+
+  'findings.query': (input, ctx) =>
+    queryFindings(ctx.workspace().db, {
+      ...(input.scanId !== undefined ? { scanIds: [input.scanId] } : {}),
+      ...(input.citation ? { citation: input.citation } : {}),
+      ...(input.status ? { status: input.status } : {}),
+      ...(input.severity ? { severity: input.severity } : {}),
+      limit: input.limit,
+      offset: input.offset
+    }),
+
+  'findings.evidence': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const scans = latestScanIds(db)
+    const failing = queryFindings(db, { scanIds: scans, citation: input.citation, status: 'failed', limit: input.limit, offset: 0 })
+    const passing = queryFindings(db, { scanIds: scans, citation: input.citation, status: 'passed', limit: input.limit, offset: 0 })
+    return {
+      citation: input.citation,
+      scans,
+      failing: failing.findings,
+      passing: passing.findings,
+      failingTotal: failing.total,
+      passingTotal: passing.total,
+      flag: getReviewFlag(db, input.citation) ?? null
+    }
+  },
+
+  'findings.reviewFlags': (input, ctx) => listReviewFlags(ctx.workspace().db, input.status),
+
+  'findings.dismissFlag': (input, ctx) => {
+    const { db } = ctx.workspace()
+    if (!dismissReviewFlag(db, input.citation, ctx.session.now())) throw new ApiError('not-found', `${input.citation} is not flagged for review`)
+    return getReviewFlag(db, input.citation) as NonNullable<ReturnType<typeof getReviewFlag>>
+  }
+}

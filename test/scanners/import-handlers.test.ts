@@ -1,0 +1,173 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { ProgressUpdate } from '../../main/api/define-call'
+import { createTestWorkspace, tempDir } from '../helpers/workspace'
+import { ownFixture } from './fixture-paths'
+
+type Workspace = Awaited<ReturnType<typeof createTestWorkspace>>
+
+function tableCounts(ws: Workspace): Record<string, number> {
+  const { db } = ws.session.requireWorkspace()
+  const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
+  return Object.fromEntries(['scan', 'finding', 'citation_set', 'citation_set_member', 'spec_review_flag'].map((t) => [t, count(t)]))
+}
+
+async function importOk(ws: Workspace, file: string) {
+  const [result] = await ws.call('scans.import', { paths: [file] })
+  if (!result?.ok) throw new Error(`import failed: ${JSON.stringify(result)}`)
+  return result
+}
+
+describe('scans.import', () => {
+  it('imports a file with its findings, citations and summary', async () => {
+    const ws = await createTestWorkspace()
+    const result = await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
+    expect(result.alreadyImported).toBe(false)
+    expect(result.scan).toMatchObject({ format: 'prowler-ocsf', findings: 4, passed: 1, failed: 2, accounts: ['111122223333'], fileName: 'prowler-v5.ocsf.json' })
+    expect(result.scan.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(result.scan.failedBySeverity.medium).toBe(1)
+    expect(result.scan.startedAt).toBe('2025-02-14T13:27:03.000Z')
+    const page = await ws.call('findings.query', { scanId: result.scan.id, citation: '164.312(a)(2)(iv)' })
+    expect(page.findings.map((f) => [f.status, f.resourceId])).toEqual([
+      ['failed', 'arn:aws:s3:::patient-scans'],
+      ['passed', 'arn:aws:s3:::billing-exports']
+    ])
+    expect(page.findings[0]?.citations).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
+  })
+
+  it('importing the same file twice adds nothing', async () => {
+    const ws = await createTestWorkspace()
+    const first = await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
+    const before = tableCounts(ws)
+    const copy = path.join(tempDir(), 'renamed-copy.json')
+    fs.copyFileSync(ownFixture('prowler-v5.ocsf.json'), copy)
+    const second = await importOk(ws, copy)
+    expect(second.alreadyImported).toBe(true)
+    expect(second.scan.id).toBe(first.scan.id)
+    expect(tableCounts(ws)).toEqual(before)
+  })
+
+  it('a rejected file leaves the workspace exactly as before, and the other files still import', async () => {
+    const ws = await createTestWorkspace()
+    await importOk(ws, ownFixture('prowler-v3.json'))
+    const before = tableCounts(ws)
+    const results = await ws.call('scans.import', {
+      paths: [ownFixture('invalid/ocsf-pretty-third-record-missing-status.json'), ownFixture('securityhub-get-findings-page1.json')]
+    })
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'missing-field', element: 2, line: 28 } })
+    expect(results[1]).toMatchObject({ ok: true, scan: { format: 'securityhub-asff' } })
+    const after = tableCounts(ws)
+    expect(after.scan).toBe(before.scan! + 1)
+    // Nothing of the rejected file's two good records was kept.
+    const all = await ws.call('findings.query', {})
+    expect(all.findings.some((f) => f.checkId === 'a_a')).toBe(false)
+  })
+
+  it('reports progress and, when cancelled, leaves nothing behind', async () => {
+    const ws = await createTestWorkspace()
+    const before = tableCounts(ws)
+    const controller = new AbortController()
+    const updates: ProgressUpdate[] = []
+    const call = ws.call(
+      'scans.import',
+      { paths: [ownFixture('scoutsuite_results_aws-555566667777.js')] },
+      {
+        signal: controller.signal,
+        onProgress: (u) => {
+          updates.push(u)
+          controller.abort()
+        }
+      }
+    )
+    await expect(call).rejects.toMatchObject({ code: 'cancelled' })
+    expect(updates[0]).toMatchObject({ phase: 'import', unit: 'bytes' })
+    expect(tableCounts(ws)).toEqual(before)
+  })
+
+  it('flags failing specifications for review without touching assessment answers', async () => {
+    const ws = await createTestWorkspace()
+    const { db } = ws.session.requireWorkspace()
+    const answers = () => db.prepare('SELECT * FROM assessment_answer ORDER BY question_id').all()
+    const answersBefore = answers()
+    await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
+    const flags = await ws.call('findings.reviewFlags', { status: 'open' })
+    // The muted cloudtrail failure does not flag 164.312(b); the encryption failure flags its three citations.
+    expect(flags.map((f) => f.citation)).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
+    expect(answers()).toEqual(answersBefore)
+    const dismissed = await ws.call('findings.dismissFlag', { citation: '164.312(c)(1)' })
+    expect(dismissed.status).toBe('dismissed')
+    expect((await ws.call('findings.reviewFlags', { status: 'open' })).map((f) => f.citation)).not.toContain('164.312(c)(1)')
+    await expect(ws.call('findings.dismissFlag', { citation: '164.310(a)(1)' })).rejects.toMatchObject({ code: 'not-found' })
+  })
+})
+
+describe('evidence and scan comparison', () => {
+  it('compares a scan with the previous one of the same account: new, resolved, persisting', async () => {
+    const ws = await createTestWorkspace()
+    const dir = tempDir()
+    const finding = (check: string, status: string, bucket: string, time: number) => ({
+      metadata: { event_code: check, product: { name: 'Prowler', version: '5.0.0' } },
+      status_code: status,
+      severity: 'High',
+      class_uid: 2004,
+      time,
+      finding_info: { title: check },
+      resources: [{ uid: `arn:aws:s3:::${bucket}` }],
+      cloud: { account: { uid: '999900001111' }, region: 'us-east-1', provider: 'aws' },
+      unmapped: { compliance: { HIPAA: ['164_312_a_2_iv'] } }
+    })
+    const write = (name: string, records: unknown[]) => {
+      const file = path.join(dir, name)
+      fs.writeFileSync(file, JSON.stringify(records, null, 2))
+      return file
+    }
+    const january = write('jan.json', [
+      finding('s3_bucket_default_encryption', 'FAIL', 'a', 1735689600),
+      finding('s3_bucket_default_encryption', 'FAIL', 'b', 1735689600),
+      finding('s3_bucket_default_encryption', 'PASS', 'c', 1735689600)
+    ])
+    const february = write('feb.json', [
+      finding('s3_bucket_default_encryption', 'PASS', 'a', 1738368000),
+      finding('s3_bucket_default_encryption', 'FAIL', 'b', 1738368000),
+      finding('s3_bucket_default_encryption', 'FAIL', 'c', 1738368000)
+    ])
+    // Imported out of order: comparison follows the scans' own dates.
+    const feb = await importOk(ws, february)
+    const jan = await importOk(ws, january)
+    await importOk(ws, ownFixture('prowler-v3.json'))
+    const comparison = await ws.call('scans.compare', { scanId: feb.scan.id })
+    expect(comparison.previous?.id).toBe(jan.scan.id)
+    expect(comparison.counts).toEqual({ newFailures: 1, resolved: 1, persisting: 1 })
+    expect(comparison.newFailures[0]?.resourceId).toBe('arn:aws:s3:::c')
+    expect(comparison.resolved[0]?.resourceId).toBe('arn:aws:s3:::a')
+    expect(comparison.persisting[0]?.resourceId).toBe('arn:aws:s3:::b')
+    const first = await ws.call('scans.compare', { scanId: jan.scan.id })
+    expect(first.previous).toBeNull()
+    expect(first.counts.newFailures).toBe(2)
+
+    // Evidence counts only the latest scan of each account.
+    const evidence = await ws.call('findings.evidence', { citation: '164.312(a)(2)(iv)' })
+    expect(evidence.scans).toContain(feb.scan.id)
+    expect(evidence.scans).not.toContain(jan.scan.id)
+    expect(evidence.failing.filter((f) => f.scanId === feb.scan.id).map((f) => f.resourceId).sort()).toEqual(['arn:aws:s3:::b', 'arn:aws:s3:::c'])
+    expect(evidence.failing[0]).toMatchObject({ severity: expect.any(String), account: expect.any(String), region: expect.any(String) })
+    expect(evidence.flag?.status).toBe('open')
+  })
+
+  it('lists and deletes scans', async () => {
+    const ws = await createTestWorkspace()
+    const a = await importOk(ws, ownFixture('prowler-v2.ndjson'))
+    await importOk(ws, ownFixture('awsconfig-get-conformance-pack-compliance-details.json'))
+    expect((await ws.call('scans.list', {})).map((s) => s.format).sort()).toEqual(['awsconfig-conformance-pack', 'prowler-v2-ndjson'])
+    await ws.call('scans.delete', { scanId: a.scan.id })
+    expect((await ws.call('scans.list', {})).map((s) => s.format)).toEqual(['awsconfig-conformance-pack'])
+    expect((await ws.call('findings.query', { scanId: a.scan.id })).total).toBe(0)
+    await expect(ws.call('scans.delete', { scanId: a.scan.id })).rejects.toMatchObject({ code: 'not-found' })
+  })
+
+  it('rejects a malformed citation at the boundary', async () => {
+    const ws = await createTestWorkspace()
+    await expect(ws.call('findings.query', { citation: 'DROP TABLE finding' })).rejects.toMatchObject({ code: 'invalid-input' })
+  })
+})
