@@ -5,6 +5,7 @@ import { baasCalls } from '../baas/contract'
 import { breachCalls } from '../breach/contract'
 import { calendarCalls } from '../calendar/contract'
 import { documentsCalls } from '../documents/contract'
+import { scannerCalls } from '../scanners/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -17,7 +18,8 @@ export const contract = {
   ...baasCalls,
   ...breachCalls,
   ...calendarCalls,
-  ...documentsCalls
+  ...documentsCalls,
+  ...scannerCalls
 }
 
 export type Contract = typeof contract

@@ -6,6 +6,7 @@ import { baasHandlers } from '../baas/handlers'
 import { breachHandlers } from '../breach/handlers'
 import { calendarHandlers } from '../calendar/handlers'
 import { documentsHandlers } from '../documents/handlers'
+import { scannerHandlers } from '../scanners/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -17,5 +18,6 @@ export const handlers: HandlersFor<Contract> = {
   ...baasHandlers,
   ...breachHandlers,
   ...calendarHandlers,
-  ...documentsHandlers
+  ...documentsHandlers,
+  ...scannerHandlers
 }
