@@ -5,6 +5,9 @@ import { registerInit } from './commands/init'
 import { registerCatalog } from './commands/catalog'
 import { registerAnswers } from './commands/answers'
 import { registerStatus } from './commands/status'
+import { registerBaas } from './commands/baas'
+import { registerIncidents } from './commands/incidents'
+import { registerDeadlines } from './commands/deadlines'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -22,5 +25,8 @@ export function buildProgram(io: CliIo): Command {
   registerCatalog(program, io)
   registerAnswers(program, io)
   registerStatus(program, io)
+  registerBaas(program, io)
+  registerIncidents(program, io)
+  registerDeadlines(program, io)
   return program
 }

@@ -1,0 +1,88 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { isApiError } from '../../api/errors'
+import type { BusinessAssociateSummary, ImportReport } from '../../baas/contract'
+import { withWorkspace } from '../cli-api'
+import { printJson, printLines, type CliIo } from '../cli-io'
+
+const FLAG_WORDS: [keyof BusinessAssociateSummary['flags'], string][] = [
+  ['phiWithoutSignedBaa', 'PHI WITHOUT SIGNED BAA'],
+  ['expired', 'expired'],
+  ['expiringSoon', 'expiring soon'],
+  ['reviewOverdue', 'review overdue']
+]
+
+function describeAssociate(associate: BusinessAssociateSummary, names: Map<number, string>): string {
+  const flags = FLAG_WORDS.filter(([key]) => associate.flags[key] === true).map(([, words]) => words)
+  const parent = associate.parentId !== null ? ` (under ${names.get(associate.parentId) ?? associate.parentId})` : ''
+  const expiry = associate.expiresOn ? `, expires ${associate.expiresOn}` : ''
+  const checklist = `${associate.checklist.missing} missing / ${associate.checklist.unchecked} unchecked of ${associate.checklist.total} terms`
+  return `  ${associate.name}${parent}: ${associate.relationship}, BAA ${associate.baaStatus}${expiry}; ${checklist}${flags.length ? `  [${flags.join(', ')}]` : ''}`
+}
+
+/** Per-row lines of an import report, on stderr when the file was refused. */
+export function describeRows(rows: readonly { row: number; ok: boolean; errors: string[] }[], label: (row: number) => string): string[] {
+  return rows.flatMap((row) => (row.ok ? [`  row ${row.row}  ok        ${label(row.row)}`] : row.errors.map((error) => `  row ${row.row}  rejected  ${label(row.row)}: ${error}`)))
+}
+
+/** Runs an import; a refused file prints its per-row report (stderr, or stdout with --json) before failing. */
+export async function runImport<R extends { rows: { row: number; ok: boolean; errors: string[] }[]; imported: number }>(
+  io: CliIo,
+  json: boolean,
+  work: () => Promise<R>,
+  label: (report: R, row: number) => string,
+  noun: string
+): Promise<void> {
+  try {
+    const report = await work()
+    if (json) printJson(io, report)
+    else printLines(io, [...describeRows(report.rows, (row) => label(report, row)), `Imported ${report.imported} ${noun}.`])
+  } catch (error) {
+    if (isApiError(error) && error.code === 'import-rejected' && error.details) {
+      const report = error.details as R
+      if (json) printJson(io, report)
+      else io.stderr(`${describeRows(report.rows, (row) => label(report, row)).join('\n')}\n`)
+    }
+    throw error
+  }
+}
+
+export function registerBaas(program: Command, io: CliIo): void {
+  const baas = program.command('baas').description('Business associates and their agreements (BAAs)')
+
+  baas
+    .command('import')
+    .description('Import a register of business associates from JSON or CSV: every row or none, with a report per row')
+    .argument('<workspace>', 'workspace file')
+    .argument('<file>', 'JSON or CSV file')
+    .option('--json', 'print the per-row report as JSON')
+    .exitOverride()
+    .action(async (workspace: string, file: string, options: { json?: boolean }) => {
+      await runImport<ImportReport>(
+        io,
+        options.json === true,
+        () => withWorkspace(workspace, (call) => call('baas.importFile', { path: path.resolve(file) })),
+        (report, row) => report.rows[row - 1]?.name ?? '',
+        'business associates'
+      )
+    })
+
+  baas
+    .command('list')
+    .description('List business associates with their flags (PHI without a signed BAA, expiring, review overdue)')
+    .argument('<workspace>', 'workspace file')
+    .option('--as-of <date>', 'judge expiry and reviews as of this date (YYYY-MM-DD); default today')
+    .option('--expiring-within <days>', 'flag agreements expiring within this many days', '60')
+    .option('--json', 'print as JSON')
+    .exitOverride()
+    .action(async (workspace: string, options: { asOf?: string; expiringWithin: string; json?: boolean }) => {
+      const days = Number(options.expiringWithin)
+      if (!Number.isInteger(days) || days < 0) throw new Error(`--expiring-within: "${options.expiringWithin}" is not a whole number of days.`)
+      const list = await withWorkspace(workspace, (call) =>
+        call('baas.list', { ...(options.asOf ? { asOf: options.asOf } : {}), expiringWithinDays: days })
+      )
+      if (options.json) return printJson(io, list)
+      const names = new Map(list.map((a) => [a.id, a.name]))
+      printLines(io, list.length === 0 ? ['No business associates recorded.'] : list.map((a) => describeAssociate(a, names)))
+    })
+}

@@ -1,0 +1,93 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { connect } from '../../main/db/driver'
+import { MIGRATIONS } from '../../main/db/migrations'
+import migration0004 from '../../main/db/migrations/0004-create-business-associates-incidents-calendar'
+import { runSafeguard } from '../helpers/cli'
+import { tempDir } from '../helpers/workspace'
+
+const fixtures = path.resolve(__dirname, '../fixtures')
+
+/** A workspace made by the real `safeguard init` (plus migration 0004 until it is listed; see workspace.ts). */
+async function cliWorkspace(): Promise<{ dir: string; file: string }> {
+  const dir = tempDir()
+  const file = path.join(dir, 'clinic.safeguard')
+  const init = await runSafeguard(['init', file, '--org', 'Harbor Family Practice'])
+  expect(init.code).toBe(0)
+  if (!MIGRATIONS.some((m) => m.version === migration0004.version)) {
+    const db = connect(file)
+    db.transaction(() => migration0004.up(db))()
+    db.close()
+  }
+  return { dir, file }
+}
+
+describe('safeguard baas / incidents / deadlines', () => {
+  it('imports a register and lists it as JSON, flags included', async () => {
+    const { file } = await cliWorkspace()
+    const imported = await runSafeguard(['baas', 'import', file, path.join(fixtures, 'baas/register.csv')])
+    expect(imported.stderr).toBe('')
+    expect(imported.code).toBe(0)
+    expect(imported.stdout).toMatch(/row 2 {2}ok {8}Sync Relay, LLC/)
+    expect(imported.stdout).toMatch(/Imported 3 business associates\./)
+    const list = await runSafeguard(['baas', 'list', file, '--as-of', '2026-04-15', '--json'])
+    expect(list.code).toBe(0)
+    const parsed = JSON.parse(list.stdout) as { name: string; flags: Record<string, unknown> }[]
+    // Harbor's agreement expires 31 May 2026: within 60 days of 15 April.
+    expect(parsed.find((a) => a.name === 'Harbor Cloud Hosting')!.flags).toMatchObject({ expiringSoon: true, phiWithoutSignedBaa: false })
+    expect(parsed.map((a) => a.name).sort()).toEqual(['Front Desk Coffee', 'Harbor Cloud Hosting', 'Sync Relay, LLC'])
+  })
+
+  it('refuses a bad register with a per-row report on stderr and a non-zero exit, saving nothing', async () => {
+    const { file } = await cliWorkspace()
+    const refused = await runSafeguard(['baas', 'import', file, path.join(fixtures, 'baas/register-bad.csv')])
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr).toMatch(/row 1 {2}ok/)
+    expect(refused.stderr).toMatch(/row 3 {2}rejected {2}Bad Dates Vendor: handlesPhi/)
+    expect(refused.stderr).toMatch(/safeguard: Nothing was imported/)
+    const list = await runSafeguard(['baas', 'list', file, '--json'])
+    expect(JSON.parse(list.stdout)).toEqual([])
+  })
+
+  it('imports incidents and prints deadlines as JSON, with an .ics file', async () => {
+    const { dir, file } = await cliWorkspace()
+    const imported = await runSafeguard(['incidents', 'import', file, path.join(fixtures, 'breach/incident-large-covered-entity.json'), '--json'])
+    expect(imported.code).toBe(0)
+    expect(JSON.parse(imported.stdout)).toMatchObject({ format: 'json', imported: 1 })
+    const ics = path.join(dir, 'deadlines.ics')
+    const deadlines = await runSafeguard(['deadlines', file, '--as-of', '2026-04-01', '--json', '--ics', ics])
+    expect(deadlines.stderr).toBe('')
+    expect(deadlines.code).toBe(0)
+    const entries = JSON.parse(deadlines.stdout) as Record<string, unknown>[]
+    const title = 'Stolen unencrypted laptop with scheduling export'
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ incident: title, kind: 'individuals', dueOn: '2026-05-09', citation: '45 CFR 164.404(b)', status: 'due' }),
+        expect.objectContaining({ incident: title, kind: 'hhs', dueOn: '2026-05-09', citation: '45 CFR 164.408(b)', status: 'due' }),
+        expect.objectContaining({ incident: title, kind: 'media', jurisdiction: 'CA', dueOn: '2026-05-09', citation: '45 CFR 164.406' }),
+        expect.objectContaining({ incident: title, kind: 'state-regulator', jurisdiction: 'VT', dueOn: '2026-03-30', status: 'overdue', checkWithCounsel: true }),
+        expect.objectContaining({ kind: 'vulnerability-scan', proposed: true }),
+        expect.objectContaining({ kind: 'risk-analysis', citation: '45 CFR 164.308(a)(1)(ii)(A)-(B)' })
+      ])
+    )
+    const text = fs.readFileSync(ics, 'utf8')
+    expect((text.match(/BEGIN:VEVENT/g) ?? []).length).toBe(entries.length)
+    expect(text).toMatch(/DTSTART;VALUE=DATE:20260509/)
+  })
+
+  it('prints a readable list without --json, and refuses a bad --as-of', async () => {
+    const { file } = await cliWorkspace()
+    await runSafeguard(['incidents', 'import', file, path.join(fixtures, 'breach/incidents.csv')])
+    const readable = await runSafeguard(['deadlines', file, '--as-of', '2026-04-16', '--no-proposed'])
+    expect(readable.code).toBe(0)
+    expect(readable.stdout).toMatch(/Deadlines as of 2026-04-16/)
+    expect(readable.stdout).toMatch(/2026-06-15 {2}due .*Ransomware, file server: notify Each affected individual/)
+    expect(readable.stdout).not.toMatch(/Vulnerability scan|\(proposed rule\)/)
+    const bad = await runSafeguard(['deadlines', file, '--as-of', '2026-02-30'])
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toMatch(/asOf/)
+    expect(bad.stdout).toBe('')
+  })
+})
