@@ -6,7 +6,8 @@ import { createRequire } from 'node:module'
  * archival (PDF/A forbids unembedded fonts) and Word documents look the same on every machine.
  * Paths are resolved through the module system so they work from the repo and when packaged.
  */
-const require = createRequire(import.meta.url)
+// __filename, not import.meta: this module also runs as CommonJS (CLI via tsx, the Electron bundle, Playwright).
+const require = createRequire(__filename)
 
 const FILES = {
   sans: '@expo-google-fonts/source-sans-3/400Regular/SourceSans3_400Regular.ttf',
