@@ -6,7 +6,8 @@ import path from 'node:path'
 import type { Db } from '../db/driver'
 import type { ScanView } from './contract'
 import { citationSetResolver } from './db/citation-sets'
-import { failingCitations, findingInserter } from './db/findings'
+import { findingCheckResolver } from './db/finding-checks'
+import { findingInserter } from './db/findings'
 import { flagForReview } from './db/review-flags'
 import { completeScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
 import { fileSha256 } from './file-sha256'
@@ -40,10 +41,10 @@ export async function importScanFile(db: Db, file: string, options: ImportScanOp
   db.exec('BEGIN IMMEDIATE')
   try {
     const scanId = insertPendingScan(db, path.basename(file), randomBytes(32).toString('hex'), options.now)
-    const insert = findingInserter(db, scanId, citationSetResolver(db))
+    const inserter = findingInserter(db, scanId, citationSetResolver(db), findingCheckResolver(db))
     let earliest: string | null = null
     for await (const batch of reader.batches()) {
-      insert(batch)
+      inserter.insert(batch)
       for (const f of batch) if (f.observedAt && (earliest === null || f.observedAt < earliest)) earliest = f.observedAt
     }
     const sha256 = await sha
@@ -53,7 +54,7 @@ export async function importScanFile(db: Db, file: string, options: ImportScanOp
       return { alreadyImported: true, scan: existing }
     }
     completeScan(db, scanId, sha256, reader.summary, earliest)
-    flagForReview(db, scanId, failingCitations(db, scanId), options.now)
+    flagForReview(db, scanId, inserter.failing(), options.now)
     db.exec('COMMIT')
     return { alreadyImported: false, scan: getScan(db, scanId) as ScanView }
   } catch (err) {

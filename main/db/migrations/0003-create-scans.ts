@@ -50,12 +50,24 @@ const migration: Migration = {
         PRIMARY KEY (citation, set_id)
       ) STRICT, WITHOUT ROWID;
 
+      -- What a check says about itself, stored once and shared by its findings.
+      CREATE TABLE finding_check (
+        id INTEGER PRIMARY KEY,
+        scanner TEXT NOT NULL,
+        check_id TEXT NOT NULL,
+        title TEXT NOT NULL,
+        remediation_text TEXT,
+        remediation_url TEXT
+      ) STRICT;
+      CREATE INDEX finding_check_by_id ON finding_check (scanner, check_id);
+
       CREATE TABLE finding (
         id INTEGER PRIMARY KEY,
         scan_id INTEGER NOT NULL REFERENCES scan (id) ON DELETE CASCADE,
+        -- Same check, resource, account and region: same key, across scans (see finding_key_hash).
         finding_key TEXT NOT NULL,
-        check_id TEXT NOT NULL,
-        title TEXT NOT NULL,
+        key_hash INTEGER NOT NULL,
+        check_ref INTEGER NOT NULL REFERENCES finding_check (id),
         status TEXT NOT NULL CHECK (status IN ('passed', 'failed', 'manual', 'info', 'error')),
         muted INTEGER NOT NULL CHECK (muted IN (0, 1)),
         severity TEXT NOT NULL CHECK (severity IN ('critical', 'high', 'medium', 'low', 'informational', 'unknown')),
@@ -65,15 +77,15 @@ const migration: Migration = {
         resource_type TEXT,
         account TEXT,
         region TEXT,
-        remediation_text TEXT,
-        remediation_url TEXT,
         observed_at TEXT,
         item_count INTEGER NOT NULL DEFAULT 1,
         citation_set_id INTEGER REFERENCES citation_set (id),
-        citation_source TEXT NOT NULL CHECK (citation_source IN ('file', 'table', 'none')),
-        UNIQUE (scan_id, finding_key)
+        citation_source TEXT NOT NULL CHECK (citation_source IN ('file', 'table', 'none'))
       ) STRICT;
-      CREATE INDEX finding_by_citation_set ON finding (citation_set_id);
+      -- Scan comparison matches findings on the key's hash, then on the key itself. Queries by
+      -- citation go through this index's scan_id too; a citation_set_id index would cost every
+      -- import more than it saves.
+      CREATE INDEX finding_by_scan_key ON finding (scan_id, key_hash);
 
       CREATE TABLE spec_review_flag (
         citation TEXT PRIMARY KEY,
