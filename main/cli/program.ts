@@ -8,6 +8,10 @@ import { registerStatus } from './commands/status'
 import { registerBaas } from './commands/baas'
 import { registerIncidents } from './commands/incidents'
 import { registerDeadlines } from './commands/deadlines'
+import { registerPolicies } from './commands/policies'
+import { registerPack } from './commands/pack'
+import { registerReview } from './commands/review'
+import { registerDemo } from './commands/demo'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -28,5 +32,9 @@ export function buildProgram(io: CliIo): Command {
   registerBaas(program, io)
   registerIncidents(program, io)
   registerDeadlines(program, io)
+  registerPolicies(program, io)
+  registerPack(program, io)
+  registerReview(program, io)
+  registerDemo(program, io)
   return program
 }

@@ -18,6 +18,8 @@ export type FamilyId = 'administrative' | 'physical' | 'technical' | 'organizati
 
 export type AnswerCounts = Record<Answer, number>
 
+export type ProcurementStatement = { status: 'yes' | 'partly' | 'no' | 'unknown'; answer: string }
+
 /** A section that holds no data says so in words; `null` means "not recorded in this workspace". */
 export type Recorded<T> = T | null
 
@@ -45,6 +47,15 @@ export type EvidencePackData = {
     phiServices: Recorded<Array<{ service: string; eligible: boolean | null }>>
     /** Q3: how is minimum necessary access enforced? Measures in plain words, from answers and controls. */
     minimumNecessary: Recorded<{ summary: string; measures: string[] }>
+    /**
+     * Answers already written by the assessment, in its own words; when present they are used as
+     * given rather than composed from the fields above.
+     */
+    statements?: {
+      baa?: ProcurementStatement
+      services?: ProcurementStatement
+      minimumNecessary?: ProcurementStatement
+    }
   }
 
   families: Recorded<
@@ -98,6 +109,8 @@ export type EvidencePackData = {
       findings: number
       failed: number
       passed: number
+      /** A later scan of the same account replaces this one in the counts. */
+      superseded?: boolean
     }>
   >
 

@@ -335,7 +335,7 @@ function controlMatrix(w: PdfWriter, data: EvidencePackData): void {
               ? DECISION_LABEL['as-specified']
               : { text: 'Decision not recorded', color: COLOR.bad }
           : '',
-        [...c.evidence, ...(c.failingFindings ? [`${formatCount(c.failingFindings)} failing scanner checks`] : [])].join('; ') || '—'
+        [...c.evidence.map((e) => e.replace(/\.$/, '')), ...(c.failingFindings ? [`${formatCount(c.failingFindings)} failing scanner checks`] : [])].join('; ') || '—'
       ]),
       { size: 7.6 }
     )
@@ -409,7 +409,9 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
   if (!data.scans || !data.findings || data.scans.length === 0) return notRecorded(w, 'No scanner output has been imported.')
   const f = data.findings
   w.paragraph(
-    `${plural(data.scans.length, 'scan file')} imported. Findings are mapped to the Security Rule specifications they bear on; the file fingerprints let a reviewer confirm which output was used.`,
+    `${plural(data.scans.length, 'scan file')} imported. Findings are mapped to the Security Rule specifications they bear on; the file fingerprints let a reviewer confirm which output was used.${
+      data.scans.some((s) => s.superseded) ? ' The counts below use the latest scan of each account; earlier scans are listed for the record.' : ''
+    }`,
     { after: 8 }
   )
   w.table(
@@ -424,7 +426,7 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
     data.scans.map((s) => [
       s.accountId ? `${s.fileName} (account ${s.accountId})` : s.fileName,
       s.format,
-      s.scannedOn ? formatShortDate(s.scannedOn) : `Imported ${formatShortDate(s.importedOn)}`,
+      (s.scannedOn ? formatShortDate(s.scannedOn) : `Imported ${formatShortDate(s.importedOn)}`) + (s.superseded ? ' (superseded)' : ''),
       formatCount(s.findings),
       { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.good },
       s.sha256

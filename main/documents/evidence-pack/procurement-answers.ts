@@ -1,4 +1,4 @@
-import type { EvidencePackData } from '../evidence-pack-data'
+import type { EvidencePackData, ProcurementStatement } from '../evidence-pack-data'
 import { formatLongDate } from '../format'
 
 /**
@@ -14,6 +14,12 @@ export type ProcurementAnswer = {
 
 export const NOT_RECORDED = 'Not recorded in this workspace.'
 
+const TONE = { yes: 'good', partly: 'partial', no: 'bad', unknown: 'bad' } as const
+
+function fromStatement(question: string, statement: ProcurementStatement): ProcurementAnswer {
+  return { question, answer: statement.answer, tone: TONE[statement.status] }
+}
+
 function listJoin(items: string[]): string {
   if (items.length <= 1) return items.join('')
   return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`
@@ -21,6 +27,8 @@ function listJoin(items: string[]): string {
 
 export function baaAnswer(data: EvidencePackData): ProcurementAnswer {
   const question = `1. Is a Business Associate Agreement signed with the cloud provider?`
+  const given = data.procurement.statements?.baa
+  if (given) return fromStatement(question, given)
   const baa = data.procurement.cloudBaa
   const clients = data.procurement.clientBaas
   const clientText = clients
@@ -56,12 +64,17 @@ export type PhiServiceCoverage = { service: string; eligible: boolean | null; co
 export function phiServiceCoverage(data: EvidencePackData): PhiServiceCoverage[] | null {
   const services = data.procurement.phiServices
   if (!services) return null
-  const signed = data.procurement.cloudBaa?.status === 'signed'
+  const statements = data.procurement.statements
+  const signed = data.procurement.cloudBaa
+    ? data.procurement.cloudBaa.status === 'signed'
+    : statements?.baa?.status === 'yes' || statements?.services?.status === 'yes'
   return services.map((s) => ({ ...s, covered: signed && s.eligible === true }))
 }
 
 export function phiServicesAnswer(data: EvidencePackData): ProcurementAnswer {
   const question = '2. Which services hold protected health information, and does the agreement cover them?'
+  const given = data.procurement.statements?.services
+  if (given) return fromStatement(question, given)
   const coverage = phiServiceCoverage(data)
   if (!coverage) return { question, answer: NOT_RECORDED, tone: 'bad' }
   if (coverage.length === 0)
@@ -86,6 +99,8 @@ export function phiServicesAnswer(data: EvidencePackData): ProcurementAnswer {
 export function minimumNecessaryAnswer(data: EvidencePackData): ProcurementAnswer & { measures: string[] } {
   const question = '3. How is minimum necessary access enforced?'
   const mn = data.procurement.minimumNecessary
+  const given = data.procurement.statements?.minimumNecessary
+  if (given) return { ...fromStatement(question, given), measures: mn?.measures ?? [] }
   if (!mn) return { question, answer: NOT_RECORDED, tone: 'bad', measures: [] }
   return { question, answer: mn.summary, tone: mn.measures.length > 0 ? 'good' : 'partial', measures: mn.measures }
 }

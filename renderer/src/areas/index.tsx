@@ -12,6 +12,7 @@ import {
 } from './area-icons'
 import { AssessmentPage } from './assessment/AssessmentPage'
 import { DashboardPage } from './dashboard/DashboardPage'
+import { DocumentsPage } from './documents/DocumentsPage'
 import { EmptyArea } from './EmptyArea'
 import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
@@ -95,17 +96,7 @@ export const AREAS: AreaDefinition[] = [
       'This area is not available in this version yet.'
     )
   },
-  {
-    id: 'documents',
-    label: 'Documents',
-    icon: FileTextIcon,
-    inNavigation: true,
-    component: placeholder(
-      'Documents',
-      'Policies (Word) and the procurement evidence pack and annual review (PDF) will be produced here from what this workspace records.',
-      'This area is not available in this version yet.'
-    )
-  },
+  { id: 'documents', label: 'Documents', icon: FileTextIcon, inNavigation: true, component: DocumentsPage },
   { id: 'settings', label: 'Settings', icon: GearIcon, inNavigation: true, component: SettingsPage },
   { id: 'workspaces', label: 'Workspaces', icon: ArchiveIcon, inNavigation: false, component: WorkspacesPage }
 ]

@@ -1,0 +1,31 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { PACK_SECTION_CHOICES } from '../../documents/contract'
+import type { PackSectionId } from '../../documents/evidence-pack/sections'
+import { withWorkspace } from '../cli-api'
+import { printJson, printLines, type CliIo } from '../cli-io'
+
+export function registerPack(program: Command, io: CliIo): void {
+  program
+    .command('pack')
+    .description('Write the evidence pack PDF for a procurement team or an auditor')
+    .argument('<workspace>', 'workspace file')
+    .requiredOption('--out <file>', 'PDF file to write')
+    .option('--redact', 'remove cloud account ids and resource names, for sharing outside the organisation')
+    .option('--sections <ids>', `comma-separated sections to include (${PACK_SECTION_CHOICES.join(', ')})`)
+    .option('--period <id>', 'the assessment period (default: the current one)')
+    .option('--json', 'print as JSON')
+    .action(async (workspace: string, options: { out: string; redact?: boolean; sections?: string; period?: string; json?: boolean }) => {
+      const sections = options.sections?.split(',').map((s) => s.trim()).filter(Boolean) as PackSectionId[] | undefined
+      const result = await withWorkspace(workspace, (call) =>
+        call('documents.generatePack', {
+          path: path.resolve(options.out),
+          redact: options.redact === true,
+          ...(sections ? { sections } : {}),
+          ...(options.period ? { periodId: options.period } : {})
+        })
+      )
+      if (options.json) return printJson(io, result)
+      printLines(io, [`Wrote the evidence pack (${result!.pages} pages${options.redact ? ', redacted' : ''}) to ${result!.path}`])
+    })
+}

@@ -1,0 +1,84 @@
+// The documents' calls: zod inputs and plain output types only (the renderer imports this).
+import { z } from 'zod'
+import { defineCall } from '../api/define-call'
+import { PACK_SECTIONS, type PackSectionId } from './evidence-pack/sections'
+
+export const PACK_SECTION_CHOICES = PACK_SECTIONS.map((s) => s.id) as [PackSectionId, ...PackSectionId[]]
+
+export interface PolicyPreview {
+  id: string
+  number: string
+  title: string
+  kind: 'policy' | 'procedure' | 'plan'
+  /** 'override' when the workspace's own edited copy is used. */
+  source: 'built-in' | 'override'
+  citations: number
+}
+
+export interface SectionPreview {
+  id: string
+  title: string
+  /** False when the workspace holds nothing for it: the document then says "not recorded". */
+  hasData: boolean
+  /** What it will show, in a few words ("68 requirements", "3 agreements"). */
+  detail: string
+}
+
+export interface DocumentsPreview {
+  organization: string
+  period: { label: string; start: string; end: string }
+  previousPeriod: string | null
+  policies: PolicyPreview[]
+  /** Where edited policy templates are read from, for this workspace. */
+  policyOverrideDir: string
+  /** Policy values no assessment answer gave, so the template's default is used. */
+  defaultedValues: string[]
+  pack: SectionPreview[]
+  review: SectionPreview[]
+}
+
+export interface WrittenFile {
+  path: string
+  bytes: number
+}
+
+export interface PoliciesResult {
+  dir: string
+  files: Array<WrittenFile & { number: string; title: string }>
+}
+
+export interface PdfResult extends WrittenFile {
+  pages: number
+}
+
+const filePath = z.string().trim().min(1).max(4096).refine((v) => !v.includes('\0'), 'A path cannot contain a NUL character')
+const periodId = z.string().trim().min(1).max(40).optional()
+
+export const documentsCalls = {
+  /** What each document will contain for the open workspace, without writing anything. */
+  'documents.preview': defineCall<DocumentsPreview>()(z.strictObject({ periodId })),
+  /** Writes the policy set as Word documents into a folder; asks for the folder when none is given (null if cancelled). */
+  'documents.generatePolicies': defineCall<PoliciesResult | null>()(
+    z.strictObject({
+      dir: filePath.optional(),
+      periodId,
+      version: z.string().trim().min(1).max(20).default('1.0'),
+      approver: z.string().trim().max(200).optional(),
+      /** Only these documents (ids); default all. */
+      only: z.array(z.string().min(1).max(80)).max(100).optional()
+    })
+  ),
+  /** Writes the evidence pack PDF; asks where when no path is given (null if cancelled). */
+  'documents.generatePack': defineCall<PdfResult | null>()(
+    z.strictObject({
+      path: filePath.optional(),
+      periodId,
+      redact: z.boolean().default(false),
+      sections: z.array(z.enum(PACK_SECTION_CHOICES)).min(1).optional()
+    })
+  ),
+  /** Writes the annual review PDF; asks where when no path is given (null if cancelled). */
+  'documents.generateReview': defineCall<PdfResult | null>()(z.strictObject({ path: filePath.optional(), periodId })),
+  /** Copies a built-in policy template into the workspace's override folder for editing; returns its path. */
+  'documents.customizePolicy': defineCall<{ path: string }>()(z.strictObject({ id: z.string().trim().min(1).max(80) }))
+}

@@ -1,0 +1,219 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import type { CallContext } from '../api/handler-types'
+import { ApiError } from '../api/errors'
+import { composeAnnualReview, REVIEW_SECTIONS } from './annual-review/compose'
+import type { AnnualReviewData } from './annual-review-data'
+import type { DocumentsPreview, PdfResult, PoliciesResult, SectionPreview } from './contract'
+import { renderPolicyDocx } from './docx/render-policy'
+import { composeEvidencePack } from './evidence-pack/compose'
+import type { EvidencePackOptions } from './evidence-pack/sections'
+import { PACK_SECTIONS } from './evidence-pack/sections'
+import type { EvidencePackData } from './evidence-pack-data'
+import { plural } from './format'
+import { defaultedValues } from './policies/fill'
+import { loadPolicySet, PolicyTemplateError, type LoadedPolicy } from './policies/load'
+import { AbortedError } from './pdf/pdf-writer'
+import { annualReviewData } from './workspace-data/annual-review'
+import { evidencePackData } from './workspace-data/evidence-pack'
+import { policyFillData } from './workspace-data/policy-fill'
+import { readWorkspaceFacts } from './workspace-data/workspace-facts'
+import { policyOverrideDir, writeFileAtomic } from './write-output'
+
+/** The glue between the handlers and the pure renderers: read the workspace, render, write. */
+
+function policySet(workspacePath: string): LoadedPolicy[] {
+  try {
+    return loadPolicySet({ overrideDir: policyOverrideDir(workspacePath) })
+  } catch (error) {
+    if (error instanceof PolicyTemplateError) throw new ApiError('invalid-input', error.message)
+    throw error
+  }
+}
+
+function checkCancelled(ctx: CallContext): void {
+  if (ctx.signal.aborted) throw new ApiError('cancelled', 'Document generation was cancelled; nothing was written.')
+}
+
+function asApiError(error: unknown): unknown {
+  return error instanceof AbortedError ? new ApiError('cancelled', 'Document generation was cancelled; nothing was written.') : error
+}
+
+export async function generatePolicies(
+  ctx: CallContext,
+  input: { dir: string; periodId?: string; version: string; approver?: string; only?: string[] }
+): Promise<PoliciesResult> {
+  const workspace = ctx.workspace()
+  if (!fs.existsSync(input.dir) || !fs.statSync(input.dir).isDirectory()) {
+    throw new ApiError('not-found', `The folder ${input.dir} does not exist.`)
+  }
+  const facts = await readWorkspaceFacts(ctx, input.periodId)
+  const set = policySet(workspace.path)
+  const chosen = input.only ? set.filter((p) => input.only!.includes(p.template.id)) : set
+  if (input.only) {
+    const unknown = input.only.filter((id) => !set.some((p) => p.template.id === id))
+    if (unknown.length) throw new ApiError('not-found', `No policy with id ${unknown.join(', ')}.`)
+  }
+  const fill = policyFillData(facts, { version: input.version, ...(input.approver ? { approver: input.approver } : {}) })
+  const related = set.map((p) => ({ id: p.template.id, number: p.template.number, title: p.template.title }))
+  const written: PoliciesResult['files'] = []
+  try {
+    for (const [index, { template }] of chosen.entries()) {
+      checkCancelled(ctx)
+      ctx.progress({ phase: `Writing ${template.number} ${template.title}`, done: index, total: chosen.length, unit: 'documents' })
+      const buffer = await renderPolicyDocx(template, fill, { relatedDocuments: related })
+      const file = path.join(input.dir, `${template.number} ${template.title.replace(/[\\/:*?"<>|]/g, '-')}.docx`)
+      writeFileAtomic(file, buffer)
+      written.push({ path: file, bytes: buffer.length, number: template.number, title: template.title })
+    }
+  } catch (error) {
+    // All or nothing: a cancelled or failed run removes what it wrote.
+    for (const file of written) fs.rmSync(file.path, { force: true })
+    throw error
+  }
+  ctx.progress({ phase: 'Done', done: chosen.length, total: chosen.length, unit: 'documents' })
+  return { dir: input.dir, files: written }
+}
+
+export async function packData(ctx: CallContext, periodId?: string): Promise<EvidencePackData> {
+  const workspace = ctx.workspace()
+  const facts = await readWorkspaceFacts(ctx, periodId)
+  return evidencePackData(facts, policySet(workspace.path))
+}
+
+export async function generatePack(
+  ctx: CallContext,
+  input: { path: string; periodId?: string; redact: boolean; sections?: EvidencePackOptions['sections'] }
+): Promise<PdfResult> {
+  ctx.progress({ phase: 'Reading the workspace' })
+  const data = await packData(ctx, input.periodId)
+  try {
+    const { buffer, pages } = await composeEvidencePack(data, {
+      redact: input.redact,
+      ...(input.sections ? { sections: input.sections } : {}),
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
+    })
+    checkCancelled(ctx)
+    writeFileAtomic(input.path, buffer)
+    return { path: input.path, bytes: buffer.length, pages }
+  } catch (error) {
+    throw asApiError(error)
+  }
+}
+
+export async function reviewData(ctx: CallContext, periodId?: string): Promise<AnnualReviewData> {
+  const facts = await readWorkspaceFacts(ctx, periodId)
+  return annualReviewData(ctx, facts)
+}
+
+export async function generateReview(ctx: CallContext, input: { path: string; periodId?: string }): Promise<PdfResult> {
+  ctx.progress({ phase: 'Reading the workspace' })
+  const data = await reviewData(ctx, input.periodId)
+  try {
+    const { buffer, pages } = await composeAnnualReview(data, {
+      signal: ctx.signal,
+      onProgress: (p) => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
+    })
+    checkCancelled(ctx)
+    writeFileAtomic(input.path, buffer)
+    return { path: input.path, bytes: buffer.length, pages }
+  } catch (error) {
+    throw asApiError(error)
+  }
+}
+
+function packSectionPreview(data: EvidencePackData): SectionPreview[] {
+  const count = (list: unknown[] | null, one: string, many?: string) => (list ? plural(list.length, one, many) : '')
+  const details: Record<string, [boolean, string]> = {
+    contents: [true, 'page numbers of every section'],
+    summary: [true, 'key figures and points'],
+    procurement: [true, 'the three procurement answers'],
+    scorecard: [data.families !== null, data.families ? 'answers by safeguard family' : ''],
+    controls: [data.controls !== null, count(data.controls, 'requirement')],
+    cloud: [data.cloudServices !== null, count(data.cloudServices, 'service')],
+    technical: [data.technicalControls !== null, count(data.technicalControls, 'control')],
+    scans: [data.scans !== null && data.scans.length > 0, data.findings ? `${plural(data.findings.total, 'finding')} summarised` : ''],
+    associates: [data.businessAssociates !== null, count(data.businessAssociates, 'business associate')],
+    incidents: [data.incidents !== null, count(data.incidents, 'incident')],
+    remediation: [data.remediation !== null, count(data.remediation, 'item')],
+    attestation: [true, 'signature page'],
+    appendix: [data.evidenceFiles !== null, count(data.evidenceFiles, 'file')]
+  }
+  return PACK_SECTIONS.map((s) => {
+    const [hasData, detail] = details[s.id] ?? [false, '']
+    return { id: s.id, title: s.title, hasData, detail: hasData ? detail : 'Not recorded in this workspace' }
+  })
+}
+
+function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
+  const has: boolean[] = [
+    true,
+    data.answerChanges !== null,
+    data.gaps !== null,
+    data.risks !== null,
+    data.remediation !== null,
+    data.findingsTrend !== null && data.findingsTrend.length > 0,
+    data.businessAssociates !== null,
+    data.incidents !== null,
+    true
+  ]
+  const detail: string[] = [
+    data.previous ? `${data.current.label} against ${data.previous.label}` : `${data.current.label}, first period recorded`,
+    data.answerChanges ? plural(data.answerChanges.length, 'change') : '',
+    data.gaps ? `${data.gaps.openNow} open, ${data.gaps.closed.length} closed` : '',
+    data.risks ? `${data.risks.changed.length} moved` : '',
+    data.remediation ? `${data.remediation.done.length} done, ${data.remediation.overdue.length} overdue` : '',
+    data.findingsTrend ? plural(data.findingsTrend.length, 'scan') : '',
+    data.businessAssociates ? `${data.businessAssociates.signed.length} signed, ${data.businessAssociates.expired.length} expired` : '',
+    data.incidents ? plural(data.incidents.length, 'incident') : '',
+    `${data.signOffs.filter((s) => s.reviewer).length} of ${data.signOffs.length} families signed off`
+  ]
+  return REVIEW_SECTIONS.map((title, i) => ({
+    id: title.toLowerCase().replace(/[^a-z]+/g, '-'),
+    title,
+    hasData: has[i]!,
+    detail: has[i] ? detail[i]! : 'Not recorded in this workspace'
+  }))
+}
+
+export async function previewDocuments(ctx: CallContext, periodId?: string): Promise<DocumentsPreview> {
+  const workspace = ctx.workspace()
+  const facts = await readWorkspaceFacts(ctx, periodId)
+  const set = policySet(workspace.path)
+  const pack = await evidencePackData(facts, set)
+  const review = await annualReviewData(ctx, facts)
+  return {
+    organization: facts.workspace.organization.name,
+    period: pack.period,
+    previousPeriod: review.previous?.label ?? null,
+    policies: set.map(({ template, source }) => ({
+      id: template.id,
+      number: template.number,
+      title: template.title,
+      kind: template.kind,
+      source,
+      citations: template.implements.length
+    })),
+    policyOverrideDir: policyOverrideDir(workspace.path),
+    defaultedValues: defaultedValues(policyFillData(facts)),
+    pack: packSectionPreview(pack),
+    review: reviewSectionPreview(review)
+  }
+}
+
+export function customizePolicy(ctx: CallContext, id: string): { path: string } {
+  const workspace = ctx.workspace()
+  const set = policySet(workspace.path)
+  const found = set.find((p) => p.template.id === id)
+  if (!found) throw new ApiError('not-found', `No policy with id ${id}.`)
+  const dir = policyOverrideDir(workspace.path)
+  const file = path.join(dir, `${found.template.number} ${id}.json`)
+  if (found.source === 'override') {
+    const existing = fs.readdirSync(dir).find((name) => name.endsWith('.json') && name.includes(id))
+    return { path: existing ? path.join(dir, existing) : file }
+  }
+  fs.mkdirSync(dir, { recursive: true })
+  writeFileAtomic(file, Buffer.from(`${JSON.stringify(found.template, null, 2)}\n`))
+  return { path: file }
+}

@@ -1,0 +1,191 @@
+import type { BusinessAssociateSummary } from '../../baas/contract'
+import type { IncidentDetail, IncidentSummary } from '../../breach/contract'
+import type { Eligibility, RiskView } from '../../assessment/contract'
+import type { Family } from '../../assessment/catalog.types'
+import type { AnswerCounts, EvidencePackData, FamilyId } from '../evidence-pack-data'
+import type { LoadedPolicy } from '../policies/load'
+import { combineAnswers } from './entry-answers'
+import { scanSections } from './scans'
+import { periodRange, PROVIDER_NAMES, type WorkspaceFacts } from './workspace-facts'
+
+/**
+ * The evidence pack's data, read from the workspace. A section whose feature holds nothing (or is
+ * not part of this build) is null, which the pack prints as "not recorded in this workspace".
+ */
+
+const ELIGIBLE: Record<Eligibility, boolean | null> = { eligible: true, 'not-eligible': false, unknown: null }
+
+function emptyCounts(): AnswerCounts {
+  return { yes: 0, partly: 0, no: 0, 'not-applicable': 0, 'not-assessed': 0 }
+}
+
+export function policiesByCitation(policies: LoadedPolicy[]): Map<string, string[]> {
+  const map = new Map<string, string[]>()
+  for (const { template } of policies) {
+    for (const citation of template.implements) map.set(citation, [...(map.get(citation) ?? []), template.number])
+  }
+  return map
+}
+
+function controlsAndFamilies(facts: WorkspaceFacts, policies: LoadedPolicy[]) {
+  const policyRefs = policiesByCitation(policies)
+  const ruleItems = facts.questionnaire.items.filter((i) => i.group !== 'cloud')
+  const decisions = new Map(facts.questionnaire.decisions.map((d) => [d.citation, d]))
+  const controls = facts.catalog.entries.map((entry) => {
+    const items = ruleItems.filter((i) => i.citations.includes(entry.citation))
+    const answer = combineAnswers(items)
+    const decision = decisions.get(entry.citation)
+    const notes = items.flatMap((i) => (i.answer?.notes.trim() ? [i.answer.notes.trim()] : []))
+    return {
+      citation: entry.citation,
+      title: entry.title,
+      family: entry.family as FamilyId,
+      kind: entry.kind,
+      // The catalog marks standards 'required'; the pack shows R/A for specifications only.
+      requirement: entry.kind === 'standard' ? null : entry.requirement,
+      answer,
+      ...(decision
+        ? {
+            decision: {
+              kind: ({ 'implemented-as-specified': 'as-specified', 'equivalent-alternative': 'alternative', 'not-reasonable': 'not-reasonable' } as const)[decision.decision],
+              rationale: decision.explanation || 'No explanation recorded.'
+            }
+          }
+        : {}),
+      evidence: [...(policyRefs.get(entry.citation) ?? []), ...notes]
+    }
+  })
+  const anyAnswer = facts.questionnaire.items.some((i) => i.answer)
+  const signOffs = new Map(facts.progress.groups.map((g) => [g.group, g.signOff]))
+  const families = facts.catalog.families.map((f) => {
+    const counts = emptyCounts()
+    for (const c of controls) if (c.family === f.id) counts[c.answer] += 1
+    const signOff = signOffs.get(f.id as Family)
+    return {
+      family: f.id as FamilyId,
+      label: `${f.title} (${f.section})`,
+      counts,
+      ...(signOff ? { signOff: { reviewer: signOff.reviewer, signedOn: signOff.signedOn } } : {})
+    }
+  })
+  return { controls: anyAnswer ? controls : null, families: anyAnswer ? families : null }
+}
+
+function technicalControls(facts: WorkspaceFacts): EvidencePackData['technicalControls'] {
+  const cloudItems = facts.questionnaire.items.filter((i) => i.group === 'cloud')
+  if (!cloudItems.some((i) => i.applies)) return null
+  return facts.catalog.cloud.controls.map((control) => {
+    const answer = combineAnswers(cloudItems.filter((i) => i.topic === control.title))
+    const status = answer === 'yes' ? 'in-place' : answer === 'partly' ? 'partial' : answer === 'no' ? 'missing' : 'not-assessed'
+    return { control: control.title, mechanism: control.awsMechanism, status, supports: control.supports }
+  })
+}
+
+function remediation(risks: RiskView[]): EvidencePackData['remediation'] {
+  const rated = risks.filter((r) => r.rating)
+  if (rated.length === 0) return null
+  return rated.map((r) => {
+    const rating = r.rating!
+    return {
+      title: rating.remediation || r.text,
+      ...(r.citations[0] ? { citation: r.citations[0] } : {}),
+      riskLevel: rating.level,
+      owner: rating.owner || 'Not assigned',
+      dueOn: rating.dueOn ?? '9999-12-31',
+      status: rating.status === 'done' || rating.status === 'accepted' ? 'done' : rating.status === 'in-progress' ? 'in-progress' : 'open'
+    }
+  })
+}
+
+function businessAssociates(list: BusinessAssociateSummary[] | null): EvidencePackData['businessAssociates'] {
+  if (!list || list.length === 0) return null
+  return list.map((b) => ({
+    name: b.name,
+    services: b.services || '—',
+    phiCategories: b.phiCategories,
+    status: b.baaStatus,
+    ...(b.effectiveOn ? { effectiveOn: b.effectiveOn } : {}),
+    ...(b.expiresOn ? { expiresOn: b.expiresOn } : {}),
+    ...(b.flags.nextReviewOn ? { reviewDue: b.flags.nextReviewOn } : {})
+  }))
+}
+
+async function incidents(facts: WorkspaceFacts, range: { start: string; end: string }): Promise<EvidencePackData['incidents']> {
+  const list = await facts.api.optional<IncidentSummary[]>('incidents.list', {})
+  if (!list) return null
+  const inPeriod = list.filter((i) => i.discoveredOn >= range.start && i.discoveredOn <= range.end)
+  return Promise.all(
+    inPeriod.map(async (i) => {
+      const detail = await facts.api.optional<IncidentDetail>('incidents.get', { id: i.id })
+      return {
+        reference: `INC-${i.discoveredOn.slice(0, 4)}-${String(i.id).padStart(2, '0')}`,
+        discoveredOn: i.discoveredOn,
+        // The title is the user's own short label; the log is designed to hold no PHI.
+        category: i.title,
+        affectedCount: i.totalAffected,
+        unsecuredPhi: detail?.incident.unsecuredPhi ?? true,
+        notifiable: i.notificationRequired,
+        obligationsOpen: i.open,
+        obligationsDone: detail?.notices.length ?? 0
+      }
+    })
+  )
+}
+
+export async function evidencePackData(
+  facts: WorkspaceFacts,
+  policies: LoadedPolicy[],
+  preparedBy?: { name: string; title: string }
+): Promise<EvidencePackData> {
+  const organization = facts.workspace.organization
+  const range = periodRange(facts.period, facts.today)
+  const provider = PROVIDER_NAMES[organization.cloudProvider] ?? 'Cloud provider'
+  const procurement = await facts.api.call('assessment.procurement', { periodId: facts.period.id })
+  const risks = await facts.api.call('assessment.risks', { periodId: facts.period.id })
+  const associates = await facts.api.optional<BusinessAssociateSummary[]>('baas.list', {})
+  const { controls: answered, families } = controlsAndFamilies(facts, policies)
+  const scanPart = await scanSections(facts.api, (c) => facts.catalog.entries.find((e) => e.citation === c)?.title ?? '')
+  const failing = new Map((scanPart.findings?.bySpecification ?? []).map((s) => [s.citation, s.failed]))
+  const controls = answered?.map((c) => ({ ...c, failingFindings: failing.get(c.citation) ?? 0 })) ?? null
+  const inUse = facts.inventory.items.filter((s) => s.inUse)
+  const agreementFiles = (associates ?? []).flatMap((b) =>
+    b.agreementFile
+      ? [{ name: b.agreementFile.originalName, kind: `Signed agreement (${b.name})`, sha256: b.agreementFile.sha256, addedOn: b.agreementFile.attachedAt.slice(0, 10), sizeBytes: b.agreementFile.size }]
+      : []
+  )
+  const status = (s: 'yes' | 'partly' | 'no' | 'unknown') => s
+  return {
+    organization: { name: organization.name, role: organization.role },
+    period: range,
+    preparedOn: facts.today,
+    preparedBy: preparedBy ?? { name: organization.contactName || 'Security Official', title: 'Security Official' },
+    cloud: { provider, accountIds: [] },
+    procurement: {
+      cloudBaa: null,
+      phiServices: procurement.services.phiServices.map((s) => ({ service: s.name, eligible: ELIGIBLE[s.eligibility] })),
+      minimumNecessary: null,
+      statements: {
+        baa: { status: status(procurement.baa.status), answer: procurement.baa.answer },
+        services: { status: status(procurement.services.status), answer: procurement.services.answer },
+        minimumNecessary: { status: status(procurement.minimumNecessary.status), answer: procurement.minimumNecessary.answer || 'Not assessed yet.' }
+      }
+    },
+    families,
+    controls,
+    cloudServices: inUse.length
+      ? inUse.map((s) => ({
+          name: s.name,
+          eligible: ELIGIBLE[s.eligibility],
+          holdsPhi: s.holdsPhi,
+          ...(s.defaultEncryption ? { encryption: s.encryptionNote || s.defaultEncryption } : {}),
+          notes: s.notes
+        }))
+      : null,
+    technicalControls: technicalControls(facts),
+    ...scanPart,
+    businessAssociates: businessAssociates(associates),
+    incidents: await incidents(facts, range),
+    remediation: remediation(risks),
+    evidenceFiles: agreementFiles.length ? agreementFiles : null
+  }
+}

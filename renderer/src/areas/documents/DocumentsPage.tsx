@@ -1,0 +1,196 @@
+import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text } from '@radix-ui/themes'
+import { useCallback, useEffect, useState } from 'react'
+import type { DocumentsPreview, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
+import type { PackSectionId } from '../../../../main/documents/evidence-pack/sections'
+import { api, errorMessage } from '../../api'
+import { GenerationStatus } from './GenerationStatus'
+import { SectionList } from './SectionList'
+import { useGeneration } from './use-generation'
+import './documents.css'
+
+const VALUE_LABELS: Record<string, string> = {
+  sessionTimeoutMinutes: 'idle session timeout',
+  backupRetentionYears: 'backup retention',
+  documentRetentionYears: 'documentation retention',
+  encryptionAtRest: 'encryption at rest',
+  encryptionInTransit: 'minimum TLS version',
+  passwordMinLength: 'password length',
+  accessReviewFrequency: 'access review frequency',
+  auditLogRetentionDays: 'audit log retention',
+  incidentReportingHours: 'incident reporting time',
+  businessAssociateReportingDays: 'business associate reporting window',
+  recoveryTimeObjectiveHours: 'recovery time objective',
+  recoveryPointObjectiveHours: 'recovery point objective'
+}
+
+const describePdf = (what: string) => (result: PdfResult) => `${what} saved to ${result.path} (${result.pages} pages).`
+
+/** The Documents area: what each document will contain, then write it where the user chooses. */
+export function DocumentsPage() {
+  const [preview, setPreview] = useState<DocumentsPreview | null>(null)
+  const [loadError, setLoadError] = useState<string | null>(null)
+  const [sections, setSections] = useState<Set<string>>(new Set())
+  const [redact, setRedact] = useState(false)
+
+  const load = useCallback(async () => {
+    try {
+      const value = await api['documents.preview']({})
+      setPreview(value)
+      setSections(new Set(value.pack.map((s) => s.id)))
+      setLoadError(null)
+    } catch (error) {
+      setLoadError(errorMessage(error))
+    }
+  }, [])
+  useEffect(() => {
+    void load()
+  }, [load])
+
+  const pack = useGeneration<PdfResult>((options) =>
+    api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options)
+  )
+  const review = useGeneration<PdfResult>((options) => api['documents.generateReview']({}, options))
+  const policies = useGeneration<PoliciesResult>((options) => api['documents.generatePolicies']({}, options))
+
+  if (loadError) {
+    return (
+      <Callout.Root color="red" role="alert">
+        <Callout.Text>The documents could not be prepared: {loadError}</Callout.Text>
+      </Callout.Root>
+    )
+  }
+  if (!preview) return <Text color="gray">Preparing the document preview…</Text>
+
+  const busy = [pack, review, policies].some((g) => g.state.kind === 'running')
+  return (
+    <Flex direction="column" gap="5" className="documents-page">
+      <Flex direction="column" gap="1">
+        <Heading as="h1" size="6">
+          Documents
+        </Heading>
+        <Text as="p" size="2" color="gray">
+          Everything below is written from what this workspace records for {preview.organization}, assessment period {preview.period.label}. Nothing leaves
+          this computer: you choose where each file is saved.
+        </Text>
+      </Flex>
+
+      <Card size="3" asChild>
+        <section aria-labelledby="pack-heading">
+          <Flex direction="column" gap="3">
+            <Flex justify="between" align="center" gap="3" wrap="wrap">
+              <Heading as="h2" size="4" id="pack-heading">
+                Evidence pack (PDF)
+              </Heading>
+              <Badge variant="soft">Archival PDF/A, tagged for screen readers</Badge>
+            </Flex>
+            <Text as="p" size="2" color="gray">
+              For a procurement team or an auditor: the three procurement answers, the scorecard, the control matrix, cloud services, scanner results, agreements,
+              incidents, the remediation plan and a signature page. Untick a section to leave it out.
+            </Text>
+            <SectionList
+              sections={preview.pack}
+              selected={sections}
+              fixed={['attestation']}
+              onToggle={(id, included) =>
+                setSections((current) => {
+                  const next = new Set(current)
+                  if (included) next.add(id)
+                  else next.delete(id)
+                  return next
+                })
+              }
+            />
+            <Text as="label" size="2">
+              <Flex gap="2" align="center">
+                <Switch checked={redact} onCheckedChange={setRedact} />
+                Redact cloud account ids and resource names (for sharing outside the organisation)
+              </Flex>
+            </Text>
+            <Flex>
+              <Button onClick={pack.start} disabled={busy || sections.size === 0}>
+                Create evidence pack…
+              </Button>
+            </Flex>
+            <GenerationStatus label="Evidence pack" state={pack.state} onCancel={pack.cancel} describe={describePdf('Evidence pack')} />
+          </Flex>
+        </section>
+      </Card>
+
+      <Card size="3" asChild>
+        <section aria-labelledby="review-heading">
+          <Flex direction="column" gap="3">
+            <Heading as="h2" size="4" id="review-heading">
+              Annual review (PDF)
+            </Heading>
+            <Text as="p" size="2" color="gray">
+              {preview.previousPeriod
+                ? `Period ${preview.period.label} against ${preview.previousPeriod}: what changed, which gaps opened or closed, and the reviewers’ sign-offs.`
+                : `The first period recorded (${preview.period.label}); start next year’s period in the Assessment area to compare years.`}
+            </Text>
+            <SectionList sections={preview.review} />
+            <Flex>
+              <Button onClick={review.start} disabled={busy}>
+                Create annual review…
+              </Button>
+            </Flex>
+            <GenerationStatus label="Annual review" state={review.state} onCancel={review.cancel} describe={describePdf('Annual review')} />
+          </Flex>
+        </section>
+      </Card>
+
+      <Card size="3" asChild>
+        <section aria-labelledby="policies-heading">
+          <Flex direction="column" gap="3">
+            <Heading as="h2" size="4" id="policies-heading">
+              Policy set (Word)
+            </Heading>
+            <Text as="p" size="2" color="gray">
+              {preview.policies.length} policies and procedures covering every standard of the Security Rule and the Breach Notification Rule, filled with your
+              organisation’s name, values and Addressable decisions. To change a document’s wording, edit its copy in {preview.policyOverrideDir}; that copy is used
+              from then on.
+            </Text>
+            {preview.defaultedValues.length > 0 && (
+              <Callout.Root color="amber">
+                <Callout.Text>
+                  Not recorded in the assessment, so the recommended value is used: {preview.defaultedValues.map((v) => VALUE_LABELS[v] ?? v).join(', ')}. Check
+                  these before adopting the policies.
+                </Callout.Text>
+              </Callout.Root>
+            )}
+            <Table.Root size="1" variant="surface" aria-label="Policies to be written">
+              <Table.Header>
+                <Table.Row>
+                  <Table.ColumnHeaderCell>Number</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Title</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Specifications</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Template</Table.ColumnHeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {preview.policies.map((p) => (
+                  <Table.Row key={p.id}>
+                    <Table.RowHeaderCell>{p.number}</Table.RowHeaderCell>
+                    <Table.Cell>{p.title}</Table.Cell>
+                    <Table.Cell>{p.citations}</Table.Cell>
+                    <Table.Cell>{p.source === 'override' ? <Badge color="blue">Your edited copy</Badge> : 'Built-in'}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table.Root>
+            <Flex>
+              <Button onClick={policies.start} disabled={busy}>
+                Write policy set…
+              </Button>
+            </Flex>
+            <GenerationStatus
+              label="Policy set"
+              state={policies.state}
+              onCancel={policies.cancel}
+              describe={(r) => `${r.files.length} Word documents written to ${r.dir}.`}
+            />
+          </Flex>
+        </section>
+      </Card>
+    </Flex>
+  )
+}
