@@ -17,6 +17,12 @@ export function App() {
     api['workspace.startup']({}).then(setWorkspace, error => setStartupError(errorMessage(error)))
   }, [])
 
+  // Once per opened workspace: a desktop notification of what is overdue or due within a week.
+  const workspacePath = workspace?.path
+  useEffect(() => {
+    if (workspacePath) void api['calendar.notifyDue']({}).catch(() => undefined)
+  }, [workspacePath])
+
   const navigate = useCallback((next: AreaId) => setArea(next), [])
   const context = useMemo(
     () => (workspace ? { workspace, setWorkspace, navigate } : null),
@@ -24,7 +30,7 @@ export function App() {
   )
 
   return (
-    <Theme appearance={appearance} accentColor="teal" grayColor="slate" radius="medium" panelBackground="solid">
+    <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="medium" panelBackground="solid">
       {context ? (
         <WorkspaceContext.Provider value={context}>
           <AppShell area={area} onNavigate={navigate} />

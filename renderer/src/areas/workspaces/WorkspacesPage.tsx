@@ -94,7 +94,7 @@ export function WorkspacesPage() {
                       <Table.RowHeaderCell>
                         <Flex gap="2" align="center">
                           {entry.organizationName}
-                          {isCurrent && <Badge color="teal">Open</Badge>}
+                          {isCurrent && <Badge>Open</Badge>}
                           {!entry.available && <Badge color="orange">File missing</Badge>}
                         </Flex>
                       </Table.RowHeaderCell>
