@@ -1,25 +1,17 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { connect } from '../../main/db/driver'
-import { MIGRATIONS } from '../../main/db/migrations'
-import migration0004 from '../../main/db/migrations/0004-create-business-associates-incidents-calendar'
 import { runSafeguard } from '../helpers/cli'
 import { tempDir } from '../helpers/workspace'
 
 const fixtures = path.resolve(__dirname, '../fixtures')
 
-/** A workspace made by the real `safeguard init` (plus migration 0004 until it is listed; see workspace.ts). */
+/** A workspace made by the real `safeguard init`. */
 async function cliWorkspace(): Promise<{ dir: string; file: string }> {
   const dir = tempDir()
   const file = path.join(dir, 'clinic.safeguard')
   const init = await runSafeguard(['init', file, '--org', 'Harbor Family Practice'])
   expect(init.code).toBe(0)
-  if (!MIGRATIONS.some((m) => m.version === migration0004.version)) {
-    const db = connect(file)
-    db.transaction(() => migration0004.up(db))()
-    db.close()
-  }
   return { dir, file }
 }
 

@@ -2,8 +2,14 @@ import type { Migration } from '../migration'
 import createWorkspace from './0001-create-workspace'
 import createAssessment from './0002-create-assessment'
 import createScans from './0003-create-scans'
+import createBusinessAssociatesIncidentsCalendar from './0004-create-business-associates-incidents-calendar'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
-export const MIGRATIONS: readonly Migration[] = [createWorkspace, createAssessment, createScans]
+export const MIGRATIONS: readonly Migration[] = [
+  createWorkspace,
+  createAssessment,
+  createScans,
+  createBusinessAssociatesIncidentsCalendar
+]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0
