@@ -38,7 +38,7 @@ export function CyclePanel(props: { progress: ProgressView; periods: PeriodView[
             </Text>
             <Flex gap="2" wrap="wrap">
               {props.periods.map(period => (
-                <Badge key={period.id} color={period.status === 'current' ? 'teal' : 'gray'} variant="soft" size="2">
+                <Badge key={period.id} color={period.status === 'current' ? 'teal' : 'gray'} variant="soft" highContrast size="2">
                   {period.id}: {period.status === 'current' ? 'current' : `closed ${period.closedOn}`}
                 </Badge>
               ))}
@@ -67,8 +67,8 @@ function SignOffRow(props: { group: GroupProgress; readOnly: boolean; onChanged(
     }
   }
   return (
-    <Flex gap="3" align="end" wrap="wrap" data-testid="signoff-row">
-      <Flex direction="column" gap="1" minWidth="220px">
+    <div className="signoff-row" data-testid="signoff-row">
+      <Flex direction="column" gap="1">
         <Text size="2" weight="medium">
           {group.title}
         </Text>
@@ -98,11 +98,11 @@ function SignOffRow(props: { group: GroupProgress; readOnly: boolean; onChanged(
         {group.signOff ? 'Sign off again' : 'Sign off'}
       </Button>
       {error && (
-        <Text size="1" className="form-error" role="alert">
+        <Text size="1" className="form-error signoff-error" role="alert">
           {error}
         </Text>
       )}
-    </Flex>
+    </div>
   )
 }
 
@@ -216,7 +216,7 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
                     <Table.Cell>{row.line}</Table.Cell>
                     <Table.Cell>{row.questionId}</Table.Cell>
                     <Table.Cell>
-                      <Badge color={row.outcome === 'rejected' ? 'red' : 'green'} variant="soft">
+                      <Badge color={row.outcome === 'rejected' ? 'red' : 'green'} variant="soft" highContrast>
                         {row.outcome === 'rejected' ? 'Rejected' : 'Accepted'}
                       </Badge>
                     </Table.Cell>

@@ -3,6 +3,7 @@ import { Box, Button, Callout, Flex, RadioGroup, Text, TextArea, TextField } fro
 import type { DecisionKind, DecisionView } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { DECISION_OPTIONS } from './labels'
+import { selectFocusedRadioOnArrow } from './radio-keys'
 
 /**
  * 164.306(d)(3): an Addressable specification that is not fully in place
@@ -14,9 +15,10 @@ export function DecisionEditor(props: { citation: string; topic: string; decisio
   const [explanation, setExplanation] = useState(props.decision?.explanation ?? '')
   const [decidedBy, setDecidedBy] = useState(props.decision?.decidedBy ?? '')
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
-  const [syncedAt, setSyncedAt] = useState(props.decision?.updatedAt)
-  if (props.decision?.updatedAt !== syncedAt) {
-    setSyncedAt(props.decision?.updatedAt)
+  const savedSignature = JSON.stringify(props.decision)
+  const [syncedSignature, setSyncedSignature] = useState(savedSignature)
+  if (savedSignature !== syncedSignature) {
+    setSyncedSignature(savedSignature)
     setDecision(props.decision?.decision ?? '')
     setExplanation(props.decision?.explanation ?? '')
     setDecidedBy(props.decision?.decidedBy ?? '')
@@ -49,6 +51,7 @@ export function DecisionEditor(props: { citation: string; topic: string; decisio
           </Callout.Root>
         )}
         <RadioGroup.Root
+          onKeyDown={selectFocusedRadioOnArrow}
           value={decision}
           onValueChange={value => setDecision(value as DecisionKind)}
           disabled={props.readOnly}

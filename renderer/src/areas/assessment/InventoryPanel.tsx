@@ -76,7 +76,7 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
                   </Flex>
                 </Table.RowHeaderCell>
                 <Table.Cell>
-                  <Badge color={item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'} variant="soft">
+                  <Badge color={item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'} variant="soft" highContrast>
                     {ELIGIBILITY_LABELS[item.eligibility]}
                   </Badge>
                   {item.eligibilityBasis === 'maintainer-knowledge' && (

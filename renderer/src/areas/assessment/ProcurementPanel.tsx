@@ -25,7 +25,7 @@ export function ProcurementPanel(props: { periodId: string; refreshKey: number }
                   <Heading as="h3" size="3">
                     {answer.question}
                   </Heading>
-                  <Badge color={status.color} variant="soft" size="2">
+                  <Badge color={status.color} variant="soft" highContrast size="2">
                     {status.label}
                   </Badge>
                 </Flex>

@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { Card, Flex, Heading, RadioGroup, Text } from '@radix-ui/themes'
 import type { ProfileView } from '../../../../main/assessment/contract'
 import { api } from '../../api'
+import { selectFocusedRadioOnArrow } from './radio-keys'
 
 /** The few facts about the organisation that decide which questions apply. */
 export function ProfileCard(props: { profile: ProfileView; readOnly: boolean; onChanged(): void }) {
@@ -55,6 +56,7 @@ function ProfileRow(props: { text: string; help: string; value: string; readOnly
         </Text>
       </Flex>
       <RadioGroup.Root
+        onKeyDown={selectFocusedRadioOnArrow}
         value={props.value}
         onValueChange={value => void props.onChange(value)}
         disabled={props.readOnly}

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api'
 import { DecisionEditor } from './DecisionEditor'
 import { ANSWER_OPTIONS } from './labels'
 import { RiskEditor } from './RiskEditor'
+import { selectFocusedRadioOnArrow } from './radio-keys'
 
 /** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
 export function QuestionCard(props: {
@@ -23,9 +24,10 @@ export function QuestionCard(props: {
   const [selected, setSelected] = useState<AnswerValue | ''>(item.answer?.value ?? '')
   // When this answer was saved again (here or by an import), take the saved values; a reload
   // caused by another question leaves what is being typed here alone.
-  const [syncedAt, setSyncedAt] = useState(item.answer?.updatedAt)
-  if (item.answer?.updatedAt !== syncedAt) {
-    setSyncedAt(item.answer?.updatedAt)
+  const savedSignature = JSON.stringify(item.answer)
+  const [syncedSignature, setSyncedSignature] = useState(savedSignature)
+  if (savedSignature !== syncedSignature) {
+    setSyncedSignature(savedSignature)
     setSelected(item.answer?.value ?? '')
     setNotes(item.answer?.notes ?? '')
     setFieldValue(item.answer?.fieldValue?.toString() ?? '')
@@ -60,17 +62,17 @@ export function QuestionCard(props: {
               {item.topic} · {item.citations.length === 1 ? `45 CFR ${item.citations[0]}` : `supports ${item.citations.join(', ')}`}
             </Text>
             {item.group !== 'cloud' && (
-              <Badge color={isAddressable ? 'blue' : 'gray'} variant="soft" title={isAddressable ? 'You may meet this another way, but must record what you decided' : 'Must be in place'}>
+              <Badge color={isAddressable ? 'blue' : 'gray'} variant="soft" highContrast title={isAddressable ? 'You may meet this another way, but must record what you decided' : 'Must be in place'}>
                 {isAddressable ? 'Addressable' : 'Required'}
               </Badge>
             )}
             {item.answer?.toConfirm && (
-              <Badge color="amber" variant="soft">
+              <Badge color="amber" variant="soft" highContrast>
                 From last period: confirm
               </Badge>
             )}
             {item.decisionNeeded && (
-              <Badge color="orange" variant="soft">
+              <Badge color="orange" variant="soft" highContrast>
                 Decision needed
               </Badge>
             )}
@@ -98,6 +100,7 @@ export function QuestionCard(props: {
           </details>
 
           <RadioGroup.Root
+            onKeyDown={selectFocusedRadioOnArrow}
             value={selected}
             onValueChange={value => {
               setSelected(value as AnswerValue)

@@ -23,9 +23,10 @@ export function RiskEditor(props: { item: QuestionItem; readOnly: boolean; onCha
   const [dueOn, setDueOn] = useState(risk?.dueOn ?? '')
   const [status, setStatus] = useState<RiskStatus>(risk?.status ?? 'open')
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
-  const [syncedAt, setSyncedAt] = useState(risk?.updatedAt)
-  if (risk?.updatedAt !== syncedAt) {
-    setSyncedAt(risk?.updatedAt)
+  const savedSignature = JSON.stringify(risk)
+  const [syncedSignature, setSyncedSignature] = useState(savedSignature)
+  if (savedSignature !== syncedSignature) {
+    setSyncedSignature(savedSignature)
     setLikelihood(risk ? String(risk.likelihood) : '')
     setImpact(risk ? String(risk.impact) : '')
     setOwner(risk?.owner ?? '')

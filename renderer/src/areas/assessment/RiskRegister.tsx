@@ -64,7 +64,7 @@ export function RiskRegister(props: { periodId: string; refreshKey: number }) {
                       {RISK_LEVEL_LABELS[risk.rating.level]} ({risk.rating.likelihood}×{risk.rating.impact})
                     </Badge>
                   ) : (
-                    <Badge color="gray" variant="outline">
+                    <Badge color="gray" variant="outline" highContrast>
                       Not rated
                     </Badge>
                   )}
@@ -85,7 +85,7 @@ export function RiskRegister(props: { periodId: string; refreshKey: number }) {
                 <Table.Cell>
                   {risk.rating?.dueOn ?? '—'}
                   {risk.overdue && (
-                    <Badge color="red" variant="soft" ml="2">
+                    <Badge color="red" variant="soft" highContrast ml="2">
                       Overdue
                     </Badge>
                   )}
