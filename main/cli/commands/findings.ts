@@ -1,0 +1,38 @@
+import type { Command } from 'commander'
+import type { FindingStatus, FindingView, Severity } from '../../scanners/contract'
+import { withWorkspace } from '../cli-api'
+import { printJson, printLines, type CliIo } from '../cli-io'
+
+const STATUSES = ['passed', 'failed', 'manual', 'info', 'error']
+const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational', 'unknown']
+
+function line(f: FindingView): string {
+  const where = [f.account, f.region].filter(Boolean).join('/')
+  return `${f.status.padEnd(6)} ${f.severity.padEnd(13)} ${f.checkId}  ${f.resourceId ?? '(no resource)'}${where ? `  [${where}]` : ''}${f.muted ? '  (muted)' : ''}`
+}
+
+export function registerFindings(program: Command, io: CliIo): void {
+  program
+    .command('findings')
+    .description('List imported findings, by specification, status, severity or scan')
+    .argument('<workspace>', 'workspace file')
+    .option('--spec <citation>', 'only findings bearing on this specification, e.g. 164.312(a)(2)(iv)')
+    .option('--status <status>', `only this status (${STATUSES.join(', ')})`)
+    .option('--severity <severity>', `only this severity (${SEVERITIES.join(', ')})`)
+    .option('--scan <id>', 'only this scan', (v) => Number(v))
+    .option('--limit <n>', 'at most this many (default 500, up to 5000)', (v) => Number(v))
+    .option('--json', 'print as JSON')
+    .action(async (workspace: string, options: { spec?: string; status?: string; severity?: string; scan?: number; limit?: number; json?: boolean }) => {
+      const page = await withWorkspace(workspace, (call) =>
+        call('findings.query', {
+          ...(options.spec ? { citation: options.spec } : {}),
+          ...(options.status ? { status: options.status as FindingStatus } : {}),
+          ...(options.severity ? { severity: options.severity as Severity } : {}),
+          ...(options.scan !== undefined ? { scanId: options.scan } : {}),
+          ...(options.limit !== undefined ? { limit: options.limit } : {})
+        })
+      )
+      if (options.json) printJson(io, page)
+      else printLines(io, [...page.findings.map(line), `${page.findings.length} of ${page.total} findings shown.`])
+    })
+}

@@ -1,0 +1,57 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import type { FileImportResult } from '../../scanners/contract'
+import { withWorkspace } from '../cli-api'
+import { printJson, printLines, type CliIo } from '../cli-io'
+
+/** What `import --json` prints for each file. */
+export type ImportReport =
+  | { file: string; format: string; findings: number; passed: number; failed: number; specifications: string[]; alreadyImported: boolean; scanId: number }
+  | { file: string; error: { code: string; message: string; line?: number; offset?: number; element?: number } }
+
+function report(result: FileImportResult): ImportReport {
+  if (!result.ok) return { file: result.file, error: result.error }
+  const { scan } = result
+  return {
+    file: result.file,
+    format: scan.format,
+    findings: scan.findings,
+    passed: scan.passed,
+    failed: scan.failed,
+    specifications: scan.citations,
+    alreadyImported: result.alreadyImported,
+    scanId: scan.id
+  }
+}
+
+function describe(result: FileImportResult): string[] {
+  if (!result.ok) return [`${result.file}: rejected (${result.error.code})`]
+  const { scan } = result
+  const lines = [
+    `${result.file}: ${result.alreadyImported ? 'already imported (nothing added)' : 'imported'} as scan ${scan.id}, ${scan.format}${scan.scannerVersion ? ` ${scan.scannerVersion}` : ''}`,
+    `  ${scan.findings} findings: ${scan.passed} passed, ${scan.failed} failed` +
+      (scan.failed ? ` (critical ${scan.failedBySeverity.critical}, high ${scan.failedBySeverity.high}, medium ${scan.failedBySeverity.medium}, low ${scan.failedBySeverity.low})` : ''),
+    `  accounts: ${scan.accounts.join(', ') || '(not in the file)'}`,
+    `  specifications: ${scan.citations.join(', ') || '(none)'}`
+  ]
+  for (const s of scan.skipped) lines.push(`  skipped ${s.count}: ${s.reason}`)
+  for (const w of scan.warnings) lines.push(`  note: ${w}`)
+  return lines
+}
+
+export function registerImport(program: Command, io: CliIo): void {
+  program
+    .command('import')
+    .description('Import scanner output files (Prowler, Security Hub, ScoutSuite, AWS Config, Powerpipe); each file imports whole or not at all')
+    .argument('<workspace>', 'workspace file')
+    .argument('<files...>', 'scanner output files')
+    .option('--json', 'print one JSON object per file')
+    .action(async (workspace: string, files: string[], options: { json?: boolean }) => {
+      const results = await withWorkspace(workspace, (call) => call('scans.import', { paths: files.map((f) => path.resolve(f)) }))
+      if (options.json) printJson(io, results.map(report))
+      else printLines(io, results.flatMap(describe))
+      const rejected = results.filter((r): r is Extract<FileImportResult, { ok: false }> => !r.ok)
+      for (const r of rejected) io.stderr(`safeguard: ${r.error.message}\n`)
+      if (rejected.length) process.exitCode = 1
+    })
+}
