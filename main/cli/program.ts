@@ -12,6 +12,8 @@ import { registerPolicies } from './commands/policies'
 import { registerPack } from './commands/pack'
 import { registerReview } from './commands/review'
 import { registerDemo } from './commands/demo'
+import { registerImport } from './commands/import'
+import { registerFindings } from './commands/findings'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -36,5 +38,7 @@ export function buildProgram(io: CliIo): Command {
   registerPack(program, io)
   registerReview(program, io)
   registerDemo(program, io)
+  registerImport(program, io)
+  registerFindings(program, io)
   return program
 }
