@@ -1,0 +1,65 @@
+import { Badge, Link, Table, Text } from '@radix-ui/themes'
+import type { FindingView } from '../../../../main/scanners/contract'
+import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
+
+/** Findings as table rows. Every value is imported data, rendered as text only. */
+export function FindingRows(props: { findings: FindingView[]; label: string }) {
+  return (
+    <Table.Root variant="surface" size="1" aria-label={props.label}>
+      <Table.Header>
+        <Table.Row>
+          <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Severity</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Check</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Resource</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Account / region</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Specifications</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Remediation</Table.ColumnHeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {props.findings.map((f) => (
+          <Table.Row key={f.id}>
+            <Table.Cell>
+              <Badge color={STATUS_COLOR[f.status]}>{f.status}</Badge>
+              {f.muted && (
+                <Badge color="gray" ml="1">
+                  muted
+                </Badge>
+              )}
+            </Table.Cell>
+            <Table.Cell>
+              <Badge color={SEVERITY_COLOR[f.severity]} variant="outline">
+                {f.severity}
+              </Badge>
+            </Table.Cell>
+            <Table.RowHeaderCell>
+              <Text as="div" weight="medium" size="2">
+                {f.title}
+              </Text>
+              <Text as="div" size="1" color="gray">
+                {f.checkId}
+                {f.itemCount > 1 ? ` · ${f.itemCount} resources` : ''}
+              </Text>
+            </Table.RowHeaderCell>
+            <Table.Cell className="findings-break">{f.resourceName ?? f.resourceId ?? '—'}</Table.Cell>
+            <Table.Cell>{[f.account, f.region].filter(Boolean).join(' / ') || '—'}</Table.Cell>
+            <Table.Cell>{f.citations.join(', ') || '—'}</Table.Cell>
+            <Table.Cell>
+              {f.remediationText && (
+                <Text as="div" size="1">
+                  {f.remediationText}
+                </Text>
+              )}
+              {f.remediationUrl && /^https?:\/\//i.test(f.remediationUrl) && (
+                <Link size="1" href={f.remediationUrl} target="_blank" rel="noreferrer noopener">
+                  Guidance
+                </Link>
+              )}
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table.Root>
+  )
+}

@@ -1,0 +1,95 @@
+import { Callout, Flex, Heading, Tabs } from '@radix-ui/themes'
+import { useCallback, useState } from 'react'
+import { api, errorMessage } from '../../api'
+import { useWorkspace } from '../../workspace-context'
+import { ComparePanel } from './ComparePanel'
+import { FindingsBrowser, type FindingFilter } from './FindingsBrowser'
+import { ImportPanel } from './ImportPanel'
+import { ReviewFlags } from './ReviewFlags'
+import { ScansTable } from './ScansTable'
+import { useLoaded } from './use-loaded'
+import './findings.css'
+
+const ALL: FindingFilter = { scanId: 'all', citation: '', status: 'all', severity: 'all' }
+
+/** The Findings area: import scanner output, the scans, their findings by specification, and scan comparison. */
+export function FindingsPage() {
+  const { workspace } = useWorkspace()
+  const [tab, setTab] = useState('scans')
+  const [filter, setFilter] = useState<FindingFilter>(ALL)
+  const [compareScan, setCompareScan] = useState<number | null>(null)
+  const [actionError, setActionError] = useState<string | null>(null)
+  const { data, error, reload } = useLoaded(
+    async () => ({ scans: await api['scans.list']({}), flags: await api['findings.reviewFlags']({ status: 'open' }) }),
+    [workspace.path]
+  )
+  const onImported = useCallback(() => reload(), [reload])
+  const act = (work: Promise<unknown>) =>
+    work.then(
+      () => {
+        setActionError(null)
+        reload()
+      },
+      (e: unknown) => setActionError(errorMessage(e))
+    )
+
+  return (
+    <Flex direction="column" gap="4">
+      <Heading as="h1" size="6">
+        Findings
+      </Heading>
+      {(error || actionError) && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{error ?? actionError}</Callout.Text>
+        </Callout.Root>
+      )}
+      <Tabs.Root value={tab} onValueChange={setTab}>
+        <Tabs.List aria-label="Findings views">
+          <Tabs.Trigger value="scans">Import and scans</Tabs.Trigger>
+          <Tabs.Trigger value="findings">Findings</Tabs.Trigger>
+          <Tabs.Trigger value="compare">Compare scans</Tabs.Trigger>
+        </Tabs.List>
+        <Flex direction="column" gap="4" pt="4">
+          <Tabs.Content value="scans">
+            <Flex direction="column" gap="4">
+              <ImportPanel onImported={onImported} />
+              {data && (
+                <ReviewFlags
+                  flags={data.flags}
+                  onShow={(citation) => {
+                    setFilter({ ...ALL, citation, status: 'failed' })
+                    setTab('findings')
+                  }}
+                  onDismiss={(citation) => void act(api['findings.dismissFlag']({ citation }))}
+                />
+              )}
+              <Heading as="h2" size="4">
+                Imported scans
+              </Heading>
+              {data && (
+                <ScansTable
+                  scans={data.scans}
+                  onShowFindings={(scan) => {
+                    setFilter({ ...ALL, scanId: scan.id })
+                    setTab('findings')
+                  }}
+                  onCompare={(scan) => {
+                    setCompareScan(scan.id)
+                    setTab('compare')
+                  }}
+                  onDelete={(scan) => void act(api['scans.delete']({ scanId: scan.id }))}
+                />
+              )}
+            </Flex>
+          </Tabs.Content>
+          <Tabs.Content value="findings">
+            {data && <FindingsBrowser key={`${filter.citation}|${filter.scanId}`} scans={data.scans} filter={filter} onFilter={setFilter} />}
+          </Tabs.Content>
+          <Tabs.Content value="compare">
+            {data && <ComparePanel scans={data.scans} scanId={compareScan ?? data.scans[0]?.id ?? null} onScan={setCompareScan} />}
+          </Tabs.Content>
+        </Flex>
+      </Tabs.Root>
+    </Flex>
+  )
+}

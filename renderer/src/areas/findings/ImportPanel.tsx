@@ -1,0 +1,241 @@
+import { Badge, Button, Callout, Card, DataList, Flex, Heading, Progress, Text } from '@radix-ui/themes'
+import { useCallback, useRef, useState, type DragEvent } from 'react'
+import type { ProgressUpdate } from '../../../../main/api/define-call'
+import type { FileImportResult } from '../../../../main/scanners/contract'
+import { api, errorMessage } from '../../api'
+import { FORMAT_LABELS, formatBytes, SEVERITY_COLOR, SEVERITY_ORDER } from './labels'
+
+type ImportState =
+  | { kind: 'idle' }
+  | { kind: 'running'; progress: ProgressUpdate | null }
+  | { kind: 'done'; results: FileImportResult[] }
+  | { kind: 'cancelled' }
+  | { kind: 'failed'; message: string }
+
+// The preload may offer the path of a dropped file (Electron's webUtils); a browser page cannot know it.
+function droppedPaths(event: DragEvent): string[] | null {
+  const bridge = window.safeguard as typeof window.safeguard & { pathForFile?: (file: File) => string }
+  if (!bridge.pathForFile) return null
+  return [...event.dataTransfer.files].map((file) => bridge.pathForFile?.(file) ?? '').filter((p) => p.length > 0)
+}
+
+/** Choose or drop scanner files, watch the import, then read what each file held. */
+export function ImportPanel(props: { onImported(): void }) {
+  const [state, setState] = useState<ImportState>({ kind: 'idle' })
+  const [dragging, setDragging] = useState(false)
+  const [dropNote, setDropNote] = useState<string | null>(null)
+  const controller = useRef<AbortController | null>(null)
+  const { onImported } = props
+
+  const run = useCallback(
+    async (paths: string[]) => {
+      if (paths.length === 0) return
+      const abort = new AbortController()
+      controller.current = abort
+      setState({ kind: 'running', progress: null })
+      try {
+        const results = await api['scans.import']({ paths }, { signal: abort.signal, onProgress: (progress) => setState({ kind: 'running', progress }) })
+        setState({ kind: 'done', results })
+      } catch (error) {
+        setState(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: errorMessage(error) })
+      } finally {
+        controller.current = null
+        onImported()
+      }
+    },
+    [onImported]
+  )
+
+  const choose = useCallback(async () => {
+    try {
+      await run(await api['scans.chooseFiles']({}))
+    } catch (error) {
+      setState({ kind: 'failed', message: errorMessage(error) })
+    }
+  }, [run])
+
+  const onDrop = (event: DragEvent) => {
+    event.preventDefault()
+    setDragging(false)
+    const paths = droppedPaths(event)
+    if (paths === null) setDropNote('Dropping files is not available here; use “Choose files…”.')
+    else {
+      setDropNote(null)
+      void run(paths)
+    }
+  }
+
+  const running = state.kind === 'running'
+  return (
+    <Flex direction="column" gap="3">
+      <Card
+        size="3"
+        variant={dragging ? 'classic' : 'surface'}
+        className={dragging ? 'findings-drop findings-drop--active' : 'findings-drop'}
+        onDragOver={(event) => {
+          event.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+        aria-label="Import scanner output"
+      >
+        <Flex direction="column" gap="2" align="start">
+          <Heading as="h2" size="4">
+            Import scanner output
+          </Heading>
+          <Text as="p" size="2" color="gray">
+            Drop files here or choose them: Prowler (JSON, JSON-OCSF, ASFF, CSV), AWS Security Hub, ScoutSuite, AWS Config or Powerpipe HIPAA
+            benchmark exports. The format is recognised from the content. Each file is imported whole or not at all.
+          </Text>
+          <Button onClick={() => void choose()} disabled={running}>
+            Choose files…
+          </Button>
+          {dropNote && (
+            <Text size="2" color="amber" role="status">
+              {dropNote}
+            </Text>
+          )}
+        </Flex>
+      </Card>
+      <ImportStatus state={state} onCancel={() => controller.current?.abort()} />
+    </Flex>
+  )
+}
+
+function ImportStatus(props: { state: ImportState; onCancel(): void }) {
+  const { state } = props
+  if (state.kind === 'idle') return null
+  if (state.kind === 'running') {
+    const p = state.progress
+    const value = p?.total ? Math.round(((p.done ?? 0) / p.total) * 100) : undefined
+    const counts = p?.counts
+    return (
+      <Flex direction="column" gap="2" role="status" aria-live="polite">
+        <Text size="2" color="gray">
+          {p
+            ? `File ${counts?.file ?? 1} of ${counts?.files ?? 1}: ${formatBytes(p.done ?? 0)} of ${formatBytes(p.total ?? 0)} read, ${counts?.findings ?? 0} findings`
+            : 'Starting…'}
+        </Text>
+        <Flex gap="3" align="center">
+          <Progress value={value} aria-label="Import progress" style={{ flex: 1 }} />
+          <Button variant="soft" color="gray" onClick={props.onCancel}>
+            Cancel
+          </Button>
+        </Flex>
+      </Flex>
+    )
+  }
+  if (state.kind === 'cancelled') {
+    return (
+      <Callout.Root color="gray" role="status">
+        <Callout.Text>Import cancelled. The file being read was not imported; nothing of it was kept.</Callout.Text>
+      </Callout.Root>
+    )
+  }
+  if (state.kind === 'failed') {
+    return (
+      <Callout.Root color="red" role="alert">
+        <Callout.Text>{state.message}</Callout.Text>
+      </Callout.Root>
+    )
+  }
+  return (
+    <Flex direction="column" gap="3">
+      {state.results.map((result) => (
+        <ImportSummary key={result.file} result={result} />
+      ))}
+    </Flex>
+  )
+}
+
+/** What one file held: format, counts, failures by severity, specifications touched, what was skipped and why. */
+export function ImportSummary(props: { result: FileImportResult }) {
+  const { result } = props
+  if (!result.ok) {
+    return (
+      <Callout.Root color="red" role="alert">
+        <Callout.Text>
+          Not imported: {result.error.message}
+        </Callout.Text>
+      </Callout.Root>
+    )
+  }
+  const { scan } = result
+  return (
+    <Card aria-label={`Import summary for ${scan.fileName}`}>
+      <Flex direction="column" gap="3">
+        <Flex gap="2" align="center" wrap="wrap">
+          <Heading as="h3" size="3">
+            {scan.fileName}
+          </Heading>
+          <Badge color={result.alreadyImported ? 'gray' : 'green'}>{result.alreadyImported ? 'Already imported: nothing added' : 'Imported'}</Badge>
+        </Flex>
+        <DataList.Root size="2">
+          <DataList.Item>
+            <DataList.Label>Format detected</DataList.Label>
+            <DataList.Value>
+              {FORMAT_LABELS[scan.format]}
+              {scan.scannerVersion ? ` (version ${scan.scannerVersion})` : ''}
+            </DataList.Value>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.Label>Findings</DataList.Label>
+            <DataList.Value>
+              {scan.findings} ({scan.passed} passed, {scan.failed} failed)
+            </DataList.Value>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.Label>Failed by severity</DataList.Label>
+            <DataList.Value>
+              <Flex gap="2" wrap="wrap">
+                {SEVERITY_ORDER.filter((s) => scan.failedBySeverity[s] > 0).map((s) => (
+                  <Badge key={s} color={SEVERITY_COLOR[s]}>
+                    {s}: {scan.failedBySeverity[s]}
+                  </Badge>
+                ))}
+                {scan.failed === 0 && <Text>none</Text>}
+              </Flex>
+            </DataList.Value>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.Label>Accounts</DataList.Label>
+            <DataList.Value>{scan.accounts.length ? scan.accounts.join(', ') : 'not stated in the file'}</DataList.Value>
+          </DataList.Item>
+          <DataList.Item>
+            <DataList.Label>Specifications touched</DataList.Label>
+            <DataList.Value>{scan.citations.length ? scan.citations.join(', ') : 'none'}</DataList.Value>
+          </DataList.Item>
+          {scan.skipped.length > 0 && (
+            <DataList.Item>
+              <DataList.Label>Skipped</DataList.Label>
+              <DataList.Value>
+                <Flex direction="column" gap="1">
+                  {scan.skipped.map((s) => (
+                    <Text key={s.reason} size="2">
+                      {s.count} × {s.reason}
+                    </Text>
+                  ))}
+                </Flex>
+              </DataList.Value>
+            </DataList.Item>
+          )}
+          {scan.warnings.length > 0 && (
+            <DataList.Item>
+              <DataList.Label>Notes</DataList.Label>
+              <DataList.Value>
+                <Flex direction="column" gap="1">
+                  {scan.warnings.map((w) => (
+                    <Text key={w} size="2">
+                      {w}
+                    </Text>
+                  ))}
+                </Flex>
+              </DataList.Value>
+            </DataList.Item>
+          )}
+        </DataList.Root>
+      </Flex>
+    </Card>
+  )
+}

@@ -1,0 +1,78 @@
+import { AlertDialog, Button, Flex, Table, Text } from '@radix-ui/themes'
+import type { ScanView } from '../../../../main/scanners/contract'
+import { FORMAT_LABELS } from './labels'
+
+/** Every imported scan, newest first, with ways to look at its findings or compare it. */
+export function ScansTable(props: { scans: ScanView[]; onShowFindings(scan: ScanView): void; onCompare(scan: ScanView): void; onDelete(scan: ScanView): void }) {
+  if (props.scans.length === 0) {
+    return (
+      <Text as="p" color="gray">
+        No scans imported yet.
+      </Text>
+    )
+  }
+  return (
+    <Table.Root variant="surface" aria-label="Imported scans">
+      <Table.Header>
+        <Table.Row>
+          <Table.ColumnHeaderCell>File</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Format</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Accounts</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>Scanned</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell justify="end">Failed</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell justify="end">Passed</Table.ColumnHeaderCell>
+          <Table.ColumnHeaderCell>
+            <span className="visually-hidden">Actions</span>
+          </Table.ColumnHeaderCell>
+        </Table.Row>
+      </Table.Header>
+      <Table.Body>
+        {props.scans.map((scan) => (
+          <Table.Row key={scan.id}>
+            <Table.RowHeaderCell>{scan.fileName}</Table.RowHeaderCell>
+            <Table.Cell>{FORMAT_LABELS[scan.format]}</Table.Cell>
+            <Table.Cell>{scan.accounts.join(', ') || '—'}</Table.Cell>
+            <Table.Cell>{(scan.startedAt ?? scan.importedAt).slice(0, 10)}</Table.Cell>
+            <Table.Cell justify="end">{scan.failed}</Table.Cell>
+            <Table.Cell justify="end">{scan.passed}</Table.Cell>
+            <Table.Cell>
+              <Flex gap="2" justify="end">
+                <Button size="1" variant="soft" onClick={() => props.onShowFindings(scan)} aria-label={`Findings of ${scan.fileName}`}>
+                  Findings
+                </Button>
+                <Button size="1" variant="soft" onClick={() => props.onCompare(scan)} aria-label={`Compare ${scan.fileName} with the previous scan`}>
+                  Compare
+                </Button>
+                <AlertDialog.Root>
+                  <AlertDialog.Trigger>
+                    <Button size="1" variant="soft" color="red" aria-label={`Delete scan ${scan.fileName}`}>
+                      Delete
+                    </Button>
+                  </AlertDialog.Trigger>
+                  <AlertDialog.Content maxWidth="420px">
+                    <AlertDialog.Title>Delete this scan?</AlertDialog.Title>
+                    <AlertDialog.Description size="2">
+                      The findings of {scan.fileName} will no longer count as evidence. The file itself is not touched and can be imported again.
+                    </AlertDialog.Description>
+                    <Flex gap="3" mt="4" justify="end">
+                      <AlertDialog.Cancel>
+                        <Button variant="soft" color="gray">
+                          Keep it
+                        </Button>
+                      </AlertDialog.Cancel>
+                      <AlertDialog.Action>
+                        <Button color="red" onClick={() => props.onDelete(scan)}>
+                          Delete scan
+                        </Button>
+                      </AlertDialog.Action>
+                    </Flex>
+                  </AlertDialog.Content>
+                </AlertDialog.Root>
+              </Flex>
+            </Table.Cell>
+          </Table.Row>
+        ))}
+      </Table.Body>
+    </Table.Root>
+  )
+}
