@@ -14,6 +14,7 @@ import { AssessmentPage } from './assessment/AssessmentPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { DocumentsPage } from './documents/DocumentsPage'
 import { EmptyArea } from './EmptyArea'
+import { FindingsPage } from './findings/FindingsPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
 
@@ -52,17 +53,7 @@ export const AREAS: AreaDefinition[] = [
     inNavigation: true,
     component: AssessmentPage
   },
-  {
-    id: 'findings',
-    label: 'Findings',
-    icon: MagnifyingGlassIcon,
-    inNavigation: true,
-    component: placeholder(
-      'Findings',
-      'Results imported from cloud scanners (Prowler, AWS Security Hub, ScoutSuite, AWS Config, Steampipe) will appear here, mapped to the safeguards they bear on.',
-      'This area is not available in this version yet.'
-    )
-  },
+  { id: 'findings', label: 'Findings', icon: MagnifyingGlassIcon, inNavigation: true, component: FindingsPage },
   {
     id: 'business-associates',
     label: 'Business associates',
