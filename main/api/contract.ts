@@ -1,5 +1,6 @@
 import type { CallInput, CallOutput } from './define-call'
 import { workspaceCalls } from '../workspace/contract'
+import { backupCalls } from '../backup/contract'
 import { assessmentCalls } from '../assessment/contract'
 import { baasCalls } from '../baas/contract'
 import { breachCalls } from '../breach/contract'
@@ -14,6 +15,7 @@ import { scannerCalls } from '../scanners/contract'
  */
 export const contract = {
   ...workspaceCalls,
+  ...backupCalls,
   ...assessmentCalls,
   ...baasCalls,
   ...breachCalls,

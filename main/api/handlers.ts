@@ -1,6 +1,7 @@
 import type { HandlersFor } from './handler-types'
 import type { Contract } from './contract'
 import { workspaceHandlers } from '../workspace/handlers'
+import { backupHandlers } from '../backup/handlers'
 import { assessmentHandlers } from '../assessment/handlers'
 import { baasHandlers } from '../baas/handlers'
 import { breachHandlers } from '../breach/handlers'
@@ -14,6 +15,7 @@ import { scannerHandlers } from '../scanners/handlers'
  */
 export const handlers: HandlersFor<Contract> = {
   ...workspaceHandlers,
+  ...backupHandlers,
   ...assessmentHandlers,
   ...baasHandlers,
   ...breachHandlers,

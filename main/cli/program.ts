@@ -12,8 +12,12 @@ import { registerPolicies } from './commands/policies'
 import { registerPack } from './commands/pack'
 import { registerReview } from './commands/review'
 import { registerDemo } from './commands/demo'
+import { registerBackup } from './commands/backup'
+import { registerRestore } from './commands/restore'
+import { registerEncrypt } from './commands/encrypt'
 import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
+import { installCliKeyProvider } from '../security/cli-passphrase'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -38,7 +42,11 @@ export function buildProgram(io: CliIo): Command {
   registerPack(program, io)
   registerReview(program, io)
   registerDemo(program, io)
+  registerBackup(program, io)
+  registerRestore(program, io)
+  registerEncrypt(program, io)
   registerImport(program, io)
   registerFindings(program, io)
+  installCliKeyProvider(program)
   return program
 }

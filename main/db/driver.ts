@@ -1,6 +1,9 @@
 import Database from 'better-sqlite3-multiple-ciphers'
+import { ApiError } from '../api/errors'
+import { CIPHER_NAME, CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from '../security/workspace-key'
 
 export type Db = Database.Database
+export type { WorkspaceKey }
 
 /**
  * Where the compiled SQLite binding lives. Plain Node (tests, CLI) uses the
@@ -13,10 +16,68 @@ export function useNativeBinding(path: string | undefined): void {
   nativeBinding = path
 }
 
-export function connect(path: string, options: { readonly?: boolean; fileMustExist?: boolean } = {}): Db {
-  return new Database(path, {
+/** The key each open connection was unlocked with, so backups and checks can open copies the same way. */
+const connectionKeys = new WeakMap<Db, WorkspaceKey>()
+
+export function connectionKey(db: Db): WorkspaceKey | null {
+  return connectionKeys.get(db) ?? null
+}
+
+/**
+ * The SQLite3MultipleCiphers version of the loaded SQLite library, or null if
+ * it is plain SQLite. Asked on a throw-away in-memory connection because on
+ * an encrypted file every statement needs the key before it can be prepared.
+ */
+export function cipherLibraryVersion(): string | null {
+  const probe = new Database(':memory:', nativeBinding ? { nativeBinding } : {})
+  try {
+    const { version } = probe.prepare('SELECT sqlite3mc_version() AS version').get() as { version: unknown }
+    return typeof version === 'string' && version.includes('Multiple Ciphers') ? version : null
+  } catch {
+    return null
+  } finally {
+    probe.close()
+  }
+}
+
+/**
+ * Fails closed: a plain SQLite build would silently ignore the key and write
+ * plaintext, so before keying we check that the cipher library is there and
+ * that this connection took the cipher settings.
+ */
+export function assertCipherActive(db: Db, libraryVersion: string | null = cipherLibraryVersion()): void {
+  if (!libraryVersion) {
+    throw new ApiError('unsupported', 'This build of SQLite cannot encrypt: the workspace was not opened, so nothing is written in clear.')
+  }
+  const cipher = db.pragma('cipher', { simple: true })
+  if (cipher !== CIPHER_NAME) {
+    throw new ApiError('unsupported', `SQLite did not accept the cipher settings (it reports "${String(cipher)}"); the workspace was not opened.`)
+  }
+}
+
+/** Configures the cipher and hands SQLite the key. Must run before anything reads or writes the file. */
+export function applyKey(db: Db, key: WorkspaceKey): void {
+  for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma)
+  assertCipherActive(db)
+  db.key(keyMaterial(key))
+  // Temporary tables and sort files are not encrypted: keep them in memory, never in the temp folder.
+  db.pragma('temp_store = MEMORY')
+  connectionKeys.set(db, key)
+}
+
+export function connect(path: string, options: { readonly?: boolean; fileMustExist?: boolean; key?: WorkspaceKey | null } = {}): Db {
+  const db = new Database(path, {
     readonly: options.readonly ?? false,
     fileMustExist: options.fileMustExist ?? false,
     ...(nativeBinding ? { nativeBinding } : {})
   })
+  if (options.key) {
+    try {
+      applyKey(db, options.key)
+    } catch (error) {
+      db.close()
+      throw error
+    }
+  }
+  return db
 }

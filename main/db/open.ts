@@ -1,7 +1,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../api/errors'
-import { connect, type Db } from './driver'
+import { sqliteFileKind } from '../security/file-header'
+import { newWorkspaceKeyFor, workspaceKeyFor } from '../security/key-provider'
+import { connect, type Db, type WorkspaceKey } from './driver'
 import { migrate, schemaVersion } from './migrate'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 
@@ -16,8 +18,22 @@ function applyConnectionPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000')
 }
 
-function describeOpenFailure(file: string, error: unknown): ApiError {
+/**
+ * `key`: the key to unlock an encrypted workspace, null for an unencrypted
+ * one, or left out to ask the process's key provider (the app's key store,
+ * the CLI's passphrase) when the file turns out to be encrypted.
+ */
+export interface WorkspaceOpenOptions {
+  key?: WorkspaceKey | null
+}
+
+function describeOpenFailure(file: string, error: unknown, keyed = false): ApiError {
   const code = (error as { code?: string }).code
+  if (keyed && (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')) {
+    return new ApiError('invalid-input', `The passphrase or key does not unlock "${file}" (or it is not a Safeguard workspace). Nothing was changed.`, {
+      reason: 'wrong-passphrase'
+    })
+  }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new ApiError('not-a-workspace', `"${file}" is not a Safeguard workspace (it is not a SQLite database).`)
   }
@@ -32,24 +48,40 @@ function describeOpenFailure(file: string, error: unknown): ApiError {
  * Reads the header before writing anything, so a foreign or newer file is
  * refused untouched.
  */
-export function openWorkspaceDb(file: string): Db {
+export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}): Db {
   const stat = fs.statSync(file, { throwIfNoEntry: false })
   if (!stat) throw new ApiError('not-found', `No workspace at "${file}".`)
   if (stat.isDirectory()) throw new ApiError('not-a-file', `"${file}" is a folder, not a workspace file.`)
   if (!stat.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
 
+  const kind = sqliteFileKind(file)
+  const key = options.key !== undefined ? options.key : kind === 'opaque' ? workspaceKeyFor(file) : null
+  if (key && kind === 'plain') {
+    // Fail closed: never let a key "open" a file that would then be written in clear.
+    throw new ApiError('invalid-input', `"${file}" is not encrypted, so it cannot be opened with a key. Encrypt it first (safeguard encrypt). It was left unchanged.`, {
+      reason: 'not-encrypted'
+    })
+  }
+  if (!key && kind === 'opaque') {
+    throw new ApiError(
+      'not-a-workspace',
+      `"${file}" is not a Safeguard workspace, or it is an encrypted one: give its passphrase to open it (the command line reads SAFEGUARD_PASSPHRASE). It was left unchanged.`,
+      { reason: 'encrypted-or-foreign' }
+    )
+  }
+
   let db: Db
   try {
-    db = connect(file, { fileMustExist: true })
+    db = connect(file, { fileMustExist: true, key })
   } catch (error) {
-    throw describeOpenFailure(file, error)
+    throw error instanceof ApiError ? error : describeOpenFailure(file, error)
   }
   try {
     let applicationId: number
     try {
       applicationId = db.pragma('application_id', { simple: true }) as number
     } catch (error) {
-      throw describeOpenFailure(file, error)
+      throw describeOpenFailure(file, error, !!key)
     }
     if (applicationId !== WORKSPACE_APPLICATION_ID) {
       throw new ApiError(
@@ -71,7 +103,7 @@ export function openWorkspaceDb(file: string): Db {
  * (e.g. inserting the organisation profile) before returning; if anything
  * fails the half-made file is removed so nothing misleading is left behind.
  */
-export function createWorkspaceDb(file: string, initialise: (db: Db) => void): Db {
+export function createWorkspaceDb(file: string, initialise: (db: Db) => void, options: WorkspaceOpenOptions = {}): Db {
   const stat = fs.statSync(file, { throwIfNoEntry: false })
   if (stat?.isDirectory()) throw new ApiError('not-a-file', `"${file}" is a folder; choose a file name for the new workspace.`)
   if (stat) throw new ApiError('already-exists', `"${file}" already exists. Open it instead, or choose another name.`)
@@ -80,12 +112,16 @@ export function createWorkspaceDb(file: string, initialise: (db: Db) => void): D
     throw new ApiError('not-found', `The folder "${folder}" does not exist.`)
   }
 
-  const db = connect(file)
+  const key = options.key !== undefined ? options.key : newWorkspaceKeyFor(file)
+  const db = connect(file, { key })
   try {
     db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`)
     applyConnectionPragmas(db)
     migrate(db, { file })
     db.transaction(() => initialise(db))()
+    if (key && sqliteFileKind(file) !== 'opaque') {
+      throw new ApiError('unsupported', `"${file}" was written unencrypted although a key was given; it was removed.`)
+    }
     return db
   } catch (error) {
     db.close()

@@ -1,0 +1,81 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError } from '../api/errors'
+import type { WorkspaceKey } from '../db/driver'
+import { openWorkspaceDb } from '../db/open'
+import { fsyncFile, removeSqliteFiles, renameDurably } from '../security/fsync'
+import { createBackup } from './backup'
+import { backupFolderFor, backupName, listBackupFiles } from './backup-files'
+import { checkWorkspaceCopy } from './check-copy'
+
+export interface RestoreResult {
+  workspacePath: string
+  restoredFrom: string
+  /** Where the workspace as it was just before the restore was kept, or null if there was none. */
+  safetyCopy: string | null
+}
+
+/** Keeps the current workspace before it is replaced: a checked backup if it opens, else a byte copy (it may be the damaged one). */
+function keepCurrent(workspacePath: string, key: WorkspaceKey | null): string | null {
+  if (!fs.existsSync(workspacePath)) return null
+  try {
+    const db = openWorkspaceDb(workspacePath, { key })
+    try {
+      return createBackup(db, workspacePath, { reason: 'before-restore' }).file
+    } finally {
+      db.close()
+    }
+  } catch {
+    const folder = backupFolderFor(workspacePath)
+    fs.mkdirSync(folder, { recursive: true })
+    const copy = path.join(folder, backupName(new Date(), 'before-restore'))
+    for (const suffix of ['', '-wal']) {
+      if (fs.existsSync(workspacePath + suffix)) fs.copyFileSync(workspacePath + suffix, copy + suffix)
+    }
+    return copy
+  }
+}
+
+/**
+ * Replaces the workspace file with a backup. The backup is copied beside the
+ * workspace and that copy is opened (bringing an older format up to date)
+ * and checked before anything else happens; the current file is then kept
+ * as a 'before-restore' backup, and the checked copy is renamed over it in
+ * one atomic step. The workspace must be closed; `key` is the workspace's
+ * key (null when it is not encrypted), and the backup must open with it.
+ */
+export function restoreBackup(workspacePath: string, backupFile: string, key: WorkspaceKey | null): RestoreResult {
+  const target = path.resolve(workspacePath)
+  const source = path.resolve(backupFile)
+  const stat = fs.statSync(source, { throwIfNoEntry: false })
+  if (!stat) throw new ApiError('not-found', `No backup at "${source}".`)
+  if (!stat.isFile()) throw new ApiError('not-a-file', `"${source}" is not a file.`)
+  if (source === target) throw new ApiError('invalid-input', 'A workspace cannot be restored from itself.')
+  if (!fs.statSync(path.dirname(target), { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ApiError('not-found', `The folder "${path.dirname(target)}" does not exist.`)
+  }
+
+  const candidate = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${randomBytes(6).toString('hex')}`)
+  fs.copyFileSync(source, candidate, fs.constants.COPYFILE_EXCL)
+  try {
+    try {
+      openWorkspaceDb(candidate, { key }).close()
+    } catch (error) {
+      const reason = error instanceof ApiError ? error.message.replaceAll(candidate, source) : (error as Error).message
+      throw new ApiError('workspace-corrupt', `The backup "${source}" cannot be restored: ${reason}`)
+    }
+    checkWorkspaceCopy(candidate, key, `The backup "${source}"`)
+    fsyncFile(candidate)
+
+    const safetyCopy = keepCurrent(target, key)
+    // A -wal left beside the old file would be replayed into the restored one: it must go before the swap.
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true })
+    renameDurably(candidate, target)
+    return { workspacePath: target, restoredFrom: source, safetyCopy }
+  } finally {
+    removeSqliteFiles(candidate)
+  }
+}
+
+export { listBackupFiles }

@@ -1,0 +1,26 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { restoreBackup } from '../../backup/restore'
+import { workspaceKeyFor } from '../../security/key-provider'
+import { sqliteFileKind } from '../../security/file-header'
+import { printJson, printLines, type CliIo } from '../cli-io'
+
+export function registerRestore(program: Command, io: CliIo): void {
+  program
+    .command('restore')
+    .description('Replace a workspace with one of its backups (the backup is checked first; the current file is kept as a backup)')
+    .argument('<workspace>', 'workspace file to restore (it may be damaged or missing)')
+    .argument('<backup>', 'backup file, e.g. from "<workspace>.backups/"')
+    .option('--json', 'print as JSON')
+    .action((workspace: string, backup: string, options: { json?: boolean }) => {
+      // Straight to the domain function, not through workspace.open: restoring must work when the workspace no longer opens.
+      const backupPath = path.resolve(backup)
+      const key = sqliteFileKind(backupPath) === 'opaque' ? (workspaceKeyFor(path.resolve(workspace)) ?? workspaceKeyFor(backupPath)) : null
+      const result = restoreBackup(workspace, backupPath, key)
+      if (options.json) return printJson(io, result)
+      printLines(io, [
+        `Restored ${result.workspacePath} from ${result.restoredFrom}.`,
+        result.safetyCopy ? `The workspace as it was is kept in ${result.safetyCopy}.` : 'There was no workspace file before.'
+      ])
+    })
+}

@@ -1,0 +1,50 @@
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError } from '../api/errors'
+import { assertCipherActive, connect } from '../db/driver'
+import { sqliteFileKind } from './file-header'
+import { fsyncFile, removeSqliteFiles, renameDurably } from './fsync'
+import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from './workspace-key'
+
+/**
+ * Encrypts an unencrypted SQLite file (a workspace or one of its backups)
+ * with `key`, never leaving a half-encrypted file at its name: a copy beside
+ * it is encrypted (SQLite3MultipleCiphers rekeys only outside WAL mode),
+ * checked by reopening it with the key, synced, then renamed over the
+ * original in one step. The file must not be open elsewhere.
+ *
+ * The old clear-text blocks are released to the file system, not wiped:
+ * on SSDs and journaling file systems no program can promise to erase them.
+ */
+export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp: string) => void): void {
+  const kind = sqliteFileKind(file)
+  if (kind !== 'plain') {
+    throw new ApiError('invalid-input', `"${file}" is not an unencrypted SQLite file (it may already be encrypted). It was left unchanged.`)
+  }
+  for (const suffix of ['-wal', '-journal']) {
+    if (fs.existsSync(file + suffix) && fs.statSync(file + suffix).size > 0) {
+      throw new ApiError('conflict', `"${file}" is still in use or was not closed cleanly (${suffix} file present). Open and close it once, then try again.`)
+    }
+  }
+  const temp = path.join(path.dirname(file), `.${path.basename(file)}.encrypting-${randomBytes(6).toString('hex')}`)
+  fs.copyFileSync(file, temp, fs.constants.COPYFILE_EXCL)
+  try {
+    const db = connect(temp, { fileMustExist: true })
+    try {
+      db.pragma('journal_mode = DELETE')
+      for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma)
+      assertCipherActive(db)
+      db.rekey(keyMaterial(key))
+    } finally {
+      db.close()
+    }
+    if (sqliteFileKind(temp) !== 'opaque') throw new ApiError('internal', `Encrypting "${file}" produced a file that is still readable in clear; nothing was changed.`)
+    verify(temp)
+    fsyncFile(temp)
+    renameDurably(temp, file)
+    for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
+  } finally {
+    removeSqliteFiles(temp)
+  }
+}

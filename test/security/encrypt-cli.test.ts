@@ -1,0 +1,44 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runSafeguard } from '../helpers/cli'
+import { tempDir } from '../helpers/workspace'
+
+const SENTINEL = 'Sentinel-Clinic-4b1d'
+
+describe('safeguard encrypt', () => {
+  it('encrypts with SAFEGUARD_PASSPHRASE; later commands need the same passphrase', async () => {
+    const dir = tempDir()
+    const workspace = path.join(dir, 'clinic.safeguard')
+    expect((await runSafeguard(['init', workspace, '--org', SENTINEL])).code).toBe(0)
+    expect((await runSafeguard(['backup', workspace])).code).toBe(0)
+
+    const env = { SAFEGUARD_PASSPHRASE: 'a long passphrase for the test' }
+    const encrypted = await runSafeguard(['encrypt', workspace, '--json'], { env })
+    expect(encrypted.code).toBe(0)
+    expect(JSON.parse(encrypted.stdout)).toMatchObject({ workspacePath: workspace, encryptedBackups: [expect.any(String)] })
+    for (const file of fs.readdirSync(dir, { recursive: true }) as string[]) {
+      const full = path.join(dir, file)
+      if (fs.statSync(full).isFile()) expect(fs.readFileSync(full).includes(SENTINEL), file).toBe(false)
+    }
+
+    const info = await runSafeguard(['info', workspace, '--json'], { env })
+    expect(info.code).toBe(0)
+    expect(JSON.parse(info.stdout)).toMatchObject({ organization: { name: SENTINEL } })
+
+    // No terminal to ask and no variable: a clear refusal, not a hang.
+    const withoutPassphrase = await runSafeguard(['info', workspace, '--json'], { env: { SAFEGUARD_PASSPHRASE: '' } })
+    expect(withoutPassphrase).toMatchObject({ code: 1, stdout: '' })
+    expect(withoutPassphrase.stderr).toMatch(/set SAFEGUARD_PASSPHRASE|give its passphrase/)
+
+    const wrong = await runSafeguard(['info', workspace, '--json'], { env: { SAFEGUARD_PASSPHRASE: 'not it' } })
+    expect(wrong).toMatchObject({ code: 1, stdout: '' })
+    expect(wrong.stderr).toContain('does not unlock')
+
+    const backup = await runSafeguard(['backup', workspace, '--json'], { env })
+    expect(fs.readFileSync((JSON.parse(backup.stdout) as { file: string }).file).includes(SENTINEL)).toBe(false)
+
+    const again = await runSafeguard(['encrypt', workspace], { env })
+    expect(again.code).toBe(1)
+  })
+})
