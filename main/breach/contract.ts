@@ -75,6 +75,8 @@ export interface IncidentSummary {
 }
 
 export interface StateLawView {
+  /** Every state, DC and territory an affected count can be recorded for. */
+  jurisdictions: { code: JurisdictionCode; name: string }[]
   disclaimer: string
   countingNote: string
   sourcesCurrentTo: string

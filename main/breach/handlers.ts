@@ -9,6 +9,7 @@ import { deleteIncident, insertIncident, listIncidents, updateIncident } from '.
 import { deleteNotice, insertNotice, listAllNotices } from './db/notices'
 import { importIncidents } from './import'
 import { assess, incidentDetail, requireIncident, summarizeIncident } from './incident-log'
+import { JURISDICTION_CODES, JURISDICTION_NAMES } from './jurisdictions'
 import { loadStateLawTable } from './state-laws'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
@@ -88,6 +89,7 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
   'incidents.stateLaws': () => {
     const table = loadStateLawTable()
     return {
+      jurisdictions: JURISDICTION_CODES.map((code) => ({ code, name: JURISDICTION_NAMES[code] })),
       disclaimer: table.disclaimer,
       countingNote: table.countingNote,
       sourcesCurrentTo: table.sourcesCurrentTo,

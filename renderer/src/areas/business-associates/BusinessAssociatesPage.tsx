@@ -1,0 +1,147 @@
+import { useId, useState } from 'react'
+import { Badge, Button, Callout, Flex, Heading, Select, Table, Tabs, Text } from '@radix-ui/themes'
+import type { BusinessAssociateDetail } from '../../../../main/baas/contract'
+import { api } from '../../api'
+import { useLoaded } from '../assessment/use-call'
+import { AssociateDetail } from './AssociateDetail'
+import { AssociateForm } from './AssociateForm'
+import { ChainTree } from './ChainTree'
+import { RELATIONSHIP_LABELS, STATUS_LABELS, flagBadges } from './labels'
+
+const WINDOWS = ['30', '60', '90', '180']
+
+/** Business associates: the register with its flags, the subcontractor chain, and each agreement's checklist. */
+export function BusinessAssociatesPage() {
+  const windowId = useId()
+  const [windowDays, setWindowDays] = useState('60')
+  const [refresh, setRefresh] = useState(0)
+  const [selectedId, setSelectedId] = useState<number | null>(null)
+  const [form, setForm] = useState<{ open: boolean; editing: BusinessAssociateDetail | null; key: number }>({ open: false, editing: null, key: 0 })
+  const list = useLoaded(() => api['baas.list']({ expiringWithinDays: Number(windowDays) }), [windowDays, refresh])
+  const chain = useLoaded(() => api['baas.chain']({ expiringWithinDays: Number(windowDays) }), [windowDays, refresh])
+  const detail = useLoaded(
+    () => (selectedId === null ? Promise.resolve(null) : api['baas.get']({ id: selectedId, expiringWithinDays: Number(windowDays) }).catch(() => null)),
+    [selectedId, windowDays, refresh]
+  )
+  const reload = () => setRefresh(r => r + 1)
+  const associates = list.data ?? []
+  const flagged = associates.filter(a => flagBadges(a.flags).length > 0).length
+
+  return (
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="2">
+        <Heading as="h1" size="6">
+          Business associates
+        </Heading>
+        <Text as="p" size="3" color="gray">
+          Everyone who handles PHI for you, the agreement (BAA) each one signed, which required clauses it contains, and when it must be
+          renewed or reviewed. Subcontractors sit under the business associate that engaged them; each link needs its own agreement.
+        </Text>
+      </Flex>
+      <Flex gap="3" align="end" wrap="wrap">
+        <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
+        <Flex direction="column" gap="1">
+          <Text as="label" size="2" weight="medium" htmlFor={windowId}>
+            Flag agreements expiring within
+          </Text>
+          <Select.Root value={windowDays} onValueChange={setWindowDays}>
+            <Select.Trigger id={windowId} />
+            <Select.Content>
+              {WINDOWS.map(days => (
+                <Select.Item key={days} value={days}>
+                  {days} days
+                </Select.Item>
+              ))}
+            </Select.Content>
+          </Select.Root>
+        </Flex>
+        {list.data && (
+          <Text size="2" color="gray" role="status">
+            {associates.length} recorded, {flagged} need attention.
+          </Text>
+        )}
+      </Flex>
+      {(list.error || chain.error) && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{list.error ?? chain.error}</Callout.Text>
+        </Callout.Root>
+      )}
+      <Tabs.Root defaultValue="register">
+        <Tabs.List aria-label="Business associate views">
+          <Tabs.Trigger value="register">Register</Tabs.Trigger>
+          <Tabs.Trigger value="chain">Subcontractor chain</Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="register">
+          {associates.length === 0 && list.data ? (
+            <Text as="p" color="gray" mt="3">
+              No business associates yet. Add one, or import a register with “safeguard baas import”.
+            </Text>
+          ) : (
+            <Table.Root mt="3" aria-label="Business associate register">
+              <Table.Header>
+                <Table.Row>
+                  <Table.ColumnHeaderCell>Name</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Relationship</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Agreement</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Expires</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Terms missing</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Flags</Table.ColumnHeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {associates.map(a => (
+                  <Table.Row key={a.id} aria-selected={a.id === selectedId}>
+                    <Table.RowHeaderCell>
+                      <Button variant="ghost" onClick={() => setSelectedId(a.id)}>
+                        {a.name}
+                      </Button>
+                    </Table.RowHeaderCell>
+                    <Table.Cell>{RELATIONSHIP_LABELS[a.relationship]}</Table.Cell>
+                    <Table.Cell>{STATUS_LABELS[a.baaStatus]}</Table.Cell>
+                    <Table.Cell>{a.expiresOn ?? '—'}</Table.Cell>
+                    <Table.Cell>
+                      {a.checklist.missing} missing, {a.checklist.unchecked} unchecked
+                    </Table.Cell>
+                    <Table.Cell>
+                      <Flex gap="1" wrap="wrap">
+                        {flagBadges(a.flags).map(b => (
+                          <Badge key={b.label} color={b.color}>
+                            {b.label}
+                          </Badge>
+                        ))}
+                      </Flex>
+                    </Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table.Root>
+          )}
+        </Tabs.Content>
+        <Tabs.Content value="chain">
+          <Flex mt="3">
+            <ChainTree roots={chain.data ?? []} onOpen={setSelectedId} />
+          </Flex>
+        </Tabs.Content>
+      </Tabs.Root>
+      {detail.data && (
+        <AssociateDetail
+          key={detail.data.id}
+          detail={detail.data}
+          onEdit={() => setForm(f => ({ open: true, editing: detail.data, key: f.key + 1 }))}
+          onChanged={() => reload()}
+        />
+      )}
+      <AssociateForm
+        key={form.key}
+        open={form.open}
+        existing={form.editing}
+        others={associates}
+        onOpenChange={open => setForm(f => ({ ...f, open }))}
+        onSaved={id => {
+          setSelectedId(id)
+          reload()
+        }}
+      />
+    </Flex>
+  )
+}

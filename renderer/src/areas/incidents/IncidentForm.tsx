@@ -1,0 +1,310 @@
+import { useId, useState } from 'react'
+import { Box, Button, Callout, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import type { IncidentInput, IncidentRecord, StateLawView } from '../../../../main/breach/contract'
+import type { JurisdictionCode } from '../../../../main/breach/jurisdictions'
+import { api, errorMessage } from '../../api'
+import { DateField, Field, dateError, describedBy, splitList } from '../business-associates/form-fields'
+
+type Role = IncidentRecord['role']
+type Conclusion = 'breach' | 'low-probability-of-compromise' | 'pending'
+interface AffectedRow {
+  key: number
+  state: string
+  count: string
+}
+
+const countError = (value: string) => (/^\d+$/.test(value) ? null : 'Enter a whole number of people (0 or more).')
+
+/** Recording or editing an incident. Counts and categories only: never names or record numbers. */
+export function IncidentForm(props: {
+  existing: IncidentRecord | null
+  jurisdictions: StateLawView['jurisdictions']
+  open: boolean
+  onOpenChange(open: boolean): void
+  onSaved(id: number): void
+}) {
+  const id = useId()
+  const e = props.existing
+  const delay = e?.lawEnforcementDelays[0]
+  const [title, setTitle] = useState(e?.title ?? '')
+  const [description, setDescription] = useState(e?.description ?? '')
+  const [phiCategories, setPhiCategories] = useState(e?.phiCategories.join('; ') ?? '')
+  const [discoveredOn, setDiscoveredOn] = useState(e?.discoveredOn ?? '')
+  const [breachOn, setBreachOn] = useState(e?.breachOn ?? '')
+  const [role, setRole] = useState<Role>(e?.role ?? 'covered-entity')
+  const [unsecuredPhi, setUnsecuredPhi] = useState(e?.unsecuredPhi ?? true)
+  const [licensed, setLicensed] = useState(e?.licensedHealthFacility ?? false)
+  const [baaDays, setBaaDays] = useState(e?.baaReportingDays ? String(e.baaReportingDays) : '')
+  const [rows, setRows] = useState<AffectedRow[]>(
+    Object.entries(e?.affectedByState ?? {}).map(([state, count], index) => ({ key: index, state, count: String(count) }))
+  )
+  const [delayKind, setDelayKind] = useState<'none' | 'written' | 'oral'>(delay?.kind ?? 'none')
+  const [delayStatedOn, setDelayStatedOn] = useState(delay?.statedOn ?? '')
+  const [delayUntil, setDelayUntil] = useState(delay?.until ?? '')
+  const [delayOfficial, setDelayOfficial] = useState(delay?.official ?? '')
+  const risk = e?.riskAssessment
+  const [natureAndExtent, setNature] = useState(risk?.natureAndExtent ?? '')
+  const [unauthorizedRecipient, setRecipient] = useState(risk?.unauthorizedRecipient ?? '')
+  const [acquiredOrViewed, setAcquired] = useState(risk?.acquiredOrViewed ?? '')
+  const [mitigation, setMitigation] = useState(risk?.mitigation ?? '')
+  const [conclusion, setConclusion] = useState<Conclusion>(risk?.conclusion ?? 'pending')
+  const [submitted, setSubmitted] = useState(false)
+  const [saveError, setSaveError] = useState<string | null>(null)
+
+  const duplicates = new Set(rows.map(r => r.state).filter((state, index, all) => state !== '' && all.indexOf(state) !== index))
+  const errors = {
+    title: title.trim() === '' ? 'Give the incident a short title (no names).' : null,
+    discoveredOn: dateError(discoveredOn, 'The discovery date', true),
+    breachOn:
+      dateError(breachOn, 'The breach date') ??
+      (breachOn && discoveredOn && breachOn > discoveredOn ? 'The breach cannot come after its discovery.' : null),
+    baaDays: baaDays === '' || (/^\d+$/.test(baaDays) && Number(baaDays) >= 1 && Number(baaDays) <= 365) ? null : 'Enter a number of days from 1 to 365.',
+    delayStatedOn: delayKind === 'none' ? null : dateError(delayStatedOn, 'The date of the statement', true),
+    delayUntil:
+      delayKind === 'none'
+        ? null
+        : (dateError(delayUntil, 'The end of the delay', delayKind === 'written') ??
+          (delayUntil && delayStatedOn && delayUntil < delayStatedOn ? 'The delay cannot end before it was stated.' : null)),
+    rows: rows.some(r => r.state === '') ? 'Choose a state for every row.' : duplicates.size > 0 ? `Each state once: ${[...duplicates].join(', ')} appears twice.` : null
+  }
+  const rowErrors = rows.map(r => countError(r.count))
+  const shown = (error: string | null) => (submitted ? error : null)
+
+  const save = async () => {
+    setSubmitted(true)
+    if (Object.values(errors).some(Boolean) || rowErrors.some(Boolean)) return
+    const incident: IncidentInput = {
+      title,
+      description,
+      phiCategories: splitList(phiCategories),
+      discoveredOn,
+      ...(breachOn ? { breachOn } : {}),
+      role,
+      unsecuredPhi,
+      affectedByState: Object.fromEntries(rows.map(r => [r.state, Number(r.count)])) as Partial<Record<JurisdictionCode, number>>,
+      ...(delayKind !== 'none'
+        ? {
+            lawEnforcementDelay: {
+              kind: delayKind,
+              statedOn: delayStatedOn,
+              ...(delayUntil ? { until: delayUntil } : {}),
+              ...(delayOfficial ? { official: delayOfficial } : {})
+            }
+          }
+        : {}),
+      ...(role === 'business-associate' && baaDays ? { baaReportingDays: Number(baaDays) } : {}),
+      licensedHealthFacility: licensed,
+      ...(conclusion !== 'pending'
+        ? {
+            riskAssessment: {
+              conclusion,
+              ...(natureAndExtent ? { natureAndExtent } : {}),
+              ...(unauthorizedRecipient ? { unauthorizedRecipient } : {}),
+              ...(acquiredOrViewed ? { acquiredOrViewed } : {}),
+              ...(mitigation ? { mitigation } : {})
+            }
+          }
+        : {}),
+      businessAssociateId: e?.businessAssociateId ?? null
+    }
+    try {
+      const saved = e ? await api['incidents.update']({ id: e.id, incident }) : await api['incidents.create']({ incident })
+      setSaveError(null)
+      props.onSaved(saved.incident.id)
+      props.onOpenChange(false)
+    } catch (error) {
+      setSaveError(errorMessage(error))
+    }
+  }
+
+  const updateRow = (key: number, change: Partial<AffectedRow>) => setRows(all => all.map(r => (r.key === key ? { ...r, ...change } : r)))
+
+  return (
+    <Dialog.Root open={props.open} onOpenChange={props.onOpenChange}>
+      <Dialog.Content maxWidth="760px">
+        <Dialog.Title>{e ? `Edit ${e.title}` : 'Record an incident'}</Dialog.Title>
+        <Dialog.Description size="2" color="gray">
+          Record counts and categories only: never patients’ names, record numbers or other PHI. Discovery starts the clocks.
+        </Dialog.Description>
+        <form
+          noValidate
+          onSubmit={event => {
+            event.preventDefault()
+            void save()
+          }}
+        >
+          <Flex direction="column" gap="3" mt="3">
+            <Field id={`${id}-title`} label="Title" error={shown(errors.title)}>
+              <TextField.Root id={`${id}-title`} value={title} onChange={ev => setTitle(ev.target.value)} {...describedBy(`${id}-title`, { error: shown(errors.title) })} />
+            </Field>
+            <Field id={`${id}-description`} label="What happened" hint="No names or identifiers.">
+              <TextArea id={`${id}-description`} rows={3} value={description} onChange={ev => setDescription(ev.target.value)} {...describedBy(`${id}-description`, { hint: true })} />
+            </Field>
+            <Grid columns={{ initial: '1', sm: '3' }} gap="3">
+              <DateField id={`${id}-discovered`} label="Discovered on" value={discoveredOn} onChange={setDiscoveredOn} error={shown(errors.discoveredOn)} />
+              <DateField id={`${id}-breach`} label="Breach happened on (if known)" value={breachOn} onChange={setBreachOn} error={shown(errors.breachOn)} />
+              <Field id={`${id}-role`} label="Our role in it">
+                <Select.Root value={role} onValueChange={value => setRole(value as Role)}>
+                  <Select.Trigger id={`${id}-role`} />
+                  <Select.Content>
+                    <Select.Item value="covered-entity">Covered entity</Select.Item>
+                    <Select.Item value="business-associate">Business associate</Select.Item>
+                  </Select.Content>
+                </Select.Root>
+              </Field>
+            </Grid>
+            <Field id={`${id}-phi`} label="Kinds of PHI involved" hint="Separate with semicolons, e.g. demographics; diagnoses">
+              <TextField.Root id={`${id}-phi`} value={phiCategories} onChange={ev => setPhiCategories(ev.target.value)} {...describedBy(`${id}-phi`, { hint: true })} />
+            </Field>
+            <Flex direction="column" gap="1">
+              <Text as="label" size="2">
+                <Flex gap="2" align="center">
+                  <Checkbox checked={unsecuredPhi} onCheckedChange={checked => setUnsecuredPhi(checked === true)} />
+                  The PHI was unsecured
+                </Flex>
+              </Text>
+              <Text size="1" color="gray">
+                Untick only if it was encrypted as HHS guidance describes (key not compromised) or destroyed: then no notice is required.
+              </Text>
+            </Flex>
+            {role === 'business-associate' && (
+              <Field id={`${id}-baa`} label="Our agreement’s reporting window (days)" hint="Leave empty for the rule’s 60 days" error={shown(errors.baaDays)}>
+                <TextField.Root id={`${id}-baa`} inputMode="numeric" value={baaDays} onChange={ev => setBaaDays(ev.target.value)} {...describedBy(`${id}-baa`, { hint: true, error: shown(errors.baaDays) })} />
+              </Field>
+            )}
+
+            <Box>
+              <Heading as="h3" size="3" mb="2">
+                People affected, by state
+              </Heading>
+              <Flex direction="column" gap="2">
+                {rows.map((row, index) => (
+                  <Flex key={row.key} gap="2" align="end">
+                    <Field id={`${id}-state-${row.key}`} label={`State ${index + 1}`}>
+                      <Select.Root value={row.state || undefined} onValueChange={state => updateRow(row.key, { state })}>
+                        <Select.Trigger id={`${id}-state-${row.key}`} placeholder="Choose a state" />
+                        <Select.Content>
+                          {props.jurisdictions.map(j => (
+                            <Select.Item key={j.code} value={j.code}>
+                              {j.name} ({j.code})
+                            </Select.Item>
+                          ))}
+                        </Select.Content>
+                      </Select.Root>
+                    </Field>
+                    <Field id={`${id}-count-${row.key}`} label={`Residents affected ${index + 1}`} error={shown(rowErrors[index] ?? null)}>
+                      <TextField.Root
+                        id={`${id}-count-${row.key}`}
+                        inputMode="numeric"
+                        value={row.count}
+                        onChange={ev => updateRow(row.key, { count: ev.target.value })}
+                        {...describedBy(`${id}-count-${row.key}`, { error: shown(rowErrors[index] ?? null) })}
+                      />
+                    </Field>
+                    <IconButton type="button" variant="soft" color="gray" aria-label={`Remove state ${index + 1}`} onClick={() => setRows(all => all.filter(r => r.key !== row.key))}>
+                      ×
+                    </IconButton>
+                  </Flex>
+                ))}
+                {shown(errors.rows) && (
+                  <Text size="1" color="red" role="alert">
+                    {errors.rows}
+                  </Text>
+                )}
+                <Button type="button" variant="soft" onClick={() => setRows(all => [...all, { key: Math.max(0, ...all.map(r => r.key)) + 1, state: '', count: '0' }])}>
+                  Add a state
+                </Button>
+              </Flex>
+            </Box>
+
+            <Text as="label" size="2">
+              <Flex gap="2" align="center">
+                <Checkbox checked={licensed} onCheckedChange={checked => setLicensed(checked === true)} />
+                We are a California licensed clinic, health facility, home health agency or hospice
+              </Flex>
+            </Text>
+
+            <Box>
+              <Heading as="h3" size="3" mb="2">
+                Law-enforcement delay (45 CFR 164.412)
+              </Heading>
+              <Grid columns={{ initial: '1', sm: '2' }} gap="3">
+                <Field id={`${id}-delay-kind`} label="Statement">
+                  <Select.Root value={delayKind} onValueChange={value => setDelayKind(value as typeof delayKind)}>
+                    <Select.Trigger id={`${id}-delay-kind`} />
+                    <Select.Content>
+                      <Select.Item value="none">None</Select.Item>
+                      <Select.Item value="written">Written (delay for the period it states)</Select.Item>
+                      <Select.Item value="oral">Oral (at most 30 days)</Select.Item>
+                    </Select.Content>
+                  </Select.Root>
+                </Field>
+                {delayKind !== 'none' && (
+                  <>
+                    <DateField id={`${id}-delay-stated`} label="Stated on" value={delayStatedOn} onChange={setDelayStatedOn} error={shown(errors.delayStatedOn)} />
+                    <DateField
+                      id={`${id}-delay-until`}
+                      label={delayKind === 'written' ? 'Delay ends on' : 'Delay ends on (optional)'}
+                      value={delayUntil}
+                      onChange={setDelayUntil}
+                      error={shown(errors.delayUntil)}
+                    />
+                    <Field id={`${id}-delay-official`} label="Who made the statement">
+                      <TextField.Root id={`${id}-delay-official`} value={delayOfficial} onChange={ev => setDelayOfficial(ev.target.value)} />
+                    </Field>
+                  </>
+                )}
+              </Grid>
+            </Box>
+
+            <Box>
+              <Heading as="h3" size="3" mb="2">
+                Risk assessment (45 CFR 164.402(2))
+              </Heading>
+              <Grid columns={{ initial: '1', sm: '2' }} gap="3">
+                <Field id={`${id}-nature`} label="1. Nature and extent of the PHI">
+                  <TextArea id={`${id}-nature`} rows={2} value={natureAndExtent} onChange={ev => setNature(ev.target.value)} />
+                </Field>
+                <Field id={`${id}-recipient`} label="2. Who used or received it">
+                  <TextArea id={`${id}-recipient`} rows={2} value={unauthorizedRecipient} onChange={ev => setRecipient(ev.target.value)} />
+                </Field>
+                <Field id={`${id}-acquired`} label="3. Was it actually acquired or viewed">
+                  <TextArea id={`${id}-acquired`} rows={2} value={acquiredOrViewed} onChange={ev => setAcquired(ev.target.value)} />
+                </Field>
+                <Field id={`${id}-mitigation`} label="4. How far the risk was mitigated">
+                  <TextArea id={`${id}-mitigation`} rows={2} value={mitigation} onChange={ev => setMitigation(ev.target.value)} />
+                </Field>
+              </Grid>
+              <Box mt="3">
+                <Field id={`${id}-conclusion`} label="Conclusion">
+                  <Select.Root value={conclusion} onValueChange={value => setConclusion(value as Conclusion)}>
+                    <Select.Trigger id={`${id}-conclusion`} />
+                    <Select.Content>
+                      <Select.Item value="pending">Not concluded yet (treated as a breach)</Select.Item>
+                      <Select.Item value="breach">A breach: notify</Select.Item>
+                      <Select.Item value="low-probability-of-compromise">Low probability that the PHI was compromised</Select.Item>
+                    </Select.Content>
+                  </Select.Root>
+                </Field>
+              </Box>
+            </Box>
+
+            {saveError && (
+              <Callout.Root color="red" role="alert">
+                <Callout.Text>{saveError}</Callout.Text>
+              </Callout.Root>
+            )}
+            <Flex gap="3" justify="end">
+              <Dialog.Close>
+                <Button type="button" variant="soft" color="gray">
+                  Cancel
+                </Button>
+              </Dialog.Close>
+              <Button type="submit">{e ? 'Save changes' : 'Record the incident'}</Button>
+            </Flex>
+          </Flex>
+        </form>
+      </Dialog.Content>
+    </Dialog.Root>
+  )
+}

@@ -1,0 +1,121 @@
+import { useState } from 'react'
+import { Badge, Button, Callout, Flex, Heading, Table, Text } from '@radix-ui/themes'
+import type { IncidentRecord } from '../../../../main/breach/contract'
+import { api } from '../../api'
+import { useLoaded } from '../assessment/use-call'
+import { IncidentDetail } from './IncidentDetail'
+import { IncidentForm } from './IncidentForm'
+import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
+
+/** Incidents: the log, and for each one the notices the breach rules require, with their deadlines. */
+export function IncidentsPage() {
+  const [refresh, setRefresh] = useState(0)
+  const [selectedId, setSelectedId] = useState<number | null>(null)
+  const [form, setForm] = useState<{ open: boolean; editing: IncidentRecord | null; key: number }>({ open: false, editing: null, key: 0 })
+  const list = useLoaded(() => api['incidents.list']({}), [refresh])
+  const laws = useLoaded(() => api['incidents.stateLaws']({}), [])
+  const detail = useLoaded(
+    () => (selectedId === null ? Promise.resolve(null) : api['incidents.get']({ id: selectedId }).catch(() => null)),
+    [selectedId, refresh]
+  )
+  const reload = () => setRefresh(r => r + 1)
+  const incidents = list.data ?? []
+
+  return (
+    <Flex direction="column" gap="4">
+      <Flex direction="column" gap="2">
+        <Heading as="h1" size="6">
+          Incidents
+        </Heading>
+        <Text as="p" size="3" color="gray">
+          Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured PHI the app works out
+          who must be told and by when under the HIPAA Breach Notification Rule, plus state laws that set a number of days.
+        </Text>
+      </Flex>
+      <Flex gap="3" align="center" wrap="wrap">
+        <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))} disabled={!laws.data}>
+          Record an incident
+        </Button>
+        {laws.data && (
+          <Text size="1" color="gray">
+            State deadlines come from a research table current to {laws.data.sourcesCurrentTo}: check with counsel.
+          </Text>
+        )}
+      </Flex>
+      {(list.error || laws.error) && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{list.error ?? laws.error}</Callout.Text>
+        </Callout.Root>
+      )}
+      {list.data && incidents.length === 0 ? (
+        <Text as="p" color="gray">
+          No incidents recorded.
+        </Text>
+      ) : (
+        <Table.Root aria-label="Incident log">
+          <Table.Header>
+            <Table.Row>
+              <Table.ColumnHeaderCell>Incident</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Discovered</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Affected</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Next deadline</Table.ColumnHeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {incidents.map(i => (
+              <Table.Row key={i.id} aria-selected={i.id === selectedId}>
+                <Table.RowHeaderCell>
+                  <Button variant="ghost" onClick={() => setSelectedId(i.id)}>
+                    {i.title}
+                  </Button>
+                </Table.RowHeaderCell>
+                <Table.Cell>{i.discoveredOn}</Table.Cell>
+                <Table.Cell>{i.totalAffected}</Table.Cell>
+                <Table.Cell>
+                  {i.next ? (
+                    <Flex gap="2" align="center" wrap="wrap">
+                      <Badge color={OBLIGATION_STATUS[i.next.status].color}>{OBLIGATION_STATUS[i.next.status].label}</Badge>
+                      <Text size="2">
+                        {KIND_LABELS[i.next.kind]} by {i.next.dueOn}
+                      </Text>
+                      {i.overdue > 0 && (
+                        <Text size="1" color="red">
+                          {i.overdue} overdue
+                        </Text>
+                      )}
+                    </Flex>
+                  ) : (
+                    <Text size="2" color="gray">
+                      {i.notificationRequired ? 'All notices given' : 'No notice required'}
+                    </Text>
+                  )}
+                </Table.Cell>
+              </Table.Row>
+            ))}
+          </Table.Body>
+        </Table.Root>
+      )}
+      {detail.data && (
+        <IncidentDetail
+          key={detail.data.incident.id}
+          detail={detail.data}
+          onChanged={reload}
+          onEdit={() => setForm(f => ({ open: true, editing: detail.data?.incident ?? null, key: f.key + 1 }))}
+        />
+      )}
+      {laws.data && (
+        <IncidentForm
+          key={form.key}
+          open={form.open}
+          existing={form.editing}
+          jurisdictions={laws.data.jurisdictions}
+          onOpenChange={open => setForm(f => ({ ...f, open }))}
+          onSaved={id => {
+            setSelectedId(id)
+            reload()
+          }}
+        />
+      )}
+    </Flex>
+  )
+}
