@@ -5,7 +5,8 @@ import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
 /** Findings as table rows. Every value is imported data, rendered as text only. */
 export function FindingRows(props: { findings: FindingView[]; label: string }) {
   return (
-    <Table.Root variant="surface" size="1" aria-label={props.label}>
+    <Table.Root variant="surface" size="1">
+      <caption className="visually-hidden">{props.label}</caption>
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>

@@ -44,7 +44,7 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
 
   return (
     <Flex direction="column" gap="3">
-      <Flex gap="3" wrap="wrap" align="end" asChild>
+      <Flex gap="3" wrap="wrap" align="start" asChild>
         <form
           onSubmit={(event) => {
             event.preventDefault()

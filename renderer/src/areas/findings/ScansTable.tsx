@@ -12,7 +12,8 @@ export function ScansTable(props: { scans: ScanView[]; onShowFindings(scan: Scan
     )
   }
   return (
-    <Table.Root variant="surface" aria-label="Imported scans">
+    <Table.Root variant="surface">
+      <caption className="visually-hidden">Imported scans</caption>
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell>File</Table.ColumnHeaderCell>

@@ -1,0 +1,90 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { expect, test, type AppHarness } from './fixtures'
+
+const FIXTURES = path.resolve(__dirname, '../fixtures/scanners')
+
+async function openFindings(app: AppHarness): Promise<void> {
+  const { page } = app
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Findings', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible()
+}
+
+test('import a Prowler scan, read its summary, follow a review flag to the evidence, reject a broken file', async ({ app }) => {
+  const { page } = app
+  await openFindings(app)
+  await expect(page.getByText('No scans imported yet.')).toBeVisible()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('findings-empty')
+
+  // Choosing a file goes through the host's dialog.
+  app.host.openPaths.push(path.join(FIXTURES, 'prowler-v5.ocsf.json'))
+  await page.getByRole('button', { name: 'Choose files…' }).click()
+  const summary = page.getByLabel('Import summary for prowler-v5.ocsf.json')
+  await expect(summary).toContainText('Prowler JSON-OCSF (version 5.3.0)')
+  await expect(summary).toContainText('4 (1 passed, 2 failed)')
+  await expect(summary).toContainText('164.312(a)(2)(iv)')
+  await expect(page.getByRole('heading', { name: 'Flagged for review (3)' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Imported scans' })).toContainText('prowler-v5.ocsf.json')
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('findings-imported')
+
+  // A flag leads to the failing findings of that specification.
+  await page.getByRole('button', { name: 'Show findings for 164.312(a)(2)(iv)' }).click()
+  const table = page.getByRole('table', { name: 'Findings' })
+  await expect(table).toContainText('patient-scans')
+  await expect(table).not.toContainText('billing-exports')
+  await expect(page.getByText('Showing 1–1 of 1 findings.')).toBeVisible()
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('findings-by-specification')
+
+  // A broken file is refused with its position; nothing else changes.
+  await page.getByRole('tab', { name: 'Import and scans' }).click()
+  app.host.openPaths.push(path.join(FIXTURES, 'invalid/syntax-error.json'))
+  await page.getByRole('button', { name: 'Choose files…' }).click()
+  await expect(page.getByRole('alert')).toContainText('syntax-error.json (line 2, byte 4, record 0)')
+  await expect(page.getByRole('table', { name: 'Imported scans' }).getByRole('row')).toHaveCount(2)
+
+  // The first scan of an account: every failure is new.
+  await page.getByRole('tab', { name: 'Compare scans' }).click()
+  await expect(page.getByText('No earlier scan of the same account: all 2 failures are new.')).toBeVisible()
+  expect(app.pageErrors).toEqual([])
+})
+
+test('imported text is shown as text, never as HTML', async ({ app }) => {
+  const { page } = app
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-scan-'))
+  const file = path.join(dir, 'hostile.ocsf.json')
+  fs.writeFileSync(
+    file,
+    JSON.stringify([
+      {
+        class_uid: 2004,
+        status_code: 'FAIL',
+        severity: 'High',
+        metadata: { event_code: 'iam_root_mfa_enabled', product: { name: 'Prowler' } },
+        finding_info: { title: '<img src=x onerror="document.title=1">Root MFA' },
+        resources: [{ uid: '<b>arn:aws:iam::1:root</b>' }],
+        cloud: { account: { uid: '111122223333' }, region: 'us-east-1', provider: 'aws' },
+        remediation: { desc: '<script>alert(1)</script>', references: ['javascript:alert(1)'] }
+      }
+    ])
+  )
+  await openFindings(app)
+  app.host.openPaths.push(file)
+  await page.getByRole('button', { name: 'Choose files…' }).click()
+  await expect(page.getByLabel('Import summary for hostile.ocsf.json')).toContainText('1 (0 passed, 1 failed)')
+  await page.getByRole('tab', { name: 'Findings' }).click()
+  const table = page.getByRole('table', { name: 'Findings' })
+  await expect(table).toContainText('<img src=x onerror="document.title=1">Root MFA')
+  await expect(table).toContainText('<script>alert(1)</script>')
+  await expect(table.locator('img, script, b')).toHaveCount(0)
+  await expect(table.getByRole('link')).toHaveCount(0)
+  await app.screenshot('findings-hostile-text')
+  fs.rmSync(dir, { recursive: true, force: true })
+})
