@@ -144,7 +144,7 @@ export async function evidencePackData(
   const risks = await facts.api.call('assessment.risks', { periodId: facts.period.id })
   const associates = await facts.api.optional<BusinessAssociateSummary[]>('baas.list', {})
   const { controls: answered, families } = controlsAndFamilies(facts, policies)
-  const scanPart = await scanSections(facts.api, (c) => facts.catalog.entries.find((e) => e.citation === c)?.title ?? '')
+  const scanPart = await scanSections(facts.api, facts.db, (c) => facts.catalog.entries.find((e) => e.citation === c)?.title ?? '')
   const failing = new Map((scanPart.findings?.bySpecification ?? []).map((s) => [s.citation, s.failed]))
   const controls = answered?.map((c) => ({ ...c, failingFindings: failing.get(c.citation) ?? 0 })) ?? null
   const inUse = facts.inventory.items.filter((s) => s.inUse)

@@ -1,12 +1,16 @@
-import type { FindingPage, ScanView } from '../../scanners/contract'
+import type { Db } from '../../db/driver'
+import type { ScanView } from '../../scanners/contract'
+import { queryFindings } from '../../scanners/db/findings'
+import { latestScanIds } from '../../scanners/db/scans'
+import { findingCounts } from './scan-counts'
 import type { EvidencePackData, FindingsSummary, Severity } from '../evidence-pack-data'
 import { SEVERITIES } from '../findings-summary'
 import type { ApiCaller } from './api-caller'
 
 /**
- * Scanner results for the documents, read through the scans feature's calls: counts come from
- * the store's own totals (never by loading every finding), and only the worst failing findings are
- * fetched, so a workspace with 100k findings costs a few dozen small queries.
+ * Scanner results for the documents: the scans from the scans feature's call, counts by grouped
+ * query (never by loading every finding), and only the worst failing findings fetched, so a
+ * workspace with 100k findings costs a few queries.
  */
 
 const WORST_LIMIT = 40
@@ -28,73 +32,39 @@ function formatLabel(format: string, scanner: string): string {
   return FORMAT_LABELS[format] ?? `${scanner} (${format})`
 }
 
-async function total(api: ApiCaller, query: Record<string, unknown>): Promise<number> {
-  const page = await api.optional<FindingPage>('findings.query', { ...query, limit: 1 })
-  return page?.total ?? 0
-}
-
-/** The newest scan of each account (or set of accounts): earlier ones are superseded. */
-export function latestPerAccount(scans: ScanView[]): ScanView[] {
-  const newest = new Map<string, ScanView>()
-  const when = (s: ScanView) => s.startedAt ?? s.importedAt
-  for (const scan of scans) {
-    const key = [...scan.accounts].sort().join(',')
-    const current = newest.get(key)
-    if (!current || when(scan) > when(current)) newest.set(key, scan)
-  }
-  return [...newest.values()]
-}
 
 export async function scanSections(
   api: ApiCaller,
+  db: Db,
   titleOf: (citation: string) => string
 ): Promise<Pick<EvidencePackData, 'scans' | 'findings'>> {
   const scans = await api.optional<ScanView[]>('scans.list', {})
   if (!scans || scans.length === 0) return { scans: null, findings: null }
-  const latest = latestPerAccount(scans)
-  const latestIds = new Set(latest.map((s) => s.id))
-  const sumOver = async (query: Record<string, unknown>) => {
-    let sum = 0
-    for (const scan of latest) sum += await total(api, { ...query, scanId: scan.id })
-    return sum
-  }
+  // Only the newest scan of each account counts; earlier ones are listed for the record.
+  const latestIds = latestScanIds(db)
+  const latest = scans.filter((s) => latestIds.includes(s.id))
+  const inLatest = latest.reduce((sum, s) => sum + s.findings, 0)
+  const inAll = scans.reduce((sum, s) => sum + s.findings, 0)
+  const counts = findingCounts(db, latestIds, { mostRows: inLatest * 2 >= inAll })
+  const severityCounts = counts.bySeverity
   const bySeverity = {} as FindingsSummary['bySeverity']
   for (const severity of SEVERITIES) {
-    const failedOf = (s: ScanView) => (s.failedBySeverity[severity] ?? 0) + (severity === 'informational' ? s.failedBySeverity.unknown ?? 0 : 0)
-    const failed = latest.reduce((sum, s) => sum + failedOf(s), 0)
-    const passed = (await sumOver({ status: 'passed', severity })) + (severity === 'informational' ? await sumOver({ status: 'passed', severity: 'unknown' }) : 0)
-    bySeverity[severity] = { failed, passed }
+    const own = severityCounts.get(severity) ?? { failed: 0, passed: 0 }
+    const unknown = severity === 'informational' ? severityCounts.get('unknown') ?? { failed: 0, passed: 0 } : { failed: 0, passed: 0 }
+    bySeverity[severity] = { failed: own.failed + unknown.failed, passed: own.passed + unknown.passed }
   }
-  const citations = [...new Set(latest.flatMap((s) => s.citations))]
-  const bySpecification: FindingsSummary['bySpecification'] = []
-  for (const citation of citations) {
-    bySpecification.push({
-      citation,
-      title: titleOf(citation),
-      failed: await sumOver({ citation, status: 'failed' }),
-      passed: await sumOver({ citation, status: 'passed' })
-    })
-  }
-  const worst: FindingsSummary['worst'] = []
-  for (const severity of [...SEVERITIES, 'unknown'] as const) {
-    for (const scan of latest) {
-      if (worst.length >= WORST_LIMIT) break
-      const page = await api.optional<FindingPage>('findings.query', { scanId: scan.id, status: 'failed', severity, limit: WORST_LIMIT - worst.length })
-      for (const f of page?.findings ?? []) {
-        worst.push({
-          severity: (severity === 'unknown' ? 'informational' : severity) as Severity,
-          title: f.title,
-          resource: f.resourceName ?? f.resourceId ?? '—',
-          accountId: f.account ?? '—',
-          region: f.region ?? '—',
-          citations: f.citations,
-          scanId: String(f.scanId)
-        })
-      }
-    }
-  }
-  const failed = latest.reduce((sum, s) => sum + s.failed, 0)
-  const passed = latest.reduce((sum, s) => sum + s.passed, 0)
+  const bySpecification = [...counts.byCitation].map(([citation, counts]) => ({ citation, title: titleOf(citation), ...counts }))
+  // The scans feature orders failing findings worst first; one page is the worst N.
+  const page = queryFindings(db, { scanIds: latestIds, status: 'failed', limit: WORST_LIMIT, offset: 0 })
+  const worst: FindingsSummary['worst'] = page.findings.map((f) => ({
+    severity: (f.severity === 'unknown' ? 'informational' : f.severity) as Severity,
+    title: f.title,
+    resource: f.resourceName ?? f.resourceId ?? '—',
+    accountId: f.account ?? '—',
+    region: f.region ?? '—',
+    citations: f.citations,
+    scanId: String(f.scanId)
+  }))
   return {
     scans: scans.map((s) => ({
       id: String(s.id),
@@ -107,12 +77,12 @@ export async function scanSections(
       findings: s.findings,
       failed: s.failed,
       passed: s.passed,
-      superseded: !latestIds.has(s.id)
+      superseded: !latestIds.includes(s.id)
     })),
     findings: {
       total: latest.reduce((sum, s) => sum + s.findings, 0),
-      failed,
-      passed,
+      failed: latest.reduce((sum, s) => sum + s.failed, 0),
+      passed: latest.reduce((sum, s) => sum + s.passed, 0),
       bySeverity,
       bySpecification: bySpecification.sort((a, b) => b.failed - a.failed || a.citation.localeCompare(b.citation)),
       worst,

@@ -2,6 +2,7 @@ import type { CatalogData } from '../../assessment/catalog.types'
 import type { InventoryView, PeriodView, ProgressView, QuestionnaireView } from '../../assessment/contract'
 import { localDateOf } from '../../calendar/today'
 import type { CallContext } from '../../api/handler-types'
+import type { Db } from '../../db/driver'
 import type { WorkspaceSummary } from '../../workspace/contract'
 import { apiCaller, type ApiCaller } from './api-caller'
 
@@ -11,6 +12,8 @@ import { apiCaller, type ApiCaller } from './api-caller'
  */
 export type WorkspaceFacts = {
   api: ApiCaller
+  /** Read-only use: a few grouped counts the features' calls do not offer. */
+  db: Db
   today: string
   workspace: WorkspaceSummary
   catalog: CatalogData
@@ -43,6 +46,7 @@ export async function readWorkspaceFacts(ctx: CallContext, periodId?: string): P
   ]
   return {
     api,
+    db: ctx.workspace().db,
     today: localDateOf(ctx.session.now()),
     workspace,
     catalog,
