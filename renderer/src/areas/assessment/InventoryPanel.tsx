@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Link, Select, Table, Text, TextField } from '@radix-ui/themes'
+import { Badge, Button, Callout, Card, Checkbox, Code, Flex, Heading, Select, Table, Text, TextField } from '@radix-ui/themes'
 import type { Eligibility, InventoryItem } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { ELIGIBILITY_LABELS } from './labels'
@@ -28,7 +28,8 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
         {data && (
           <>
             {' '}
-            Source: <Link href={data.referenceUrl}>{data.referenceUrl}</Link> (check it: the list changes).
+            The provider publishes the current list at <Code>{data.referenceUrl}</Code>; check it from a connected computer, as the list
+            changes.
           </>
         )}
       </Text>
