@@ -1,6 +1,7 @@
 import type { CallInput, CallOutput } from './define-call'
 import { workspaceCalls } from '../workspace/contract'
 import { backupCalls } from '../backup/contract'
+import { securityCalls } from '../security/contract'
 import { assessmentCalls } from '../assessment/contract'
 import { baasCalls } from '../baas/contract'
 import { breachCalls } from '../breach/contract'
@@ -16,6 +17,7 @@ import { scannerCalls } from '../scanners/contract'
 export const contract = {
   ...workspaceCalls,
   ...backupCalls,
+  ...securityCalls,
   ...assessmentCalls,
   ...baasCalls,
   ...breachCalls,

@@ -2,6 +2,7 @@ import type { HandlersFor } from './handler-types'
 import type { Contract } from './contract'
 import { workspaceHandlers } from '../workspace/handlers'
 import { backupHandlers } from '../backup/handlers'
+import { securityHandlers } from '../security/handlers'
 import { assessmentHandlers } from '../assessment/handlers'
 import { baasHandlers } from '../baas/handlers'
 import { breachHandlers } from '../breach/handlers'
@@ -16,6 +17,7 @@ import { scannerHandlers } from '../scanners/handlers'
 export const handlers: HandlersFor<Contract> = {
   ...workspaceHandlers,
   ...backupHandlers,
+  ...securityHandlers,
   ...assessmentHandlers,
   ...baasHandlers,
   ...breachHandlers,

@@ -1,7 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { app, BrowserWindow, protocol } from 'electron'
+import { app, BrowserWindow, protocol, safeStorage } from 'electron'
+import { backupIfDue } from '../backup/backup'
 import { useNativeBinding } from '../db/driver'
+import { useWorkspaceKeyProvider } from '../security/key-provider'
+import { useDeviceKeyStore, WorkspaceKeyStore } from '../security/key-store'
 import { Session } from '../workspace/session'
 import { APP_SCHEME } from './app-protocol'
 import { createAppProtocolHandler } from './app-protocol-handler'
@@ -9,6 +12,7 @@ import { secureDefaultSession } from './app-session-security'
 import { createElectronHost } from './electron-host'
 import { registerIpc } from './ipc'
 import { installMenu } from './menu'
+import { createSafeStorageWrapper } from './safe-storage-wrapper'
 import { guardWebContents } from './web-contents-guard'
 import { createMainWindow } from './window'
 
@@ -18,6 +22,47 @@ app.enableSandbox()
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
 ])
+
+/**
+ * Encryption of new workspaces is opt-in for now. Set to true to create every
+ * new workspace encrypted with a random key kept by the OS secret store
+ * (where the store cannot keep it safely, the workspace is created
+ * unencrypted and can be encrypted with a passphrase from the app).
+ */
+const ENCRYPT_NEW_WORKSPACES = false
+
+/** How often to check whether the open workspace is due its daily backup. */
+const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
+
+/** Workspace keys wrapped by safeStorage, in the app's data folder; safeStorage is usable only once the app is ready. */
+function installKeyStore(): void {
+  const store = new WorkspaceKeyStore(path.join(app.getPath('userData'), 'workspace-keys.json'), createSafeStorageWrapper(safeStorage))
+  useDeviceKeyStore(store)
+  useWorkspaceKeyProvider({
+    keyFor: file => store.keyFor(file),
+    keyForNewWorkspace: file => {
+      if (!ENCRYPT_NEW_WORKSPACES || store.unavailableReason()) return null
+      const key = WorkspaceKeyStore.randomKey()
+      store.remember(file, key)
+      return key
+    }
+  })
+}
+
+/** A daily rolling backup of whatever workspace is open; failures are kept out of the way of the person's work. */
+function scheduleDailyBackups(session: Session): void {
+  const tick = () => {
+    const current = session.current
+    if (!current) return
+    try {
+      backupIfDue(current.db, current.path)
+    } catch (error) {
+      console.error(`Daily backup of ${current.path} failed: ${(error as Error).message}`)
+    }
+  }
+  setTimeout(tick, 60_000).unref()
+  setInterval(tick, BACKUP_CHECK_INTERVAL_MS).unref()
+}
 
 /** The SQLite binding rebuilt for Electron's ABI (see scripts/build-electron-native.mjs). */
 function electronNativeBinding(): string | undefined {
@@ -44,12 +89,14 @@ if (!app.requestSingleInstanceLock()) {
 
   void app.whenReady().then(() => {
     useNativeBinding(electronNativeBinding())
+    installKeyStore()
     secureDefaultSession()
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
     installMenu()
 
     const session = new Session({ dataDir: app.getPath('userData'), appVersion: app.getVersion() })
     registerIpc(session, createElectronHost(() => mainWindow))
+    scheduleDailyBackups(session)
 
     const open = () => {
       mainWindow = createMainWindow({ preloadPath: path.join(__dirname, '../preload/index.js'), isProduction: app.isPackaged })
