@@ -89,7 +89,10 @@ export interface QuestionItem {
 
 export interface ProfileView {
   questions: CatalogData['profile']
+  /** Answers given in the assessment. */
   values: Record<string, boolean>
+  /** Presets taken from the workspace's organisation settings, used where no answer was given. */
+  defaults: Record<string, boolean>
 }
 
 export interface QuestionnaireView {

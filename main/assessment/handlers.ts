@@ -59,7 +59,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     const period = periodToWrite(db, now)
     db.transaction(() => applyProfileValue(catalog, db, period.id, input.key, input.value, now))()
     const state = loadAssessmentState(catalog, db, period)
-    return { questions: catalog.data.profile, values: state.profile }
+    return { questions: catalog.data.profile, values: state.profile, defaults: state.profileDefaults }
   },
 
   'assessment.questionnaire': (input, ctx) => {
@@ -72,7 +72,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     const citations = new Set(items.flatMap(i => i.citations))
     return {
       period: state.period,
-      profile: { questions: catalog.data.profile, values: state.profile },
+      profile: { questions: catalog.data.profile, values: state.profile, defaults: state.profileDefaults },
       items,
       decisions: [...state.decisions.values()].filter(d => citations.has(d.citation)),
       totalApplicable: state.items.filter(i => i.applies && (input.group === undefined || i.group === input.group)).length

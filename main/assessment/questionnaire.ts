@@ -7,13 +7,17 @@ import type { AnswerValue, CatalogQuestion } from './catalog.types'
 import type { AnswerView, DecisionView, PeriodView, QuestionItem, QuestionnaireFilter } from './contract'
 import { listAnswers } from './db/answers'
 import { listDecisions } from './db/decisions'
+import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { getProfileValues } from './db/profile'
 import { listRisks, type RiskRecord } from './db/risks'
 import { isHighRisk, toRating } from './risk-level'
 
 export interface AssessmentState {
   period: PeriodView
+  /** Answers given in the assessment. */
   profile: Record<string, boolean>
+  /** Presets from the workspace settings, used where the profile has no answer. */
+  profileDefaults: Record<string, boolean>
   answers: Map<string, AnswerView>
   decisions: Map<string, DecisionView>
   risks: Map<string, RiskRecord>
@@ -34,6 +38,8 @@ export function isAnswered(item: QuestionItem): boolean {
 
 export function loadAssessmentState(catalog: AssessmentCatalog, db: Db, period: PeriodView): AssessmentState {
   const profile = getProfileValues(db, period.id)
+  const profileDefaults = profileDefaultsFromWorkspace(db)
+  const effectiveProfile = { ...profileDefaults, ...profile }
   const answers = new Map(listAnswers(db, period.id).map(a => [a.questionId, a]))
   const decisions = new Map(listDecisions(db, period.id).map(d => [d.citation, d]))
   const risks = new Map(listRisks(db, period.id).map(r => [r.questionId, r]))
@@ -43,7 +49,7 @@ export function loadAssessmentState(catalog: AssessmentCatalog, db: Db, period: 
   const effectiveAnswers: Record<string, AnswerValue> = {}
   const items: QuestionItem[] = []
   for (const question of catalog.data.questions) {
-    const applies = questionApplies(question, { profile, answers: effectiveAnswers })
+    const applies = questionApplies(question, { profile: effectiveProfile, answers: effectiveAnswers })
     const answer = answers.get(question.id) ?? null
     if (applies && answer) effectiveAnswers[question.id] = answer.value
     const risk = risks.get(question.id)
@@ -64,7 +70,21 @@ export function loadAssessmentState(catalog: AssessmentCatalog, db: Db, period: 
       risk: gap && risk ? toRating(risk) : null
     })
   }
-  return { period, profile, answers, decisions, risks, items }
+  return { period, profile, profileDefaults, answers, decisions, risks, items }
+}
+
+/**
+ * What the workspace's organisation settings already say: its role under
+ * HIPAA and whether it runs on a cloud. Explicit profile answers override these.
+ */
+export function profileDefaultsFromWorkspace(db: Db): Record<string, boolean> {
+  const organization = getWorkspaceProfile(db)?.organization
+  if (!organization) return {}
+  return {
+    isCoveredEntity: organization.role === 'covered-entity',
+    isBusinessAssociate: organization.role === 'business-associate',
+    usesCloudHosting: organization.cloudProvider !== 'none'
+  }
 }
 
 /**

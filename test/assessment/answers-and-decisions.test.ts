@@ -69,6 +69,23 @@ describe('answers', () => {
   })
 })
 
+describe('profile presets from the workspace settings', () => {
+  it('presets role and cloud from the organisation settings until the profile says otherwise', async () => {
+    const ws = await createTestWorkspace({ now: clock, organization: { role: 'covered-entity', cloudProvider: 'none' } })
+    const applies = async (id: string) => (await ws.call('assessment.questionnaire', { search: id })).items[0]!.applies
+    const view = await ws.call('assessment.questionnaire', {})
+    expect(view.profile.values).toEqual({})
+    expect(view.profile.defaults).toEqual({ isCoveredEntity: true, isBusinessAssociate: false, usesCloudHosting: false })
+    expect(await applies('q-308-b3-3')).toBe(false) // client agreements are a business associate's question
+    expect(view.items.filter(i => i.group === 'cloud').every(i => !i.applies)).toBe(true)
+
+    await ws.call('assessment.setProfile', { key: 'isBusinessAssociate', value: true })
+    expect(await applies('q-308-b3-3')).toBe(true)
+    await ws.call('workspace.updateProfile', { organization: { name: 'Harbor Family Practice', role: 'covered-entity', cloudProvider: 'aws' } })
+    expect(await applies('q-cloud-tls-1')).toBe(true)
+  })
+})
+
 describe('addressable decisions', () => {
   it('flags an addressable specification answered other than Yes until a decision is recorded', async () => {
     const ws = await createTestWorkspace({ now: clock })

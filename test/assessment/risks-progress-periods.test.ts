@@ -64,7 +64,8 @@ describe('progress and sign-off', () => {
     await ws.call('assessment.setProfile', { key: 'isGroupHealthPlanSponsor', value: false })
     const empty = await ws.call('assessment.progress', {})
     const organizational = empty.groups.find(g => g.group === 'organizational')!
-    expect(organizational.applicable).toBe(6) // the six business associate questions; plan questions no longer apply
+    // Plan questions no longer apply, nor (for this covered entity) the business associate's own subcontractor question.
+    expect(organizational.applicable).toBe(5)
     expect(empty.overall.answered).toBe(0)
 
     await ws.call('assessment.setAnswer', { questionId: 'q-316-a-1', value: 'yes' })

@@ -7,7 +7,8 @@ import { selectFocusedRadioOnArrow } from './radio-keys'
 /** The few facts about the organisation that decide which questions apply. */
 export function ProfileCard(props: { profile: ProfileView; readOnly: boolean; onChanged(): void }) {
   const headingId = useId()
-  const unanswered = props.profile.questions.filter(q => props.profile.values[q.key] === undefined).length
+  const valueOf = (key: string) => props.profile.values[key] ?? props.profile.defaults[key]
+  const unanswered = props.profile.questions.filter(q => valueOf(q.key) === undefined).length
   return (
     <Card size="2" asChild>
       <section aria-labelledby={headingId}>
@@ -21,12 +22,13 @@ export function ProfileCard(props: { profile: ProfileView; readOnly: boolean; on
           </Text>
           <div className="profile-grid">
             {props.profile.questions.map(question => {
-              const value = props.profile.values[question.key]
+              const value = valueOf(question.key)
+              const preset = props.profile.values[question.key] === undefined && value !== undefined
               return (
                 <ProfileRow
                   key={question.key}
                   text={question.text}
-                  help={question.help}
+                  help={preset ? `${question.help} Preset from your organisation settings; change it if it is wrong.` : question.help}
                   value={value === undefined ? '' : value ? 'yes' : 'no'}
                   readOnly={props.readOnly}
                   onChange={async next => {

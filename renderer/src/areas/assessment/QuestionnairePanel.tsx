@@ -30,7 +30,9 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
     props.onChanged()
   }
   const readOnly = props.progress.period.readOnly
-  const profileIncomplete = data ? data.profile.questions.some(q => data.profile.values[q.key] === undefined) : false
+  const profileIncomplete = data
+    ? data.profile.questions.some(q => (data.profile.values[q.key] ?? data.profile.defaults[q.key]) === undefined)
+    : false
   const visible = data ? data.items.filter(item => item.applies) : []
   const hidden = data ? data.items.length - visible.length : 0
   const groupProgress = group === 'all' ? null : props.progress.groups.find(g => g.group === group)
