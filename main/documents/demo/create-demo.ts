@@ -134,7 +134,7 @@ async function recordDecisionsAndRisks(call: Call, today: string, year: 'previou
       likelihood,
       impact,
       owner: OWNERS[i % OWNERS.length]!,
-      remediation: `Close the gap: ${risk.topic.toLowerCase()}.`,
+      remediation: `${risk.topic}: finish the remaining actions and record the evidence.`,
       dueOn: addDays(today, dueOffset),
       status: year === 'current' && i % 5 === 1 ? 'in-progress' : 'open'
     })

@@ -1,4 +1,4 @@
-import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text } from '@radix-ui/themes'
+import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text, VisuallyHidden } from '@radix-ui/themes'
 import { useCallback, useEffect, useState } from 'react'
 import type { DocumentsPreview, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
 import type { PackSectionId } from '../../../../main/documents/evidence-pack/sections'
@@ -157,7 +157,10 @@ export function DocumentsPage() {
                 </Callout.Text>
               </Callout.Root>
             )}
-            <Table.Root size="1" variant="surface" aria-label="Policies to be written">
+            <Table.Root size="1" variant="surface">
+              <VisuallyHidden asChild>
+                <caption>Policies to be written</caption>
+              </VisuallyHidden>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>Number</Table.ColumnHeaderCell>

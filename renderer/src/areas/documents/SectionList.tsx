@@ -7,15 +7,18 @@ export function SectionList(props: { sections: SectionPreview[]; selected?: Set<
     <Flex direction="column" gap="2" asChild>
       <ul className="documents-sections">
         {props.sections.map((section) => {
-          const choosable = props.selected && props.onToggle && !props.fixed?.includes(section.id)
+          const choosable = props.selected && props.onToggle
+          const fixed = props.fixed?.includes(section.id) === true
           const content = (
             <Flex gap="2" align="center" wrap="wrap">
               <Text size="2" weight="medium">
                 {section.title}
               </Text>
-              <Text size="1" color="gray">
-                {section.detail}
-              </Text>
+              {section.hasData && (
+                <Text size="1" color="gray">
+                  {section.detail}
+                </Text>
+              )}
               {!section.hasData && (
                 <Badge color="amber" variant="soft" size="1">
                   No data yet
@@ -28,7 +31,11 @@ export function SectionList(props: { sections: SectionPreview[]; selected?: Set<
               {choosable ? (
                 <Text as="label" size="2">
                   <Flex gap="2" align="center">
-                    <Checkbox checked={props.selected!.has(section.id)} onCheckedChange={(checked) => props.onToggle!(section.id, checked === true)} />
+                    <Checkbox
+                      checked={fixed || props.selected!.has(section.id)}
+                      disabled={fixed}
+                      onCheckedChange={(checked) => props.onToggle!(section.id, checked === true)}
+                    />
                     {content}
                   </Flex>
                 </Text>
