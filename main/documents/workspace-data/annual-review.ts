@@ -9,7 +9,6 @@ import { findingsTrend } from './scans'
 import { periodRange, readWorkspaceFacts, type WorkspaceFacts } from './workspace-facts'
 import type { CallContext } from '../../api/handler-types'
 
-const LEVELS: RiskLevel[] = ['critical', 'high', 'medium', 'low']
 const isGap = (a: Answer | undefined) => a === 'no' || a === 'partly'
 
 function entryAnswers(facts: WorkspaceFacts): Map<string, Answer> {

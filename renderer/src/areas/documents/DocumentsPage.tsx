@@ -1,5 +1,5 @@
 import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text, VisuallyHidden } from '@radix-ui/themes'
-import { useCallback, useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 import type { DocumentsPreview, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
 import type { PackSectionId } from '../../../../main/documents/evidence-pack/sections'
 import { api, errorMessage } from '../../api'
@@ -32,19 +32,23 @@ export function DocumentsPage() {
   const [sections, setSections] = useState<Set<string>>(new Set())
   const [redact, setRedact] = useState(false)
 
-  const load = useCallback(async () => {
-    try {
-      const value = await api['documents.preview']({})
-      setPreview(value)
-      setSections(new Set(value.pack.map((s) => s.id)))
-      setLoadError(null)
-    } catch (error) {
-      setLoadError(errorMessage(error))
+  useEffect(() => {
+    let live = true
+    api['documents.preview']({}).then(
+      (value) => {
+        if (!live) return
+        setPreview(value)
+        setSections(new Set(value.pack.map((s) => s.id)))
+        setLoadError(null)
+      },
+      (error: unknown) => {
+        if (live) setLoadError(errorMessage(error))
+      }
+    )
+    return () => {
+      live = false
     }
   }, [])
-  useEffect(() => {
-    void load()
-  }, [load])
 
   const pack = useGeneration<PdfResult>((options) =>
     api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options)
