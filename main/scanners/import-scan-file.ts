@@ -38,6 +38,10 @@ export async function importScanFile(db: Db, file: string, options: ImportScanOp
     ...(options.signal ? { signal: options.signal } : {}),
     ...(options.onProgress ? { onProgress: options.onProgress } : {})
   })
+  // A large import touches many index pages: a bigger page cache keeps them in memory
+  // instead of spilling and re-reading them (restored afterwards).
+  const cacheSize = db.pragma('cache_size', { simple: true }) as number
+  db.pragma('cache_size = -65536')
   db.exec('BEGIN IMMEDIATE')
   try {
     const scanId = insertPendingScan(db, path.basename(file), randomBytes(32).toString('hex'), options.now)
@@ -60,5 +64,7 @@ export async function importScanFile(db: Db, file: string, options: ImportScanOp
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK')
     throw err
+  } finally {
+    db.pragma(`cache_size = ${Number(cacheSize)}`)
   }
 }

@@ -12,13 +12,15 @@ export function citationSetResolver(db: Db): (citations: readonly string[]) => n
   const insertMember = db.prepare('INSERT OR IGNORE INTO citation_set_member (citation, set_id) VALUES (?, ?)')
   return (citations) => {
     if (citations.length === 0) return null
-    const key = citations.length === 1 ? (citations[0] as string) : [...citations].sort().join('|')
+    // Cached by the list as given; stored once under its sorted form.
+    const key = citations.length === 1 ? (citations[0] as string) : citations.join('|')
     let id = cache.get(key)
     if (id === undefined) {
-      const existing = find.get(key) as { id: number } | undefined
+      const stored = citations.length === 1 ? key : [...citations].sort().join('|')
+      const existing = find.get(stored) as { id: number } | undefined
       if (existing) id = existing.id
       else {
-        id = Number(insertSet.run(key).lastInsertRowid)
+        id = Number(insertSet.run(stored).lastInsertRowid)
         for (const c of new Set(citations)) insertMember.run(c, id)
       }
       cache.set(key, id)

@@ -7,23 +7,32 @@ import type { NormalizedFinding } from '../finding.types'
  * for one import.
  */
 export function findingCheckResolver(db: Db): (f: NormalizedFinding) => number {
-  const cache = new Map<string, number>()
+  // Per check id, the descriptions seen so far: comparing a few strings is cheaper than building a key.
+  const cache = new Map<string, { scanner: string; title: string; text: string | null; url: string | null; id: number }[]>()
+  let cached = 0
   const find = db.prepare(
     `SELECT id FROM finding_check WHERE scanner = ? AND check_id = ? AND title = ?
        AND remediation_text IS ? AND remediation_url IS ?`
   )
   const insert = db.prepare('INSERT INTO finding_check (scanner, check_id, title, remediation_text, remediation_url) VALUES (?, ?, ?, ?, ?)')
   return (f) => {
-    const key = `${f.scanner}\u0000${f.checkId}\u0000${f.title}\u0000${f.remediationText ?? '\u0001'}\u0000${f.remediationUrl ?? '\u0001'}`
-    let id = cache.get(key)
-    if (id === undefined) {
-      const params = [f.scanner, f.checkId, f.title, f.remediationText, f.remediationUrl]
-      const existing = find.get(...params) as { id: number } | undefined
-      id = existing ? existing.id : Number(insert.run(...params).lastInsertRowid)
-      // Per-finding titles (GuardDuty, Inspector) would grow the cache without bound: keep it small.
-      if (cache.size > 50_000) cache.clear()
-      cache.set(key, id)
+    let known = cache.get(f.checkId)
+    if (known) {
+      for (const k of known) {
+        if (k.title === f.title && k.text === f.remediationText && k.url === f.remediationUrl && k.scanner === f.scanner) return k.id
+      }
     }
+    const params = [f.scanner, f.checkId, f.title, f.remediationText, f.remediationUrl]
+    const existing = find.get(...params) as { id: number } | undefined
+    const id = existing ? existing.id : Number(insert.run(...params).lastInsertRowid)
+    // Per-finding titles (GuardDuty, Inspector) would grow the cache without bound: keep it small.
+    if (cached > 50_000) {
+      cache.clear()
+      cached = 0
+    }
+    if (!known) cache.set(f.checkId, (known = []))
+    known.push({ scanner: f.scanner, title: f.title, text: f.remediationText, url: f.remediationUrl, id })
+    cached++
     return id
   }
 }
