@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { getCatalog } from '../../main/assessment/catalog'
 import { runSafeguard } from '../helpers/cli'
 import { tempDir } from '../helpers/workspace'
 
@@ -37,7 +38,8 @@ describe('safeguard answers and status', () => {
     const csv = path.join(dir, 'questionnaire.csv')
     const exported = await runSafeguard(['answers', 'export', file, '--out', csv, '--json'])
     expect(exported.code).toBe(0)
-    expect(JSON.parse(exported.stdout)).toMatchObject({ path: csv, rows: 118 })
+    const { profile, questions } = getCatalog().data
+    expect(JSON.parse(exported.stdout)).toMatchObject({ path: csv, rows: profile.length + questions.length })
     expect(fs.readFileSync(csv, 'utf8')).toContain('q-308-a1-iiA-1')
 
     const imported = await runSafeguard(['answers', 'import', file, path.join(fixtures, 'client-filled.csv'), '--json'])

@@ -126,8 +126,8 @@ describe('questionnaire CSV import', () => {
     }
     fs.writeFileSync(file, stringify(rows, { header: true, columns: Object.keys(rows[0]!) }))
     const report = (await ws.call('assessment.importCsv', { path: file }))!
-    expect([report.applied, report.accepted, report.rejected]).toEqual([true, 6, 0])
+    expect([report.applied, report.accepted, report.rejected]).toEqual([true, 7, 0])
     const documentation = (await ws.call('assessment.progress', {})).groups.find(g => g.group === 'documentation')!
-    expect(documentation).toMatchObject({ answered: 6, percent: 100 })
+    expect(documentation).toMatchObject({ answered: 7, percent: 100 })
   })
 })

@@ -75,7 +75,7 @@ describe('progress and sign-off', () => {
 
     const progress = await ws.call('assessment.progress', {})
     const documentation = progress.groups.find(g => g.group === 'documentation')!
-    expect(documentation).toMatchObject({ title: 'Policies, procedures and documentation', applicable: 6, answered: 2, percent: 33, gaps: 1, unratedGaps: 0 })
+    expect(documentation).toMatchObject({ title: 'Policies, procedures and documentation', applicable: 7, answered: 2, percent: 28, gaps: 1, unratedGaps: 0 })
     expect(progress.answers).toMatchObject({ yes: 1, no: 1, 'not-assessed': 1, partly: 0 })
     expect(progress.answers.unanswered).toBe(progress.overall.applicable - 3)
     expect(progress.risks).toEqual({ low: 0, medium: 0, high: 1, critical: 0, unrated: 0 })
