@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { KNOWN_PLACEHOLDERS, placeholdersIn } from '../../main/documents/policies/fill'
 import { loadBuiltInPolicies, loadPolicySet, PolicyTemplateError } from '../../main/documents/policies/load'
 import type { PolicyTemplate } from '../../main/documents/policies/template-schema'
+import { getCatalog } from '../../main/assessment/catalog'
 import { findCitation, RULE_CITATIONS } from '../../main/documents/rule-citations'
 
 const policies = loadBuiltInPolicies()
@@ -38,6 +39,17 @@ describe('the built-in policy set', () => {
     expect(specifications).toHaveLength(46)
     const missing = RULE_CITATIONS.filter((c) => !cited.has(c.citation)).map((c) => c.citation)
     expect(missing).toEqual([])
+  })
+
+  it('covers every entry of the assessment catalog, which agrees with the documents’ own citation list', () => {
+    const cited = new Set(policies.flatMap((p) => p.implements))
+    const entries = getCatalog().data.entries
+    expect(entries.filter((e) => !cited.has(e.citation)).map((e) => e.citation)).toEqual([])
+    const ours = RULE_CITATIONS.filter((c) => c.family !== 'breach-notification')
+    expect(entries.map((e) => e.citation).sort()).toEqual(ours.map((c) => c.citation).sort())
+    for (const entry of entries.filter((e) => e.kind === 'specification')) {
+      expect(findCitation(entry.citation)?.requirement, entry.citation).toBe(entry.requirement)
+    }
   })
 
   it('cites only citations that exist', () => {

@@ -71,8 +71,8 @@ export async function renderPolicyDocx(
       {
         name: FONT,
         data: fontData('sans'),
-        bold: fontData('sansBold'),
-        italic: fontData('sansItalic')
+        // Regular and bold only: the documents use no italic, and every embedded face is compressed again per file.
+        bold: fontData('sansBold')
       }
     ],
     styles: documentStyles(),
