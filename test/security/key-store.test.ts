@@ -91,7 +91,9 @@ describe('security calls', () => {
     const logged: string[] = []
     const original = { log: console.log, error: console.error, warn: console.warn }
     console.log = console.error = console.warn = (...args: unknown[]) => void logged.push(args.map(String).join(' '))
-    onTestFinished(() => Object.assign(console, original))
+    onTestFinished(() => {
+      Object.assign(console, original)
+    })
 
     const test = await createTestWorkspace()
     storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
