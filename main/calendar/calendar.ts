@@ -109,6 +109,11 @@ export function retentionEndsOn(document: Pick<CalendarDocument, 'createdOn' | '
   return addFullYears(laterOf(document.createdOn, document.lastInEffectOn), RETENTION_YEARS)
 }
 
+/** "Each affected individual" reads as "each affected individual" mid-sentence; names (HHS, Texas…) keep their capitals. */
+function sentenceCase(recipient: string): string {
+  return /^(Each|Affected|Prominent|The) /.test(recipient) ? recipient[0]!.toLowerCase() + recipient.slice(1) : recipient
+}
+
 export function buildCalendar(input: CalendarInput): CalendarItem[] {
   const definitions = input.definitions ?? loadCalendarDefinitions()
   const dueSoonDays = input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
@@ -208,7 +213,7 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       items.push({
         uid: `incident-${incident.id}-${obligation.id}`,
         kind: obligation.kind,
-        title: `${incident.title}: notify ${obligation.recipient}`,
+        title: `${incident.title}: notify ${sentenceCase(obligation.recipient)}`,
         dueOn: obligation.dueOn,
         citation: obligation.citation,
         status:

@@ -75,7 +75,7 @@ describe('safeguard baas / incidents / deadlines', () => {
     const readable = await runSafeguard(['deadlines', file, '--as-of', '2026-04-16', '--no-proposed'])
     expect(readable.code).toBe(0)
     expect(readable.stdout).toMatch(/Deadlines as of 2026-04-16/)
-    expect(readable.stdout).toMatch(/2026-06-15 {2}due .*Ransomware, file server: notify Each affected individual/)
+    expect(readable.stdout).toMatch(/2026-06-15 {2}due .*Ransomware, file server: notify each affected individual/)
     expect(readable.stdout).not.toMatch(/Vulnerability scan|\(proposed rule\)/)
     const bad = await runSafeguard(['deadlines', file, '--as-of', '2026-02-30'])
     expect(bad.code).toBe(1)

@@ -82,10 +82,10 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             )}
             <Flex gap="2" wrap="wrap">
               {badges.length === 0 ? (
-                <Badge color="green">No flags</Badge>
+                <Badge highContrast color="green">No flags</Badge>
               ) : (
                 badges.map(b => (
-                  <Badge key={b.label} color={b.color}>
+                  <Badge highContrast key={b.label} color={b.color}>
                     {b.label}
                   </Badge>
                 ))
@@ -193,7 +193,7 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
         )}
 
         {message && (
-          <Callout.Root color={message.error ? 'red' : 'green'} role={message.error ? 'alert' : 'status'}>
+          <Callout.Root highContrast color={message.error ? 'red' : 'green'} role={message.error ? 'alert' : 'status'}>
             <Callout.Text>{message.text}</Callout.Text>
           </Callout.Root>
         )}
@@ -206,7 +206,8 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             {detail.checklist.present} in the agreement, {detail.checklist.missing} missing, {detail.checklist.notApplicable} not applicable,{' '}
             {detail.checklist.unchecked} not checked yet (45 CFR 164.504(e)(2) and 164.314(a)(2)). A checklist, not legal advice: check with counsel.
           </Text>
-          <Table.Root size="1" aria-label={`Required terms for ${detail.name}`}>
+          <Table.Root size="1">
+            <caption className="visually-hidden">Required terms for {detail.name}</caption>
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>Term</Table.ColumnHeaderCell>

@@ -187,7 +187,7 @@ export function AssociateForm(props: {
               <TextArea id={`${id}-notes`} value={notes} onChange={ev => setNotes(ev.target.value)} rows={2} />
             </Field>
             {saveError && (
-              <Callout.Root color="red" role="alert">
+              <Callout.Root highContrast color="red" role="alert">
                 <Callout.Text>{saveError}</Callout.Text>
               </Callout.Root>
             )}

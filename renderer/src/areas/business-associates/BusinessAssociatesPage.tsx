@@ -62,7 +62,7 @@ export function BusinessAssociatesPage() {
         )}
       </Flex>
       {(list.error || chain.error) && (
-        <Callout.Root color="red" role="alert">
+        <Callout.Root highContrast color="red" role="alert">
           <Callout.Text>{list.error ?? chain.error}</Callout.Text>
         </Callout.Root>
       )}
@@ -77,7 +77,8 @@ export function BusinessAssociatesPage() {
               No business associates yet. Add one, or import a register with “safeguard baas import”.
             </Text>
           ) : (
-            <Table.Root mt="3" aria-label="Business associate register">
+            <Table.Root mt="3">
+              <caption className="visually-hidden">Business associate register</caption>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>Name</Table.ColumnHeaderCell>
@@ -105,7 +106,7 @@ export function BusinessAssociatesPage() {
                     <Table.Cell>
                       <Flex gap="1" wrap="wrap">
                         {flagBadges(a.flags).map(b => (
-                          <Badge key={b.label} color={b.color}>
+                          <Badge highContrast key={b.label} color={b.color}>
                             {b.label}
                           </Badge>
                         ))}
@@ -125,14 +126,14 @@ export function BusinessAssociatesPage() {
       </Tabs.Root>
       {detail.data && (
         <AssociateDetail
-          key={detail.data.id}
+          key={`detail-${detail.data.id}`}
           detail={detail.data}
           onEdit={() => setForm(f => ({ open: true, editing: detail.data, key: f.key + 1 }))}
           onChanged={() => reload()}
         />
       )}
       <AssociateForm
-        key={form.key}
+        key={`form-${form.key}`}
         open={form.open}
         existing={form.editing}
         others={associates}

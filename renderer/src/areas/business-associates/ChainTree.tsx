@@ -14,7 +14,7 @@ function Node(props: { node: ChainNode; onOpen(id: number): void }) {
           {RELATIONSHIP_LABELS[node.relationship]} · {STATUS_LABELS[node.baaStatus]}
         </Text>
         {flagBadges(node.flags).map(b => (
-          <Badge key={b.label} color={b.color} size="1">
+          <Badge highContrast key={b.label} color={b.color} size="1">
             {b.label}
           </Badge>
         ))}

@@ -156,7 +156,7 @@ export function CalendarPage() {
         </Button>
       </Flex>
       {(view.error || message) && (
-        <Callout.Root color={view.error || message?.error ? 'red' : 'green'} role={view.error || message?.error ? 'alert' : 'status'}>
+        <Callout.Root highContrast color={view.error || message?.error ? 'red' : 'green'} role={view.error || message?.error ? 'alert' : 'status'}>
           <Callout.Text>{view.error ?? message?.text}</Callout.Text>
         </Callout.Root>
       )}
@@ -165,7 +165,8 @@ export function CalendarPage() {
           Nothing to show with these settings.
         </Text>
       ) : (
-        <Table.Root aria-label="Compliance calendar">
+        <Table.Root>
+          <caption className="visually-hidden">Compliance calendar</caption>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>Due</Table.ColumnHeaderCell>
@@ -185,12 +186,12 @@ export function CalendarPage() {
                     <Text weight="medium">{item.title}</Text>
                     <Flex gap="1" wrap="wrap">
                       {item.proposed && (
-                        <Badge color="violet" size="1">
+                        <Badge highContrast color="violet" size="1">
                           Proposed rule
                         </Badge>
                       )}
                       {item.checkWithCounsel && (
-                        <Badge color="orange" size="1">
+                        <Badge highContrast color="orange" size="1">
                           Check with counsel
                         </Badge>
                       )}
@@ -198,7 +199,7 @@ export function CalendarPage() {
                   </Flex>
                 </Table.RowHeaderCell>
                 <Table.Cell>
-                  <Badge color={STATUS[item.status].color}>{STATUS[item.status].label}</Badge>
+                  <Badge highContrast color={STATUS[item.status].color}>{STATUS[item.status].label}</Badge>
                 </Table.Cell>
                 <Table.Cell>
                   <Text size="1" color="gray">

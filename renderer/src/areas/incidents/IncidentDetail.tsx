@@ -61,7 +61,7 @@ function MarkDone(props: { incidentId: number; obligation: BreachObligation; onD
               <TextField.Root id={`${id}-method`} value={method} onChange={ev => setMethod(ev.target.value)} aria-describedby={`${id}-method-hint`} />
             </Field>
             {error && (
-              <Callout.Root color="red" role="alert">
+              <Callout.Root highContrast color="red" role="alert">
                 <Callout.Text>{error}</Callout.Text>
               </Callout.Root>
             )}
@@ -120,16 +120,17 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
           </Flex>
         </Flex>
         {incident.description && <Text as="p">{incident.description}</Text>}
-        <Callout.Root color={assessment.notificationRequired ? 'amber' : 'green'} role="status">
+        <Callout.Root highContrast color={assessment.notificationRequired ? 'amber' : 'green'} role="status">
           <Callout.Text>{assessment.reason}</Callout.Text>
         </Callout.Root>
         {error && (
-          <Callout.Root color="red" role="alert">
+          <Callout.Root highContrast color="red" role="alert">
             <Callout.Text>{error}</Callout.Text>
           </Callout.Root>
         )}
         {assessment.obligations.length > 0 && (
-          <Table.Root size="1" aria-label={`Notification obligations for ${incident.title}`}>
+          <Table.Root size="1">
+            <caption className="visually-hidden">Notification obligations for {incident.title}</caption>
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>Notify</Table.ColumnHeaderCell>
@@ -162,7 +163,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                     )}
                   </Table.Cell>
                   <Table.Cell>
-                    <Badge color={OBLIGATION_STATUS[o.status].color}>{OBLIGATION_STATUS[o.status].label}</Badge>
+                    <Badge highContrast color={OBLIGATION_STATUS[o.status].color}>{OBLIGATION_STATUS[o.status].label}</Badge>
                     {o.doneOn && (
                       <Text as="div" size="1" color="gray">
                         {o.doneOn}
@@ -177,11 +178,11 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                       </Text>
                       <Text size="1">{o.basis}</Text>
                       <Flex gap="1" wrap="wrap">
-                        <Badge color="gray" size="1">
+                        <Badge highContrast color="gray" size="1">
                           {CERTAINTY_LABELS[o.certainty]}
                         </Badge>
                         {o.checkWithCounsel && (
-                          <Badge color="orange" size="1">
+                          <Badge highContrast color="orange" size="1">
                             Check with counsel
                           </Badge>
                         )}

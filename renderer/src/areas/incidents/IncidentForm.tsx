@@ -290,7 +290,7 @@ export function IncidentForm(props: {
             </Box>
 
             {saveError && (
-              <Callout.Root color="red" role="alert">
+              <Callout.Root highContrast color="red" role="alert">
                 <Callout.Text>{saveError}</Callout.Text>
               </Callout.Root>
             )}

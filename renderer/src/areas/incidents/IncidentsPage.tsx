@@ -43,7 +43,7 @@ export function IncidentsPage() {
         )}
       </Flex>
       {(list.error || laws.error) && (
-        <Callout.Root color="red" role="alert">
+        <Callout.Root highContrast color="red" role="alert">
           <Callout.Text>{list.error ?? laws.error}</Callout.Text>
         </Callout.Root>
       )}
@@ -52,7 +52,8 @@ export function IncidentsPage() {
           No incidents recorded.
         </Text>
       ) : (
-        <Table.Root aria-label="Incident log">
+        <Table.Root>
+          <caption className="visually-hidden">Incident log</caption>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>Incident</Table.ColumnHeaderCell>
@@ -74,7 +75,7 @@ export function IncidentsPage() {
                 <Table.Cell>
                   {i.next ? (
                     <Flex gap="2" align="center" wrap="wrap">
-                      <Badge color={OBLIGATION_STATUS[i.next.status].color}>{OBLIGATION_STATUS[i.next.status].label}</Badge>
+                      <Badge highContrast color={OBLIGATION_STATUS[i.next.status].color}>{OBLIGATION_STATUS[i.next.status].label}</Badge>
                       <Text size="2">
                         {KIND_LABELS[i.next.kind]} by {i.next.dueOn}
                       </Text>
@@ -97,7 +98,7 @@ export function IncidentsPage() {
       )}
       {detail.data && (
         <IncidentDetail
-          key={detail.data.incident.id}
+          key={`detail-${detail.data.incident.id}`}
           detail={detail.data}
           onChanged={reload}
           onEdit={() => setForm(f => ({ open: true, editing: detail.data?.incident ?? null, key: f.key + 1 }))}
@@ -105,7 +106,7 @@ export function IncidentsPage() {
       )}
       {laws.data && (
         <IncidentForm
-          key={form.key}
+          key={`form-${form.key}`}
           open={form.open}
           existing={form.editing}
           jurisdictions={laws.data.jurisdictions}
