@@ -16,6 +16,8 @@ async function openAssessment(app: AppHarness): Promise<void> {
 const card = (app: AppHarness, questionId: string) => app.page.locator(`[data-question-id="${questionId}"]`)
 
 test('walk a family with the keyboard, record an addressable decision, rate a risk, and find it all after a restart', async ({ app }) => {
+  // One long journey across five tabs with an axe check on each, then a restart: more than the default minute on a busy machine.
+  test.setTimeout(180_000)
   const { page } = app
   await describeOrganisation(app)
   await openAssessment(app)
