@@ -6,6 +6,7 @@ import { callHandler } from '../../api/dispatch'
 import { ApiError, isApiError } from '../../api/errors'
 import { headlessHost } from '../../api/host'
 import { Session } from '../../workspace/session'
+import { writeAgreementRecord } from './demo-agreement'
 import { writeProwlerOcsfScan } from './demo-scan'
 
 /**
@@ -228,7 +229,13 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
         { name: 'Clearwater Shredding Co.', services: 'Paper and media destruction', phiCategories: ['Paper records', 'Retired drives'], baaStatus: 'expired', effectiveOn: shiftYears(today, -3), expiresOn: addDays(today, -40) },
         { name: 'Bluepine Transcription', services: 'Dictation transcription', phiCategories: ['Clinical notes'], baaStatus: 'requested' }
       ]
-      for (const associate of associates) await c('baas.create' as CallName, { associate } as never)
+      for (const associate of associates) {
+        const created = (await c('baas.create' as CallName, { associate } as never)) as unknown as { id: number }
+        if (associate.name === 'Amazon Web Services') {
+          const file = await writeAgreementRecord(path.join(dir, 'aws-baa-acceptance-record.pdf'), associate.effectiveOn!)
+          await c('baas.attachAgreement' as CallName, { id: created.id, path: file } as never)
+        }
+      }
     })
     await optional(call, skipped, 'incidents', async (c) => {
       await c('incidents.create' as CallName, {

@@ -664,9 +664,9 @@ function attestation(w: PdfWriter, data: EvidencePackData): void {
 // ------------------------------------------------------------------ appendix
 
 function appendix(w: PdfWriter, data: EvidencePackData): void {
-  if (!data.evidenceFiles) return notRecorded(w, 'No evidence files have been attached.')
   const scans = (data.scans ?? []).map((s) => ({ name: s.fileName, kind: `Scanner output (${s.format})`, addedOn: s.importedOn, sha256: s.sha256 }))
-  const files = [...data.evidenceFiles, ...scans]
+  const files = [...(data.evidenceFiles ?? []), ...scans]
+  if (files.length === 0) return notRecorded(w, 'No evidence files have been attached.')
   w.paragraph(
     `Every file referred to as evidence, with its SHA-256 fingerprint. To check a copy, compute its SHA-256 (for example with sha256sum or Get-FileHash) and compare it with the value below.`,
     { after: 8 }
