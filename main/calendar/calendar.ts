@@ -58,6 +58,8 @@ export interface CalendarDocument {
   createdOn: IsoDate
   /** The last day the document was in effect (superseded or withdrawn); absent while still in effect, which means no end date yet. */
   lastInEffectOn?: IsoDate
+  /** The retention rule, when not the Security Rule's own (e.g. breach records under 164.530(j) via 164.414). */
+  citation?: string
 }
 
 export interface CalendarIncident {
@@ -197,7 +199,7 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       kind: 'retention-ends',
       title: `${retention.title}: ${document.title}`,
       dueOn,
-      citation: retention.citation,
+      citation: document.citation ?? retention.citation,
       // Not a deadline that can be missed: the earliest day disposal is allowed.
       status: compareDates(input.asOf, dueOn) >= 0 ? 'retention-ended' : 'upcoming',
       basis: `${retention.basis} Created ${document.createdOn}, last in effect ${document.lastInEffectOn}.`,

@@ -54,6 +54,23 @@ describe('calendar handlers', () => {
     await expect(ws.call('calendar.recordCompletion', { definitionId: 'yoga', doneOn: '2026-04-01' })).rejects.toMatchObject({ code: 'invalid-input' })
   })
 
+  it('dates the end of retention for breach files, past agreements and records of duties done', async () => {
+    const ws = await populated()
+    await ws.call('incidents.recordNotice', { id: 1, notice: { kind: 'individuals', doneOn: '2026-04-01' } })
+    await ws.call('calendar.recordCompletion', { definitionId: 'risk-analysis', doneOn: '2026-02-10' })
+    await ws.call('baas.create', { associate: { name: 'Old Shredder', baaStatus: 'expired', effectiveOn: '2020-03-01', expiresOn: '2024-02-29' } })
+    const items = (await ws.call('calendar.list', { asOf })).items.filter((i) => i.kind === 'retention-ends')
+    const byUid = Object.fromEntries(items.map((i) => [i.uid, i]))
+    // Six years from the last notice of the file (1 April 2026).
+    expect(byUid['retention-incident-1']).toMatchObject({ dueOn: '2032-04-01', status: 'upcoming', citation: '45 CFR 164.530(j)(2), applied by 164.414(a)' })
+    // Last in effect 29 February 2024: six full years end on 1 March 2030.
+    expect(byUid['retention-baa-2']).toMatchObject({ dueOn: '2030-03-01', citation: '45 CFR 164.316(b)(2)(i)' })
+    expect(byUid['retention-completion-risk-analysis-2026-02-10']).toMatchObject({ dueOn: '2032-02-10' })
+    expect(byUid['retention-completion-risk-analysis-2026-02-10']!.title).toMatch(/record of risk analysis and risk management review done 2026-02-10/)
+    // A signed agreement still in force has no retention end yet.
+    expect(byUid['retention-baa-1']).toBeUndefined()
+  })
+
   it('notifies once through the host with a summary', async () => {
     const ws = await populated()
     const shown: [string, string][] = []
