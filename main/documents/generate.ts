@@ -62,7 +62,7 @@ export async function generatePolicies(
       checkCancelled(ctx)
       ctx.progress({ phase: `Writing ${template.number} ${template.title}`, done: index, total: chosen.length, unit: 'documents' })
       const buffer = await renderPolicyDocx(template, fill, { relatedDocuments: related })
-      const file = path.join(input.dir, `${template.number} ${template.title.replace(/[\\/:*?"<>|]/g, '-')}.docx`)
+      const file = path.join(input.dir, `${template.number} ${template.title.replace(/\s*:\s*/g, ' - ').replace(/[\\/*?"<>|]/g, '-')}.docx`)
       writeFileAtomic(file, buffer)
       written.push({ path: file, bytes: buffer.length, number: template.number, title: template.title })
     }

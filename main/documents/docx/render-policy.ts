@@ -142,7 +142,8 @@ function documentStyles() {
         basedOn: 'Normal',
         next: 'Normal',
         run: { size: 21 },
-        paragraph: { spacing: { before: 0, after: 60 } }
+        // A stop past the widest number ("10."), so every entry's title starts at the same place.
+        paragraph: { spacing: { before: 0, after: 60 }, tabStops: [{ type: TabStopType.LEFT, position: 567 }] }
       },
       {
         id: 'TOC2',

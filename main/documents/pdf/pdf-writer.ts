@@ -621,7 +621,12 @@ export class PdfWriter {
       this.doc.moveTo(MARGIN.left, ruleY).lineTo(MARGIN.left + 48, ruleY).lineWidth(2).strokeColor(COLOR.accent).stroke()
     })
     let y = ruleY + 18
-    for (const entry of this.contents) {
+    // The space was reserved before the sections were known: if every entry cannot fit, list the
+    // sections only (the bookmarks still hold every heading).
+    const capacity = (this.bottom - y) * reservation.pages
+    const needed = this.contents.reduce((sum, e) => sum + (e.level === 1 ? 19 : 15), 0)
+    const entries = needed <= capacity ? this.contents : this.contents.filter((e) => e.level === 1)
+    for (const entry of entries) {
       const rowHeight = entry.level === 1 ? 19 : 15
       if (y + rowHeight > this.bottom && page < reservation.pageIndex + reservation.pages - 1) {
         page += 1
