@@ -22,15 +22,14 @@ export function QuestionCard(props: {
   const [status, setStatus] = useState<{ kind: 'saved' | 'error'; text: string } | null>(null)
   // Shown at once while the save is on its way, so arrow keys feel immediate.
   const [selected, setSelected] = useState<AnswerValue | ''>(item.answer?.value ?? '')
-  // When this answer was saved again (here or by an import), take the saved values; a reload
-  // caused by another question leaves what is being typed here alone.
-  const savedSignature = JSON.stringify(item.answer)
-  const [syncedSignature, setSyncedSignature] = useState(savedSignature)
-  if (savedSignature !== syncedSignature) {
-    setSyncedSignature(savedSignature)
-    setSelected(item.answer?.value ?? '')
-    setNotes(item.answer?.notes ?? '')
-    setFieldValue(item.answer?.fieldValue?.toString() ?? '')
+  // When the saved answer changes (a save here, an import), each field takes the saved value
+  // unless the person has edited it since the last sync: a reload must never eat what is being typed.
+  const [synced, setSynced] = useState(item.answer)
+  if (JSON.stringify(item.answer) !== JSON.stringify(synced)) {
+    setSynced(item.answer)
+    if (selected === (synced?.value ?? '')) setSelected(item.answer?.value ?? '')
+    if (notes === (synced?.notes ?? '')) setNotes(item.answer?.notes ?? '')
+    if (fieldValue === (synced?.fieldValue?.toString() ?? '')) setFieldValue(item.answer?.fieldValue?.toString() ?? '')
   }
 
   const save = async (change: { value?: AnswerValue; notes?: string; fieldValue?: number | string | null; toConfirm?: false }) => {
@@ -39,6 +38,7 @@ export function QuestionCard(props: {
       setStatus({ kind: 'saved', text: 'Saved.' })
       props.onChanged()
     } catch (error) {
+      if (change.value !== undefined) setSelected(item.answer?.value ?? '')
       setStatus({ kind: 'error', text: errorMessage(error) })
     }
   }
