@@ -92,6 +92,20 @@ describe('documents handlers', () => {
     expect(preview.policies.find((p) => p.id === 'access-control')?.source).toBe('override')
   })
 
+  it('removes the documents already written when the policy set is cancelled', async () => {
+    const ws = await createTestWorkspace()
+    const out = tempDir()
+    const controller = new AbortController()
+    const run = ws.call('documents.generatePolicies', { dir: out }, {
+      signal: controller.signal,
+      onProgress: (u) => {
+        if (u.done === 2) controller.abort()
+      }
+    })
+    await expect(run).rejects.toMatchObject({ code: 'cancelled' })
+    expect(fs.readdirSync(out)).toEqual([])
+  })
+
   it('refuses a folder that does not exist, naming it', async () => {
     const ws = await createTestWorkspace()
     const missing = path.join(ws.dir, 'nope')
