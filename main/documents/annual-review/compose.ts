@@ -324,7 +324,7 @@ function incidents(w: PdfWriter, data: AnnualReviewData): void {
 
 function signOffs(w: PdfWriter, data: AnnualReviewData): void {
   w.paragraph(
-    'Each safeguard family is reviewed and signed off by a named reviewer. Families without a recorded sign-off are signed below.',
+    'Each safeguard family is reviewed and signed off by a named reviewer. A family without a recorded sign-off needs one before this review is approved.',
     { after: 8 }
   )
   w.table(
