@@ -113,8 +113,14 @@ export interface ScanComparison {
 const Limit = z.number().int().min(1).max(5000).default(500)
 
 export const scannerCalls = {
-  /** Imports each file on its own (one transaction each): one file's rejection never affects another. */
-  'scans.import': defineCall<FileImportResult[]>()(z.strictObject({ paths: z.array(FilePath).min(1).max(100) })),
+  /**
+   * Imports each file on its own (one transaction each): one file's rejection never affects another.
+   * With `asOneScan`, the files are the pages of one export (e.g. Security Hub get-findings with
+   * NextToken) and become one scan, all or nothing.
+   */
+  'scans.import': defineCall<FileImportResult[]>()(
+    z.strictObject({ paths: z.array(FilePath).min(1).max(100), asOneScan: z.boolean().default(false) })
+  ),
   /** Asks the user for scanner output files with the host's dialog. [] when cancelled. */
   'scans.chooseFiles': defineCall<string[]>()(z.strictObject({})),
   'scans.list': defineCall<ScanView[]>()(z.strictObject({})),

@@ -6,7 +6,7 @@ import { compareScans, queryFindings } from './db/findings'
 import { dismissReviewFlag, getReviewFlag, listReviewFlags } from './db/review-flags'
 import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './db/scans'
 import { ImportError } from './import-error'
-import { importScanFile } from './import-scan-file'
+import { importScanFiles } from './import-scan-file'
 
 const SCANNER_FILE_FILTERS = [
   { name: 'Scanner output', extensions: ['json', 'ocsf', 'js', 'csv', 'ndjson', 'jsonl', 'txt'] },
@@ -22,10 +22,12 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
     if (importing.has(db)) throw new ApiError('conflict', 'Another import into this workspace is still running')
     importing.add(db)
     const results: FileImportResult[] = []
+    // Each group is imported as one scan: every file alone, or all files together.
+    const groups = input.asOneScan ? [input.paths] : input.paths.map((p) => [p])
     try {
-      for (const [index, file] of input.paths.entries()) {
+      for (const [index, files] of groups.entries()) {
         try {
-          const outcome = await importScanFile(db, file, {
+          const outcome = await importScanFiles(db, files, {
             now: ctx.session.now(),
             signal: ctx.signal,
             onProgress: (p) =>
@@ -34,19 +36,22 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
                 done: p.bytesRead,
                 total: p.bytesTotal,
                 unit: 'bytes',
-                message: file,
-                counts: { findings: p.findings, file: index + 1, files: input.paths.length }
+                message: files.join(', '),
+                counts: { findings: p.findings, file: index + 1, files: groups.length }
               })
           })
-          results.push({ file, ok: true, ...outcome })
+          for (const file of files) results.push({ file, ok: true, ...outcome })
         } catch (err) {
           if (err instanceof ImportError && err.code === 'cancelled') {
-            throw new ApiError('cancelled', `Import cancelled: ${file} was not imported`, { imported: results })
+            throw new ApiError('cancelled', `Import cancelled: ${files.join(', ')} not imported`, { imported: results })
           }
-          if (err instanceof ImportError) {
-            results.push({ file, ok: false, error: { code: err.code, message: err.message, ...err.position } })
-          } else {
-            results.push({ file, ok: false, error: { code: 'internal', message: `${file}: ${err instanceof Error ? err.message : String(err)}` } })
+          const failure =
+            err instanceof ImportError
+              ? { code: err.code, message: err.message, ...err.position }
+              : { code: 'internal', message: `${files.join(', ')}: ${err instanceof Error ? err.message : String(err)}` }
+          for (const file of files) {
+            const own = err instanceof ImportError && err.file === file
+            results.push({ file, ok: false, error: own || files.length === 1 ? failure : { code: 'not-imported', message: `${file}: not imported, because another page of the scan was rejected: ${failure.message}` } })
           }
         }
       }

@@ -1,7 +1,7 @@
 // Imports one scanner output file into a workspace as one transaction: the file
 // either lands whole (scan, findings, citations, review flags) or not at all.
 
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import path from 'node:path'
 import type { Db } from '../db/driver'
 import type { ScanView } from './contract'
@@ -11,7 +11,9 @@ import { findingInserter } from './db/findings'
 import { flagForReview } from './db/review-flags'
 import { completeScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
 import { fileSha256 } from './file-sha256'
-import { ScanFileReader, type ReadProgress } from './read/scan-reader'
+import type { ReadSummary } from './finding.types'
+import { ImportError } from './import-error'
+import { compareCitations, ScanFileReader, type ReadProgress } from './read/scan-reader'
 
 export interface ImportScanOptions {
   now: string
@@ -32,32 +34,49 @@ export interface ImportScanResult {
  * meanwhile (the handlers serialise imports per workspace).
  */
 export async function importScanFile(db: Db, file: string, options: ImportScanOptions): Promise<ImportScanResult> {
-  const sha = fileSha256(file)
-  sha.catch(() => undefined)
-  const reader = new ScanFileReader(file, {
-    ...(options.signal ? { signal: options.signal } : {}),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {})
-  })
+  return importScanFiles(db, [file], options)
+}
+
+/**
+ * Imports several files as one scan: the pages of one export (Security Hub's
+ * get-findings with NextToken writes one file per page). All pages must be of
+ * the same format; one transaction for all; the scan's identity is the SHA-256
+ * of the pages' own hashes, so importing the same pages again adds nothing.
+ */
+export async function importScanFiles(db: Db, files: readonly string[], options: ImportScanOptions): Promise<ImportScanResult> {
+  if (files.length === 0) throw new Error('no files to import')
+  const hashes = files.map((file) => fileSha256(file))
+  for (const h of hashes) h.catch(() => undefined)
   // A large import touches many index pages: a bigger page cache keeps them in memory
   // instead of spilling and re-reading them (restored afterwards).
   const cacheSize = db.pragma('cache_size', { simple: true }) as number
   db.pragma('cache_size = -65536')
   db.exec('BEGIN IMMEDIATE')
   try {
-    const scanId = insertPendingScan(db, path.basename(file), randomBytes(32).toString('hex'), options.now)
+    const name = files.length === 1 ? path.basename(files[0] as string) : `${path.basename(files[0] as string)} (+${files.length - 1} more pages)`
+    const scanId = insertPendingScan(db, name, randomBytes(32).toString('hex'), options.now)
     const inserter = findingInserter(db, scanId, citationSetResolver(db), findingCheckResolver(db))
     let earliest: string | null = null
-    for await (const batch of reader.batches()) {
-      inserter.insert(batch)
-      for (const f of batch) if (f.observedAt && (earliest === null || f.observedAt < earliest)) earliest = f.observedAt
+    const summaries: ReadSummary[] = []
+    for (const file of files) {
+      const reader = new ScanFileReader(file, {
+        ...(options.signal ? { signal: options.signal } : {}),
+        ...(options.onProgress ? { onProgress: options.onProgress } : {})
+      })
+      for await (const batch of reader.batches()) {
+        inserter.insert(batch)
+        for (const f of batch) if (f.observedAt && (earliest === null || f.observedAt < earliest)) earliest = f.observedAt
+      }
+      summaries.push(reader.summary)
     }
-    const sha256 = await sha
+    const fileHashes = await Promise.all(hashes)
+    const sha256 = fileHashes.length === 1 ? (fileHashes[0] as string) : createHash('sha256').update([...fileHashes].sort().join('\n')).digest('hex')
     const existing = findScanBySha(db, sha256)
     if (existing) {
       db.exec('ROLLBACK')
       return { alreadyImported: true, scan: existing }
     }
-    completeScan(db, scanId, sha256, reader.summary, earliest)
+    completeScan(db, scanId, sha256, mergeSummaries(summaries), earliest)
     flagForReview(db, scanId, inserter.failing(), options.now)
     db.exec('COMMIT')
     return { alreadyImported: false, scan: getScan(db, scanId) as ScanView }
@@ -66,5 +85,39 @@ export async function importScanFile(db: Db, file: string, options: ImportScanOp
     throw err
   } finally {
     db.pragma(`cache_size = ${Number(cacheSize)}`)
+  }
+}
+
+/** One summary for the pages of one scan; pages of different formats are refused. */
+function mergeSummaries(summaries: readonly ReadSummary[]): ReadSummary {
+  const [first, ...rest] = summaries as [ReadSummary, ...ReadSummary[]]
+  if (rest.length === 0) return first
+  const formats = new Set(summaries.map((s) => s.format).filter((f) => f !== 'empty'))
+  if (formats.size > 1) {
+    const odd = summaries.find((s) => s.format !== first.format && s.format !== 'empty') as ReadSummary
+    throw new ImportError('unknown-format', odd.file, `is ${odd.format} but ${first.file} is ${first.format}: pages of one scan must be of one format`)
+  }
+  const skipped = new Map<string, ReadSummary['skipped'][number]>()
+  for (const s of summaries.flatMap((x) => x.skipped)) {
+    const entry = skipped.get(s.reason)
+    if (entry) entry.count += s.count
+    else skipped.set(s.reason, { ...s, examples: [...s.examples] })
+  }
+  const failedBySeverity = { ...first.failedBySeverity }
+  for (const s of rest) for (const k of Object.keys(failedBySeverity) as (keyof typeof failedBySeverity)[]) failedBySeverity[k] += s.failedBySeverity[k]
+  const sum = (pick: (s: ReadSummary) => number) => summaries.reduce((n, s) => n + pick(s), 0)
+  return {
+    ...first,
+    format: [...formats][0] ?? first.format,
+    scannerVersion: summaries.find((s) => s.scannerVersion)?.scannerVersion ?? null,
+    bytes: sum((s) => s.bytes),
+    findings: sum((s) => s.findings),
+    passed: sum((s) => s.passed),
+    failed: sum((s) => s.failed),
+    failedBySeverity,
+    citations: [...new Set(summaries.flatMap((s) => s.citations))].sort(compareCitations),
+    accounts: [...new Set(summaries.flatMap((s) => s.accounts))].sort(),
+    skipped: [...skipped.values()],
+    warnings: [...new Set(summaries.flatMap((s) => s.warnings))]
   }
 }

@@ -171,3 +171,28 @@ describe('evidence and scan comparison', () => {
     await expect(ws.call('findings.query', { citation: 'DROP TABLE finding' })).rejects.toMatchObject({ code: 'invalid-input' })
   })
 })
+
+describe('pages of one export', () => {
+  it('imports Security Hub pages as one scan, once', async () => {
+    const ws = await createTestWorkspace()
+    const pages = [ownFixture('securityhub-get-findings-page1.json'), ownFixture('securityhub-get-findings-page2-lowercase.json')]
+    const results = await ws.call('scans.import', { paths: pages, asOneScan: true })
+    expect(results.map((r) => r.ok)).toEqual([true, true])
+    const first = results[0]
+    if (!first?.ok) throw new Error('expected an import')
+    expect(first.scan).toMatchObject({ format: 'securityhub-asff', findings: 6, accounts: ['444455556666', '777788889999'], fileName: 'securityhub-get-findings-page1.json (+1 more pages)' })
+    expect(first.scan.skipped[0]?.count).toBe(1)
+    expect(await ws.call('scans.list', {})).toHaveLength(1)
+    const again = await ws.call('scans.import', { paths: [...pages].reverse(), asOneScan: true })
+    expect(again[0]).toMatchObject({ ok: true, alreadyImported: true, scan: { id: first.scan.id } })
+  })
+
+  it('refuses pages of different formats, keeping nothing of any page', async () => {
+    const ws = await createTestWorkspace()
+    const results = await ws.call('scans.import', { paths: [ownFixture('securityhub-get-findings-page1.json'), ownFixture('prowler-v3.json')], asOneScan: true })
+    expect(results[0]).toMatchObject({ ok: false, error: { code: 'not-imported' } })
+    expect(results[1]).toMatchObject({ ok: false, error: { code: 'unknown-format', message: expect.stringMatching(/one format/) } })
+    expect(await ws.call('scans.list', {})).toEqual([])
+    expect((await ws.call('findings.query', {})).total).toBe(0)
+  })
+})

@@ -45,9 +45,12 @@ export function registerImport(program: Command, io: CliIo): void {
     .description('Import scanner output files (Prowler, Security Hub, ScoutSuite, AWS Config, Powerpipe); each file imports whole or not at all')
     .argument('<workspace>', 'workspace file')
     .argument('<files...>', 'scanner output files')
+    .option('--pages', 'the files are pages of one export (e.g. Security Hub get-findings with NextToken): import them as one scan')
     .option('--json', 'print one JSON object per file')
-    .action(async (workspace: string, files: string[], options: { json?: boolean }) => {
-      const results = await withWorkspace(workspace, (call) => call('scans.import', { paths: files.map((f) => path.resolve(f)) }))
+    .action(async (workspace: string, files: string[], options: { json?: boolean; pages?: boolean }) => {
+      const results = await withWorkspace(workspace, (call) =>
+        call('scans.import', { paths: files.map((f) => path.resolve(f)), asOneScan: options.pages ?? false })
+      )
       if (options.json) printJson(io, results.map(report))
       else printLines(io, results.flatMap(describe))
       const rejected = results.filter((r): r is Extract<FileImportResult, { ok: false }> => !r.ok)
