@@ -1,4 +1,4 @@
-import { Badge, Button, Callout, Card, DataList, Flex, Heading, Progress, Text } from '@radix-ui/themes'
+import { Badge, Button, Callout, Card, Checkbox, DataList, Flex, Heading, Progress, Text } from '@radix-ui/themes'
 import { useCallback, useRef, useState, type DragEvent } from 'react'
 import type { ProgressUpdate } from '../../../../main/api/define-call'
 import type { FileImportResult } from '../../../../main/scanners/contract'
@@ -24,6 +24,7 @@ export function ImportPanel(props: { onImported(): void }) {
   const [state, setState] = useState<ImportState>({ kind: 'idle' })
   const [dragging, setDragging] = useState(false)
   const [dropNote, setDropNote] = useState<string | null>(null)
+  const [asOneScan, setAsOneScan] = useState(false)
   const controller = useRef<AbortController | null>(null)
   const { onImported } = props
 
@@ -34,7 +35,7 @@ export function ImportPanel(props: { onImported(): void }) {
       controller.current = abort
       setState({ kind: 'running', progress: null })
       try {
-        const results = await api['scans.import']({ paths }, { signal: abort.signal, onProgress: (progress) => setState({ kind: 'running', progress }) })
+        const results = await api['scans.import']({ paths, asOneScan }, { signal: abort.signal, onProgress: (progress) => setState({ kind: 'running', progress }) })
         setState({ kind: 'done', results })
       } catch (error) {
         setState(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: errorMessage(error) })
@@ -43,7 +44,7 @@ export function ImportPanel(props: { onImported(): void }) {
         onImported()
       }
     },
-    [onImported]
+    [onImported, asOneScan]
   )
 
   const choose = useCallback(async () => {
@@ -88,9 +89,17 @@ export function ImportPanel(props: { onImported(): void }) {
             Drop files here or choose them: Prowler (JSON, JSON-OCSF, ASFF, CSV), AWS Security Hub, ScoutSuite, AWS Config or Powerpipe HIPAA
             benchmark exports. The format is recognised from the content. Each file is imported whole or not at all.
           </Text>
-          <Button onClick={() => void choose()} disabled={running}>
-            Choose files…
-          </Button>
+          <Flex gap="4" align="center" wrap="wrap">
+            <Button onClick={() => void choose()} disabled={running}>
+              Choose files…
+            </Button>
+            <Text as="label" size="2">
+              <Flex gap="2" align="center">
+                <Checkbox checked={asOneScan} onCheckedChange={(v) => setAsOneScan(v === true)} />
+                The files are pages of one export (one scan)
+              </Flex>
+            </Text>
+          </Flex>
           {dropNote && (
             <Text size="2" color="amber" role="status">
               {dropNote}
