@@ -64,6 +64,23 @@ export function redactPackData(data: EvidencePackData): EvidencePackData {
     technicalControls:
       data.technicalControls?.map((c) => ({ ...c, note: c.note ? redact(c.note) : c.note })) ?? null,
     controls: data.controls?.map((c) => ({ ...c, evidence: c.evidence.map(redact) })) ?? null,
+    // Free text written by people can name an account or a resource too.
+    procurement: {
+      ...data.procurement,
+      minimumNecessary: data.procurement.minimumNecessary
+        ? { summary: redact(data.procurement.minimumNecessary.summary), measures: data.procurement.minimumNecessary.measures.map(redact) }
+        : null,
+      ...(data.procurement.statements
+        ? {
+            statements: Object.fromEntries(
+              Object.entries(data.procurement.statements).map(([key, statement]) => [key, statement && { ...statement, answer: redact(statement.answer) }])
+            )
+          }
+        : {})
+    },
+    businessAssociates: data.businessAssociates?.map((b) => ({ ...b, services: redact(b.services) })) ?? null,
+    incidents: data.incidents?.map((i) => ({ ...i, category: redact(i.category) })) ?? null,
+    remediation: data.remediation?.map((r) => ({ ...r, title: redact(r.title) })) ?? null,
     evidenceFiles: data.evidenceFiles?.map((f) => ({ ...f, name: redact(f.name) })) ?? null
   }
 }
