@@ -142,8 +142,7 @@ function documentStyles() {
         basedOn: 'Normal',
         next: 'Normal',
         run: { size: 21 },
-        // A stop past the widest number ("10."), so every entry's title starts at the same place.
-        paragraph: { spacing: { before: 0, after: 60 }, tabStops: [{ type: TabStopType.LEFT, position: 567 }] }
+        paragraph: { spacing: { before: 0, after: 60 } }
       },
       {
         id: 'TOC2',
