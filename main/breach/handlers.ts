@@ -8,7 +8,7 @@ import type { breachCalls } from './contract'
 import { deleteIncident, insertIncident, listIncidents, updateIncident } from './db/incidents'
 import { deleteNotice, insertNotice, listAllNotices } from './db/notices'
 import { importIncidents } from './import'
-import { assess, incidentDetail, requireIncident, summarizeIncident } from './incident-log'
+import { assess, incidentDetail, linkedReportingDays, requireIncident, summarizeIncident } from './incident-log'
 import { JURISDICTION_CODES, JURISDICTION_NAMES } from './jurisdictions'
 import { loadStateLawTable } from './state-laws'
 
@@ -25,7 +25,9 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     const { db } = ctx.workspace()
     const asOf = today(ctx, input.asOf)
     const notices = listAllNotices(db)
-    return listIncidents(db).map((record) => summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf)))
+    return listIncidents(db).map((record) =>
+      summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf, linkedReportingDays(db, record)))
+    )
   },
 
   'incidents.get': (input, ctx) => incidentDetail(ctx.workspace().db, input.id, today(ctx, input.asOf)),

@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors'
+import { getBusinessAssociate } from '../baas/db/business-associates'
 import type { Db } from '../db/driver'
 import type { IncidentDetail, IncidentNotice, IncidentRecord, IncidentSummary } from './contract'
 import { getIncident } from './db/incidents'
@@ -7,8 +8,13 @@ import type { Incident, NoticeDone } from './incident-schema'
 import { computeBreachObligations } from './obligations'
 import type { BreachAssessment } from './obligation-types'
 
-/** The stored incident in the form the breach clock reads. */
-export function toClockInput(record: IncidentRecord): Incident {
+/**
+ * The stored incident in the form the breach clock reads. When a business
+ * associate's incident names the client it serves and sets no window of its
+ * own, the window recorded on that client's agreement applies.
+ */
+export function toClockInput(record: IncidentRecord, linkedReportingDays: number | null = null): Incident {
+  const window = record.baaReportingDays ?? (record.role === 'business-associate' ? linkedReportingDays : null)
   return {
     title: record.title,
     discoveredOn: record.discoveredOn,
@@ -17,7 +23,7 @@ export function toClockInput(record: IncidentRecord): Incident {
     unsecuredPhi: record.unsecuredPhi,
     affectedByState: record.affectedByState,
     ...(record.lawEnforcementDelays.length > 0 ? { lawEnforcementDelay: record.lawEnforcementDelays } : {}),
-    ...(record.baaReportingDays !== null ? { baaReportingDays: record.baaReportingDays } : {}),
+    ...(window !== null ? { baaReportingDays: window } : {}),
     licensedHealthFacility: record.licensedHealthFacility,
     ...(record.riskAssessment !== null ? { riskAssessment: record.riskAssessment } : {})
   }
@@ -33,8 +39,13 @@ export function toNoticesDone(notices: readonly IncidentNotice[]): NoticeDone[] 
   }))
 }
 
-export function assess(record: IncidentRecord, notices: readonly IncidentNotice[], asOf: string): BreachAssessment {
-  return computeBreachObligations(toClockInput(record), { asOf, noticesDone: toNoticesDone(notices) })
+/** The reporting window on the agreement with the party an incident is linked to, if any. */
+export function linkedReportingDays(db: Db, record: IncidentRecord): number | null {
+  return record.businessAssociateId === null ? null : (getBusinessAssociate(db, record.businessAssociateId)?.breachReportingDays ?? null)
+}
+
+export function assess(record: IncidentRecord, notices: readonly IncidentNotice[], asOf: string, linkedWindow: number | null = null): BreachAssessment {
+  return computeBreachObligations(toClockInput(record, linkedWindow), { asOf, noticesDone: toNoticesDone(notices) })
 }
 
 export function requireIncident(db: Db, id: number): IncidentRecord {
@@ -46,7 +57,7 @@ export function requireIncident(db: Db, id: number): IncidentRecord {
 export function incidentDetail(db: Db, id: number, asOf: string): IncidentDetail {
   const incident = requireIncident(db, id)
   const notices = listNotices(db, id)
-  return { asOf, incident, notices, assessment: assess(incident, notices, asOf) }
+  return { asOf, incident, notices, assessment: assess(incident, notices, asOf, linkedReportingDays(db, incident)) }
 }
 
 export function summarizeIncident(record: IncidentRecord, assessment: BreachAssessment): IncidentSummary {

@@ -3,7 +3,7 @@ import { listBusinessAssociates } from '../baas/db/business-associates'
 import { workspaceAnchorOn } from '../baas/register'
 import { listIncidents } from '../breach/db/incidents'
 import { listAllNotices } from '../breach/db/notices'
-import { assess } from '../breach/incident-log'
+import { assess, linkedReportingDays } from '../breach/incident-log'
 import type { BusinessAssociate } from '../baas/contract'
 import type { IncidentNotice, IncidentRecord } from '../breach/contract'
 import { buildCalendar, type CalendarDocument, type CalendarItem, type RecurringCompletion } from './calendar'
@@ -36,7 +36,7 @@ export function workspaceCalendar(db: Db, options: { asOf: string; dueSoonDays: 
     incidents: incidents.map((record) => ({
       id: String(record.id),
       title: record.title,
-      obligations: assess(record, notices.get(record.id) ?? [], options.asOf).obligations
+      obligations: assess(record, notices.get(record.id) ?? [], options.asOf, linkedReportingDays(db, record)).obligations
     }))
   })
 }

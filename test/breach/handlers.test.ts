@@ -72,6 +72,18 @@ describe('incident log', () => {
     await expect(ws.call('incidents.get', { id: incident.id })).rejects.toMatchObject({ code: 'not-found' })
   })
 
+  it("a business associate's incident uses the reporting window on its client's agreement unless it sets its own", async () => {
+    const ws = await createBreachWorkspace()
+    const client = await ws.call('baas.create', { associate: { name: 'Harbor Clinic', relationship: 'covered-entity-client', baaStatus: 'signed', breachReportingDays: 5 } })
+    const base = { title: 'Bucket exposed', discoveredOn: '2026-03-01', role: 'business-associate' as const, unsecuredPhi: true, affectedByState: { GA: 40 } }
+    const linked = await ws.call('incidents.create', { incident: { ...base, businessAssociateId: client.id } })
+    expect(linked.assessment.obligations.map((o) => [o.id, o.dueOn])).toEqual([['covered-entity', '2026-03-06']])
+    const own = await ws.call('incidents.update', { id: linked.incident.id, incident: { ...base, businessAssociateId: client.id, baaReportingDays: 20 } })
+    expect(own.assessment.obligations[0]).toMatchObject({ dueOn: '2026-03-21' })
+    const unlinked = await ws.call('incidents.create', { incident: base })
+    expect(unlinked.assessment.obligations[0]).toMatchObject({ dueOn: '2026-04-30' })
+  })
+
   it('rejects bad input naming the field', async () => {
     const ws = await createBreachWorkspace()
     await expect(

@@ -19,6 +19,8 @@ const countError = (value: string) => (/^\d+$/.test(value) ? null : 'Enter a who
 export function IncidentForm(props: {
   existing: IncidentRecord | null
   jurisdictions: StateLawView['jurisdictions']
+  /** Parties of the register the incident can be linked to (the business associate involved, or our client). */
+  parties: { id: number; name: string }[]
   open: boolean
   onOpenChange(open: boolean): void
   onSaved(id: number): void
@@ -35,6 +37,7 @@ export function IncidentForm(props: {
   const [unsecuredPhi, setUnsecuredPhi] = useState(e?.unsecuredPhi ?? true)
   const [licensed, setLicensed] = useState(e?.licensedHealthFacility ?? false)
   const [baaDays, setBaaDays] = useState(e?.baaReportingDays ? String(e.baaReportingDays) : '')
+  const [partyId, setPartyId] = useState(e?.businessAssociateId ? String(e.businessAssociateId) : 'none')
   const [rows, setRows] = useState<AffectedRow[]>(
     Object.entries(e?.affectedByState ?? {}).map(([state, count], index) => ({ key: index, state, count: String(count) }))
   )
@@ -105,7 +108,7 @@ export function IncidentForm(props: {
             }
           }
         : {}),
-      businessAssociateId: e?.businessAssociateId ?? null
+      businessAssociateId: partyId === 'none' ? null : Number(partyId)
     }
     try {
       const saved = e ? await api['incidents.update']({ id: e.id, incident }) : await api['incidents.create']({ incident })
@@ -167,8 +170,25 @@ export function IncidentForm(props: {
                 Untick only if it was encrypted as HHS guidance describes (key not compromised) or destroyed: then no notice is required.
               </Text>
             </Flex>
+            <Field
+              id={`${id}-party`}
+              label={role === 'business-associate' ? 'Client it concerns' : 'Business associate involved'}
+              hint={role === 'business-associate' ? 'Its agreement’s reporting window applies unless you set one below.' : 'Optional.'}
+            >
+              <Select.Root value={partyId} onValueChange={setPartyId}>
+                <Select.Trigger id={`${id}-party`} aria-describedby={`${id}-party-hint`} />
+                <Select.Content>
+                  <Select.Item value="none">None</Select.Item>
+                  {props.parties.map(party => (
+                    <Select.Item key={party.id} value={String(party.id)}>
+                      {party.name}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select.Root>
+            </Field>
             {role === 'business-associate' && (
-              <Field id={`${id}-baa`} label="Our agreement’s reporting window (days)" hint="Leave empty for the rule’s 60 days" error={shown(errors.baaDays)}>
+              <Field id={`${id}-baa`} label="Our agreement’s reporting window (days)" hint="Leave empty to use the client’s agreement, or the rule’s 60 days" error={shown(errors.baaDays)}>
                 <TextField.Root id={`${id}-baa`} inputMode="numeric" value={baaDays} onChange={ev => setBaaDays(ev.target.value)} {...describedBy(`${id}-baa`, { hint: true, error: shown(errors.baaDays) })} />
               </Field>
             )}

@@ -14,6 +14,7 @@ export function IncidentsPage() {
   const [form, setForm] = useState<{ open: boolean; editing: IncidentRecord | null; key: number }>({ open: false, editing: null, key: 0 })
   const list = useLoaded(() => api['incidents.list']({}), [refresh])
   const laws = useLoaded(() => api['incidents.stateLaws']({}), [])
+  const parties = useLoaded(() => api['baas.list']({}), [form.key])
   const detail = useLoaded(
     () => (selectedId === null ? Promise.resolve(null) : api['incidents.get']({ id: selectedId }).catch(() => null)),
     [selectedId, refresh]
@@ -110,6 +111,7 @@ export function IncidentsPage() {
           open={form.open}
           existing={form.editing}
           jurisdictions={laws.data.jurisdictions}
+          parties={(parties.data ?? []).map(p => ({ id: p.id, name: p.name }))}
           onOpenChange={open => setForm(f => ({ ...f, open }))}
           onSaved={id => {
             setSelectedId(id)
