@@ -26,6 +26,12 @@ describe('encodings', () => {
     expect(findings.map((f) => f.checkId)).toEqual(['s3_bucket_default_encryption', 'cloudtrail_multi_region_enabled', 'account_maintain_current_contact_details'])
   })
 
+  it('reads NDJSON with CRLF line ends', async () => {
+    const { findings, summary } = await readScanFile(ownFixture('encodings/prowler-v2-crlf.ndjson'))
+    expect(summary.format).toBe('prowler-v2-ndjson')
+    expect(findings.map((f) => f.checkId)).toEqual(['2.1', 'extra72', '2.1', 'extra72'])
+  })
+
   it('rejects UTF-16 that does not decode', async () => {
     await expect(readScanFile(ownFixture('encodings/prowler-v3-utf16le-bad.json'))).rejects.toMatchObject({ code: 'bad-encoding' })
     await expect(readScanFile(ownFixture('encodings/prowler-v3-utf16le-bad.json'))).rejects.toBeInstanceOf(ImportError)

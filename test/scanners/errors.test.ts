@@ -33,6 +33,7 @@ describe('rejected files name the file, the position and the problem', () => {
     ['invalid/truncated-findings-object.json', 'truncated', { element: 1 }],
     // Pretty-printed records go through the bulk parse; errors still name the exact record and line.
     ['invalid/ocsf-pretty-third-record-missing-status.json', 'missing-field', { element: 2, line: 28, offset: 434 }],
+    ['invalid/ndjson-bad-third-line.ndjson', 'not-json', { line: 3, element: 2 }],
     ['invalid/proto-key-escaped-pretty.json', 'forbidden-key', { element: 1, line: 15, offset: 219 }]
   ])('%s → %s', async (name, code, position) => {
     const err = await failure(name)

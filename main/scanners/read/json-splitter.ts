@@ -275,7 +275,45 @@ export class JsonSplitter {
     return end
   }
 
+  /**
+   * Fast path for one JSON object per line (NDJSON) once the first root value has
+   * shown the file is a stream of root objects: each whole line of this chunk is
+   * parsed on its own (a raw newline is never inside a JSON string). A line that is
+   * not one whole object stops the fast path; the exact scanner continues from it.
+   */
+  private tryBulkLines(buf: Buffer, i: number): number {
+    if (this.bulkFailures > 3) return i
+    const lastNewline = buf.lastIndexOf(0x0a)
+    if (lastNewline <= i || this.handler.container(this.path, 'object', this.rootIndex) !== 'capture') return i
+    let start = i
+    while (start < lastNewline) {
+      while (start < lastNewline && isWhitespace(buf[start] as number)) start++
+      if (start >= lastNewline) return lastNewline + 1
+      if (buf[start] !== OPEN_BRACE) return start
+      const newline = buf.indexOf(0x0a, start)
+      const end = buf[newline - 1] === 0x0d ? newline - 1 : newline
+      let value: unknown
+      try {
+        value = JSON.parse(buf.toString('utf8', start, end))
+      } catch {
+        this.bulkFailures++
+        return start
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) return start
+      const position = { offset: this.chunkBase + start, element: this.rootIndex }
+      if (this.suspectBetween(start, end)) assertNoProtoKeys(value, position)
+      this.handler.value(this.path, value, position, this.rootIndex)
+      this.rootIndex++
+      start = newline + 1
+    }
+    return start
+  }
+
   private atRoot(buf: Buffer, i: number, c: number): number {
+    if (c === OPEN_BRACE && this.rootIndex > 0) {
+      const bulkEnd = this.tryBulkLines(buf, i)
+      if (bulkEnd > i) return bulkEnd
+    }
     if (c === OPEN_BRACE || c === OPEN_BRACKET || c === QUOTE || c === 0x2d || (c >= 0x30 && c <= 0x39) || c === 0x74 || c === 0x66 || c === 0x6e) {
       return this.startValue(buf, i, c, this.rootIndex)
     }
