@@ -57,12 +57,14 @@ export function applyAnswerChange(
     // Any edit, or an explicit confirmation, means someone has looked at the copied answer again.
     toConfirm: false
   }
+  // A new answer is compared with a blank one, so the trail shows only what was actually entered.
+  const baseline = before ?? { value: null, notes: '', fieldValue: null, toConfirm: false }
   const fields = ['value', 'notes', 'fieldValue', 'toConfirm'] as const
-  const changed = fields.filter(f => before === undefined || before[f] !== after[f])
-  if (changed.length === 0) return { before, after: before! }
+  const changed = fields.filter(f => baseline[f] !== after[f])
+  if (before !== undefined && changed.length === 0) return { before, after: before }
   upsertAnswer(db, periodId, after, now)
   for (const field of changed) {
-    recordChange(db, { periodId, at: now, subject: `answer:${question.id}`, field, oldValue: before?.[field] ?? null, newValue: after[field] })
+    recordChange(db, { periodId, at: now, subject: `answer:${question.id}`, field, oldValue: baseline[field], newValue: after[field] })
   }
   return { before, after: getAnswer(db, periodId, question.id)! }
 }

@@ -17,8 +17,7 @@ describe('answers', () => {
     const audit = await ws.call('assessment.audit', { subject: 'answer:q-308-a2-1' })
     expect(audit.map(a => [a.field, a.oldValue, a.newValue])).toEqual([
       ['value', 'yes', 'partly'],
-      ['toConfirm', null, 'false'],
-      ['notes', null, 'Dana Reyes, since 2024'],
+      ['notes', '', 'Dana Reyes, since 2024'],
       ['value', null, 'yes']
     ])
     expect(audit[0]!.at).toBe('2026-03-10T12:00:00.000Z')

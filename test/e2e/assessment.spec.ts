@@ -30,6 +30,7 @@ test('walk a family with the keyboard, record an addressable decision, rate a ri
   const clearinghouse = page.getByRole('radiogroup', { name: 'Are you (or is part of your organisation) a health care clearinghouse?' })
   await clearinghouse.getByRole('radio', { name: 'No', exact: true }).click()
   await expect(card(app, 'q-308-a4-iiA-1')).toHaveCount(0)
+  await expect(page.getByTestId('next-step')).toContainText('Continue with Administrative safeguards')
 
   // Answer with the keyboard: focus the group, Space selects, arrows move the choice (each saved at once).
   const officer = card(app, 'q-308-a2-1')
@@ -75,9 +76,10 @@ test('walk a family with the keyboard, record an addressable decision, rate a ri
   expect(await app.axeViolations()).toEqual([])
   await app.screenshot('assessment-family')
 
-  // Filters and search.
+  // Filters and search (a search looks through every family).
   await page.getByLabel('Search questions').fill('backup')
   await expect(card(app, 'q-308-a7-iiA-1')).toBeVisible()
+  await expect(card(app, 'q-310-d2-iv-1')).toBeVisible() // a physical safeguard, found from the administrative family
   await expect(card(app, 'q-308-a2-1')).toHaveCount(0)
   await page.getByLabel('Search questions').fill('')
   await page.getByLabel('Show').click()
@@ -121,6 +123,9 @@ test('walk a family with the keyboard, record an addressable decision, rate a ri
   await expect(card(app, 'q-308-a4-iiA-1')).toHaveCount(0)
   await expect(card(app, 'q-308-a2-1').getByRole('radio', { name: 'Yes', exact: true })).toBeChecked()
   await expect(card(app, 'q-308-a2-1').getByLabel('Notes')).toHaveValue('Dana Reyes, practice manager')
+  await card(app, 'q-308-a2-1').getByText('History of changes').click()
+  await expect(card(app, 'q-308-a2-1').getByRole('listitem').filter({ hasText: 'Answer: (empty) → yes' })).toBeVisible()
+  await expect(card(app, 'q-308-a2-1').getByRole('listitem').filter({ hasText: 'Notes: (empty) → Dana Reyes, practice manager' })).toBeVisible()
   const after = card(app, 'q-308-a5-iiA-1')
   await expect(after.getByRole('radio', { name: 'No', exact: true })).toBeChecked()
   await expect(after.getByRole('radio', { name: /We use an equivalent alternative/ })).toBeChecked()

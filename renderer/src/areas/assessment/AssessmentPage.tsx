@@ -4,6 +4,7 @@ import { api } from '../../api'
 import './assessment.css'
 import { CyclePanel } from './CyclePanel'
 import { InventoryPanel } from './InventoryPanel'
+import { NextStep } from './NextStep'
 import { ProcurementPanel } from './ProcurementPanel'
 import { QuestionnairePanel } from './QuestionnairePanel'
 import { RiskRegister } from './RiskRegister'
@@ -70,11 +71,7 @@ export function AssessmentPage() {
               {data.toConfirm > 0 ? ` · ${data.toConfirm} to confirm` : ''}
             </Text>
           </Flex>
-          {data.period.readOnly && (
-            <Callout.Root color="gray" role="status">
-              <Callout.Text>Period {data.period.id} is closed: you can read it but not change it.</Callout.Text>
-            </Callout.Root>
-          )}
+          <NextStep progress={data} />
           <Tabs.Root defaultValue="questions">
             <Tabs.List aria-label="Assessment sections">
               <Tabs.Trigger value="questions">Questionnaire</Tabs.Trigger>

@@ -3,6 +3,7 @@ import { Badge, Button, Card, Flex, Heading, RadioGroup, Select, Text, TextArea,
 import type { AnswerValue } from '../../../../main/assessment/catalog.types'
 import type { DecisionView, QuestionItem } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
+import { AnswerHistory } from './AnswerHistory'
 import { DecisionEditor } from './DecisionEditor'
 import { ANSWER_OPTIONS } from './labels'
 import { RiskEditor } from './RiskEditor'
@@ -11,6 +12,7 @@ import { selectFocusedRadioOnArrow } from './radio-keys'
 /** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
 export function QuestionCard(props: {
   item: QuestionItem
+  periodId: string
   decision: DecisionView | null
   readOnly: boolean
   onChanged(): void
@@ -186,6 +188,7 @@ export function QuestionCard(props: {
             </Text>
           </Flex>
 
+          {item.answer && <AnswerHistory questionId={item.id} periodId={props.periodId} />}
           {showDecision && (
             <DecisionEditor citation={item.citations[0]!} topic={item.topic} decision={props.decision} readOnly={props.readOnly} onChanged={props.onChanged} />
           )}

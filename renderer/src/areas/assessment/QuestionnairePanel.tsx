@@ -19,7 +19,8 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
     () =>
       api['assessment.questionnaire']({
         periodId: props.periodId,
-        ...(group === 'all' ? {} : { group }),
+        // A search looks through every family, so nothing is missed because another family was selected.
+        ...(group === 'all' || search.trim() ? {} : { group }),
         filter,
         search
       }),
@@ -35,7 +36,8 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
     : false
   const visible = data ? data.items.filter(item => item.applies) : []
   const hidden = data ? data.items.length - visible.length : 0
-  const groupProgress = group === 'all' ? null : props.progress.groups.find(g => g.group === group)
+  const searching = search.trim() !== ''
+  const groupProgress = group === 'all' || searching ? null : props.progress.groups.find(g => g.group === group)
 
   return (
     <Flex direction="column" gap="4">
@@ -125,6 +127,11 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
         </Flex>
       )}
 
+      {searching && data && (
+        <Text as="p" size="2" color="gray" role="status">
+          {visible.length} question(s) in all families match “{search.trim()}”.
+        </Text>
+      )}
       {error && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error}</Callout.Text>
@@ -140,6 +147,7 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
           <QuestionCard
             key={item.id}
             item={item}
+            periodId={props.periodId}
             decision={data?.decisions.find(d => d.citation === item.citations[0]) ?? null}
             readOnly={readOnly}
             onChanged={changed}
