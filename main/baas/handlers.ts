@@ -17,6 +17,7 @@ import {
 import { clearTerm, setTerm } from './db/terms'
 import type { FlagOptions } from './flags'
 import { importBusinessAssociates } from './import'
+import { REGISTER_FILTERS } from './tabular-file'
 import { chainOf, checkParent, detailOf, listSummaries, requireAssociate, workspaceAnchorOn } from './register'
 import { loadRequiredTerms } from './required-terms'
 
@@ -115,5 +116,9 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
     return null
   },
 
-  'baas.importFile': (input, ctx) => importBusinessAssociates(ctx.workspace().db, path.resolve(input.path), ctx.session.now())
+  'baas.importFile': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import a register of business associates', filters: REGISTER_FILTERS }))
+    return file ? importBusinessAssociates(db, path.resolve(file), ctx.session.now()) : null
+  }
 }

@@ -9,6 +9,9 @@ import { ApiError } from '../api/errors'
  * incident imports. Nothing is stored here.
  */
 
+/** What the open dialog offers for an import. */
+export const REGISTER_FILTERS = [{ name: 'Register (JSON or CSV)', extensions: ['json', 'csv'] }]
+
 /** Registers are small; a larger file is almost certainly the wrong one. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 

@@ -119,7 +119,8 @@ export const breachCalls = {
   'incidents.recordNotice': defineCall<IncidentDetail>()(z.strictObject({ id, notice: NoticeInput })),
   'incidents.removeNotice': defineCall<IncidentDetail>()(z.strictObject({ id, noticeId: id })),
   /** Imports incidents from JSON (the format) or CSV: all or none, with a report per row. */
-  'incidents.importFile': defineCall<IncidentImportReport>()(z.strictObject({ path: FilePath })),
+  /** Without a path, asks with the host's open dialog; null when cancelled. */
+  'incidents.importFile': defineCall<IncidentImportReport | null>()(z.strictObject({ path: FilePath.optional() })),
   /** The state-law table behind the state obligations, for display with its "check with counsel" label. */
   'incidents.stateLaws': defineCall<StateLawView>()(z.strictObject({}))
 }

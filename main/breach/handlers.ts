@@ -3,6 +3,7 @@ import { ApiError } from '../api/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import { getBusinessAssociate } from '../baas/db/business-associates'
+import { REGISTER_FILTERS } from '../baas/tabular-file'
 import { localDateOf } from '../calendar/today'
 import type { breachCalls } from './contract'
 import { deleteIncident, insertIncident, listIncidents, updateIncident } from './db/incidents'
@@ -86,7 +87,11 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     return incidentDetail(db, input.id, today(ctx, undefined))
   },
 
-  'incidents.importFile': (input, ctx) => importIncidents(ctx.workspace().db, path.resolve(input.path), ctx.session.now()),
+  'incidents.importFile': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import incidents', filters: REGISTER_FILTERS }))
+    return file ? importIncidents(db, path.resolve(file), ctx.session.now()) : null
+  },
 
   'incidents.stateLaws': () => {
     const table = loadStateLawTable()

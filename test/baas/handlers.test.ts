@@ -178,6 +178,15 @@ describe('importing a register', () => {
     expect(rowCount(ws.db, 'business_associate')).toBe(1)
   })
 
+  it('asks for the file with the host dialog when no path is given, and does nothing when cancelled', async () => {
+    const ws = await createBreachWorkspace()
+    expect(await ws.call('baas.importFile', {})).toBeNull()
+    const picking: Host = { ...headlessHost, pickOpenPath: async () => path.join(fixtures, 'register.json') }
+    expect(await ws.call('baas.importFile', {}, { host: picking })).toMatchObject({ imported: 3 })
+    expect(await ws.call('incidents.importFile', {})).toBeNull()
+    expect(rowCount(ws.db, 'incident')).toBe(0)
+  })
+
   it('names unknown columns and unreadable files', async () => {
     const ws = await createBreachWorkspace()
     const file = path.join(ws.dir, 'typo.csv')

@@ -61,7 +61,7 @@ export function registerBaas(program: Command, io: CliIo): void {
       await runImport<ImportReport>(
         io,
         options.json === true,
-        () => withWorkspace(workspace, (call) => call('baas.importFile', { path: path.resolve(file) })),
+        () => withWorkspace(workspace, async (call) => (await call('baas.importFile', { path: path.resolve(file) })) ?? Promise.reject(new Error('Nothing was imported.'))),
         (report, row) => report.rows[row - 1]?.name ?? '',
         'business associates'
       )

@@ -19,7 +19,7 @@ export function registerIncidents(program: Command, io: CliIo): void {
       await runImport<IncidentImportReport>(
         io,
         options.json === true,
-        () => withWorkspace(workspace, (call) => call('incidents.importFile', { path: path.resolve(file) })),
+        () => withWorkspace(workspace, async (call) => (await call('incidents.importFile', { path: path.resolve(file) })) ?? Promise.reject(new Error('Nothing was imported.'))),
         (report, row) => report.rows[row - 1]?.title ?? '',
         'incidents'
       )

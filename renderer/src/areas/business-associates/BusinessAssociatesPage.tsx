@@ -6,6 +6,7 @@ import { useLoaded } from '../assessment/use-call'
 import { AssociateDetail } from './AssociateDetail'
 import { AssociateForm } from './AssociateForm'
 import { ChainTree } from './ChainTree'
+import { ImportButton } from './ImportButton'
 import { RELATIONSHIP_LABELS, STATUS_LABELS, flagBadges } from './labels'
 
 const WINDOWS = ['30', '60', '90', '180']
@@ -40,6 +41,7 @@ export function BusinessAssociatesPage() {
       </Flex>
       <Flex gap="3" align="end" wrap="wrap">
         <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
+        <ImportButton label="Import a register (JSON or CSV)…" noun="business associates" run={() => api['baas.importFile']({})} onImported={reload} />
         <Flex direction="column" gap="1">
           <Text as="label" size="2" weight="medium" htmlFor={windowId}>
             Flag agreements expiring within
@@ -74,7 +76,7 @@ export function BusinessAssociatesPage() {
         <Tabs.Content value="register">
           {associates.length === 0 && list.data ? (
             <Text as="p" color="gray" mt="3">
-              No business associates yet. Add one, or import a register with “safeguard baas import”.
+              No business associates yet. Add one, or import a register kept in a spreadsheet (CSV) or JSON.
             </Text>
           ) : (
             <Table.Root mt="3">

@@ -3,6 +3,7 @@ import { Badge, Button, Callout, Flex, Heading, Table, Text } from '@radix-ui/th
 import type { IncidentRecord } from '../../../../main/breach/contract'
 import { api } from '../../api'
 import { useLoaded } from '../assessment/use-call'
+import { ImportButton } from '../business-associates/ImportButton'
 import { IncidentDetail } from './IncidentDetail'
 import { IncidentForm } from './IncidentForm'
 import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
@@ -37,6 +38,7 @@ export function IncidentsPage() {
         <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))} disabled={!laws.data}>
           Record an incident
         </Button>
+        <ImportButton label="Import incidents (JSON or CSV)…" noun="incidents" run={() => api['incidents.importFile']({})} onImported={reload} />
         {laws.data && (
           <Text size="1" color="gray">
             State deadlines come from a research table current to {laws.data.sourcesCurrentTo}: check with counsel.
