@@ -1,0 +1,128 @@
+import { createHash } from 'node:crypto'
+import fs from 'node:fs'
+import path from 'node:path'
+import { ApiError } from '../api/errors'
+
+/** Signed agreements and evidence are documents, not archives: 50 MB is generous. */
+export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+
+export interface AttachmentSource {
+  /** The file's own name, cleaned for display (never used to build a path). */
+  name: string
+  bytes: Buffer
+  sha256: string
+}
+
+const WINDOWS_RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
+
+/**
+ * A file name as given by a person or a file (e.g. an import naming its
+ * attachments), checked before it is shown or used for an exported copy:
+ * one plain name, no folders, no dot segments, no drive or UNC prefix, no
+ * control characters, no names Windows reserves.
+ */
+export function checkAttachmentName(name: string): string {
+  const problem =
+    name.length === 0
+      ? 'it is empty'
+      : name.length > 255
+        ? 'it is longer than 255 characters'
+        : /[\u0000-\u001f\u007f]/.test(name)
+          ? 'it contains control characters'
+          : /[/\\]/.test(name)
+            ? 'it names a folder (contains / or \\)'
+            : name === '.' || name === '..' || /^\.\.?$/.test(name.trim())
+              ? 'it is a dot segment'
+              : /^[a-z]:/i.test(name)
+                ? 'it starts with a drive letter'
+                : WINDOWS_RESERVED.test(name) || /[. ]$/.test(name)
+                  ? 'Windows cannot store a file with that name'
+                  : /[<>:"|?*]/.test(name)
+                    ? 'it contains a character Windows does not allow in file names (<>:"|?*)'
+                    : null
+  if (problem) throw new ApiError('invalid-input', `"${name.replace(/[\u0000-\u001f\u007f]/g, '?')}" cannot be used as an attachment name: ${problem}.`)
+  return name
+}
+
+/**
+ * Reads a file a person chose to attach. Refuses symbolic links (a link in
+ * a shared folder could point at a private file), anything that is not a
+ * regular file (named pipes block, devices never end) and files over the
+ * size limit; opened with O_NOFOLLOW and checked again on the open handle,
+ * so the file cannot be swapped between the check and the read.
+ */
+export function readAttachmentSource(file: string, maxBytes = MAX_ATTACHMENT_BYTES): AttachmentSource {
+  const shown = path.basename(file)
+  const link = fs.lstatSync(file, { throwIfNoEntry: false })
+  if (!link) throw new ApiError('not-found', `There is no file "${file}".`)
+  if (link.isSymbolicLink()) throw new ApiError('invalid-input', `"${file}" is a link to another file; attach the file itself.`)
+  if (!link.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
+  const handle = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0))
+  try {
+    const stat = fs.fstatSync(handle)
+    if (!stat.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
+    if (stat.size > maxBytes) {
+      throw new ApiError('invalid-input', `"${shown}" is ${Math.ceil(stat.size / 1024 / 1024)} MB; attachments can be at most ${Math.floor(maxBytes / 1024 / 1024)} MB.`)
+    }
+    const bytes = Buffer.alloc(stat.size)
+    let read = 0
+    while (read < stat.size) {
+      const n = fs.readSync(handle, bytes, read, stat.size - read, read)
+      if (n === 0) break
+      read += n
+    }
+    const content = bytes.subarray(0, read)
+    return { name: checkAttachmentName(shown), bytes: content, sha256: createHash('sha256').update(content).digest('hex') }
+  } finally {
+    fs.closeSync(handle)
+  }
+}
+
+/**
+ * Resolves a file an import names relative to its own folder (e.g. a
+ * register listing "signed/northwind.pdf"), refusing absolute paths, dot
+ * segments, and anything whose real location (after links) is outside that folder.
+ */
+export function resolveReferencedFile(baseFolder: string, reference: string): string {
+  if (reference.length === 0 || reference.includes('\0')) throw new ApiError('invalid-input', 'An attachment reference is empty or contains a NUL character.')
+  if (path.isAbsolute(reference) || path.win32.isAbsolute(reference) || /^[a-z]:/i.test(reference)) {
+    throw new ApiError('invalid-input', `"${reference}" is an absolute path; name attachments relative to the imported file.`)
+  }
+  const segments = reference.split(/[/\\]/)
+  if (segments.some(segment => segment === '..' || segment === '.')) {
+    throw new ApiError('invalid-input', `"${reference}" leaves the imported file's folder (it contains "." or "..").`)
+  }
+  const root = fs.realpathSync(baseFolder)
+  const target = path.join(root, ...segments)
+  let real: string
+  try {
+    real = fs.realpathSync(target)
+  } catch {
+    throw new ApiError('not-found', `The attachment "${reference}" is not in "${baseFolder}".`)
+  }
+  const relative = path.relative(root, real)
+  if (relative === '' || relative.startsWith('..') || path.isAbsolute(relative)) {
+    throw new ApiError('invalid-input', `"${reference}" points outside the imported file's folder.`)
+  }
+  return real
+}
+
+/**
+ * Writes an attachment out (exporting an evidence file) as `name` inside
+ * `folder`: the name is checked, the target must not exist (never
+ * overwrites, never follows a link planted at that name), and the file is
+ * created only inside the folder's real location.
+ */
+export function writeAttachmentCopy(folder: string, name: string, bytes: Buffer): string {
+  const root = fs.realpathSync(folder)
+  const target = path.join(root, checkAttachmentName(name))
+  if (path.dirname(target) !== root) throw new ApiError('invalid-input', `"${name}" would be written outside "${folder}".`)
+  const handle = fs.openSync(target, fs.constants.O_WRONLY | fs.constants.O_CREAT | fs.constants.O_EXCL | (fs.constants.O_NOFOLLOW ?? 0), 0o600)
+  try {
+    fs.writeSync(handle, bytes)
+    fs.fsyncSync(handle)
+  } finally {
+    fs.closeSync(handle)
+  }
+  return target
+}
