@@ -28,6 +28,8 @@ export function IncidentForm(props: {
   const id = useId()
   const e = props.existing
   const delay = e?.lawEnforcementDelays[0]
+  // The form edits the first statement; later ones (e.g. a written follow-up from an import) are kept as they are.
+  const laterDelays = e?.lawEnforcementDelays.slice(1) ?? []
   const [title, setTitle] = useState(e?.title ?? '')
   const [description, setDescription] = useState(e?.description ?? '')
   const [phiCategories, setPhiCategories] = useState(e?.phiCategories.join('; ') ?? '')
@@ -85,14 +87,21 @@ export function IncidentForm(props: {
       role,
       unsecuredPhi,
       affectedByState: Object.fromEntries(rows.map(r => [r.state, Number(r.count)])) as Partial<Record<JurisdictionCode, number>>,
-      ...(delayKind !== 'none'
+      ...(delayKind !== 'none' || laterDelays.length > 0
         ? {
-            lawEnforcementDelay: {
-              kind: delayKind,
-              statedOn: delayStatedOn,
-              ...(delayUntil ? { until: delayUntil } : {}),
-              ...(delayOfficial ? { official: delayOfficial } : {})
-            }
+            lawEnforcementDelay: [
+              ...(delayKind !== 'none'
+                ? [
+                    {
+                      kind: delayKind,
+                      statedOn: delayStatedOn,
+                      ...(delayUntil ? { until: delayUntil } : {}),
+                      ...(delayOfficial ? { official: delayOfficial } : {})
+                    }
+                  ]
+                : []),
+              ...laterDelays
+            ]
           }
         : {}),
       ...(role === 'business-associate' && baaDays ? { baaReportingDays: Number(baaDays) } : {}),
@@ -248,6 +257,11 @@ export function IncidentForm(props: {
               <Heading as="h3" size="3" mb="2">
                 Law-enforcement delay (45 CFR 164.412)
               </Heading>
+              {laterDelays.length > 0 && (
+                <Text as="p" size="1" color="gray" mb="2">
+                  {laterDelays.length} later statement{laterDelays.length === 1 ? '' : 's'} on record ({laterDelays.map(d => `${d.kind}, ${d.statedOn}`).join('; ')}) will be kept.
+                </Text>
+              )}
               <Grid columns={{ initial: '1', sm: '2' }} gap="3">
                 <Field id={`${id}-delay-kind`} label="Statement">
                   <Select.Root value={delayKind} onValueChange={value => setDelayKind(value as typeof delayKind)}>
