@@ -49,3 +49,21 @@ describe('SIGKILL during backups', () => {
     expect(backups).toBeGreaterThan(0)
   })
 })
+
+describe('SIGKILL during an import into an encrypted workspace', () => {
+  let encrypted: CrashBench
+  beforeAll(async () => {
+    encrypted = await prepareCrashBench(FINDINGS / 2, { passphrase: 'crash test passphrase' })
+  }, 60_000)
+  afterAll(() => encrypted?.cleanup())
+
+  it('leaves it whole and encrypted, with all of the import or none (4 trials)', { timeout: 120_000 }, async () => {
+    const duration = await measureImport(encrypted)
+    for (const [index, killAfterMs] of [...spreadKillTimes(3, duration), duration * 3].entries()) {
+      const trial = await importTrial(encrypted, index, killAfterMs)
+      expect(trial.state.integrity).toBe('ok')
+      expect(trial.state.foreignKeyProblems).toBe(0)
+      expect(['none', 'all'], `kill after ${killAfterMs} ms left ${JSON.stringify(trial.state)}`).toContain(trial.outcome)
+    }
+  })
+})

@@ -5,10 +5,12 @@
 import { createBackup } from '../../../main/backup/backup'
 import { openWorkspaceDb } from '../../../main/db/open'
 import { importScanFile } from '../../../main/scanners/import-scan-file'
+import { passphraseKey } from '../../../main/security/workspace-key'
 
 async function main(): Promise<void> {
   const [mode, workspace, scanFile] = process.argv.slice(2)
-  const db = openWorkspaceDb(workspace!, { key: null })
+  const passphrase = process.env.CRASH_PASSPHRASE
+  const db = openWorkspaceDb(workspace!, { key: passphrase ? passphraseKey(passphrase) : null })
   process.stdout.write('started\n')
   if (mode === 'import') {
     const result = await importScanFile(db, scanFile!, { now: '2026-11-22T00:00:00.000Z' })

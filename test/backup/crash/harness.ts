@@ -5,7 +5,9 @@ import path from 'node:path'
 import { build } from 'esbuild'
 import { checkWorkspaceCopy } from '../../../main/backup/check-copy'
 import { listBackupFiles } from '../../../main/backup/backup-files'
+import type { WorkspaceKey } from '../../../main/db/driver'
 import { openWorkspaceDb } from '../../../main/db/open'
+import { encryptWorkspace } from '../../../main/security/encrypt-workspace'
 import { createWorkspace } from '../../../main/workspace/workspace-files'
 import { writeProwlerOcsfFile } from './prowler-ocsf-file'
 
@@ -17,11 +19,17 @@ export interface CrashBench {
   baseWorkspace: string
   scanFile: string
   findings: number
+  /** Set when the base workspace is encrypted (with this passphrase). */
+  passphrase: string | null
   cleanup(): void
 }
 
+function keyOf(bench: CrashBench): WorkspaceKey | null {
+  return bench.passphrase ? { kind: 'passphrase', passphrase: bench.passphrase } : null
+}
+
 /** Bundles the child (so each start costs ~0.1 s, not a TypeScript compile), writes a base workspace and a scanner file. */
-export async function prepareCrashBench(findings: number): Promise<CrashBench> {
+export async function prepareCrashBench(findings: number, options: { passphrase?: string } = {}): Promise<CrashBench> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-crash-'))
   const childScript = path.join(dir, 'child.cjs')
   await build({
@@ -40,9 +48,18 @@ export async function prepareCrashBench(findings: number): Promise<CrashBench> {
     { name: 'Crash Test Clinic', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' },
     { now: '2026-11-22T00:00:00.000Z' }
   ).close()
+  if (options.passphrase) encryptWorkspace(baseWorkspace, { kind: 'passphrase', passphrase: options.passphrase })
   const scanFile = path.join(dir, 'prowler-ocsf.json')
   writeProwlerOcsfFile(scanFile, findings)
-  return { dir, childScript, baseWorkspace, scanFile, findings, cleanup: () => fs.rmSync(dir, { recursive: true, force: true }) }
+  return {
+    dir,
+    childScript,
+    baseWorkspace,
+    scanFile,
+    findings,
+    passphrase: options.passphrase ?? null,
+    cleanup: () => fs.rmSync(dir, { recursive: true, force: true })
+  }
 }
 
 export interface ChildRun {
@@ -57,7 +74,7 @@ export interface ChildRun {
 export function runChild(bench: CrashBench, args: string[], killAfterMs: number | null): Promise<ChildRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [bench.childScript, ...args], {
-      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules') },
+      env: { ...process.env, NODE_PATH: path.join(ROOT, 'node_modules'), CRASH_PASSPHRASE: bench.passphrase ?? '' },
       stdio: ['ignore', 'pipe', 'pipe']
     })
     let stdout = ''
@@ -93,8 +110,8 @@ export interface WorkspaceState {
 }
 
 /** Opens the workspace as the app would after a crash (WAL recovery included) and reads what it holds. */
-export function inspectWorkspace(file: string): WorkspaceState {
-  const db = openWorkspaceDb(file, { key: null })
+export function inspectWorkspace(file: string, key: WorkspaceKey | null = null): WorkspaceState {
+  const db = openWorkspaceDb(file, { key })
   try {
     const integrity = (db.pragma('integrity_check') as { integrity_check: string }[]).map(row => row.integrity_check).join('; ')
     const foreignKeyProblems = (db.pragma('foreign_key_check') as unknown[]).length
@@ -119,7 +136,7 @@ export async function importTrial(bench: CrashBench, index: number, killAfterMs:
   fs.copyFileSync(bench.baseWorkspace, workspace)
   const run = await runChild(bench, ['import', workspace, bench.scanFile], killAfterMs)
   if (!run.killed && !run.committed) throw new Error(`The import child failed on its own: ${run.stderr}`)
-  const state = inspectWorkspace(workspace)
+  const state = inspectWorkspace(workspace, keyOf(bench))
   for (const suffix of ['', '-wal', '-shm']) fs.rmSync(workspace + suffix, { force: true })
   const whole = state.integrity === 'ok' && state.foreignKeyProblems === 0
   const outcome = !whole
@@ -138,7 +155,7 @@ export async function measureImport(bench: CrashBench): Promise<number> {
   fs.copyFileSync(bench.baseWorkspace, workspace)
   const run = await runChild(bench, ['import', workspace, bench.scanFile], null)
   if (!run.committed) throw new Error(`The import did not complete: ${run.stderr}`)
-  const state = inspectWorkspace(workspace)
+  const state = inspectWorkspace(workspace, keyOf(bench))
   if (state.findings !== bench.findings) throw new Error(`The import stored ${state.findings} findings, not ${bench.findings}`)
   return run.elapsedMs
 }
@@ -147,7 +164,7 @@ export async function measureImport(bench: CrashBench): Promise<number> {
 export async function backupTrial(bench: CrashBench, workspace: string, killAfterMs: number): Promise<{ backups: number; leftovers: string[] }> {
   await runChild(bench, ['backup', workspace], killAfterMs)
   const backups = listBackupFiles(workspace)
-  for (const backup of backups) checkWorkspaceCopy(backup.file, null, `Backup ${backup.name}`)
+  for (const backup of backups) checkWorkspaceCopy(backup.file, keyOf(bench), `Backup ${backup.name}`)
   const folder = `${workspace}.backups`
   const leftovers = fs.existsSync(folder) ? fs.readdirSync(folder).filter(name => !backups.some(backup => backup.name === name)) : []
   return { backups: backups.length, leftovers }
