@@ -3,16 +3,15 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getCatalog } from '../../main/assessment/catalog'
 import { runSafeguard } from '../helpers/cli'
-import { tempDir } from '../helpers/workspace'
+import { createTestSession, createTestWorkspace, tempDir } from '../helpers/workspace'
 
 const fixtures = path.resolve(__dirname, '../fixtures/assessment/csv')
 
+/** A workspace made in-process (spawning the CLI is the slow part), closed so the CLI has it to itself. */
 async function newWorkspace(): Promise<{ dir: string; file: string }> {
-  const dir = tempDir()
-  const file = path.join(dir, 'clinic.safeguard')
-  const init = await runSafeguard(['init', file, '--org', 'Harbor Family Practice'])
-  expect(init.code).toBe(0)
-  return { dir, file }
+  const ws = await createTestWorkspace()
+  ws.session.close()
+  return { dir: ws.dir, file: ws.workspacePath }
 }
 
 describe('safeguard catalog', () => {
@@ -65,8 +64,9 @@ describe('safeguard answers and status', () => {
     expect(result.stderr).toContain('7 row(s) rejected; nothing was saved.')
     const report = JSON.parse(result.stdout)
     expect(report).toMatchObject({ applied: false, rejected: 7 })
-    const status = JSON.parse((await runSafeguard(['status', file, '--json'])).stdout)
-    expect(status.overall.answered).toBe(0)
+    const check = createTestSession()
+    await check.call('workspace.open', { path: file })
+    expect((await check.call('assessment.progress', {})).overall.answered).toBe(0)
   })
 
   it('reports a missing workspace on stderr', async () => {
