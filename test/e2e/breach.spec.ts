@@ -87,6 +87,7 @@ test('incidents: record a breach, see its deadlines with citations, mark a notic
   await expect(dialog.getByText('The breach cannot come after its discovery.')).toBeVisible()
   await dialog.getByLabel('Breach happened on (if known)').fill('2026-03-07')
   expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('incident-form')
   await dialog.getByRole('button', { name: 'Record the incident' }).click()
   await expect(dialog).toHaveCount(0)
 

@@ -211,7 +211,7 @@ export function IncidentForm(props: {
                   <Flex key={row.key} gap="2" align="end">
                     <Field id={`${id}-state-${row.key}`} label={`State ${index + 1}`}>
                       <Select.Root value={row.state || undefined} onValueChange={state => updateRow(row.key, { state })}>
-                        <Select.Trigger id={`${id}-state-${row.key}`} placeholder="Choose a state" />
+                        <Select.Trigger id={`${id}-state-${row.key}`} placeholder="Choose a state" style={{ minWidth: 240 }} />
                         <Select.Content>
                           {props.jurisdictions.map(j => (
                             <Select.Item key={j.code} value={j.code}>
@@ -240,7 +240,7 @@ export function IncidentForm(props: {
                     {errors.rows}
                   </Text>
                 )}
-                <Button type="button" variant="soft" onClick={() => setRows(all => [...all, { key: Math.max(0, ...all.map(r => r.key)) + 1, state: '', count: '0' }])}>
+                <Button type="button" variant="soft" style={{ alignSelf: 'flex-start' }} onClick={() => setRows(all => [...all, { key: Math.max(0, ...all.map(r => r.key)) + 1, state: '', count: '0' }])}>
                   Add a state
                 </Button>
               </Flex>
