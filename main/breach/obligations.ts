@@ -51,6 +51,13 @@ function noticeFor(obligation: PendingObligation, notices: readonly NoticeDone[]
   return matches.sort((a, b) => compareDates(a.doneOn, b.doneOn))[0]
 }
 
+function earliestDone(notices: readonly NoticeDone[], matches: (notice: NoticeDone) => boolean): IsoDate | undefined {
+  return notices
+    .filter(matches)
+    .map((notice) => notice.doneOn)
+    .sort(compareDates)[0]
+}
+
 function statusOf(dueOn: IsoDate, asOf: IsoDate, doneOn: IsoDate | undefined): ObligationStatus {
   if (doneOn !== undefined) return compareDates(doneOn, dueOn) <= 0 ? 'done' : 'done-late'
   return compareDates(asOf, dueOn) > 0 ? 'overdue' : 'due'
@@ -111,10 +118,11 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
         incident,
         table,
         federalIndividualsDueOn: federalIndividuals.dueOn,
+        // The state's own resident notice if recorded, else the federal notice to individuals (the same letter usually serves both).
         residentNoticeDoneOn: (jurisdiction, stateIndividualsId) =>
-          notices.find((n) => n.obligationId === stateIndividualsId)?.doneOn ??
-          notices.find((n) => n.obligationId === undefined && n.kind === 'state-individuals' && n.jurisdiction === jurisdiction)?.doneOn ??
-          notices.find((n) => n.kind === 'individuals')?.doneOn
+          earliestDone(notices, (n) => n.obligationId === stateIndividualsId) ??
+          earliestDone(notices, (n) => n.obligationId === undefined && n.kind === 'state-individuals' && n.jurisdiction === jurisdiction) ??
+          earliestDone(notices, (n) => n.kind === 'individuals')
       },
       notes
     )

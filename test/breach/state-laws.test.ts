@@ -98,6 +98,15 @@ describe('state obligations for a covered entity (worked by hand)', () => {
     // Residents told Wednesday 15 April: 16, 17, 20, 21, 22 April.
     const notified = computeBreachObligations(iowa, { asOf, noticesDone: [{ kind: 'individuals', doneOn: '2026-04-15' }] })
     expect(only(notified, 'state-regulator:IA').dueOn).toBe('2026-04-22')
+    // With two mailings on record, the clock runs from the first.
+    const twice = computeBreachObligations(iowa, {
+      asOf,
+      noticesDone: [
+        { kind: 'individuals', doneOn: '2026-04-20' },
+        { kind: 'individuals', doneOn: '2026-04-15' }
+      ]
+    })
+    expect(only(twice, 'state-regulator:IA').dueOn).toBe('2026-04-22')
     expect(notified.notes.join('\n')).toMatch(/Iowa Code § 715C\.2\), notice to residents: No fixed number/)
   })
 
