@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../api/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
+import { listBusinessAssociates } from '../baas/db/business-associates'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { applyAnswerChange } from './answer-change'
 import { getCatalog } from './catalog'
@@ -158,12 +159,13 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
   },
 
   'assessment.procurement': (input, ctx) => {
-    const { db, now } = open(ctx)
+    const { db, now, today } = open(ctx)
     const catalog = getCatalog()
     const period = periodToRead(db, now, input.periodId)
     const state = loadAssessmentState(catalog, db, period)
     const provider = getWorkspaceProfile(db)?.organization.cloudProvider ?? 'aws'
-    return buildProcurement(state, inventoryOf(db, period.id), provider)
+    const register = { associates: listBusinessAssociates(db), asOf: today }
+    return buildProcurement(state, inventoryOf(db, period.id), provider, register)
   },
 
   'assessment.audit': (input, ctx) => {

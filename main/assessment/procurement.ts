@@ -1,10 +1,28 @@
 // The three questions a health department's procurement team asks, answered
 // from the assessment: BAAs, services holding PHI, minimum necessary access.
+import type { BusinessAssociate } from '../baas/contract'
 import type { AnswerValue } from './catalog.types'
 import type { InventoryItem, ProcurementAnswer, ProcurementStatus, ProcurementView } from './contract'
 import type { AssessmentState } from './questionnaire'
 
 const PROVIDER_NAMES: Record<string, string> = { aws: 'AWS', azure: 'Microsoft Azure', gcp: 'Google Cloud', other: 'the cloud provider' }
+/** How a provider's entry is recognised in the business associate register. */
+const PROVIDER_PATTERNS: Record<string, RegExp> = {
+  aws: /\b(aws|amazon web services)\b/i,
+  azure: /\b(azure|microsoft)\b/i,
+  gcp: /\b(google cloud|gcp|google)\b/i
+}
+
+/** What the business associate register (issue 5) knows, if it has entries. */
+export interface RegisterFacts {
+  associates: BusinessAssociate[]
+  /** Today's date, to tell whether a signed agreement has expired. */
+  asOf: string
+}
+
+function inForce(associate: BusinessAssociate, asOf: string): boolean {
+  return associate.baaStatus === 'signed' && (associate.expiresOn === null || associate.expiresOn >= asOf)
+}
 
 /** The assessment questions each procurement answer is built from. */
 export const PROCUREMENT_SOURCES = {
@@ -60,10 +78,46 @@ function answerPart(state: AssessmentState, questionId: string, subject: string)
   return { status, sentence: sentence + confirm, basis: `assessment answer ${questionId}${answer ? ` = ${answer.value}` : ' (none)'}` }
 }
 
-function baaAnswer(state: AssessmentState, providerName: string): ProcurementAnswer {
+/** The provider's agreement as the register records it, or null when the register has no entry for it. */
+function registerProviderPart(register: RegisterFacts | undefined, provider: string, providerName: string): Part | null {
+  const pattern = PROVIDER_PATTERNS[provider]
+  const entry = pattern && register?.associates.find(a => a.relationship !== 'covered-entity-client' && pattern.test(a.name))
+  if (!entry || !register) return null
+  const signed = inForce(entry, register.asOf)
+  return {
+    status: signed ? 'yes' : 'no',
+    sentence: signed
+      ? `Yes, the business associate addendum with ${providerName} is signed${entry.effectiveOn ? ` (in effect since ${entry.effectiveOn})` : ''}.`
+      : `No, the business associate register shows no agreement in force with ${providerName} (status: ${entry.baaStatus}).`,
+    basis: `business associate register: ${entry.name}`
+  }
+}
+
+/** Agreements with each client, as the register records them, or null when it lists no clients. */
+function registerClientsPart(register: RegisterFacts | undefined): Part | null {
+  const clients = register?.associates.filter(a => a.relationship === 'covered-entity-client') ?? []
+  if (!register || clients.length === 0) return null
+  const missing = clients.filter(c => !inForce(c, register.asOf))
+  const status: ProcurementStatus = missing.length === 0 ? 'yes' : missing.length === clients.length ? 'no' : 'partly'
+  const sentence =
+    missing.length === 0
+      ? `Yes, each of the ${clients.length} client(s) in the register has a signed business associate agreement in force.`
+      : `${clients.length - missing.length} of ${clients.length} client(s) have a signed business associate agreement in force; still missing: ${missing.map(c => c.name).join(', ')}.`
+  return { status, sentence, basis: `business associate register: ${clients.length} client(s)` }
+}
+
+function baaAnswer(state: AssessmentState, providerName: string, provider: string, register: RegisterFacts | undefined): ProcurementAnswer {
+  const usesCloud = state.items.find(i => i.id === PROCUREMENT_SOURCES.cloudBaa)?.applies ?? false
+  const isBusinessAssociate = state.items.find(i => i.id === PROCUREMENT_SOURCES.clientBaa)?.applies ?? false
+  // The register is the record of the agreements themselves; the assessment answers are the fallback.
   const parts = [
-    answerPart(state, PROCUREMENT_SOURCES.cloudBaa, `the business associate addendum with ${providerName}`),
-    answerPart(state, PROCUREMENT_SOURCES.clientBaa, 'a business associate agreement with each client')
+    usesCloud
+      ? (registerProviderPart(register, provider, providerName) ??
+        answerPart(state, PROCUREMENT_SOURCES.cloudBaa, `the business associate addendum with ${providerName}`))
+      : null,
+    isBusinessAssociate
+      ? (registerClientsPart(register) ?? answerPart(state, PROCUREMENT_SOURCES.clientBaa, 'a business associate agreement with each client'))
+      : null
   ].filter((p): p is Part => p !== null)
   if (parts.length === 0) {
     return {
@@ -140,13 +194,17 @@ function minimumNecessaryAnswer(state: AssessmentState): ProcurementAnswer {
 export function buildProcurement(
   state: AssessmentState,
   inventory: InventoryItem[],
-  cloudProvider: string
+  cloudProvider: string,
+  register?: RegisterFacts
 ): ProcurementView {
   const providerName = PROVIDER_NAMES[cloudProvider] ?? 'the cloud provider'
-  const cloudBaa = answerPart(state, PROCUREMENT_SOURCES.cloudBaa, 'the addendum')?.status ?? 'unknown'
+  const cloudBaa =
+    registerProviderPart(register, cloudProvider, providerName)?.status ??
+    answerPart(state, PROCUREMENT_SOURCES.cloudBaa, 'the addendum')?.status ??
+    'unknown'
   return {
     period: state.period,
-    baa: baaAnswer(state, providerName),
+    baa: baaAnswer(state, providerName, cloudProvider, register),
     services: servicesAnswer(inventory, cloudBaa, providerName),
     minimumNecessary: minimumNecessaryAnswer(state)
   }

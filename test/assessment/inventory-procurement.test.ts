@@ -82,4 +82,30 @@ describe('procurement answers', () => {
     expect(withGap.services.status).toBe('no')
     expect(withGap.services.answer).toContain('Not eligible, a gap to fix: Acme Analytics.')
   })
+
+  it('takes the BAA answer from the business associate register when it has the entries', async () => {
+    const ws = await createTestWorkspace({ now: clock, organization: { role: 'business-associate', cloudProvider: 'aws' } })
+    // The assessment says otherwise; the register, being the record of the agreements, wins.
+    await ws.call('assessment.setAnswer', { questionId: 'q-308-b3-2', value: 'no' })
+    await ws.call('baas.create', { associate: { name: 'Amazon Web Services', baaStatus: 'signed', effectiveOn: '2025-01-15' } })
+    await ws.call('baas.create', { associate: { name: 'County Health Department', relationship: 'covered-entity-client', baaStatus: 'signed', effectiveOn: '2025-02-01' } })
+    await ws.call('baas.create', { associate: { name: 'Lakeside Clinic', relationship: 'covered-entity-client', baaStatus: 'requested' } })
+    const answers = await ws.call('assessment.procurement', {})
+    expect(answers.baa.status).toBe('partly')
+    expect(answers.baa.answer).toBe(
+      'Yes, the business associate addendum with AWS is signed (in effect since 2025-01-15). ' +
+        '1 of 2 client(s) have a signed business associate agreement in force; still missing: Lakeside Clinic.'
+    )
+    expect(answers.baa.basis).toEqual(['business associate register: Amazon Web Services', 'business associate register: 2 client(s)'])
+
+  })
+
+  it('does not count an agreement whose expiry date has passed', async () => {
+    const ws = await createTestWorkspace({ now: clock, organization: { role: 'covered-entity', cloudProvider: 'aws' } })
+    await ws.call('assessment.setAnswer', { questionId: 'q-308-b3-2', value: 'yes' })
+    await ws.call('baas.create', { associate: { name: 'AWS', baaStatus: 'signed', effectiveOn: '2024-01-01', expiresOn: '2026-02-28' } })
+    const answers = await ws.call('assessment.procurement', {})
+    expect(answers.baa).toMatchObject({ status: 'no', answer: 'No, the business associate register shows no agreement in force with AWS (status: signed).' })
+    expect(answers.services.answer).toBe('No service is marked as holding health data yet. Mark them in the cloud service inventory.')
+  })
 })
