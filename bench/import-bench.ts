@@ -30,7 +30,12 @@ async function ensureFile(count: number): Promise<{ file: string; bytes: number 
 function row(label: string, m: Measurement, bytes: number, reference: Measurement | null): string {
   if (!Number.isFinite(m.seconds)) return `  ${label.padEnd(12)} not measured: ${m.note ?? 'failed'}`
   const mbps = bytes / 1e6 / m.seconds
-  const ratio = reference && Number.isFinite(reference.seconds) ? ` | ${((reference.seconds / m.seconds) * 100).toFixed(0)}% of JSON.parse throughput` : ''
+  // Two references: JSON.parse of an already decoded string, and reading + decoding + JSON.parse.
+  const ratio =
+    reference && Number.isFinite(reference.seconds)
+      ? ` | ${((reference.seconds / m.seconds) * 100).toFixed(0)}% of JSON.parse throughput` +
+        (reference.readSeconds !== undefined ? `, ${(((reference.seconds + reference.readSeconds) / m.seconds) * 100).toFixed(0)}% of read+decode+JSON.parse` : '')
+      : ''
   const extra = m.readSeconds !== undefined ? ` (+${m.readSeconds.toFixed(2)} s to read and decode)` : ''
   return `  ${label.padEnd(12)} ${m.seconds.toFixed(2)} s${extra} | ${Math.round(m.findings / m.seconds).toLocaleString('en')} findings/s | ${mbps.toFixed(0)} MB/s | peak RSS ${m.peakRssMb.toFixed(0)} MB${ratio}`
 }
