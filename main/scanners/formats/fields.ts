@@ -93,10 +93,17 @@ const ISO_NAIVE = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(\.\d+)?$/
  * Observation time as ISO 8601. Epoch numbers (seconds, or milliseconds when large)
  * and zoned strings become UTC; naive strings keep their wall-clock time without a zone.
  */
+// Findings of one scan share a handful of timestamps: remember the last conversion.
+let lastEpoch = NaN
+let lastEpochIso = ''
+
 export function isoTime(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
+    if (v === lastEpoch) return lastEpochIso
     const ms = v > 1e11 ? v : v * 1000
-    return new Date(ms).toISOString()
+    lastEpoch = v
+    lastEpochIso = new Date(ms).toISOString()
+    return lastEpochIso
   }
   if (typeof v !== 'string' || v.length < 10) return null
   const naive = ISO_NAIVE.exec(v)
