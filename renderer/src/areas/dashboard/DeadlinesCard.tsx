@@ -57,8 +57,11 @@ export function DeadlinesCard() {
         <>
           <Text as="p" size="2" color="gray">
             {data.overdue.length} overdue, {data.dueSoon.length} due by the end of the next 30 days (as of {data.asOf}).
+            A recurring duty never recorded as done counts as due now: mark it done in the calendar to move it to its
+            next date.
           </Text>
-          <Table.Root size="1" aria-label="Overdue and upcoming deadlines">
+          <Table.Root size="1">
+            <caption className="visually-hidden">Overdue and upcoming deadlines</caption>
             <Table.Header>
               <Table.Row>
                 <Table.ColumnHeaderCell>Obligation</Table.ColumnHeaderCell>
