@@ -70,7 +70,8 @@ export async function readPassphrase(
  * gets a key: SAFEGUARD_PASSPHRASE if set, else the person at the terminal
  * is asked once.
  * Other files (scanner JSON, CSV…) are never asked about: without the
- * variable only *.safeguard files prompt.
+ * variable only *.safeguard files prompt. With the variable set, new
+ * workspaces (safeguard init) are created encrypted with it.
  */
 export function installCliKeyProvider(program: Command, env: NodeJS.ProcessEnv = process.env, streams?: PromptStreams): void {
   const keys = new Map<string, WorkspaceKey>()
@@ -78,7 +79,9 @@ export function installCliKeyProvider(program: Command, env: NodeJS.ProcessEnv =
     keyFor: file => {
       const fromEnvironment = env[PASSPHRASE_ENV]
       return keys.get(path.resolve(file)) ?? (fromEnvironment ? passphraseKey(fromEnvironment) : null)
-    }
+    },
+    // Whoever sets a passphrase for the command line gets new workspaces encrypted with it.
+    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? passphraseKey(env[PASSPHRASE_ENV]) : null)
   })
   program.hook('preAction', async (_program, command) => {
     // Without a terminal there is no one to ask: opening then fails with a message naming SAFEGUARD_PASSPHRASE.

@@ -40,5 +40,21 @@ describe('safeguard encrypt', () => {
 
     const again = await runSafeguard(['encrypt', workspace], { env })
     expect(again.code).toBe(1)
+
+    // Restoring an encrypted workspace from its encrypted backup, with the passphrase from the environment.
+    fs.writeFileSync(workspace, 'damaged')
+    const restored = await runSafeguard(['restore', workspace, (JSON.parse(backup.stdout) as { file: string }).file, '--json'], { env })
+    expect(restored.code).toBe(0)
+    expect(JSON.parse((await runSafeguard(['info', workspace, '--json'], { env })).stdout)).toMatchObject({ organization: { name: SENTINEL } })
+  })
+
+  it('creates new workspaces encrypted when SAFEGUARD_PASSPHRASE is set', async () => {
+    const dir = tempDir()
+    const workspace = path.join(dir, 'new.safeguard')
+    const env = { SAFEGUARD_PASSPHRASE: 'passphrase for a new workspace' }
+    expect((await runSafeguard(['init', workspace, '--org', SENTINEL], { env })).code).toBe(0)
+    expect(fs.readFileSync(workspace).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+    expect(fs.readFileSync(workspace).includes(SENTINEL)).toBe(false)
+    expect((await runSafeguard(['info', workspace, '--json'], { env: { SAFEGUARD_PASSPHRASE: '' } })).code).toBe(1)
   })
 })
