@@ -92,6 +92,15 @@ export interface SpecificationEvidence {
   flag: ReviewFlag | null
 }
 
+export interface SpecificationCoverage {
+  citation: string
+  /** Failing resources (unmuted), passing resources and records, in the latest scan of each account. */
+  failing: number
+  passing: number
+  findings: number
+  flagged: boolean
+}
+
 export interface ReviewFlag {
   citation: string
   status: 'open' | 'dismissed'
@@ -139,6 +148,8 @@ export const scannerCalls = {
       offset: z.number().int().min(0).default(0)
     })
   ),
+  /** Every specification the current evidence bears on, with failing and passing counts. */
+  'findings.bySpecification': defineCall<SpecificationCoverage[]>()(z.strictObject({})),
   'findings.evidence': defineCall<SpecificationEvidence>()(z.strictObject({ citation: Citation, limit: Limit })),
   'findings.reviewFlags': defineCall<ReviewFlag[]>()(z.strictObject({ status: z.enum(['open', 'dismissed']).optional() })),
   'findings.dismissFlag': defineCall<ReviewFlag>()(z.strictObject({ citation: Citation }))

@@ -2,10 +2,11 @@ import { ApiError } from '../api/errors'
 import type { HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import type { FileImportResult, scannerCalls } from './contract'
-import { compareScans, queryFindings } from './db/findings'
+import { compareScans, coverageByCitation, queryFindings } from './db/findings'
 import { dismissReviewFlag, getReviewFlag, listReviewFlags } from './db/review-flags'
 import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './db/scans'
 import { ImportError } from './import-error'
+import { compareCitations } from './read/scan-reader'
 import { importScanFiles } from './import-scan-file'
 
 const SCANNER_FILE_FILTERS = [
@@ -93,6 +94,14 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
       limit: input.limit,
       offset: input.offset
     }),
+
+  'findings.bySpecification': (_input, ctx) => {
+    const { db } = ctx.workspace()
+    const open = new Set(listReviewFlags(db, 'open').map((f) => f.citation))
+    return coverageByCitation(db, latestScanIds(db))
+      .map((c) => ({ ...c, flagged: open.has(c.citation) }))
+      .sort((a, b) => compareCitations(a.citation, b.citation))
+  },
 
   'findings.evidence': (input, ctx) => {
     const { db } = ctx.workspace()

@@ -34,6 +34,14 @@ test('import a Prowler scan, read its summary, follow a review flag to the evide
   expect(await app.axeViolations()).toEqual([])
   await app.screenshot('findings-imported')
 
+  // Evidence by specification: failing and passing counts from the latest scan.
+  await page.getByRole('tab', { name: 'By specification' }).click()
+  const row = page.getByRole('table', { name: 'Evidence by specification' }).getByRole('row', { name: /^164\.312\(a\)\(2\)\(iv\)/ })
+  await expect(row).toContainText('11flagged')
+  expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('findings-by-specification-table')
+  await page.getByRole('tab', { name: 'Import and scans' }).click()
+
   // A flag leads to the failing findings of that specification.
   await page.getByRole('button', { name: 'Show findings for 164.312(a)(2)(iv)' }).click()
   const table = page.getByRole('table', { name: 'Findings' })

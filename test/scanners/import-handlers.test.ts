@@ -196,3 +196,16 @@ describe('pages of one export', () => {
     expect((await ws.call('findings.query', {})).total).toBe(0)
   })
 })
+
+describe('findings.bySpecification', () => {
+  it('counts failing (unmuted) and passing resources per specification over the latest scans', async () => {
+    const ws = await createTestWorkspace()
+    await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
+    const coverage = await ws.call('findings.bySpecification', {})
+    const byCitation = Object.fromEntries(coverage.map((c) => [c.citation, c]))
+    expect(byCitation['164.312(a)(2)(iv)']).toEqual({ citation: '164.312(a)(2)(iv)', failing: 1, passing: 1, findings: 2, flagged: true })
+    // Only the muted cloudtrail failure bears on 164.312(b): not failing, not flagged.
+    expect(byCitation['164.312(b)']).toMatchObject({ failing: 0, passing: 0, findings: 1, flagged: false })
+    expect(coverage.map((c) => c.citation)).toEqual([...coverage.map((c) => c.citation)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))
+  })
+})

@@ -191,3 +191,19 @@ export function compareScans(db: Db, scanId: number, previousId: number, limit: 
     counts: { newFailures: fresh.total, resolved: resolved.total, persisting: persisting.total }
   }
 }
+
+/** Failing, passing and total counts per citation over the given scans. */
+export function coverageByCitation(db: Db, scanIds: readonly number[]): { citation: string; failing: number; passing: number; findings: number }[] {
+  if (scanIds.length === 0) return []
+  return db
+    .prepare(
+      `SELECT m.citation AS citation,
+         SUM(CASE WHEN f.status = 'failed' AND f.muted = 0 THEN f.item_count ELSE 0 END) AS failing,
+         SUM(CASE WHEN f.status = 'passed' THEN f.item_count ELSE 0 END) AS passing,
+         COUNT(*) AS findings
+       FROM finding f JOIN citation_set_member m ON m.set_id = f.citation_set_id
+       WHERE f.scan_id IN (${scanIds.map(() => '?').join(',')})
+       GROUP BY m.citation`
+    )
+    .all(...scanIds) as { citation: string; failing: number; passing: number; findings: number }[]
+}

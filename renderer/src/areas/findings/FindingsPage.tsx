@@ -1,4 +1,4 @@
-import { Callout, Flex, Heading, Tabs } from '@radix-ui/themes'
+import { Callout, Flex, Heading, Tabs, Text } from '@radix-ui/themes'
 import { useCallback, useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { useWorkspace } from '../../workspace-context'
@@ -7,6 +7,7 @@ import { FindingsBrowser, type FindingFilter } from './FindingsBrowser'
 import { ImportPanel } from './ImportPanel'
 import { ReviewFlags } from './ReviewFlags'
 import { ScansTable } from './ScansTable'
+import { SpecificationsTable } from './SpecificationsTable'
 import { useLoaded } from './use-loaded'
 import './findings.css'
 
@@ -20,7 +21,11 @@ export function FindingsPage() {
   const [compareScan, setCompareScan] = useState<number | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
   const { data, error, reload } = useLoaded(
-    async () => ({ scans: await api['scans.list']({}), flags: await api['findings.reviewFlags']({ status: 'open' }) }),
+    async () => ({
+      scans: await api['scans.list']({}),
+      flags: await api['findings.reviewFlags']({ status: 'open' }),
+      coverage: await api['findings.bySpecification']({})
+    }),
     [workspace.path]
   )
   const onImported = useCallback(() => reload(), [reload])
@@ -46,6 +51,7 @@ export function FindingsPage() {
       <Tabs.Root value={tab} onValueChange={setTab}>
         <Tabs.List aria-label="Findings views">
           <Tabs.Trigger value="scans">Import and scans</Tabs.Trigger>
+          <Tabs.Trigger value="specifications">By specification</Tabs.Trigger>
           <Tabs.Trigger value="findings">Findings</Tabs.Trigger>
           <Tabs.Trigger value="compare">Compare scans</Tabs.Trigger>
         </Tabs.List>
@@ -81,6 +87,20 @@ export function FindingsPage() {
                 />
               )}
             </Flex>
+          </Tabs.Content>
+          <Tabs.Content value="specifications">
+            <Text as="p" size="2" color="gray" mb="3">
+              Counts come from the latest scan of each account; older scans are superseded.
+            </Text>
+            {data && (
+              <SpecificationsTable
+                coverage={data.coverage}
+                onShow={(citation) => {
+                  setFilter({ ...ALL, citation })
+                  setTab('findings')
+                }}
+              />
+            )}
           </Tabs.Content>
           <Tabs.Content value="findings">
             {data && <FindingsBrowser key={`${filter.citation}|${filter.scanId}`} scans={data.scans} filter={filter} onFilter={setFilter} />}
