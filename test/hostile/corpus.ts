@@ -37,6 +37,7 @@ function structural(dir: string, prefix: string, extension: string, valid: strin
   add('truncated', 'a valid file cut off in the middle', valid.slice(0, Math.floor(valid.length * 0.6)))
   add('empty', 'an empty file', '')
   add('binary', 'bytes that are not text at all', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)))
+  entries.push(beyondStringLimit(dir, prefix, extension))
 
   const big = path.join(dir, `${prefix}-big-string${extension}`)
   const handle = fs.openSync(big, 'w')
@@ -47,6 +48,21 @@ function structural(dir: string, prefix: string, extension: string, valid: strin
   }
   entries.push({ name: `${prefix}/big-string`, file: big, attack: `one ${BIG_STRING_BYTES / 1024 / 1024} MB string` })
   return entries
+}
+
+/** Past V8's longest string (buffer.constants.MAX_STRING_LENGTH, ~512 MiB). */
+export const BEYOND_STRING_LIMIT_BYTES = 600 * 1024 * 1024
+
+/**
+ * A 600 MB file that costs no disk: a valid-looking start, then a sparse
+ * hole of NUL bytes. Whoever reads it whole into one string fails with
+ * ERR_STRING_TOO_LONG; an importer must refuse it before or without that.
+ */
+function beyondStringLimit(dir: string, prefix: string, extension: string): HostileFile {
+  const file = path.join(dir, `${prefix}-beyond-string-limit${extension}`)
+  fs.writeFileSync(file, extension === '.csv' ? 'question_id,answer,notes,value,decision,decision_explanation\nq-308-a2-1,Yes,"' : '[{"status_detail":"')
+  fs.truncateSync(file, BEYOND_STRING_LIMIT_BYTES)
+  return { name: `${prefix}/beyond-string-limit`, file, attack: 'a 600 MB file, longer than the longest string V8 can hold' }
 }
 
 /** Writes `count` MB of 'A' through `write`, in 1 MB pieces. */
@@ -171,5 +187,6 @@ export function answersCorpus(dir: string): HostileFile[] {
     fs.closeSync(handle)
   }
   entries.push({ name: 'answers/big-string', file: big, attack: 'one 100 MB cell' })
+  entries.push(beyondStringLimit(dir, 'answers', '.csv'))
   return entries
 }

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { ApiError } from '../../main/api/errors'
 import type { Db } from '../../main/db/driver'
 import { canonicalDigest } from '../backup/canonical'
 import { createTestWorkspace, type TestSession } from '../helpers/workspace'
@@ -40,8 +41,9 @@ async function attempt(importer: string, test: TestSession, file: string): Promi
   try {
     return await IMPORTERS[importer]!(test, file)
   } catch (error) {
+    // Only an ApiError is a refusal written for a person; anything else escaped the importer's own checks.
     const failure = error as { code?: string; message?: string }
-    return { rejected: true, code: failure.code ?? 'thrown', message: failure.message ?? String(error) }
+    return { rejected: true, code: error instanceof ApiError ? error.code : `not-an-ApiError (${failure.code ?? 'no code'})`, message: failure.message ?? String(error) }
   }
 }
 
@@ -90,16 +92,27 @@ describe('hostile input', () => {
 
   // One test per file: the corpus is built in beforeAll, so the cases are listed by name here.
   const CASES = [
-    ...['proto-keys', 'proto-nested', 'deep-array', 'deep-object', 'big-string', 'duplicate-keys', 'invalid-utf8', 'lone-surrogate', 'huge-numbers', 'truncated', 'empty', 'binary'].map(n => `scan/${n}`),
+    ...['proto-keys', 'proto-nested', 'deep-array', 'deep-object', 'big-string', 'beyond-string-limit', 'duplicate-keys', 'invalid-utf8', 'lone-surrogate', 'huge-numbers', 'truncated', 'empty', 'binary'].map(
+      n => `scan/${n}`
+    ),
     ...['baas', 'incidents'].flatMap(kind =>
-      ['proto-keys', 'proto-wrapper', ...(kind === 'incidents' ? ['proto-record'] : []), 'deep-array', 'deep-object', 'big-string', 'duplicate-keys', 'invalid-utf8', 'huge-numbers', 'truncated', 'empty', 'binary', 'csv-proto-header'].map(
+      ['proto-keys', 'proto-wrapper', ...(kind === 'incidents' ? ['proto-record'] : []), 'deep-array', 'deep-object', 'big-string', 'beyond-string-limit', 'duplicate-keys', 'invalid-utf8', 'huge-numbers', 'truncated', 'empty', 'binary', 'csv-proto-header'].map(
         n => `${kind}/${n}`
       )
     ),
-    ...['proto-ids', 'proto-header', 'duplicate-rows', 'invalid-utf8', 'truncated', 'huge-number', 'binary', 'empty', 'big-string'].map(n => `answers/${n}`)
+    ...['proto-ids', 'proto-header', 'duplicate-rows', 'invalid-utf8', 'truncated', 'huge-number', 'binary', 'empty', 'big-string', 'beyond-string-limit'].map(
+      n => `answers/${n}`
+    )
   ]
 
-  it.each(CASES)('%s is rejected with a clear message or stored inert', { timeout: 120_000 }, async name => {
+  /**
+   * Known gaps in other areas, expected to fail until fixed (then remove the entry):
+   * answers/beyond-string-limit: main/assessment/handlers.ts 'assessment.importCsv' reads the whole file into one
+   * string with no size check, so a 600 MB file fails with Node's raw ERR_STRING_TOO_LONG instead of a refusal.
+   */
+  const KNOWN_GAPS = new Set(['answers/beyond-string-limit'])
+
+  const tryFile = async (name: string) => {
     const item = corpus.find(({ entry }) => entry.name === name)
     if (!item) throw new Error(`No corpus file named ${name}`)
     const test = await createTestWorkspace()
@@ -120,6 +133,7 @@ describe('hostile input', () => {
     if (outcome.rejected) {
       // A clear refusal (not a crash report), and the workspace exactly as it was.
       expect(outcome.code, outcome.message).not.toBe('internal')
+      expect(outcome.code, outcome.message).not.toMatch(/^not-an-ApiError/)
       expect(outcome.message).not.toMatch(/Maximum call stack|Something went wrong|Cannot read prop|undefined is not/)
       expect(outcome.message.length).toBeGreaterThan(10)
       expect(canonicalDigest(db())).toEqual(before)
@@ -128,7 +142,10 @@ describe('hostile input', () => {
       expect(allValues(db()).filter(value => typeof value === 'string' && value.includes(INJECTED))).toEqual([])
       STORED_CHECKS[name]?.(db())
     }
-  })
+  }
+
+  it.each(CASES.filter(name => !KNOWN_GAPS.has(name)))('%s is rejected with a clear message or stored inert', { timeout: 120_000 }, tryFile)
+  it.fails.each(CASES.filter(name => KNOWN_GAPS.has(name)))('%s is rejected with a clear message (known gap)', { timeout: 120_000 }, tryFile)
 })
 
 describe('known gaps in other areas (each fails today; remove the .fails when fixed)', () => {
