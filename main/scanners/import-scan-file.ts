@@ -11,6 +11,7 @@ import { findingInserter } from './db/findings'
 import { flagForReview } from './db/review-flags'
 import { completeScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
 import { fileSha256 } from './file-sha256'
+import { assertRegularFile } from './read/decoded-chunks'
 import type { ReadSummary } from './finding.types'
 import { ImportError } from './import-error'
 import { compareCitations, ScanFileReader, type ReadProgress } from './read/scan-reader'
@@ -45,6 +46,8 @@ export async function importScanFile(db: Db, file: string, options: ImportScanOp
  */
 export async function importScanFiles(db: Db, files: readonly string[], options: ImportScanOptions): Promise<ImportScanResult> {
   if (files.length === 0) throw new Error('no files to import')
+  // Before anything reads them: a pipe or device must be refused, not hashed or read forever.
+  for (const file of files) await assertRegularFile(file)
   const hashes = files.map((file) => fileSha256(file))
   for (const h of hashes) h.catch(() => undefined)
   // A large import touches many index pages: a bigger page cache keeps them in memory

@@ -64,3 +64,20 @@ describe('rejected files name the file, the position and the problem', () => {
     expect(err.code).toBe('unreadable')
   })
 })
+
+describe.skipIf(process.platform === 'win32')('special files', () => {
+  it('refuses a named pipe, a device and a folder at once, without reading them', async () => {
+    const { execFileSync } = await import('node:child_process')
+    const fs = await import('node:fs')
+    const path = await import('node:path')
+    const { tempDir } = await import('../helpers/workspace')
+    const dir = tempDir()
+    const fifo = path.join(dir, 'scan.json')
+    execFileSync('mkfifo', [fifo])
+    const zero = path.join(dir, 'zero.json')
+    fs.symlinkSync('/dev/zero', zero)
+    await expect(readScanFile(fifo)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a named pipe, not a scanner output file' })
+    await expect(readScanFile(zero)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a device, not a scanner output file' })
+    await expect(readScanFile(dir)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a folder, not a scanner output file' })
+  })
+})

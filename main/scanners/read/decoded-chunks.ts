@@ -1,4 +1,4 @@
-import { open } from 'node:fs/promises'
+import { open, stat } from 'node:fs/promises'
 import type { SourceEncoding } from '../finding.types'
 import { ImportError } from '../import-error'
 
@@ -20,6 +20,7 @@ const CHUNK_BYTES = 1 << 20
  * UTF-8 passes through without copying; UTF-16 is converted chunk by chunk.
  */
 export async function openDecoded(file: string, signal?: AbortSignal): Promise<DecodedSource> {
+  await assertRegularFile(file)
   let handle
   try {
     handle = await open(file, 'r')
@@ -85,4 +86,21 @@ export function sniffEncoding(head: Uint8Array): SourceEncoding {
   if (head[0] === 0xff && head[1] === 0xfe) return 'utf-16le'
   if (head[0] === 0xfe && head[1] === 0xff) return 'utf-16be'
   return 'utf-8'
+}
+
+/**
+ * Refuses anything but a regular file before opening it: a named pipe would block
+ * open() forever and a device such as /dev/zero never ends.
+ */
+export async function assertRegularFile(file: string): Promise<void> {
+  let info
+  try {
+    info = await stat(file)
+  } catch (err) {
+    throw new ImportError('unreadable', file, `cannot open the file: ${(err as Error).message}`)
+  }
+  if (!info.isFile()) {
+    const what = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file'
+    throw new ImportError('unreadable', file, `is ${what}, not a scanner output file`)
+  }
 }
