@@ -175,9 +175,13 @@ export function createFakeElectron() {
     exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value)
   }
 
+  const menus: unknown[] = []
   const Menu = {
     buildFromTemplate: (template: unknown) => ({ template }),
-    setApplicationMenu: () => log.push('Menu.setApplicationMenu')
+    setApplicationMenu: (menu: unknown) => {
+      menus.push(menu)
+      log.push('Menu.setApplicationMenu')
+    }
   }
 
   const module = {
@@ -206,7 +210,8 @@ export function createFakeElectron() {
     ipcRegistrations,
     shellCalls,
     exposed,
-    ipcRenderer
+    ipcRenderer,
+    menus
   }
 }
 
