@@ -48,9 +48,26 @@ export function registerImport(program: Command, io: CliIo): void {
     .option('--pages', 'the files are pages of one export (e.g. Security Hub get-findings with NextToken): import them as one scan')
     .option('--json', 'print one JSON object per file')
     .action(async (workspace: string, files: string[], options: { json?: boolean; pages?: boolean }) => {
+      // On a terminal, a one-line progress report on stderr (stdout stays data only).
+      const showProgress = !options.json && process.stderr.isTTY === true
+      let lastShown = 0
       const results = await withWorkspace(workspace, (call) =>
-        call('scans.import', { paths: files.map((f) => path.resolve(f)), asOneScan: options.pages ?? false })
+        call(
+          'scans.import',
+          { paths: files.map((f) => path.resolve(f)), asOneScan: options.pages ?? false },
+          showProgress
+            ? {
+                onProgress: (p) => {
+                  if (Date.now() - lastShown < 250) return
+                  lastShown = Date.now()
+                  const percent = p.total ? Math.floor(((p.done ?? 0) / p.total) * 100) : 0
+                  io.stderr(`\rimporting ${path.basename(p.message ?? '')}: ${percent}%, ${p.counts?.findings ?? 0} findings `)
+                }
+              }
+            : undefined
+        )
       )
+      if (showProgress) io.stderr('\r\x1b[K')
       if (options.json) printJson(io, results.map(report))
       else printLines(io, results.flatMap(describe))
       const rejected = results.filter((r): r is Extract<FileImportResult, { ok: false }> => !r.ok)
