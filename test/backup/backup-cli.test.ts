@@ -5,7 +5,7 @@ import { runSafeguard } from '../helpers/cli'
 import { tempDir } from '../helpers/workspace'
 
 describe('safeguard backup / restore', () => {
-  it('backs up, lists, and restores a workspace that was overwritten', async () => {
+  it('backs up, lists, and restores a workspace that was overwritten', { timeout: 120_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
     expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic'])).code).toBe(0)
@@ -30,7 +30,7 @@ describe('safeguard backup / restore', () => {
     expect(JSON.parse(info.stdout)).toMatchObject({ organization: { name: 'Harbor Clinic' } })
   })
 
-  it('refuses a bad backup with a clear message on stderr and nothing on stdout', async () => {
+  it('refuses a bad backup with a clear message on stderr and nothing on stdout', { timeout: 60_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
     expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic'])).code).toBe(0)

@@ -39,11 +39,11 @@ describe.skipIf(process.platform === 'win32')('importers given special files ins
   ]
 
   /**
-   * Known gaps (main/scanners/read/decoded-chunks.ts opens whatever path it is given, with no isFile check):
-   * a named pipe blocks the scanner import forever in open(), and /dev/zero keeps it reading forever.
-   * These cases are expected to fail (with a short time limit) until the scanner import refuses non-regular files.
+   * Known gaps in other areas, expected to fail with a short time limit until fixed (then remove the entry).
+   * None today: the scanner import used to block forever on a named pipe and read /dev/zero forever
+   * (fixed in main/scanners/read/decoded-chunks.ts, which now refuses anything but a regular file).
    */
-  const KNOWN_GAPS = new Set(['scanner import fifo', 'scanner import zero'])
+  const KNOWN_GAPS = new Set<string>([])
 
   async function refusesSpecialFiles(importer: (typeof importers)[number], kinds: ('fifo' | 'zero' | 'folder')[], limitMs: number) {
     const dir = tempDir()

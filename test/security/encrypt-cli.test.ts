@@ -7,7 +7,8 @@ import { tempDir } from '../helpers/workspace'
 const SENTINEL = 'Sentinel-Clinic-4b1d'
 
 describe('safeguard encrypt', () => {
-  it('encrypts with SAFEGUARD_PASSPHRASE; later commands need the same passphrase', async () => {
+  // Nine real CLI runs (about 2 s each, more on a busy machine).
+  it('encrypts with SAFEGUARD_PASSPHRASE; later commands need the same passphrase', { timeout: 180_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
     expect((await runSafeguard(['init', workspace, '--org', SENTINEL])).code).toBe(0)
@@ -48,7 +49,7 @@ describe('safeguard encrypt', () => {
     expect(JSON.parse((await runSafeguard(['info', workspace, '--json'], { env })).stdout)).toMatchObject({ organization: { name: SENTINEL } })
   })
 
-  it('creates new workspaces encrypted when SAFEGUARD_PASSPHRASE is set', async () => {
+  it('creates new workspaces encrypted when SAFEGUARD_PASSPHRASE is set', { timeout: 60_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'new.safeguard')
     const env = { SAFEGUARD_PASSPHRASE: 'passphrase for a new workspace' }
