@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { Card, Code, DataList, Flex, Heading, Text } from '@radix-ui/themes'
 import type { AppInfo } from '../../../../main/workspace/contract'
 import { api } from '../../api'
+import { formatLocalDateTime } from '../../components/format-date-time'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useWorkspace } from '../../workspace-context'
 
@@ -56,7 +57,7 @@ export function SettingsPage() {
             </DataList.Item>
             <DataList.Item>
               <DataList.Label>Created</DataList.Label>
-              <DataList.Value>{new Date(workspace.createdAt).toLocaleString()}</DataList.Value>
+              <DataList.Value>{formatLocalDateTime(workspace.createdAt)}</DataList.Value>
             </DataList.Item>
             <DataList.Item>
               <DataList.Label>Format version</DataList.Label>

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'react'
 import { Badge, Button, Callout, Card, Code, Flex, Heading, Table, Text } from '@radix-ui/themes'
 import type { RecentWorkspace } from '../../../../main/workspace/contract'
 import { api, errorMessage } from '../../api'
+import { formatLocalDateTime } from '../../components/format-date-time'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useWorkspace } from '../../workspace-context'
 
@@ -94,7 +95,7 @@ export function WorkspacesPage() {
                       <Table.RowHeaderCell>
                         <Flex gap="2" align="center">
                           {entry.organizationName}
-                          {isCurrent && <Badge>Open</Badge>}
+                          {isCurrent && <Badge>Current</Badge>}
                           {!entry.available && <Badge color="orange">File missing</Badge>}
                         </Flex>
                       </Table.RowHeaderCell>
@@ -103,7 +104,7 @@ export function WorkspacesPage() {
                           {entry.path}
                         </Code>
                       </Table.Cell>
-                      <Table.Cell>{new Date(entry.lastOpenedAt).toLocaleString()}</Table.Cell>
+                      <Table.Cell>{formatLocalDateTime(entry.lastOpenedAt)}</Table.Cell>
                       <Table.Cell>
                         <Flex gap="2" justify="end">
                           <Button
