@@ -110,12 +110,12 @@ export function OrganizationProfileForm(props: {
               Covered entity: a health plan, clearinghouse or provider that bills electronically
             </RadioGroup.Item>
             <RadioGroup.Item value="business-associate">
-              Business associate: handles PHI on behalf of a covered entity (for example a software vendor)
+              Business associate: handles PHI (protected health information: patients' health records) on behalf of a covered entity, for example a software vendor or billing service
             </RadioGroup.Item>
           </RadioGroup.Root>
         </Flex>
 
-        <Field label="Primary contact" hint="Usually the security official." error={errors.contactName}>
+        <Field label="Primary contact" hint="Usually the security official: the person in charge of security under HIPAA." error={errors.contactName}>
           {(id, describedBy) => (
             <TextField.Root
               id={id}

@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
 import { Badge, Button, Callout, Flex, Heading, Select, Table, Tabs, Text } from '@radix-ui/themes'
-import type { BusinessAssociateDetail } from '../../../../main/baas/contract'
+import type { BusinessAssociateDetail, ChecklistSummary } from '../../../../main/baas/contract'
 import { api } from '../../api'
 import { useLoaded } from '../assessment/use-call'
 import { AssociateDetail } from './AssociateDetail'
@@ -35,8 +35,10 @@ export function BusinessAssociatesPage() {
           Business associates
         </Heading>
         <Text as="p" size="3" color="gray">
-          Everyone who handles PHI for you, the agreement (BAA) each one signed, which required clauses it contains, and when it must be
-          renewed or reviewed. Subcontractors sit under the business associate that engaged them; each link needs its own agreement.
+          Every outside company that handles protected health information (PHI) for you, such as your cloud provider, billing service or
+          IT support. HIPAA requires a signed business associate agreement (BAA) with each one: record it here, see which required clauses
+          it contains, and when it must be renewed or reviewed. Subcontractors sit under the business associate that engaged them; each
+          link needs its own agreement.
         </Text>
       </Flex>
       <Flex gap="3" align="end" wrap="wrap">
@@ -87,7 +89,7 @@ export function BusinessAssociatesPage() {
                   <Table.ColumnHeaderCell>Relationship</Table.ColumnHeaderCell>
                   <Table.ColumnHeaderCell>Agreement</Table.ColumnHeaderCell>
                   <Table.ColumnHeaderCell>Expires</Table.ColumnHeaderCell>
-                  <Table.ColumnHeaderCell>Terms missing</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Required clauses</Table.ColumnHeaderCell>
                   <Table.ColumnHeaderCell>Flags</Table.ColumnHeaderCell>
                 </Table.Row>
               </Table.Header>
@@ -102,9 +104,7 @@ export function BusinessAssociatesPage() {
                     <Table.Cell>{RELATIONSHIP_LABELS[a.relationship]}</Table.Cell>
                     <Table.Cell>{STATUS_LABELS[a.baaStatus]}</Table.Cell>
                     <Table.Cell>{a.expiresOn ?? '—'}</Table.Cell>
-                    <Table.Cell>
-                      {a.checklist.missing} missing, {a.checklist.unchecked} unchecked
-                    </Table.Cell>
+                    <Table.Cell>{clauseSummary(a.checklist)}</Table.Cell>
                     <Table.Cell>
                       <Flex gap="1" wrap="wrap">
                         {flagBadges(a.flags).map(b => (
@@ -147,4 +147,13 @@ export function BusinessAssociatesPage() {
       />
     </Flex>
   )
+}
+
+/** The checklist of required BAA clauses in a few words: what is missing, and what nobody has checked yet. */
+function clauseSummary(checklist: ChecklistSummary): string {
+  if (checklist.unchecked === checklist.total) return 'Not checked yet'
+  const parts: string[] = []
+  if (checklist.missing > 0) parts.push(`${checklist.missing} missing`)
+  if (checklist.unchecked > 0) parts.push(`${checklist.unchecked} not checked yet`)
+  return parts.length ? parts.join(', ') : 'All present'
 }

@@ -34,7 +34,14 @@ function Node(props: { node: ChainNode; onOpen(id: number): void }) {
 
 /** The chain as nested lists: us → business associate → subcontractor → …, each link with its own agreement. */
 export function ChainTree(props: { roots: ChainNode[]; onOpen(id: number): void }) {
-  if (props.roots.length === 0) return <Text color="gray">No parties recorded yet.</Text>
+  if (props.roots.length === 0) {
+    return (
+      <Text as="p" color="gray">
+        No business associates yet. Once you add them on the Register tab, this shows who works for whom: each business associate and
+        the subcontractors it engages, every link with its own agreement.
+      </Text>
+    )
+  }
   return (
     <ul aria-label="Subcontractor chain" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
       {props.roots.map(root => (
