@@ -9,6 +9,7 @@ import { ProcurementPanel } from './ProcurementPanel'
 import { QuestionnairePanel } from './QuestionnairePanel'
 import { RiskRegister } from './RiskRegister'
 import { useLoaded } from './use-call'
+import { countOf } from '../../components/count-of'
 
 /** The HIPAA Security Rule assessment: questionnaire, risks, cloud services, procurement answers and the yearly review. */
 export function AssessmentPage() {
@@ -66,8 +67,8 @@ export function AssessmentPage() {
               <Progress value={data.overall.percent} aria-labelledby="overall-progress-label" />
             </Flex>
             <Text size="2" color="gray" data-testid="assessment-counts">
-              {data.risks.critical + data.risks.high} high or critical risk(s) · {data.risks.unrated} gap(s) not rated
-              {data.decisionsNeeded > 0 ? ` · ${data.decisionsNeeded} decision(s) needed` : ''}
+              {countOf(data.risks.critical + data.risks.high, 'high or critical risk')} · {countOf(data.risks.unrated, 'gap')} not rated
+              {data.decisionsNeeded > 0 ? ` · ${countOf(data.decisionsNeeded, 'decision')} needed` : ''}
               {data.toConfirm > 0 ? ` · ${data.toConfirm} to confirm` : ''}
             </Text>
           </Flex>

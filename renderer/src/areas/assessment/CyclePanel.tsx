@@ -3,6 +3,7 @@ import { AlertDialog, Badge, Button, Callout, Card, Flex, Heading, Table, Text, 
 import type { CsvImportReport, GroupProgress, PeriodView, ProgressView } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { localToday } from './labels'
+import { countOf } from '../../components/count-of'
 
 /** The yearly review: reviewer sign-off per family, starting the next period, and the client CSV exchange. */
 export function CyclePanel(props: { progress: ProgressView; periods: PeriodView[]; onChanged(): void; onPeriodStarted(id: string): void }) {
@@ -167,8 +168,8 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
       setReport(result)
       setMessage(
         result.applied
-          ? { error: false, text: `Imported ${result.accepted} change(s) from ${result.path}.` }
-          : { error: true, text: `Nothing was imported: ${result.rejected} row(s) were rejected. Fix them in the file and import it again.` }
+          ? { error: false, text: `Imported ${countOf(result.accepted, 'change')} from ${result.path}.` }
+          : { error: true, text: `Nothing was imported: ${countOf(result.rejected, 'row')} ${result.rejected === 1 ? 'was' : 'were'} rejected. Fix them in the file and import it again.` }
       )
       if (result.applied) props.onChanged()
     } catch (caught) {

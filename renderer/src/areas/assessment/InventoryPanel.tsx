@@ -4,6 +4,7 @@ import type { Eligibility, InventoryItem } from '../../../../main/assessment/con
 import { api, errorMessage } from '../../api'
 import { ELIGIBILITY_LABELS } from './labels'
 import { useLoaded } from './use-call'
+import { countOf } from '../../components/count-of'
 
 /** Which cloud services are used, which hold health data, and whether those are covered by the provider's BAA. */
 export function InventoryPanel(props: { periodId: string; readOnly: boolean; onChanged(): void }) {
@@ -41,7 +42,7 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
       {gaps.length > 0 && (
         <Callout.Root color="orange" role="status">
           <Callout.Text>
-            {gaps.length} service(s) hold health data without being covered: {gaps.map(g => g.name).join(', ')}.
+            {countOf(gaps.length, 'service')} {gaps.length === 1 ? 'holds' : 'hold'} health data without being covered: {gaps.map(g => g.name).join(', ')}.
           </Callout.Text>
         </Callout.Root>
       )}

@@ -8,6 +8,7 @@ import { FILTER_LABELS, GROUP_LABELS, QUESTIONNAIRE_FILTERS } from './labels'
 import { ProfileCard } from './ProfileCard'
 import { QuestionCard } from './QuestionCard'
 import { useLoaded } from './use-call'
+import { countOf } from '../../components/count-of'
 
 /** Walk one family at a time, or filter and search across all of them. */
 export function QuestionnairePanel(props: { periodId: string; progress: ProgressView; onChanged(): void }) {
@@ -120,8 +121,8 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
             <Progress value={groupProgress.percent} aria-label={`${groupProgress.title}: ${groupProgress.percent}% answered`} style={{ maxWidth: 320 }} />
             <Text size="2" color="gray">
               {groupProgress.percent}% answered
-              {groupProgress.decisionsNeeded > 0 ? ` · ${groupProgress.decisionsNeeded} decision(s) needed` : ''}
-              {groupProgress.unratedGaps > 0 ? ` · ${groupProgress.unratedGaps} gap(s) to rate` : ''}
+              {groupProgress.decisionsNeeded > 0 ? ` · ${countOf(groupProgress.decisionsNeeded, 'decision')} needed` : ''}
+              {groupProgress.unratedGaps > 0 ? ` · ${countOf(groupProgress.unratedGaps, 'gap')} to rate` : ''}
             </Text>
           </Flex>
         </Flex>
@@ -129,7 +130,7 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
 
       {searching && data && (
         <Text as="p" size="2" color="gray" role="status">
-          {visible.length} question(s) in all families match “{search.trim()}”.
+          {countOf(visible.length, 'question')} in all families {visible.length === 1 ? 'matches' : 'match'} “{search.trim()}”.
         </Text>
       )}
       {error && (
@@ -156,7 +157,7 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
       </Flex>
       {hidden > 0 && filter === 'all' && (
         <Text as="p" size="2" color="gray">
-          {hidden} question(s) here do not apply to your organisation, given its profile or earlier answers, and are not shown.
+          {countOf(hidden, 'question')} here {hidden === 1 ? 'does' : 'do'} not apply to your organisation, given its profile or earlier answers, and are not shown.
         </Text>
       )}
     </Flex>
