@@ -67,7 +67,7 @@ export function DocumentsPage() {
 
   const busy = [pack, review, policies].some((g) => g.state.kind === 'running')
   return (
-    <Flex direction="column" gap="5" className="documents-page">
+    <Flex direction="column" gap="5">
       <Flex direction="column" gap="1">
         <Heading as="h1" size="6">
           Documents
@@ -186,7 +186,7 @@ export function DocumentsPage() {
             </Table.Root>
             <Flex>
               <Button onClick={policies.start} disabled={busy}>
-                Write policy set…
+                Create policy set…
               </Button>
             </Flex>
             <GenerationStatus
