@@ -6,7 +6,7 @@ import { useLoaded } from '../assessment/use-call'
 import { ImportButton } from '../business-associates/ImportButton'
 import { IncidentDetail } from './IncidentDetail'
 import { IncidentForm } from './IncidentForm'
-import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
+import { OBLIGATION_STATUS } from './labels'
 
 /** Incidents: the log, and for each one the notices the breach rules require, with their deadlines. */
 export function IncidentsPage() {
@@ -30,9 +30,9 @@ export function IncidentsPage() {
           Incidents
         </Heading>
         <Text as="p" size="3" color="gray">
-          Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured protected health
-          information (PHI: patients' records that were not encrypted), the app works out who must be told and by when under the HIPAA Breach
-          Notification Rule, plus state laws that set a number of days.
+          Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured PHI (protected
+          health information that was neither encrypted nor destroyed), the app works out who must be told and by when under the HIPAA
+          Breach Notification Rule, plus state laws that set a number of days.
         </Text>
       </Flex>
       <Flex gap="3" align="center" wrap="wrap">
@@ -82,7 +82,7 @@ export function IncidentsPage() {
                     <Flex gap="2" align="center" wrap="wrap">
                       <Badge highContrast color={OBLIGATION_STATUS[i.next.status].color}>{OBLIGATION_STATUS[i.next.status].label}</Badge>
                       <Text size="2">
-                        {KIND_LABELS[i.next.kind]} by {i.next.dueOn}
+                        {i.next.recipient} by {i.next.dueOn}
                       </Text>
                       {i.overdue > 0 && (
                         <Text size="1" color="red">

@@ -3,12 +3,12 @@ import type { ObligationKind } from '../../../../main/breach/incident-schema'
 
 export const KIND_LABELS: Record<ObligationKind, string> = {
   individuals: 'Individuals',
-  hhs: 'HHS (now)',
-  'hhs-annual-log': 'HHS annual log',
+  hhs: 'HHS (500 or more affected)',
+  'hhs-annual-log': 'HHS annual log (under 500)',
   media: 'Media',
-  'covered-entity': 'Covered entity',
-  'state-individuals': 'State: residents',
-  'state-regulator': 'State: regulator'
+  'covered-entity': 'Covered entity (from its business associate)',
+  'state-individuals': 'State law: residents',
+  'state-regulator': 'State law: regulator'
 }
 
 export const OBLIGATION_STATUS: Record<ObligationStatus, { label: string; color: 'red' | 'amber' | 'green' | 'orange' }> = {
