@@ -43,11 +43,17 @@ export function toErrorEnvelope(error: unknown): Envelope<never> {
   return { ok: false, error: { code: 'internal', message: `Something went wrong: ${message}` } }
 }
 
-/** The transport-facing form: never throws, always answers with an envelope. */
+/**
+ * The transport-facing form: never throws, always answers with an envelope.
+ * Calls from a transport run one at a time per session (see Session.serialize);
+ * handlers that call other handlers use callHandler directly.
+ */
 export async function dispatch(name: unknown, input: unknown, ctx: CallContext): Promise<Envelope> {
-  try {
-    return { ok: true, value: await callHandler(name, input, ctx) }
-  } catch (error) {
-    return toErrorEnvelope(error)
-  }
+  return ctx.session.serialize(async () => {
+    try {
+      return { ok: true, value: await callHandler(name, input, ctx) }
+    } catch (error) {
+      return toErrorEnvelope(error)
+    }
+  })
 }

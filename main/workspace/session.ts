@@ -27,12 +27,25 @@ export class Session {
   readonly recent: RecentStore | null
   private readonly clock: () => Date
   private openWorkspace: OpenWorkspace | null = null
+  private queue: Promise<unknown> = Promise.resolve()
 
   constructor(options: SessionOptions) {
     this.dataDir = options.dataDir
     this.appVersion = options.appVersion
     this.recent = options.dataDir ? new RecentStore(options.dataDir) : null
     this.clock = options.now ?? (() => new Date())
+  }
+
+  /**
+   * Runs calls from a transport one at a time. Long work (an import streams a
+   * file inside one transaction across awaits) must not interleave with
+   * another call's writes on the same connection, which would join, and
+   * could be rolled back with, that transaction.
+   */
+  serialize<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.queue.then(work, work)
+    this.queue = run.catch(() => undefined)
+    return run
   }
 
   now(): string {

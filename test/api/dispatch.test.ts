@@ -55,3 +55,24 @@ describe('API dispatch', () => {
     })
   })
 })
+
+describe('calls from a transport', () => {
+  it('run one at a time, so a long call never interleaves with another', async () => {
+    const test = await createTestWorkspace()
+    const order: string[] = []
+    const slow = test.session.serialize(async () => {
+      order.push('slow:start')
+      await new Promise(resolve => setTimeout(resolve, 50))
+      order.push('slow:end')
+    })
+    const quick = dispatch('workspace.current', {}, test.context()).then(() => order.push('quick'))
+    await Promise.all([slow, quick])
+    expect(order).toEqual(['slow:start', 'slow:end', 'quick'])
+  })
+
+  it('keep running after a call fails', async () => {
+    const test = await createTestWorkspace()
+    await expect(test.session.serialize(async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom')
+    expect((await dispatch('workspace.current', {}, test.context())).ok).toBe(true)
+  })
+})
