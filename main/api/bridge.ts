@@ -7,6 +7,8 @@ export interface BridgeTransport {
   invoke(name: CallName, input: unknown, callId: string): Promise<Envelope>
   cancel(callId: string): void
   subscribeProgress(listener: (callId: string, update: ProgressUpdate) => void): () => void
+  /** The path of a file dropped on the page, where the host can know it (Electron's webUtils). */
+  pathForFile?(file: unknown): string
 }
 
 export type BridgeCalls = { [K in CallName]: (input: unknown, callId: string) => Promise<Envelope> }
@@ -20,6 +22,8 @@ export interface SafeguardBridge {
   calls: BridgeCalls
   cancel(callId: string): void
   onProgress(listener: (callId: string, update: ProgressUpdate) => void): () => void
+  /** The path of a dropped file; '' when the page cannot know it (a plain browser). */
+  pathForFile(file: unknown): string
 }
 
 export function createBridge(transport: BridgeTransport): SafeguardBridge {
@@ -29,7 +33,8 @@ export function createBridge(transport: BridgeTransport): SafeguardBridge {
   return {
     calls,
     cancel: callId => transport.cancel(String(callId)),
-    onProgress: listener => transport.subscribeProgress(listener)
+    onProgress: listener => transport.subscribeProgress(listener),
+    pathForFile: file => transport.pathForFile?.(file) ?? ''
   }
 }
 

@@ -1,4 +1,4 @@
-import { contextBridge, ipcRenderer } from 'electron'
+import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { ProgressUpdate } from '../api/define-call'
 import type { Envelope } from '../api/envelope'
 import {
@@ -22,7 +22,9 @@ const bridge = createBridge({
     return () => {
       ipcRenderer.removeListener(IPC_PROGRESS_CHANNEL, relay)
     }
-  }
+  },
+  // Only a File object the user dropped has a path; anything else gives ''.
+  pathForFile: file => (file instanceof File ? webUtils.getPathForFile(file) : '')
 })
 
 contextBridge.exposeInMainWorld(BRIDGE_GLOBAL, bridge)

@@ -24,16 +24,26 @@ export function App() {
   }, [workspacePath])
 
   const navigate = useCallback((next: AreaId) => setArea(next), [])
+  const [droppedFiles, setDroppedFiles] = useState<string[] | null>(null)
+  const takeDroppedFiles = useCallback(() => {
+    const files = droppedFiles
+    if (files) setDroppedFiles(null)
+    return files
+  }, [droppedFiles])
+  const onFilesDropped = useCallback((paths: string[]) => {
+    setDroppedFiles(paths)
+    setArea('findings')
+  }, [])
   const context = useMemo(
-    () => (workspace ? { workspace, setWorkspace, navigate } : null),
-    [workspace, navigate]
+    () => (workspace ? { workspace, setWorkspace, navigate, droppedFiles, takeDroppedFiles } : null),
+    [workspace, navigate, droppedFiles, takeDroppedFiles]
   )
 
   return (
     <Theme appearance={appearance} accentColor="indigo" grayColor="slate" radius="medium" panelBackground="solid">
       {context ? (
         <WorkspaceContext.Provider value={context}>
-          <AppShell area={area} onNavigate={navigate} />
+          <AppShell area={area} onNavigate={navigate} onFilesDropped={onFilesDropped} />
         </WorkspaceContext.Provider>
       ) : (
         <Flex align="center" justify="center" height="100vh" direction="column" gap="3" asChild>

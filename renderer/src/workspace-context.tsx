@@ -8,6 +8,9 @@ export interface WorkspaceContextValue {
   setWorkspace(workspace: WorkspaceSummary): void
   /** Move to another area of the app. */
   navigate(area: AreaId): void
+  /** Files dropped anywhere on the window, waiting for the Findings area to import them. */
+  droppedFiles: string[] | null
+  takeDroppedFiles(): string[] | null
 }
 
 export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null)

@@ -9,6 +9,8 @@ import type { Envelope } from '../../main/api/envelope'
 import { BRIDGE_GLOBAL, createBridge } from '../../main/api/bridge'
 
 interface TestBindings {
+  /** Stands in for Electron's webUtils: the real path of a dropped file, by name, set by the test. */
+  __safeguardDropPaths?: Record<string, string>
   __safeguardInvoke(name: string, input: unknown, callId: string): Promise<Envelope>
   __safeguardCancel(callId: string): Promise<void>
   __safeguardProgressListeners?: Set<(callId: string, update: ProgressUpdate) => void>
@@ -24,7 +26,8 @@ const bridge = createBridge({
   subscribeProgress: listener => {
     listeners.add(listener)
     return () => listeners.delete(listener)
-  }
+  },
+  pathForFile: file => (file instanceof File ? (page.__safeguardDropPaths?.[file.name] ?? '') : '')
 })
 
 Object.defineProperty(window, BRIDGE_GLOBAL, { value: Object.freeze(bridge), writable: false })

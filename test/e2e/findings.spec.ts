@@ -96,3 +96,17 @@ test('imported text is shown as text, never as HTML', async ({ app }) => {
   await app.screenshot('findings-hostile-text')
   fs.rmSync(dir, { recursive: true, force: true })
 })
+
+test('a scanner file dropped anywhere on the window is imported in Findings', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+
+  await app.dropFile('#main-content', path.join(FIXTURES, 'prowler-v5.ocsf.json'))
+  await expect(page.getByRole('heading', { name: 'Findings', level: 1 })).toBeVisible()
+  await expect(page.getByLabel('Import summary for prowler-v5.ocsf.json')).toContainText('Prowler JSON-OCSF (version 5.3.0)')
+  await expect(page.getByRole('table', { name: 'Imported scans' })).toContainText('prowler-v5.ocsf.json')
+  expect(app.pageErrors).toEqual([])
+})

@@ -84,6 +84,8 @@ export interface AppHarness {
   /** Runs axe on the current screen and returns its violations. */
   axeViolations(): Promise<{ id: string; help: string; targets: string[] }[]>
   screenshot(name: string): Promise<string>
+  /** Drops a real file on the element matching `selector`, as a user dragging it from their file manager. */
+  dropFile(selector: string, file: string): Promise<void>
 }
 
 export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
@@ -178,6 +180,22 @@ export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
           help: violation.help,
           targets: violation.nodes.map(node => `${node.target.join(' ')}: ${node.failureSummary ?? ''}`)
         }))
+      },
+      async dropFile(selector, file) {
+        const name = path.basename(file)
+        await page.evaluate(
+          ([target, fileName, filePath]) => {
+            const w = window as unknown as { __safeguardDropPaths?: Record<string, string> }
+            w.__safeguardDropPaths = { ...w.__safeguardDropPaths, [fileName]: filePath }
+            const transfer = new DataTransfer()
+            transfer.items.add(new File(['(contents read from disk by the app)'], fileName))
+            const element = document.querySelector(target)
+            if (!element) throw new Error(`Nothing matches ${target}`)
+            element.dispatchEvent(new DragEvent('dragover', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+            element.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }))
+          },
+          [selector, name, file] as const
+        )
       },
       async screenshot(name) {
         const file = testInfo.outputPath(`${name}.png`)

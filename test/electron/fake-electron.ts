@@ -195,6 +195,7 @@ export function createFakeElectron() {
     shell,
     Menu,
     dialog: {},
+    webUtils: { getPathForFile: (file: { path?: string }) => file.path ?? '' },
     Notification: { isSupported: () => false },
     safeStorage: {}
   }

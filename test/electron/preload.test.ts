@@ -37,8 +37,16 @@ describe('preload', () => {
     const ipcRenderer = fake.ipcRenderer as unknown as Record<string, unknown>
     const forbidden = [ipcRenderer, ...['invoke', 'send', 'on', 'once', 'removeListener', 'emit'].map(name => ipcRenderer[name])]
     for (const value of forbidden) expect(values).not.toContain(value)
-    expect(Object.keys(exposed as object).sort()).toEqual(['calls', 'cancel', 'onProgress'])
+    expect(Object.keys(exposed as object).sort()).toEqual(['calls', 'cancel', 'onProgress', 'pathForFile'])
     expect(Object.keys((exposed as { calls: object }).calls).sort()).toEqual([...CALL_NAMES].sort())
+  })
+
+  it('gives the path of a dropped File only, and nothing for anything else', () => {
+    const exposed = fake.exposed.get(BRIDGE_GLOBAL) as ReturnType<typeof createBridge>
+    expect(exposed.pathForFile({ path: '/etc/passwd' })).toBe('')
+    expect(exposed.pathForFile('/etc/passwd')).toBe('')
+    const dropped = Object.assign(new File(['x'], 'scan.json'), { path: '/home/consultant/scan.json' })
+    expect(exposed.pathForFile(dropped)).toBe('/home/consultant/scan.json')
   })
 
   it('sends calls and cancels only on the app channels', async () => {

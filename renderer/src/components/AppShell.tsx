@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react'
+import { useEffect, useRef, type DragEvent } from 'react'
 import { Badge, Box, Button, Flex, Text } from '@radix-ui/themes'
 import { ArchiveIcon } from '@radix-ui/react-icons'
 import { AREAS, areaById, type AreaId } from '../areas'
@@ -6,7 +6,12 @@ import { useWorkspace } from '../workspace-context'
 
 const ROLE_LABELS = { 'covered-entity': 'Covered entity', 'business-associate': 'Business associate' } as const
 
-export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void }) {
+/** Paths of the files in a drop, where the desktop app can know them. */
+function droppedPaths(event: DragEvent): string[] {
+  return [...event.dataTransfer.files].map(file => window.safeguard.pathForFile(file)).filter(path => path.length > 0)
+}
+
+export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void; onFilesDropped(paths: string[]): void }) {
   const { workspace } = useWorkspace()
   const current = areaById(props.area)
   const Page = current.component
@@ -18,7 +23,19 @@ export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void }
   }, [props.area])
 
   return (
-    <div className="app-shell">
+    <div
+      className="app-shell"
+      // A scanner file dropped anywhere on the window goes to the Findings import.
+      onDragOver={event => {
+        if (event.dataTransfer.types.includes('Files')) event.preventDefault()
+      }}
+      onDrop={event => {
+        if (event.defaultPrevented) return
+        event.preventDefault()
+        const paths = droppedPaths(event)
+        if (paths.length > 0) props.onFilesDropped(paths)
+      }}
+    >
       <a className="skip-link" href="#main-content">
         Skip to content
       </a>

@@ -1,5 +1,6 @@
 import { Flex, Grid, Progress, Text } from '@radix-ui/themes'
 import { api } from '../../api'
+import { countOf } from '../../components/count-of'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 import { useLoad } from './use-load'
@@ -19,8 +20,9 @@ export function AssessmentCard() {
         <Flex direction="column" gap="3">
           <Text as="p" size="2">
             Period {data.period.id}: {data.overall.answered} of {data.overall.applicable} questions answered (
-            {data.overall.percent}%). {data.answers.no + data.answers.partly} gaps, {data.decisionsNeeded} addressable
-            decisions to record, {data.risks.high + data.risks.critical} high or critical risks.
+            {data.overall.percent}%). {countOf(data.answers.no + data.answers.partly, 'gap')} (answers of No or Partly),{' '}
+            {countOf(data.decisionsNeeded, 'decision')} to record for Addressable items,{' '}
+            {countOf(data.risks.high + data.risks.critical, 'high or critical risk')}.
           </Text>
           <Grid columns={{ initial: '1', md: '2' }} gapX="6" gapY="3">
             {data.groups.map(group => (

@@ -1,8 +1,9 @@
 import { Badge, Button, Callout, Card, Checkbox, DataList, Flex, Heading, Progress, Text } from '@radix-ui/themes'
-import { useCallback, useRef, useState, type DragEvent } from 'react'
+import { useCallback, useEffect, useRef, useState, type DragEvent } from 'react'
 import type { ProgressUpdate } from '../../../../main/api/define-call'
 import type { FileImportResult } from '../../../../main/scanners/contract'
 import { api, errorMessage } from '../../api'
+import { useWorkspace } from '../../workspace-context'
 import { FORMAT_LABELS, formatBytes, SEVERITY_COLOR, SEVERITY_ORDER } from './labels'
 
 type ImportState =
@@ -12,11 +13,11 @@ type ImportState =
   | { kind: 'cancelled' }
   | { kind: 'failed'; message: string }
 
-// The preload may offer the path of a dropped file (Electron's webUtils); a browser page cannot know it.
+// The desktop app knows the path of a dropped file (Electron's webUtils); a plain browser page does not.
 function droppedPaths(event: DragEvent): string[] | null {
-  const bridge = window.safeguard as typeof window.safeguard & { pathForFile?: (file: File) => string }
-  if (!bridge.pathForFile) return null
-  return [...event.dataTransfer.files].map((file) => bridge.pathForFile?.(file) ?? '').filter((p) => p.length > 0)
+  const files = [...event.dataTransfer.files]
+  const paths = files.map((file) => window.safeguard.pathForFile(file)).filter((p) => p.length > 0)
+  return files.length > 0 && paths.length === 0 ? null : paths
 }
 
 /** Choose or drop scanner files, watch the import, then read what each file held. */
@@ -46,6 +47,17 @@ export function ImportPanel(props: { onImported(): void }) {
     },
     [onImported, asOneScan]
   )
+
+  // Files dropped elsewhere on the window arrive here to be imported.
+  const { droppedFiles, takeDroppedFiles } = useWorkspace()
+  useEffect(() => {
+    if (!droppedFiles || state.kind === 'running') return
+    // Start after this render: the import updates this panel's state.
+    void Promise.resolve().then(() => {
+      const paths = takeDroppedFiles()
+      if (paths) void run(paths)
+    })
+  }, [droppedFiles, takeDroppedFiles, run, state.kind])
 
   const choose = useCallback(async () => {
     try {

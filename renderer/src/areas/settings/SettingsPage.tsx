@@ -17,9 +17,15 @@ export function SettingsPage() {
 
   return (
     <Flex direction="column" gap="5">
-      <Heading as="h1" size="6">
-        Settings
-      </Heading>
+      <Flex direction="column" gap="1">
+        <Heading as="h1" size="6">
+          Settings
+        </Heading>
+        <Text as="p" size="3" color="gray">
+          The organisation this workspace is for. Its name and contact appear on every document Safeguard writes, and its role decides
+          which questions and deadlines apply.
+        </Text>
+      </Flex>
       <Card size="3">
         <Flex direction="column" gap="3">
           <Heading as="h2" size="4">
