@@ -39,7 +39,7 @@ function MarkDone(props: { incidentId: number; obligation: BreachObligation; onD
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
-        <Button size="1" variant="soft">
+        <Button size="1" variant="soft" className="nowrap">
           Mark done
         </Button>
       </Dialog.Trigger>
