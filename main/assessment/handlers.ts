@@ -40,6 +40,11 @@ function inventoryOf(db: ReturnType<typeof open>['db'], periodId: string): Inven
   return buildInventory(getCatalog(), listServices(db, periodId))
 }
 
+/** A filled-in questionnaire is well under 1 MB; anything this large is the wrong file. */
+const MAX_QUESTIONNAIRE_CSV_BYTES = 10 * 1_048_576
+/** Thrown inside the import transaction to roll it back on purpose. */
+const LEAVE_UNCHANGED = Symbol('leave the workspace unchanged')
+
 export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
   'assessment.catalog': () => getCatalog().data,
 
@@ -201,12 +206,31 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     const stat = fs.statSync(target, { throwIfNoEntry: false })
     if (!stat) throw new ApiError('not-found', `There is no file "${target}".`)
     if (!stat.isFile()) throw new ApiError('not-a-file', `"${target}" is not a file.`)
+    if (stat.size > MAX_QUESTIONNAIRE_CSV_BYTES) {
+      throw new ApiError(
+        'import-rejected',
+        `"${target}" is ${Math.round(stat.size / 1_048_576)} MB; a filled-in questionnaire is far smaller ` +
+          `(the limit is ${MAX_QUESTIONNAIRE_CSV_BYTES / 1_048_576} MB). Check that this is the right file. Nothing was changed.`
+      )
+    }
+    const text = fs.readFileSync(target, 'utf8')
     const { db, now, today } = open(ctx)
     const catalog = getCatalog()
-    const period = periodToWrite(db, now)
-    const plan = planCsvImport(catalog, loadAssessmentState(catalog, db, period), fs.readFileSync(target, 'utf8'))
-    const applied = !input.dryRun && plan.report.rejected === 0
-    if (applied) applyCsvImport(catalog, db, period.id, plan.changes, today, now)
-    return { path: target, applied, dryRun: input.dryRun, ...plan.report }
+    // All or nothing, including the period the import would start: a rejected or dry-run file changes nothing.
+    let result: ({ path: string; applied: boolean; dryRun: boolean } & ReturnType<typeof planCsvImport>['report']) | undefined
+    try {
+      db.transaction(() => {
+        const period = periodToWrite(db, now)
+        const plan = planCsvImport(catalog, loadAssessmentState(catalog, db, period), text)
+        const applied = !input.dryRun && plan.report.rejected === 0
+        result = { ...plan.report, path: target, applied, dryRun: input.dryRun }
+        if (!applied) throw LEAVE_UNCHANGED
+        applyCsvImport(catalog, db, period.id, plan.changes, today, now)
+      })()
+    } catch (error) {
+      if (error !== LEAVE_UNCHANGED) throw error
+    }
+    if (!result) throw new ApiError('internal', 'The questionnaire import produced no report.')
+    return result
   }
 }
