@@ -12,7 +12,7 @@ export interface AttachmentInfo {
 
 /**
  * Stores a chosen file inside the workspace (table attachment, migration
- * 0006): nothing is written beside the workspace or in a temp folder, and an
+ * 0005): nothing is written beside the workspace or in a temp folder, and an
  * encrypted workspace encrypts its attachments. The same content is stored once.
  */
 export function storeAttachment(db: Db, file: string, now: string, maxBytes = MAX_ATTACHMENT_BYTES): AttachmentInfo {

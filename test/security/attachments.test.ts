@@ -2,7 +2,6 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
-import attachmentsMigration from '../../main/db/migrations/0006-create-attachments'
 import { checkAttachmentName, readAttachmentSource, resolveReferencedFile, writeAttachmentCopy } from '../../main/security/attachment-files'
 import { exportAttachment, getAttachmentInfo, storeAttachment } from '../../main/security/attachments'
 import { useWorkspaceKeyProvider } from '../../main/security/key-provider'
@@ -113,11 +112,10 @@ describe('writing an exported copy', () => {
   })
 })
 
-describe('attachments in the workspace (migration 0006)', () => {
+describe('attachments in the workspace (migration 0005)', () => {
   async function workspaceWithAttachments() {
     const test = await createTestWorkspace()
     const db = test.session.requireWorkspace().db
-    db.transaction(() => attachmentsMigration.up(db))()
     return { ...test, db }
   }
 

@@ -3,13 +3,15 @@ import createWorkspace from './0001-create-workspace'
 import createAssessment from './0002-create-assessment'
 import createScans from './0003-create-scans'
 import createBusinessAssociatesIncidentsCalendar from './0004-create-business-associates-incidents-calendar'
+import createAttachments from './0005-create-attachments'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
   createWorkspace,
   createAssessment,
   createScans,
-  createBusinessAssociatesIncidentsCalendar
+  createBusinessAssociatesIncidentsCalendar,
+  createAttachments
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0

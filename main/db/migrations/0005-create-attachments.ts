@@ -6,7 +6,7 @@ import type { Migration } from '../migration'
  * content (SHA-256), referenced by the rows that attach it.
  */
 const migration: Migration = {
-  version: 6,
+  version: 5,
   name: 'create-attachments',
   up(db) {
     db.exec(`
