@@ -1,3 +1,4 @@
+import { backupBeforeImport } from '../backup/backup'
 import { ApiError } from '../api/errors'
 import type { HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
@@ -19,8 +20,10 @@ const importing = new WeakSet<Db>()
 
 export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
   'scans.import': async (input, ctx) => {
-    const { db } = ctx.workspace()
+    const { db, path: workspacePath } = ctx.workspace()
     if (importing.has(db)) throw new ApiError('conflict', 'Another import into this workspace is still running')
+    // A checked copy of the workspace as it was, in <workspace>.backups/, before anything is imported.
+    backupBeforeImport(db, workspacePath)
     importing.add(db)
     const results: FileImportResult[] = []
     // Each group is imported as one scan: every file alone, or all files together.

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProgressUpdate } from '../../main/api/define-call'
+import { listBackupFiles } from '../../main/backup/backup-files'
+import { openWorkspaceDb } from '../../main/db/open'
 import { createTestWorkspace, tempDir } from '../helpers/workspace'
 import { ownFixture } from './fixture-paths'
 
@@ -34,6 +36,17 @@ describe('scans.import', () => {
       ['passed', 'arn:aws:s3:::billing-exports']
     ])
     expect(page.findings[0]?.citations).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
+  })
+
+  it('keeps a checked backup of the workspace as it was before the import', async () => {
+    const ws = await createTestWorkspace()
+    await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
+    const backups = listBackupFiles(ws.workspacePath)
+    expect(backups.map((b) => b.reason)).toEqual(['before-import'])
+    const before = openWorkspaceDb(backups[0]!.file)
+    expect((before.prepare('SELECT count(*) AS n FROM scan').get() as { n: number }).n).toBe(0)
+    before.close()
+    expect(tableCounts(ws).scan).toBe(1)
   })
 
   it('importing the same file twice adds nothing', async () => {
