@@ -62,6 +62,20 @@ interface Part {
   basis: string
 }
 
+const ANSWER_WORDS: Record<string, string> = {
+  yes: 'Yes',
+  partly: 'Partly',
+  no: 'No',
+  na: 'Not applicable',
+  'not-assessed': 'Not assessed'
+}
+
+/** What an answer the text rests on is, for a reader: the rule it concerns and the answer given. */
+function answerBasis(item: AssessmentState['items'][number]): string {
+  const where = [item.citations[0], item.topic].filter(Boolean).join(' ')
+  return `${where}: ${item.answer ? (ANSWER_WORDS[item.answer.value] ?? item.answer.value) : 'not answered'}`
+}
+
 function answerPart(state: AssessmentState, questionId: string, subject: string): Part | null {
   const item = state.items.find(i => i.id === questionId)
   if (!item || !item.applies) return null
@@ -73,9 +87,9 @@ function answerPart(state: AssessmentState, questionId: string, subject: string)
     yes: `Yes, ${subject} is signed${notes}.`,
     partly: `Partly: ${subject} is not complete${notes}.`,
     no: `No, ${subject} is not signed yet${notes}.`,
-    unknown: `Not answered yet: whether ${subject} is signed (assessment question ${questionId}).`
+    unknown: `Not answered yet: whether ${subject} is signed (see ${item.citations[0] ?? 'the assessment'}).`
   }[status]
-  return { status, sentence: sentence + confirm, basis: `assessment answer ${questionId}${answer ? ` = ${answer.value}` : ' (none)'}` }
+  return { status, sentence: sentence + confirm, basis: answerBasis(item) }
 }
 
 /** The provider's agreement as the register records it, or null when the register has no entry for it. */
@@ -175,7 +189,7 @@ function minimumNecessaryAnswer(state: AssessmentState): ProcurementAnswer {
     const status = item.answer ? STATUS_OF[item.answer.value] : 'unknown'
     const notes = item.answer?.notes.trim() ? ` (${item.answer.notes.trim()})` : ''
     groups[status].push(measure + notes)
-    basis.push(`assessment answer ${questionId}${item.answer ? ` = ${item.answer.value}` : ' (none)'}`)
+    basis.push(answerBasis(item))
   }
   const sentences: string[] = []
   if (groups.yes.length) sentences.push(`In place: ${groups.yes.join('; ')}.`)

@@ -94,7 +94,7 @@ export function coveredEntityFederalObligations(incident: Incident): PendingObli
       recipient: 'Secretary of HHS (annual log of small breaches)',
       dueOn: annualLogDueOn(year),
       citation: '45 CFR 164.408(c)',
-      basis: `${total} individuals affected in total, fewer than 500: record it in the breach log and submit the log no later than 60 days after the end of ${year}, the calendar year of discovery (1 March, or 29 February when ${year + 1} is a leap year).`,
+      basis: `${total} individuals affected in total, fewer than 500: record it in the breach log and submit the log no later than 60 days after the end of ${year}, the calendar year of discovery.`,
       certainty: 'confirmed',
       checkWithCounsel: false
     })
