@@ -11,7 +11,7 @@ export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; 
   if (props.scans.length === 0) {
     return (
       <Text as="p" color="gray">
-        Import a scan first.
+        Nothing to compare yet. Import a scan on the “Import and scans” tab; once an account has two scans, this shows what is new, resolved and still failing.
       </Text>
     )
   }

@@ -40,9 +40,15 @@ export function FindingsPage() {
 
   return (
     <Flex direction="column" gap="4">
-      <Heading as="h1" size="6">
-        Findings
-      </Heading>
+      <Flex direction="column" gap="1">
+        <Heading as="h1" size="6">
+          Findings
+        </Heading>
+        <Text as="p" size="3" color="gray">
+          Results of cloud security scanners, used as evidence for the safeguards they check. A safeguard with failing
+          checks is flagged so you can review your answer to it; your answers are never changed for you.
+        </Text>
+      </Flex>
       {(error || actionError) && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error ?? actionError}</Callout.Text>
@@ -90,7 +96,7 @@ export function FindingsPage() {
           </Tabs.Content>
           <Tabs.Content value="specifications">
             <Text as="p" size="2" color="gray" mb="3">
-              Counts come from the latest scan of each account; older scans are superseded.
+              Counts come from the latest scan of each cloud account; earlier scans of the same account are kept for comparison but not counted here.
             </Text>
             {data && (
               <SpecificationsTable

@@ -1,8 +1,27 @@
+import { useEffect, useState } from 'react'
+import { api } from '../../api'
 import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes'
 import type { ReviewFlag } from '../../../../main/scanners/contract'
 
 /** Specifications with failing findings, to look at again in the assessment; answers are never changed for you. */
+/** Names of the rule's standards and specifications by citation, so a flag reads as more than a paragraph number. */
+function useRuleTitles(): Map<string, string> {
+  const [titles, setTitles] = useState(new Map<string, string>())
+  useEffect(() => {
+    let live = true
+    api['assessment.catalog']({}).then(
+      (catalog) => live && setTitles(new Map(catalog.entries.map((entry) => [entry.citation, entry.title]))),
+      () => undefined
+    )
+    return () => {
+      live = false
+    }
+  }, [])
+  return titles
+}
+
 export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: string): void; onDismiss(citation: string): void }) {
+  const titles = useRuleTitles()
   if (props.flags.length === 0) return null
   return (
     <Card>
@@ -19,6 +38,7 @@ export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: strin
               <li key={flag.citation}>
                 <Flex gap="2" align="center" wrap="wrap">
                   <Text weight="medium">{flag.citation}</Text>
+                  {titles.get(flag.citation) && <Text>{titles.get(flag.citation)}</Text>}
                   <Badge color="red">{flag.failing} failing</Badge>
                   <Button size="1" variant="ghost" onClick={() => props.onShow(flag.citation)} aria-label={`Show findings for ${flag.citation}`}>
                     Show findings

@@ -6,7 +6,7 @@ export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; 
   if (props.coverage.length === 0) {
     return (
       <Text as="p" color="gray">
-        No imported finding bears on a Security Rule specification yet.
+        No imported finding bears on a Security Rule specification yet. Import a scan on the “Import and scans” tab to see, for each specification, how many checks pass and fail.
       </Text>
     )
   }
