@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { Button, Callout, Checkbox, Dialog, Flex, Grid, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import { DialogFormFooter } from '../../components/DialogFormFooter'
+import { Checkbox, Dialog, Flex, Grid, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { BaaStatus, BusinessAssociate, BusinessAssociateInput, Relationship } from '../../../../main/baas/contract'
 import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, describedBy, splitList } from './form-fields'
@@ -186,19 +187,7 @@ export function AssociateForm(props: {
             <Field id={`${id}-notes`} label="Notes">
               <TextArea id={`${id}-notes`} value={notes} onChange={ev => setNotes(ev.target.value)} rows={2} />
             </Field>
-            {saveError && (
-              <Callout.Root highContrast color="red" role="alert">
-                <Callout.Text>{saveError}</Callout.Text>
-              </Callout.Root>
-            )}
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit">{e ? 'Save changes' : 'Add'}</Button>
-            </Flex>
+            <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Add'} />
           </Flex>
         </form>
       </Dialog.Content>

@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { Badge, Button, Callout, Card, Dialog, Flex, Heading, Table, Text, TextField } from '@radix-ui/themes'
 import type { IncidentDetail as Detail } from '../../../../main/breach/contract'
 import type { BreachObligation } from '../../../../main/breach/obligation-types'
@@ -60,19 +61,7 @@ function MarkDone(props: { incidentId: number; obligation: BreachObligation; onD
             <Field id={`${id}-method`} label="Method" hint="e.g. first-class mail, HHS breach portal, press release">
               <TextField.Root id={`${id}-method`} value={method} onChange={ev => setMethod(ev.target.value)} aria-describedby={`${id}-method-hint`} />
             </Field>
-            {error && (
-              <Callout.Root highContrast color="red" role="alert">
-                <Callout.Text>{error}</Callout.Text>
-              </Callout.Root>
-            )}
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit">Record</Button>
-            </Flex>
+            <DialogFormFooter error={error} submitLabel={"Record"} />
           </Flex>
         </form>
       </Dialog.Content>

@@ -1,5 +1,6 @@
 import { useId, useState } from 'react'
-import { Box, Button, Callout, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import { DialogFormFooter } from '../../components/DialogFormFooter'
+import { Box, Button, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { IncidentInput, IncidentRecord, StateLawView } from '../../../../main/breach/contract'
 import type { JurisdictionCode } from '../../../../main/breach/jurisdictions'
 import { api, errorMessage } from '../../api'
@@ -323,19 +324,7 @@ export function IncidentForm(props: {
               </Box>
             </Box>
 
-            {saveError && (
-              <Callout.Root highContrast color="red" role="alert">
-                <Callout.Text>{saveError}</Callout.Text>
-              </Callout.Root>
-            )}
-            <Flex gap="3" justify="end">
-              <Dialog.Close>
-                <Button type="button" variant="soft" color="gray">
-                  Cancel
-                </Button>
-              </Dialog.Close>
-              <Button type="submit">{e ? 'Save changes' : 'Record the incident'}</Button>
-            </Flex>
+            <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Record the incident'} />
           </Flex>
         </form>
       </Dialog.Content>
