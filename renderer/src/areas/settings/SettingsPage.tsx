@@ -5,6 +5,7 @@ import { api } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useWorkspace } from '../../workspace-context'
+import { BackupsCard } from './BackupsCard'
 
 export function SettingsPage() {
   const { workspace, setWorkspace } = useWorkspace()
@@ -81,6 +82,7 @@ export function SettingsPage() {
           </Text>
         </Flex>
       </Card>
+      <BackupsCard />
     </Flex>
   )
 }
