@@ -245,6 +245,22 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
         incident: { title: 'Appointment list e-mailed to the wrong clinic', discoveredOn: addDays(today, -45), breachOn: addDays(today, -46), role: 'covered-entity', unsecuredPhi: true, affectedByState: { OR: 31, WA: 6 } }
       } as never)
     })
+    // A practice that keeps its cycle: most recurring duties recorded as done; the penetration test never was.
+    await optional(call, skipped, 'calendar', async (c) => {
+      const doneDaysAgo: Record<string, number> = {
+        'risk-analysis': 20,
+        'security-evaluation': 20,
+        'asset-inventory-review': 30,
+        'policy-review': 90,
+        'workforce-training': 120,
+        'contingency-plan-test': 200,
+        'vulnerability-scan': 14,
+        'compliance-audit': 300
+      }
+      for (const [definitionId, days] of Object.entries(doneDaysAgo)) {
+        await c('calendar.recordCompletion' as CallName, { definitionId, doneOn: addDays(today, -days), note: '' } as never)
+      }
+    })
     return { workspacePath, scanFiles, previousPeriod: lastYear.slice(0, 4), currentPeriod: period.id, skipped: [...new Set(skipped)] }
   } finally {
     now.close()
