@@ -34,7 +34,17 @@ fs.writeFileSync(path.join(workDir, 'package.json'), JSON.stringify({ name: 'ele
 
 console.log(`Building ${moduleName} ${moduleVersion} for Electron ${electronVersion} (${process.platform}-${arch})…`)
 const { rebuild } = require('@electron/rebuild')
-await rebuild({ buildPath: workDir, electronVersion, arch, onlyModules: [moduleName], force: true, mode: 'sequential' })
+try {
+  await rebuild({ buildPath: workDir, electronVersion, arch, onlyModules: [moduleName], force: true, mode: 'sequential' })
+} catch (error) {
+  fs.rmSync(workDir, { recursive: true, force: true })
+  console.error(
+    `\nCould not build SQLite for Electron ${electronVersion}: ${error instanceof Error ? error.message : error}\n` +
+      'This needs the network once (a prebuilt binary or the Electron headers) and a C++ toolchain. ' +
+      'The Node build used by `npm test` and the CLI is unaffected.'
+  )
+  process.exit(1)
+}
 
 const built = path.join(copy, 'build', 'Release', 'better_sqlite3.node')
 if (!fs.existsSync(built)) {
