@@ -6,6 +6,7 @@ import { formatLocalDateTime } from '../../components/format-date-time'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useWorkspace } from '../../workspace-context'
 import { BackupsCard } from './BackupsCard'
+import { ProtectionCard } from './ProtectionCard'
 
 export function SettingsPage() {
   const { workspace, setWorkspace } = useWorkspace()
@@ -82,6 +83,7 @@ export function SettingsPage() {
           </Text>
         </Flex>
       </Card>
+      <ProtectionCard />
       <BackupsCard />
     </Flex>
   )

@@ -1,16 +1,32 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Badge, Button, Callout, Card, Code, Flex, Heading, Table, Text } from '@radix-ui/themes'
-import type { RecentWorkspace } from '../../../../main/workspace/contract'
-import { api, errorMessage } from '../../api'
+import type { RecentWorkspace, WorkspaceSummary } from '../../../../main/workspace/contract'
+import { api, ApiCallError, errorMessage } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
+import { UnlockDialog } from '../../components/UnlockDialog'
 import { useWorkspace } from '../../workspace-context'
+
+/**
+ * The file an open failed on because it is encrypted and this device holds no key for it, else null.
+ * The error names the file in its details when it can; a file picked in a dialog is otherwise only
+ * named at the start of the message.
+ */
+function lockedWorkspacePath(error: unknown, knownPath?: string): string | null {
+  if (!(error instanceof ApiCallError) || error.code !== 'not-a-workspace') return null
+  const details = error.details as { reason?: unknown; path?: unknown } | undefined
+  if (details?.reason !== 'encrypted-or-foreign') return null
+  if (typeof details.path === 'string') return details.path
+  return knownPath ?? /^"(.+?)" is not a Safeguard workspace/.exec(error.message)?.[1] ?? null
+}
 
 export function WorkspacesPage() {
   const { workspace, setWorkspace, navigate } = useWorkspace()
   const [recent, setRecent] = useState<RecentWorkspace[]>([])
   const [error, setError] = useState<string | null>(null)
   const [newPath, setNewPath] = useState<string | null>(null)
+  const [locked, setLocked] = useState<{ path: string; canRemember: boolean } | null>(null)
+  const [unlockable, setUnlockable] = useState<string | null>(null)
 
   const refresh = useCallback(() => api['workspace.listRecent']({}).then(setRecent), [])
   useEffect(() => {
@@ -27,11 +43,39 @@ export function WorkspacesPage() {
     }
   }
 
-  const open = (path: string) =>
+  const showOpened = (opened: WorkspaceSummary) => {
+    setWorkspace(opened)
+    navigate('dashboard')
+  }
+
+  const askPassphrase = async (path: string) => {
+    const status = await api['security.status']({}).catch(() => null)
+    setLocked({ path, canRemember: status?.deviceKeys.usable === true })
+  }
+
+  /**
+   * Opens a workspace. A file that is unreadable without a key is either encrypted or not a workspace
+   * at all (the two look alike on purpose): one from the recent list was a workspace, so its passphrase
+   * is asked at once; a file picked on disk gets the error with a way to give a passphrase.
+   */
+  const openOrUnlock = (openIt: () => Promise<WorkspaceSummary | null>, knownPath?: string) =>
     run(async () => {
-      setWorkspace(await api['workspace.open']({ path }))
-      navigate('dashboard')
+      setUnlockable(null)
+      try {
+        const opened = await openIt()
+        if (opened) showOpened(opened)
+      } catch (caught) {
+        const lockedPath = lockedWorkspacePath(caught, knownPath)
+        if (!lockedPath) throw caught
+        if (knownPath) await askPassphrase(lockedPath)
+        else {
+          setUnlockable(lockedPath)
+          throw caught
+        }
+      }
     })
+
+  const open = (path: string) => openOrUnlock(() => api['workspace.open']({ path }), path)
 
   return (
     <Flex direction="column" gap="5">
@@ -47,8 +91,26 @@ export function WorkspacesPage() {
       {error && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error}</Callout.Text>
+          {unlockable && (
+            <Flex>
+              <Button size="1" variant="soft" onClick={() => void askPassphrase(unlockable)}>
+                It is encrypted: enter its passphrase…
+              </Button>
+            </Flex>
+          )}
         </Callout.Root>
       )}
+      <UnlockDialog
+        path={locked?.path ?? null}
+        canRemember={locked?.canRemember ?? false}
+        onClose={() => setLocked(null)}
+        onUnlocked={opened => {
+          setLocked(null)
+          setUnlockable(null)
+          setError(null)
+          showOpened(opened)
+        }}
+      />
 
       <Card size="3">
         <Flex direction="column" gap="3">
@@ -58,15 +120,7 @@ export function WorkspacesPage() {
             </Heading>
             <Button
               variant="soft"
-              onClick={() =>
-                run(async () => {
-                  const opened = await api['workspace.openFromDisk']({})
-                  if (opened) {
-                    setWorkspace(opened)
-                    navigate('dashboard')
-                  }
-                })
-              }
+              onClick={() => openOrUnlock(() => api['workspace.openFromDisk']({}))}
             >
               Open a workspace file…
             </Button>

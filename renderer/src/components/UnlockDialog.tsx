@@ -1,0 +1,97 @@
+import { useId, useState, type FormEvent } from 'react'
+import { Checkbox, Code, Dialog, Flex, Text, TextField } from '@radix-ui/themes'
+import type { WorkspaceSummary } from '../../../main/workspace/contract'
+import { api, ApiCallError, errorMessage } from '../api'
+import { DialogFormFooter } from './DialogFormFooter'
+
+function unlockFailure(error: unknown): string {
+  const reason = error instanceof ApiCallError ? (error.details as { reason?: unknown } | undefined)?.reason : undefined
+  return reason === 'wrong-passphrase' ? 'That passphrase does not open this workspace. Check it and try again.' : errorMessage(error)
+}
+
+/**
+ * Asks for the passphrase of an encrypted workspace and opens it. Shown while `path` is set;
+ * "Remember on this device" is offered only when the device can keep keys safely.
+ */
+export function UnlockDialog(props: {
+  path: string | null
+  canRemember: boolean
+  onClose(): void
+  onUnlocked(workspace: WorkspaceSummary): void
+}) {
+  const [passphrase, setPassphrase] = useState('')
+  const [remember, setRemember] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  const [busy, setBusy] = useState(false)
+  const passphraseId = useId()
+  const rememberId = useId()
+
+  const close = () => {
+    setPassphrase('')
+    setError(null)
+    props.onClose()
+  }
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!props.path || busy) return
+    if (!passphrase) {
+      setError('Type the passphrase of this workspace.')
+      return
+    }
+    setBusy(true)
+    setError(null)
+    try {
+      const opened = await api['security.unlock']({ path: props.path, passphrase, rememberOnDevice: props.canRemember && remember })
+      setPassphrase('')
+      props.onUnlocked(opened)
+    } catch (caught) {
+      setError(unlockFailure(caught))
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <Dialog.Root open={props.path !== null} onOpenChange={open => !open && close()}>
+      <Dialog.Content maxWidth="480px">
+        <Dialog.Title>Unlock this workspace</Dialog.Title>
+        <Dialog.Description size="2">
+          This workspace is encrypted. Type its passphrase to open it.
+        </Dialog.Description>
+        <form onSubmit={submit} noValidate>
+          <Flex direction="column" gap="3" mt="3">
+            {props.path && (
+              <Code variant="ghost" size="1" data-testid="unlock-path">
+                {props.path}
+              </Code>
+            )}
+            <Flex direction="column" gap="1">
+              <Text as="label" htmlFor={passphraseId} size="2" weight="medium">
+                Passphrase
+              </Text>
+              <TextField.Root
+                id={passphraseId}
+                type="password"
+                autoComplete="current-password"
+                autoFocus
+                value={passphrase}
+                onChange={event => setPassphrase(event.target.value)}
+                aria-invalid={!!error}
+              />
+            </Flex>
+            {props.canRemember && (
+              <Text as="label" size="2" htmlFor={rememberId}>
+                <Flex gap="2" align="center">
+                  <Checkbox id={rememberId} checked={remember} onCheckedChange={checked => setRemember(checked === true)} />
+                  Remember on this device
+                </Flex>
+              </Text>
+            )}
+            <DialogFormFooter error={error} submitLabel={busy ? 'Unlocking…' : 'Unlock'} />
+          </Flex>
+        </form>
+      </Dialog.Content>
+    </Dialog.Root>
+  )
+}
