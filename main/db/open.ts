@@ -66,7 +66,7 @@ export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}
     throw new ApiError(
       'not-a-workspace',
       `"${file}" is not a Safeguard workspace, or it is an encrypted one: give its passphrase to open it (the command line reads SAFEGUARD_PASSPHRASE). It was left unchanged.`,
-      { reason: 'encrypted-or-foreign' }
+      { reason: 'encrypted-or-foreign', path: path.resolve(file) }
     )
   }
 

@@ -1,9 +1,10 @@
 import { useCallback, useEffect, useMemo, useState } from 'react'
-import { Callout, Flex, Spinner, Text, Theme } from '@radix-ui/themes'
+import { Button, Callout, Flex, Spinner, Text, Theme } from '@radix-ui/themes'
 import type { WorkspaceSummary } from '../../main/workspace/contract'
-import { api, errorMessage } from './api'
+import { api, ApiCallError, errorMessage } from './api'
 import type { AreaId } from './areas'
 import { AppShell } from './components/AppShell'
+import { UnlockDialog } from './components/UnlockDialog'
 import { useOsAppearance } from './use-os-appearance'
 import { WorkspaceContext } from './workspace-context'
 
@@ -11,10 +12,21 @@ export function App() {
   const appearance = useOsAppearance()
   const [workspace, setWorkspace] = useState<WorkspaceSummary | null>(null)
   const [startupError, setStartupError] = useState<string | null>(null)
+  // The workspace to reopen is encrypted with a passphrase this device does not keep: ask for it.
+  const [lockedPath, setLockedPath] = useState<string | null>(null)
+  const [unlocking, setUnlocking] = useState(false)
   const [area, setArea] = useState<AreaId>('dashboard')
 
   useEffect(() => {
-    api['workspace.startup']({}).then(setWorkspace, error => setStartupError(errorMessage(error)))
+    api['workspace.startup']({}).then(setWorkspace, error => {
+      const details = error instanceof ApiCallError ? (error.details as { reason?: unknown; path?: unknown } | undefined) : undefined
+      if (details?.reason === 'encrypted-or-foreign' && typeof details.path === 'string') {
+        setLockedPath(details.path)
+        setUnlocking(true)
+      } else {
+        setStartupError(errorMessage(error))
+      }
+    })
   }, [])
 
   // Once per opened workspace: a desktop notification of what is overdue or due within a week.
@@ -48,7 +60,21 @@ export function App() {
       ) : (
         <Flex align="center" justify="center" height="100vh" direction="column" gap="3" asChild>
           <main>
-            {startupError ? (
+            {lockedPath ? (
+              <>
+                <Text as="p">This workspace is encrypted. Enter its passphrase to open it.</Text>
+                <Button onClick={() => setUnlocking(true)}>Enter the passphrase…</Button>
+                <UnlockDialog
+                  path={unlocking ? lockedPath : null}
+                  canRemember={false}
+                  onClose={() => setUnlocking(false)}
+                  onUnlocked={opened => {
+                    setLockedPath(null)
+                    setWorkspace(opened)
+                  }}
+                />
+              </>
+            ) : startupError ? (
               <Callout.Root color="red" role="alert" size="2">
                 <Callout.Text>Safeguard could not open a workspace: {startupError}</Callout.Text>
               </Callout.Root>

@@ -113,3 +113,32 @@ test('encrypt a workspace with a passphrase in Settings, then unlock it after a 
   expect(app.foreignRequests).toEqual([])
   expect(app.pageErrors).toEqual([])
 })
+
+test('when the workspace to open on start is encrypted, the app asks for its passphrase instead of stopping', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Solo Counselling Practice')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Solo Counselling Practice')
+
+  // The only workspace, the default one, gets a passphrase.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+  const card = page.getByTestId('protection-card')
+  await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
+  await card.getByLabel('Passphrase again').fill(PASSPHRASE)
+  await card.getByRole('button', { name: 'Encrypt with a passphrase' }).click()
+  await expect(card.getByText('Encrypted', { exact: true })).toBeVisible()
+
+  await app.restart()
+  await expect(page.getByText('This workspace is encrypted. Enter its passphrase to open it.')).toBeVisible()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Passphrase').fill('not the passphrase')
+  await dialog.getByRole('button', { name: 'Unlock' }).click()
+  await expect(dialog.getByText('That passphrase does not open this workspace.')).toBeVisible()
+  await dialog.getByLabel('Passphrase').fill(PASSPHRASE)
+  await dialog.getByRole('button', { name: 'Unlock' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Solo Counselling Practice')
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  expect(app.foreignRequests).toEqual([])
+  expect(app.pageErrors).toEqual([])
+})
