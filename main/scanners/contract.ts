@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
-import type { FindingStatus, FormatId, Severity, SkippedRecords, SourceEncoding } from './finding.types'
+import type { FormatId, NormalizedFinding, Severity, SkippedRecords, SourceEncoding } from './finding.types'
 
 export type { FindingStatus, FormatId, Severity } from './finding.types'
 
@@ -53,25 +53,29 @@ export type FileImportResult =
   | { file: string; ok: true; alreadyImported: boolean; scan: ScanView }
   | { file: string; ok: false; error: ImportFailure }
 
-export interface FindingView {
+/** A stored finding: what the scanner said (as normalized on import), where it was stored, and its citations. */
+export interface FindingView
+  extends Pick<
+    NormalizedFinding,
+    | 'findingKey'
+    | 'checkId'
+    | 'title'
+    | 'status'
+    | 'muted'
+    | 'severity'
+    | 'statusDetail'
+    | 'resourceId'
+    | 'resourceName'
+    | 'resourceType'
+    | 'account'
+    | 'region'
+    | 'remediationText'
+    | 'remediationUrl'
+    | 'observedAt'
+    | 'itemCount'
+  > {
   id: number
   scanId: number
-  findingKey: string
-  checkId: string
-  title: string
-  status: FindingStatus
-  muted: boolean
-  severity: Severity
-  statusDetail: string | null
-  resourceId: string | null
-  resourceName: string | null
-  resourceType: string | null
-  account: string | null
-  region: string | null
-  remediationText: string | null
-  remediationUrl: string | null
-  observedAt: string | null
-  itemCount: number
   citations: string[]
   citationSource: 'file' | 'table' | 'none'
 }

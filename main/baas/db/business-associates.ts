@@ -1,23 +1,8 @@
 import type { Db } from '../../db/driver'
 import type { BaaStatus, BusinessAssociate, Relationship } from '../contract'
 
-/** Values as validated by BusinessAssociateInput (defaults applied). */
-export interface BusinessAssociateValues {
-  name: string
-  relationship: Relationship
-  parentId: number | null
-  services: string
-  phiCategories: string[]
-  assets: string[]
-  handlesPhi: boolean
-  baaStatus: BaaStatus
-  effectiveOn: string | null
-  expiresOn: string | null
-  reviewEveryMonths: number | null
-  lastReviewOn: string | null
-  breachReportingDays: number | null
-  notes: string
-}
+/** Values as validated by BusinessAssociateInput (defaults applied): a stored associate without its identity and timestamps. */
+export type BusinessAssociateValues = Omit<BusinessAssociate, 'id' | 'createdAt' | 'updatedAt'>
 
 interface Row {
   id: number
