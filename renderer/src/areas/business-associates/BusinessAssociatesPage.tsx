@@ -1,5 +1,6 @@
-import { useId, useState } from 'react'
-import { Badge, Button, Callout, Flex, Heading, Select, Table, Tabs, Text } from '@radix-ui/themes'
+import { useState } from 'react'
+import { DaysSelect } from '../../components/DaysSelect'
+import { Badge, Button, Callout, Flex, Heading, Table, Tabs, Text } from '@radix-ui/themes'
 import type { BusinessAssociateDetail, ChecklistSummary } from '../../../../main/baas/contract'
 import { api } from '../../api'
 import { useLoaded } from '../assessment/use-call'
@@ -13,7 +14,6 @@ const WINDOWS = ['30', '60', '90', '180']
 
 /** Business associates: the register with its flags, the subcontractor chain, and each agreement's checklist. */
 export function BusinessAssociatesPage() {
-  const windowId = useId()
   const [windowDays, setWindowDays] = useState('60')
   const [refresh, setRefresh] = useState(0)
   const [selectedId, setSelectedId] = useState<number | null>(null)
@@ -44,21 +44,7 @@ export function BusinessAssociatesPage() {
       <Flex gap="3" align="end" wrap="wrap">
         <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
         <ImportButton label="Import a register (JSON or CSV)…" noun="business associates" run={() => api['baas.importFile']({})} onImported={reload} />
-        <Flex direction="column" gap="1">
-          <Text as="label" size="2" weight="medium" htmlFor={windowId}>
-            Flag agreements expiring within
-          </Text>
-          <Select.Root value={windowDays} onValueChange={setWindowDays}>
-            <Select.Trigger id={windowId} />
-            <Select.Content>
-              {WINDOWS.map(days => (
-                <Select.Item key={days} value={days}>
-                  {days} days
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
-        </Flex>
+        <DaysSelect label="Flag agreements expiring within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
         {list.data && (
           <Text size="2" color="gray" role="status">
             {associates.length} recorded, {flagged} need attention.

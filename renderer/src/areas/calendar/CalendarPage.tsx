@@ -1,4 +1,5 @@
 import { useId, useState } from 'react'
+import { DaysSelect } from '../../components/DaysSelect'
 import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Select, Table, Text } from '@radix-ui/themes'
 import type { CalendarItem, CalendarItemStatus } from '../../../../main/calendar/calendar'
 import { api, errorMessage } from '../../api'
@@ -86,7 +87,6 @@ function visible(items: CalendarItem[], show: Show): CalendarItem[] {
 
 /** The compliance calendar: recurring duties, agreement renewals and reviews, and every breach deadline. */
 export function CalendarPage() {
-  const windowId = useId()
   const showId = useId()
   const [windowDays, setWindowDays] = useState('30')
   const [show, setShow] = useState<Show>('open')
@@ -117,21 +117,7 @@ export function CalendarPage() {
         </Text>
       </Flex>
       <Flex gap="4" align="end" wrap="wrap">
-        <Flex direction="column" gap="1">
-          <Text as="label" size="2" weight="medium" htmlFor={windowId}>
-            Due soon means within
-          </Text>
-          <Select.Root value={windowDays} onValueChange={setWindowDays}>
-            <Select.Trigger id={windowId} />
-            <Select.Content>
-              {WINDOWS.map(days => (
-                <Select.Item key={days} value={days}>
-                  {days} days
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select.Root>
-        </Flex>
+        <DaysSelect label="Due soon means within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
         <Flex direction="column" gap="1">
           <Text as="label" size="2" weight="medium" htmlFor={showId}>
             Show

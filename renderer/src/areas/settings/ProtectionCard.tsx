@@ -29,8 +29,6 @@ export function ProtectionCard() {
   const [formError, setFormError] = useState<{ passphrase?: string; confirmation?: string } | null>(null)
   const [callError, setCallError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const passphraseId = useId()
-  const confirmationId = useId()
   const rememberId = useId()
 
   const reload = useCallback(() => api['security.status']({}).then(setStatus, error => setCallError(errorMessage(error))), [])
@@ -64,8 +62,6 @@ export function ProtectionCard() {
     void encrypt({ passphrase, rememberOnDevice: status?.deviceKeys.usable === true && remember })
   }
 
-  const passphraseErrorId = `${passphraseId}-error`
-  const confirmationErrorId = `${confirmationId}-error`
 
   return (
     <Card size="3" data-testid="protection-card">
@@ -97,44 +93,8 @@ export function ProtectionCard() {
                 <Heading as="h3" size="3">
                   Encrypt with a passphrase
                 </Heading>
-                <Flex direction="column" gap="1">
-                  <Text as="label" htmlFor={passphraseId} size="2" weight="medium">
-                    Passphrase
-                  </Text>
-                  <TextField.Root
-                    id={passphraseId}
-                    type="password"
-                    autoComplete="new-password"
-                    value={passphrase}
-                    onChange={event => setPassphrase(event.target.value)}
-                    aria-invalid={!!formError?.passphrase}
-                    aria-describedby={formError?.passphrase ? passphraseErrorId : undefined}
-                  />
-                  {formError?.passphrase && (
-                    <Text id={passphraseErrorId} size="1" className="form-error" role="alert">
-                      {formError.passphrase}
-                    </Text>
-                  )}
-                </Flex>
-                <Flex direction="column" gap="1">
-                  <Text as="label" htmlFor={confirmationId} size="2" weight="medium">
-                    Passphrase again
-                  </Text>
-                  <TextField.Root
-                    id={confirmationId}
-                    type="password"
-                    autoComplete="new-password"
-                    value={confirmation}
-                    onChange={event => setConfirmation(event.target.value)}
-                    aria-invalid={!!formError?.confirmation}
-                    aria-describedby={formError?.confirmation ? confirmationErrorId : undefined}
-                  />
-                  {formError?.confirmation && (
-                    <Text id={confirmationErrorId} size="1" className="form-error" role="alert">
-                      {formError.confirmation}
-                    </Text>
-                  )}
-                </Flex>
+                <PassphraseField label="Passphrase" value={passphrase} onChange={setPassphrase} error={formError?.passphrase} />
+                <PassphraseField label="Passphrase again" value={confirmation} onChange={setConfirmation} error={formError?.confirmation} />
                 {status.deviceKeys.usable && (
                   <Text as="label" size="2" htmlFor={rememberId}>
                     <Flex gap="2" align="center">
@@ -182,5 +142,32 @@ export function ProtectionCard() {
         )}
       </Flex>
     </Card>
+  )
+}
+
+/** A new-passphrase field with its label and, when the last attempt was refused, why. */
+function PassphraseField(props: { label: string; value: string; onChange(value: string): void; error: string | undefined }) {
+  const id = useId()
+  const errorId = `${id}-error`
+  return (
+    <Flex direction="column" gap="1">
+      <Text as="label" htmlFor={id} size="2" weight="medium">
+        {props.label}
+      </Text>
+      <TextField.Root
+        id={id}
+        type="password"
+        autoComplete="new-password"
+        value={props.value}
+        onChange={event => props.onChange(event.target.value)}
+        aria-invalid={!!props.error}
+        aria-describedby={props.error ? errorId : undefined}
+      />
+      {props.error && (
+        <Text id={errorId} size="1" className="form-error" role="alert">
+          {props.error}
+        </Text>
+      )}
+    </Flex>
   )
 }
