@@ -6,7 +6,13 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'main/electron/index.ts') } }
+      rollupOptions: {
+        input: {
+          index: resolve(__dirname, 'main/electron/index.ts'),
+          // The scanner import reads its file on a worker thread (main/scanners/read/worker-scan-reader.ts).
+          'scan-parse-worker': resolve(__dirname, 'main/scanners/read/parse-worker.ts')
+        }
+      }
     }
   },
   preload: {

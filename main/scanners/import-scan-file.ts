@@ -14,7 +14,8 @@ import { fileSha256 } from './file-sha256'
 import { assertRegularFile } from './read/decoded-chunks'
 import type { ReadSummary } from './finding.types'
 import { ImportError } from './import-error'
-import { compareCitations, ScanFileReader, type ReadProgress } from './read/scan-reader'
+import { compareCitations, type ReadProgress } from './read/scan-reader'
+import { WorkerScanReader } from './read/worker-scan-reader'
 
 export interface ImportScanOptions {
   now: string
@@ -62,7 +63,7 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
     let earliest: string | null = null
     const summaries: ReadSummary[] = []
     for (const file of files) {
-      const reader = new ScanFileReader(file, {
+      const reader = new WorkerScanReader(file, {
         ...(options.signal ? { signal: options.signal } : {}),
         ...(options.onProgress ? { onProgress: options.onProgress } : {})
       })

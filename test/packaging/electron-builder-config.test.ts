@@ -4,6 +4,7 @@ import { createRequire } from 'node:module'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { PARSE_WORKER_BUNDLE } from '../../main/scanners/read/worker-scan-reader'
 
 const ROOT = path.resolve(__dirname, '../..')
 const require = createRequire(__filename)
@@ -123,7 +124,7 @@ describe('what electron-builder packs, after a build', () => {
   }, 120_000)
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
 
-  const REQUIRED = ['out/main/index.js', 'out/preload/index.js', 'out/renderer/index.html']
+  const REQUIRED = ['out/main/index.js', `out/main/${PARSE_WORKER_BUNDLE}`, 'out/preload/index.js', 'out/renderer/index.html']
 
   it.each(REQUIRED)('%s is produced and matched by the files list', file => {
     expect(fs.existsSync(path.join(outDir, file.replace(/^out\//, ''))), file).toBe(true)
@@ -145,8 +146,19 @@ describe('what electron-builder packs, after a build', () => {
     expect(main).not.toMatch(/require\(["']\.\.\/\.\.\//)
   })
 
-  it('needs at run time only Node built-ins, electron and production dependencies (devDependencies are not packed)', () => {
+  it('finds the scanner-reading worker where the import looks for it (beside the main bundle)', () => {
     const main = fs.readFileSync(path.join(outDir, 'main/index.js'), 'utf8')
+    expect(main).toContain(PARSE_WORKER_BUNDLE)
+    expect(fs.readFileSync(path.join(outDir, 'main', PARSE_WORKER_BUNDLE), 'utf8')).toMatch(/worker_threads/)
+  })
+
+  it('needs at run time only Node built-ins, electron and production dependencies (devDependencies are not packed)', () => {
+    // The entry, the scanner-reading worker and the chunks they share.
+    const main = fs
+      .readdirSync(path.join(outDir, 'main'), { recursive: true, encoding: 'utf8' })
+      .filter(file => file.endsWith('.js'))
+      .map(file => fs.readFileSync(path.join(outDir, 'main', file), 'utf8'))
+      .join('\n')
     const packages = [...main.matchAll(/require\(["']([^"'.][^"']*)["']\)/g)].map(match => match[1]!)
     const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
     const missing = packages.filter(

@@ -96,6 +96,8 @@ const ISO_NAIVE = /^(\d{4}-\d\d-\d\d)[T ](\d\d:\d\d:\d\d)(\.\d+)?$/
 // Findings of one scan share a handful of timestamps: remember the last conversion.
 let lastEpoch = NaN
 let lastEpochIso = ''
+let lastText = ''
+let lastTextIso: string | null = null
 
 export function isoTime(v: unknown): string | null {
   if (typeof v === 'number' && Number.isFinite(v) && v > 0) {
@@ -106,6 +108,13 @@ export function isoTime(v: unknown): string | null {
     return lastEpochIso
   }
   if (typeof v !== 'string' || v.length < 10) return null
+  if (v === lastText) return lastTextIso
+  lastTextIso = isoTimeOfText(v)
+  lastText = v
+  return lastTextIso
+}
+
+function isoTimeOfText(v: string): string | null {
   const naive = ISO_NAIVE.exec(v)
   if (naive) return `${naive[1]}T${naive[2]}${naive[3] ? naive[3].slice(0, 4) : ''}`
   if (/^\d+(\.\d+)?$/.test(v)) return isoTime(Number(v))

@@ -4,6 +4,8 @@
 // and bracket state, and skips string bodies with Buffer.indexOf. This keeps a
 // multi-gigabyte file at flat memory and close to JSON.parse speed.
 
+import { isAscii } from 'node:buffer'
+
 export type PathKey = string | number
 
 export interface RecordPosition {
@@ -82,6 +84,15 @@ const COMMA = 0x2c
 const COLON = 0x3a
 const PROTO = Buffer.from('__proto__')
 const UNICODE_ESCAPE = Buffer.from('\\u')
+
+/**
+ * The UTF-8 text of buf[start, end). Scanner output is nearly always plain ASCII:
+ * checking that (vectorised) and copying bytes as Latin-1 is several times faster
+ * than a full UTF-8 decode, and gives the same string.
+ */
+function textOf(buf: Buffer, start: number, end: number): string {
+  return isAscii(buf.subarray(start, end)) ? buf.toString('latin1', start, end) : buf.toString('utf8', start, end)
+}
 
 function isWhitespace(c: number): boolean {
   return c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09
@@ -246,7 +257,7 @@ export class JsonSplitter {
     if (decision !== 'capture') return i
     let values: unknown[]
     try {
-      values = JSON.parse(`[${buf.toString('utf8', i, end)}]`) as unknown[]
+      values = JSON.parse(`[${textOf(buf, i, end)}]`) as unknown[]
     } catch {
       this.bulkFailures++
       return i
@@ -294,7 +305,7 @@ export class JsonSplitter {
       const end = buf[newline - 1] === 0x0d ? newline - 1 : newline
       let value: unknown
       try {
-        value = JSON.parse(buf.toString('utf8', start, end))
+        value = JSON.parse(textOf(buf, start, end))
       } catch {
         this.bulkFailures++
         return start
@@ -417,14 +428,14 @@ export class JsonSplitter {
     let text: string
     if (cap.pieces.length === 0 && !atEof) {
       if (end - cap.startInChunk > this.limits.maxRecordBytes) throw this.tooLarge(cap)
-      text = buf.toString('utf8', cap.startInChunk, end)
+      text = textOf(buf, cap.startInChunk, end)
       suspicious = this.suspectBetween(cap.startInChunk, end)
     } else {
       const tail = atEof ? [] : [buf.subarray(0, end)]
       const bytes = Buffer.concat([...cap.pieces, ...tail])
       suspicious = bytes.indexOf(PROTO) !== -1 || bytes.indexOf(UNICODE_ESCAPE) !== -1
       if (bytes.length > this.limits.maxRecordBytes) throw this.tooLarge(cap)
-      text = bytes.toString('utf8')
+      text = textOf(bytes, 0, bytes.length)
     }
     const position: RecordPosition = { offset: cap.offset, element: cap.element }
     let value: unknown

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { build } from 'esbuild'
+import { PARSE_WORKER_BUNDLE } from '../../../main/scanners/read/worker-scan-reader'
 import { checkWorkspaceCopy } from '../../../main/backup/check-copy'
 import { listBackupFiles } from '../../../main/backup/backup-files'
 import type { WorkspaceKey } from '../../../main/db/driver'
@@ -40,6 +41,16 @@ export async function prepareCrashBench(findings: number, options: { passphrase?
     target: 'node20',
     outfile: childScript,
     external: ['better-sqlite3-multiple-ciphers'],
+    logLevel: 'error'
+  })
+  // The import reads its file on a worker thread, bundled beside the child as the app bundles it.
+  await build({
+    entryPoints: [path.join(__dirname, '../../../main/scanners/read/parse-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    outfile: path.join(dir, PARSE_WORKER_BUNDLE),
     logLevel: 'error'
   })
   const baseWorkspace = path.join(dir, 'base.safeguard')
