@@ -4,7 +4,7 @@ import type { HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import type { FileImportResult, scannerCalls } from './contract'
 import { compareScans, coverageByCitation, queryFindings } from './db/findings'
-import { dismissReviewFlag, getReviewFlag, listReviewFlags } from './db/review-flags'
+import { dismissReviewFlag, getReviewFlag, listReviewFlags, releaseFlagsOfScan } from './db/review-flags'
 import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './db/scans'
 import { ImportError } from './import-error'
 import { compareCitations } from './read/scan-reader'
@@ -70,7 +70,11 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
   'scans.list': (_input, ctx) => listScans(ctx.workspace().db),
 
   'scans.delete': (input, ctx) => {
-    if (!deleteScan(ctx.workspace().db, input.scanId)) throw new ApiError('not-found', `There is no scan ${input.scanId}`)
+    const { db } = ctx.workspace()
+    db.transaction(() => {
+      releaseFlagsOfScan(db, input.scanId, latestScanIds(db, { without: input.scanId }), ctx.session.now())
+      if (!deleteScan(db, input.scanId)) throw new ApiError('not-found', `There is no scan ${input.scanId}`)
+    })()
     return null
   },
 

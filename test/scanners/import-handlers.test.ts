@@ -222,3 +222,61 @@ describe('findings.bySpecification', () => {
     expect(coverage.map((c) => c.citation)).toEqual([...coverage.map((c) => c.citation)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))
   })
 })
+
+describe('review flags when a scan is deleted', () => {
+  const finding = (status: string, bucket: string, time: number, hipaa: string[]) => ({
+    metadata: { event_code: 's3_bucket_default_encryption', product: { name: 'Prowler', version: '5.0.0' } },
+    status_code: status,
+    severity: 'High',
+    class_uid: 2004,
+    time,
+    finding_info: { title: 's3_bucket_default_encryption' },
+    resources: [{ uid: `arn:aws:s3:::${bucket}` }],
+    cloud: { account: { uid: '999900001111' }, region: 'us-east-1', provider: 'aws' },
+    unmapped: { compliance: { HIPAA: hipaa } }
+  })
+
+  it('keeps a flag only while a current scan still fails it, and never touches a dismissed one', async () => {
+    const ws = await createTestWorkspace()
+    const dir = tempDir()
+    const write = (name: string, records: unknown[]) => {
+      const file = path.join(dir, name)
+      fs.writeFileSync(file, JSON.stringify(records))
+      return file
+    }
+    const jan = await importOk(
+      ws,
+      write('jan.json', [finding('FAIL', 'a', 1735689600, ['164_312_a_2_iv']), finding('FAIL', 'b', 1735689600, ['164_312_a_2_iv'])])
+    )
+    const feb = await importOk(
+      ws,
+      write('feb.json', [
+        finding('FAIL', 'a', 1738368000, ['164_312_a_2_iv', '164_312_b']),
+        finding('FAIL', 'c', 1738368000, ['164_312_e_1'])
+      ])
+    )
+    const flags = async () => Object.fromEntries((await ws.call('findings.reviewFlags', {})).map((f) => [f.citation, f]))
+    expect(Object.keys(await flags()).sort()).toEqual(['164.312(a)(2)(iv)', '164.312(b)', '164.312(e)(1)'])
+    expect((await flags())['164.312(a)(2)(iv)']).toMatchObject({ scanId: feb.scan.id, failing: 1, status: 'open' })
+    await ws.call('findings.dismissFlag', { citation: '164.312(e)(1)' })
+
+    // Without February, January is the current scan of the account: it still fails (a)(2)(iv), not (b).
+    await ws.call('scans.delete', { scanId: feb.scan.id })
+    const afterFeb = await flags()
+    expect(Object.keys(afterFeb).sort()).toEqual(['164.312(a)(2)(iv)', '164.312(e)(1)'])
+    expect(afterFeb['164.312(a)(2)(iv)']).toMatchObject({ scanId: jan.scan.id, failing: 2, status: 'open' })
+    expect(afterFeb['164.312(e)(1)']).toMatchObject({ status: 'dismissed', scanId: null })
+
+    await ws.call('scans.delete', { scanId: jan.scan.id })
+    expect(Object.keys(await flags())).toEqual(['164.312(e)(1)'])
+  })
+
+  it('changes nothing when the scan to delete does not exist', async () => {
+    const ws = await createTestWorkspace()
+    const scan = await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
+    const before = await ws.call('findings.reviewFlags', {})
+    expect(before.length).toBeGreaterThan(0)
+    await expect(ws.call('scans.delete', { scanId: scan.scan.id + 1 })).rejects.toMatchObject({ code: 'not-found' })
+    expect(await ws.call('findings.reviewFlags', {})).toEqual(before)
+  })
+})

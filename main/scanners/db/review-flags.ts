@@ -45,3 +45,40 @@ export function getReviewFlag(db: Db, citation: string): ReviewFlag | undefined 
 export function dismissReviewFlag(db: Db, citation: string, now: string): boolean {
   return db.prepare(`UPDATE spec_review_flag SET status = 'dismissed', updated_at = ? WHERE citation = ?`).run(now, citation).changes > 0
 }
+
+/**
+ * After a scan is deleted: each open flag it raised is kept only while a current
+ * scan (the newest of each account) still fails that specification, and then points
+ * at that scan; otherwise it is removed. Dismissed flags are the user's decisions
+ * and stay. `currentWithoutIt`: the current scans once it is gone. Call before
+ * deleting, inside the same transaction as the delete.
+ */
+export function releaseFlagsOfScan(db: Db, scanId: number, currentWithoutIt: readonly number[], now: string): void {
+  const raised = db.prepare(`SELECT citation FROM spec_review_flag WHERE scan_id = ? AND status = 'open'`).pluck().all(scanId) as string[]
+  if (raised.length === 0) return
+  const current = currentWithoutIt.filter((id) => id !== scanId)
+  const failingNow = new Map<string, { scanId: number; failing: number }>()
+  if (current.length) {
+    const rows = db
+      .prepare(
+        `SELECT m.citation AS citation, f.scan_id AS scanId, SUM(f.item_count) AS failing
+         FROM finding f JOIN citation_set_member m ON m.set_id = f.citation_set_id
+         WHERE f.scan_id IN (${current.map(() => '?').join(',')}) AND f.status = 'failed' AND f.muted = 0
+           AND m.citation IN (${raised.map(() => '?').join(',')})
+         GROUP BY m.citation, f.scan_id ORDER BY f.scan_id`
+      )
+      .all(...current, ...raised) as { citation: string; scanId: number; failing: number }[]
+    for (const row of rows) {
+      const seen = failingNow.get(row.citation)
+      // The newest current scan that fails it, with the failures of all current scans.
+      failingNow.set(row.citation, { scanId: row.scanId, failing: (seen?.failing ?? 0) + row.failing })
+    }
+  }
+  const repoint = db.prepare('UPDATE spec_review_flag SET scan_id = ?, failing = ?, updated_at = ? WHERE citation = ?')
+  const remove = db.prepare('DELETE FROM spec_review_flag WHERE citation = ?')
+  for (const citation of raised) {
+    const still = failingNow.get(citation)
+    if (still) repoint.run(still.scanId, still.failing, now, citation)
+    else remove.run(citation)
+  }
+}

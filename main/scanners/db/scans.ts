@@ -110,17 +110,21 @@ export function previousScan(db: Db, scan: ScanView): ScanView | undefined {
   return row && toView(row)
 }
 
-/** The newest scan of each account(s) and scanner: the ones whose findings are current evidence. */
-export function latestScanIds(db: Db): number[] {
+/**
+ * The newest scan of each account(s) and scanner: the ones whose findings are current
+ * evidence. `without`: as if that scan were already deleted.
+ */
+export function latestScanIds(db: Db, options: { without?: number } = {}): number[] {
+  const without = options.without ?? null
   return (
     db
       .prepare(
-        `SELECT id FROM scan s WHERE NOT EXISTS (
-           SELECT 1 FROM scan t WHERE t.account_key = s.account_key AND t.scanner = s.scanner
+        `SELECT id FROM scan s WHERE s.id IS NOT ? AND NOT EXISTS (
+           SELECT 1 FROM scan t WHERE t.account_key = s.account_key AND t.scanner = s.scanner AND t.id IS NOT ?
              AND (COALESCE(t.started_at, t.imported_at), t.id) > (COALESCE(s.started_at, s.imported_at), s.id))
          ORDER BY id`
       )
-      .all() as { id: number }[]
+      .all(without, without) as { id: number }[]
   ).map((r) => r.id)
 }
 

@@ -53,7 +53,7 @@ export function ScansTable(props: { scans: ScanView[]; onShowFindings(scan: Scan
                   <AlertDialog.Content maxWidth="420px">
                     <AlertDialog.Title>Delete this scan?</AlertDialog.Title>
                     <AlertDialog.Description size="2">
-                      The findings of {scan.fileName} will no longer count as evidence. The file itself is not touched and can be imported again.
+                      The findings of {scan.fileName} will no longer count as evidence, and review flags it raised stay only where a current scan still fails. The file itself is not touched and can be imported again.
                     </AlertDialog.Description>
                     <Flex gap="3" mt="4" justify="end">
                       <AlertDialog.Cancel>
