@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { MAX_FIELD_CHARS } from '../../main/scanners/read/long-text'
 import { ApiError } from '../../main/api/errors'
 import type { Db } from '../../main/db/driver'
 import { canonicalDigest } from '../backup/canonical'
@@ -60,6 +61,12 @@ const STORED_CHECKS: Record<string, (db: Db) => void> = {
   // {"__proto__": {"CA": 99999}, "WA": 3}: only WA may be counted, never a count read through a prototype.
   'incidents/proto-record': db => {
     expect(db.prepare('SELECT jurisdiction, count FROM incident_affected ORDER BY jurisdiction').all()).toEqual([{ jurisdiction: 'WA', count: 3 }])
+  },
+  // A 100 MB status detail is kept as its first characters, never whole.
+  'scan/big-string': db => {
+    const longest = db.prepare('SELECT max(length(status_detail)) AS n FROM finding').get() as { n: number }
+    expect(longest.n).toBeGreaterThan(MAX_FIELD_CHARS)
+    expect(longest.n).toBeLessThan(MAX_FIELD_CHARS + 100)
   },
   'scan/duplicate-keys': db => {
     expect((db.prepare('SELECT count(*) AS n FROM finding').get() as { n: number }).n).toBe(1)

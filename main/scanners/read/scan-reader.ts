@@ -9,6 +9,7 @@ import type { RecordSink } from '../formats/record-sink'
 import { ImportError, type ImportErrorPosition } from '../import-error'
 import { openDecoded, type DecodedSource } from './decoded-chunks'
 import { JsonSplitter, SplitError, type RecordPosition } from './json-splitter'
+import { capFindingText, MAX_FIELD_CHARS } from './long-text'
 import { RecordRouter } from './record-router'
 
 export interface ReadProgress {
@@ -44,6 +45,7 @@ export class ScanFileReader {
     accounts: new Set<string>(),
     skipped: new Map<string, SkippedRecords>(),
     warnings: [] as string[],
+    shortened: { count: 0, first: '' },
     scanner: '',
     scannerVersion: null as string | null
   }
@@ -194,7 +196,9 @@ export class ScanFileReader {
   private sink(): RecordSink {
     const counts = this.counts
     return {
-      add: (f) => {
+      add: (found) => {
+        const f = capFindingText(found)
+        if (f !== found && counts.shortened.count++ === 0) counts.shortened.first = this.where()
         this.batch.push(f)
         counts.findings++
         counts.scanner ||= f.scanner
@@ -212,14 +216,19 @@ export class ScanFileReader {
         if (!entry) counts.skipped.set(reason, (entry = { reason, count: 0, examples: [] }))
         entry.count++
         if (entry.examples.length < MAX_EXAMPLES) {
-          const p = this.position
-          entry.examples.push(p.offset >= 0 ? `record ${p.element} at byte ${p.offset}` : `row ${p.element + 1}`)
+          entry.examples.push(this.where())
         }
       },
       warn: (message) => {
         if (!counts.warnings.includes(message)) counts.warnings.push(message)
       }
     }
+  }
+
+  /** Where the record being read is, for the user to look at. */
+  private where(): string {
+    const p = this.position
+    return p.offset >= 0 ? `record ${p.element} at byte ${p.offset}` : `row ${p.element + 1}`
   }
 
   private buildSummary(format: FormatId, source: DecodedSource): ReadSummary {
@@ -238,7 +247,12 @@ export class ScanFileReader {
       citations: [...c.citations].sort(compareCitations),
       accounts: [...c.accounts].sort(),
       skipped: [...c.skipped.values()],
-      warnings: c.warnings
+      warnings: c.shortened.count
+        ? [
+            ...c.warnings,
+            `${c.shortened.count} finding${c.shortened.count === 1 ? '' : 's'} had text longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters, kept shortened (first: ${c.shortened.first})`
+          ]
+        : c.warnings
     }
   }
 
