@@ -4,6 +4,7 @@
  * reused between runs), then prints for each: findings/s, MB/s and peak RSS of the
  * streaming parse and of the full import, and a bare JSON.parse of the same bytes
  * where V8 can hold them, as a throughput ratio. Figures are printed, never asserted.
+ * Each measurement runs bundled in its own process (bench/lib/measure.ts).
  */
 import fs from 'node:fs'
 import path from 'node:path'

@@ -1,7 +1,12 @@
 // Each measurement runs in its own Node process so peak RSS (maxRSS) belongs to it alone.
+// The child runs bundled, as the app's code does (no TypeScript loader in the process),
+// with the scanner-reading worker bundled beside it where the import looks for it.
 
 import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
+import { buildSync, type BuildOptions } from 'esbuild'
+import { PARSE_WORKER_BUNDLE } from '../../main/scanners/read/worker-scan-reader'
 
 export interface Measurement {
   mode: string
@@ -13,9 +18,21 @@ export interface Measurement {
   note?: string
 }
 
+const BUILD_DIR = path.join(__dirname, '../.data/build')
+let built: string | null = null
+
+function bundledChild(): string {
+  if (built) return built
+  fs.rmSync(BUILD_DIR, { recursive: true, force: true })
+  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', external: ['better-sqlite3-multiple-ciphers'] }
+  buildSync({ ...common, entryPoints: [path.join(__dirname, 'measure-child.ts')], outfile: path.join(BUILD_DIR, 'measure-child.cjs') })
+  buildSync({ ...common, entryPoints: [path.join(__dirname, '../../main/scanners/read/parse-worker.ts')], outfile: path.join(BUILD_DIR, PARSE_WORKER_BUNDLE) })
+  built = path.join(BUILD_DIR, 'measure-child.cjs')
+  return built
+}
+
 export function measureInChild(mode: string, file: string): Measurement {
-  const child = path.join(__dirname, 'measure-child.ts')
-  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', '--import', 'tsx', child, mode, file], {
+  const run = spawnSync(process.execPath, ['--expose-gc', '--max-old-space-size=4096', bundledChild(), mode, file], {
     encoding: 'utf8',
     maxBuffer: 1 << 20
   })

@@ -9,7 +9,7 @@ import type { FromParseWorker, ParseJob, ToParseWorker } from './parse-worker-me
 import { ScanFileReader } from './scan-reader'
 
 /** Batches sent but not yet taken: enough to keep the main thread busy, few enough to keep memory flat. */
-const MAX_UNTAKEN = 3
+const MAX_UNTAKEN = 2
 
 async function run(job: ParseJob): Promise<void> {
   const port = parentPort
