@@ -19,7 +19,22 @@ const WorkspacePath = z
   .max(4096)
   .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
 
+/**
+ * How a new workspace is protected: 'device' (a random key kept by this device's
+ * secret store, with a recovery key to write down), 'passphrase', or 'none' (the
+ * command line's explicit --unencrypted). Left out: the program's default (the app
+ * encrypts with a device key where it can; the CLI uses SAFEGUARD_PASSPHRASE).
+ */
+export const NewWorkspaceProtection = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('device') }),
+  z.strictObject({ kind: z.literal('passphrase'), passphrase: Passphrase, rememberOnDevice: z.boolean().default(false) }),
+  z.strictObject({ kind: z.literal('none') })
+])
+export type NewWorkspaceProtection = z.infer<typeof NewWorkspaceProtection>
+
 export const securityCalls = {
+  /** Whether this device can keep workspace keys (no workspace needs to be open). */
+  'security.deviceKeys': defineCall<WorkspaceSecurity['deviceKeys']>()(z.strictObject({})),
   'security.status': defineCall<WorkspaceSecurity>()(z.strictObject({})),
   /**
    * Encrypts the open (unencrypted) workspace and its backups. With a passphrase, that
@@ -29,8 +44,18 @@ export const securityCalls = {
   'security.encrypt': defineCall<WorkspaceSecurity>()(
     z.strictObject({ passphrase: Passphrase.optional(), rememberOnDevice: z.boolean().default(false) })
   ),
-  /** Opens an encrypted workspace with its passphrase, optionally remembering it on this device. */
+  /** Opens an encrypted workspace with its passphrase or recovery key, optionally remembering it on this device. */
   'security.unlock': defineCall<WorkspaceSummary>()(
     z.strictObject({ path: WorkspacePath, passphrase: z.string().min(1).max(1024), rememberOnDevice: z.boolean().default(false) })
+  ),
+  /** The recovery key of the open workspace, when this device's key protects it. */
+  'security.recoveryKey': defineCall<{ recoveryKey: string }>()(z.strictObject({})),
+  /**
+   * Gives the open encrypted workspace and its backups a new key: a passphrase (which then
+   * opens it on any machine; optionally also remembered here), or without one a new key
+   * kept by this device (with a new recovery key).
+   */
+  'security.changeKey': defineCall<WorkspaceSecurity>()(
+    z.strictObject({ passphrase: Passphrase.optional(), rememberOnDevice: z.boolean().default(false) })
   )
 }

@@ -18,10 +18,20 @@ import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from './workspace-key'
  * on SSDs and journaling file systems no program can promise to erase them.
  */
 export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp: string) => void): void {
+  rekeySqliteFile(file, null, key, verify)
+}
+
+/**
+ * Gives an SQLite file a new key (`from` null: the file is unencrypted), the same
+ * way: a copy is rekeyed, checked, synced and renamed over the file. A wrong `from`
+ * key fails before anything changes.
+ */
+export function rekeySqliteFile(file: string, from: WorkspaceKey | null, to: WorkspaceKey, verify: (temp: string) => void): void {
   const kind = sqliteFileKind(file)
-  if (kind !== 'plain') {
+  if (from === null && kind !== 'plain') {
     throw new ApiError('invalid-input', `"${file}" is not an unencrypted SQLite file (it may already be encrypted). It was left unchanged.`)
   }
+  if (from !== null && kind !== 'opaque') throw new ApiError('invalid-input', `"${file}" is not an encrypted workspace. It was left unchanged.`)
   for (const suffix of ['-wal', '-journal']) {
     if (fs.existsSync(file + suffix) && fs.statSync(file + suffix).size > 0) {
       throw new ApiError('conflict', `"${file}" is still in use or was not closed cleanly (${suffix} file present). Open and close it once, then try again.`)
@@ -30,12 +40,14 @@ export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.encrypting-${randomBytes(6).toString('hex')}`)
   fs.copyFileSync(file, temp, fs.constants.COPYFILE_EXCL)
   try {
-    const db = connect(temp, { fileMustExist: true })
+    const db = connect(temp, { fileMustExist: true, key: from })
     try {
       db.pragma('journal_mode = DELETE')
-      for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma)
-      assertCipherActive(db)
-      db.rekey(keyMaterial(key))
+      if (from === null) {
+        for (const pragma of CIPHER_PRAGMAS) db.pragma(pragma)
+        assertCipherActive(db)
+      }
+      db.rekey(keyMaterial(to))
     } finally {
       db.close()
     }

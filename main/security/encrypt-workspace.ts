@@ -1,7 +1,8 @@
 import { checkWorkspaceCopy } from '../backup/check-copy'
 import { listBackupFiles } from '../backup/backup-files'
 import { openWorkspaceDb } from '../db/open'
-import { encryptSqliteFile } from './encrypt-file'
+import { connect } from '../db/driver'
+import { encryptSqliteFile, rekeySqliteFile } from './encrypt-file'
 import { sqliteFileKind } from './file-header'
 import type { WorkspaceKey } from './workspace-key'
 
@@ -37,4 +38,61 @@ export function encryptWorkspace(workspacePath: string, key: WorkspaceKey): Encr
     encryptedBackups.push(backup.file)
   }
   return { workspacePath, encryptedBackups }
+}
+
+export interface RekeyResult {
+  workspacePath: string
+  /** Backups that had the old key and now have the new one. */
+  rekeyedBackups: string[]
+  /** Backups made under some earlier key, left as they were (their old key or passphrase still opens them). */
+  otherBackups: string[]
+}
+
+/**
+ * Gives an encrypted workspace a new key (a passphrase instead of this device's
+ * key, a new passphrase, or back to a device key), then its backups that had the
+ * old key, each as a checked copy renamed over the file. The workspace must not be
+ * open anywhere else; `from` must be its current key.
+ */
+export function changeWorkspaceKey(workspacePath: string, from: WorkspaceKey, to: WorkspaceKey): RekeyResult {
+  const db = openWorkspaceDb(workspacePath, { key: from })
+  try {
+    db.pragma('wal_checkpoint(TRUNCATE)')
+  } finally {
+    db.close()
+  }
+  rekeySqliteFile(workspacePath, from, to, copy => {
+    openWorkspaceDb(copy, { key: to }).close()
+    checkWorkspaceCopy(copy, to, 'The re-keyed workspace')
+  })
+  const rekeyedBackups: string[] = []
+  const otherBackups: string[] = []
+  for (const backup of listBackupFiles(workspacePath)) {
+    if (sqliteFileKind(backup.file) !== 'opaque' || !opensWith(backup.file, from)) {
+      otherBackups.push(backup.file)
+      continue
+    }
+    // The workspace has its new key already: a backup that fails keeps its old key rather than undo that.
+    try {
+      rekeySqliteFile(backup.file, from, to, copy => checkWorkspaceCopy(copy, to, `The re-keyed backup ${backup.name}`))
+      rekeyedBackups.push(backup.file)
+    } catch {
+      otherBackups.push(backup.file)
+    }
+  }
+  return { workspacePath, rekeyedBackups, otherBackups }
+}
+
+function opensWith(file: string, key: WorkspaceKey): boolean {
+  try {
+    const db = connect(file, { fileMustExist: true, readonly: true, key })
+    try {
+      db.pragma('application_id', { simple: true })
+      return true
+    } finally {
+      db.close()
+    }
+  } catch {
+    return false
+  }
 }

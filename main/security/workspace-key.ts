@@ -1,4 +1,5 @@
 import { ApiError } from '../api/errors'
+import { parseRecoveryKey } from './recovery-key'
 
 /**
  * What unlocks an encrypted workspace: a passphrase a person types (the CLI,
@@ -30,6 +31,22 @@ export function passphraseKey(passphrase: string): WorkspaceKey {
     throw new ApiError('invalid-input', "A passphrase cannot have the form x'…' (SQLCipher would read it as a raw key).")
   }
   return { kind: 'passphrase', passphrase }
+}
+
+/**
+ * What a person typed to unlock a workspace: a recovery key (see recovery-key.ts)
+ * or a passphrase. New passphrases in the form of a recovery key are refused
+ * (`newPassphraseKey`), so the two never clash.
+ */
+export function typedKey(text: string): WorkspaceKey {
+  const recovery = parseRecoveryKey(text)
+  return recovery ? rawKey(recovery) : passphraseKey(text)
+}
+
+/** A passphrase being chosen (not typed to unlock): it may not look like a recovery key. */
+export function newPassphraseKey(passphrase: string): WorkspaceKey {
+  if (parseRecoveryKey(passphrase)) throw new ApiError('invalid-input', 'A passphrase cannot have the form of a recovery key.')
+  return passphraseKey(passphrase)
 }
 
 export function rawKey(key: Buffer): WorkspaceKey {

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
+import { NewWorkspaceProtection } from '../security/contract'
 
 export const ORGANIZATION_ROLES = ['covered-entity', 'business-associate'] as const
 export const CLOUD_PROVIDERS = ['aws', 'azure', 'gcp', 'other', 'none'] as const
@@ -68,7 +69,7 @@ export const workspaceCalls = {
   /** On start: reopen the last workspace, else the default one in the data folder (created if needed). */
   'workspace.startup': defineCall<WorkspaceSummary>()(z.strictObject({})),
   'workspace.create': defineCall<WorkspaceSummary>()(
-    z.strictObject({ path: WorkspacePath.optional(), organization: OrganizationProfileInput })
+    z.strictObject({ path: WorkspacePath.optional(), organization: OrganizationProfileInput, protection: NewWorkspaceProtection.optional() })
   ),
   'workspace.open': defineCall<WorkspaceSummary>()(z.strictObject({ path: WorkspacePath })),
   /** Asks the user for a workspace file with the host's dialog, then opens it. Null when cancelled. */

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { HandlersFor } from '../api/handler-types'
+import { createProtected } from '../security/new-workspace-key'
 import type { Session } from './session'
 import { type workspaceCalls, type OrganizationProfile, type WorkspaceSummary } from './contract'
 import { updateWorkspaceProfile } from './db/workspace-profile'
@@ -69,7 +70,9 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
       : freeWorkspacePath(path.join(session.dataDir ?? process.cwd(), 'workspaces'), input.organization.name)
     // Our own default folder may not exist yet; a folder the user named must already exist.
     if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
-    return adoptAndRemember(session, file, () => createWorkspace(file, input.organization, { now: session.now() }))
+    return adoptAndRemember(session, file, () =>
+      createProtected(file, input.protection, key => createWorkspace(file, input.organization, { now: session.now(), ...(key !== undefined ? { key } : {}) }))
+    )
   },
 
   'workspace.open': (input, ctx) => {

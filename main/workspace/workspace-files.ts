@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../api/errors'
-import type { Db } from '../db/driver'
+import type { Db, WorkspaceKey } from '../db/driver'
 import { createWorkspaceDb, openWorkspaceDb, schemaVersion } from '../db/open'
 import type { OrganizationProfile, WorkspaceSummary } from './contract'
 import { getWorkspaceProfile, insertWorkspaceProfile } from './db/workspace-profile'
@@ -20,15 +20,18 @@ export function summarize(file: string, db: Db): WorkspaceSummary {
 export function createWorkspace(
   file: string,
   organization: OrganizationProfile,
-  options: { now: string; profileComplete?: boolean }
+  options: { now: string; profileComplete?: boolean; key?: WorkspaceKey | null }
 ): Db {
-  return createWorkspaceDb(file, db =>
-    insertWorkspaceProfile(db, {
-      workspaceUid: randomUUID(),
-      organization,
-      profileComplete: options.profileComplete ?? true,
-      now: options.now
-    })
+  return createWorkspaceDb(
+    file,
+    db =>
+      insertWorkspaceProfile(db, {
+        workspaceUid: randomUUID(),
+        organization,
+        profileComplete: options.profileComplete ?? true,
+        now: options.now
+      }),
+    options.key !== undefined ? { key: options.key } : {}
   )
 }
 

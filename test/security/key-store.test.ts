@@ -4,36 +4,10 @@ import { describe, expect, it, onTestFinished } from 'vitest'
 import { connectionKey } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
-import { useWorkspaceKeyProvider } from '../../main/security/key-provider'
-import { useDeviceKeyStore, WorkspaceKeyStore, type SecretWrapper } from '../../main/security/key-store'
+import { WorkspaceKeyStore } from '../../main/security/key-store'
 import { passphraseKey } from '../../main/security/workspace-key'
+import { fakeSafeStorage, storeIn } from '../helpers/device-keys'
 import { createTestWorkspace, tempDir, TEST_ORGANIZATION } from '../helpers/workspace'
-
-/** A stand-in for safeStorage: XOR with a per-device byte, so wrapped bytes differ from the secret and only this "device" can unwrap. */
-function fakeSafeStorage(backend: string, options: { available?: boolean; device?: number } = {}) {
-  const device = options.device ?? 0x5c
-  const flip = (bytes: Buffer) => Buffer.from(bytes.map(byte => byte ^ device))
-  return {
-    isEncryptionAvailable: () => options.available ?? true,
-    getSelectedStorageBackend: () => backend as 'gnome_libsecret',
-    encryptString: (text: string) => Buffer.concat([Buffer.from('v10'), flip(Buffer.from(text, 'utf8'))]),
-    decryptString: (wrapped: Buffer) => {
-      if (wrapped.subarray(0, 3).toString() !== 'v10') throw new Error('not ours')
-      return flip(wrapped.subarray(3)).toString('utf8')
-    }
-  }
-}
-
-function storeIn(dir: string, wrapper: SecretWrapper) {
-  const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), wrapper)
-  useDeviceKeyStore(store)
-  useWorkspaceKeyProvider({ keyFor: file => store.keyFor(file) })
-  onTestFinished(() => {
-    useDeviceKeyStore(null)
-    useWorkspaceKeyProvider(null)
-  })
-  return store
-}
 
 describe('safeStorage wrapper', () => {
   it('refuses Linux basic_text and unknown backends, and an unavailable store', () => {
