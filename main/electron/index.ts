@@ -3,6 +3,7 @@ import path from 'node:path'
 import { app, BrowserWindow, protocol, safeStorage } from 'electron'
 import { backupIfDue } from '../backup/backup'
 import { useNativeBinding } from '../db/driver'
+import { deviceKeyProvider } from '../security/device-key-provider'
 import { useWorkspaceKeyProvider } from '../security/key-provider'
 import { useDeviceKeyStore, WorkspaceKeyStore } from '../security/key-store'
 import { Session } from '../workspace/session'
@@ -23,14 +24,6 @@ protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
 ])
 
-/**
- * Encryption of new workspaces is opt-in for now. Set to true to create every
- * new workspace encrypted with a random key kept by the OS secret store
- * (where the store cannot keep it safely, the workspace is created
- * unencrypted and can be encrypted with a passphrase from the app).
- */
-const ENCRYPT_NEW_WORKSPACES = false
-
 /** How often to check whether the open workspace is due its daily backup. */
 const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
@@ -38,15 +31,8 @@ const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
 function installKeyStore(): void {
   const store = new WorkspaceKeyStore(path.join(app.getPath('userData'), 'workspace-keys.json'), createSafeStorageWrapper(safeStorage))
   useDeviceKeyStore(store)
-  useWorkspaceKeyProvider({
-    keyFor: file => store.keyFor(file),
-    keyForNewWorkspace: file => {
-      if (!ENCRYPT_NEW_WORKSPACES || store.unavailableReason()) return null
-      const key = WorkspaceKeyStore.randomKey()
-      store.remember(file, key)
-      return key
-    }
-  })
+  // Every new workspace is encrypted: with a device key where the store can keep one.
+  useWorkspaceKeyProvider(deviceKeyProvider(store))
 }
 
 /** A daily rolling backup of whatever workspace is open; failures are kept out of the way of the person's work. */

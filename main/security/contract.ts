@@ -9,6 +9,8 @@ export interface WorkspaceSecurity {
   keySource: 'device' | 'passphrase' | null
   /** Whether this device can keep keys safely, and if not why (a passphrase is then the only way). */
   deviceKeys: { usable: boolean; reason: string | null }
+  /** For a device key: whether the person saved its recovery key (null for other workspaces). */
+  recoveryKeySaved: boolean | null
 }
 
 const Passphrase = z.string().min(8, 'Use at least 8 characters').max(1024)
@@ -50,6 +52,10 @@ export const securityCalls = {
   ),
   /** The recovery key of the open workspace, when this device's key protects it. */
   'security.recoveryKey': defineCall<{ recoveryKey: string }>()(z.strictObject({})),
+  /** Writes the recovery key to a text file the person chooses (null when they cancel), and notes it was saved. */
+  'security.saveRecoveryKey': defineCall<{ path: string } | null>()(z.strictObject({})),
+  /** Notes that the person keeps the recovery key (written down, in a password manager). */
+  'security.confirmRecoveryKeySaved': defineCall<WorkspaceSecurity>()(z.strictObject({})),
   /**
    * Gives the open encrypted workspace and its backups a new key: a passphrase (which then
    * opens it on any machine; optionally also remembered here), or without one a new key

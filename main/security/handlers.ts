@@ -1,3 +1,4 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../api/errors'
 import type { HandlersFor } from '../api/handler-types'
@@ -19,12 +20,42 @@ function deviceKeys(): WorkspaceSecurity['deviceKeys'] {
 
 function securityOf(workspace: OpenWorkspace): WorkspaceSecurity {
   const key = connectionKey(workspace.db)
+  const devices = deviceKeys()
+  const store = currentDeviceKeyStore()
   return {
     path: workspace.path,
     encrypted: key !== null,
     keySource: key === null ? null : key.kind === 'raw' ? 'device' : 'passphrase',
-    deviceKeys: deviceKeys()
+    deviceKeys: devices,
+    recoveryKeySaved: key?.kind === 'raw' ? (store && devices.usable ? store.recoveryKeySaved(workspace.path) : false) : null
   }
+}
+
+/** The raw key of the open workspace, for its recovery key; refused for other workspaces. */
+function deviceKeyOf(workspace: OpenWorkspace): Buffer {
+  const key = connectionKey(workspace.db)
+  if (key?.kind !== 'raw') {
+    throw new ApiError('conflict', key ? 'This workspace is opened with a passphrase; it has no recovery key.' : 'This workspace is not encrypted.')
+  }
+  return key.key
+}
+
+function recoveryKeyDocument(workspacePath: string, recoveryKey: string, now: string): string {
+  return [
+    'Safeguard workspace recovery key',
+    '',
+    `Workspace: ${path.basename(workspacePath)}`,
+    `Written:   ${now.slice(0, 10)}`,
+    '',
+    `    ${recoveryKey}`,
+    '',
+    'This key opens the workspace when the computer that keeps its key is lost or reset,',
+    'and on any other computer (type it where Safeguard asks for the passphrase, or set',
+    'SAFEGUARD_PASSPHRASE to it for the safeguard command). Anyone with this key and the',
+    'workspace file can read it: keep this file away from the workspace, for example in a',
+    'password manager or on a USB stick kept apart, and delete other copies.',
+    ''
+  ].join('\n')
 }
 
 export const securityHandlers: HandlersFor<typeof securityCalls> = {
@@ -84,13 +115,29 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     return summary
   },
 
-  'security.recoveryKey': (_input, ctx) => {
+  'security.recoveryKey': (_input, ctx) => ({ recoveryKey: formatRecoveryKey(deviceKeyOf(ctx.workspace())) }),
+
+  'security.saveRecoveryKey': async (_input, ctx) => {
     const workspace = ctx.workspace()
-    const key = connectionKey(workspace.db)
-    if (key?.kind !== 'raw') {
-      throw new ApiError('conflict', key ? 'This workspace is opened with a passphrase; it has no recovery key.' : 'This workspace is not encrypted.')
-    }
-    return { recoveryKey: formatRecoveryKey(key.key) }
+    const recoveryKey = formatRecoveryKey(deviceKeyOf(workspace))
+    const target = await ctx.host.pickSavePath({
+      title: 'Save the recovery key',
+      defaultName: `${path.basename(workspace.path, path.extname(workspace.path))} recovery key.txt`,
+      filters: [{ name: 'Text', extensions: ['txt'] }]
+    })
+    if (!target) return null
+    // The dialog asked before replacing a file; a new file (never a link planted there) that only its owner may read.
+    fs.rmSync(target, { force: true })
+    fs.writeFileSync(target, recoveryKeyDocument(workspace.path, recoveryKey, ctx.session.now()), { mode: 0o600, flag: 'wx' })
+    currentDeviceKeyStore()?.markRecoveryKeySaved(workspace.path)
+    return { path: target }
+  },
+
+  'security.confirmRecoveryKeySaved': (_input, ctx) => {
+    const workspace = ctx.workspace()
+    deviceKeyOf(workspace)
+    usableDeviceStore().markRecoveryKeySaved(workspace.path)
+    return securityOf(workspace)
   },
 
   'security.changeKey': (input, ctx) => {

@@ -19,7 +19,15 @@ export interface SecretWrapper {
 
 const StoredKeys = z.strictObject({
   version: z.literal(1),
-  keys: z.array(z.strictObject({ path: z.string().min(1), kind: z.enum(['raw', 'passphrase']), wrapped: z.base64() }))
+  keys: z.array(
+    z.strictObject({
+      path: z.string().min(1),
+      kind: z.enum(['raw', 'passphrase']),
+      wrapped: z.base64(),
+      // The person said they keep the recovery key of this (raw) key somewhere safe.
+      recoveryKeySaved: z.boolean().optional()
+    })
+  )
 })
 type StoredKeys = z.infer<typeof StoredKeys>
 
@@ -65,6 +73,18 @@ export class WorkspaceKeyStore {
     const entry = { path: path.resolve(workspacePath), kind: key.kind, wrapped: this.wrapper.wrap(secret).toString('base64') }
     const stored = this.read()
     this.write({ version: 1, keys: [...stored.keys.filter(candidate => candidate.path !== entry.path), entry] })
+  }
+
+  /** Whether the person said they keep the recovery key of the remembered key. */
+  recoveryKeySaved(workspacePath: string): boolean {
+    return this.read().keys.find(candidate => candidate.path === path.resolve(workspacePath))?.recoveryKeySaved === true
+  }
+
+  markRecoveryKeySaved(workspacePath: string): void {
+    const stored = this.read()
+    const file = path.resolve(workspacePath)
+    if (!stored.keys.some(candidate => candidate.path === file)) throw new ApiError('not-found', `No key for "${workspacePath}" is kept on this device.`)
+    this.write({ version: 1, keys: stored.keys.map(candidate => (candidate.path === file ? { ...candidate, recoveryKeySaved: true } : candidate)) })
   }
 
   forget(workspacePath: string): void {

@@ -155,6 +155,8 @@ describe('IPC', () => {
     { name: 'no frame at all (destroyed)', frameUrl: null, mainFrame: true }
   ]
 
+  const trusted = { frameUrl: APP_ENTRY_URL, mainFrame: true }
+
   function eventFrom(sender: { frameUrl: string | undefined | null; mainFrame: boolean }) {
     const contents = new FakeWebContents()
     const frame = sender.frameUrl === null ? null : { url: sender.frameUrl }
@@ -162,6 +164,26 @@ describe('IPC', () => {
     Object.defineProperty(contents, 'mainFrame', { value: mainFrame })
     return { sender: contents, senderFrame: frame }
   }
+
+  it('creates every new workspace encrypted, its key kept only wrapped by the OS secret store', async () => {
+    const call = fake.ipcRegistrations.find(registration => registration.channel === IPC_CALL_CHANNEL)!.listener
+    const file = path.join(dataDir, 'encrypted-by-default.safeguard')
+    const answer = (await call(eventFrom(trusted), 'workspace.create', { path: file, organization: TEST_ORGANIZATION }, 'create')) as {
+      ok: boolean
+    }
+    expect(answer.ok).toBe(true)
+    expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
+    const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'workspace-keys.json'), 'utf8')) as { keys: { path: string; kind: string; wrapped: string }[] }
+    const entry = stored.keys.find(key => key.path === file)
+    expect(entry?.kind).toBe('raw')
+    const status = (await call(eventFrom(trusted), 'security.status', {}, 'status')) as { ok: boolean; value: { keySource: string } }
+    expect(status.value.keySource).toBe('device')
+    // The stored form is not the key: the key as hex appears nowhere in the file.
+    const recovery = (await call(eventFrom(trusted), 'security.recoveryKey', {}, 'recovery')) as { value: { recoveryKey: string } }
+    const hex = recovery.value.recoveryKey.replaceAll('-', '').toLowerCase()
+    expect(fs.readFileSync(path.join(dataDir, 'workspace-keys.json'), 'utf8').toLowerCase()).not.toContain(hex)
+    expect(Buffer.from(entry!.wrapped, 'base64').toString('hex')).not.toContain(hex)
+  })
 
   it('registers exactly the call and cancel channels', () => {
     expect(fake.ipcRegistrations.map(({ method, channel }) => `${method} ${channel}`).sort()).toEqual([

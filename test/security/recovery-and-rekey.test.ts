@@ -6,11 +6,13 @@ import { connectionKey } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
 import { useWorkspaceKeyProvider } from '../../main/security/key-provider'
-import { useDeviceKeyStore } from '../../main/security/key-store'
+import { deviceKeyProvider } from '../../main/security/device-key-provider'
+import { useDeviceKeyStore, WorkspaceKeyStore } from '../../main/security/key-store'
 import { formatRecoveryKey, parseRecoveryKey } from '../../main/security/recovery-key'
 import { newPassphraseKey, typedKey } from '../../main/security/workspace-key'
+import { headlessHost } from '../../main/api/host'
 import { fakeSafeStorage, storeIn } from '../helpers/device-keys'
-import { createTestSession, createTestWorkspace, TEST_ORGANIZATION } from '../helpers/workspace'
+import { createTestSession, createTestWorkspace, tempDir, TEST_ORGANIZATION } from '../helpers/workspace'
 
 const isEncrypted = (file: string) => fs.readFileSync(file).subarray(0, 15).toString() !== 'SQLite format 3'
 
@@ -90,6 +92,44 @@ describe('new workspaces are created protected', () => {
   })
 })
 
+describe('saving the recovery key', () => {
+  it('writes it to the chosen file for its owner only, and notes that it was saved', async () => {
+    const test = createTestSession()
+    const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const file = path.join(test.dir, 'clinic.safeguard')
+    await test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
+    expect(await test.call('security.status', {})).toMatchObject({ recoveryKeySaved: false })
+    const { recoveryKey } = await test.call('security.recoveryKey', {})
+
+    // Cancelling the dialog saves nothing.
+    expect(await test.call('security.saveRecoveryKey', {})).toBeNull()
+    expect(store.recoveryKeySaved(file)).toBe(false)
+
+    const target = path.join(test.dir, 'clinic recovery key.txt')
+    const host = { ...headlessHost, pickSavePath: async () => target }
+    expect(await test.call('security.saveRecoveryKey', {}, { host })).toEqual({ path: target })
+    expect(fs.readFileSync(target, 'utf8')).toContain(recoveryKey)
+    expect(fs.statSync(target).mode & 0o777).toBe(0o600)
+    expect(await test.call('security.status', {})).toMatchObject({ recoveryKeySaved: true })
+  })
+
+  it('can be confirmed as kept elsewhere, and a new key needs saving again', async () => {
+    const test = createTestSession()
+    storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    await test.call('workspace.create', { path: path.join(test.dir, 'clinic.safeguard'), organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
+    expect(await test.call('security.confirmRecoveryKeySaved', {})).toMatchObject({ recoveryKeySaved: true })
+    expect(await test.call('security.changeKey', {})).toMatchObject({ keySource: 'device', recoveryKeySaved: false })
+  })
+
+  it('is refused for a workspace with a passphrase', async () => {
+    const test = await createTestWorkspace()
+    await test.call('security.encrypt', { passphrase: 'a passphrase to remember' })
+    await expect(test.call('security.saveRecoveryKey', {})).rejects.toMatchObject({ code: 'conflict' })
+    await expect(test.call('security.confirmRecoveryKeySaved', {})).rejects.toMatchObject({ code: 'conflict' })
+    expect(await test.call('security.status', {})).toMatchObject({ recoveryKeySaved: null })
+  })
+})
+
 describe('changing the key of an encrypted workspace', () => {
   it('moves a device-key workspace and its backups to a passphrase, then back to a new device key', async () => {
     const test = await createTestWorkspace()
@@ -132,5 +172,25 @@ describe('changing the key of an encrypted workspace', () => {
     const test = await createTestWorkspace()
     await expect(test.call('security.changeKey', { passphrase: 'some passphrase' })).rejects.toMatchObject({ code: 'conflict' })
     expect(isEncrypted(test.workspacePath)).toBe(false)
+  })
+})
+
+describe("the app's key provider", () => {
+  it('gives every new workspace a new device key, remembered before the file exists', () => {
+    const dir = tempDir()
+    const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const provider = deviceKeyProvider(store)
+    const a = provider.keyForNewWorkspace!(path.join(dir, 'a.safeguard'))
+    const b = provider.keyForNewWorkspace!(path.join(dir, 'b.safeguard'))
+    expect(a?.kind).toBe('raw')
+    expect(a).not.toEqual(b)
+    expect(provider.keyFor(path.join(dir, 'a.safeguard'))).toEqual(a)
+  })
+
+  it('leaves a new workspace for a passphrase where the store cannot keep keys, writing nothing', () => {
+    const dir = tempDir()
+    const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
+    expect(deviceKeyProvider(store).keyForNewWorkspace!(path.join(dir, 'a.safeguard'))).toBeNull()
+    expect(fs.existsSync(path.join(dir, 'workspace-keys.json'))).toBe(false)
   })
 })
