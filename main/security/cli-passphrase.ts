@@ -4,7 +4,7 @@ import type { Command } from 'commander'
 import { ApiError } from '../api/errors'
 import { sqliteFileKind } from './file-header'
 import { useWorkspaceKeyProvider } from './key-provider'
-import { passphraseKey, type WorkspaceKey } from './workspace-key'
+import { newPassphraseKey, typedKey, type WorkspaceKey } from './workspace-key'
 
 /** The environment variable the CLI reads a workspace passphrase from (for scripts; people are asked). */
 export const PASSPHRASE_ENV = 'SAFEGUARD_PASSPHRASE'
@@ -53,10 +53,12 @@ export async function readPassphrase(
   question: string,
   options: { confirm?: boolean; env?: NodeJS.ProcessEnv; streams?: PromptStreams } = {}
 ): Promise<WorkspaceKey> {
+  // A new passphrase may not look like a recovery key; one typed to unlock may be a recovery key.
+  const keyOf = options.confirm ? newPassphraseKey : typedKey
   const fromEnvironment = (options.env ?? process.env)[PASSPHRASE_ENV]
-  if (fromEnvironment) return passphraseKey(fromEnvironment)
+  if (fromEnvironment) return keyOf(fromEnvironment)
   const first = await promptHidden(question, options.streams)
-  const key = passphraseKey(first)
+  const key = keyOf(first)
   if (options.confirm) {
     const second = await promptHidden('Type it again: ', options.streams)
     if (second !== first) throw new ApiError('invalid-input', 'The two passphrases differ; nothing was done.')
@@ -78,10 +80,10 @@ export function installCliKeyProvider(program: Command, env: NodeJS.ProcessEnv =
   useWorkspaceKeyProvider({
     keyFor: file => {
       const fromEnvironment = env[PASSPHRASE_ENV]
-      return keys.get(path.resolve(file)) ?? (fromEnvironment ? passphraseKey(fromEnvironment) : null)
+      return keys.get(path.resolve(file)) ?? (fromEnvironment ? typedKey(fromEnvironment) : null)
     },
     // Whoever sets a passphrase for the command line gets new workspaces encrypted with it.
-    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? passphraseKey(env[PASSPHRASE_ENV]) : null)
+    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? newPassphraseKey(env[PASSPHRASE_ENV]) : null)
   })
   program.hook('preAction', async (_program, command) => {
     // Without a terminal there is no one to ask: opening then fails with a message naming SAFEGUARD_PASSPHRASE.

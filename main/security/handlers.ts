@@ -105,6 +105,8 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
       }
       try {
         store.remember(file, key)
+        // Opened with its recovery key: the person has it, so no reminder to save it.
+        if (key.kind === 'raw') store.markRecoveryKeySaved(file)
       } catch (error) {
         db.close()
         throw error

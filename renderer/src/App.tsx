@@ -15,6 +15,7 @@ export function App() {
   // The workspace to reopen is encrypted with a passphrase this device does not keep: ask for it.
   const [lockedPath, setLockedPath] = useState<string | null>(null)
   const [unlocking, setUnlocking] = useState(false)
+  const [canRemember, setCanRemember] = useState(false)
   const [area, setArea] = useState<AreaId>('dashboard')
 
   useEffect(() => {
@@ -23,6 +24,7 @@ export function App() {
       if (details?.reason === 'encrypted-or-foreign' && typeof details.path === 'string') {
         setLockedPath(details.path)
         setUnlocking(true)
+        void api['security.deviceKeys']({}).then(keys => setCanRemember(keys.usable), () => undefined)
       } else {
         setStartupError(errorMessage(error))
       }
@@ -62,11 +64,11 @@ export function App() {
           <main>
             {lockedPath ? (
               <>
-                <Text as="p">This workspace is encrypted. Enter its passphrase to open it.</Text>
+                <Text as="p">This workspace is encrypted. Enter its passphrase or recovery key to open it.</Text>
                 <Button onClick={() => setUnlocking(true)}>Enter the passphrase…</Button>
                 <UnlockDialog
                   path={unlocking ? lockedPath : null}
-                  canRemember={false}
+                  canRemember={canRemember}
                   onClose={() => setUnlocking(false)}
                   onUnlocked={opened => {
                     setLockedPath(null)

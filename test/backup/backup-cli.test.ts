@@ -8,7 +8,7 @@ describe('safeguard backup / restore', () => {
   it('backs up, lists, and restores a workspace that was overwritten', { timeout: 120_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
-    expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic'])).code).toBe(0)
+    expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic', '--unencrypted'])).code).toBe(0)
 
     const made = await runSafeguard(['backup', workspace, '--json'])
     expect(made.code).toBe(0)
@@ -33,7 +33,7 @@ describe('safeguard backup / restore', () => {
   it('refuses a bad backup with a clear message on stderr and nothing on stdout', { timeout: 60_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
-    expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic'])).code).toBe(0)
+    expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic', '--unencrypted'])).code).toBe(0)
     const before = fs.readFileSync(workspace)
     const junk = path.join(dir, 'junk.safeguard')
     fs.writeFileSync(junk, 'x'.repeat(4096))

@@ -10,7 +10,7 @@ const fixtures = path.resolve(__dirname, '../fixtures')
 async function cliWorkspace(): Promise<{ dir: string; file: string }> {
   const dir = tempDir()
   const file = path.join(dir, 'clinic.safeguard')
-  const init = await runSafeguard(['init', file, '--org', 'Harbor Family Practice'])
+  const init = await runSafeguard(['init', file, '--org', 'Harbor Family Practice', '--unencrypted'])
   expect(init.code).toBe(0)
   return { dir, file }
 }

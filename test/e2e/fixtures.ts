@@ -9,7 +9,12 @@ import { createCallContext } from '../../main/api/call-context'
 import { dispatch } from '../../main/api/dispatch'
 import type { ProgressUpdate } from '../../main/api/define-call'
 import type { Host } from '../../main/api/host'
+import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
+import { deviceKeyProvider } from '../../main/security/device-key-provider'
+import { useWorkspaceKeyProvider } from '../../main/security/key-provider'
+import { useDeviceKeyStore, WorkspaceKeyStore } from '../../main/security/key-store'
 import { Session } from '../../main/workspace/session'
+import { fakeSafeStorage } from '../helpers/fake-safe-storage'
 
 const REPO = path.resolve(__dirname, '../..')
 const RENDERER_DIR = path.join(REPO, 'out/renderer')
@@ -88,7 +93,12 @@ export interface AppHarness {
   dropFile(selector: string, file: string): Promise<void>
 }
 
-export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
+export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { browser: Browser }>({
+  /**
+   * Whether this "computer" has a working OS secret store, as macOS, Windows and Linux desktops with a keyring do
+   * (the default); `test.use({ deviceKeyStore: false })` for one without (Linux basic_text).
+   */
+  deviceKeyStore: [true, { option: true }],
   browser: [
     async ({}, use) => {
       const browser = await chromium.launch({
@@ -100,8 +110,14 @@ export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
     },
     { scope: 'worker' }
   ],
-  app: async ({ browser }, use, testInfo) => {
+  app: async ({ browser, deviceKeyStore }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-'))
+    if (deviceKeyStore) {
+      // As the Electron shell does at start-up, with a stand-in for safeStorage.
+      const store = new WorkspaceKeyStore(path.join(dataDir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+      useDeviceKeyStore(store)
+      useWorkspaceKeyProvider(deviceKeyProvider(store))
+    }
     const host = new ScriptedHost()
     const state = { session: new Session({ dataDir, appVersion: '0.0.0-test' }) }
     const running = new Map<string, AbortController>()
@@ -205,6 +221,8 @@ export const test = base.extend<{ app: AppHarness }, { browser: Browser }>({
     }
     await use(harness)
     state.session.close()
+    useDeviceKeyStore(null)
+    useWorkspaceKeyProvider(null)
     await context.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

@@ -6,7 +6,7 @@ import { ownFixture } from './fixture-paths'
 
 async function newWorkspace(): Promise<string> {
   const file = path.join(tempDir(), 'clinic.safeguard')
-  const init = await runSafeguard(['init', file, '--org', 'Lakeside Dental'])
+  const init = await runSafeguard(['init', file, '--org', 'Lakeside Dental', '--unencrypted'])
   expect(init.code).toBe(0)
   return file
 }

@@ -11,7 +11,7 @@ describe('safeguard encrypt', () => {
   it('encrypts with SAFEGUARD_PASSPHRASE; later commands need the same passphrase', { timeout: 180_000 }, async () => {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
-    expect((await runSafeguard(['init', workspace, '--org', SENTINEL])).code).toBe(0)
+    expect((await runSafeguard(['init', workspace, '--org', SENTINEL, '--unencrypted'])).code).toBe(0)
     expect((await runSafeguard(['backup', workspace])).code).toBe(0)
 
     const env = { SAFEGUARD_PASSPHRASE: 'a long passphrase for the test' }

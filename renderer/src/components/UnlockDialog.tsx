@@ -6,7 +6,7 @@ import { DialogFormFooter } from './DialogFormFooter'
 
 function unlockFailure(error: unknown): string {
   const reason = error instanceof ApiCallError ? (error.details as { reason?: unknown } | undefined)?.reason : undefined
-  return reason === 'wrong-passphrase' ? 'That passphrase does not open this workspace. Check it and try again.' : errorMessage(error)
+  return reason === 'wrong-passphrase' ? 'That passphrase or recovery key does not open this workspace. Check it and try again.' : errorMessage(error)
 }
 
 /**
@@ -36,7 +36,7 @@ export function UnlockDialog(props: {
     event.preventDefault()
     if (!props.path || busy) return
     if (!passphrase) {
-      setError('Type the passphrase of this workspace.')
+      setError('Type the passphrase or recovery key of this workspace.')
       return
     }
     setBusy(true)
@@ -57,7 +57,7 @@ export function UnlockDialog(props: {
       <Dialog.Content maxWidth="480px">
         <Dialog.Title>Unlock this workspace</Dialog.Title>
         <Dialog.Description size="2">
-          This workspace is encrypted. Type its passphrase to open it.
+          This workspace is encrypted. Type its passphrase, or its recovery key if this computer's key store kept it before.
         </Dialog.Description>
         <form onSubmit={submit} noValidate>
           <Flex direction="column" gap="3" mt="3">
@@ -68,7 +68,7 @@ export function UnlockDialog(props: {
             )}
             <Flex direction="column" gap="1">
               <Text as="label" htmlFor={passphraseId} size="2" weight="medium">
-                Passphrase
+                Passphrase or recovery key
               </Text>
               <TextField.Root
                 id={passphraseId}

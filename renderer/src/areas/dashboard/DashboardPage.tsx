@@ -5,6 +5,7 @@ import { useWorkspace } from '../../workspace-context'
 import { AssessmentCard } from './AssessmentCard'
 import { DeadlinesCard } from './DeadlinesCard'
 import { FindingsCard } from './FindingsCard'
+import { ProtectionReminder } from './ProtectionReminder'
 
 export function DashboardPage() {
   const { workspace, setWorkspace } = useWorkspace()
@@ -38,6 +39,7 @@ export function DashboardPage() {
           {workspace.organization.name}: where its HIPAA compliance stands, and what to do next.
         </Text>
       </Flex>
+      <ProtectionReminder />
       <DeadlinesCard />
       <AssessmentCard />
       <FindingsCard />

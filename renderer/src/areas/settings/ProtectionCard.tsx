@@ -1,67 +1,56 @@
-import { useCallback, useEffect, useId, useState, type FormEvent } from 'react'
-import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Separator, Text, TextField } from '@radix-ui/themes'
+import { useCallback, useEffect, useState, type FormEvent } from 'react'
+import { Badge, Button, Callout, Card, Flex, Heading, Separator, Text } from '@radix-ui/themes'
 import type { WorkspaceSecurity } from '../../../../main/security/contract'
 import { api, ApiCallError, errorMessage } from '../../api'
+import {
+  EMPTY_NEW_PASSPHRASE,
+  NewPassphraseFields,
+  newPassphraseProblems,
+  type NewPassphrase,
+  type NewPassphraseProblems
+} from '../../components/NewPassphraseFields'
+import { RecoveryKeyDialog } from '../../components/RecoveryKeyDialog'
 import { useWorkspace } from '../../workspace-context'
-
-const MIN_PASSPHRASE_LENGTH = 8
 
 /** The message the call gave for the passphrase field, when it refused the input. */
 function passphraseIssue(error: unknown): string | undefined {
   if (!(error instanceof ApiCallError) || error.code !== 'invalid-input') return undefined
   const issues = (error.details as { issues?: { path: string[]; message: string }[] } | undefined)?.issues ?? []
-  return issues.find(issue => issue.path.at(-1) === 'passphrase')?.message
+  return issues.find(issue => issue.path.at(-1) === 'passphrase')?.message ?? (/passphrase/i.test(error.message) ? error.message : undefined)
 }
 
 function describeEncryption(status: WorkspaceSecurity): string {
   return status.keySource === 'device'
-    ? "Encrypted with a key kept by this computer's secure key store. It opens here without a passphrase, but the file cannot be opened on another computer."
+    ? "Encrypted with a key kept by this computer's secure key store. It opens here without a passphrase; elsewhere, or if this computer is reset, its recovery key opens it."
     : 'Encrypted with a passphrase. Safeguard asks for it whenever this workspace is opened, on this computer or another one.'
 }
 
-/** Whether this workspace is encrypted at rest, and the two ways to encrypt it when it is not. */
+/** Whether this workspace is encrypted at rest, how to encrypt it, keep its recovery key, or change its key. */
 export function ProtectionCard() {
   const { workspace } = useWorkspace()
   const [status, setStatus] = useState<WorkspaceSecurity | null>(null)
-  const [passphrase, setPassphrase] = useState('')
-  const [confirmation, setConfirmation] = useState('')
-  const [remember, setRemember] = useState(false)
-  const [formError, setFormError] = useState<{ passphrase?: string; confirmation?: string } | null>(null)
   const [callError, setCallError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const rememberId = useId()
+  const [showKey, setShowKey] = useState(false)
 
   const reload = useCallback(() => api['security.status']({}).then(setStatus, error => setCallError(errorMessage(error))), [])
   useEffect(() => {
     void reload()
   }, [reload, workspace.path])
 
-  const encrypt = async (input: { passphrase?: string; rememberOnDevice: boolean }) => {
+  /** Runs a change of protection; a device key's recovery key is shown straight after. */
+  const change = async (action: () => Promise<WorkspaceSecurity>) => {
     setBusy(true)
     setCallError(null)
     try {
-      setStatus(await api['security.encrypt'](input))
-      setPassphrase('')
-      setConfirmation('')
-    } catch (error) {
-      const issue = passphraseIssue(error)
-      if (issue) setFormError({ passphrase: issue })
-      else setCallError(errorMessage(error))
+      const next = await action()
+      setStatus(next)
+      if (next.keySource === 'device' && !next.recoveryKeySaved) setShowKey(true)
     } finally {
       setBusy(false)
     }
   }
-
-  const submitPassphrase = (event: FormEvent) => {
-    event.preventDefault()
-    const problems: { passphrase?: string; confirmation?: string } = {}
-    if (passphrase.length < MIN_PASSPHRASE_LENGTH) problems.passphrase = `Use at least ${MIN_PASSPHRASE_LENGTH} characters.`
-    if (confirmation !== passphrase) problems.confirmation = 'The two passphrases are not the same.'
-    setFormError(problems)
-    if (problems.passphrase || problems.confirmation) return
-    void encrypt({ passphrase, rememberOnDevice: status?.deviceKeys.usable === true && remember })
-  }
-
+  const deviceChange = (action: () => Promise<WorkspaceSecurity>) => change(action).catch(error => setCallError(errorMessage(error)))
 
   return (
     <Card size="3" data-testid="protection-card">
@@ -82,47 +71,76 @@ export function ProtectionCard() {
             {describeEncryption(status)}
           </Text>
         )}
+        {status?.keySource === 'device' && (
+          <>
+            <Flex direction="column" gap="2" align="start">
+              <Flex align="center" gap="2">
+                <Heading as="h3" size="3">
+                  Recovery key
+                </Heading>
+                {status.recoveryKeySaved ? <Badge color="green">Saved</Badge> : <Badge color="amber">Not saved yet</Badge>}
+              </Flex>
+              <Button variant="soft" onClick={() => setShowKey(true)}>
+                Show the recovery key
+              </Button>
+            </Flex>
+            <Separator size="4" />
+            <PassphraseForm
+              heading="Use a passphrase instead"
+              description="A passphrase opens the workspace on any computer, and the command line can use it. This computer's key then stops working."
+              submitLabel="Use this passphrase"
+              canRemember={status.deviceKeys.usable}
+              busy={busy}
+              onSubmit={(passphrase, rememberOnDevice) => change(() => api['security.changeKey']({ passphrase, rememberOnDevice }))}
+            />
+          </>
+        )}
+        {status?.keySource === 'passphrase' && (
+          <>
+            <PassphraseForm
+              heading="Change the passphrase"
+              description="The workspace and its backups get the new passphrase; the old one stops working."
+              submitLabel="Change the passphrase"
+              canRemember={status.deviceKeys.usable}
+              busy={busy}
+              onSubmit={(passphrase, rememberOnDevice) => change(() => api['security.changeKey']({ passphrase, rememberOnDevice }))}
+            />
+            {status.deviceKeys.usable && (
+              <>
+                <Separator size="4" />
+                <Flex direction="column" gap="2" align="start">
+                  <Text as="p" size="2">
+                    Or let this computer keep a key instead: no passphrase to type here, and a recovery key for everywhere else.
+                  </Text>
+                  <Button variant="soft" loading={busy} onClick={() => void deviceChange(() => api['security.changeKey']({}))}>
+                    Use this computer&apos;s key
+                  </Button>
+                </Flex>
+              </>
+            )}
+          </>
+        )}
         {status && !status.encrypted && (
           <>
             <Text as="p" size="2" data-testid="protection-status">
-              This workspace is not encrypted. Anyone who gets hold of this computer, or a copy of the file, can read the client's
+              This workspace is not encrypted. Anyone who gets hold of this computer, or a copy of the file, can read the client&apos;s
               security gaps, incidents and contacts. Encrypting it keeps the file unreadable without its key.
             </Text>
-            <form onSubmit={submitPassphrase} noValidate aria-label="Encrypt with a passphrase">
-              <Flex direction="column" gap="3" maxWidth="480px">
-                <Heading as="h3" size="3">
-                  Encrypt with a passphrase
-                </Heading>
-                <PassphraseField label="Passphrase" value={passphrase} onChange={setPassphrase} error={formError?.passphrase} />
-                <PassphraseField label="Passphrase again" value={confirmation} onChange={setConfirmation} error={formError?.confirmation} />
-                {status.deviceKeys.usable && (
-                  <Text as="label" size="2" htmlFor={rememberId}>
-                    <Flex gap="2" align="center">
-                      <Checkbox id={rememberId} checked={remember} onCheckedChange={checked => setRemember(checked === true)} />
-                      Remember on this device
-                    </Flex>
-                  </Text>
-                )}
-                <Callout.Root color="amber" size="1">
-                  <Callout.Text>
-                    Keep the passphrase somewhere safe. Without it the workspace cannot be opened, and nobody can recover it.
-                  </Callout.Text>
-                </Callout.Root>
-                <Flex>
-                  <Button type="submit" loading={busy}>
-                    Encrypt with a passphrase
-                  </Button>
-                </Flex>
-              </Flex>
-            </form>
+            <PassphraseForm
+              heading="Encrypt with a passphrase"
+              submitLabel="Encrypt with a passphrase"
+              canRemember={status.deviceKeys.usable}
+              busy={busy}
+              onSubmit={(passphrase, rememberOnDevice) => change(() => api['security.encrypt']({ passphrase, rememberOnDevice }))}
+            />
             <Separator size="4" />
             {status.deviceKeys.usable ? (
               <Flex direction="column" gap="2" align="start">
                 <Text as="p" size="2">
-                  Or let this computer keep a key in its secure key store: no passphrase to type here, but the file cannot be opened on
-                  any other computer.
+                  Or let this computer keep a key in its secure key store: no passphrase to type here, and a recovery key to keep for
+                  anywhere else.
                 </Text>
-                <Button variant="soft" loading={busy} onClick={() => void encrypt({ rememberOnDevice: true })}>
+                <Button variant="soft" loading={busy} onClick={() => void deviceChange(() => api['security.encrypt']({ rememberOnDevice: true }))}>
                   Encrypt with this device&apos;s key
                 </Button>
               </Flex>
@@ -141,33 +159,69 @@ export function ProtectionCard() {
           </>
         )}
       </Flex>
+      <RecoveryKeyDialog
+        open={showKey}
+        onClose={() => setShowKey(false)}
+        onSaved={next => {
+          if (next) setStatus(next)
+        }}
+      />
     </Card>
   )
 }
 
-/** A new-passphrase field with its label and, when the last attempt was refused, why. */
-function PassphraseField(props: { label: string; value: string; onChange(value: string): void; error: string | undefined }) {
-  const id = useId()
-  const errorId = `${id}-error`
+/** A new passphrase typed twice, checked here first, then by the call (whose refusal is shown on the field). */
+function PassphraseForm(props: {
+  heading: string
+  description?: string
+  submitLabel: string
+  canRemember: boolean
+  busy: boolean
+  onSubmit(passphrase: string, rememberOnDevice: boolean): Promise<void>
+}) {
+  const [value, setValue] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE)
+  const [problems, setProblems] = useState<NewPassphraseProblems | null>(null)
+  const [error, setError] = useState<string | null>(null)
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    setError(null)
+    const found = newPassphraseProblems(value)
+    setProblems(found)
+    if (found) return
+    try {
+      await props.onSubmit(value.passphrase, props.canRemember && value.remember)
+      setValue(EMPTY_NEW_PASSPHRASE)
+    } catch (caught) {
+      const issue = passphraseIssue(caught)
+      if (issue) setProblems({ passphrase: issue })
+      else setError(errorMessage(caught))
+    }
+  }
+
   return (
-    <Flex direction="column" gap="1">
-      <Text as="label" htmlFor={id} size="2" weight="medium">
-        {props.label}
-      </Text>
-      <TextField.Root
-        id={id}
-        type="password"
-        autoComplete="new-password"
-        value={props.value}
-        onChange={event => props.onChange(event.target.value)}
-        aria-invalid={!!props.error}
-        aria-describedby={props.error ? errorId : undefined}
-      />
-      {props.error && (
-        <Text id={errorId} size="1" className="form-error" role="alert">
-          {props.error}
-        </Text>
-      )}
-    </Flex>
+    <form onSubmit={submit} noValidate aria-label={props.heading}>
+      <Flex direction="column" gap="3" maxWidth="480px">
+        <Heading as="h3" size="3">
+          {props.heading}
+        </Heading>
+        {props.description && (
+          <Text as="p" size="2">
+            {props.description}
+          </Text>
+        )}
+        <NewPassphraseFields value={value} onChange={setValue} problems={problems} canRemember={props.canRemember} />
+        {error && (
+          <Callout.Root color="red" role="alert" size="1">
+            <Callout.Text>{error}</Callout.Text>
+          </Callout.Root>
+        )}
+        <Flex>
+          <Button type="submit" loading={props.busy}>
+            {props.submitLabel}
+          </Button>
+        </Flex>
+      </Flex>
+    </form>
   )
 }

@@ -4,8 +4,10 @@ import type { RecentWorkspace, WorkspaceSummary } from '../../../../main/workspa
 import { api, ApiCallError, errorMessage } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
+import { EMPTY_NEW_PASSPHRASE, type NewPassphrase, type NewPassphraseProblems } from '../../components/NewPassphraseFields'
 import { UnlockDialog } from '../../components/UnlockDialog'
 import { useWorkspace } from '../../workspace-context'
+import { ProtectionChoice, protectionInput, type ProtectionKind } from './ProtectionChoice'
 
 /**
  * The file an open failed on because it is encrypted and this device holds no key for it, else null.
@@ -27,10 +29,21 @@ export function WorkspacesPage() {
   const [newPath, setNewPath] = useState<string | null>(null)
   const [locked, setLocked] = useState<{ path: string; canRemember: boolean } | null>(null)
   const [unlockable, setUnlockable] = useState<string | null>(null)
+  const [deviceKeys, setDeviceKeys] = useState<{ usable: boolean; reason: string | null } | null>(null)
+  const [protectionChoice, setProtectionChoice] = useState<ProtectionKind>('device')
+  const [newPassphrase, setNewPassphrase] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE)
+  const [passphraseProblems, setPassphraseProblems] = useState<NewPassphraseProblems | null>(null)
 
   const refresh = useCallback(() => api['workspace.listRecent']({}).then(setRecent), [])
   useEffect(() => {
     void refresh()
+    api['security.deviceKeys']({}).then(
+      keys => {
+        setDeviceKeys(keys)
+        if (!keys.usable) setProtectionChoice('passphrase')
+      },
+      () => setProtectionChoice('passphrase')
+    )
   }, [refresh])
 
   const run = async (action: () => Promise<void>) => {
@@ -49,8 +62,8 @@ export function WorkspacesPage() {
   }
 
   const askPassphrase = async (path: string) => {
-    const status = await api['security.status']({}).catch(() => null)
-    setLocked({ path, canRemember: status?.deviceKeys.usable === true })
+    const deviceKeys = await api['security.deviceKeys']({}).catch(() => null)
+    setLocked({ path, canRemember: deviceKeys?.usable === true })
   }
 
   /**
@@ -202,12 +215,28 @@ export function WorkspacesPage() {
             initial={EMPTY_PROFILE}
             submitLabel="Create workspace"
             onSubmit={async organization => {
-              const created = await api['workspace.create']({ organization, ...(newPath ? { path: newPath } : {}) })
+              const protection = protectionInput(protectionChoice, newPassphrase, deviceKeys?.usable === true)
+              if ('problems' in protection) {
+                setPassphraseProblems(protection.problems)
+                throw new Error('Check the passphrase.')
+              }
+              setPassphraseProblems(null)
+              const created = await api['workspace.create']({ organization, protection, ...(newPath ? { path: newPath } : {}) })
               setWorkspace(created)
               setNewPath(null)
+              setNewPassphrase(EMPTY_NEW_PASSPHRASE)
               navigate('dashboard')
             }}
             extraFields={
+              <Flex direction="column" gap="4">
+              <ProtectionChoice
+                deviceKeys={deviceKeys}
+                choice={protectionChoice}
+                onChoice={setProtectionChoice}
+                passphrase={newPassphrase}
+                onPassphrase={setNewPassphrase}
+                problems={passphraseProblems}
+              />
               <Flex direction="column" gap="1">
                 <Text size="2" weight="medium">
                   Location
@@ -231,6 +260,7 @@ export function WorkspacesPage() {
                     Choose location…
                   </Button>
                 </Flex>
+              </Flex>
               </Flex>
             }
           />
