@@ -1,3 +1,4 @@
+import { ApiError } from '../api/errors'
 import type { WorkspaceKeyProvider } from './key-provider'
 import { WorkspaceKeyStore } from './key-store'
 
@@ -5,15 +6,20 @@ import { WorkspaceKeyStore } from './key-store'
  * The app's key provider: keys of existing workspaces come from this device's key
  * store, and every new workspace is encrypted with a new random key kept there
  * (remembered before the file exists, so nothing is ever written that no key opens).
- * Where the store cannot keep keys safely (no keyring, Linux basic_text) a new
- * workspace made without a passphrase starts unencrypted, and the app asks for a
- * passphrase to encrypt it (Dashboard and Settings → Protection).
+ * Where the store cannot keep keys safely (no keyring, Linux basic_text) nothing is
+ * created without a passphrase: the refusal's `details.reason` 'passphrase-needed'
+ * tells the app to ask for one (at first start, for the default workspace).
  */
 export function deviceKeyProvider(store: WorkspaceKeyStore): WorkspaceKeyProvider {
   return {
     keyFor: file => store.keyFor(file),
     keyForNewWorkspace: file => {
-      if (store.unavailableReason()) return null
+      const reason = store.unavailableReason()
+      if (reason) {
+        throw new ApiError('unsupported', `This computer cannot keep a workspace key safely (${reason}). Choose a passphrase for the new workspace.`, {
+          reason: 'passphrase-needed'
+        })
+      }
       const key = WorkspaceKeyStore.randomKey()
       store.remember(file, key)
       return key

@@ -67,7 +67,10 @@ export const workspaceCalls = {
   'app.info': defineCall<AppInfo>()(z.strictObject({})),
   'workspace.current': defineCall<WorkspaceSummary | null>()(z.strictObject({})),
   /** On start: reopen the last workspace, else the default one in the data folder (created if needed). */
-  'workspace.startup': defineCall<WorkspaceSummary>()(z.strictObject({})),
+  'workspace.startup': defineCall<WorkspaceSummary>()(
+    // protection: for the default workspace when it has to be made (asked for when the computer cannot keep a key).
+    z.strictObject({ protection: NewWorkspaceProtection.optional() })
+  ),
   'workspace.create': defineCall<WorkspaceSummary>()(
     z.strictObject({ path: WorkspacePath.optional(), organization: OrganizationProfileInput, protection: NewWorkspaceProtection.optional() })
   ),

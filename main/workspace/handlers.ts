@@ -44,7 +44,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     return current ? summarize(current.path, current.db) : null
   },
 
-  'workspace.startup': (_input, ctx) => {
+  'workspace.startup': (input, ctx) => {
     const { session } = ctx
     if (session.current) return summarize(session.current.path, session.current.db)
     const last = session.recent?.list().find(entry => fs.existsSync(entry.path))
@@ -59,7 +59,9 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     if (fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath))
     fs.mkdirSync(path.dirname(defaultPath), { recursive: true })
     return adoptAndRemember(session, defaultPath, () =>
-      createWorkspace(defaultPath, UNNAMED_ORGANIZATION, { now: session.now(), profileComplete: false })
+      createProtected(defaultPath, input.protection, key =>
+        createWorkspace(defaultPath, UNNAMED_ORGANIZATION, { now: session.now(), profileComplete: false, ...(key !== undefined ? { key } : {}) })
+      )
     )
   },
 

@@ -4,6 +4,7 @@ import type { WorkspaceSummary } from '../../main/workspace/contract'
 import { api, ApiCallError, errorMessage } from './api'
 import type { AreaId } from './areas'
 import { AppShell } from './components/AppShell'
+import { FirstPassphrase } from './components/FirstPassphrase'
 import { UnlockDialog } from './components/UnlockDialog'
 import { useOsAppearance } from './use-os-appearance'
 import { WorkspaceContext } from './workspace-context'
@@ -16,6 +17,8 @@ export function App() {
   const [lockedPath, setLockedPath] = useState<string | null>(null)
   const [unlocking, setUnlocking] = useState(false)
   const [canRemember, setCanRemember] = useState(false)
+  // First start where no key can be kept: the passphrase for the first workspace, and why.
+  const [passphraseNeeded, setPassphraseNeeded] = useState<string | null>(null)
   const [area, setArea] = useState<AreaId>('dashboard')
 
   useEffect(() => {
@@ -25,6 +28,11 @@ export function App() {
         setLockedPath(details.path)
         setUnlocking(true)
         void api['security.deviceKeys']({}).then(keys => setCanRemember(keys.usable), () => undefined)
+      } else if (details?.reason === 'passphrase-needed') {
+        void api['security.deviceKeys']({}).then(
+          keys => setPassphraseNeeded(keys.reason ?? 'no secure key store'),
+          () => setPassphraseNeeded('no secure key store')
+        )
       } else {
         setStartupError(errorMessage(error))
       }
@@ -62,7 +70,12 @@ export function App() {
       ) : (
         <Flex align="center" justify="center" height="100vh" direction="column" gap="3" asChild>
           <main>
-            {lockedPath ? (
+            {passphraseNeeded ? (
+              <FirstPassphrase reason={passphraseNeeded} onCreated={opened => {
+                setPassphraseNeeded(null)
+                setWorkspace(opened)
+              }} />
+            ) : lockedPath ? (
               <>
                 <Text as="p">This workspace is encrypted. Enter its passphrase or recovery key to open it.</Text>
                 <Button onClick={() => setUnlocking(true)}>Enter the passphrase…</Button>

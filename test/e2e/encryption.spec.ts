@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { createWorkspace } from '../../main/workspace/workspace-files'
 import { expect, test } from './fixtures'
 
 const PASSPHRASE = 'lighthouse ledger 42'
@@ -9,23 +10,38 @@ function bytesOnDisk(file: string): Buffer {
   return Buffer.concat([file, `${file}-wal`].filter(part => fs.existsSync(part)).map(part => fs.readFileSync(part)))
 }
 
+const DEFAULT_PASSPHRASE = 'harbour lights 1987'
+
 test.describe('on a computer that cannot keep keys (Linux without a keyring)', () => {
   test.use({ deviceKeyStore: false })
 
-  test('a new workspace takes a passphrase, and unlocks after a restart', async ({ app }) => {
+  test('the first workspace waits for a passphrase, new ones take one, and both unlock after a restart', async ({ app }) => {
     const { page } = app
     const nav = page.getByRole('navigation', { name: 'Main' })
+    const defaultWorkspace = path.join(app.dataDir, 'workspaces', 'Default.safeguard')
 
-    // The default workspace was made at start-up with no key store to keep a key: the dashboard says to encrypt it.
+    // First start: nothing is written until a passphrase is chosen.
+    await expect(page.getByRole('heading', { name: 'Choose a passphrase' })).toBeVisible()
+    await expect(page.getByText('Why: ')).toContainText('basic_text')
+    expect(fs.existsSync(defaultWorkspace)).toBe(false)
+    await page.getByLabel('Passphrase', { exact: true }).fill('short')
+    await page.getByLabel('Passphrase again').fill('short')
+    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
+    await expect(page.getByText('Use at least 8 characters.')).toBeVisible()
+    expect(fs.existsSync(defaultWorkspace)).toBe(false)
+    expect(await app.axeViolations()).toEqual([])
+    await app.screenshot('first-start-passphrase')
+    await page.getByLabel('Passphrase', { exact: true }).fill(DEFAULT_PASSPHRASE)
+    await page.getByLabel('Passphrase again').fill(DEFAULT_PASSPHRASE)
+    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
+
     await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
     await page.getByLabel('Organisation name').fill('Harbor Family Practice')
     await page.getByRole('button', { name: 'Save and continue' }).click()
     await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
-    const reminder = page.getByTestId('protection-reminder')
-    await expect(reminder).toContainText('This workspace is not encrypted')
-    await expect(reminder).toContainText('encrypt it with a passphrase in Settings')
-    expect(await app.axeViolations()).toEqual([])
-    await app.screenshot('dashboard-not-encrypted')
+    await expect(page.getByTestId('protection-reminder')).toHaveCount(0)
+    expect(bytesOnDisk(defaultWorkspace).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+    expect(bytesOnDisk(defaultWorkspace).includes('Harbor Family Practice')).toBe(false)
 
     // A second workspace, for a client: the passphrase is asked for in the form, as no key store can keep a key.
     await page.getByRole('button', { name: 'Switch workspace' }).click()
@@ -37,11 +53,7 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     await expect(page.getByLabel('Remember on this device')).toHaveCount(0)
     const lakeside = path.join(app.dataDir, 'workspaces', 'Lakeside-Dental-Group.safeguard')
 
-    // Too short, then two different passphrases: each refused with a message at its field, no file made.
-    await page.getByLabel('Passphrase', { exact: true }).fill('short')
-    await page.getByLabel('Passphrase again').fill('short')
-    await page.getByRole('button', { name: 'Create workspace' }).click()
-    await expect(page.getByText('Use at least 8 characters.')).toBeVisible()
+    // Two different passphrases: refused at the field, no file made.
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await page.getByLabel('Passphrase again').fill(`${PASSPHRASE}!`)
     await page.getByRole('button', { name: 'Create workspace' }).click()
@@ -53,9 +65,6 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     await page.getByLabel('Passphrase again').fill(PASSPHRASE)
     await page.getByRole('button', { name: 'Create workspace' }).click()
     await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group')
-    await expect(page.getByTestId('protection-reminder')).toHaveCount(0)
-
-    // On disk: no SQLite header and no organisation name in the file or its log.
     const encrypted = bytesOnDisk(lakeside)
     expect(encrypted.subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
     expect(encrypted.includes('Lakeside Dental Group')).toBe(false)
@@ -76,79 +85,80 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group LLC')
     expect(bytesOnDisk(lakeside).includes('Lakeside Dental Group')).toBe(false)
 
-    // After a restart the last workspace cannot be opened without its passphrase: startup falls back to the default one.
+    // After a restart nothing opens without its passphrase: start-up asks for the default workspace's.
     await app.restart()
-    await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
-
-    await page.getByRole('button', { name: 'Switch workspace' }).click()
-    await page.getByRole('button', { name: 'Open Lakeside Dental Group LLC' }).click()
+    await expect(page.getByText('This workspace is encrypted. Enter its passphrase or recovery key to open it.')).toBeVisible()
     const dialog = page.getByRole('dialog', { name: 'Unlock this workspace' })
-    await expect(dialog).toBeVisible()
-    await expect(dialog.getByTestId('unlock-path')).toHaveText(lakeside)
+    await expect(dialog.getByTestId('unlock-path')).toHaveText(defaultWorkspace)
     await expect(dialog.getByLabel('Remember on this device')).toHaveCount(0)
-    // Let the dialog's fade-in end: mid-animation colours are not the ones a user reads.
     await page.evaluate(() => Promise.all(document.getAnimations().map(animation => animation.finished)))
     expect(await app.axeViolations()).toEqual([])
     await app.screenshot('unlock-dialog')
-
     await dialog.getByLabel('Passphrase or recovery key').fill('not the passphrase')
     await dialog.getByRole('button', { name: 'Unlock' }).click()
     await expect(dialog.getByRole('alert')).toHaveText('That passphrase or recovery key does not open this workspace. Check it and try again.')
-    await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
     expect(await app.axeViolations()).toEqual([])
     await app.screenshot('unlock-wrong-passphrase')
-
-    await dialog.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)
+    await dialog.getByLabel('Passphrase or recovery key').fill(DEFAULT_PASSPHRASE)
     await dialog.getByRole('button', { name: 'Unlock' }).click()
-    await expect(dialog).toHaveCount(0)
-    await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group LLC')
-    await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-    await nav.getByRole('button', { name: 'Settings' }).click()
-    await expect(page.getByTestId('protection-status')).toContainText('Encrypted with a passphrase')
-
-    // A file picked on disk that needs a key: the error says so and offers the passphrase.
-    await page.getByRole('button', { name: 'Switch workspace' }).click()
-    await page.getByRole('button', { name: 'Open Harbor Family Practice' }).click()
     await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
-    app.host.openPaths.push(lakeside)
+
+    // The client's workspace, from the recent list.
     await page.getByRole('button', { name: 'Switch workspace' }).click()
-    await page.getByRole('button', { name: 'Open a workspace file…' }).click()
-    await expect(page.getByRole('alert')).toContainText('is not a Safeguard workspace, or it is an encrypted one')
-    await page.getByRole('button', { name: 'It is encrypted: enter its passphrase…' }).click()
+    await page.getByRole('button', { name: 'Open Lakeside Dental Group LLC' }).click()
     await expect(dialog.getByTestId('unlock-path')).toHaveText(lakeside)
     await dialog.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)
     await dialog.getByRole('button', { name: 'Unlock' }).click()
+    await expect(dialog).toHaveCount(0)
     await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group LLC')
 
     expect(app.foreignRequests).toEqual([])
     expect(app.pageErrors).toEqual([])
   })
 
-  test('when the workspace to open on start is encrypted, the app asks for its passphrase instead of stopping', async ({ app }) => {
+  test('an older, unencrypted workspace is flagged on the dashboard and encrypted with a passphrase in Settings', async ({ app }) => {
     const { page } = app
+    // Made by an earlier Safeguard, or `safeguard init --unencrypted`.
+    const older = path.join(app.dataDir, 'older.safeguard')
+    createWorkspace(older, { name: 'Solo Counselling Practice', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' }, { now: '2025-01-01T00:00:00.000Z', key: null }).close()
+
+    await page.getByLabel('Passphrase', { exact: true }).fill(DEFAULT_PASSPHRASE)
+    await page.getByLabel('Passphrase again').fill(DEFAULT_PASSPHRASE)
+    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
     await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-    await page.getByLabel('Organisation name').fill('Solo Counselling Practice')
-    await page.getByRole('button', { name: 'Save and continue' }).click()
+    app.host.openPaths.push(older)
+    await page.getByRole('button', { name: 'Switch workspace' }).click()
+    await page.getByRole('button', { name: 'Open a workspace file…' }).click()
     await expect(page.getByTestId('workspace-name')).toHaveText('Solo Counselling Practice')
 
-    // The only workspace, the default one, gets a passphrase.
-    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Settings' }).click()
+    const reminder = page.getByTestId('protection-reminder')
+    await expect(reminder).toContainText('This workspace is not encrypted')
+    await expect(reminder).toContainText('encrypt it with a passphrase in Settings')
+    expect(await app.axeViolations()).toEqual([])
+    await app.screenshot('dashboard-not-encrypted')
+    await reminder.getByRole('button', { name: 'Open Settings' }).click()
+
     const card = page.getByTestId('protection-card')
+    await expect(card.getByText('Not encrypted', { exact: true })).toBeVisible()
+    await expect(card.getByText('This computer cannot keep a key safely')).toBeVisible()
+    await expect(card.getByRole('button', { name: "Encrypt with this device's key" })).toHaveCount(0)
+    await card.getByLabel('Passphrase', { exact: true }).fill('short')
+    await card.getByLabel('Passphrase again').fill('short')
+    await card.getByRole('button', { name: 'Encrypt with a passphrase' }).click()
+    await expect(card.getByText('Use at least 8 characters.')).toBeVisible()
+    expect(bytesOnDisk(older).subarray(0, 15).toString('latin1')).toBe('SQLite format 3')
+    expect(await app.axeViolations()).toEqual([])
+    await app.screenshot('protection-unencrypted')
+
     await card.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await card.getByLabel('Passphrase again').fill(PASSPHRASE)
     await card.getByRole('button', { name: 'Encrypt with a passphrase' }).click()
-    await expect(card.getByText('Encrypted', { exact: true })).toBeVisible()
-
-    await app.restart()
-    await expect(page.getByText('This workspace is encrypted. Enter its passphrase or recovery key to open it.')).toBeVisible()
-    const dialog = page.getByRole('dialog')
-    await dialog.getByLabel('Passphrase or recovery key').fill('not the passphrase')
-    await dialog.getByRole('button', { name: 'Unlock' }).click()
-    await expect(dialog.getByText('That passphrase or recovery key does not open this workspace.')).toBeVisible()
-    await dialog.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)
-    await dialog.getByRole('button', { name: 'Unlock' }).click()
-    await expect(page.getByTestId('workspace-name')).toHaveText('Solo Counselling Practice')
+    await expect(card.getByTestId('protection-status')).toContainText('Encrypted with a passphrase')
+    expect(bytesOnDisk(older).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+    expect(bytesOnDisk(older).includes('Solo Counselling Practice')).toBe(false)
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Dashboard' }).click()
     await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+    await expect(reminder).toHaveCount(0)
     expect(app.foreignRequests).toEqual([])
     expect(app.pageErrors).toEqual([])
   })

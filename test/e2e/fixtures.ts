@@ -112,12 +112,11 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
   ],
   app: async ({ browser, deviceKeyStore }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-'))
-    if (deviceKeyStore) {
-      // As the Electron shell does at start-up, with a stand-in for safeStorage.
-      const store = new WorkspaceKeyStore(path.join(dataDir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
-      useDeviceKeyStore(store)
-      useWorkspaceKeyProvider(deviceKeyProvider(store))
-    }
+    // As the Electron shell does at start-up, with a stand-in for safeStorage: a keyring, or Linux's basic_text.
+    const backend = deviceKeyStore ? 'gnome_libsecret' : 'basic_text'
+    const store = new WorkspaceKeyStore(path.join(dataDir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage(backend), 'linux'))
+    useDeviceKeyStore(store)
+    useWorkspaceKeyProvider(deviceKeyProvider(store))
     const host = new ScriptedHost()
     const state = { session: new Session({ dataDir, appVersion: '0.0.0-test' }) }
     const running = new Map<string, AbortController>()

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, onTestFinished } from 'vitest'
 import { createBackup } from '../../main/backup/backup'
 import { connectionKey } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
@@ -187,10 +187,18 @@ describe("the app's key provider", () => {
     expect(provider.keyFor(path.join(dir, 'a.safeguard'))).toEqual(a)
   })
 
-  it('leaves a new workspace for a passphrase where the store cannot keep keys, writing nothing', () => {
-    const dir = tempDir()
-    const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
-    expect(deviceKeyProvider(store).keyForNewWorkspace!(path.join(dir, 'a.safeguard'))).toBeNull()
-    expect(fs.existsSync(path.join(dir, 'workspace-keys.json'))).toBe(false)
+  it('creates nothing without a passphrase where the store cannot keep keys, and says a passphrase is needed', async () => {
+    const test = createTestSession()
+    const store = new WorkspaceKeyStore(path.join(test.dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
+    useWorkspaceKeyProvider(deviceKeyProvider(store))
+    onTestFinished(() => useWorkspaceKeyProvider(null))
+    // First start: the default workspace is not made unencrypted.
+    await expect(test.call('workspace.startup', {})).rejects.toMatchObject({ code: 'unsupported', details: { reason: 'passphrase-needed' } })
+    const defaultPath = test.session.defaultWorkspacePath()
+    expect(fs.existsSync(defaultPath)).toBe(false)
+    expect(fs.existsSync(path.join(test.dir, 'workspace-keys.json'))).toBe(false)
+    // With the passphrase asked for, it is made encrypted.
+    await test.call('workspace.startup', { protection: { kind: 'passphrase', passphrase: 'first start passphrase' } })
+    expect(isEncrypted(defaultPath)).toBe(true)
   })
 })

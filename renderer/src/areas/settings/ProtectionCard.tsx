@@ -50,6 +50,7 @@ export function ProtectionCard() {
       setBusy(false)
     }
   }
+  const toPassphrase = (passphrase: string, rememberOnDevice: boolean) => change(() => api['security.changeKey']({ passphrase, rememberOnDevice }))
   const deviceChange = (action: () => Promise<WorkspaceSecurity>) => change(action).catch(error => setCallError(errorMessage(error)))
 
   return (
@@ -91,7 +92,7 @@ export function ProtectionCard() {
               submitLabel="Use this passphrase"
               canRemember={status.deviceKeys.usable}
               busy={busy}
-              onSubmit={(passphrase, rememberOnDevice) => change(() => api['security.changeKey']({ passphrase, rememberOnDevice }))}
+              onSubmit={toPassphrase}
             />
           </>
         )}
@@ -103,7 +104,7 @@ export function ProtectionCard() {
               submitLabel="Change the passphrase"
               canRemember={status.deviceKeys.usable}
               busy={busy}
-              onSubmit={(passphrase, rememberOnDevice) => change(() => api['security.changeKey']({ passphrase, rememberOnDevice }))}
+              onSubmit={toPassphrase}
             />
             {status.deviceKeys.usable && (
               <>
