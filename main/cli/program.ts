@@ -15,6 +15,7 @@ import { registerDemo } from './commands/demo'
 import { registerBackup } from './commands/backup'
 import { registerRestore } from './commands/restore'
 import { registerEncrypt } from './commands/encrypt'
+import { registerPassphrase } from './commands/passphrase'
 import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
 import { installCliKeyProvider } from '../security/cli-passphrase'
@@ -45,6 +46,7 @@ export function buildProgram(io: CliIo): Command {
   registerBackup(program, io)
   registerRestore(program, io)
   registerEncrypt(program, io)
+  registerPassphrase(program, io)
   registerImport(program, io)
   registerFindings(program, io)
   installCliKeyProvider(program)

@@ -8,6 +8,8 @@ import { newPassphraseKey, typedKey, type WorkspaceKey } from './workspace-key'
 
 /** The environment variable the CLI reads a workspace passphrase from (for scripts; people are asked). */
 export const PASSPHRASE_ENV = 'SAFEGUARD_PASSPHRASE'
+/** Where `safeguard passphrase` reads the new passphrase from, in scripts. */
+export const NEW_PASSPHRASE_ENV = 'SAFEGUARD_NEW_PASSPHRASE'
 
 export interface PromptStreams {
   input: NodeJS.ReadableStream & { isTTY?: boolean; isRaw?: boolean; setRawMode?(raw: boolean): unknown }
@@ -51,16 +53,23 @@ export function promptHidden(question: string, streams: PromptStreams = defaultS
 /** The passphrase from SAFEGUARD_PASSPHRASE, else asked for (twice when `confirm`, for a new one). */
 export async function readPassphrase(
   question: string,
-  options: { confirm?: boolean; env?: NodeJS.ProcessEnv; streams?: PromptStreams } = {}
+  options: { confirm?: boolean; env?: NodeJS.ProcessEnv; envName?: string; streams?: PromptStreams } = {}
 ): Promise<WorkspaceKey> {
   // A new passphrase may not look like a recovery key; one typed to unlock may be a recovery key.
   const keyOf = options.confirm ? newPassphraseKey : typedKey
-  const fromEnvironment = (options.env ?? process.env)[PASSPHRASE_ENV]
+  const fromEnvironment = (options.env ?? process.env)[options.envName ?? PASSPHRASE_ENV]
   if (fromEnvironment) return keyOf(fromEnvironment)
-  const first = await promptHidden(question, options.streams)
+  const ask = (prompt: string) =>
+    promptHidden(prompt, options.streams).catch((error: unknown) => {
+      if (options.envName && error instanceof ApiError && error.message.startsWith('No terminal')) {
+        throw new ApiError('invalid-input', `No terminal to ask for the passphrase: set ${options.envName}.`)
+      }
+      throw error
+    })
+  const first = await ask(question)
   const key = keyOf(first)
   if (options.confirm) {
-    const second = await promptHidden('Type it again: ', options.streams)
+    const second = await ask('Type it again: ')
     if (second !== first) throw new ApiError('invalid-input', 'The two passphrases differ; nothing was done.')
   }
   return key
