@@ -4,6 +4,7 @@ import createAssessment from './0002-create-assessment'
 import createScans from './0003-create-scans'
 import createBusinessAssociatesIncidentsCalendar from './0004-create-business-associates-incidents-calendar'
 import createAttachments from './0005-create-attachments'
+import indexFindingsByScan from './0006-index-findings-by-scan'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -11,7 +12,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createAssessment,
   createScans,
   createBusinessAssociatesIncidentsCalendar,
-  createAttachments
+  createAttachments,
+  indexFindingsByScan
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0

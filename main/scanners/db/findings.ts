@@ -169,10 +169,10 @@ export interface Comparison {
 
 /** Failures of `scanId` against `previousId`, matched by finding key (same check, resource, account, region). */
 export function compareScans(db: Db, scanId: number, previousId: number, limit: number): Comparison {
+  // The other scan's failing keys are listed once per query (SQLite builds them into a temporary index).
   const failedIn = (outer: string, other: string, negate: boolean) =>
-    `FROM finding f WHERE f.scan_id = ${outer} AND f.status = 'failed' AND ${negate ? 'NOT ' : ''}EXISTS (
-       SELECT 1 FROM finding o WHERE o.scan_id = ${other} AND o.key_hash = f.key_hash AND o.finding_key = f.finding_key
-         AND o.status = 'failed')`
+    `FROM finding f WHERE f.scan_id = ${outer} AND f.status = 'failed' AND (f.key_hash, f.finding_key) ${negate ? 'NOT ' : ''}IN (
+       SELECT o.key_hash, o.finding_key FROM finding o WHERE o.scan_id = ${other} AND o.status = 'failed')`
   const part = (outer: number, other: number, negate: boolean) => {
     const body = failedIn('?', '?', negate)
     const total = (db.prepare(`SELECT count(*) AS n ${body}`).get(outer, other) as { n: number }).n
