@@ -1,34 +1,12 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { NormalizedFinding } from '../../main/scanners/finding.types'
 import { capFindingText, MAX_FIELD_CHARS, MAX_KEY_CHARS } from '../../main/scanners/read/long-text'
 import { readScanFile } from '../../main/scanners/read/scan-reader'
+import { normalizedFinding } from '../helpers/normalized-finding'
 import { tempDir } from '../helpers/workspace'
 
-const base: NormalizedFinding = {
-  format: 'prowler-ocsf',
-  scanner: 'prowler',
-  scannerVersion: '5.0.0',
-  checkId: 's3_bucket_default_encryption',
-  title: 'S3 default encryption',
-  status: 'failed',
-  muted: false,
-  severity: 'high',
-  statusDetail: 'not encrypted',
-  resourceId: 'arn:aws:s3:::a',
-  resourceName: 'a',
-  resourceType: 'AwsS3Bucket',
-  account: '111122223333',
-  region: 'us-east-1',
-  remediationText: null,
-  remediationUrl: null,
-  observedAt: null,
-  itemCount: 1,
-  findingKey: 'prowler|111122223333|us-east-1|s3_bucket_default_encryption|arn:aws:s3:::a',
-  citations: ['164.312(a)(2)(iv)'],
-  citationSource: 'file'
-}
+const base = normalizedFinding()
 
 describe('capFindingText', () => {
   it('returns the same finding when nothing is too long', () => {

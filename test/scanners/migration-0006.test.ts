@@ -3,32 +3,10 @@ import { migrate } from '../../main/db/migrate'
 import { citationSetResolver } from '../../main/scanners/db/citation-sets'
 import { findingCheckResolver } from '../../main/scanners/db/finding-checks'
 import { compareScans, findingInserter } from '../../main/scanners/db/findings'
-import type { NormalizedFinding } from '../../main/scanners/finding.types'
 import { databaseAtVersion } from '../helpers/db'
+import { normalizedFinding } from '../helpers/normalized-finding'
 
-const finding = (bucket: string, status: 'failed' | 'passed'): NormalizedFinding => ({
-  format: 'prowler-ocsf',
-  scanner: 'prowler',
-  scannerVersion: '5.0.0',
-  checkId: 's3_bucket_default_encryption',
-  title: 'S3 default encryption',
-  status,
-  muted: false,
-  severity: 'high',
-  statusDetail: null,
-  resourceId: `arn:aws:s3:::${bucket}`,
-  resourceName: bucket,
-  resourceType: 'AwsS3Bucket',
-  account: '111122223333',
-  region: 'us-east-1',
-  remediationText: null,
-  remediationUrl: null,
-  observedAt: null,
-  itemCount: 1,
-  findingKey: `prowler|111122223333|us-east-1|s3_bucket_default_encryption|arn:aws:s3:::${bucket}`,
-  citations: ['164.312(a)(2)(iv)'],
-  citationSource: 'file'
-})
+const finding = (bucket: string, status: 'failed' | 'passed') => normalizedFinding(bucket, { status, statusDetail: null })
 
 describe('migration 0006: findings indexed by scan', () => {
   it('replaces the key index, keeps every finding, and comparisons give the same answer', () => {
@@ -42,7 +20,7 @@ describe('migration 0006: findings indexed by scan', () => {
           )
           .run(name, name.padEnd(64, '0')).lastInsertRowid
       )
-    const insert = (scanId: number, findings: NormalizedFinding[]) =>
+    const insert = (scanId: number, findings: ReturnType<typeof finding>[]) =>
       findingInserter(db, scanId, citationSetResolver(db), findingCheckResolver(db)).insert(findings)
     const jan = scan('a')
     const feb = scan('b')
