@@ -11,6 +11,7 @@ function bytesOnDisk(file: string): Buffer {
 }
 
 const DEFAULT_PASSPHRASE = 'harbour lights 1987'
+const NEW_PASSPHRASE = 'second lighthouse 2027'
 
 test.describe('on a computer that cannot keep keys (Linux without a keyring)', () => {
   test.use({ deviceKeyStore: false })
@@ -79,6 +80,13 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     expect(await app.axeViolations()).toEqual([])
     await app.screenshot('protection-encrypted')
 
+    // The client's passphrase is changed: the old one stops working (checked after the restart below).
+    await card.getByLabel('New passphrase', { exact: true }).fill(NEW_PASSPHRASE)
+    await card.getByLabel('New passphrase again').fill(NEW_PASSPHRASE)
+    await card.getByRole('button', { name: 'Change the passphrase' }).click()
+    await expect(card.getByRole('status')).toHaveText('Done: the workspace and its backups now open with the new passphrase.')
+    expect(await app.axeViolations()).toEqual([])
+
     // The workspace is still usable in this session.
     await page.getByLabel('Organisation name').fill('Lakeside Dental Group LLC')
     await page.getByRole('button', { name: 'Save organisation' }).click()
@@ -108,6 +116,9 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     await page.getByRole('button', { name: 'Open Lakeside Dental Group LLC' }).click()
     await expect(dialog.getByTestId('unlock-path')).toHaveText(lakeside)
     await dialog.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)
+    await dialog.getByRole('button', { name: 'Unlock' }).click()
+    await expect(dialog.getByRole('alert')).toContainText('does not open this workspace')
+    await dialog.getByLabel('Passphrase or recovery key').fill(NEW_PASSPHRASE)
     await dialog.getByRole('button', { name: 'Unlock' }).click()
     await expect(dialog).toHaveCount(0)
     await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group LLC')

@@ -101,6 +101,7 @@ export function ProtectionCard() {
             <PassphraseForm
               heading="Change the passphrase"
               description="The workspace and its backups get the new passphrase; the old one stops working."
+              labels={{ passphrase: 'New passphrase', confirmation: 'New passphrase again' }}
               submitLabel="Change the passphrase"
               canRemember={status.deviceKeys.usable}
               busy={busy}
@@ -176,6 +177,7 @@ function PassphraseForm(props: {
   heading: string
   description?: string
   submitLabel: string
+  labels?: { passphrase: string; confirmation: string }
   canRemember: boolean
   busy: boolean
   onSubmit(passphrase: string, rememberOnDevice: boolean): Promise<void>
@@ -183,16 +185,19 @@ function PassphraseForm(props: {
   const [value, setValue] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE)
   const [problems, setProblems] = useState<NewPassphraseProblems | null>(null)
   const [error, setError] = useState<string | null>(null)
+  const [done, setDone] = useState(false)
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     setError(null)
+    setDone(false)
     const found = newPassphraseProblems(value)
     setProblems(found)
     if (found) return
     try {
       await props.onSubmit(value.passphrase, props.canRemember && value.remember)
       setValue(EMPTY_NEW_PASSPHRASE)
+      setDone(true)
     } catch (caught) {
       const issue = passphraseIssue(caught)
       if (issue) setProblems({ passphrase: issue })
@@ -211,10 +216,21 @@ function PassphraseForm(props: {
             {props.description}
           </Text>
         )}
-        <NewPassphraseFields value={value} onChange={setValue} problems={problems} canRemember={props.canRemember} />
+        <NewPassphraseFields
+          value={value}
+          onChange={setValue}
+          problems={problems}
+          canRemember={props.canRemember}
+          {...(props.labels ? { labels: props.labels } : {})}
+        />
         {error && (
           <Callout.Root color="red" role="alert" size="1">
             <Callout.Text>{error}</Callout.Text>
+          </Callout.Root>
+        )}
+        {done && (
+          <Callout.Root color="green" role="status" size="1">
+            <Callout.Text>Done: the workspace and its backups now open with the new passphrase.</Callout.Text>
           </Callout.Root>
         )}
         <Flex>
