@@ -1,6 +1,7 @@
 import { useState } from 'react'
-import { AlertDialog, Badge, Button, Callout, Card, Flex, Heading, Table, Text, TextField } from '@radix-ui/themes'
+import { Badge, Button, Callout, Card, Flex, Heading, Table, Text, TextField } from '@radix-ui/themes'
 import type { CsvImportReport, GroupProgress, PeriodView, ProgressView } from '../../../../main/assessment/contract'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, errorMessage } from '../../api'
 import { localToday } from './labels'
 import { countOf } from '../../components/count-of'
@@ -119,28 +120,13 @@ function StartNextPeriod(props: { onStarted(id: string): void }) {
   }
   return (
     <Flex direction="column" gap="2" align="start">
-      <AlertDialog.Root>
-        <AlertDialog.Trigger>
-          <Button variant="surface">Start the next period…</Button>
-        </AlertDialog.Trigger>
-        <AlertDialog.Content maxWidth="480px">
-          <AlertDialog.Title>Start the next assessment period?</AlertDialog.Title>
-          <AlertDialog.Description size="2">
-            This period will be closed and kept read-only. Its answers are copied into the new period, each marked “to confirm”, so you can go
-            through them again.
-          </AlertDialog.Description>
-          <Flex gap="3" mt="4" justify="end">
-            <AlertDialog.Cancel>
-              <Button variant="soft" color="gray">
-                Cancel
-              </Button>
-            </AlertDialog.Cancel>
-            <AlertDialog.Action>
-              <Button onClick={() => void start()}>Start next period</Button>
-            </AlertDialog.Action>
-          </Flex>
-        </AlertDialog.Content>
-      </AlertDialog.Root>
+      <ConfirmDialog
+        trigger={<Button variant="surface">Start the next period…</Button>}
+        title="Start the next assessment period?"
+        description="This period will be closed and kept read-only. Its answers are copied into the new period, each marked “to confirm”, so you can go through them again."
+        confirmLabel="Start next period"
+        onConfirm={() => void start()}
+      />
       {error && (
         <Text size="2" className="form-error" role="alert">
           {error}

@@ -1,5 +1,6 @@
-import { AlertDialog, Button, Flex, Table, Text } from '@radix-ui/themes'
+import { Button, Flex, Table, Text } from '@radix-ui/themes'
 import type { ScanView } from '../../../../main/scanners/contract'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { FORMAT_LABELS } from './labels'
 
 /** Every imported scan, newest first, with ways to look at its findings or compare it. */
@@ -44,31 +45,19 @@ export function ScansTable(props: { scans: ScanView[]; onShowFindings(scan: Scan
                 <Button size="1" variant="soft" onClick={() => props.onCompare(scan)} aria-label={`Compare ${scan.fileName} with the previous scan`}>
                   Compare
                 </Button>
-                <AlertDialog.Root>
-                  <AlertDialog.Trigger>
+                <ConfirmDialog
+                  trigger={
                     <Button size="1" variant="soft" color="red" aria-label={`Delete scan ${scan.fileName}`}>
                       Delete
                     </Button>
-                  </AlertDialog.Trigger>
-                  <AlertDialog.Content maxWidth="420px">
-                    <AlertDialog.Title>Delete this scan?</AlertDialog.Title>
-                    <AlertDialog.Description size="2">
-                      The findings of {scan.fileName} will no longer count as evidence, and review flags it raised stay only where a current scan still fails. The file itself is not touched and can be imported again.
-                    </AlertDialog.Description>
-                    <Flex gap="3" mt="4" justify="end">
-                      <AlertDialog.Cancel>
-                        <Button variant="soft" color="gray">
-                          Keep it
-                        </Button>
-                      </AlertDialog.Cancel>
-                      <AlertDialog.Action>
-                        <Button color="red" onClick={() => props.onDelete(scan)}>
-                          Delete scan
-                        </Button>
-                      </AlertDialog.Action>
-                    </Flex>
-                  </AlertDialog.Content>
-                </AlertDialog.Root>
+                  }
+                  title="Delete this scan?"
+                  description={`The findings of ${scan.fileName} will no longer count as evidence, and review flags it raised stay only where a current scan still fails. The file itself is not touched and can be imported again.`}
+                  cancelLabel="Keep it"
+                  confirmLabel="Delete scan"
+                  destructive
+                  onConfirm={() => props.onDelete(scan)}
+                />
               </Flex>
             </Table.Cell>
           </Table.Row>

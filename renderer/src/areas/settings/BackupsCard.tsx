@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react'
-import { AlertDialog, Button, Callout, Card, Flex, Heading, Table, Text } from '@radix-ui/themes'
+import { Button, Callout, Card, Flex, Heading, Table, Text } from '@radix-ui/themes'
 import type { BackupInfo } from '../../../../main/backup/contract'
+import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, errorMessage } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
 import { useWorkspace } from '../../workspace-context'
@@ -92,42 +93,24 @@ export function BackupsCard() {
                   <Table.Cell>{sizeOf(backup.sizeBytes)}</Table.Cell>
                   <Table.Cell>
                     <Flex justify="end">
-                      <AlertDialog.Root>
-                        <AlertDialog.Trigger>
+                      <ConfirmDialog
+                        trigger={
                           <Button size="1" variant="soft" color="gray" disabled={busy}>
                             Restore…
                           </Button>
-                        </AlertDialog.Trigger>
-                        <AlertDialog.Content maxWidth="480px">
-                          <AlertDialog.Title>Go back to the backup of {formatLocalDateTime(backup.createdAt)}?</AlertDialog.Title>
-                          <AlertDialog.Description size="2">
-                            Everything recorded since then is replaced by the backup. The workspace as it is now is kept as a
-                            backup first, so you can come back to it.
-                          </AlertDialog.Description>
-                          <Flex gap="3" justify="end" mt="4">
-                            <AlertDialog.Cancel>
-                              <Button variant="soft" color="gray">
-                                Cancel
-                              </Button>
-                            </AlertDialog.Cancel>
-                            <AlertDialog.Action>
-                              <Button
-                                color="red"
-                                highContrast
-                                onClick={() =>
-                                  run(async () => {
-                                    const outcome = await api['backup.restore']({ file: backup.file })
-                                    setWorkspace(outcome.workspace)
-                                    return `Restored the backup of ${formatLocalDateTime(backup.createdAt)}. The previous state was kept as a backup.`
-                                  })
-                                }
-                              >
-                                Restore this backup
-                              </Button>
-                            </AlertDialog.Action>
-                          </Flex>
-                        </AlertDialog.Content>
-                      </AlertDialog.Root>
+                        }
+                        title={`Go back to the backup of ${formatLocalDateTime(backup.createdAt)}?`}
+                        description="Everything recorded since then is replaced by the backup. The workspace as it is now is kept as a backup first, so you can come back to it."
+                        confirmLabel="Restore this backup"
+                        destructive
+                        onConfirm={() =>
+                          run(async () => {
+                            const outcome = await api['backup.restore']({ file: backup.file })
+                            setWorkspace(outcome.workspace)
+                            return `Restored the backup of ${formatLocalDateTime(backup.createdAt)}. The previous state was kept as a backup.`
+                          })
+                        }
+                      />
                     </Flex>
                   </Table.Cell>
                 </Table.Row>
