@@ -35,7 +35,9 @@ function row(label: string, m: Measurement, bytes: number, reference: Measuremen
   const ratio =
     reference && Number.isFinite(reference.seconds)
       ? ` | ${((reference.seconds / m.seconds) * 100).toFixed(0)}% of JSON.parse throughput` +
-        (reference.readSeconds !== undefined ? `, ${(((reference.seconds + reference.readSeconds) / m.seconds) * 100).toFixed(0)}% of read+decode+JSON.parse` : '')
+        (reference.readSeconds !== undefined
+          ? `, ${(((reference.seconds + reference.readSeconds) / m.seconds) * 100).toFixed(0)}% of read+decode+JSON.parse`
+          : '')
       : ''
   const extra = m.readSeconds !== undefined ? ` (+${m.readSeconds.toFixed(2)} s to read and decode)` : ''
   return `  ${label.padEnd(12)} ${m.seconds.toFixed(2)} s${extra} | ${Math.round(m.findings / m.seconds).toLocaleString('en')} findings/s | ${mbps.toFixed(0)} MB/s | peak RSS ${m.peakRssMb.toFixed(0)} MB${ratio}`
@@ -48,7 +50,7 @@ export async function runImportBench(modes: string[] = ['json-parse', 'parse', '
     console.log(`\n${count.toLocaleString('en')} findings, ${(bytes / 1e6).toFixed(0)} MB (${path.relative(process.cwd(), file)})`)
     const reference = modes.includes('json-parse') ? measureInChild('json-parse', file) : null
     if (reference) console.log(row('JSON.parse', reference, bytes, null))
-    for (const mode of modes.filter((m) => m !== 'json-parse')) {
+    for (const mode of modes.filter(m => m !== 'json-parse')) {
       console.log(row(mode === 'parse' ? 'stream parse' : 'full import', measureInChild(mode, file), bytes, reference))
     }
   }

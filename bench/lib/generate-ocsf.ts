@@ -15,11 +15,19 @@ function finding(i: number): unknown {
   const account = String(100000000000 + (i % 7))
   const region = REGIONS[i % REGIONS.length] as string
   const resource = `arn:aws:s3:::bucket-${i}`
-  const hipaa = (prowlerChecks.aws as Record<string, string[]>)[check]?.map((c) => c.replace(/[().]/g, '_').replace(/__/g, '_').replace(/_$/, '').toLowerCase()) ?? []
+  const hipaa =
+    (prowlerChecks.aws as Record<string, string[]>)[check]?.map(c => c.replace(/[().]/g, '_').replace(/__/g, '_').replace(/_$/, '').toLowerCase()) ??
+    []
   const time = 1739539623 + (i % 3600)
   return {
     message: `Resource ${resource} evaluated by ${check}.`,
-    metadata: { event_code: check, product: { name: 'Prowler', uid: 'prowler', vendor_name: 'Prowler', version: '5.3.0' }, profiles: ['cloud', 'datetime'], tenant_uid: '', version: '1.4.0' },
+    metadata: {
+      event_code: check,
+      product: { name: 'Prowler', uid: 'prowler', vendor_name: 'Prowler', version: '5.3.0' },
+      profiles: ['cloud', 'datetime'],
+      tenant_uid: '',
+      version: '1.4.0'
+    },
     severity_id: (i % 5) + 1,
     severity: SEVERITIES[i % SEVERITIES.length],
     status: i % 50 === 0 ? 'Suppressed' : 'New',
@@ -33,7 +41,7 @@ function finding(i: number): unknown {
       related_to: [],
       additional_urls: [`https://docs.example.org/${check}/more`],
       notes: '',
-      compliance: { 'CIS-3.0': ['2.1.1'], 'SOC2': ['cc_6_1', 'cc_6_7'], HIPAA: hipaa, 'ISO27001-2013': ['A.10.1'] }
+      compliance: { 'CIS-3.0': ['2.1.1'], SOC2: ['cc_6_1', 'cc_6_7'], HIPAA: hipaa, 'ISO27001-2013': ['A.10.1'] }
     },
     activity_name: 'Create',
     activity_id: 1,
@@ -50,7 +58,16 @@ function finding(i: number): unknown {
       {
         cloud_partition: 'aws',
         region,
-        data: { details: '', metadata: { arn: resource, name: `bucket-${i}`, encryption: i % 2 === 0 ? 'AES256' : null, versioning: i % 3 === 0, tags: [{ Key: 'env', Value: 'prod' }] } },
+        data: {
+          details: '',
+          metadata: {
+            arn: resource,
+            name: `bucket-${i}`,
+            encryption: i % 2 === 0 ? 'AES256' : null,
+            versioning: i % 3 === 0,
+            tags: [{ Key: 'env', Value: 'prod' }]
+          }
+        },
         group: { name: check.split('_')[0] },
         labels: [],
         name: `bucket-${i}`,
@@ -62,7 +79,12 @@ function finding(i: number): unknown {
     category_uid: 2,
     class_name: 'Detection Finding',
     class_uid: 2004,
-    cloud: { account: { name: 'bench', type: 'AWS Account', type_id: 10, uid: account, labels: [] }, org: { name: '', uid: '' }, provider: 'aws', region },
+    cloud: {
+      account: { name: 'bench', type: 'AWS Account', type_id: 10, uid: account, labels: [] },
+      org: { name: '', uid: '' },
+      provider: 'aws',
+      region
+    },
     remediation: {
       desc: `Synthetic remediation advice for ${check}: change the setting, then run the scan again to confirm the result changed as expected.`,
       references: [`aws s3api put-bucket-encryption --bucket bucket-${i}`, `https://docs.example.org/${check}/fix`]
@@ -79,7 +101,7 @@ function finding(i: number): unknown {
 export async function generateProwlerOcsf(file: string, count: number): Promise<number> {
   const out = fs.createWriteStream(file)
   const write = (text: string): Promise<void> | void => {
-    if (!out.write(text)) return new Promise((resolve) => out.once('drain', () => resolve()))
+    if (!out.write(text)) return new Promise(resolve => out.once('drain', () => resolve()))
   }
   await write('[\n')
   let pending = ''

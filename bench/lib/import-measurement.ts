@@ -10,7 +10,11 @@ export async function runImportMeasurement(file: string): Promise<{ seconds: num
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-bench-'))
   try {
     const now = new Date().toISOString()
-    const db = createWorkspace(path.join(dir, 'bench.safeguard'), { name: 'Bench', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' }, { now })
+    const db = createWorkspace(
+      path.join(dir, 'bench.safeguard'),
+      { name: 'Bench', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' },
+      { now }
+    )
     try {
       const t0 = performance.now()
       const { scan } = await importScanFile(db, file, { now })

@@ -24,9 +24,20 @@ let built: string | null = null
 function bundledChild(): string {
   if (built) return built
   fs.rmSync(BUILD_DIR, { recursive: true, force: true })
-  const common: BuildOptions = { bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'error', external: ['better-sqlite3-multiple-ciphers'] }
+  const common: BuildOptions = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'error',
+    external: ['better-sqlite3-multiple-ciphers']
+  }
   buildSync({ ...common, entryPoints: [path.join(__dirname, 'measure-child.ts')], outfile: path.join(BUILD_DIR, 'measure-child.cjs') })
-  buildSync({ ...common, entryPoints: [path.join(__dirname, '../../main/scanners/read/parse-worker.ts')], outfile: path.join(BUILD_DIR, PARSE_WORKER_BUNDLE) })
+  buildSync({
+    ...common,
+    entryPoints: [path.join(__dirname, '../../main/scanners/read/parse-worker.ts')],
+    outfile: path.join(BUILD_DIR, PARSE_WORKER_BUNDLE)
+  })
   built = path.join(BUILD_DIR, 'measure-child.cjs')
   return built
 }

@@ -12,9 +12,7 @@ function isCallName(name: unknown): name is CallName {
 
 /** Reads a zod failure as one sentence per problem, each naming the field. */
 function describeIssues(error: z.ZodError): string {
-  return error.issues
-    .map(issue => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message))
-    .join('; ')
+  return error.issues.map(issue => (issue.path.length ? `${issue.path.join('.')}: ${issue.message}` : issue.message)).join('; ')
 }
 
 /**

@@ -28,9 +28,13 @@ export function checkFieldValue(question: CatalogQuestion, value: number | strin
   if (!field) throw new ApiError('invalid-input', `Question ${question.id} has no value to record.`)
   if (field.type === 'number') {
     const number = typeof value === 'number' ? value : Number(String(value).trim())
-    if (!Number.isFinite(number)) throw new ApiError('invalid-input', `${field.label} must be a number${field.unit ? ` of ${field.unit}` : ''}; got "${value}".`)
+    if (!Number.isFinite(number))
+      throw new ApiError('invalid-input', `${field.label} must be a number${field.unit ? ` of ${field.unit}` : ''}; got "${value}".`)
     if ((field.min !== undefined && number < field.min) || (field.max !== undefined && number > field.max))
-      throw new ApiError('invalid-input', `${field.label} must be between ${field.min ?? '-∞'} and ${field.max ?? '∞'}${field.unit ? ` ${field.unit}` : ''}; got ${number}.`)
+      throw new ApiError(
+        'invalid-input',
+        `${field.label} must be between ${field.min ?? '-∞'} and ${field.max ?? '∞'}${field.unit ? ` ${field.unit}` : ''}; got ${number}.`
+      )
     return number
   }
   const text = String(value).trim()

@@ -8,17 +8,41 @@ export function findCatalogProblems(data: CatalogData): string[] {
   const entries = new Map(data.entries.map(e => [e.citation, e]))
   const profileKeys = new Set(data.profile.map(p => p.key))
 
-  reportDuplicates(data.entries.map(e => e.citation), 'citation', problems)
-  reportDuplicates(data.questions.map(q => q.id), 'question id', problems)
-  reportDuplicates(data.profile.map(p => p.key), 'profile key', problems)
-  reportDuplicates(data.cloud.controls.map(c => c.id), 'cloud control id', problems)
-  reportDuplicates(data.services.services.map(s => s.id), 'cloud service id', problems)
+  reportDuplicates(
+    data.entries.map(e => e.citation),
+    'citation',
+    problems
+  )
+  reportDuplicates(
+    data.questions.map(q => q.id),
+    'question id',
+    problems
+  )
+  reportDuplicates(
+    data.profile.map(p => p.key),
+    'profile key',
+    problems
+  )
+  reportDuplicates(
+    data.cloud.controls.map(c => c.id),
+    'cloud control id',
+    problems
+  )
+  reportDuplicates(
+    data.services.services.map(s => s.id),
+    'cloud service id',
+    problems
+  )
   reportDuplicates(
     data.questions.flatMap(q => (q.valueField ? [q.valueField.key] : [])),
     'value field key',
     problems
   )
-  reportDuplicates(data.families.map(f => f.id), 'family', problems)
+  reportDuplicates(
+    data.families.map(f => f.id),
+    'family',
+    problems
+  )
 
   for (const entry of data.entries) {
     if (entry.kind !== 'specification') continue
@@ -51,21 +75,13 @@ export function findCatalogProblems(data: CatalogData): string[] {
 }
 
 /** Question conditions may only refer to questions asked earlier, which also rules out cycles. */
-function checkCondition(
-  condition: Condition,
-  owner: string,
-  earlier: Set<string>,
-  profileKeys: Set<string>,
-  problems: string[]
-): void {
+function checkCondition(condition: Condition, owner: string, earlier: Set<string>, profileKeys: Set<string>, problems: string[]): void {
   if ('profile' in condition) {
     if (!profileKeys.has(condition.profile)) problems.push(`${owner}: condition uses unknown profile key '${condition.profile}'`)
   } else if ('question' in condition) {
-    if (!earlier.has(condition.question))
-      problems.push(`${owner}: condition refers to '${condition.question}', which is not an earlier question`)
+    if (!earlier.has(condition.question)) problems.push(`${owner}: condition refers to '${condition.question}', which is not an earlier question`)
   } else {
-    for (const part of 'all' in condition ? condition.all : condition.any)
-      checkCondition(part, owner, earlier, profileKeys, problems)
+    for (const part of 'all' in condition ? condition.all : condition.any) checkCondition(part, owner, earlier, profileKeys, problems)
   }
 }
 

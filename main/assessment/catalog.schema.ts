@@ -110,9 +110,7 @@ export const catalogFileSchema = z.strictObject({
 })
 
 export const profileFileSchema = z.strictObject({
-  questions: z
-    .array(z.strictObject({ key: z.string().regex(KEY_PATTERN), text, help: text }) satisfies z.ZodType<ProfileQuestion>)
-    .min(1)
+  questions: z.array(z.strictObject({ key: z.string().regex(KEY_PATTERN), text, help: text }) satisfies z.ZodType<ProfileQuestion>).min(1)
 })
 
 export const cloudControlsFileSchema = z.strictObject({

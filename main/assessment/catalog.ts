@@ -4,13 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
 import { findCatalogProblems } from './catalog-integrity'
-import {
-  catalogFileSchema,
-  cloudControlsFileSchema,
-  cloudServicesFileSchema,
-  profileFileSchema,
-  ruleQuestionFileSchema
-} from './catalog.schema'
+import { catalogFileSchema, cloudControlsFileSchema, cloudServicesFileSchema, profileFileSchema, ruleQuestionFileSchema } from './catalog.schema'
 import { compareCitations } from './citation'
 import {
   FAMILIES,
@@ -104,10 +98,7 @@ export function indexCatalog(data: CatalogData): AssessmentCatalog {
     data,
     family: id => families.get(id)!,
     entry: citation => entries.get(citation),
-    specificationsOf: citation =>
-      data.entries
-        .filter(e => e.standard === citation)
-        .sort((a, b) => compareCitations(a.citation, b.citation)),
+    specificationsOf: citation => data.entries.filter(e => e.standard === citation).sort((a, b) => compareCitations(a.citation, b.citation)),
     question: id => questions.get(id),
     questionsFor: citation => data.questions.filter(q => q.citations.includes(citation)),
     controlsSupporting: citation => data.cloud.controls.filter(c => c.supports.includes(citation)),
@@ -130,9 +121,7 @@ export function findTemplatesDir(): string {
       if (path.dirname(dir) === dir) break
     }
   }
-  throw new CatalogError(
-    `Could not find templates/assessment/${TEMPLATE_FILES.catalog} above ${starts.join(' or ')}`
-  )
+  throw new CatalogError(`Could not find templates/assessment/${TEMPLATE_FILES.catalog} above ${starts.join(' or ')}`)
 }
 
 const cache = new Map<string, AssessmentCatalog>()

@@ -43,10 +43,7 @@ export interface RuleEntry {
  * profile answer; a question condition looks at an earlier answer.
  */
 export type Condition =
-  | { profile: string; equals: boolean }
-  | { question: string; answerIn: AnswerValue[] }
-  | { all: Condition[] }
-  | { any: Condition[] }
+  { profile: string; equals: boolean } | { question: string; answerIn: AnswerValue[] } | { all: Condition[] } | { any: Condition[] }
 
 /** A value that an answer carries and that policies later quote. */
 export interface ValueField {

@@ -1,15 +1,7 @@
 // The assessment's calls: zod inputs and plain output types only (the renderer imports this).
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
-import type {
-  AnswerValue,
-  CatalogData,
-  CloudServiceInfo,
-  EncryptionDefault,
-  QuestionGroup,
-  Requirement,
-  ValueField
-} from './catalog.types'
+import type { AnswerValue, CatalogData, CloudServiceInfo, EncryptionDefault, QuestionGroup, Requirement, ValueField } from './catalog.types'
 import { ANSWER_VALUES, FAMILIES } from './catalog.types'
 
 export const QUESTION_GROUPS = [...FAMILIES, 'cloud'] as const
@@ -236,8 +228,16 @@ export interface CsvImportReport {
 const calendarDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a calendar date written YYYY-MM-DD')
-  .refine(value => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value), 'Not a real calendar date')
-const periodId = z.string().trim().min(1).max(40).regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes')
+  .refine(
+    value => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
+    'Not a real calendar date'
+  )
+const periodId = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[A-Za-z0-9][A-Za-z0-9 ._-]*$/, 'Use letters, digits, spaces, dots, dashes')
 const questionId = z.string().trim().min(1).max(80)
 const shortText = (max: number) => z.string().trim().max(max)
 const filePath = z.string().trim().min(1).max(4096)
@@ -249,9 +249,7 @@ export const assessmentCalls = {
   'assessment.periods': defineCall<PeriodView[]>()(z.strictObject({})),
   /** Closes the current period (read-only from then on) and opens the next, copying answers marked 'to confirm'. */
   'assessment.startNextPeriod': defineCall<PeriodView>()(z.strictObject({ id: periodId.optional() })),
-  'assessment.setProfile': defineCall<ProfileView>()(
-    z.strictObject({ key: z.string().min(1).max(60), value: z.boolean().nullable() })
-  ),
+  'assessment.setProfile': defineCall<ProfileView>()(z.strictObject({ key: z.string().min(1).max(60), value: z.boolean().nullable() })),
   'assessment.questionnaire': defineCall<QuestionnaireView>()(
     z.strictObject({
       periodId: periodId.optional(),
@@ -283,9 +281,7 @@ export const assessmentCalls = {
       z.strictObject({ citation: z.string().min(1).max(40), decision: z.null() })
     ])
   ),
-  'assessment.risks': defineCall<RiskView[]>()(
-    z.strictObject({ periodId: periodId.optional(), sort: z.enum(RISK_SORTS).default('level') })
-  ),
+  'assessment.risks': defineCall<RiskView[]>()(z.strictObject({ periodId: periodId.optional(), sort: z.enum(RISK_SORTS).default('level') })),
   'assessment.rateRisk': defineCall<RiskView>()(
     z.strictObject({
       questionId,
@@ -338,7 +334,5 @@ export const assessmentCalls = {
   /** Writes the questionnaire as CSV for a client to fill in; asks where when no path is given (null if cancelled). */
   'assessment.exportCsv': defineCall<CsvExportResult | null>()(z.strictObject({ path: filePath.optional() })),
   /** Reads a filled-in CSV; saves all rows or none, and reports each row. Null if the file dialog was cancelled. */
-  'assessment.importCsv': defineCall<CsvImportReport | null>()(
-    z.strictObject({ path: filePath.optional(), dryRun: z.boolean().default(false) })
-  )
+  'assessment.importCsv': defineCall<CsvImportReport | null>()(z.strictObject({ path: filePath.optional(), dryRun: z.boolean().default(false) }))
 }

@@ -41,7 +41,11 @@ export const DECISION_LABELS: Record<DecisionKind, string> = {
   'not-reasonable': 'Not reasonable and appropriate'
 }
 
-const normalise = (text: string) => text.trim().toLowerCase().replace(/[\s_]+/g, ' ')
+const normalise = (text: string) =>
+  text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_]+/g, ' ')
 
 /** Accepts the label or the code, in any case: 'Not applicable', 'na', 'N/A'. */
 export function parseAnswerCell(cell: string): AnswerValue | undefined {
@@ -56,8 +60,7 @@ export function parseAnswerCell(cell: string): AnswerValue | undefined {
 export function parseDecisionCell(cell: string): DecisionKind | undefined {
   const text = normalise(cell)
   for (const [code, label] of Object.entries(DECISION_LABELS) as [DecisionKind, string][]) {
-    if (text === normalise(label) || text === normalise(code.replace(/-/g, ' ')) || normalise(label).startsWith(text + ' '))
-      return code
+    if (text === normalise(label) || text === normalise(code.replace(/-/g, ' ')) || normalise(label).startsWith(text + ' ')) return code
   }
   return undefined
 }

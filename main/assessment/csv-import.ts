@@ -33,7 +33,13 @@ export interface CsvImportPlan {
 
 function parseCsv(text: string): Cells[] {
   try {
-    return parse(text, { columns: (header: string[]) => header.map(h => h.trim().toLowerCase()), bom: true, skip_empty_lines: true, relax_column_count: false, trim: false }) as Cells[]
+    return parse(text, {
+      columns: (header: string[]) => header.map(h => h.trim().toLowerCase()),
+      bom: true,
+      skip_empty_lines: true,
+      relax_column_count: false,
+      trim: false
+    }) as Cells[]
   } catch (error) {
     throw new ApiError('import-rejected', `The file is not a readable CSV: ${(error as Error).message}. Nothing was imported.`)
   }
@@ -92,8 +98,7 @@ export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState
     if (!answerCell && !notes && !valueCell && !decisionCell) return report('skipped', 'Not filled in.')
 
     const value = answerCell ? parseAnswerCell(answerCell) : undefined
-    if (answerCell && !value)
-      return report('rejected', `Answer "${answerCell}" is not one of: ${Object.values(ANSWER_LABELS).join(', ')}.`)
+    if (answerCell && !value) return report('rejected', `Answer "${answerCell}" is not one of: ${Object.values(ANSWER_LABELS).join(', ')}.`)
     let fieldValue: number | string | null | undefined
     if (valueCell) {
       try {
@@ -111,7 +116,12 @@ export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState
       const kind = parseDecisionCell(decisionCell)
       if (!kind) return report('rejected', `Decision "${decisionCell}" is not one of: ${Object.values(DECISION_LABELS).join(', ')}.`)
       if (kind !== 'implemented-as-specified' && !explanation)
-        return report('rejected', kind === 'equivalent-alternative' ? 'Describe the equivalent alternative in decision_explanation.' : 'Give the reason in decision_explanation.')
+        return report(
+          'rejected',
+          kind === 'equivalent-alternative'
+            ? 'Describe the equivalent alternative in decision_explanation.'
+            : 'Give the reason in decision_explanation.'
+        )
       const other = decisionLines.get(entry.citation)
       if (other && (other.decision !== kind || other.explanation !== explanation))
         return report('rejected', `Line ${other.line} records a different decision for ${entry.citation}; give one decision per specification.`)
@@ -150,14 +160,7 @@ export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState
 }
 
 /** Saves a plan with no rejected rows; all or nothing. */
-export function applyCsvImport(
-  catalog: AssessmentCatalog,
-  db: Db,
-  periodId: string,
-  changes: PlannedChanges,
-  today: string,
-  now: string
-): void {
+export function applyCsvImport(catalog: AssessmentCatalog, db: Db, periodId: string, changes: PlannedChanges, today: string, now: string): void {
   db.transaction(() => {
     for (const { key, value } of changes.profile) applyProfileValue(catalog, db, periodId, key, value, now)
     for (const change of changes.answers) applyAnswerChange(catalog, db, periodId, change, now)

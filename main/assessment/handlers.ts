@@ -17,14 +17,7 @@ import { calendarDateOf, periodToRead, periodToWrite, startNextPeriod } from './
 import { buildProcurement } from './procurement'
 import { buildProgress, signOffsOf } from './progress'
 import { isGap, loadAssessmentState, matchesFilter, matchesSearch } from './questionnaire'
-import {
-  addCustomService,
-  applyDecisionChange,
-  applyProfileValue,
-  applyRiskRating,
-  applyServiceChange,
-  applySignOff
-} from './record-changes'
+import { addCustomService, applyDecisionChange, applyProfileValue, applyRiskRating, applyServiceChange, applySignOff } from './record-changes'
 import { buildRiskRegister } from './risk-register'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv'] }]
@@ -89,7 +82,11 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     const { db, now } = open(ctx)
     const catalog = getCatalog()
     const period = periodToWrite(db, now)
-    const appliedBefore = new Set(loadAssessmentState(catalog, db, period).items.filter(i => i.applies).map(i => i.id))
+    const appliedBefore = new Set(
+      loadAssessmentState(catalog, db, period)
+        .items.filter(i => i.applies)
+        .map(i => i.id)
+    )
     const { after } = db.transaction(() => applyAnswerChange(catalog, db, period.id, input, now))()
     const state = loadAssessmentState(catalog, db, period)
     const item = state.items.find(i => i.id === input.questionId)!

@@ -7,8 +7,7 @@ export function serviceGap(eligibility: Eligibility, holdsPhi: boolean): string 
   if (!holdsPhi) return null
   if (eligibility === 'not-eligible')
     return 'Holds health data but is not covered by the provider’s business associate addendum. Move the data to an eligible service or stop storing it here.'
-  if (eligibility === 'unknown')
-    return 'Holds health data and its eligibility is unknown. Check the provider’s list of eligible services.'
+  if (eligibility === 'unknown') return 'Holds health data and its eligibility is unknown. Check the provider’s list of eligible services.'
   return null
 }
 
@@ -37,23 +36,21 @@ export function buildInventory(catalog: AssessmentCatalog, records: ServiceRecor
   })
   const custom = records
     .filter(r => r.customName !== null)
-    .map(
-      (record): InventoryItem => ({
-        serviceId: record.serviceId,
-        name: record.customName!,
-        category: 'other',
-        custom: true,
-        eligibility: record.customEligibility!,
-        eligibilityBasis: 'entered-by-user',
-        defaultEncryption: null,
-        encryptionNote: '',
-        typicalUse: '',
-        inUse: record.inUse,
-        holdsPhi: record.holdsPhi,
-        notes: record.notes,
-        gap: serviceGap(record.customEligibility!, record.holdsPhi)
-      })
-    )
+    .map((record): InventoryItem => ({
+      serviceId: record.serviceId,
+      name: record.customName!,
+      category: 'other',
+      custom: true,
+      eligibility: record.customEligibility!,
+      eligibilityBasis: 'entered-by-user',
+      defaultEncryption: null,
+      encryptionNote: '',
+      typicalUse: '',
+      inUse: record.inUse,
+      holdsPhi: record.holdsPhi,
+      notes: record.notes,
+      gap: serviceGap(record.customEligibility!, record.holdsPhi)
+    }))
   return [...fromCatalog, ...custom]
 }
 

@@ -71,7 +71,14 @@ export function startNextPeriod(db: Db, now: string, requestedId: string | undef
     copyServices(db, current.id, id, now)
     recordChange(db, { periodId: current.id, at: now, subject: `period:${current.id}`, field: 'status', oldValue: 'current', newValue: 'closed' })
     recordChange(db, { periodId: id, at: now, subject: `period:${id}`, field: 'status', oldValue: null, newValue: 'current' })
-    recordChange(db, { periodId: id, at: now, subject: `period:${id}`, field: 'copiedAnswers', oldValue: null, newValue: `${copied} from ${current.id}` })
+    recordChange(db, {
+      periodId: id,
+      at: now,
+      subject: `period:${id}`,
+      field: 'copiedAnswers',
+      oldValue: null,
+      newValue: `${copied} from ${current.id}`
+    })
   })()
   return getPeriod(db, id)!
 }

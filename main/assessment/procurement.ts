@@ -137,7 +137,8 @@ function baaAnswer(state: AssessmentState, providerName: string, provider: strin
     return {
       question: 'Do you have a Business Associate Agreement (BAA)?',
       status: 'unknown',
-      answer: 'The organisation profile says there is neither a self-managed cloud nor a client relationship as business associate, so no BAA question applies. Check the profile if that is wrong.',
+      answer:
+        'The organisation profile says there is neither a self-managed cloud nor a client relationship as business associate, so no BAA question applies. Check the profile if that is wrong.',
       basis: ['organisation profile']
     }
   }
@@ -149,11 +150,7 @@ function baaAnswer(state: AssessmentState, providerName: string, provider: strin
   }
 }
 
-function servicesAnswer(
-  inventory: InventoryItem[],
-  cloudBaa: ProcurementStatus,
-  providerName: string
-): ProcurementView['services'] {
+function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus, providerName: string): ProcurementView['services'] {
   const phi = inventory.filter(i => i.holdsPhi)
   const question = `Which ${providerName} services hold PHI, and are they covered by the BAA?`
   const phiServices = phi.map(i => ({ name: i.name, eligibility: i.eligibility }))
@@ -174,9 +171,9 @@ function servicesAnswer(
   if (eligible.length) sentences.push(`Eligible under the ${providerName} business associate addendum: ${names(eligible)}.`)
   if (notEligible.length) sentences.push(`Not eligible, a gap to fix: ${names(notEligible)}.`)
   if (unknown.length) sentences.push(`Eligibility not confirmed: ${names(unknown)}.`)
-  if (cloudBaa !== 'yes') sentences.push(`Eligible services are only covered once the addendum is accepted, which the assessment does not confirm yet.`)
-  const status: ProcurementStatus =
-    notEligible.length > 0 ? 'no' : unknown.length > 0 || cloudBaa !== 'yes' ? 'partly' : 'yes'
+  if (cloudBaa !== 'yes')
+    sentences.push(`Eligible services are only covered once the addendum is accepted, which the assessment does not confirm yet.`)
+  const status: ProcurementStatus = notEligible.length > 0 ? 'no' : unknown.length > 0 || cloudBaa !== 'yes' ? 'partly' : 'yes'
   return { question, status, answer: sentences.join(' '), basis: ['cloud service inventory', `BAA status: ${cloudBaa}`], phiServices }
 }
 

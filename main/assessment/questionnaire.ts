@@ -142,8 +142,6 @@ export function matchesFilter(item: QuestionItem, filter: QuestionnaireFilter): 
 export function matchesSearch(item: QuestionItem, search: string): boolean {
   const needle = search.trim().toLowerCase()
   if (!needle) return true
-  const haystack = [item.id, item.text, item.topic, item.guidance, ...item.citations, item.answer?.notes ?? '']
-    .join('\n')
-    .toLowerCase()
+  const haystack = [item.id, item.text, item.topic, item.guidance, ...item.citations, item.answer?.notes ?? ''].join('\n').toLowerCase()
   return needle.split(/\s+/).every(word => haystack.includes(word))
 }

@@ -99,14 +99,7 @@ export function applySignOff(
   auditFields(db, { periodId, at: now, subject: `signoff:${group}` }, before, signOff ?? undefined, ['reviewer', 'signedOn'])
 }
 
-export function applyProfileValue(
-  catalog: AssessmentCatalog,
-  db: Db,
-  periodId: string,
-  key: string,
-  value: boolean | null,
-  now: string
-): void {
+export function applyProfileValue(catalog: AssessmentCatalog, db: Db, periodId: string, key: string, value: boolean | null, now: string): void {
   if (!catalog.data.profile.some(p => p.key === key)) {
     const keys = catalog.data.profile.map(p => p.key).join(', ')
     throw new ApiError('invalid-input', `There is no profile question "${key}". Known: ${keys}.`)
@@ -172,4 +165,3 @@ export function addCustomService(
   ])
   return serviceId
 }
-

@@ -17,11 +17,7 @@ export function buildRiskRegister(state: AssessmentState, today: string, sort: R
     answer: item.answer!.value as 'no' | 'partly',
     rating: item.risk,
     overdue:
-      item.risk !== null &&
-      item.risk.dueOn !== null &&
-      item.risk.dueOn < today &&
-      item.risk.status !== 'done' &&
-      item.risk.status !== 'accepted'
+      item.risk !== null && item.risk.dueOn !== null && item.risk.dueOn < today && item.risk.status !== 'done' && item.risk.status !== 'accepted'
   }))
   const order = new Map(state.items.map((item, index) => [item.id, index]))
   const byCatalog = (a: RiskView, b: RiskView) => order.get(a.questionId)! - order.get(b.questionId)!
@@ -31,8 +27,7 @@ export function buildRiskRegister(state: AssessmentState, today: string, sort: R
     level: (a, b) => levelRank(b) - levelRank(a) || byCatalog(a, b),
     due: (a, b) => (a.rating?.dueOn ?? '9999-99-99').localeCompare(b.rating?.dueOn ?? '9999-99-99') || byCatalog(a, b),
     family: (a, b) => QUESTION_GROUPS.indexOf(a.group) - QUESTION_GROUPS.indexOf(b.group) || byCatalog(a, b),
-    status: (a, b) =>
-      (a.rating ? STATUS_RANK[a.rating.status] : -1) - (b.rating ? STATUS_RANK[b.rating.status] : -1) || levelRank(b) - levelRank(a)
+    status: (a, b) => (a.rating ? STATUS_RANK[a.rating.status] : -1) - (b.rating ? STATUS_RANK[b.rating.status] : -1) || levelRank(b) - levelRank(a)
   }
   return rows.sort(compare[sort])
 }

@@ -43,7 +43,10 @@ export function readAgreementFile(file: string, now: string): AgreementFile & { 
   if (stats.isSymbolicLink()) throw new ApiError('invalid-input', `"${file}" is a symbolic link; choose the file itself.`)
   if (!stats.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
   if (stats.size > MAX_AGREEMENT_BYTES) {
-    throw new ApiError('invalid-input', `"${path.basename(file)}" is ${(stats.size / 1024 / 1024).toFixed(1)} MB; the limit for an agreement is 25 MB.`)
+    throw new ApiError(
+      'invalid-input',
+      `"${path.basename(file)}" is ${(stats.size / 1024 / 1024).toFixed(1)} MB; the limit for an agreement is 25 MB.`
+    )
   }
   const originalName = checkStoredName(path.basename(file))
   const content = fs.readFileSync(file)

@@ -18,28 +18,32 @@ const label = z.string().trim().min(1).max(100)
 const id = z.int().positive()
 
 export const businessAssociateShape = {
-    name: z.string().trim().min(1, 'Enter the name').max(200),
-    relationship: z.enum(RELATIONSHIPS).default('business-associate'),
-    /** The party above this one in the chain (for a subcontractor: the business associate that engaged it). */
-    parentId: id.nullable().default(null),
-    services: z.string().trim().max(2000).default(''),
-    phiCategories: z.array(label).max(50).default([]),
-    /** Cloud services or assets this party touches (e.g. 'AWS S3: billing-exports'). */
-    assets: z.array(label).max(100).default([]),
-    handlesPhi: z.boolean().default(true),
-    baaStatus: z.enum(BAA_STATUSES).default('none'),
-    effectiveOn: optionalDate,
-    expiresOn: optionalDate,
-    reviewEveryMonths: z.int().min(1).max(120).nullable().default(null),
-    lastReviewOn: optionalDate,
-    /** The contract's window for reporting a breach to us, when it sets one (e.g. 10 days instead of 60). */
-    breachReportingDays: z.int().min(1).max(365).nullable().default(null),
-    notes: z.string().trim().max(4000).default('')
+  name: z.string().trim().min(1, 'Enter the name').max(200),
+  relationship: z.enum(RELATIONSHIPS).default('business-associate'),
+  /** The party above this one in the chain (for a subcontractor: the business associate that engaged it). */
+  parentId: id.nullable().default(null),
+  services: z.string().trim().max(2000).default(''),
+  phiCategories: z.array(label).max(50).default([]),
+  /** Cloud services or assets this party touches (e.g. 'AWS S3: billing-exports'). */
+  assets: z.array(label).max(100).default([]),
+  handlesPhi: z.boolean().default(true),
+  baaStatus: z.enum(BAA_STATUSES).default('none'),
+  effectiveOn: optionalDate,
+  expiresOn: optionalDate,
+  reviewEveryMonths: z.int().min(1).max(120).nullable().default(null),
+  lastReviewOn: optionalDate,
+  /** The contract's window for reporting a breach to us, when it sets one (e.g. 10 days instead of 60). */
+  breachReportingDays: z.int().min(1).max(365).nullable().default(null),
+  notes: z.string().trim().max(4000).default('')
 }
 
 export function checkAgreementDates(value: { effectiveOn: string | null; expiresOn: string | null }, ctx: z.RefinementCtx): void {
   if (value.effectiveOn && value.expiresOn && value.expiresOn < value.effectiveOn) {
-    ctx.addIssue({ code: 'custom', path: ['expiresOn'], message: `the agreement cannot expire (${value.expiresOn}) before it takes effect (${value.effectiveOn})` })
+    ctx.addIssue({
+      code: 'custom',
+      path: ['expiresOn'],
+      message: `the agreement cannot expire (${value.expiresOn}) before it takes effect (${value.effectiveOn})`
+    })
   }
 }
 
@@ -142,7 +146,12 @@ export interface ImportReport {
 }
 
 const asOfInput = { asOf: isoDate.optional(), expiringWithinDays: z.int().min(0).max(3650).default(60) }
-const FilePath = z.string().trim().min(1).max(4096).refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character')
+const FilePath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
 
 export const baasCalls = {
   'baas.list': defineCall<BusinessAssociateSummary[]>()(z.strictObject(asOfInput)),

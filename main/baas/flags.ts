@@ -32,8 +32,7 @@ export function flagsOf(associate: BusinessAssociate, options: FlagOptions): Bus
   return {
     phiWithoutSignedBaa: associate.handlesPhi && !inForce,
     expired,
-    expiringSoon:
-      inForce && associate.expiresOn !== null && compareDates(associate.expiresOn, addDays(asOf, options.expiringWithinDays)) <= 0,
+    expiringSoon: inForce && associate.expiresOn !== null && compareDates(associate.expiresOn, addDays(asOf, options.expiringWithinDays)) <= 0,
     reviewOverdue: nextReviewOn !== null && compareDates(nextReviewOn, asOf) < 0,
     nextReviewOn
   }

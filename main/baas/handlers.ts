@@ -7,13 +7,7 @@ import { localDateOf } from '../calendar/today'
 import { readAgreementFile, checkStoredName } from './agreement-file'
 import type { baasCalls } from './contract'
 import { deleteAgreementFile, getAgreementFileContent, putAgreementFile } from './db/agreement-files'
-import {
-  countChildren,
-  deleteBusinessAssociate,
-  insertBusinessAssociate,
-  setLastReview,
-  updateBusinessAssociate
-} from './db/business-associates'
+import { countChildren, deleteBusinessAssociate, insertBusinessAssociate, setLastReview, updateBusinessAssociate } from './db/business-associates'
 import { clearTerm, setTerm } from './db/terms'
 import type { FlagOptions } from './flags'
 import { importBusinessAssociates } from './import'
@@ -57,7 +51,10 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
     const associate = requireAssociate(db, input.id)
     const children = countChildren(db, input.id)
     if (children > 0) {
-      throw new ApiError('conflict', `"${associate.name}" still has ${children} subcontractor${children === 1 ? '' : 's'} below it in the chain; move or delete them first.`)
+      throw new ApiError(
+        'conflict',
+        `"${associate.name}" still has ${children} subcontractor${children === 1 ? '' : 's'} below it in the chain; move or delete them first.`
+      )
     }
     deleteBusinessAssociate(db, input.id)
     return null
@@ -73,7 +70,7 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
   'baas.setTerm': (input, ctx) => {
     const { db } = ctx.workspace()
     requireAssociate(db, input.id)
-    if (!loadRequiredTerms().terms.some((term) => term.id === input.termId)) {
+    if (!loadRequiredTerms().terms.some(term => term.id === input.termId)) {
       throw new ApiError('invalid-input', `termId: "${input.termId}" is not a term of the BAA checklist.`)
     }
     if (input.state === 'unchecked') clearTerm(db, input.id, input.termId)
@@ -99,7 +96,8 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
     requireAssociate(db, input.id)
     const stored = getAgreementFileContent(db, input.id)
     if (!stored) throw new ApiError('not-found', 'No signed agreement is stored for this business associate.')
-    const target = input.path ?? (await ctx.host.pickSavePath({ title: 'Save a copy of the agreement', defaultName: checkStoredName(stored.originalName) }))
+    const target =
+      input.path ?? (await ctx.host.pickSavePath({ title: 'Save a copy of the agreement', defaultName: checkStoredName(stored.originalName) }))
     if (!target) return null
     const resolved = path.resolve(target)
     if (fs.existsSync(resolved) && fs.lstatSync(resolved).isSymbolicLink()) {

@@ -30,9 +30,7 @@ export const BAA_IMPORT_COLUMNS = [
 ] as const
 
 const { parentId: _ids, ...importableShape } = businessAssociateShape
-const importRowSchema = z
-  .strictObject({ ...importableShape, parent: z.string().trim().min(1).max(200).optional() })
-  .superRefine(checkAgreementDates)
+const importRowSchema = z.strictObject({ ...importableShape, parent: z.string().trim().min(1).max(200).optional() }).superRefine(checkAgreementDates)
 
 function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
   return {
@@ -85,7 +83,7 @@ export function importBusinessAssociates(db: Db, file: string, now: string): Imp
   const parentIndex = (row: ValidRow) => (row.parent === undefined ? undefined : namesInFile.get(row.parent.toLowerCase())?.[0])
   for (const row of valid) {
     const seen = new Set<number>([row.index])
-    for (let current = parentIndex(row); current !== undefined; current = parentIndex(valid.find((v) => v.index === current)!)) {
+    for (let current = parentIndex(row); current !== undefined; current = parentIndex(valid.find(v => v.index === current)!)) {
       if (seen.has(current)) {
         reports[row.index]!.errors.push('parent: the chain loops back to this party')
         reports[row.index]!.ok = false
@@ -95,7 +93,7 @@ export function importBusinessAssociates(db: Db, file: string, now: string): Imp
     }
   }
 
-  const failed = reports.filter((report) => !report.ok)
+  const failed = reports.filter(report => !report.ok)
   const report: ImportReport = { file: path.basename(file), format, imported: 0, rows: reports }
   if (rows.length === 0) throw new ApiError('import-rejected', `"${path.basename(file)}" holds no rows.`, report)
   if (failed.length > 0) {
@@ -114,7 +112,7 @@ export function importBusinessAssociates(db: Db, file: string, now: string): Imp
       let parentId: number | null = null
       if (row.parent !== undefined) {
         const fileIndex = namesInFile.get(row.parent.toLowerCase())?.[0]
-        parentId = fileIndex !== undefined ? insert(valid.find((v) => v.index === fileIndex)!) : findBusinessAssociateByName(db, row.parent)[0]!.id
+        parentId = fileIndex !== undefined ? insert(valid.find(v => v.index === fileIndex)!) : findBusinessAssociateByName(db, row.parent)[0]!.id
       }
       const id = insertBusinessAssociate(db, { ...row.values, parentId }, now)
       inserted.set(row.index, id)

@@ -2,14 +2,7 @@ import { ApiError } from '../api/errors'
 import type { Db } from '../db/driver'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { localDateOf } from '../calendar/today'
-import type {
-  BusinessAssociate,
-  BusinessAssociateDetail,
-  BusinessAssociateSummary,
-  ChainNode,
-  ChecklistSummary,
-  TermCheck
-} from './contract'
+import type { BusinessAssociate, BusinessAssociateDetail, BusinessAssociateSummary, ChainNode, ChecklistSummary, TermCheck } from './contract'
 import { listAgreementFileMeta, getAgreementFileMeta } from './db/agreement-files'
 import { getBusinessAssociate, listBusinessAssociates } from './db/business-associates'
 import { listAllTerms, listTerms, type StoredTerm } from './db/terms'
@@ -26,8 +19,8 @@ export function workspaceAnchorOn(db: Db): string {
 }
 
 function checklistOf(stored: readonly StoredTerm[]): { summary: ChecklistSummary; terms: TermCheck[] } {
-  const byId = new Map(stored.map((term) => [term.termId, term]))
-  const terms: TermCheck[] = loadRequiredTerms().terms.map((term) => ({
+  const byId = new Map(stored.map(term => [term.termId, term]))
+  const terms: TermCheck[] = loadRequiredTerms().terms.map(term => ({
     termId: term.id,
     citation: term.citation,
     rule: term.rule,
@@ -37,17 +30,23 @@ function checklistOf(stored: readonly StoredTerm[]): { summary: ChecklistSummary
     state: byId.get(term.id)?.state ?? 'unchecked',
     note: byId.get(term.id)?.note ?? ''
   }))
-  const count = (state: TermCheck['state']) => terms.filter((term) => term.state === state).length
+  const count = (state: TermCheck['state']) => terms.filter(term => term.state === state).length
   return {
     terms,
-    summary: { total: terms.length, present: count('present'), missing: count('missing'), notApplicable: count('not-applicable'), unchecked: count('unchecked') }
+    summary: {
+      total: terms.length,
+      present: count('present'),
+      missing: count('missing'),
+      notApplicable: count('not-applicable'),
+      unchecked: count('unchecked')
+    }
   }
 }
 
 export function listSummaries(db: Db, options: FlagOptions): BusinessAssociateSummary[] {
   const files = listAgreementFileMeta(db)
   const terms = listAllTerms(db)
-  return listBusinessAssociates(db).map((associate) => ({
+  return listBusinessAssociates(db).map(associate => ({
     ...associate,
     flags: flagsOf(associate, options),
     checklist: checklistOf(terms.get(associate.id) ?? []).summary,
@@ -66,7 +65,7 @@ export function detailOf(db: Db, id: number, options: FlagOptions): BusinessAsso
   const checklist = checklistOf(listTerms(db, id))
   const ancestors: { id: number; name: string }[] = []
   const seen = new Set<number>([id])
-  for (let parentId = associate.parentId; parentId !== null; ) {
+  for (let parentId = associate.parentId; parentId !== null;) {
     if (seen.has(parentId)) break
     seen.add(parentId)
     const parent = getBusinessAssociate(db, parentId)
@@ -87,7 +86,7 @@ export function detailOf(db: Db, id: number, options: FlagOptions): BusinessAsso
 /** The subcontractor chain as a forest: parties without a parent at the top. */
 export function chainOf(summaries: readonly BusinessAssociateSummary[]): ChainNode[] {
   const nodes = new Map<number, ChainNode>(
-    summaries.map((s) => [s.id, { id: s.id, name: s.name, relationship: s.relationship, baaStatus: s.baaStatus, flags: s.flags, children: [] }])
+    summaries.map(s => [s.id, { id: s.id, name: s.name, relationship: s.relationship, baaStatus: s.baaStatus, flags: s.flags, children: [] }])
   )
   const roots: ChainNode[] = []
   for (const summary of summaries) {

@@ -25,7 +25,8 @@ export const requiredTermsFileSchema = z
     const citations = new Set<string>()
     file.terms.forEach((term, index) => {
       if (ids.has(term.id)) ctx.addIssue({ code: 'custom', path: ['terms', index, 'id'], message: `duplicate term id ${term.id}` })
-      if (citations.has(term.citation)) ctx.addIssue({ code: 'custom', path: ['terms', index, 'citation'], message: `duplicate citation ${term.citation}` })
+      if (citations.has(term.citation))
+        ctx.addIssue({ code: 'custom', path: ['terms', index, 'citation'], message: `duplicate citation ${term.citation}` })
       ids.add(term.id)
       citations.add(term.citation)
     })
@@ -35,7 +36,7 @@ export type RequiredTermsFile = z.infer<typeof requiredTermsFileSchema>
 export function parseRequiredTerms(data: unknown): RequiredTermsFile {
   const result = requiredTermsFileSchema.safeParse(data)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const problems = result.error.issues.map(issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     throw new Error(`templates/baa/required-terms.json is invalid:\n${problems.join('\n')}`)
   }
   return result.data

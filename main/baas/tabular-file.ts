@@ -64,7 +64,7 @@ export function readTabularFile(file: string, options: { listKey: string; column
     }
     const [header, ...lines] = records
     if (!header) throw new ApiError('import-rejected', `"${path.basename(file)}" is empty.`)
-    const unknown = header.filter((column) => !options.columns.includes(column))
+    const unknown = header.filter(column => !options.columns.includes(column))
     if (unknown.length > 0) {
       throw new ApiError(
         'import-rejected',
@@ -75,7 +75,7 @@ export function readTabularFile(file: string, options: { listKey: string; column
     if (duplicate) throw new ApiError('import-rejected', `"${path.basename(file)}" has the column ${duplicate} twice.`)
     return {
       format: 'csv',
-      rows: lines.map((cells) => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]]] : []))))
+      rows: lines.map(cells => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]]] : []))))
     }
   }
   throw new ApiError('import-rejected', `"${path.basename(file)}" must be a .json or .csv file.`)
@@ -96,10 +96,15 @@ export function cellInteger(value: unknown): unknown {
 
 /** A list cell: items separated by semicolons. */
 export function cellList(value: unknown): unknown {
-  return typeof value === 'string' ? value.split(';').map((item) => item.trim()).filter((item) => item !== '') : value
+  return typeof value === 'string'
+    ? value
+        .split(';')
+        .map(item => item.trim())
+        .filter(item => item !== '')
+    : value
 }
 
 /** Formats zod issues as 'field: message' lines. */
 export function issueLines(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
-  return issues.map((issue) => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`)
+  return issues.map(issue => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`)
 }

@@ -25,7 +25,8 @@ export function checkWorkspaceCopy(file: string, key: WorkspaceKey | null, what:
     try {
       applicationId = db.pragma('application_id', { simple: true }) as number
     } catch (error) {
-      const reason = (error as { code?: string }).code === 'SQLITE_NOTADB' ? 'it is not a workspace, or not one this key unlocks' : (error as Error).message
+      const reason =
+        (error as { code?: string }).code === 'SQLITE_NOTADB' ? 'it is not a workspace, or not one this key unlocks' : (error as Error).message
       throw new ApiError('workspace-corrupt', `${what} could not be read: ${reason}.`)
     }
     if (applicationId !== WORKSPACE_APPLICATION_ID) throw new ApiError('workspace-corrupt', `${what} is not a Safeguard workspace.`)
@@ -36,7 +37,10 @@ export function checkWorkspaceCopy(file: string, key: WorkspaceKey | null, what:
     const orphans = db.pragma('foreign_key_check') as { table: string; parent: string }[]
     if (orphans.length > 0) {
       const first = orphans[0]!
-      throw new ApiError('workspace-corrupt', `${what} has ${orphans.length} row(s) pointing at missing rows (first: ${first.table} → ${first.parent}).`)
+      throw new ApiError(
+        'workspace-corrupt',
+        `${what} has ${orphans.length} row(s) pointing at missing rows (first: ${first.table} → ${first.parent}).`
+      )
     }
   } finally {
     db.close()

@@ -1,7 +1,15 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { BreachAssessment, BreachObligation } from './obligation-types'
-import { checkIncidentDates, incidentShape, jurisdictionCodeSchema, obligationKindSchema, type LawEnforcementDelay, type ObligationKind, type RiskAssessment } from './incident-schema'
+import {
+  checkIncidentDates,
+  incidentShape,
+  jurisdictionCodeSchema,
+  obligationKindSchema,
+  type LawEnforcementDelay,
+  type ObligationKind,
+  type RiskAssessment
+} from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
 import type { Certainty } from './certainty'
 
@@ -99,7 +107,12 @@ export interface IncidentImportReport {
 }
 
 const asOf = { asOf: isoDate.optional() }
-const FilePath = z.string().trim().min(1).max(4096).refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character')
+const FilePath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
 
 export const NoticeInput = z.strictObject({
   kind: obligationKindSchema,

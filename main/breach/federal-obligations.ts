@@ -25,8 +25,7 @@ export function delaysOf(incident: Incident): LawEnforcementDelay[] {
 /** The annual-log deadline for breaches discovered in `year`: 1 March, or 29 February in a leap year. */
 export const annualLogDueOn = (year: number): IsoDate => addDays(lastDayOfYear(year), ANNUAL_LOG_DAYS_AFTER_YEAR_END)
 
-const WITHOUT_UNREASONABLE_DELAY =
-  'The rule asks for notice without unreasonable delay: day 60 is the outer limit, not a target.'
+const WITHOUT_UNREASONABLE_DELAY = 'The rule asks for notice without unreasonable delay: day 60 is the outer limit, not a target.'
 
 /** Moves a federal deadline for 164.412 delays and explains the move in its basis. */
 function withDelays(obligation: PendingObligation, delays: readonly LawEnforcementDelay[]): PendingObligation {
@@ -116,7 +115,7 @@ export function coveredEntityFederalObligations(incident: Incident): PendingObli
   }
 
   const delays = delaysOf(incident)
-  return obligations.map((obligation) => withDelays(obligation, delays))
+  return obligations.map(obligation => withDelays(obligation, delays))
 }
 
 /** A business associate's federal duty: tell the covered entity, within 60 days or the BAA's shorter window. */

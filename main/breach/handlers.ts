@@ -26,7 +26,7 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     const { db } = ctx.workspace()
     const asOf = today(ctx, input.asOf)
     const notices = listAllNotices(db)
-    return listIncidents(db).map((record) =>
+    return listIncidents(db).map(record =>
       summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf, linkedReportingDays(db, record)))
     )
   },
@@ -62,7 +62,7 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     const before = incidentDetail(db, input.id, asOf)
     const { notice } = input
     // The notice must answer one of the incident's obligations, so a typo cannot record a notice that marks nothing.
-    const matches = before.assessment.obligations.filter((obligation) =>
+    const matches = before.assessment.obligations.filter(obligation =>
       notice.obligationId !== undefined
         ? obligation.id === notice.obligationId
         : obligation.kind === notice.kind && obligation.jurisdiction === notice.jurisdiction
@@ -96,11 +96,11 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
   'incidents.stateLaws': () => {
     const table = loadStateLawTable()
     return {
-      jurisdictions: JURISDICTION_CODES.map((code) => ({ code, name: JURISDICTION_NAMES[code] })),
+      jurisdictions: JURISDICTION_CODES.map(code => ({ code, name: JURISDICTION_NAMES[code] })),
       disclaimer: table.disclaimer,
       countingNote: table.countingNote,
       sourcesCurrentTo: table.sourcesCurrentTo,
-      rows: table.rows.map((row) => ({
+      rows: table.rows.map(row => ({
         id: row.id,
         jurisdiction: row.jurisdiction,
         statute: row.statute,

@@ -39,9 +39,9 @@ function parseAffected(cell: unknown): unknown {
   if (typeof cell !== 'string') return cell
   const entries = cell
     .split(/[;,]/)
-    .map((part) => part.trim())
-    .filter((part) => part !== '')
-    .map((part) => {
+    .map(part => part.trim())
+    .filter(part => part !== '')
+    .map(part => {
       const match = /^([A-Za-z]{2})\s*[=:]\s*(-?\d+)$/.exec(part)
       return match ? [match[1]!.toUpperCase(), Number(match[2])] : [part, 'not "STATE=count"']
     })
@@ -87,7 +87,7 @@ export function importIncidents(db: Db, file: string, now: string): IncidentImpo
     }
   })
   if (rows.length === 0) throw new ApiError('import-rejected', `"${report.file}" holds no incidents.`, report)
-  const failed = report.rows.filter((row) => !row.ok)
+  const failed = report.rows.filter(row => !row.ok)
   if (failed.length > 0) {
     throw new ApiError(
       'import-rejected',

@@ -30,7 +30,7 @@ export function toClockInput(record: IncidentRecord, linkedReportingDays: number
 }
 
 export function toNoticesDone(notices: readonly IncidentNotice[]): NoticeDone[] {
-  return notices.map((notice) => ({
+  return notices.map(notice => ({
     kind: notice.kind,
     ...(notice.jurisdiction !== null ? { jurisdiction: notice.jurisdiction } : {}),
     ...(notice.obligationId !== null ? { obligationId: notice.obligationId } : {}),
@@ -44,7 +44,12 @@ export function linkedReportingDays(db: Db, record: IncidentRecord): number | nu
   return record.businessAssociateId === null ? null : (getBusinessAssociate(db, record.businessAssociateId)?.breachReportingDays ?? null)
 }
 
-export function assess(record: IncidentRecord, notices: readonly IncidentNotice[], asOf: string, linkedWindow: number | null = null): BreachAssessment {
+export function assess(
+  record: IncidentRecord,
+  notices: readonly IncidentNotice[],
+  asOf: string,
+  linkedWindow: number | null = null
+): BreachAssessment {
   return computeBreachObligations(toClockInput(record, linkedWindow), { asOf, noticesDone: toNoticesDone(notices) })
 }
 
@@ -61,7 +66,7 @@ export function incidentDetail(db: Db, id: number, asOf: string): IncidentDetail
 }
 
 export function summarizeIncident(record: IncidentRecord, assessment: BreachAssessment): IncidentSummary {
-  const open = assessment.obligations.filter((o) => o.status === 'due' || o.status === 'overdue')
+  const open = assessment.obligations.filter(o => o.status === 'due' || o.status === 'overdue')
   const next = open[0]
   return {
     id: record.id,
@@ -70,7 +75,7 @@ export function summarizeIncident(record: IncidentRecord, assessment: BreachAsse
     role: record.role,
     totalAffected: assessment.totalAffected,
     notificationRequired: assessment.notificationRequired,
-    overdue: open.filter((o) => o.status === 'overdue').length,
+    overdue: open.filter(o => o.status === 'overdue').length,
     open: open.length,
     next: next ? { id: next.id, kind: next.kind, recipient: next.recipient, dueOn: next.dueOn, status: next.status } : null
   }

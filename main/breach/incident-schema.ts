@@ -10,7 +10,7 @@ import { JURISDICTION_CODES } from './jurisdictions'
 const isoDate = z.iso.date({ error: 'must be a calendar date in the form YYYY-MM-DD' })
 
 export const jurisdictionCodeSchema = z.enum(JURISDICTION_CODES, {
-  error: (issue) => `"${String(issue.input)}" is not a US state, DC or territory code (e.g. TX, DC, PR)`
+  error: issue => `"${String(issue.input)}" is not a US state, DC or territory code (e.g. TX, DC, PR)`
 })
 
 export const lawEnforcementDelaySchema = z

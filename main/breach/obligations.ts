@@ -1,12 +1,7 @@
 import { compareDates, type IsoDate } from '../calendar/dates'
 import { incidentSchema, obligationKindSchema, type Incident, type NoticeDone } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
-import {
-  businessAssociateFederalObligations,
-  coveredEntityFederalObligations,
-  delaysOf,
-  totalAffected
-} from './federal-obligations'
+import { businessAssociateFederalObligations, coveredEntityFederalObligations, delaysOf, totalAffected } from './federal-obligations'
 import type { BreachAssessment, BreachObligation, ObligationStatus, PendingObligation } from './obligation-types'
 import { businessAssociateStateObligations, coveredEntityStateObligations } from './state-obligations'
 import { loadStateLawTable, type StateLawTable } from './state-laws'
@@ -23,7 +18,7 @@ export interface ComputeOptions {
 export function parseIncident(data: unknown, where = 'incident'): Incident {
   const result = incidentSchema.safeParse(data)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${[where, ...issue.path].join('.')}: ${issue.message}`)
+    const problems = result.error.issues.map(issue => `${[where, ...issue.path].join('.')}: ${issue.message}`)
     throw new RangeError(problems.join('\n'))
   }
   return result.data
@@ -43,7 +38,7 @@ function sameJurisdiction(a: JurisdictionCode | undefined, b: JurisdictionCode |
 
 /** The earliest recorded notice that fulfils an obligation. */
 function noticeFor(obligation: PendingObligation, notices: readonly NoticeDone[]): NoticeDone | undefined {
-  const matches = notices.filter((notice) =>
+  const matches = notices.filter(notice =>
     notice.obligationId !== undefined
       ? notice.obligationId === obligation.id
       : notice.kind === obligation.kind && sameJurisdiction(notice.jurisdiction, obligation.jurisdiction)
@@ -54,7 +49,7 @@ function noticeFor(obligation: PendingObligation, notices: readonly NoticeDone[]
 function earliestDone(notices: readonly NoticeDone[], matches: (notice: NoticeDone) => boolean): IsoDate | undefined {
   return notices
     .filter(matches)
-    .map((notice) => notice.doneOn)
+    .map(notice => notice.doneOn)
     .sort(compareDates)[0]
 }
 
@@ -111,7 +106,7 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
   } else {
     reason = `A breach of unsecured PHI discovered on ${incident.discoveredOn} affecting ${total} individuals: the notices below are required (45 CFR 164.404–164.408).`
     const federal = coveredEntityFederalObligations(incident)
-    const federalIndividuals = federal.find((obligation) => obligation.kind === 'individuals')
+    const federalIndividuals = federal.find(obligation => obligation.kind === 'individuals')
     if (!federalIndividuals) throw new Error('internal: the notice to individuals is always computed for a covered entity')
     const state = coveredEntityStateObligations(
       {
@@ -120,9 +115,9 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
         federalIndividualsDueOn: federalIndividuals.dueOn,
         // The state's own resident notice if recorded, else the federal notice to individuals (the same letter usually serves both).
         residentNoticeDoneOn: (jurisdiction, stateIndividualsId) =>
-          earliestDone(notices, (n) => n.obligationId === stateIndividualsId) ??
-          earliestDone(notices, (n) => n.obligationId === undefined && n.kind === 'state-individuals' && n.jurisdiction === jurisdiction) ??
-          earliestDone(notices, (n) => n.kind === 'individuals')
+          earliestDone(notices, n => n.obligationId === stateIndividualsId) ??
+          earliestDone(notices, n => n.obligationId === undefined && n.kind === 'state-individuals' && n.jurisdiction === jurisdiction) ??
+          earliestDone(notices, n => n.kind === 'individuals')
       },
       notes
     )
@@ -132,14 +127,16 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
     }
   }
   if (delaysOf(incident).length > 0) {
-    notes.push('The law-enforcement delay is applied to the federal notices only (45 CFR 164.412). State laws have their own delay provisions; check with counsel before relying on it for a state deadline.')
+    notes.push(
+      'The law-enforcement delay is applied to the federal notices only (45 CFR 164.412). State laws have their own delay provisions; check with counsel before relying on it for a state deadline.'
+    )
   }
 
   return {
     notificationRequired: true,
     reason,
     totalAffected: total,
-    obligations: pending.map((obligation) => withStatus(obligation, options.asOf, notices)).sort(byDueDateThenKind),
+    obligations: pending.map(obligation => withStatus(obligation, options.asOf, notices)).sort(byDueDateThenKind),
     notes
   }
 }

@@ -9,14 +9,7 @@ import { JURISDICTION_CODES } from './jurisdictions'
  */
 
 /** What starts a state's clock. Every trigger except resident-notice is counted from discovery (never later, so safer). */
-export const stateTriggerSchema = z.enum([
-  'discovery',
-  'determination',
-  'confirmation',
-  'detection',
-  'awareness-and-scope',
-  'resident-notice'
-])
+export const stateTriggerSchema = z.enum(['discovery', 'determination', 'confirmation', 'detection', 'awareness-and-scope', 'resident-notice'])
 export type StateTrigger = z.infer<typeof stateTriggerSchema>
 
 export const stateDeadlineSchema = z.strictObject({
@@ -79,7 +72,11 @@ export const stateLawRowSchema = z
       })
     }
     if (row.individual.deadline?.trigger === 'resident-notice') {
-      ctx.addIssue({ code: 'custom', path: ['individual', 'deadline', 'trigger'], message: `row ${row.id}: the resident notice cannot count from itself` })
+      ctx.addIssue({
+        code: 'custom',
+        path: ['individual', 'deadline', 'trigger'],
+        message: `row ${row.id}: the resident notice cannot count from itself`
+      })
     }
   })
 export type StateLawRow = z.infer<typeof stateLawRowSchema>
@@ -104,7 +101,7 @@ export type StateLawTable = z.infer<typeof stateLawTableSchema>
 export function parseStateLawTable(data: unknown): StateLawTable {
   const result = stateLawTableSchema.safeParse(data)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const problems = result.error.issues.map(issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     throw new Error(`templates/breach/state-laws.json is invalid:\n${problems.join('\n')}`)
   }
   return result.data

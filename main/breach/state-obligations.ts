@@ -82,7 +82,10 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
         recipient: `Affected residents of ${stateName}`,
         dueOn: residentsDueOn,
         citation: row.statute,
-        basis: `${count} residents of ${stateName} affected. ${row.individual.text} ${countingExplanation(individualRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`.replace(/\s+/g, ' ').trim(),
+        basis:
+          `${count} residents of ${stateName} affected. ${row.individual.text} ${countingExplanation(individualRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+            .replace(/\s+/g, ' ')
+            .trim(),
         certainty: row.individual.certainty,
         checkWithCounsel: true
       })
@@ -94,7 +97,9 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
     if (!regulator || count < regulator.minResidents) continue
     const regulatorRule = regulator.deadline
     if (!regulatorRule) {
-      notes.push(`${stateName} (${row.statute}), notice to the ${regulator.body} (${regulator.thresholdText}): ${regulator.text} ${CHECK_WITH_COUNSEL}.`)
+      notes.push(
+        `${stateName} (${row.statute}), notice to the ${regulator.body} (${regulator.thresholdText}): ${regulator.text} ${CHECK_WITH_COUNSEL}.`
+      )
       continue
     }
 
@@ -125,7 +130,10 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
       recipient: regulator.body,
       dueOn,
       citation: row.statute,
-      basis: `${count} residents of ${stateName} affected (threshold: ${regulator.thresholdText}). ${regulator.text} ${counting} ${countingExplanation(regulatorRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`.replace(/\s+/g, ' ').trim(),
+      basis:
+        `${count} residents of ${stateName} affected (threshold: ${regulator.thresholdText}). ${regulator.text} ${counting} ${countingExplanation(regulatorRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+          .replace(/\s+/g, ' ')
+          .trim(),
       certainty: regulator.certainty,
       checkWithCounsel: true
     })
@@ -148,7 +156,10 @@ export function businessAssociateStateObligations(incident: Incident, table: Sta
       recipient: 'The covered entity (your client), under state law',
       dueOn: addStateDays(incident.discoveredOn, vendorRule.deadline),
       citation: row.statute,
-      basis: `${count} residents of ${stateName} affected. ${vendorRule.text} ${countingExplanation(vendorRule.deadline, incident.discoveredOn)} ${CHECK_WITH_COUNSEL}.`.replace(/\s+/g, ' ').trim(),
+      basis:
+        `${count} residents of ${stateName} affected. ${vendorRule.text} ${countingExplanation(vendorRule.deadline, incident.discoveredOn)} ${CHECK_WITH_COUNSEL}.`
+          .replace(/\s+/g, ' ')
+          .trim(),
       certainty: vendorRule.certainty,
       checkWithCounsel: true
     })

@@ -28,14 +28,14 @@ export function calendarToICalendar(items: readonly CalendarItem[], options: Cal
     productId: SAFEGUARD_PRODUCT_ID,
     name: options.name ?? 'Safeguard compliance deadlines',
     generatedAt: options.generatedAt,
-    events: items.map((item) => {
+    events: items.map(item => {
       const labels = [
         `Status: ${STATUS_WORDS[item.status]}${item.doneOn ? ` (${item.doneOn})` : ''}`,
         `Citation: ${item.citation}`,
         item.proposed ? 'From the proposed Security Rule (not in force).' : '',
         item.checkWithCounsel ? 'Check with counsel.' : '',
         item.basis
-      ].filter((line) => line !== '')
+      ].filter(line => line !== '')
       const reminder =
         options.reminderDaysBefore !== undefined && item.status !== 'done' && item.status !== 'done-late' && item.kind !== 'retention-ends'
           ? { reminderDaysBefore: options.reminderDaysBefore }

@@ -90,8 +90,8 @@ function timeStatus(dueOn: IsoDate, asOf: IsoDate, dueSoonDays: number): 'overdu
 
 function latestCompletion(definitionId: string, completions: readonly RecurringCompletion[]): IsoDate | undefined {
   return completions
-    .filter((completion) => completion.definitionId === definitionId)
-    .map((completion) => completion.doneOn)
+    .filter(completion => completion.definitionId === definitionId)
+    .map(completion => completion.doneOn)
     .sort(compareDates)
     .at(-1)
 }
@@ -168,10 +168,16 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       const review = definitions.derived['baa-review']
       const months = associate.reviewEveryMonths ?? DEFAULT_REVIEW_MONTHS
       const since = associate.lastReviewOn ?? associate.effectiveOn
-      const dueOn = baaReviewDueOn(
-        { baaStatus: 'signed', lastReviewOn: associate.lastReviewOn ?? null, effectiveOn: associate.effectiveOn ?? null, reviewEveryMonths: associate.reviewEveryMonths ?? null },
-        input.anchorOn
-      ) ?? input.anchorOn
+      const dueOn =
+        baaReviewDueOn(
+          {
+            baaStatus: 'signed',
+            lastReviewOn: associate.lastReviewOn ?? null,
+            effectiveOn: associate.effectiveOn ?? null,
+            reviewEveryMonths: associate.reviewEveryMonths ?? null
+          },
+          input.anchorOn
+        ) ?? input.anchorOn
       items.push({
         uid: `baa-review-${associate.id}`,
         kind: 'baa-review',
@@ -238,5 +244,5 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
 
 /** What needs attention: overdue, or due within the window (the dashboard's "at a glance"). */
 export function needsAttention(items: readonly CalendarItem[]): CalendarItem[] {
-  return items.filter((item) => item.status === 'overdue' || item.status === 'due-soon')
+  return items.filter(item => item.status === 'overdue' || item.status === 'due-soon')
 }

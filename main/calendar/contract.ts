@@ -52,7 +52,13 @@ export const calendarCalls = {
   'calendar.exportIcs': defineCall<{ path: string; events: number } | null>()(
     z.strictObject({
       ...window,
-      path: z.string().trim().min(1).max(4096).refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character').optional(),
+      path: z
+        .string()
+        .trim()
+        .min(1)
+        .max(4096)
+        .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+        .optional(),
       reminderDaysBefore: z.int().min(0).max(90).optional()
     })
   )

@@ -44,7 +44,7 @@ export type CalendarDefinitions = z.infer<typeof calendarDefinitionsSchema>
 export function parseCalendarDefinitions(data: unknown): CalendarDefinitions {
   const result = calendarDefinitionsSchema.safeParse(data)
   if (!result.success) {
-    const problems = result.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
+    const problems = result.error.issues.map(issue => `${issue.path.join('.') || '(root)'}: ${issue.message}`)
     throw new Error(`templates/calendar/recurring-obligations.json is invalid:\n${problems.join('\n')}`)
   }
   return result.data

@@ -19,16 +19,21 @@ function upcoming(ctx: CallContext, input: { asOf?: string | undefined; includeP
   return {
     asOf,
     withinDays: input.withinDays,
-    overdue: items.filter((item) => item.status === 'overdue'),
-    dueSoon: items.filter((item) => item.status === 'due-soon')
+    overdue: items.filter(item => item.status === 'overdue'),
+    dueSoon: items.filter(item => item.status === 'due-soon')
   }
 }
 
 function definitionViews(ctx: CallContext): CalendarDefinitionView[] {
   const completions = listCompletions(ctx.workspace().db)
-  return loadCalendarDefinitions().recurring.map((definition) => ({
+  return loadCalendarDefinitions().recurring.map(definition => ({
     ...definition,
-    lastDoneOn: completions.filter((c) => c.definitionId === definition.id).map((c) => c.doneOn).sort().at(-1) ?? null
+    lastDoneOn:
+      completions
+        .filter(c => c.definitionId === definition.id)
+        .map(c => c.doneOn)
+        .sort()
+        .at(-1) ?? null
   }))
 }
 
@@ -50,11 +55,11 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
   'calendar.definitions': (_input, ctx) => definitionViews(ctx),
 
   'calendar.recordCompletion': (input, ctx) => {
-    if (!loadCalendarDefinitions().recurring.some((definition) => definition.id === input.definitionId)) {
+    if (!loadCalendarDefinitions().recurring.some(definition => definition.id === input.definitionId)) {
       throw new ApiError('invalid-input', `definitionId: "${input.definitionId}" is not a recurring duty of the calendar.`)
     }
     insertCompletion(ctx.workspace().db, input, ctx.session.now())
-    return definitionViews(ctx).find((definition) => definition.id === input.definitionId)!
+    return definitionViews(ctx).find(definition => definition.id === input.definitionId)!
   },
 
   'calendar.notifyDue': (input, ctx) => {

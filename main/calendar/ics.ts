@@ -126,7 +126,7 @@ export function writeICalendar(file: CalendarFile): string {
     'CALSCALE:GREGORIAN',
     'METHOD:PUBLISH',
     ...(file.name ? [`X-WR-CALNAME:${escapeText(file.name)}`] : []),
-    ...file.events.flatMap((event) => eventLines(event, stamp)),
+    ...file.events.flatMap(event => eventLines(event, stamp)),
     'END:VCALENDAR'
   ]
   return lines.map(foldLine).join(CRLF) + CRLF

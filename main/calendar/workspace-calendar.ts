@@ -23,7 +23,7 @@ export function workspaceCalendar(db: Db, options: { asOf: string; dueSoonDays: 
     dueSoonDays: options.dueSoonDays,
     includeProposed: options.includeProposed,
     completions,
-    businessAssociates: associates.map((associate) => ({
+    businessAssociates: associates.map(associate => ({
       id: String(associate.id),
       name: associate.name,
       baaStatus: associate.baaStatus,
@@ -33,7 +33,7 @@ export function workspaceCalendar(db: Db, options: { asOf: string; dueSoonDays: 
       ...(associate.reviewEveryMonths ? { reviewEveryMonths: associate.reviewEveryMonths } : {})
     })),
     documents: retainedRecords(associates, incidents, notices, completions),
-    incidents: incidents.map((record) => ({
+    incidents: incidents.map(record => ({
       id: String(record.id),
       title: record.title,
       obligations: assess(record, notices.get(record.id) ?? [], options.asOf, linkedReportingDays(db, record)).obligations
@@ -53,25 +53,25 @@ function retainedRecords(
   notices: ReadonlyMap<number, readonly IncidentNotice[]>,
   completions: readonly RecurringCompletion[]
 ): CalendarDocument[] {
-  const titles = new Map(loadCalendarDefinitions().recurring.map((definition) => [definition.id, definition.title]))
+  const titles = new Map(loadCalendarDefinitions().recurring.map(definition => [definition.id, definition.title]))
   return [
-    ...incidents.map((incident) => ({
+    ...incidents.map(incident => ({
       id: `incident-${incident.id}`,
       title: `breach documentation for "${incident.title}"`,
       createdOn: incident.discoveredOn,
       // The file is complete when the last notice goes out; counting from then keeps it longest.
-      lastInEffectOn: (notices.get(incident.id) ?? []).map((notice) => notice.doneOn).reduce(laterOf, incident.discoveredOn),
+      lastInEffectOn: (notices.get(incident.id) ?? []).map(notice => notice.doneOn).reduce(laterOf, incident.discoveredOn),
       citation: '45 CFR 164.530(j)(2), applied by 164.414(a)'
     })),
     ...associates
-      .filter((associate) => (associate.baaStatus === 'expired' || associate.baaStatus === 'terminated') && associate.expiresOn !== null)
-      .map((associate) => ({
+      .filter(associate => (associate.baaStatus === 'expired' || associate.baaStatus === 'terminated') && associate.expiresOn !== null)
+      .map(associate => ({
         id: `baa-${associate.id}`,
         title: `agreement with ${associate.name}`,
         createdOn: associate.effectiveOn ?? associate.expiresOn!,
         lastInEffectOn: associate.expiresOn!
       })),
-    ...completions.map((completion) => ({
+    ...completions.map(completion => ({
       id: `completion-${completion.definitionId}-${completion.doneOn}`,
       title: `record of ${titles.get(completion.definitionId)?.toLowerCase() ?? completion.definitionId} done ${completion.doneOn}`,
       createdOn: completion.doneOn,

@@ -30,9 +30,13 @@ export interface WorkspaceOpenOptions {
 function describeOpenFailure(file: string, error: unknown, keyed = false): ApiError {
   const code = (error as { code?: string }).code
   if (keyed && (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')) {
-    return new ApiError('invalid-input', `The passphrase or key does not unlock "${file}" (or it is not a Safeguard workspace). Nothing was changed.`, {
-      reason: 'wrong-passphrase'
-    })
+    return new ApiError(
+      'invalid-input',
+      `The passphrase or key does not unlock "${file}" (or it is not a Safeguard workspace). Nothing was changed.`,
+      {
+        reason: 'wrong-passphrase'
+      }
+    )
   }
   if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT') {
     return new ApiError('not-a-workspace', `"${file}" is not a Safeguard workspace (it is not a SQLite database).`)
@@ -58,9 +62,13 @@ export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}
   const key = options.key !== undefined ? options.key : kind === 'opaque' ? workspaceKeyFor(file) : null
   if (key && kind === 'plain') {
     // Fail closed: never let a key "open" a file that would then be written in clear.
-    throw new ApiError('invalid-input', `"${file}" is not encrypted, so it cannot be opened with a key. Encrypt it first (safeguard encrypt). It was left unchanged.`, {
-      reason: 'not-encrypted'
-    })
+    throw new ApiError(
+      'invalid-input',
+      `"${file}" is not encrypted, so it cannot be opened with a key. Encrypt it first (safeguard encrypt). It was left unchanged.`,
+      {
+        reason: 'not-encrypted'
+      }
+    )
   }
   if (!key && kind === 'opaque') {
     throw new ApiError(
@@ -84,10 +92,7 @@ export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}
       throw describeOpenFailure(file, error, !!key)
     }
     if (applicationId !== WORKSPACE_APPLICATION_ID) {
-      throw new ApiError(
-        'not-a-workspace',
-        `"${file}" is a SQLite database but not a Safeguard workspace. It was left unchanged.`
-      )
+      throw new ApiError('not-a-workspace', `"${file}" is a SQLite database but not a Safeguard workspace. It was left unchanged.`)
     }
     migrate(db, { file })
     applyConnectionPragmas(db)

@@ -35,9 +35,7 @@ export type AnnualReviewData = {
   }>
 
   /** One point per imported scan, oldest first. */
-  findingsTrend: Recorded<
-    Array<{ label: string; scannedOn: string; failed: number; passed: number; failedBySeverity: Record<Severity, number> }>
-  >
+  findingsTrend: Recorded<Array<{ label: string; scannedOn: string; failed: number; passed: number; failedBySeverity: Record<Severity, number> }>>
 
   businessAssociates: Recorded<{
     signed: Array<{ name: string; signedOn: string }>

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import { PACK_SECTIONS, type PackSectionId } from './evidence-pack/sections'
 
-export const PACK_SECTION_CHOICES = PACK_SECTIONS.map((s) => s.id) as [PackSectionId, ...PackSectionId[]]
+export const PACK_SECTION_CHOICES = PACK_SECTIONS.map(s => s.id) as [PackSectionId, ...PackSectionId[]]
 
 export interface PolicyPreview {
   id: string
@@ -51,7 +51,12 @@ export interface PdfResult extends WrittenFile {
   pages: number
 }
 
-const filePath = z.string().trim().min(1).max(4096).refine((v) => !v.includes('\0'), 'A path cannot contain a NUL character')
+const filePath = z
+  .string()
+  .trim()
+  .min(1)
+  .max(4096)
+  .refine(v => !v.includes('\0'), 'A path cannot contain a NUL character')
 const periodId = z.string().trim().min(1).max(40).optional()
 
 export const documentsCalls = {

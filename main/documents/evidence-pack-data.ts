@@ -82,9 +82,7 @@ export type EvidencePackData = {
     }>
   >
 
-  cloudServices: Recorded<
-    Array<{ name: string; eligible: boolean | null; holdsPhi: boolean; encryption?: string; notes?: string }>
-  >
+  cloudServices: Recorded<Array<{ name: string; eligible: boolean | null; holdsPhi: boolean; encryption?: string; notes?: string }>>
 
   /** The ten technical controls of the architecture checklist. */
   technicalControls: Recorded<

@@ -29,7 +29,7 @@ export function summariseFindings(
   options: { worstLimit?: number; titleOf?: (citation: string) => string } = {}
 ): FindingsSummary {
   const worstLimit = options.worstLimit ?? 40
-  const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, { failed: 0, passed: 0 }])) as FindingsSummary['bySeverity']
+  const bySeverity = Object.fromEntries(SEVERITIES.map(s => [s, { failed: 0, passed: 0 }])) as FindingsSummary['bySeverity']
   const bySpec = new Map<string, { failed: number; passed: number }>()
   let worst: FindingForSummary[] = []
   let total = 0

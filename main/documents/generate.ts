@@ -49,13 +49,13 @@ export async function generatePolicies(
   }
   const facts = await readWorkspaceFacts(ctx, input.periodId)
   const set = policySet(workspace.path)
-  const chosen = input.only ? set.filter((p) => input.only!.includes(p.template.id)) : set
+  const chosen = input.only ? set.filter(p => input.only!.includes(p.template.id)) : set
   if (input.only) {
-    const unknown = input.only.filter((id) => !set.some((p) => p.template.id === id))
+    const unknown = input.only.filter(id => !set.some(p => p.template.id === id))
     if (unknown.length) throw new ApiError('not-found', `No policy with id ${unknown.join(', ')}.`)
   }
   const fill = policyFillData(facts, { version: input.version, ...(input.approver ? { approver: input.approver } : {}) })
-  const related = set.map((p) => ({ id: p.template.id, number: p.template.number, title: p.template.title }))
+  const related = set.map(p => ({ id: p.template.id, number: p.template.number, title: p.template.title }))
   const written: PoliciesResult['files'] = []
   try {
     for (const [index, { template }] of chosen.entries()) {
@@ -92,7 +92,7 @@ export async function generatePack(
       redact: input.redact,
       ...(input.sections ? { sections: input.sections } : {}),
       signal: ctx.signal,
-      onProgress: (p) => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
+      onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
     writeFileAtomic(input.path, buffer)
@@ -113,7 +113,7 @@ export async function generateReview(ctx: CallContext, input: { path: string; pe
   try {
     const { buffer, pages } = await composeAnnualReview(data, {
       signal: ctx.signal,
-      onProgress: (p) => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
+      onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
     writeFileAtomic(input.path, buffer)
@@ -140,7 +140,7 @@ function packSectionPreview(data: EvidencePackData): SectionPreview[] {
     attestation: [true, 'signature page'],
     appendix: [data.evidenceFiles !== null, count(data.evidenceFiles, 'file')]
   }
-  return PACK_SECTIONS.map((s) => {
+  return PACK_SECTIONS.map(s => {
     const [hasData, detail] = details[s.id] ?? [false, '']
     return { id: s.id, title: s.title, hasData, detail: hasData ? detail : 'Not recorded in this workspace' }
   })
@@ -167,7 +167,7 @@ function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
     data.findingsTrend ? plural(data.findingsTrend.length, 'scan') : '',
     data.businessAssociates ? `${data.businessAssociates.signed.length} signed, ${data.businessAssociates.expired.length} expired` : '',
     data.incidents ? plural(data.incidents.length, 'incident') : '',
-    `${data.signOffs.filter((s) => s.reviewer).length} of ${data.signOffs.length} families signed off`
+    `${data.signOffs.filter(s => s.reviewer).length} of ${data.signOffs.length} families signed off`
   ]
   return REVIEW_SECTIONS.map((title, i) => ({
     id: title.toLowerCase().replace(/[^a-z]+/g, '-'),
@@ -205,12 +205,12 @@ export async function previewDocuments(ctx: CallContext, periodId?: string): Pro
 export function customizePolicy(ctx: CallContext, id: string): { path: string } {
   const workspace = ctx.workspace()
   const set = policySet(workspace.path)
-  const found = set.find((p) => p.template.id === id)
+  const found = set.find(p => p.template.id === id)
   if (!found) throw new ApiError('not-found', `No policy with id ${id}.`)
   const dir = policyOverrideDir(workspace.path)
   const file = path.join(dir, `${found.template.number} ${id}.json`)
   if (found.source === 'override') {
-    const existing = fs.readdirSync(dir).find((name) => name.endsWith('.json') && name.includes(id))
+    const existing = fs.readdirSync(dir).find(name => name.endsWith('.json') && name.includes(id))
     return { path: existing ? path.join(dir, existing) : file }
   }
   fs.mkdirSync(dir, { recursive: true })

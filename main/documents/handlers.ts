@@ -34,8 +34,7 @@ export const documentsHandlers: HandlersFor<typeof documentsCalls> = {
 
   'documents.generateReview': async (input, ctx) => {
     const target =
-      input.path ??
-      (await ctx.host.pickSavePath({ title: 'Save the annual review', defaultName: suggestedName(ctx, 'annual review'), filters: PDF }))
+      input.path ?? (await ctx.host.pickSavePath({ title: 'Save the annual review', defaultName: suggestedName(ctx, 'annual review'), filters: PDF }))
     if (!target) return null
     return generateReview(ctx, { ...input, path: target })
   },

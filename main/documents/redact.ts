@@ -17,8 +17,8 @@ function escapeRegExp(text: string): string {
 }
 
 export function makeRedactor(known: { accountIds: string[]; resources: string[] }): (text: string) => string {
-  const resources = [...new Set(known.resources.filter((r) => r.length >= 4))].sort((a, b) => b.length - a.length)
-  const accounts = [...new Set(known.accountIds.filter((a) => a.length >= 4))]
+  const resources = [...new Set(known.resources.filter(r => r.length >= 4))].sort((a, b) => b.length - a.length)
+  const accounts = [...new Set(known.accountIds.filter(a => a.length >= 4))]
   const resourcePattern = resources.length ? new RegExp(resources.map(escapeRegExp).join('|'), 'g') : null
   const accountPattern = accounts.length ? new RegExp(accounts.map(escapeRegExp).join('|'), 'g') : null
   return (text: string) => {
@@ -36,23 +36,24 @@ export function redactPackData(data: EvidencePackData): EvidencePackData {
   const redact = makeRedactor({
     accountIds: [
       ...data.cloud.accountIds,
-      ...scans.flatMap((s) => (s.accountId ? [s.accountId] : [])),
-      ...(findings?.worst.map((f) => f.accountId) ?? [])
+      ...scans.flatMap(s => (s.accountId ? [s.accountId] : [])),
+      ...(findings?.worst.map(f => f.accountId) ?? [])
     ],
-    resources: findings?.worst.map((f) => f.resource) ?? []
+    resources: findings?.worst.map(f => f.resource) ?? []
   })
   return {
     ...data,
     cloud: { ...data.cloud, accountIds: data.cloud.accountIds.map(() => REDACTED_ACCOUNT) },
-    scans: data.scans?.map((s) => ({
-      ...s,
-      fileName: redact(s.fileName),
-      ...(s.accountId ? { accountId: REDACTED_ACCOUNT } : {})
-    })) ?? null,
+    scans:
+      data.scans?.map(s => ({
+        ...s,
+        fileName: redact(s.fileName),
+        ...(s.accountId ? { accountId: REDACTED_ACCOUNT } : {})
+      })) ?? null,
     findings: findings
       ? {
           ...findings,
-          worst: findings.worst.map((f) => ({
+          worst: findings.worst.map(f => ({
             ...f,
             title: redact(f.title),
             resource: REDACTED_RESOURCE,
@@ -60,10 +61,9 @@ export function redactPackData(data: EvidencePackData): EvidencePackData {
           }))
         }
       : null,
-    cloudServices: data.cloudServices?.map((s) => ({ ...s, notes: s.notes ? redact(s.notes) : s.notes })) ?? null,
-    technicalControls:
-      data.technicalControls?.map((c) => ({ ...c, note: c.note ? redact(c.note) : c.note })) ?? null,
-    controls: data.controls?.map((c) => ({ ...c, evidence: c.evidence.map(redact) })) ?? null,
+    cloudServices: data.cloudServices?.map(s => ({ ...s, notes: s.notes ? redact(s.notes) : s.notes })) ?? null,
+    technicalControls: data.technicalControls?.map(c => ({ ...c, note: c.note ? redact(c.note) : c.note })) ?? null,
+    controls: data.controls?.map(c => ({ ...c, evidence: c.evidence.map(redact) })) ?? null,
     // Free text written by people can name an account or a resource too.
     procurement: {
       ...data.procurement,
@@ -73,14 +73,17 @@ export function redactPackData(data: EvidencePackData): EvidencePackData {
       ...(data.procurement.statements
         ? {
             statements: Object.fromEntries(
-              Object.entries(data.procurement.statements).map(([key, statement]) => [key, statement && { ...statement, answer: redact(statement.answer) }])
+              Object.entries(data.procurement.statements).map(([key, statement]) => [
+                key,
+                statement && { ...statement, answer: redact(statement.answer) }
+              ])
             )
           }
         : {})
     },
-    businessAssociates: data.businessAssociates?.map((b) => ({ ...b, services: redact(b.services) })) ?? null,
-    incidents: data.incidents?.map((i) => ({ ...i, category: redact(i.category) })) ?? null,
-    remediation: data.remediation?.map((r) => ({ ...r, title: redact(r.title) })) ?? null,
-    evidenceFiles: data.evidenceFiles?.map((f) => ({ ...f, name: redact(f.name) })) ?? null
+    businessAssociates: data.businessAssociates?.map(b => ({ ...b, services: redact(b.services) })) ?? null,
+    incidents: data.incidents?.map(i => ({ ...i, category: redact(i.category) })) ?? null,
+    remediation: data.remediation?.map(r => ({ ...r, title: redact(r.title) })) ?? null,
+    evidenceFiles: data.evidenceFiles?.map(f => ({ ...f, name: redact(f.name) })) ?? null
   }
 }

@@ -7,13 +7,7 @@
  * documents need to cite and title a requirement, so policies can be rendered without a workspace.
  */
 
-export type SafeguardFamily =
-  | 'administrative'
-  | 'physical'
-  | 'technical'
-  | 'organizational'
-  | 'documentation'
-  | 'breach-notification'
+export type SafeguardFamily = 'administrative' | 'physical' | 'technical' | 'organizational' | 'documentation' | 'breach-notification'
 
 export type RuleCitation = {
   citation: string
@@ -150,11 +144,9 @@ function toCitation(family: SafeguardFamily, [citation, title, kind]: Row): Rule
   }
 }
 
-export const RULE_CITATIONS: readonly RuleCitation[] = ROWS.flatMap(([family, rows]) =>
-  rows.map((row) => toCitation(family, row))
-)
+export const RULE_CITATIONS: readonly RuleCitation[] = ROWS.flatMap(([family, rows]) => rows.map(row => toCitation(family, row)))
 
-const BY_CITATION = new Map(RULE_CITATIONS.map((c) => [c.citation, c]))
+const BY_CITATION = new Map(RULE_CITATIONS.map(c => [c.citation, c]))
 
 export function findCitation(citation: string): RuleCitation | undefined {
   return BY_CITATION.get(citation)

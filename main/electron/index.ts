@@ -20,9 +20,7 @@ import { createMainWindow } from './window'
 // Sandbox every renderer, whatever a window's own settings say.
 app.enableSandbox()
 
-protocol.registerSchemesAsPrivileged([
-  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }
-])
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }])
 
 /** How often to check whether the open workspace is due its daily backup. */
 const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
@@ -81,7 +79,10 @@ if (!app.requestSingleInstanceLock()) {
     installMenu()
 
     const session = new Session({ dataDir: app.getPath('userData'), appVersion: app.getVersion() })
-    registerIpc(session, createElectronHost(() => mainWindow))
+    registerIpc(
+      session,
+      createElectronHost(() => mainWindow)
+    )
     scheduleDailyBackups(session)
 
     const open = () => {

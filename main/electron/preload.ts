@@ -1,13 +1,7 @@
 import { contextBridge, ipcRenderer, webUtils } from 'electron'
 import type { ProgressUpdate } from '../api/define-call'
 import type { Envelope } from '../api/envelope'
-import {
-  BRIDGE_GLOBAL,
-  createBridge,
-  IPC_CALL_CHANNEL,
-  IPC_CANCEL_CHANNEL,
-  IPC_PROGRESS_CHANNEL
-} from '../api/bridge'
+import { BRIDGE_GLOBAL, createBridge, IPC_CALL_CHANNEL, IPC_CANCEL_CHANNEL, IPC_PROGRESS_CHANNEL } from '../api/bridge'
 
 /**
  * Exposes one named function per API call (plus cancel and progress) and

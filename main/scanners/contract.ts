@@ -9,7 +9,7 @@ const FilePath = z
   .trim()
   .min(1, 'A file path is required')
   .max(4096)
-  .refine((value) => !value.includes('\0'), 'A path cannot contain a NUL character')
+  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
 
 const Citation = z
   .string()
@@ -50,30 +50,28 @@ export interface ImportFailure {
 }
 
 export type FileImportResult =
-  | { file: string; ok: true; alreadyImported: boolean; scan: ScanView }
-  | { file: string; ok: false; error: ImportFailure }
+  { file: string; ok: true; alreadyImported: boolean; scan: ScanView } | { file: string; ok: false; error: ImportFailure }
 
 /** A stored finding: what the scanner said (as normalized on import), where it was stored, and its citations. */
-export interface FindingView
-  extends Pick<
-    NormalizedFinding,
-    | 'findingKey'
-    | 'checkId'
-    | 'title'
-    | 'status'
-    | 'muted'
-    | 'severity'
-    | 'statusDetail'
-    | 'resourceId'
-    | 'resourceName'
-    | 'resourceType'
-    | 'account'
-    | 'region'
-    | 'remediationText'
-    | 'remediationUrl'
-    | 'observedAt'
-    | 'itemCount'
-  > {
+export interface FindingView extends Pick<
+  NormalizedFinding,
+  | 'findingKey'
+  | 'checkId'
+  | 'title'
+  | 'status'
+  | 'muted'
+  | 'severity'
+  | 'statusDetail'
+  | 'resourceId'
+  | 'resourceName'
+  | 'resourceType'
+  | 'account'
+  | 'region'
+  | 'remediationText'
+  | 'remediationUrl'
+  | 'observedAt'
+  | 'itemCount'
+> {
   id: number
   scanId: number
   citations: string[]

@@ -27,14 +27,14 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
     importing.add(db)
     const results: FileImportResult[] = []
     // Each group is imported as one scan: every file alone, or all files together.
-    const groups = input.asOneScan ? [input.paths] : input.paths.map((p) => [p])
+    const groups = input.asOneScan ? [input.paths] : input.paths.map(p => [p])
     try {
       for (const [index, files] of groups.entries()) {
         try {
           const outcome = await importScanFiles(db, files, {
             now: ctx.session.now(),
             signal: ctx.signal,
-            onProgress: (p) =>
+            onProgress: p =>
               ctx.progress({
                 phase: 'import',
                 done: p.bytesRead,
@@ -55,7 +55,14 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
               : { code: 'internal', message: `${files.join(', ')}: ${err instanceof Error ? err.message : String(err)}` }
           for (const file of files) {
             const own = err instanceof ImportError && err.file === file
-            results.push({ file, ok: false, error: own || files.length === 1 ? failure : { code: 'not-imported', message: `${file}: not imported, because another page of the scan was rejected: ${failure.message}` } })
+            results.push({
+              file,
+              ok: false,
+              error:
+                own || files.length === 1
+                  ? failure
+                  : { code: 'not-imported', message: `${file}: not imported, because another page of the scan was rejected: ${failure.message}` }
+            })
           }
         }
       }
@@ -87,7 +94,14 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
     if (!previous) {
       // A first scan: every failure is new.
       const page = queryFindings(db, { scanIds: [scan.id], status: 'failed', limit: input.limit, offset: 0 })
-      return { scan, previous: null, newFailures: page.findings, resolved: [], persisting: [], counts: { newFailures: page.total, resolved: 0, persisting: 0 } }
+      return {
+        scan,
+        previous: null,
+        newFailures: page.findings,
+        resolved: [],
+        persisting: [],
+        counts: { newFailures: page.total, resolved: 0, persisting: 0 }
+      }
     }
     return { scan, previous, ...compareScans(db, scan.id, previous.id, input.limit) }
   },
@@ -104,9 +118,9 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
 
   'findings.bySpecification': (_input, ctx) => {
     const { db } = ctx.workspace()
-    const open = new Set(listReviewFlags(db, 'open').map((f) => f.citation))
+    const open = new Set(listReviewFlags(db, 'open').map(f => f.citation))
     return coverageByCitation(db, latestScanIds(db))
-      .map((c) => ({ ...c, flagged: open.has(c.citation) }))
+      .map(c => ({ ...c, flagged: open.has(c.citation) }))
       .sort((a, b) => compareCitations(a.citation, b.citation))
   },
 

@@ -49,7 +49,7 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
   if (files.length === 0) throw new Error('no files to import')
   // Before anything reads them: a pipe or device must be refused, not hashed or read forever.
   for (const file of files) await assertRegularFile(file)
-  const hashes = files.map((file) => fileSha256(file))
+  const hashes = files.map(file => fileSha256(file))
   for (const h of hashes) h.catch(() => undefined)
   // A large import touches many index pages: a bigger page cache keeps them in memory
   // instead of spilling and re-reading them (restored afterwards). 32 MB holds the key
@@ -75,7 +75,12 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
       summaries.push(reader.summary)
     }
     const fileHashes = await Promise.all(hashes)
-    const sha256 = fileHashes.length === 1 ? (fileHashes[0] as string) : createHash('sha256').update([...fileHashes].sort().join('\n')).digest('hex')
+    const sha256 =
+      fileHashes.length === 1
+        ? (fileHashes[0] as string)
+        : createHash('sha256')
+            .update([...fileHashes].sort().join('\n'))
+            .digest('hex')
     const existing = findScanBySha(db, sha256)
     if (existing) {
       db.exec('ROLLBACK')
@@ -97,32 +102,37 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
 function mergeSummaries(summaries: readonly ReadSummary[]): ReadSummary {
   const [first, ...rest] = summaries as [ReadSummary, ...ReadSummary[]]
   if (rest.length === 0) return first
-  const formats = new Set(summaries.map((s) => s.format).filter((f) => f !== 'empty'))
+  const formats = new Set(summaries.map(s => s.format).filter(f => f !== 'empty'))
   if (formats.size > 1) {
-    const odd = summaries.find((s) => s.format !== first.format && s.format !== 'empty') as ReadSummary
-    throw new ImportError('unknown-format', odd.file, `is ${odd.format} but ${first.file} is ${first.format}: pages of one scan must be of one format`)
+    const odd = summaries.find(s => s.format !== first.format && s.format !== 'empty') as ReadSummary
+    throw new ImportError(
+      'unknown-format',
+      odd.file,
+      `is ${odd.format} but ${first.file} is ${first.format}: pages of one scan must be of one format`
+    )
   }
   const skipped = new Map<string, ReadSummary['skipped'][number]>()
-  for (const s of summaries.flatMap((x) => x.skipped)) {
+  for (const s of summaries.flatMap(x => x.skipped)) {
     const entry = skipped.get(s.reason)
     if (entry) entry.count += s.count
     else skipped.set(s.reason, { ...s, examples: [...s.examples] })
   }
   const failedBySeverity = { ...first.failedBySeverity }
-  for (const s of rest) for (const k of Object.keys(failedBySeverity) as (keyof typeof failedBySeverity)[]) failedBySeverity[k] += s.failedBySeverity[k]
+  for (const s of rest)
+    for (const k of Object.keys(failedBySeverity) as (keyof typeof failedBySeverity)[]) failedBySeverity[k] += s.failedBySeverity[k]
   const sum = (pick: (s: ReadSummary) => number) => summaries.reduce((n, s) => n + pick(s), 0)
   return {
     ...first,
     format: [...formats][0] ?? first.format,
-    scannerVersion: summaries.find((s) => s.scannerVersion)?.scannerVersion ?? null,
-    bytes: sum((s) => s.bytes),
-    findings: sum((s) => s.findings),
-    passed: sum((s) => s.passed),
-    failed: sum((s) => s.failed),
+    scannerVersion: summaries.find(s => s.scannerVersion)?.scannerVersion ?? null,
+    bytes: sum(s => s.bytes),
+    findings: sum(s => s.findings),
+    passed: sum(s => s.passed),
+    failed: sum(s => s.failed),
     failedBySeverity,
-    citations: [...new Set(summaries.flatMap((s) => s.citations))].sort(compareCitations),
-    accounts: [...new Set(summaries.flatMap((s) => s.accounts))].sort(),
+    citations: [...new Set(summaries.flatMap(s => s.citations))].sort(compareCitations),
+    accounts: [...new Set(summaries.flatMap(s => s.accounts))].sort(),
     skipped: [...skipped.values()],
-    warnings: [...new Set(summaries.flatMap((s) => s.warnings))]
+    warnings: [...new Set(summaries.flatMap(s => s.warnings))]
   }
 }

@@ -40,7 +40,8 @@ export function checkAttachmentName(name: string): string {
                   : /[<>:"|?*]/.test(name)
                     ? 'it contains a character Windows does not allow in file names (<>:"|?*)'
                     : null
-  if (problem) throw new ApiError('invalid-input', `"${name.replace(/[\u0000-\u001f\u007f]/g, '?')}" cannot be used as an attachment name: ${problem}.`)
+  if (problem)
+    throw new ApiError('invalid-input', `"${name.replace(/[\u0000-\u001f\u007f]/g, '?')}" cannot be used as an attachment name: ${problem}.`)
   return name
 }
 
@@ -62,7 +63,10 @@ export function readAttachmentSource(file: string, maxBytes = MAX_ATTACHMENT_BYT
     const stat = fs.fstatSync(handle)
     if (!stat.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
     if (stat.size > maxBytes) {
-      throw new ApiError('invalid-input', `"${shown}" is ${Math.ceil(stat.size / 1024 / 1024)} MB; attachments can be at most ${Math.floor(maxBytes / 1024 / 1024)} MB.`)
+      throw new ApiError(
+        'invalid-input',
+        `"${shown}" is ${Math.ceil(stat.size / 1024 / 1024)} MB; attachments can be at most ${Math.floor(maxBytes / 1024 / 1024)} MB.`
+      )
     }
     const bytes = Buffer.alloc(stat.size)
     let read = 0
@@ -84,7 +88,8 @@ export function readAttachmentSource(file: string, maxBytes = MAX_ATTACHMENT_BYT
  * segments, and anything whose real location (after links) is outside that folder.
  */
 export function resolveReferencedFile(baseFolder: string, reference: string): string {
-  if (reference.length === 0 || reference.includes('\0')) throw new ApiError('invalid-input', 'An attachment reference is empty or contains a NUL character.')
+  if (reference.length === 0 || reference.includes('\0'))
+    throw new ApiError('invalid-input', 'An attachment reference is empty or contains a NUL character.')
   if (path.isAbsolute(reference) || path.win32.isAbsolute(reference) || /^[a-z]:/i.test(reference)) {
     throw new ApiError('invalid-input', `"${reference}" is an absolute path; name attachments relative to the imported file.`)
   }

@@ -16,9 +16,13 @@ export function deviceKeyProvider(store: WorkspaceKeyStore): WorkspaceKeyProvide
     keyForNewWorkspace: file => {
       const reason = store.unavailableReason()
       if (reason) {
-        throw new ApiError('unsupported', `This computer cannot keep a workspace key safely (${reason}). Choose a passphrase for the new workspace.`, {
-          reason: 'passphrase-needed'
-        })
+        throw new ApiError(
+          'unsupported',
+          `This computer cannot keep a workspace key safely (${reason}). Choose a passphrase for the new workspace.`,
+          {
+            reason: 'passphrase-needed'
+          }
+        )
       }
       const key = WorkspaceKeyStore.randomKey()
       store.remember(file, key)

@@ -34,7 +34,10 @@ export function rekeySqliteFile(file: string, from: WorkspaceKey | null, to: Wor
   if (from !== null && kind !== 'opaque') throw new ApiError('invalid-input', `"${file}" is not an encrypted workspace. It was left unchanged.`)
   for (const suffix of ['-wal', '-journal']) {
     if (fs.existsSync(file + suffix) && fs.statSync(file + suffix).size > 0) {
-      throw new ApiError('conflict', `"${file}" is still in use or was not closed cleanly (${suffix} file present). Open and close it once, then try again.`)
+      throw new ApiError(
+        'conflict',
+        `"${file}" is still in use or was not closed cleanly (${suffix} file present). Open and close it once, then try again.`
+      )
     }
   }
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.encrypting-${randomBytes(6).toString('hex')}`)
@@ -51,7 +54,8 @@ export function rekeySqliteFile(file: string, from: WorkspaceKey | null, to: Wor
     } finally {
       db.close()
     }
-    if (sqliteFileKind(temp) !== 'opaque') throw new ApiError('internal', `Encrypting "${file}" produced a file that is still readable in clear; nothing was changed.`)
+    if (sqliteFileKind(temp) !== 'opaque')
+      throw new ApiError('internal', `Encrypting "${file}" produced a file that is still readable in clear; nothing was changed.`)
     verify(temp)
     fsyncFile(temp)
     renameDurably(temp, file)

@@ -83,7 +83,8 @@ export class WorkspaceKeyStore {
   markRecoveryKeySaved(workspacePath: string): void {
     const stored = this.read()
     const file = path.resolve(workspacePath)
-    if (!stored.keys.some(candidate => candidate.path === file)) throw new ApiError('not-found', `No key for "${workspacePath}" is kept on this device.`)
+    if (!stored.keys.some(candidate => candidate.path === file))
+      throw new ApiError('not-found', `No key for "${workspacePath}" is kept on this device.`)
     this.write({ version: 1, keys: stored.keys.map(candidate => (candidate.path === file ? { ...candidate, recoveryKeySaved: true } : candidate)) })
   }
 

@@ -14,7 +14,9 @@ export function usableDeviceStore(): WorkspaceKeyStore {
   const store = currentDeviceKeyStore()
   const reason = deviceKeysUnavailableReason()
   if (!store || reason) {
-    throw new ApiError('unsupported', `This device cannot keep the key safely (${reason}). Choose a passphrase instead.`, { reason: 'no-secure-storage' })
+    throw new ApiError('unsupported', `This device cannot keep the key safely (${reason}). Choose a passphrase instead.`, {
+      reason: 'no-secure-storage'
+    })
   }
   return store
 }
@@ -25,7 +27,11 @@ export function usableDeviceStore(): WorkspaceKeyStore {
  * file exists, so a workspace is never left that nothing can open, and forgotten
  * again if creating fails.
  */
-export function createProtected<T>(file: string, protection: NewWorkspaceProtection | undefined, create: (key: WorkspaceKey | null | undefined) => T): T {
+export function createProtected<T>(
+  file: string,
+  protection: NewWorkspaceProtection | undefined,
+  create: (key: WorkspaceKey | null | undefined) => T
+): T {
   if (!protection) return create(undefined)
   if (protection.kind === 'none') return create(null)
   const remember = protection.kind === 'device' || protection.rememberOnDevice

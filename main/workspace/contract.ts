@@ -78,9 +78,7 @@ export const workspaceCalls = {
   /** Asks the user for a workspace file with the host's dialog, then opens it. Null when cancelled. */
   'workspace.openFromDisk': defineCall<WorkspaceSummary | null>()(z.strictObject({})),
   /** Asks the user where to save a new workspace. Null when cancelled. */
-  'workspace.chooseNewPath': defineCall<string | null>()(
-    z.strictObject({ suggestedName: trimmed(200).default('Workspace') })
-  ),
+  'workspace.chooseNewPath': defineCall<string | null>()(z.strictObject({ suggestedName: trimmed(200).default('Workspace') })),
   'workspace.listRecent': defineCall<RecentWorkspace[]>()(z.strictObject({})),
   'workspace.forgetRecent': defineCall<RecentWorkspace[]>()(z.strictObject({ path: WorkspacePath })),
   'workspace.updateProfile': defineCall<WorkspaceSummary>()(z.strictObject({ organization: OrganizationProfileInput })),

@@ -73,7 +73,9 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     // Our own default folder may not exist yet; a folder the user named must already exist.
     if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
     return adoptAndRemember(session, file, () =>
-      createProtected(file, input.protection, key => createWorkspace(file, input.organization, { now: session.now(), ...(key !== undefined ? { key } : {}) }))
+      createProtected(file, input.protection, key =>
+        createWorkspace(file, input.organization, { now: session.now(), ...(key !== undefined ? { key } : {}) })
+      )
     )
   },
 
@@ -98,8 +100,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     return file.endsWith(WORKSPACE_EXTENSION) ? file : file + WORKSPACE_EXTENSION
   },
 
-  'workspace.listRecent': (_input, ctx) =>
-    (ctx.session.recent?.list() ?? []).map(entry => ({ ...entry, available: fs.existsSync(entry.path) })),
+  'workspace.listRecent': (_input, ctx) => (ctx.session.recent?.list() ?? []).map(entry => ({ ...entry, available: fs.existsSync(entry.path) })),
 
   'workspace.forgetRecent': (input, ctx) => {
     ctx.session.recent?.forget(path.resolve(input.path))

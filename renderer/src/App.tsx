@@ -27,7 +27,10 @@ export function App() {
       if (details?.reason === 'encrypted-or-foreign' && typeof details.path === 'string') {
         setLockedPath(details.path)
         setUnlocking(true)
-        void api['security.deviceKeys']({}).then(keys => setCanRemember(keys.usable), () => undefined)
+        void api['security.deviceKeys']({}).then(
+          keys => setCanRemember(keys.usable),
+          () => undefined
+        )
       } else if (details?.reason === 'passphrase-needed') {
         void api['security.deviceKeys']({}).then(
           keys => setPassphraseNeeded(keys.reason ?? 'no secure key store'),
@@ -71,10 +74,13 @@ export function App() {
         <Flex align="center" justify="center" height="100vh" direction="column" gap="3" asChild>
           <main>
             {passphraseNeeded ? (
-              <FirstPassphrase reason={passphraseNeeded} onCreated={opened => {
-                setPassphraseNeeded(null)
-                setWorkspace(opened)
-              }} />
+              <FirstPassphrase
+                reason={passphraseNeeded}
+                onCreated={opened => {
+                  setPassphraseNeeded(null)
+                  setWorkspace(opened)
+                }}
+              />
             ) : lockedPath ? (
               <>
                 <Text as="p">This workspace is encrypted. Enter its passphrase or recovery key to open it.</Text>

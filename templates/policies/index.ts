@@ -39,5 +39,5 @@ export const BUILT_IN_POLICY_FILES: ReadonlyArray<{ file: string; data: unknown 
   { file: '16-audit-controls.json', data: p16 },
   { file: '17-integrity.json', data: p17 },
   { file: '18-transmission-encryption.json', data: p18 },
-  { file: '19-documentation-retention.json', data: p19 },
+  { file: '19-documentation-retention.json', data: p19 }
 ]

@@ -24,11 +24,7 @@ describe('API dispatch', () => {
   it('rejects invalid input naming the field, before any handler runs', async () => {
     const test = await createTestWorkspace()
     const before = await test.call('workspace.current', {})
-    const result = await dispatch(
-      'workspace.updateProfile',
-      { organization: { name: '', role: 'hospital', contactEmail: 'nope' } },
-      test.context()
-    )
+    const result = await dispatch('workspace.updateProfile', { organization: { name: '', role: 'hospital', contactEmail: 'nope' } }, test.context())
     expect(result.ok).toBe(false)
     if (result.ok) return
     expect(result.error.code).toBe('invalid-input')

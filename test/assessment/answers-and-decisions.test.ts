@@ -92,9 +92,9 @@ describe('addressable decisions', () => {
     expect(answered.decisionNeeded).toBe(true)
     expect((await ws.call('assessment.questionnaire', { filter: 'decision-needed' })).items.map(i => i.id)).toEqual(['q-312-a2-iii-1'])
 
-    await expect(
-      ws.call('assessment.setDecision', { citation: '164.312(a)(2)(iii)', decision: 'not-reasonable' })
-    ).rejects.toThrow(/Give the reason Automatic logoff is not reasonable/)
+    await expect(ws.call('assessment.setDecision', { citation: '164.312(a)(2)(iii)', decision: 'not-reasonable' })).rejects.toThrow(
+      /Give the reason Automatic logoff is not reasonable/
+    )
     const decision = await ws.call('assessment.setDecision', {
       citation: '164.312(a)(2)(iii)',
       decision: 'equivalent-alternative',

@@ -5,8 +5,7 @@ import { getCatalog } from '../../main/assessment/catalog'
 
 const catalog = getCatalog(path.resolve(__dirname, '../../templates/assessment'))
 const context = (profile: ApplicabilityContext['profile'] = {}, answers: ApplicabilityContext['answers'] = {}) => ({ profile, answers })
-const applicableIds = (ctx: ApplicabilityContext) =>
-  new Set(catalog.data.questions.filter(q => questionApplies(q, ctx)).map(q => q.id))
+const applicableIds = (ctx: ApplicabilityContext) => new Set(catalog.data.questions.filter(q => questionApplies(q, ctx)).map(q => q.id))
 
 describe('applicability', () => {
   it('shows profile-dependent questions until the profile says otherwise', () => {
@@ -25,10 +24,20 @@ describe('applicability', () => {
   })
 
   it('combines conditions with all and any', () => {
-    const either = { any: [{ profile: 'a', equals: true }, { profile: 'b', equals: true }] }
+    const either = {
+      any: [
+        { profile: 'a', equals: true },
+        { profile: 'b', equals: true }
+      ]
+    }
     expect(conditionHolds(either, context({ a: false, b: true }))).toBe(true)
     expect(conditionHolds(either, context({ a: false, b: false }))).toBe(false)
-    const both = { all: [{ profile: 'a', equals: true }, { question: 'q-x-1', answerIn: ['yes' as const] }] }
+    const both = {
+      all: [
+        { profile: 'a', equals: true },
+        { question: 'q-x-1', answerIn: ['yes' as const] }
+      ]
+    }
     expect(conditionHolds(both, context({ a: true }, { 'q-x-1': 'yes' }))).toBe(true)
     expect(conditionHolds(both, context({ a: true }, { 'q-x-1': 'no' }))).toBe(false)
   })

@@ -115,11 +115,8 @@ describe('rule catalog', () => {
   })
 
   it('has 22 standards and 46 specifications, split by section as the rule is', () => {
-    const count = (section: string, kind: string) =>
-      entries.filter(e => sectionOf(e.citation) === section && e.kind === kind).length
-    expect(
-      Object.keys(FAMILY_BY_SECTION).map(s => [s, count(s, 'standard'), count(s, 'specification')])
-    ).toEqual([
+    const count = (section: string, kind: string) => entries.filter(e => sectionOf(e.citation) === section && e.kind === kind).length
+    expect(Object.keys(FAMILY_BY_SECTION).map(s => [s, count(s, 'standard'), count(s, 'specification')])).toEqual([
       ['164.308', 9, 21],
       ['164.310', 4, 8],
       ['164.312', 5, 7],
@@ -240,8 +237,7 @@ describe('questions', () => {
     expect(clearinghouse.every(q => JSON.stringify(q.appliesWhen).includes('isClearinghouse'))).toBe(true)
     const plan = entries.filter(e => e.citation.startsWith('164.314(b)'))
     for (const entry of plan)
-      for (const q of catalog.questionsFor(entry.citation))
-        expect(JSON.stringify(q.appliesWhen), q.id).toContain('isGroupHealthPlanSponsor')
+      for (const q of catalog.questionsFor(entry.citation)) expect(JSON.stringify(q.appliesWhen), q.id).toContain('isGroupHealthPlanSponsor')
   })
 
   it('has value fields with unique keys and sensible recommendations', () => {
@@ -261,7 +257,20 @@ describe('cloud section', () => {
   it('has the ten technical controls from the source documents', () => {
     expect(controls).toHaveLength(10)
     const text = controls.map(c => `${c.title} ${c.awsMechanism}`).join(' ')
-    for (const needle of ['TLS 1.2', 'AES-256', 'EBS', 'private subnet', 'least-privilege', 'MFA', 'CloudTrail', 'flow logs', '15 minutes', 'pgaudit', '7-year', 'incident response'])
+    for (const needle of [
+      'TLS 1.2',
+      'AES-256',
+      'EBS',
+      'private subnet',
+      'least-privilege',
+      'MFA',
+      'CloudTrail',
+      'flow logs',
+      '15 minutes',
+      'pgaudit',
+      '7-year',
+      'incident response'
+    ])
       expect(text.toLowerCase(), needle).toContain(needle.toLowerCase())
   })
 
@@ -280,8 +289,7 @@ describe('cloud section', () => {
   })
 
   it('applies cloud questions only to organisations running their own cloud', () => {
-    for (const q of questions.filter(q => q.group === 'cloud'))
-      expect(JSON.stringify(q.appliesWhen), q.id).toContain('usesCloudHosting')
+    for (const q of questions.filter(q => q.group === 'cloud')) expect(JSON.stringify(q.appliesWhen), q.id).toContain('usesCloudHosting')
   })
 })
 

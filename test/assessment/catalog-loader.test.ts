@@ -64,7 +64,15 @@ describe('citation helpers', () => {
   })
 
   it('orders citations as the rule does', () => {
-    const shuffled = ['164.312(b)', '164.308(b)(1)', '164.308(a)(10)', '164.308(a)(7)(ii)(E)', '164.308(a)(7)(i)', '164.310(a)(2)(iv)', '164.310(a)(2)(iii)']
+    const shuffled = [
+      '164.312(b)',
+      '164.308(b)(1)',
+      '164.308(a)(10)',
+      '164.308(a)(7)(ii)(E)',
+      '164.308(a)(7)(i)',
+      '164.310(a)(2)(iv)',
+      '164.310(a)(2)(iii)'
+    ]
     expect([...shuffled].sort(compareCitations)).toEqual([
       '164.308(a)(7)(i)',
       '164.308(a)(7)(ii)(E)',

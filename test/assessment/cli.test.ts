@@ -18,7 +18,14 @@ describe('safeguard catalog', () => {
   it('prints every standard and specification with its questions as JSON', async () => {
     const result = await runSafeguard(['catalog', '--json'])
     expect(result).toMatchObject({ code: 0, stderr: '' })
-    const entries = JSON.parse(result.stdout) as { citation: string; kind: string; requirement: string; family: string; title: string; questions: { id: string; guidance: string }[] }[]
+    const entries = JSON.parse(result.stdout) as {
+      citation: string
+      kind: string
+      requirement: string
+      family: string
+      title: string
+      questions: { id: string; guidance: string }[]
+    }[]
     expect(entries).toHaveLength(68)
     expect(entries.filter(e => e.kind === 'standard')).toHaveLength(22)
     expect(entries.find(e => e.citation === '164.308(a)(3)(ii)(B)')).toMatchObject({
@@ -50,7 +57,14 @@ describe('safeguard answers and status', () => {
     const progress = JSON.parse(status.stdout)
     expect(progress.answers).toMatchObject({ yes: 3, partly: 1, na: 1 })
     expect(progress.risks).toEqual({ low: 0, medium: 0, high: 0, critical: 0, unrated: 1 })
-    expect(progress.groups.map((g: { group: string }) => g.group)).toEqual(['administrative', 'physical', 'technical', 'organizational', 'documentation', 'cloud'])
+    expect(progress.groups.map((g: { group: string }) => g.group)).toEqual([
+      'administrative',
+      'physical',
+      'technical',
+      'organizational',
+      'documentation',
+      'cloud'
+    ])
 
     const text = await runSafeguard(['status', file])
     expect(text.stdout).toMatch(/Assessment 2\d{3}: 5 of \d+ questions answered/)

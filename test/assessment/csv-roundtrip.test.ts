@@ -26,9 +26,23 @@ describe('questionnaire CSV export', () => {
     const rows = parse(bytes, { columns: true, bom: true }) as Record<string, string>[]
     expect(rows).toHaveLength(result!.rows)
     const officer = rows.find(r => r.question_id === 'q-308-a2-1')!
-    expect(officer).toMatchObject({ answer: 'Partly', notes: 'Interim: "Dana", until June', citation: '164.308(a)(2)', requirement: 'Required', section: 'Administrative safeguards' })
-    expect(rows.find(r => r.question_id === 'q-308-a5-iiA-1')).toMatchObject({ requirement: 'Addressable', decision: 'Not reasonable and appropriate', decision_explanation: 'Two-person office' })
-    expect(rows.find(r => r.question_id === 'q-cloud-session-1')).toMatchObject({ value_unit: 'minutes', value_options: 'number 1-120 (suggested 15)', requirement: 'Cloud control' })
+    expect(officer).toMatchObject({
+      answer: 'Partly',
+      notes: 'Interim: "Dana", until June',
+      citation: '164.308(a)(2)',
+      requirement: 'Required',
+      section: 'Administrative safeguards'
+    })
+    expect(rows.find(r => r.question_id === 'q-308-a5-iiA-1')).toMatchObject({
+      requirement: 'Addressable',
+      decision: 'Not reasonable and appropriate',
+      decision_explanation: 'Two-person office'
+    })
+    expect(rows.find(r => r.question_id === 'q-cloud-session-1')).toMatchObject({
+      value_unit: 'minutes',
+      value_options: 'number 1-120 (suggested 15)',
+      requirement: 'Cloud control'
+    })
     expect(rows[0]).toMatchObject({ question_id: 'profile:isCoveredEntity', value_options: 'Yes; No' })
   })
 

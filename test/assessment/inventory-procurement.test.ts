@@ -8,7 +8,12 @@ describe('cloud service inventory', () => {
     const ws = await createTestWorkspace({ now: clock })
     const inventory = await ws.call('assessment.inventory', {})
     expect(inventory.provider).toBe('aws')
-    expect(inventory.items.find(i => i.serviceId === 'aws-ec2')).toMatchObject({ eligibility: 'eligible', defaultEncryption: 'off', inUse: false, gap: null })
+    expect(inventory.items.find(i => i.serviceId === 'aws-ec2')).toMatchObject({
+      eligibility: 'eligible',
+      defaultEncryption: 'off',
+      inUse: false,
+      gap: null
+    })
 
     const s3 = await ws.call('assessment.setService', { serviceId: 'aws-s3', holdsPhi: true, notes: 'uploads bucket' })
     expect(s3).toMatchObject({ inUse: true, holdsPhi: true, notes: 'uploads bucket', gap: null })
@@ -31,7 +36,9 @@ describe('cloud service inventory', () => {
     expect(unknown.gap).toMatch(/eligibility is unknown/)
     const harmless = await ws.call('assessment.addCustomService', { name: 'Status page', eligibility: 'not-eligible', holdsPhi: false })
     expect(harmless.gap).toBeNull()
-    await expect(ws.call('assessment.addCustomService', { name: 'acme analytics', eligibility: 'unknown' })).rejects.toMatchObject({ code: 'already-exists' })
+    await expect(ws.call('assessment.addCustomService', { name: 'acme analytics', eligibility: 'unknown' })).rejects.toMatchObject({
+      code: 'already-exists'
+    })
     await expect(ws.call('assessment.addCustomService', { name: 'Amazon S3', eligibility: 'unknown' })).rejects.toThrow(/already in the catalog/)
   })
 })
@@ -74,7 +81,9 @@ describe('procurement answers', () => {
 
     expect(answers.minimumNecessary.status).toBe('partly')
     expect(answers.minimumNecessary.answer).toContain('In place: a written access policy gives each role only the health data it needs')
-    expect(answers.minimumNecessary.answer).toContain('cloud access goes through least-privilege IAM roles without long-lived keys (Identity Center permission sets)')
+    expect(answers.minimumNecessary.answer).toContain(
+      'cloud access goes through least-privilege IAM roles without long-lived keys (Identity Center permission sets)'
+    )
     expect(answers.minimumNecessary.answer).toContain('Not in place yet: accounts and permissions are reviewed regularly')
 
     await ws.call('assessment.addCustomService', { name: 'Acme Analytics', eligibility: 'not-eligible', holdsPhi: true })
@@ -88,7 +97,9 @@ describe('procurement answers', () => {
     // The assessment says otherwise; the register, being the record of the agreements, wins.
     await ws.call('assessment.setAnswer', { questionId: 'q-308-b3-2', value: 'no' })
     await ws.call('baas.create', { associate: { name: 'Amazon Web Services', baaStatus: 'signed', effectiveOn: '2025-01-15' } })
-    await ws.call('baas.create', { associate: { name: 'County Health Department', relationship: 'covered-entity-client', baaStatus: 'signed', effectiveOn: '2025-02-01' } })
+    await ws.call('baas.create', {
+      associate: { name: 'County Health Department', relationship: 'covered-entity-client', baaStatus: 'signed', effectiveOn: '2025-02-01' }
+    })
     await ws.call('baas.create', { associate: { name: 'Lakeside Clinic', relationship: 'covered-entity-client', baaStatus: 'requested' } })
     const answers = await ws.call('assessment.procurement', {})
     expect(answers.baa.status).toBe('partly')
@@ -97,7 +108,6 @@ describe('procurement answers', () => {
         '1 of 2 client(s) have a signed business associate agreement in force; still missing: Lakeside Clinic.'
     )
     expect(answers.baa.basis).toEqual(['business associate register: Amazon Web Services', 'business associate register: 2 client(s)'])
-
   })
 
   it('does not count an agreement whose expiry date has passed', async () => {
@@ -105,7 +115,10 @@ describe('procurement answers', () => {
     await ws.call('assessment.setAnswer', { questionId: 'q-308-b3-2', value: 'yes' })
     await ws.call('baas.create', { associate: { name: 'AWS', baaStatus: 'signed', effectiveOn: '2024-01-01', expiresOn: '2026-02-28' } })
     const answers = await ws.call('assessment.procurement', {})
-    expect(answers.baa).toMatchObject({ status: 'no', answer: 'No, the business associate register shows no agreement in force with AWS (status: signed).' })
+    expect(answers.baa).toMatchObject({
+      status: 'no',
+      answer: 'No, the business associate register shows no agreement in force with AWS (status: signed).'
+    })
     expect(answers.services.answer).toBe('No service is marked as holding health data yet. Mark them in the cloud service inventory.')
   })
 })

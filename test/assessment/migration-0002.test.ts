@@ -28,9 +28,7 @@ describe('migration 0002 (assessment)', () => {
 
   it('enforces the rules in the schema too', () => {
     const { db } = databaseAtVersion(2)
-    const period = db.prepare(
-      "INSERT INTO assessment_period (id, status, started_on, created_at) VALUES (?, 'current', '2026-01-01', 'now')"
-    )
+    const period = db.prepare("INSERT INTO assessment_period (id, status, started_on, created_at) VALUES (?, 'current', '2026-01-01', 'now')")
     period.run('2026')
     expect(() => period.run('2027')).toThrow(/UNIQUE/) // only one current period
     const decision = db.prepare(
@@ -42,7 +40,11 @@ describe('migration 0002 (assessment)', () => {
       db.prepare("INSERT INTO assessment_risk (period_id, question_id, likelihood, impact, updated_at) VALUES ('2026', 'q', 6, 1, 'now')").run()
     ).toThrow(/CHECK/)
     expect(() =>
-      db.prepare("INSERT INTO assessment_signoff (period_id, family, reviewer, signed_on, created_at) VALUES ('2026', 'physical', 'A', '10/03/2026', 'now')").run()
+      db
+        .prepare(
+          "INSERT INTO assessment_signoff (period_id, family, reviewer, signed_on, created_at) VALUES ('2026', 'physical', 'A', '10/03/2026', 'now')"
+        )
+        .run()
     ).toThrow(/CHECK/)
     db.close()
   })
@@ -52,7 +54,11 @@ describe('persistence', () => {
   it('finds everything as it was after the workspace is reopened', async () => {
     const ws = await createTestWorkspace({ now: () => new Date('2026-03-10T12:00:00Z') })
     await ws.call('assessment.setAnswer', { questionId: 'q-312-a2-iii-1', value: 'no', notes: 'Front desk PCs stay logged in' })
-    await ws.call('assessment.setDecision', { citation: '164.312(a)(2)(iii)', decision: 'equivalent-alternative', explanation: 'Screens face away from the waiting room' })
+    await ws.call('assessment.setDecision', {
+      citation: '164.312(a)(2)(iii)',
+      decision: 'equivalent-alternative',
+      explanation: 'Screens face away from the waiting room'
+    })
     await ws.call('assessment.rateRisk', { questionId: 'q-312-a2-iii-1', likelihood: 3, impact: 3, owner: 'Office manager', dueOn: '2026-05-01' })
     await ws.call('assessment.signOff', { group: 'technical', reviewer: 'Dana Reyes', signedOn: '2026-03-10' })
     ws.session.close()

@@ -13,7 +13,9 @@ describe('risk register', () => {
     await ws.call('assessment.setAnswer', { questionId: 'q-308-a2-1', value: 'yes' })
 
     await expect(ws.call('assessment.rateRisk', { questionId: 'q-308-a2-1', likelihood: 3, impact: 3 })).rejects.toThrow(/Only gaps are rated/)
-    await expect(ws.call('assessment.rateRisk', { questionId: 'q-312-d-1', likelihood: 6, impact: 3 })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(ws.call('assessment.rateRisk', { questionId: 'q-312-d-1', likelihood: 6, impact: 3 })).rejects.toMatchObject({
+      code: 'invalid-input'
+    })
 
     const unrated = await ws.call('assessment.risks', {})
     expect(unrated.map(r => [r.questionId, r.answer, r.rating])).toEqual([
@@ -75,7 +77,14 @@ describe('progress and sign-off', () => {
 
     const progress = await ws.call('assessment.progress', {})
     const documentation = progress.groups.find(g => g.group === 'documentation')!
-    expect(documentation).toMatchObject({ title: 'Policies, procedures and documentation', applicable: 7, answered: 2, percent: 28, gaps: 1, unratedGaps: 0 })
+    expect(documentation).toMatchObject({
+      title: 'Policies, procedures and documentation',
+      applicable: 7,
+      answered: 2,
+      percent: 28,
+      gaps: 1,
+      unratedGaps: 0
+    })
     expect(progress.answers).toMatchObject({ yes: 1, no: 1, 'not-assessed': 1, partly: 0 })
     expect(progress.answers.unanswered).toBe(progress.overall.applicable - 3)
     expect(progress.risks).toEqual({ low: 0, medium: 0, high: 1, critical: 0, unrated: 0 })
@@ -92,8 +101,12 @@ describe('progress and sign-off', () => {
     await ws.call('assessment.setAnswer', { questionId: 'q-310-b-1', value: 'partly' })
     const physical = (await ws.call('assessment.progress', {})).groups.find(g => g.group === 'physical')!
     expect(physical.signOff?.changedSince).toBe(true)
-    await expect(ws.call('assessment.signOff', { group: 'physical', reviewer: ' ', signedOn: '2026-03-10' })).rejects.toThrow(/Enter the reviewer name/)
-    await expect(ws.call('assessment.signOff', { group: 'physical', reviewer: 'Dana', signedOn: '2026-02-30' })).rejects.toThrow(/Not a real calendar date/)
+    await expect(ws.call('assessment.signOff', { group: 'physical', reviewer: ' ', signedOn: '2026-03-10' })).rejects.toThrow(
+      /Enter the reviewer name/
+    )
+    await expect(ws.call('assessment.signOff', { group: 'physical', reviewer: 'Dana', signedOn: '2026-02-30' })).rejects.toThrow(
+      /Not a real calendar date/
+    )
   })
 })
 

@@ -22,17 +22,25 @@ describe('business associate register', () => {
     await ws.call('baas.create', { associate: signed })
     await ws.call('baas.create', { associate: { name: 'Prospect Labs', baaStatus: 'requested' } })
     await ws.call('baas.create', { associate: { name: 'Coffee', handlesPhi: false } })
-    await ws.call('baas.create', { associate: { name: 'Old Shredder', baaStatus: 'signed', effectiveOn: '2023-01-01', expiresOn: '2026-01-31', lastReviewOn: '2025-01-10' } })
+    await ws.call('baas.create', {
+      associate: { name: 'Old Shredder', baaStatus: 'signed', effectiveOn: '2023-01-01', expiresOn: '2026-01-31', lastReviewOn: '2025-01-10' }
+    })
     const list = await ws.call('baas.list', { asOf, expiringWithinDays: 60 })
-    const byName = Object.fromEntries(list.map((a) => [a.name, a.flags]))
+    const byName = Object.fromEntries(list.map(a => [a.name, a.flags]))
     // Expires 31 May, 46 days after 15 April: within 60. Reviewed never; effective 1 May 2025 + 12 months = 1 May 2026.
-    expect(byName['Northwind Billing']).toEqual({ phiWithoutSignedBaa: false, expired: false, expiringSoon: true, reviewOverdue: false, nextReviewOn: '2026-05-01' })
+    expect(byName['Northwind Billing']).toEqual({
+      phiWithoutSignedBaa: false,
+      expired: false,
+      expiringSoon: true,
+      reviewOverdue: false,
+      nextReviewOn: '2026-05-01'
+    })
     expect(byName['Prospect Labs']).toMatchObject({ phiWithoutSignedBaa: true, expiringSoon: false, nextReviewOn: null })
     expect(byName['Coffee']).toMatchObject({ phiWithoutSignedBaa: false })
     // Signed but past its expiry date: treated as expired, so PHI is without an agreement in force.
     expect(byName['Old Shredder']).toMatchObject({ expired: true, phiWithoutSignedBaa: true, reviewOverdue: true, nextReviewOn: '2026-01-10' })
     const narrow = await ws.call('baas.list', { asOf, expiringWithinDays: 30 })
-    expect(narrow.find((a) => a.name === 'Northwind Billing')!.flags.expiringSoon).toBe(false)
+    expect(narrow.find(a => a.name === 'Northwind Billing')!.flags.expiringSoon).toBe(false)
   })
 
   it('validates input with clear messages', async () => {
@@ -48,18 +56,26 @@ describe('business associate register', () => {
   it('keeps the subcontractor chain as a tree, refuses loops and orphaning deletes', async () => {
     const ws = await createBreachWorkspace()
     const top = await ws.call('baas.create', { associate: signed })
-    const sub = await ws.call('baas.create', { associate: { name: 'Backup Vault', relationship: 'subcontractor', parentId: top.id, baaStatus: 'signed' } })
+    const sub = await ws.call('baas.create', {
+      associate: { name: 'Backup Vault', relationship: 'subcontractor', parentId: top.id, baaStatus: 'signed' }
+    })
     const subSub = await ws.call('baas.create', { associate: { name: 'Tape Courier', relationship: 'subcontractor', parentId: sub.id } })
     const chain = await ws.call('baas.chain', { asOf })
     expect(chain).toHaveLength(1)
-    expect(chain[0]).toMatchObject({ name: 'Northwind Billing', children: [{ name: 'Backup Vault', children: [{ name: 'Tape Courier', children: [] }] }] })
+    expect(chain[0]).toMatchObject({
+      name: 'Northwind Billing',
+      children: [{ name: 'Backup Vault', children: [{ name: 'Tape Courier', children: [] }] }]
+    })
     expect(chain[0]!.children[0]!.children[0]!.flags.phiWithoutSignedBaa).toBe(true)
-    expect((await ws.call('baas.get', { id: subSub.id, asOf })).ancestors.map((a) => a.name)).toEqual(['Northwind Billing', 'Backup Vault'])
+    expect((await ws.call('baas.get', { id: subSub.id, asOf })).ancestors.map(a => a.name)).toEqual(['Northwind Billing', 'Backup Vault'])
     await expect(ws.call('baas.update', { id: top.id, associate: { ...signed, parentId: subSub.id } })).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(/below itself/)
     })
-    await expect(ws.call('baas.delete', { id: sub.id })).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/1 subcontractor/) })
+    await expect(ws.call('baas.delete', { id: sub.id })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/1 subcontractor/)
+    })
     await ws.call('baas.delete', { id: subSub.id })
     await ws.call('baas.delete', { id: sub.id })
     expect((await ws.call('baas.chain', { asOf }))[0]!.children).toEqual([])
@@ -73,7 +89,11 @@ describe('business associate register', () => {
     await ws.call('baas.setTerm', { id: created.id, termId: '314a2iC', state: 'missing', note: 'only breaches, not all security incidents' })
     let detail = await ws.call('baas.setTerm', { id: created.id, termId: '314a2ii', state: 'not-applicable' })
     expect(detail.checklist).toEqual({ total: 17, present: 1, missing: 1, notApplicable: 1, unchecked: 14 })
-    expect(detail.terms.find((t) => t.termId === '314a2iC')).toMatchObject({ state: 'missing', citation: '45 CFR 164.314(a)(2)(i)(C)', note: expect.stringMatching(/only breaches/) })
+    expect(detail.terms.find(t => t.termId === '314a2iC')).toMatchObject({
+      state: 'missing',
+      citation: '45 CFR 164.314(a)(2)(i)(C)',
+      note: expect.stringMatching(/only breaches/)
+    })
     detail = await ws.call('baas.setTerm', { id: created.id, termId: '314a2ii', state: 'unchecked' })
     expect(detail.checklist.unchecked).toBe(15)
     await expect(ws.call('baas.setTerm', { id: created.id, termId: 'nope', state: 'present' })).rejects.toMatchObject({ code: 'invalid-input' })
@@ -100,7 +120,7 @@ describe('signed agreement stored inside the workspace', () => {
     expect(meta!.sha256).toBe(createHash('sha256').update(bytes).digest('hex'))
     const row = ws.db.prepare('SELECT * FROM business_associate_agreement_file').get() as Record<string, unknown>
     expect(Buffer.compare(row.content as Buffer, bytes)).toBe(0)
-    expect(JSON.stringify(Object.values(row).filter((v) => typeof v === 'string'))).not.toContain(ws.dir)
+    expect(JSON.stringify(Object.values(row).filter(v => typeof v === 'string'))).not.toContain(ws.dir)
     // The original can go away: the workspace holds the copy.
     fs.rmSync(source)
     const target = path.join(ws.dir, 'copy.pdf')
@@ -129,13 +149,17 @@ describe('signed agreement stored inside the workspace', () => {
     fs.writeFileSync(real, 'x')
     const link = path.join(ws.dir, 'link.pdf')
     fs.symlinkSync(real, link)
-    await expect(ws.call('baas.attachAgreement', { id: created.id, path: link })).rejects.toMatchObject({ message: expect.stringMatching(/symbolic link/) })
+    await expect(ws.call('baas.attachAgreement', { id: created.id, path: link })).rejects.toMatchObject({
+      message: expect.stringMatching(/symbolic link/)
+    })
     await expect(ws.call('baas.attachAgreement', { id: created.id, path: ws.dir })).rejects.toMatchObject({ code: 'not-a-file' })
     const huge = path.join(ws.dir, 'huge.pdf')
     fs.writeFileSync(huge, '')
     fs.truncateSync(huge, 26 * 1024 * 1024)
     await expect(ws.call('baas.attachAgreement', { id: created.id, path: huge })).rejects.toMatchObject({ message: expect.stringMatching(/limit/) })
-    await expect(ws.call('baas.attachAgreement', { id: created.id, path: path.join(ws.dir, 'missing.pdf') })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(ws.call('baas.attachAgreement', { id: created.id, path: path.join(ws.dir, 'missing.pdf') })).rejects.toMatchObject({
+      code: 'not-found'
+    })
     expect(rowCount(ws.db, 'business_associate_agreement_file')).toBe(0)
   })
 })
@@ -146,10 +170,13 @@ describe('importing a register', () => {
     const report = await ws.call('baas.importFile', { path: path.join(fixtures, 'register.json') })
     expect(report).toMatchObject({ format: 'json', imported: 3 })
     const chain = await ws.call('baas.chain', { asOf })
-    const northwind = chain.find((node) => node.name === 'Northwind Billing')!
-    expect(northwind.children.map((c) => c.name)).toEqual(['Backup Vault Inc.'])
+    const northwind = chain.find(node => node.name === 'Northwind Billing')!
+    expect(northwind.children.map(c => c.name)).toEqual(['Backup Vault Inc.'])
     const list = await ws.call('baas.list', { asOf })
-    expect(list.find((a) => a.name === 'Northwind Billing')).toMatchObject({ breachReportingDays: 10, assets: ['AWS RDS: billing-prod', 'AWS S3: statements'] })
+    expect(list.find(a => a.name === 'Northwind Billing')).toMatchObject({
+      breachReportingDays: 10,
+      assets: ['AWS RDS: billing-prod', 'AWS S3: statements']
+    })
   })
 
   it('imports CSV: lists split on semicolons, yes/no, quoted commas', async () => {
@@ -157,11 +184,15 @@ describe('importing a register', () => {
     const report = await ws.call('baas.importFile', { path: path.join(fixtures, 'register.csv') })
     expect(report).toMatchObject({ format: 'csv', imported: 3 })
     const list = await ws.call('baas.list', { asOf })
-    const sync = list.find((a) => a.name === 'Sync Relay, LLC')!
+    const sync = list.find(a => a.name === 'Sync Relay, LLC')!
     expect(sync).toMatchObject({ relationship: 'subcontractor', phiCategories: ['lab results'] })
-    expect(list.find((a) => a.id === sync.parentId)!.name).toBe('Harbor Cloud Hosting')
-    expect(list.find((a) => a.name === 'Harbor Cloud Hosting')).toMatchObject({ phiCategories: ['clinical notes', 'demographics'], lastReviewOn: '2025-06-15', breachReportingDays: 15 })
-    expect(list.find((a) => a.name === 'Front Desk Coffee')).toMatchObject({ handlesPhi: false, flags: { phiWithoutSignedBaa: false } })
+    expect(list.find(a => a.id === sync.parentId)!.name).toBe('Harbor Cloud Hosting')
+    expect(list.find(a => a.name === 'Harbor Cloud Hosting')).toMatchObject({
+      phiCategories: ['clinical notes', 'demographics'],
+      lastReviewOn: '2025-06-15',
+      breachReportingDays: 15
+    })
+    expect(list.find(a => a.name === 'Front Desk Coffee')).toMatchObject({ handlesPhi: false, flags: { phiWithoutSignedBaa: false } })
   })
 
   it('rejects a file with any bad row, imports nothing, and reports every row', async () => {
@@ -170,7 +201,7 @@ describe('importing a register', () => {
     const error = await ws.call('baas.importFile', { path: path.join(fixtures, 'register-bad.csv') }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'import-rejected', message: expect.stringMatching(/Nothing was imported: 3 of 4 rows/) })
     const rows = (error as { details: { rows: { row: number; ok: boolean; errors: string[] }[] } }).details.rows
-    expect(rows.map((r) => r.ok)).toEqual([true, false, false, false])
+    expect(rows.map(r => r.ok)).toEqual([true, false, false, false])
     expect(rows[1]!.errors.join()).toMatch(/name/)
     expect(rows[2]!.errors.join()).toMatch(/handlesPhi/)
     expect(rows[2]!.errors.join()).toMatch(/effectiveOn/)
@@ -191,7 +222,10 @@ describe('importing a register', () => {
     const ws = await createBreachWorkspace()
     const file = path.join(ws.dir, 'typo.csv')
     fs.writeFileSync(file, 'name,baa_status\nAcme,signed\n')
-    await expect(ws.call('baas.importFile', { path: file })).rejects.toMatchObject({ code: 'import-rejected', message: expect.stringMatching(/baa_status/) })
+    await expect(ws.call('baas.importFile', { path: file })).rejects.toMatchObject({
+      code: 'import-rejected',
+      message: expect.stringMatching(/baa_status/)
+    })
     const broken = path.join(ws.dir, 'broken.json')
     fs.writeFileSync(broken, '[{"name": "Acme",')
     await expect(ws.call('baas.importFile', { path: broken })).rejects.toMatchObject({ message: expect.stringMatching(/not valid JSON/) })

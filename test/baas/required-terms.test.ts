@@ -10,10 +10,10 @@ describe('templates/baa/required-terms.json', () => {
   const file = loadRequiredTerms()
 
   it('lists every required term of 164.504(e)(2) and 164.314(a)(2), in order', () => {
-    const privacy = ['(i)', ...'ABCDEFGHIJ'.split('').map((letter) => `(ii)(${letter})`), '(iii)'].map((item) => `45 CFR 164.504(e)(2)${item}`)
-    const security = ['(i)(A)', '(i)(B)', '(i)(C)', '(ii)', '(iii)'].map((item) => `45 CFR 164.314(a)(2)${item}`)
-    expect(file.terms.map((term) => term.citation)).toEqual([...privacy, ...security])
-    expect(file.terms.filter((term) => term.rule === 'security').map((term) => term.citation)).toEqual(security)
+    const privacy = ['(i)', ...'ABCDEFGHIJ'.split('').map(letter => `(ii)(${letter})`), '(iii)'].map(item => `45 CFR 164.504(e)(2)${item}`)
+    const security = ['(i)(A)', '(i)(B)', '(i)(C)', '(ii)', '(iii)'].map(item => `45 CFR 164.314(a)(2)${item}`)
+    expect(file.terms.map(term => term.citation)).toEqual([...privacy, ...security])
+    expect(file.terms.filter(term => term.rule === 'security').map(term => term.citation)).toEqual(security)
   })
 
   it('gives each term a plain description and a certainty, and says to check with counsel', () => {

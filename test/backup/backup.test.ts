@@ -106,7 +106,9 @@ describe('checking a copy', () => {
     db.pragma('foreign_keys = OFF')
     db.prepare("INSERT INTO assessment_profile (period_id, key, value, updated_at) VALUES ('no-such-period', 'k', 1, 'now')").run()
     db.close()
-    expect(() => checkWorkspaceCopy(made.file, null, 'The copy')).toThrow(/1 row\(s\) pointing at missing rows \(first: assessment_profile → assessment_period\)/)
+    expect(() => checkWorkspaceCopy(made.file, null, 'The copy')).toThrow(
+      /1 row\(s\) pointing at missing rows \(first: assessment_profile → assessment_period\)/
+    )
   })
 
   it('refuses a file that is not a workspace', async () => {
@@ -131,7 +133,11 @@ describe('restore', () => {
     expect(canonicalDigest(test.db())).toEqual(backedUp)
     expect(outcome.safetyCopy).not.toBeNull()
     expect(digestOf(outcome.safetyCopy!)).toEqual(replaced)
-    expect(listBackupFiles(test.workspacePath).map(entry => entry.reason).sort()).toEqual(['before-restore', 'manual'])
+    expect(
+      listBackupFiles(test.workspacePath)
+        .map(entry => entry.reason)
+        .sort()
+    ).toEqual(['before-restore', 'manual'])
   })
 
   it('leaves the workspace untouched and open when the backup is bad', async () => {

@@ -1,7 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { backupTrial, importTrial, measureImport, prepareCrashBench, runChild, spreadKillTimes, type CrashBench, type ImportTrial } from './crash/harness'
+import {
+  backupTrial,
+  importTrial,
+  measureImport,
+  prepareCrashBench,
+  runChild,
+  spreadKillTimes,
+  type CrashBench,
+  type ImportTrial
+} from './crash/harness'
 
 // Kept small so `npm test` stays fast on a busy 2-core machine; `npx tsx test/backup/crash/trials.ts` runs many more, bigger.
 const FINDINGS = 2000
@@ -48,7 +57,8 @@ describe('SIGKILL during backups', () => {
       backups = trial.backups
       if (trial.leftovers.length > 0) interrupted += 1
       // Anything else in the folder is the interrupted backup's partial file (and its journal), which the next backup removes.
-      if (process.env.CRASH_REPORT) console.log(`kill after ${killAfterMs} ms: ${trial.backups} backups, leftovers ${JSON.stringify(trial.leftovers)}`)
+      if (process.env.CRASH_REPORT)
+        console.log(`kill after ${killAfterMs} ms: ${trial.backups} backups, leftovers ${JSON.stringify(trial.leftovers)}`)
       for (const name of trial.leftovers) expect(name).toMatch(/^\..*\.partial-[0-9a-f]+(-journal|-wal|-shm)?$/)
     }
     expect(backups).toBeGreaterThan(0)

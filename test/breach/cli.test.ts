@@ -27,8 +27,8 @@ describe('safeguard baas / incidents / deadlines', () => {
     expect(list.code).toBe(0)
     const parsed = JSON.parse(list.stdout) as { name: string; flags: Record<string, unknown> }[]
     // Harbor's agreement expires 31 May 2026: within 60 days of 15 April.
-    expect(parsed.find((a) => a.name === 'Harbor Cloud Hosting')!.flags).toMatchObject({ expiringSoon: true, phiWithoutSignedBaa: false })
-    expect(parsed.map((a) => a.name).sort()).toEqual(['Front Desk Coffee', 'Harbor Cloud Hosting', 'Sync Relay, LLC'])
+    expect(parsed.find(a => a.name === 'Harbor Cloud Hosting')!.flags).toMatchObject({ expiringSoon: true, phiWithoutSignedBaa: false })
+    expect(parsed.map(a => a.name).sort()).toEqual(['Front Desk Coffee', 'Harbor Cloud Hosting', 'Sync Relay, LLC'])
     const readable = await runSafeguard(['baas', 'list', file, '--as-of', '2026-04-15'])
     expect(readable.stdout).toMatch(/Sync Relay, LLC \(under Harbor Cloud Hosting\): subcontractor, BAA signed/)
     expect(readable.stdout).toMatch(/Harbor Cloud Hosting: .*expires 2026-05-31.*\[expiring soon\]/)
@@ -62,14 +62,26 @@ describe('safeguard baas / incidents / deadlines', () => {
         expect.objectContaining({ incident: title, kind: 'individuals', dueOn: '2026-05-09', citation: '45 CFR 164.404(b)', status: 'due' }),
         expect.objectContaining({ incident: title, kind: 'hhs', dueOn: '2026-05-09', citation: '45 CFR 164.408(b)', status: 'due' }),
         expect.objectContaining({ incident: title, kind: 'media', jurisdiction: 'CA', dueOn: '2026-05-09', citation: '45 CFR 164.406' }),
-        expect.objectContaining({ incident: title, kind: 'state-regulator', jurisdiction: 'VT', dueOn: '2026-03-30', status: 'overdue', checkWithCounsel: true }),
+        expect.objectContaining({
+          incident: title,
+          kind: 'state-regulator',
+          jurisdiction: 'VT',
+          dueOn: '2026-03-30',
+          status: 'overdue',
+          checkWithCounsel: true
+        }),
         expect.objectContaining({ kind: 'vulnerability-scan', proposed: true }),
         expect.objectContaining({ kind: 'risk-analysis', citation: '45 CFR 164.308(a)(1)(ii)(A)-(B)' })
       ])
     )
     const incidents = await runSafeguard(['incidents', 'list', file, '--as-of', '2026-04-01', '--json'])
     expect(JSON.parse(incidents.stdout)).toEqual([
-      expect.objectContaining({ title, totalAffected: 1383, overdue: 1, next: expect.objectContaining({ kind: 'state-regulator', dueOn: '2026-03-30' }) })
+      expect.objectContaining({
+        title,
+        totalAffected: 1383,
+        overdue: 1,
+        next: expect.objectContaining({ kind: 'state-regulator', dueOn: '2026-03-30' })
+      })
     ])
     const text = fs.readFileSync(ics, 'utf8')
     expect((text.match(/BEGIN:VEVENT/g) ?? []).length).toBe(entries.length)

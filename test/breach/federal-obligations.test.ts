@@ -69,7 +69,12 @@ describe('media: more than 500 residents of one state, checked per state (164.40
     [{ GA: 501, AK: 900, NJ: 12 }, ['media:AK', 'media:GA']]
   ])('%j → %j', (affectedByState, expected) => {
     const result = computeBreachObligations(incident({ affectedByState }), { asOf })
-    expect(result.obligations.filter((o) => o.kind === 'media').map((o) => o.id).sort()).toEqual(expected)
+    expect(
+      result.obligations
+        .filter(o => o.kind === 'media')
+        .map(o => o.id)
+        .sort()
+    ).toEqual(expected)
   })
 
   it('names the jurisdiction and shares the 60-day limit', () => {
@@ -116,7 +121,12 @@ describe('business associate to covered entity (164.410)', () => {
 
   it('adds a state vendor notice where the state sets one (Oregon, 10 days)', () => {
     const result = computeBreachObligations(incident({ role: 'business-associate', affectedByState: { OR: 3 } }), { asOf })
-    expect(only(result, 'covered-entity:OR')).toMatchObject({ kind: 'covered-entity', jurisdiction: 'OR', dueOn: '2026-03-11', checkWithCounsel: true })
+    expect(only(result, 'covered-entity:OR')).toMatchObject({
+      kind: 'covered-entity',
+      jurisdiction: 'OR',
+      dueOn: '2026-03-11',
+      checkWithCounsel: true
+    })
   })
 })
 
@@ -173,7 +183,9 @@ describe('law-enforcement delay (164.412)', () => {
   })
 
   it('rejects a written statement without an end date, and an end before the statement', () => {
-    expect(() => incident({ lawEnforcementDelay: { kind: 'written', statedOn: '2026-03-20' } })).toThrow(/incident\.lawEnforcementDelay\.until: a written/)
+    expect(() => incident({ lawEnforcementDelay: { kind: 'written', statedOn: '2026-03-20' } })).toThrow(
+      /incident\.lawEnforcementDelay\.until: a written/
+    )
     expect(() => incident({ lawEnforcementDelay: { kind: 'oral', statedOn: '2026-03-20', until: '2026-03-01' } })).toThrow(/cannot end/)
   })
 })
@@ -206,11 +218,22 @@ describe('incident validation', () => {
   it('names every bad field', () => {
     expect(() =>
       parseIncident({ title: '', discoveredOn: '2026-02-30', role: 'vendor', unsecuredPhi: 'yes', affectedByState: { TX: -1, ZZ: 3 } })
-    ).toThrow(/incident\.title[\s\S]*incident\.discoveredOn: must be a calendar date[\s\S]*incident\.role[\s\S]*incident\.unsecuredPhi[\s\S]*incident\.affectedByState\.TX: an affected count cannot be negative/)
+    ).toThrow(
+      /incident\.title[\s\S]*incident\.discoveredOn: must be a calendar date[\s\S]*incident\.role[\s\S]*incident\.unsecuredPhi[\s\S]*incident\.affectedByState\.TX: an affected count cannot be negative/
+    )
   })
 
   it('rejects a breach date after discovery and unknown fields (a typo must not silently drop a date)', () => {
     expect(() => incident({ breachOn: '2026-03-02' })).toThrow(/cannot come after its discovery/)
-    expect(() => parseIncident({ title: 'x', discoveredon: '2026-01-01', discoveredOn: '2026-01-01', role: 'covered-entity', unsecuredPhi: true, affectedByState: {} })).toThrow(/discoveredon/)
+    expect(() =>
+      parseIncident({
+        title: 'x',
+        discoveredon: '2026-01-01',
+        discoveredOn: '2026-01-01',
+        role: 'covered-entity',
+        unsecuredPhi: true,
+        affectedByState: {}
+      })
+    ).toThrow(/discoveredon/)
   })
 })

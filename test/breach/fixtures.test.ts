@@ -4,11 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { computeBreachObligations, parseIncident } from '../../main/breach/obligations'
 
 /** The project's own incident fixtures (issue format), each with its deadlines worked out by hand. */
-const fixture = (name: string) =>
-  parseIncident(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/breach', name), 'utf8')), name)
+const fixture = (name: string) => parseIncident(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/breach', name), 'utf8')), name)
 
 const dueDates = (name: string, asOf: string) =>
-  Object.fromEntries(computeBreachObligations(fixture(name), { asOf }).obligations.map((o) => [o.id, o.dueOn]))
+  Object.fromEntries(computeBreachObligations(fixture(name), { asOf }).obligations.map(o => [o.id, o.dueOn]))
 
 describe('incident fixtures, worked by hand', () => {
   it('large covered-entity breach across five states (discovered Tuesday 10 March 2026)', () => {

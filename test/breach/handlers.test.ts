@@ -11,7 +11,9 @@ const readFixture = (name: string) => JSON.parse(fs.readFileSync(path.join(fixtu
 describe('incident log', () => {
   it('stores an incident in the issue format and computes its obligations', async () => {
     const ws = await createBreachWorkspace()
-    const created = await ws.call('incidents.create', { incident: { ...readFixture('incident-law-enforcement-delay.json'), phiCategories: ['clinical notes'] } })
+    const created = await ws.call('incidents.create', {
+      incident: { ...readFixture('incident-law-enforcement-delay.json'), phiCategories: ['clinical notes'] }
+    })
     expect(created.incident).toMatchObject({
       discoveredOn: '2026-03-01',
       affectedByState: { GA: 700, WA: 20 },
@@ -19,7 +21,7 @@ describe('incident log', () => {
       phiCategories: ['clinical notes']
     })
     const detail = await ws.call('incidents.get', { id: created.incident.id, asOf: '2026-05-01' })
-    const due = Object.fromEntries(detail.assessment.obligations.map((o) => [o.id, [o.dueOn, o.status]]))
+    const due = Object.fromEntries(detail.assessment.obligations.map(o => [o.id, [o.dueOn, o.status]]))
     expect(due).toEqual({
       'state-individuals:WA': ['2026-03-31', 'overdue'],
       individuals: ['2026-05-20', 'due'],
@@ -31,13 +33,18 @@ describe('incident log', () => {
   it('records notices, marks obligations done, and refuses a notice that matches nothing', async () => {
     const ws = await createBreachWorkspace()
     const { incident } = await ws.call('incidents.create', { incident: readFixture('incident-large-covered-entity.json') })
-    let detail = await ws.call('incidents.recordNotice', { id: incident.id, notice: { kind: 'individuals', doneOn: '2026-04-15', method: 'first-class mail' } })
+    let detail = await ws.call('incidents.recordNotice', {
+      id: incident.id,
+      notice: { kind: 'individuals', doneOn: '2026-04-15', method: 'first-class mail' }
+    })
     detail = await ws.call('incidents.get', { id: incident.id, asOf: '2026-04-20' })
-    const byId = Object.fromEntries(detail.assessment.obligations.map((o) => [o.id, o]))
+    const byId = Object.fromEntries(detail.assessment.obligations.map(o => [o.id, o]))
     expect(byId.individuals).toMatchObject({ status: 'done', doneOn: '2026-04-15', method: 'first-class mail' })
     // Iowa's regulator clock now runs from the recorded resident notice: 5 business days → 22 April.
     expect(byId['state-regulator:IA']).toMatchObject({ dueOn: '2026-04-22', status: 'due' })
-    await expect(ws.call('incidents.recordNotice', { id: incident.id, notice: { kind: 'media', jurisdiction: 'TX', doneOn: '2026-04-15' } })).rejects.toMatchObject({
+    await expect(
+      ws.call('incidents.recordNotice', { id: incident.id, notice: { kind: 'media', jurisdiction: 'TX', doneOn: '2026-04-15' } })
+    ).rejects.toMatchObject({
       code: 'invalid-input',
       message: expect.stringMatching(/no media obligation for TX/)
     })
@@ -54,19 +61,26 @@ describe('incident log', () => {
     await ws.call('incidents.create', { incident: readFixture('incident-large-covered-entity.json') })
     await ws.call('incidents.create', { incident: readFixture('incident-secured.json') })
     const list = await ws.call('incidents.list', { asOf: '2026-04-01' })
-    const large = list.find((i) => i.title.startsWith('Stolen'))!
-    expect(large).toMatchObject({ totalAffected: 1383, notificationRequired: true, next: { id: 'state-regulator:VT', dueOn: '2026-03-30', status: 'overdue' } })
+    const large = list.find(i => i.title.startsWith('Stolen'))!
+    expect(large).toMatchObject({
+      totalAffected: 1383,
+      notificationRequired: true,
+      next: { id: 'state-regulator:VT', dueOn: '2026-03-30', status: 'overdue' }
+    })
     expect(large.overdue).toBe(1)
-    expect(list.find((i) => i.title.startsWith('Lost'))).toMatchObject({ notificationRequired: false, open: 0, next: null })
+    expect(list.find(i => i.title.startsWith('Lost'))).toMatchObject({ notificationRequired: false, open: 0, next: null })
   })
 
   it('updates and deletes, with the children replaced and removed', async () => {
     const ws = await createBreachWorkspace()
     const { incident } = await ws.call('incidents.create', { incident: readFixture('incident-law-enforcement-delay.json') })
     const { title, discoveredOn, role, unsecuredPhi } = incident
-    const updated = await ws.call('incidents.update', { id: incident.id, incident: { title, discoveredOn, role, unsecuredPhi, affectedByState: { GA: 10 } } })
+    const updated = await ws.call('incidents.update', {
+      id: incident.id,
+      incident: { title, discoveredOn, role, unsecuredPhi, affectedByState: { GA: 10 } }
+    })
     expect(updated.incident).toMatchObject({ affectedByState: { GA: 10 }, lawEnforcementDelays: [] })
-    expect(updated.assessment.obligations.map((o) => o.id).sort()).toEqual(['hhs-annual-log', 'individuals'])
+    expect(updated.assessment.obligations.map(o => o.id).sort()).toEqual(['hhs-annual-log', 'individuals'])
     await ws.call('incidents.delete', { id: incident.id })
     expect(rowCount(ws.db, 'incident_affected') + rowCount(ws.db, 'incident_law_enforcement_delay')).toBe(0)
     await expect(ws.call('incidents.get', { id: incident.id })).rejects.toMatchObject({ code: 'not-found' })
@@ -74,11 +88,22 @@ describe('incident log', () => {
 
   it("a business associate's incident uses the reporting window on its client's agreement unless it sets its own", async () => {
     const ws = await createBreachWorkspace()
-    const client = await ws.call('baas.create', { associate: { name: 'Harbor Clinic', relationship: 'covered-entity-client', baaStatus: 'signed', breachReportingDays: 5 } })
-    const base = { title: 'Bucket exposed', discoveredOn: '2026-03-01', role: 'business-associate' as const, unsecuredPhi: true, affectedByState: { GA: 40 } }
+    const client = await ws.call('baas.create', {
+      associate: { name: 'Harbor Clinic', relationship: 'covered-entity-client', baaStatus: 'signed', breachReportingDays: 5 }
+    })
+    const base = {
+      title: 'Bucket exposed',
+      discoveredOn: '2026-03-01',
+      role: 'business-associate' as const,
+      unsecuredPhi: true,
+      affectedByState: { GA: 40 }
+    }
     const linked = await ws.call('incidents.create', { incident: { ...base, businessAssociateId: client.id } })
-    expect(linked.assessment.obligations.map((o) => [o.id, o.dueOn])).toEqual([['covered-entity', '2026-03-06']])
-    const own = await ws.call('incidents.update', { id: linked.incident.id, incident: { ...base, businessAssociateId: client.id, baaReportingDays: 20 } })
+    expect(linked.assessment.obligations.map(o => [o.id, o.dueOn])).toEqual([['covered-entity', '2026-03-06']])
+    const own = await ws.call('incidents.update', {
+      id: linked.incident.id,
+      incident: { ...base, businessAssociateId: client.id, baaReportingDays: 20 }
+    })
     expect(own.assessment.obligations[0]).toMatchObject({ dueOn: '2026-03-21' })
     const unlinked = await ws.call('incidents.create', { incident: base })
     expect(unlinked.assessment.obligations[0]).toMatchObject({ dueOn: '2026-04-30' })
@@ -89,7 +114,9 @@ describe('incident log', () => {
     await expect(
       ws.call('incidents.create', { incident: { ...readFixture('incident-secured.json'), affectedByState: { TX: -3 } } as never })
     ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/affectedByState/) })
-    await expect(ws.call('incidents.create', { incident: { ...readFixture('incident-secured.json'), businessAssociateId: 42 } as never })).rejects.toMatchObject({
+    await expect(
+      ws.call('incidents.create', { incident: { ...readFixture('incident-secured.json'), businessAssociateId: 42 } as never })
+    ).rejects.toMatchObject({
       message: expect.stringMatching(/no business associate with id 42/)
     })
   })
@@ -103,20 +130,24 @@ describe('importing incidents', () => {
     fs.writeFileSync(file, JSON.stringify({ incidents: names.map(readFixture) }))
     expect(await ws.call('incidents.importFile', { path: file })).toMatchObject({ format: 'json', imported: 3 })
     const list = await ws.call('incidents.list', { asOf: '2027-01-01' })
-    expect(list.map((i) => i.title).sort()).toEqual(names.map((n) => readFixture(n).title).sort())
+    expect(list.map(i => i.title).sort()).toEqual(names.map(n => readFixture(n).title).sort())
   })
 
   it('imports CSV with per-state counts, delays and yes/no cells', async () => {
     const ws = await createBreachWorkspace()
     expect(await ws.call('incidents.importFile', { path: path.join(fixtures, 'incidents.csv') })).toMatchObject({ format: 'csv', imported: 3 })
     const list = await ws.call('incidents.list', { asOf: '2026-04-16' })
-    const ransomware = list.find((i) => i.title === 'Ransomware, file server')!
+    const ransomware = list.find(i => i.title === 'Ransomware, file server')!
     const detail = await ws.call('incidents.get', { id: ransomware.id, asOf: '2026-04-16' })
     expect(detail.incident).toMatchObject({ affectedByState: { GA: 700, WA: 20 }, lawEnforcementDelays: [{ kind: 'written', until: '2026-06-15' }] })
-    expect(detail.assessment.obligations.find((o) => o.id === 'individuals')).toMatchObject({ dueOn: '2026-06-15', originalDueOn: '2026-04-30' })
-    const phishing = await ws.call('incidents.get', { id: list.find((i) => i.title.startsWith('Phishing'))!.id, asOf: '2026-04-16' })
-    expect(phishing.incident).toMatchObject({ breachOn: '2026-01-28', affectedByState: { TX: 260, GA: 300 }, riskAssessment: { conclusion: 'breach' } })
-    expect(list.find((i) => i.title === 'Lost encrypted laptop')).toMatchObject({ notificationRequired: false })
+    expect(detail.assessment.obligations.find(o => o.id === 'individuals')).toMatchObject({ dueOn: '2026-06-15', originalDueOn: '2026-04-30' })
+    const phishing = await ws.call('incidents.get', { id: list.find(i => i.title.startsWith('Phishing'))!.id, asOf: '2026-04-16' })
+    expect(phishing.incident).toMatchObject({
+      breachOn: '2026-01-28',
+      affectedByState: { TX: 260, GA: 300 },
+      riskAssessment: { conclusion: 'breach' }
+    })
+    expect(list.find(i => i.title === 'Lost encrypted laptop')).toMatchObject({ notificationRequired: false })
   })
 
   it('rejects the whole file when a row is bad, with a report per row', async () => {
@@ -124,7 +155,7 @@ describe('importing incidents', () => {
     const error = await ws.call('incidents.importFile', { path: path.join(fixtures, 'incidents-bad.csv') }).catch((e: unknown) => e)
     expect(error).toMatchObject({ code: 'import-rejected', message: expect.stringMatching(/3 of 4 incidents/) })
     const rows = (error as { details: { rows: { ok: boolean; errors: string[] }[] } }).details.rows
-    expect(rows.map((r) => r.ok)).toEqual([true, false, false, false])
+    expect(rows.map(r => r.ok)).toEqual([true, false, false, false])
     expect(rows[1]!.errors.join()).toMatch(/ZZ/)
     expect(rows[2]!.errors.join()).toMatch(/discoveredOn/)
     expect(rows[3]!.errors.join('\n')).toMatch(/title[\s\S]*role[\s\S]*unsecuredPhi[\s\S]*TX/)

@@ -15,9 +15,9 @@ export function incident(overrides: Partial<Record<keyof Incident, unknown>> = {
 }
 
 export function only(assessment: BreachAssessment, id: string): BreachObligation {
-  const found = assessment.obligations.filter((obligation) => obligation.id === id)
-  if (found.length !== 1) throw new Error(`expected exactly one obligation ${id}, got ${assessment.obligations.map((o) => o.id).join(', ')}`)
+  const found = assessment.obligations.filter(obligation => obligation.id === id)
+  if (found.length !== 1) throw new Error(`expected exactly one obligation ${id}, got ${assessment.obligations.map(o => o.id).join(', ')}`)
   return found[0]!
 }
 
-export const ids = (assessment: BreachAssessment): string[] => assessment.obligations.map((obligation) => obligation.id).sort()
+export const ids = (assessment: BreachAssessment): string[] => assessment.obligations.map(obligation => obligation.id).sort()

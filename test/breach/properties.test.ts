@@ -32,31 +32,30 @@ interface GeneratedIncident {
 const epochDay = (min: string, max: string) => fc.integer({ min: toEpochDay(min), max: toEpochDay(max) })
 
 // Counts cluster on the thresholds (250, 500, 1,000) where mistakes hide.
-const residentCount = fc.oneof(
-  fc.constantFrom(0, 1, 249, 250, 251, 499, 500, 501, 999, 1000, 1001),
-  fc.integer({ min: 0, max: 3000 })
-)
+const residentCount = fc.oneof(fc.constantFrom(0, 1, 249, 250, 251, 499, 500, 501, 999, 1000, 1001), fc.integer({ min: 0, max: 3000 }))
 
 const delayFrom = (discovered: number) =>
-  fc.record({
-    kind: fc.constantFrom<'written' | 'oral'>('written', 'oral'),
-    statedAfter: fc.integer({ min: 0, max: 120 }),
-    length: fc.integer({ min: 0, max: 200 }),
-    withUntil: fc.boolean()
-  }).map(({ kind, statedAfter, length, withUntil }): Delay => {
-    const statedOn = fromEpochDay(discovered + statedAfter)
-    const until = fromEpochDay(discovered + statedAfter + length)
-    return kind === 'written' || withUntil ? { kind, statedOn, until } : { kind, statedOn }
-  })
+  fc
+    .record({
+      kind: fc.constantFrom<'written' | 'oral'>('written', 'oral'),
+      statedAfter: fc.integer({ min: 0, max: 120 }),
+      length: fc.integer({ min: 0, max: 200 }),
+      withUntil: fc.boolean()
+    })
+    .map(({ kind, statedAfter, length, withUntil }): Delay => {
+      const statedOn = fromEpochDay(discovered + statedAfter)
+      const until = fromEpochDay(discovered + statedAfter + length)
+      return kind === 'written' || withUntil ? { kind, statedOn, until } : { kind, statedOn }
+    })
 
-const generatedIncident: fc.Arbitrary<GeneratedIncident> = epochDay('1990-01-01', '2200-12-31').chain((discovered) =>
+const generatedIncident: fc.Arbitrary<GeneratedIncident> = epochDay('1990-01-01', '2200-12-31').chain(discovered =>
   fc.record(
     {
       title: fc.constant('Generated'),
       discoveredOn: fc.constant(fromEpochDay(discovered)),
       role: fc.constantFrom<'covered-entity' | 'business-associate'>('covered-entity', 'business-associate'),
       // Mostly unsecured, since secured PHI has no obligations to compare.
-      unsecuredPhi: fc.integer({ min: 0, max: 4 }).map((n) => n > 0),
+      unsecuredPhi: fc.integer({ min: 0, max: 4 }).map(n => n > 0),
       affectedByState: fc.dictionary(fc.constantFrom(...JURISDICTION_CODES), residentCount, { maxKeys: 5 }),
       lawEnforcementDelay: fc.array(delayFrom(discovered), { maxLength: 2 }),
       baaReportingDays: fc.integer({ min: 1, max: 120 }),
@@ -95,7 +94,7 @@ function referenceObligations(incident: GeneratedIncident): Map<string, string> 
   const discovered = toEpochDay(incident.discoveredOn)
   const delays = incident.lawEnforcementDelay ?? []
   const counts = Object.entries(incident.affectedByState)
-  const rows = loadStateLawTable().rows.filter((row) => row.scope === 'general' || incident.licensedHealthFacility === true)
+  const rows = loadStateLawTable().rows.filter(row => row.scope === 'general' || incident.licensedHealthFacility === true)
 
   if (incident.role === 'business-associate') {
     const window = Math.min(60, incident.baaReportingDays ?? 60)
@@ -130,7 +129,10 @@ function referenceObligations(incident: GeneratedIncident): Map<string, string> 
     if (!regulator?.deadline || count < regulator.minResidents) continue
     const rule = regulator.deadline
     // No notices are recorded in these cases, so a resident-notice clock shows the residents' deadline.
-    const due = rule.trigger === 'resident-notice' ? (residentsDue ?? fromEpochDay(individualsDue)) : referenceStateDays(incident.discoveredOn, rule.days, rule.unit)
+    const due =
+      rule.trigger === 'resident-notice'
+        ? (residentsDue ?? fromEpochDay(individualsDue))
+        : referenceStateDays(incident.discoveredOn, rule.days, rule.unit)
     expected.set(`state-regulator:${row.id}`, due)
   }
   return expected
@@ -139,9 +141,9 @@ function referenceObligations(incident: GeneratedIncident): Map<string, string> 
 describe('breach engine against an independent computation', () => {
   it('produces exactly the expected obligations with the expected due dates', () => {
     fc.assert(
-      fc.property(generatedIncident, (generated) => {
+      fc.property(generatedIncident, generated => {
         const result = computeBreachObligations(parseIncident(generated), { asOf: generated.discoveredOn })
-        const actual = new Map(result.obligations.map((obligation) => [obligation.id, obligation.dueOn]))
+        const actual = new Map(result.obligations.map(obligation => [obligation.id, obligation.dueOn]))
         expect(actual).toEqual(referenceObligations(generated))
       }),
       { numRuns: 400 }
@@ -150,14 +152,14 @@ describe('breach engine against an independent computation', () => {
 
   it('the HHS and media thresholds are separate checks: total ≥ 500 vs any one state > 500', () => {
     fc.assert(
-      fc.property(generatedIncident, (generated) => {
+      fc.property(generatedIncident, generated => {
         const incident = parseIncident({ ...generated, role: 'covered-entity', unsecuredPhi: true })
-        const kinds = computeBreachObligations(incident, { asOf: incident.discoveredOn }).obligations.map((o) => o.kind)
+        const kinds = computeBreachObligations(incident, { asOf: incident.discoveredOn }).obligations.map(o => o.kind)
         const counts = Object.values(generated.affectedByState)
         const total = counts.reduce((a, b) => a + b, 0)
         expect(kinds.includes('hhs')).toBe(total >= 500)
         expect(kinds.includes('hhs-annual-log')).toBe(total < 500)
-        expect(kinds.filter((kind) => kind === 'media').length).toBe(counts.filter((count) => count > 500).length)
+        expect(kinds.filter(kind => kind === 'media').length).toBe(counts.filter(count => count > 500).length)
       }),
       { numRuns: 300 }
     )
@@ -180,7 +182,7 @@ describe('breach engine against an independent computation', () => {
 
   it('the annual log falls 60 days after 31 December: 1 March, or 29 February before a leap year', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1583, max: 3000 }), (year) => {
+      fc.property(fc.integer({ min: 1583, max: 3000 }), year => {
         expect(annualLogDueOn(year)).toBe(referenceAnnualLogDue(year))
         expect(annualLogDueOn(year)).toBe(fromEpochDay(toEpochDay(`${year}-12-31`) + 60))
       })

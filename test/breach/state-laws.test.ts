@@ -13,8 +13,35 @@ describe('templates/breach/state-laws.json', () => {
   const table = loadStateLawTable()
 
   it('is valid and covers every state of the research table', () => {
-    expect(table.rows.map((row) => row.id).sort()).toEqual(
-      ['AL', 'AZ', 'CA', 'CA-HSC-1280.15', 'CO', 'CT', 'DE', 'FL', 'IA', 'IN', 'LA', 'MD', 'ME', 'NM', 'NY', 'OH', 'OK', 'OR', 'PR', 'RI', 'SD', 'TN', 'TX', 'VT', 'WA', 'WI'].sort()
+    expect(table.rows.map(row => row.id).sort()).toEqual(
+      [
+        'AL',
+        'AZ',
+        'CA',
+        'CA-HSC-1280.15',
+        'CO',
+        'CT',
+        'DE',
+        'FL',
+        'IA',
+        'IN',
+        'LA',
+        'MD',
+        'ME',
+        'NM',
+        'NY',
+        'OH',
+        'OK',
+        'OR',
+        'PR',
+        'RI',
+        'SD',
+        'TN',
+        'TX',
+        'VT',
+        'WA',
+        'WI'
+      ].sort()
     )
     expect(table.disclaimer).toMatch(/^Check with counsel/)
   })
@@ -86,7 +113,10 @@ describe('state obligations for a covered entity (worked by hand)', () => {
   it('Vermont: 14 business days after discovery, or the resident notice if sooner', () => {
     const discovered = incident({ discoveredOn: '2026-03-10', affectedByState: { VT: 2 } })
     expect(only(computeBreachObligations(discovered, { asOf }), 'state-regulator:VT').dueOn).toBe('2026-03-30')
-    const early = computeBreachObligations(discovered, { asOf, noticesDone: [{ kind: 'state-individuals', jurisdiction: 'VT', doneOn: '2026-03-20' }] })
+    const early = computeBreachObligations(discovered, {
+      asOf,
+      noticesDone: [{ kind: 'state-individuals', jurisdiction: 'VT', doneOn: '2026-03-20' }]
+    })
     expect(only(early, 'state-regulator:VT').dueOn).toBe('2026-03-20')
     expect(only(early, 'state-regulator:VT').basis).toMatch(/holidays are not skipped/)
   })
@@ -113,7 +143,9 @@ describe('state obligations for a covered entity (worked by hand)', () => {
   it("California's health-facility law applies only to licensed facilities, in business days", () => {
     const general = computeBreachObligations(incident({ discoveredOn: '2026-03-13', affectedByState: { CA: 3 } }), { asOf })
     expect(ids(general)).not.toContain('state-individuals:CA-HSC-1280.15')
-    const facility = computeBreachObligations(incident({ discoveredOn: '2026-03-13', affectedByState: { CA: 3 }, licensedHealthFacility: true }), { asOf })
+    const facility = computeBreachObligations(incident({ discoveredOn: '2026-03-13', affectedByState: { CA: 3 }, licensedHealthFacility: true }), {
+      asOf
+    })
     // Friday 13 March + 15 business days = Friday 3 April.
     expect(only(facility, 'state-individuals:CA-HSC-1280.15').dueOn).toBe('2026-04-03')
     expect(only(facility, 'state-regulator:CA-HSC-1280.15').recipient).toMatch(/CDPH/)
@@ -133,7 +165,7 @@ describe('state obligations for a covered entity (worked by hand)', () => {
 
   it('no state obligations for states without affected residents, or outside the table', () => {
     const result = computeBreachObligations(incident({ affectedByState: { GA: 50, TX: 0 } }), { asOf })
-    expect(result.obligations.filter((o) => o.kind.startsWith('state-'))).toEqual([])
+    expect(result.obligations.filter(o => o.kind.startsWith('state-'))).toEqual([])
   })
 
   it('regulator notices without a fixed day count become notes, not invented dates', () => {
@@ -144,7 +176,7 @@ describe('state obligations for a covered entity (worked by hand)', () => {
 
   it('every state obligation is labelled check with counsel', () => {
     const result = computeBreachObligations(incident({ affectedByState: { TX: 300, CA: 900, VT: 3, PR: 2, LA: 4 } }), { asOf })
-    const stateObligations = result.obligations.filter((o) => o.kind.startsWith('state-'))
+    const stateObligations = result.obligations.filter(o => o.kind.startsWith('state-'))
     expect(stateObligations.length).toBeGreaterThan(6)
     for (const obligation of stateObligations) {
       expect(obligation.checkWithCounsel).toBe(true)

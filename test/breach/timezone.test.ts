@@ -23,7 +23,7 @@ describe('time-zone independence', () => {
     expect(offsetIn('America/Los_Angeles')).toBe('480')
   })
 
-  it.each(zones)('TZ=%s gives the same results as this process', (zone) => {
+  it.each(zones)('TZ=%s gives the same results as this process', zone => {
     const output = execFileSync(process.execPath, ['--import', 'tsx', script], {
       env: { ...process.env, TZ: zone },
       encoding: 'utf8'

@@ -15,16 +15,16 @@ export function computeBatch(): unknown {
   const fixtureDir = path.resolve(here, '../fixtures/breach')
   const incidents = fs
     .readdirSync(fixtureDir)
-    .filter((name) => name.startsWith('incident-') && name.endsWith('.json'))
+    .filter(name => name.startsWith('incident-') && name.endsWith('.json'))
     .sort()
-    .map((name) => ({ name, incident: parseIncident(JSON.parse(fs.readFileSync(path.join(fixtureDir, name), 'utf8')), name) }))
+    .map(name => ({ name, incident: parseIncident(JSON.parse(fs.readFileSync(path.join(fixtureDir, name), 'utf8')), name) }))
   const assessments = incidents.map(({ name, incident }) => ({
     name,
     assessment: computeBreachObligations(incident, { asOf: '2026-04-15' })
   }))
   // Dates around DST changes, year ends and leap days, where local-time math goes wrong.
   const probes = ['2026-03-08', '2026-03-29', '2026-10-25', '2026-11-01', '2026-12-31', '2027-12-31', '2028-02-28', '2024-02-29']
-  const arithmetic = probes.map((date) => ({
+  const arithmetic = probes.map(date => ({
     date,
     plus60: addDays(date, 60),
     plus14Business: addBusinessDays(date, 14),

@@ -6,15 +6,15 @@ import { incident } from '../breach/helpers'
 
 const base: CalendarInput = { asOf: '2026-04-15', anchorOn: '2026-01-01' }
 const item = (items: ReturnType<typeof buildCalendar>, uid: string) => {
-  const found = items.find((candidate) => candidate.uid === uid)
-  if (!found) throw new Error(`no item ${uid} among ${items.map((i) => i.uid).join(', ')}`)
+  const found = items.find(candidate => candidate.uid === uid)
+  if (!found) throw new Error(`no item ${uid} among ${items.map(i => i.uid).join(', ')}`)
   return found
 }
 
 describe('recurrence definitions (templates/calendar)', () => {
   it('hold the recurring duties of the issue, proposed ones labelled', () => {
     const definitions = loadCalendarDefinitions()
-    const byId = Object.fromEntries(definitions.recurring.map((d) => [d.id, d]))
+    const byId = Object.fromEntries(definitions.recurring.map(d => [d.id, d]))
     expect(byId['vulnerability-scan']).toMatchObject({ everyMonths: 6, proposed: true })
     expect(byId['penetration-test']).toMatchObject({ everyMonths: 12, proposed: true })
     for (const id of ['risk-analysis', 'policy-review', 'workforce-training', 'contingency-plan-test']) {
@@ -41,7 +41,10 @@ describe('compliance calendar', () => {
   })
 
   it('the vulnerability scan recurs 6 months after the last one (31 Oct → 30 Apr), with statuses by window', () => {
-    const completions = [{ definitionId: 'vulnerability-scan', doneOn: '2025-10-31' }, { definitionId: 'vulnerability-scan', doneOn: '2025-04-02' }]
+    const completions = [
+      { definitionId: 'vulnerability-scan', doneOn: '2025-10-31' },
+      { definitionId: 'vulnerability-scan', doneOn: '2025-04-02' }
+    ]
     const at = (asOf: string, dueSoonDays?: number) =>
       item(buildCalendar({ ...base, asOf, completions, ...(dueSoonDays !== undefined ? { dueSoonDays } : {}) }), 'recurring-vulnerability-scan')
     expect(at('2026-04-15')).toMatchObject({ dueOn: '2026-04-30', status: 'due-soon', proposed: true, checkWithCounsel: true })
@@ -54,7 +57,7 @@ describe('compliance calendar', () => {
   })
 
   it('proposed-rule duties can be left out', () => {
-    const kinds = buildCalendar({ ...base, includeProposed: false }).map((i) => i.kind)
+    const kinds = buildCalendar({ ...base, includeProposed: false }).map(i => i.kind)
     expect(kinds).not.toContain('vulnerability-scan')
     expect(kinds).not.toContain('penetration-test')
     expect(kinds).toContain('risk-analysis')
@@ -75,7 +78,7 @@ describe('compliance calendar', () => {
     expect(item(items, 'baa-review-ba1')).toMatchObject({ dueOn: '2026-05-01' })
     expect(item(items, 'baa-review-ba2')).toMatchObject({ dueOn: '2026-07-10', status: 'upcoming' })
     expect(item(items, 'baa-renewal-ba3')).toMatchObject({ dueOn: '2026-02-01', status: 'overdue' })
-    expect(items.filter((i) => i.source.id === 'ba4' || i.source.id === 'ba5')).toEqual([])
+    expect(items.filter(i => i.source.id === 'ba4' || i.source.id === 'ba5')).toEqual([])
   })
 
   it('retention ends 6 years after the later of creation and last in effect; a 29 February start ends on 1 March', () => {
@@ -90,7 +93,7 @@ describe('compliance calendar', () => {
       ]
     })
     expect(item(items, 'retention-d1')).toMatchObject({ dueOn: '2026-03-31', status: 'retention-ended' })
-    expect(items.some((i) => i.uid === 'retention-d2')).toBe(false)
+    expect(items.some(i => i.uid === 'retention-d2')).toBe(false)
   })
 
   it('every breach obligation appears, with incident statuses kept', () => {
@@ -108,8 +111,8 @@ describe('compliance calendar', () => {
     const items = buildCalendar({ ...base, completions: [{ definitionId: 'vulnerability-scan', doneOn: '2025-10-31' }] })
     const attention = needsAttention(items)
     expect(attention.length).toBeGreaterThan(0)
-    expect(attention.every((i) => i.status === 'overdue' || i.status === 'due-soon')).toBe(true)
-    expect(attention.map((i) => i.dueOn)).toEqual([...attention.map((i) => i.dueOn)].sort())
-    expect(attention.map((i) => i.uid)).toContain('recurring-vulnerability-scan')
+    expect(attention.every(i => i.status === 'overdue' || i.status === 'due-soon')).toBe(true)
+    expect(attention.map(i => i.dueOn)).toEqual([...attention.map(i => i.dueOn)].sort())
+    expect(attention.map(i => i.uid)).toContain('recurring-vulnerability-scan')
   })
 })

@@ -11,18 +11,9 @@ import {
   isLeapYear,
   toPlainDate
 } from '../../main/calendar/dates'
-import {
-  fromEpochDay,
-  referenceAddBusinessDays,
-  referenceAddDays,
-  referenceIsLeap,
-  toEpochDay,
-  weekdayOf
-} from '../breach/reference-days'
+import { fromEpochDay, referenceAddBusinessDays, referenceAddDays, referenceIsLeap, toEpochDay, weekdayOf } from '../breach/reference-days'
 
-const anyIsoDate = fc
-  .integer({ min: toEpochDay('1900-01-01'), max: toEpochDay('2400-12-31') })
-  .map(fromEpochDay)
+const anyIsoDate = fc.integer({ min: toEpochDay('1900-01-01'), max: toEpochDay('2400-12-31') }).map(fromEpochDay)
 
 describe('calendar dates', () => {
   it('accepts only real YYYY-MM-DD dates', () => {
@@ -85,7 +76,7 @@ describe('calendar dates', () => {
 
   it('agrees with the written-out Gregorian leap-year rule and orders dates like epoch days', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1600, max: 2800 }), (year) => {
+      fc.property(fc.integer({ min: 1600, max: 2800 }), year => {
         expect(isLeapYear(year)).toBe(referenceIsLeap(year))
       })
     )

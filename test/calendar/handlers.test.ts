@@ -21,37 +21,48 @@ describe('calendar handlers', () => {
   it('lists every duty: recurring, agreements and incident obligations', async () => {
     const ws = await populated()
     const view = await ws.call('calendar.list', { asOf })
-    const uids = view.items.map((i) => i.uid)
-    expect(uids).toEqual(expect.arrayContaining(['recurring-risk-analysis', 'recurring-vulnerability-scan', 'baa-renewal-1', 'baa-review-1', 'incident-1-individuals', 'incident-1-media:GA']))
+    const uids = view.items.map(i => i.uid)
+    expect(uids).toEqual(
+      expect.arrayContaining([
+        'recurring-risk-analysis',
+        'recurring-vulnerability-scan',
+        'baa-renewal-1',
+        'baa-review-1',
+        'incident-1-individuals',
+        'incident-1-media:GA'
+      ])
+    )
     expect(view.disclaimer).toMatch(/Check with counsel/)
-    expect(view.items.map((i) => i.dueOn)).toEqual([...view.items.map((i) => i.dueOn)].sort())
+    expect(view.items.map(i => i.dueOn)).toEqual([...view.items.map(i => i.dueOn)].sort())
   })
 
   it('upcoming: what the dashboard shows, overdue and due within the window', async () => {
     const ws = await populated()
     const glance = await ws.call('calendar.upcoming', { asOf })
     // Recurring duties were due from the workspace's first day (10 January) and are overdue.
-    expect(glance.overdue.map((i) => i.uid)).toContain('recurring-risk-analysis')
+    expect(glance.overdue.map(i => i.uid)).toContain('recurring-risk-analysis')
     // 30 April (incident, 60 days) and 10 May (agreement expiry) fall within 30 days of 15 April.
-    expect(glance.dueSoon.map((i) => [i.uid, i.dueOn])).toEqual(
+    expect(glance.dueSoon.map(i => [i.uid, i.dueOn])).toEqual(
       expect.arrayContaining([
         ['incident-1-individuals', '2026-04-30'],
         ['baa-renewal-1', '2026-05-10']
       ])
     )
     // 1 June (agreement review) is outside the window.
-    expect([...glance.overdue, ...glance.dueSoon].map((i) => i.uid)).not.toContain('baa-review-1')
+    expect([...glance.overdue, ...glance.dueSoon].map(i => i.uid)).not.toContain('baa-review-1')
     const narrow = await ws.call('calendar.upcoming', { asOf, withinDays: 10 })
-    expect(narrow.dueSoon.map((i) => i.uid)).not.toContain('baa-renewal-1')
+    expect(narrow.dueSoon.map(i => i.uid)).not.toContain('baa-renewal-1')
   })
 
   it('records a completion and moves the duty on', async () => {
     const ws = await populated()
     const definition = await ws.call('calendar.recordCompletion', { definitionId: 'vulnerability-scan', doneOn: '2026-04-01' })
     expect(definition).toMatchObject({ id: 'vulnerability-scan', lastDoneOn: '2026-04-01', proposed: true })
-    const item = (await ws.call('calendar.list', { asOf })).items.find((i) => i.uid === 'recurring-vulnerability-scan')!
+    const item = (await ws.call('calendar.list', { asOf })).items.find(i => i.uid === 'recurring-vulnerability-scan')!
     expect(item).toMatchObject({ dueOn: '2026-10-01', status: 'upcoming' })
-    await expect(ws.call('calendar.recordCompletion', { definitionId: 'yoga', doneOn: '2026-04-01' })).rejects.toMatchObject({ code: 'invalid-input' })
+    await expect(ws.call('calendar.recordCompletion', { definitionId: 'yoga', doneOn: '2026-04-01' })).rejects.toMatchObject({
+      code: 'invalid-input'
+    })
   })
 
   it('dates the end of retention for breach files, past agreements and records of duties done', async () => {
@@ -59,14 +70,20 @@ describe('calendar handlers', () => {
     await ws.call('incidents.recordNotice', { id: 1, notice: { kind: 'individuals', doneOn: '2026-04-01' } })
     await ws.call('calendar.recordCompletion', { definitionId: 'risk-analysis', doneOn: '2026-02-10' })
     await ws.call('baas.create', { associate: { name: 'Old Shredder', baaStatus: 'expired', effectiveOn: '2020-03-01', expiresOn: '2024-02-29' } })
-    const items = (await ws.call('calendar.list', { asOf })).items.filter((i) => i.kind === 'retention-ends')
-    const byUid = Object.fromEntries(items.map((i) => [i.uid, i]))
+    const items = (await ws.call('calendar.list', { asOf })).items.filter(i => i.kind === 'retention-ends')
+    const byUid = Object.fromEntries(items.map(i => [i.uid, i]))
     // Six years from the last notice of the file (1 April 2026).
-    expect(byUid['retention-incident-1']).toMatchObject({ dueOn: '2032-04-01', status: 'upcoming', citation: '45 CFR 164.530(j)(2), applied by 164.414(a)' })
+    expect(byUid['retention-incident-1']).toMatchObject({
+      dueOn: '2032-04-01',
+      status: 'upcoming',
+      citation: '45 CFR 164.530(j)(2), applied by 164.414(a)'
+    })
     // Last in effect 29 February 2024: six full years end on 1 March 2030.
     expect(byUid['retention-baa-2']).toMatchObject({ dueOn: '2030-03-01', citation: '45 CFR 164.316(b)(2)(i)' })
     expect(byUid['retention-completion-risk-analysis-2026-02-10']).toMatchObject({ dueOn: '2032-02-10' })
-    expect(byUid['retention-completion-risk-analysis-2026-02-10']!.title).toMatch(/record of risk analysis and risk management review done 2026-02-10/)
+    expect(byUid['retention-completion-risk-analysis-2026-02-10']!.title).toMatch(
+      /record of risk analysis and risk management review done 2026-02-10/
+    )
     // A signed agreement still in force has no retention end yet.
     expect(byUid['retention-baa-1']).toBeUndefined()
   })
@@ -94,9 +111,11 @@ describe('calendar handlers', () => {
     expect(result).toEqual({ path: target, events: (text.match(/BEGIN:VEVENT/g) ?? []).length })
     expect(text).toMatch(/^BEGIN:VCALENDAR\r\n/)
     expect(text).toMatch(/X-WR-CALNAME:Safeguard: Harbor Family Practice/)
-    expect(fs.readdirSync(ws.dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+    expect(fs.readdirSync(ws.dir).filter(f => f.endsWith('.tmp'))).toEqual([])
     const chosen = path.join(ws.dir, 'chosen.ics')
-    expect(await ws.call('calendar.exportIcs', { asOf }, { host: { ...headlessHost, pickSavePath: async () => chosen } })).toMatchObject({ path: chosen })
+    expect(await ws.call('calendar.exportIcs', { asOf }, { host: { ...headlessHost, pickSavePath: async () => chosen } })).toMatchObject({
+      path: chosen
+    })
     expect(await ws.call('calendar.exportIcs', { asOf })).toBeNull()
   })
 

@@ -8,7 +8,10 @@ import { escapeText, foldLine, writeICalendar, type AllDayEvent } from '../../ma
 
 /** An independent reader: unfold (RFC 5545 §3.1), then split properties and unescape TEXT. */
 function unfold(ics: string): string[] {
-  return ics.replace(/\r\n[ \t]/g, '').split('\r\n').filter((line) => line !== '')
+  return ics
+    .replace(/\r\n[ \t]/g, '')
+    .split('\r\n')
+    .filter(line => line !== '')
 }
 function unescapeText(value: string): string {
   return value.replace(/\\([\\;,nN])/g, (_, c: string) => (c === 'n' || c === 'N' ? '\n' : c))
@@ -36,7 +39,11 @@ const event = (overrides: Partial<AllDayEvent> = {}): AllDayEvent => ({ uid: 'a@
 
 describe('iCalendar writer', () => {
   it('writes a VCALENDAR with all-day VEVENTs, DTSTAMP in UTC and CRLF line ends', () => {
-    const ics = writeICalendar({ productId: '-//T//T//EN', generatedAt: '2026-11-22T07:30:05.123-05:00', events: [event(), event({ uid: 'b@x', date: '2026-12-31' })] })
+    const ics = writeICalendar({
+      productId: '-//T//T//EN',
+      generatedAt: '2026-11-22T07:30:05.123-05:00',
+      events: [event(), event({ uid: 'b@x', date: '2026-12-31' })]
+    })
     expect(ics.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//T//T//EN\r\n')).toBe(true)
     expect(ics.endsWith('END:VCALENDAR\r\n')).toBe(true)
     expect(ics.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
@@ -49,7 +56,9 @@ describe('iCalendar writer', () => {
   it('escapes TEXT values and drops control characters', () => {
     expect(escapeText('a,b;c\\d\ne\r\nf\u0007')).toBe('a\\,b\\;c\\\\d\\ne\\nf')
     const summary = 'Notify HHS; media, and "counsel" \\ review\nline two'
-    const [parsed] = events(writeICalendar({ productId: 'p', generatedAt: '2026-01-01T00:00:00Z', events: [event({ summary, categories: ['a,b', 'c'] })] }))
+    const [parsed] = events(
+      writeICalendar({ productId: 'p', generatedAt: '2026-01-01T00:00:00Z', events: [event({ summary, categories: ['a,b', 'c'] })] })
+    )
     expect(unescapeText(parsed!.SUMMARY!)).toBe(summary)
     expect(parsed!.CATEGORIES).toBe('a\\,b,c')
   })
@@ -66,7 +75,11 @@ describe('iCalendar writer', () => {
     expect(unescapeText(events(ics)[0]!.DESCRIPTION!)).toBe(description)
     expect(foldLine('x'.repeat(75))).toBe('x'.repeat(75))
     expect(foldLine('x'.repeat(76))).toBe(`${'x'.repeat(75)}\r\n x`)
-    expect(foldLine('x'.repeat(150)).split('\r\n').map((l) => l.length)).toEqual([75, 75, 2])
+    expect(
+      foldLine('x'.repeat(150))
+        .split('\r\n')
+        .map(l => l.length)
+    ).toEqual([75, 75, 2])
   })
 
   it('adds a display reminder when asked', () => {
@@ -75,7 +88,10 @@ describe('iCalendar writer', () => {
   })
 
   it('rejects an empty or duplicate uid, a bad date and a bad timestamp', () => {
-    const file = (events: AllDayEvent[], generatedAt = '2026-01-01T00:00:00Z') => () => writeICalendar({ productId: 'p', generatedAt, events })
+    const file =
+      (events: AllDayEvent[], generatedAt = '2026-01-01T00:00:00Z') =>
+      () =>
+        writeICalendar({ productId: 'p', generatedAt, events })
     expect(file([event({ uid: ' ' })])).toThrow(/non-empty uid/)
     expect(file([event(), event()])).toThrow(/duplicate event uid a@x/)
     expect(file([event({ date: '2026-02-30' })])).toThrow(/event date/)
@@ -84,20 +100,24 @@ describe('iCalendar writer', () => {
 })
 
 describe('compliance calendar export', () => {
-  const items = buildCalendar({ asOf: '2026-04-15', anchorOn: '2026-01-01', completions: [{ definitionId: 'penetration-test', doneOn: '2025-06-30' }] })
+  const items = buildCalendar({
+    asOf: '2026-04-15',
+    anchorOn: '2026-01-01',
+    completions: [{ definitionId: 'penetration-test', doneOn: '2025-06-30' }]
+  })
 
   it('keeps UIDs stable between exports while DTSTAMP changes, and labels proposed and counsel items', () => {
     const first = calendarToICalendar(items, { generatedAt: '2026-04-15T10:00:00Z', workspaceId: 'ws1' })
     const second = calendarToICalendar(items, { generatedAt: '2026-05-01T10:00:00Z', workspaceId: 'ws1' })
-    expect(events(first).map((e) => e.UID)).toEqual(events(second).map((e) => e.UID))
+    expect(events(first).map(e => e.UID)).toEqual(events(second).map(e => e.UID))
     expect(events(first)[0]!.DTSTAMP).not.toBe(events(second)[0]!.DTSTAMP)
-    expect(new Set(events(first).map((e) => e.UID)).size).toBe(items.length)
-    const pen = events(first).find((e) => e.UID!.startsWith('recurring-penetration-test.ws1@'))!
+    expect(new Set(events(first).map(e => e.UID)).size).toBe(items.length)
+    const pen = events(first).find(e => e.UID!.startsWith('recurring-penetration-test.ws1@'))!
     expect(pen['DTSTART;VALUE=DATE']).toBe('20260630')
     expect(unescapeText(pen.DESCRIPTION!)).toMatch(/proposed Security Rule \(not in force\)[\s\S]*Check with counsel/)
     // Another workspace's export must not collide with this one in a calendar app.
     const other = calendarToICalendar(items, { generatedAt: '2026-04-15T10:00:00Z', workspaceId: 'ws2' })
-    expect(events(other).map((e) => e.UID)).not.toContain(events(first)[0]!.UID)
+    expect(events(other).map(e => e.UID)).not.toContain(events(first)[0]!.UID)
   })
 
   it('writes a real file that reads back byte for byte', () => {

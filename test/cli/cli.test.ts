@@ -25,8 +25,19 @@ describe('safeguard CLI', () => {
     const dir = tempDir()
     const file = path.join(dir, 'clinic.safeguard')
     const init = await runSafeguard([
-      'init', file, '--org', 'Bayview Pediatrics', '--role', 'business-associate',
-      '--contact-name', 'Sam Ortiz', '--contact-email', 'sam@bayview.example', '--cloud', 'azure', '--unencrypted'
+      'init',
+      file,
+      '--org',
+      'Bayview Pediatrics',
+      '--role',
+      'business-associate',
+      '--contact-name',
+      'Sam Ortiz',
+      '--contact-email',
+      'sam@bayview.example',
+      '--cloud',
+      'azure',
+      '--unencrypted'
     ])
     expect(init.stderr).toBe('')
     expect(init.code).toBe(0)
@@ -109,10 +120,14 @@ describe('safeguard CLI', () => {
     expect(fs.readFileSync(file).includes('Harbor Clinic')).toBe(false)
   })
 
-  it('opens a workspace kept by the app\'s device key with its recovery key in SAFEGUARD_PASSPHRASE', async () => {
+  it("opens a workspace kept by the app's device key with its recovery key in SAFEGUARD_PASSPHRASE", async () => {
     const file = path.join(tempDir(), 'device.safeguard')
     const key = Buffer.alloc(32, 7)
-    createWorkspace(file, { name: 'Device Clinic', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' }, { now: '2026-11-22T00:00:00.000Z', key: { kind: 'raw', key } }).close()
+    createWorkspace(
+      file,
+      { name: 'Device Clinic', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' },
+      { now: '2026-11-22T00:00:00.000Z', key: { kind: 'raw', key } }
+    ).close()
     const info = await runSafeguard(['info', file, '--json'], { env: { SAFEGUARD_PASSPHRASE: formatRecoveryKey(key) } })
     expect(info.stderr).toBe('')
     expect(JSON.parse(info.stdout).organization.name).toBe('Device Clinic')

@@ -21,7 +21,7 @@ describe('the annual review report', () => {
   it('is a sound, tagged PDF with every font embedded', () => {
     expect(qpdfCheck(file).status).toBe(0)
     expect(pdfInfo(file)).toMatch(/Tagged:\s+yes/)
-    expect(pdfFonts(file).every((f) => f.embedded)).toBe(true)
+    expect(pdfFonts(file).every(f => f.embedded)).toBe(true)
   })
 
   it('has every section, listed in the contents', () => {
@@ -50,7 +50,16 @@ describe('the annual review report', () => {
   })
 
   it('handles a first period with nothing to compare with', async () => {
-    const first = { ...data, previous: null, answerChanges: null, gaps: null, risks: null, findingsTrend: [], businessAssociates: null, incidents: [] }
+    const first = {
+      ...data,
+      previous: null,
+      answerChanges: null,
+      gaps: null,
+      risks: null,
+      findingsTrend: [],
+      businessAssociates: null,
+      incidents: []
+    }
     const { buffer } = await composeAnnualReview(first)
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sg-review-'))
     const out = path.join(dir, 'first.pdf')

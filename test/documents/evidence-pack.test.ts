@@ -4,11 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { composeEvidencePack } from '../../main/documents/evidence-pack/compose'
-import {
-  baaAnswer,
-  minimumNecessaryAnswer,
-  phiServicesAnswer
-} from '../../main/documents/evidence-pack/procurement-answers'
+import { baaAnswer, minimumNecessaryAnswer, phiServicesAnswer } from '../../main/documents/evidence-pack/procurement-answers'
 import { PACK_SECTION_IDS } from '../../main/documents/evidence-pack/sections'
 import { SAMPLE_ACCOUNT_IDS, samplePackData } from '../fixtures/documents/sample-pack-data'
 import { pdfFonts, pdfInfo, pdfText, qpdfCheck } from './pdf-tools'
@@ -55,7 +51,7 @@ describe('the evidence pack', () => {
   it('embeds every font', () => {
     const fonts = pdfFonts(file)
     expect(fonts.length).toBeGreaterThanOrEqual(2)
-    expect(fonts.filter((f) => !f.embedded)).toEqual([])
+    expect(fonts.filter(f => !f.embedded)).toEqual([])
   })
 
   it('has a structure tree with headings, tables with header cells and figures with alternative text', () => {
@@ -84,7 +80,7 @@ describe('the evidence pack', () => {
   })
 
   it('lists every citation of the control matrix', () => {
-    const missing = (data.controls ?? []).map((c) => c.citation).filter((c) => !text.includes(c))
+    const missing = (data.controls ?? []).map(c => c.citation).filter(c => !text.includes(c))
     expect(data.controls).toHaveLength(68)
     expect(missing).toEqual([])
   })
@@ -128,7 +124,7 @@ describe('evidence pack options', () => {
   })
 
   it('leaves out the sections not asked for, in the body and in the contents', async () => {
-    const sections = PACK_SECTION_IDS.filter((id) => id !== 'controls' && id !== 'appendix')
+    const sections = PACK_SECTION_IDS.filter(id => id !== 'controls' && id !== 'appendix')
     const { file } = await write('partial.pdf', data, { sections })
     const text = pdfText(file)
     expect(text).not.toContain('Control matrix')
@@ -169,7 +165,7 @@ describe('evidence pack options', () => {
 
   it('reports progress and stops when cancelled', async () => {
     const phases: string[] = []
-    await composeEvidencePack(data, { onProgress: (p) => phases.push(p.phase) })
+    await composeEvidencePack(data, { onProgress: p => phases.push(p.phase) })
     expect(phases[0]).toBe('Contents')
     expect(phases).toContain('Control matrix')
     expect(phases[phases.length - 1]).toBe('Finishing')
@@ -177,7 +173,7 @@ describe('evidence pack options', () => {
     const controller = new AbortController()
     const run = composeEvidencePack(data, {
       signal: controller.signal,
-      onProgress: (p) => {
+      onProgress: p => {
         if (p.phase === 'Control matrix') controller.abort()
       }
     })
@@ -195,7 +191,9 @@ describe('redaction of free text', () => {
         ...data.procurement,
         statements: { baa: { status: 'yes' as const, answer: 'Accepted in AWS Artifact for account 210987654321.' } }
       },
-      remediation: [{ title: `Block public access on ${resource}`, riskLevel: 'high' as const, owner: 'IT', dueOn: '2026-12-01', status: 'open' as const }],
+      remediation: [
+        { title: `Block public access on ${resource}`, riskLevel: 'high' as const, owner: 'IT', dueOn: '2026-12-01', status: 'open' as const }
+      ],
       incidents: [{ ...data.incidents![0]!, category: 'Keys for 345678901234 exposed' }]
     }
     const redacted = JSON.stringify(redactPackData(written))

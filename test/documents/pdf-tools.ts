@@ -14,7 +14,7 @@ export function pdfInfo(file: string, ...flags: string[]): string {
 /** Rows of `pdffonts`: name and whether the font is embedded. */
 export function pdfFonts(file: string): Array<{ name: string; embedded: boolean }> {
   const lines = execFileSync('pdffonts', [file], { encoding: 'utf8' }).trim().split('\n').slice(2)
-  return lines.map((line) => {
+  return lines.map(line => {
     const cols = line.trim().split(/\s+/)
     // Columns from the right: object id (2), uni, sub, emb.
     return { name: cols[0] as string, embedded: cols[cols.length - 5] === 'yes' }

@@ -7,12 +7,10 @@ import { renderPolicyDocx } from '../../main/documents/docx/render-policy'
 import type { PolicyFillData } from '../../main/documents/policies/fill'
 import { loadBuiltInPolicies } from '../../main/documents/policies/load'
 
-const fillData: PolicyFillData = JSON.parse(
-  fs.readFileSync(path.resolve(__dirname, '../fixtures/documents/policy-fill-data.json'), 'utf8')
-)
+const fillData: PolicyFillData = JSON.parse(fs.readFileSync(path.resolve(__dirname, '../fixtures/documents/policy-fill-data.json'), 'utf8'))
 const policies = loadBuiltInPolicies()
-const accessControl = policies.find((p) => p.id === 'access-control')!
-const related = policies.map((p) => ({ id: p.id, number: p.number, title: p.title }))
+const accessControl = policies.find(p => p.id === 'access-control')!
+const related = policies.map(p => ({ id: p.id, number: p.number, title: p.title }))
 
 function part(file: string, name: string): string {
   return execFileSync('unzip', ['-p', file, name], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 })
@@ -52,16 +50,14 @@ describe('a policy rendered as DOCX', () => {
   it('puts page numbers in the footer', () => {
     const footers = execFileSync('unzip', ['-Z1', file], { encoding: 'utf8' })
       .split('\n')
-      .filter((name) => /^word\/footer\d+\.xml$/.test(name))
-    const xml = footers.map((name) => part(file, name)).join('')
+      .filter(name => /^word\/footer\d+\.xml$/.test(name))
+    const xml = footers.map(name => part(file, name)).join('')
     expect(xml).toMatch(/PAGE/)
     expect(xml).toMatch(/NUMPAGES/)
   })
 
   it('sets the title and the language', () => {
-    expect(part(file, 'docProps/core.xml')).toContain(
-      '<dc:title>POL-15 Access Control, Authentication and Automatic Logoff Policy</dc:title>'
-    )
+    expect(part(file, 'docProps/core.xml')).toContain('<dc:title>POL-15 Access Control, Authentication and Automatic Logoff Policy</dc:title>')
     expect(part(file, 'word/styles.xml')).toMatch(/<w:lang w:val="en-US"/)
   })
 
@@ -108,7 +104,10 @@ describe('the whole policy set', () => {
     // which is where an unknown placeholder would throw.
     const { fillPolicy } = await import('../../main/documents/policies/fill')
     for (const p of policies) expect(() => fillPolicy(p, fillData)).not.toThrow()
-    const buffer = await renderPolicyDocx(policies.find((p) => p.id === 'breach-notification')!, fillData)
+    const buffer = await renderPolicyDocx(
+      policies.find(p => p.id === 'breach-notification')!,
+      fillData
+    )
     expect(buffer.subarray(0, 2).toString()).toBe('PK')
   })
 })

@@ -45,7 +45,7 @@ test('preview the documents, then write the evidence pack and the policy set whe
   const policies = page.getByRole('region', { name: 'Policy set (Word)' })
   await policies.getByRole('button', { name: 'Create policy set…' }).click()
   await expect(policies.getByRole('status')).toContainText(`Word documents written to ${folder}`, { timeout: 90_000 })
-  expect(fs.readdirSync(folder).filter((f) => f.endsWith('.docx')).length).toBeGreaterThanOrEqual(18)
+  expect(fs.readdirSync(folder).filter(f => f.endsWith('.docx')).length).toBeGreaterThanOrEqual(18)
   expect(await app.axeViolations()).toEqual([])
   await screenshot(app, 'documents-written')
   expect(app.foreignRequests).toEqual([])

@@ -131,7 +131,11 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     const { page } = app
     // Made by an earlier Safeguard, or `safeguard init --unencrypted`.
     const older = path.join(app.dataDir, 'older.safeguard')
-    createWorkspace(older, { name: 'Solo Counselling Practice', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' }, { now: '2025-01-01T00:00:00.000Z', key: null }).close()
+    createWorkspace(
+      older,
+      { name: 'Solo Counselling Practice', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' },
+      { now: '2025-01-01T00:00:00.000Z', key: null }
+    ).close()
 
     await page.getByLabel('Passphrase', { exact: true }).fill(DEFAULT_PASSPHRASE)
     await page.getByLabel('Passphrase again').fill(DEFAULT_PASSPHRASE)

@@ -23,7 +23,10 @@ const AREAS: { name: string; tabs: string[] }[] = [
 ]
 
 function slug(text: string): string {
-  return text.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '')
+  return text
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
 }
 
 async function settle(page: Page): Promise<void> {
@@ -37,7 +40,10 @@ const VIEWPORT = { width: 1280, height: 860 }
 /** The content scrolls inside <main>, so a full-page shot needs a window as tall as that content. */
 async function screenshotWholeContent(app: AppHarness, name: string): Promise<void> {
   const { page } = app
-  const overflow = await page.locator('#main-content').evaluate(main => main.scrollHeight - main.clientHeight).catch(() => 0)
+  const overflow = await page
+    .locator('#main-content')
+    .evaluate(main => main.scrollHeight - main.clientHeight)
+    .catch(() => 0)
   if (overflow > 0) await page.setViewportSize({ width: VIEWPORT.width, height: Math.min(VIEWPORT.height + overflow, 12_000) })
   await app.screenshot(name)
   await page.setViewportSize(VIEWPORT)

@@ -120,8 +120,15 @@ describe('app:// protocol', () => {
 })
 
 describe('app:// handler responses', () => {
-  const urls = ['app://bundle/', 'app://bundle/index.html', 'app://bundle/assets/app.js', 'app://bundle/missing.html',
-    'app://bundle/../secret.txt', 'app://evil/index.html', 'app://bundle/passwd.html']
+  const urls = [
+    'app://bundle/',
+    'app://bundle/index.html',
+    'app://bundle/assets/app.js',
+    'app://bundle/missing.html',
+    'app://bundle/../secret.txt',
+    'app://evil/index.html',
+    'app://bundle/passwd.html'
+  ]
 
   it.each(urls)('%s carries the CSP whatever the answer', async url => {
     const { root } = makeBundle()

@@ -36,16 +36,23 @@ function metaPolicy(html: string): string {
 }
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter(entry => entry.isFile()).map(entry => path.join(entry.parentPath, entry.name))
+  return fs
+    .readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter(entry => entry.isFile())
+    .map(entry => path.join(entry.parentPath, entry.name))
 }
 
 // Builds into a temp folder (about 3 s) so the test checks today's sources and never touches the shared out/.
 beforeAll(() => {
   outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-build-'))
-  execFileSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'], {
-    cwd: ROOT,
-    stdio: 'pipe'
-  })
+  execFileSync(
+    process.execPath,
+    [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'],
+    {
+      cwd: ROOT,
+      stdio: 'pipe'
+    }
+  )
 }, 120_000)
 
 afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))

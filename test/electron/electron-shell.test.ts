@@ -17,10 +17,35 @@ let dataDir: string
 
 /** Every permission name Electron's session docs list, plus made-up ones. */
 const PERMISSIONS = [
-  'clipboard-read', 'clipboard-sanitized-write', 'display-capture', 'fullscreen', 'geolocation', 'idle-detection',
-  'media', 'mediaKeySystem', 'midi', 'midiSysex', 'notifications', 'pointerLock', 'keyboardLock', 'openExternal',
-  'speaker-selection', 'storage-access', 'top-level-storage-access', 'window-management', 'unknown', 'fileSystem',
-  'hid', 'serial', 'usb', 'bluetooth', 'background-sync', 'persistent-storage', 'camera', 'microphone', ''
+  'clipboard-read',
+  'clipboard-sanitized-write',
+  'display-capture',
+  'fullscreen',
+  'geolocation',
+  'idle-detection',
+  'media',
+  'mediaKeySystem',
+  'midi',
+  'midiSysex',
+  'notifications',
+  'pointerLock',
+  'keyboardLock',
+  'openExternal',
+  'speaker-selection',
+  'storage-access',
+  'top-level-storage-access',
+  'window-management',
+  'unknown',
+  'fileSystem',
+  'hid',
+  'serial',
+  'usb',
+  'bluetooth',
+  'background-sync',
+  'persistent-storage',
+  'camera',
+  'microphone',
+  ''
 ]
 
 beforeAll(async () => {
@@ -55,7 +80,10 @@ describe('app start-up', () => {
   it('creates exactly one window, from the reviewed options, loading the bundle entry page', () => {
     expect(fake.windows).toHaveLength(1)
     const window = fake.windows[0]!
-    const expected = mainWindowOptions({ preloadPath: window.options.webPreferences ? String((window.options.webPreferences as { preload: string }).preload) : '', isProduction: false })
+    const expected = mainWindowOptions({
+      preloadPath: window.options.webPreferences ? String((window.options.webPreferences as { preload: string }).preload) : '',
+      isProduction: false
+    })
     expect(window.options).toEqual(expected)
     expect(window.options.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true })
     expect(String((window.options.webPreferences as { preload: string }).preload)).toMatch(/preload[\\/]index\.js$/)
@@ -173,7 +201,9 @@ describe('IPC', () => {
     }
     expect(answer.ok).toBe(true)
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
-    const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'workspace-keys.json'), 'utf8')) as { keys: { path: string; kind: string; wrapped: string }[] }
+    const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'workspace-keys.json'), 'utf8')) as {
+      keys: { path: string; kind: string; wrapped: string }[]
+    }
     const entry = stored.keys.find(key => key.path === file)
     expect(entry?.kind).toBe('raw')
     const status = (await call(eventFrom(trusted), 'security.status', {}, 'status')) as { ok: boolean; value: { keySource: string } }

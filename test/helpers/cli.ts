@@ -21,4 +21,3 @@ export async function runSafeguard(
     return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr }
   }
 }
-

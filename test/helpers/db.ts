@@ -14,7 +14,5 @@ export function databaseAtVersion(version: number): { db: Db; file: string } {
 }
 
 export function tableNames(db: Db): string[] {
-  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(
-    row => row.name
-  )
+  return (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").all() as { name: string }[]).map(row => row.name)
 }

@@ -42,8 +42,7 @@ export function createTestSession(options: { now?: () => Date; dataDir?: string 
     ...(options.now ? { now: options.now } : {})
   })
   onTestFinished(() => session.close())
-  const context: TestSession['context'] = (callOptions = {}) =>
-    createCallContext(session, { host: callOptions.host ?? headlessHost, ...callOptions })
+  const context: TestSession['context'] = (callOptions = {}) => createCallContext(session, { host: callOptions.host ?? headlessHost, ...callOptions })
   return {
     session,
     dir,

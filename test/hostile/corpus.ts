@@ -25,7 +25,13 @@ function withRawBytes(json: string, marker: string): Buffer {
 }
 
 /** Writes the shared structural attacks (nesting, huge string, truncation, binary, empty) in `dir` with `extension`. */
-function structural(dir: string, prefix: string, extension: string, valid: string, bigStringDocument: (write: (text: string) => void) => void): HostileFile[] {
+function structural(
+  dir: string,
+  prefix: string,
+  extension: string,
+  valid: string,
+  bigStringDocument: (write: (text: string) => void) => void
+): HostileFile[] {
   const entries: HostileFile[] = []
   const add = (name: string, attack: string, contents: string | Buffer) => {
     const file = path.join(dir, `${prefix}-${name}${extension}`)
@@ -60,7 +66,10 @@ export const BEYOND_STRING_LIMIT_BYTES = 600 * 1024 * 1024
  */
 function beyondStringLimit(dir: string, prefix: string, extension: string): HostileFile {
   const file = path.join(dir, `${prefix}-beyond-string-limit${extension}`)
-  fs.writeFileSync(file, extension === '.csv' ? 'question_id,answer,notes,value,decision,decision_explanation\nq-308-a2-1,Yes,"' : '[{"status_detail":"')
+  fs.writeFileSync(
+    file,
+    extension === '.csv' ? 'question_id,answer,notes,value,decision,decision_explanation\nq-308-a2-1,Yes,"' : '[{"status_detail":"'
+  )
   fs.truncateSync(file, BEYOND_STRING_LIMIT_BYTES)
   return { name: `${prefix}/beyond-string-limit`, file, attack: 'a 600 MB file, longer than the longest string V8 can hold' }
 }
@@ -89,7 +98,9 @@ function prowlerRecord(fields: Record<string, unknown>): Record<string, unknown>
 export function scannerCorpus(dir: string): HostileFile[] {
   const valid = JSON.stringify([prowlerRecord({}), prowlerRecord({ status_code: 'FAIL' })], null, 2)
   const entries = structural(dir, 'scan', '.json', valid, write => {
-    write('[{"metadata":{"event_code":"s3_bucket_default_encryption","product":{"name":"Prowler"}},"class_uid":2004,"status_code":"PASS","status_detail":"')
+    write(
+      '[{"metadata":{"event_code":"s3_bucket_default_encryption","product":{"name":"Prowler"}},"class_uid":2004,"status_code":"PASS","status_detail":"'
+    )
     writeMegabytes(write, BIG_STRING_BYTES / 1024 / 1024)
     write('"}]')
   })
@@ -113,16 +124,34 @@ export function scannerCorpus(dir: string): HostileFile[] {
   add(
     'proto-nested',
     '__proto__ inside nested objects the importer reads',
-    JSON.stringify([prowlerRecord({})]).replace('"cloud":{', `"cloud":{"__proto__":{"account":{"uid":"${INJECTED}"}},`).replace('"metadata":{', `"metadata":{"__proto__":{"polluted":"${INJECTED}"},`)
+    JSON.stringify([prowlerRecord({})])
+      .replace('"cloud":{', `"cloud":{"__proto__":{"account":{"uid":"${INJECTED}"}},`)
+      .replace('"metadata":{', `"metadata":{"__proto__":{"polluted":"${INJECTED}"},`)
   )
   add(
     'duplicate-keys',
     'the same key twice with different values',
-    JSON.stringify([prowlerRecord({})]).replace('"status_code":"PASS"', '"status_code":"PASS","status_code":"FAIL"').replace('"severity":"Low"', '"severity":"Low","severity":"Critical"')
+    JSON.stringify([prowlerRecord({})])
+      .replace('"status_code":"PASS"', '"status_code":"PASS","status_code":"FAIL"')
+      .replace('"severity":"Low"', '"severity":"Low","severity":"Critical"')
   )
-  add('invalid-utf8', 'raw bytes that are not UTF-8 inside a string', withRawBytes(JSON.stringify([prowlerRecord({ status_detail: 'BYTES' })]), 'BYTES'))
-  add('lone-surrogate', 'an escaped lone surrogate', JSON.stringify([prowlerRecord({})]).replace('"Bucket encryption"', '"Bucket \\ud800 encryption \\udfff"'))
-  add('huge-numbers', 'numbers beyond double range (1e400)', JSON.stringify([prowlerRecord({ severity_id: 0, time: 0 })]).replace('"severity_id":0', '"severity_id":1e400').replace('"time":0', '"time":-1e400'))
+  add(
+    'invalid-utf8',
+    'raw bytes that are not UTF-8 inside a string',
+    withRawBytes(JSON.stringify([prowlerRecord({ status_detail: 'BYTES' })]), 'BYTES')
+  )
+  add(
+    'lone-surrogate',
+    'an escaped lone surrogate',
+    JSON.stringify([prowlerRecord({})]).replace('"Bucket encryption"', '"Bucket \\ud800 encryption \\udfff"')
+  )
+  add(
+    'huge-numbers',
+    'numbers beyond double range (1e400)',
+    JSON.stringify([prowlerRecord({ severity_id: 0, time: 0 })])
+      .replace('"severity_id":0', '"severity_id":1e400')
+      .replace('"time":0', '"time":-1e400')
+  )
   return entries
 }
 
@@ -146,16 +175,40 @@ export function registerCorpus(dir: string, kind: 'baas' | 'incidents'): Hostile
     entries.push({ name: `${kind}/${name}`, file, attack })
   }
   const own = JSON.stringify(record)
-  const injected = kind === 'baas' ? `{"name":"${INJECTED}","baaStatus":"signed","polluted":"${INJECTED}"}` : `{"title":"${INJECTED}","unsecuredPhi":true,"polluted":"${INJECTED}"}`
-  add('proto-keys', '__proto__, constructor and prototype keys', `{"${listKey}":[${own.replace(/^\{/, `{"__proto__":${injected},"constructor":{"prototype":{"polluted":"${INJECTED}"}},`)}]}`)
+  const injected =
+    kind === 'baas'
+      ? `{"name":"${INJECTED}","baaStatus":"signed","polluted":"${INJECTED}"}`
+      : `{"title":"${INJECTED}","unsecuredPhi":true,"polluted":"${INJECTED}"}`
+  add(
+    'proto-keys',
+    '__proto__, constructor and prototype keys',
+    `{"${listKey}":[${own.replace(/^\{/, `{"__proto__":${injected},"constructor":{"prototype":{"polluted":"${INJECTED}"}},`)}]}`
+  )
   add('proto-wrapper', '__proto__ as the wrapping key holding the list', `{"__proto__":{"${listKey}":[${own}]},"${listKey}":[]}`)
   if (kind === 'incidents') {
-    add('proto-record', '__proto__ as a key of a free-form record (affected people by state)', JSON.stringify({ incidents: [record] }).replace('"affectedByState":{', `"affectedByState":{"__proto__":{"CA":99999},`))
+    add(
+      'proto-record',
+      '__proto__ as a key of a free-form record (affected people by state)',
+      JSON.stringify({ incidents: [record] }).replace('"affectedByState":{', `"affectedByState":{"__proto__":{"CA":99999},`)
+    )
   }
   add('duplicate-keys', 'the same key twice', `{"${listKey}":[${own.replace(/^\{/, kind === 'baas' ? '{"name":"First",' : '{"title":"First",')}]}`)
-  add('invalid-utf8', 'raw bytes that are not UTF-8', withRawBytes(`{"${listKey}":[${own.replace(/^\{/, kind === 'baas' ? '{"notes":"BYTES",' : '{"description":"BYTES",')}]}`, 'BYTES'))
-  add('huge-numbers', 'numbers beyond double range', `{"${listKey}":[${own.replace(/^\{/, kind === 'baas' ? '{"reviewEveryMonths":1e400,' : '{"baaReportingDays":1e400,')}]}`)
-  add('csv-proto-header', 'a CSV whose columns are __proto__ and constructor', `__proto__,constructor,${kind === 'baas' ? 'name' : 'title'}\n${INJECTED},${INJECTED},x\n`, '.csv')
+  add(
+    'invalid-utf8',
+    'raw bytes that are not UTF-8',
+    withRawBytes(`{"${listKey}":[${own.replace(/^\{/, kind === 'baas' ? '{"notes":"BYTES",' : '{"description":"BYTES",')}]}`, 'BYTES')
+  )
+  add(
+    'huge-numbers',
+    'numbers beyond double range',
+    `{"${listKey}":[${own.replace(/^\{/, kind === 'baas' ? '{"reviewEveryMonths":1e400,' : '{"baaReportingDays":1e400,')}]}`
+  )
+  add(
+    'csv-proto-header',
+    'a CSV whose columns are __proto__ and constructor',
+    `__proto__,constructor,${kind === 'baas' ? 'name' : 'title'}\n${INJECTED},${INJECTED},x\n`,
+    '.csv'
+  )
   return entries
 }
 
@@ -169,10 +222,18 @@ export function answersCorpus(dir: string): HostileFile[] {
     fs.writeFileSync(file, contents)
     entries.push({ name: `answers/${name}`, file, attack })
   }
-  add('proto-ids', '__proto__, constructor and prototype as question ids', `${header}__proto__,Yes,${INJECTED},,,\nconstructor,Yes,,,,\nprototype,No,,,,\n`)
+  add(
+    'proto-ids',
+    '__proto__, constructor and prototype as question ids',
+    `${header}__proto__,Yes,${INJECTED},,,\nconstructor,Yes,,,,\nprototype,No,,,,\n`
+  )
   add('proto-header', '__proto__ as a column name', `question_id,answer,__proto__\nq-308-a2-1,Yes,${INJECTED}\n`)
   add('duplicate-rows', 'the same question twice with different answers', `${header}q-308-a2-1,Yes,,,,\nq-308-a2-1,No,,,,\n`)
-  add('invalid-utf8', 'raw bytes that are not UTF-8 in a note', Buffer.concat([Buffer.from(`${header}q-308-a2-1,Yes,"`), INVALID_UTF8, Buffer.from('",,,\n')]))
+  add(
+    'invalid-utf8',
+    'raw bytes that are not UTF-8 in a note',
+    Buffer.concat([Buffer.from(`${header}q-308-a2-1,Yes,"`), INVALID_UTF8, Buffer.from('",,,\n')])
+  )
   add('truncated', 'a quoted cell that never ends', `${header}q-308-a2-1,Yes,"a note that goes on`)
   add('huge-number', 'a value beyond double range', `${header}q-308-a2-1,Yes,,1e400,,\n`)
   add('binary', 'bytes that are not text', Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 131 + 7) % 256)))

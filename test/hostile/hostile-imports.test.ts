@@ -16,7 +16,9 @@ const IMPORTERS: Record<string, (test: TestSession, file: string) => Promise<Out
   scan: async (test, file) => {
     const [result] = await test.call('scans.import', { paths: [file] })
     if (!result) throw new Error('scans.import answered nothing')
-    return result.ok ? { rejected: false, summary: `${result.scan.findings} findings` } : { rejected: true, code: result.error.code, message: result.error.message }
+    return result.ok
+      ? { rejected: false, summary: `${result.scan.findings} findings` }
+      : { rejected: true, code: result.error.code, message: result.error.message }
   },
   baas: async (test, file) => {
     const report = await test.call('baas.importFile', { path: file })
@@ -34,7 +36,14 @@ const IMPORTERS: Record<string, (test: TestSession, file: string) => Promise<Out
     const report = await test.call('assessment.importCsv', { path: file })
     if (!report) throw new Error('assessment.importCsv asked for a file although one was given')
     if (report.applied) return { rejected: false, summary: `${report.accepted} accepted` }
-    return { rejected: true, code: 'rows-rejected', message: report.rows.filter(row => row.outcome === 'rejected').map(row => row.message).join('; ') }
+    return {
+      rejected: true,
+      code: 'rows-rejected',
+      message: report.rows
+        .filter(row => row.outcome === 'rejected')
+        .map(row => row.message)
+        .join('; ')
+    }
   }
 }
 
@@ -44,13 +53,19 @@ async function attempt(importer: string, test: TestSession, file: string): Promi
   } catch (error) {
     // Only an ApiError is a refusal written for a person; anything else escaped the importer's own checks.
     const failure = error as { code?: string; message?: string }
-    return { rejected: true, code: error instanceof ApiError ? error.code : `not-an-ApiError (${failure.code ?? 'no code'})`, message: failure.message ?? String(error) }
+    return {
+      rejected: true,
+      code: error instanceof ApiError ? error.code : `not-an-ApiError (${failure.code ?? 'no code'})`,
+      message: failure.message ?? String(error)
+    }
   }
 }
 
 /** Every value stored anywhere in the workspace, to look for injected data. */
 function allValues(db: Db): unknown[] {
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(row => row.name)
+  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[]).map(
+    row => row.name
+  )
   return tables.flatMap(table => (db.prepare(`SELECT * FROM "${table}"`).raw().all() as unknown[][]).flat())
 }
 
@@ -99,19 +114,52 @@ describe('hostile input', () => {
 
   // One test per file: the corpus is built in beforeAll, so the cases are listed by name here.
   const CASES = [
-    ...['proto-keys', 'proto-nested', 'deep-array', 'deep-object', 'big-string', 'beyond-string-limit', 'duplicate-keys', 'invalid-utf8', 'lone-surrogate', 'huge-numbers', 'truncated', 'empty', 'binary'].map(
-      n => `scan/${n}`
-    ),
+    ...[
+      'proto-keys',
+      'proto-nested',
+      'deep-array',
+      'deep-object',
+      'big-string',
+      'beyond-string-limit',
+      'duplicate-keys',
+      'invalid-utf8',
+      'lone-surrogate',
+      'huge-numbers',
+      'truncated',
+      'empty',
+      'binary'
+    ].map(n => `scan/${n}`),
     ...['baas', 'incidents'].flatMap(kind =>
-      ['proto-keys', 'proto-wrapper', ...(kind === 'incidents' ? ['proto-record'] : []), 'deep-array', 'deep-object', 'big-string', 'beyond-string-limit', 'duplicate-keys', 'invalid-utf8', 'huge-numbers', 'truncated', 'empty', 'binary', 'csv-proto-header'].map(
-        n => `${kind}/${n}`
-      )
+      [
+        'proto-keys',
+        'proto-wrapper',
+        ...(kind === 'incidents' ? ['proto-record'] : []),
+        'deep-array',
+        'deep-object',
+        'big-string',
+        'beyond-string-limit',
+        'duplicate-keys',
+        'invalid-utf8',
+        'huge-numbers',
+        'truncated',
+        'empty',
+        'binary',
+        'csv-proto-header'
+      ].map(n => `${kind}/${n}`)
     ),
-    ...['proto-ids', 'proto-header', 'duplicate-rows', 'invalid-utf8', 'truncated', 'huge-number', 'binary', 'empty', 'big-string', 'beyond-string-limit'].map(
-      n => `answers/${n}`
-    )
+    ...[
+      'proto-ids',
+      'proto-header',
+      'duplicate-rows',
+      'invalid-utf8',
+      'truncated',
+      'huge-number',
+      'binary',
+      'empty',
+      'big-string',
+      'beyond-string-limit'
+    ].map(n => `answers/${n}`)
   ]
-
 
   const tryFile = async (name: string) => {
     const item = corpus.find(({ entry }) => entry.name === name)

@@ -11,10 +11,15 @@ const TIME_LIMIT_MS = 40_000
 /** Runs the real CLI in a child with a time limit, so a hang is a failed assertion instead of a stuck test run. */
 function run(args: string[], limitMs: number): Promise<{ code: number | null; timedOut: boolean; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    execFile(process.execPath, [BIN, ...args], { timeout: limitMs, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } }, (error, stdout, stderr) => {
-      const failure = error as (Error & { code?: number; killed?: boolean; signal?: string }) | null
-      resolve({ code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0, timedOut: !!failure?.killed, stdout, stderr })
-    })
+    execFile(
+      process.execPath,
+      [BIN, ...args],
+      { timeout: limitMs, killSignal: 'SIGKILL', env: { ...process.env, NO_COLOR: '1' } },
+      (error, stdout, stderr) => {
+        const failure = error as (Error & { code?: number; killed?: boolean; signal?: string }) | null
+        resolve({ code: failure ? (typeof failure.code === 'number' ? failure.code : null) : 0, timedOut: !!failure?.killed, stdout, stderr })
+      }
+    )
   })
 }
 
@@ -41,7 +46,11 @@ describe.skipIf(process.platform === 'win32')('importers given special files ins
   async function refusesSpecialFiles(importer: (typeof importers)[number], kinds: ('fifo' | 'zero' | 'folder')[], limitMs: number) {
     const dir = tempDir()
     const workspace = path.join(dir, 'clinic.safeguard')
-    createWorkspace(workspace, { name: 'Harbor Clinic', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' }, { now: '2026-11-22T00:00:00.000Z' }).close()
+    createWorkspace(
+      workspace,
+      { name: 'Harbor Clinic', role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' },
+      { now: '2026-11-22T00:00:00.000Z' }
+    ).close()
     const paths = specialPaths(dir, importer.extension)
     const results = await Promise.all(kinds.map(async kind => ({ kind, ...(await run(importer.command(workspace, paths[kind]), limitMs)) })))
     for (const result of results) {

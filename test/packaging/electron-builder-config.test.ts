@@ -51,7 +51,7 @@ function globToRegExp(glob: string): RegExp {
 }
 
 describe('electron-builder.yml', () => {
-  it('passes electron-builder\'s own schema', async () => {
+  it("passes electron-builder's own schema", async () => {
     await expect(validateConfiguration(config, { isEnabled: false, add: () => undefined })).resolves.toBeUndefined()
   })
 
@@ -117,10 +117,14 @@ describe('what electron-builder packs, after a build', () => {
   // Built into a temp folder standing in for out/ (same layout), so the shared out/ is never touched.
   beforeAll(() => {
     outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-pack-'))
-    execFileSync(process.execPath, [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'], {
-      cwd: ROOT,
-      stdio: 'pipe'
-    })
+    execFileSync(
+      process.execPath,
+      [path.join(ROOT, 'node_modules/electron-vite/bin/electron-vite.js'), 'build', '--outDir', outDir, '--logLevel', 'error'],
+      {
+        cwd: ROOT,
+        stdio: 'pipe'
+      }
+    )
   }, 120_000)
   afterAll(() => fs.rmSync(outDir, { recursive: true, force: true }))
 
@@ -160,7 +164,11 @@ describe('what electron-builder packs, after a build', () => {
       .map(file => fs.readFileSync(path.join(outDir, 'main', file), 'utf8'))
       .join('\n')
     const packages = [...main.matchAll(/require\(["']([^"'.][^"']*)["']\)/g)].map(match => match[1]!)
-    const packageName = (specifier: string) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/')
+    const packageName = (specifier: string) =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/')
     const missing = packages.filter(
       specifier => !specifier.startsWith('node:') && specifier !== 'electron' && !(packageName(specifier) in packageJson.dependencies)
     )

@@ -19,8 +19,22 @@ describe('safeguard import / findings', () => {
     expect(run.code).toBe(0)
     const reports = JSON.parse(run.stdout)
     expect(reports).toEqual([
-      expect.objectContaining({ file: ownFixture('prowler-v5.ocsf.json'), format: 'prowler-ocsf', findings: 4, passed: 1, failed: 2, specifications: expect.arrayContaining(['164.312(a)(2)(iv)']) }),
-      expect.objectContaining({ file: ownFixture('prowler-v3-crlf.csv'), format: 'prowler-csv', findings: 2, passed: 1, failed: 1, specifications: expect.arrayContaining(['164.312(d)']) })
+      expect.objectContaining({
+        file: ownFixture('prowler-v5.ocsf.json'),
+        format: 'prowler-ocsf',
+        findings: 4,
+        passed: 1,
+        failed: 2,
+        specifications: expect.arrayContaining(['164.312(a)(2)(iv)'])
+      }),
+      expect.objectContaining({
+        file: ownFixture('prowler-v3-crlf.csv'),
+        format: 'prowler-csv',
+        findings: 2,
+        passed: 1,
+        failed: 1,
+        specifications: expect.arrayContaining(['164.312(d)'])
+      })
     ])
   })
 

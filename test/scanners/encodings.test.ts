@@ -23,13 +23,17 @@ describe('encodings', () => {
   it('reads a CSV with a BOM and CRLF line ends', async () => {
     const { findings, summary } = await readScanFile(ownFixture('encodings/prowler-v5-utf8-bom-crlf.csv'))
     expect(summary.encoding).toBe('utf-8-bom')
-    expect(findings.map((f) => f.checkId)).toEqual(['s3_bucket_default_encryption', 'cloudtrail_multi_region_enabled', 'account_maintain_current_contact_details'])
+    expect(findings.map(f => f.checkId)).toEqual([
+      's3_bucket_default_encryption',
+      'cloudtrail_multi_region_enabled',
+      'account_maintain_current_contact_details'
+    ])
   })
 
   it('reads NDJSON with CRLF line ends', async () => {
     const { findings, summary } = await readScanFile(ownFixture('encodings/prowler-v2-crlf.ndjson'))
     expect(summary.format).toBe('prowler-v2-ndjson')
-    expect(findings.map((f) => f.checkId)).toEqual(['2.1', 'extra72', '2.1', 'extra72'])
+    expect(findings.map(f => f.checkId)).toEqual(['2.1', 'extra72', '2.1', 'extra72'])
   })
 
   it('rejects UTF-16 that does not decode', async () => {

@@ -8,7 +8,7 @@ async function read(name: string) {
 }
 
 function byCheck(findings: NormalizedFinding[], checkId: string): NormalizedFinding {
-  const f = findings.find((x) => x.checkId === checkId)
+  const f = findings.find(x => x.checkId === checkId)
   if (!f) throw new Error(`no finding for ${checkId}`)
   return f
 }
@@ -44,7 +44,12 @@ describe('Prowler JSON-OCSF', () => {
 
   it('reads v4 ISO times (event_time, created_time strings) as naive ISO', async () => {
     const { findings } = await read('prowler-v4-iso-times.ocsf.json')
-    expect(findings[0]).toMatchObject({ checkId: 'iam_root_mfa_enabled', severity: 'critical', observedAt: '2024-06-03T14:15:19.382', citations: ['164.312(d)'] })
+    expect(findings[0]).toMatchObject({
+      checkId: 'iam_root_mfa_enabled',
+      severity: 'critical',
+      observedAt: '2024-06-03T14:15:19.382',
+      citations: ['164.312(d)']
+    })
   })
 
   it('reads v3 class 2001 (check id in metadata.product.feature, requirements as a Python list string)', async () => {
@@ -64,7 +69,9 @@ describe('Prowler JSON-OCSF', () => {
   it('imports the whole records of a file cut short and says what was dropped', async () => {
     const { summary } = await read('prowler-ocsf-truncated.json')
     expect(summary.findings).toBe(2)
-    expect(summary.skipped).toEqual([{ reason: 'incomplete record at the end of a cut-short file', count: 1, examples: [expect.stringMatching(/^record 2 at byte \d+$/)] }])
+    expect(summary.skipped).toEqual([
+      { reason: 'incomplete record at the end of a cut-short file', count: 1, examples: [expect.stringMatching(/^record 2 at byte \d+$/)] }
+    ])
   })
 
   it('accepts a trailing comma with no closing bracket', async () => {
@@ -75,7 +82,7 @@ describe('Prowler JSON-OCSF', () => {
 
   it('reads records joined by "}]{" after the array closed', async () => {
     const { findings, summary } = await read('prowler-ocsf-joined.json')
-    expect(findings.map((f) => f.status)).toEqual(['failed', 'passed', 'failed'])
+    expect(findings.map(f => f.status)).toEqual(['failed', 'passed', 'failed'])
     expect(summary.warnings.join(' ')).toMatch(/after the closing bracket/)
   })
 })
@@ -100,7 +107,7 @@ describe('Prowler v2, v3 JSON, ASFF and CSV', () => {
   it('reads v2 NDJSON, taking HIPAA ids from the Compliance text', async () => {
     const { findings, summary } = await read('prowler-v2.ndjson')
     expect(summary.format).toBe('prowler-v2-ndjson')
-    expect(findings.map((f) => [f.checkId, f.status, f.severity])).toEqual([
+    expect(findings.map(f => [f.checkId, f.status, f.severity])).toEqual([
       ['2.1', 'passed', 'high'],
       ['extra72', 'failed', 'critical']
     ])
@@ -123,14 +130,18 @@ describe('Prowler v2, v3 JSON, ASFF and CSV', () => {
     const { findings, summary } = await read('prowler-v5.csv')
     expect(summary.format).toBe('prowler-csv')
     expect(findings).toHaveLength(3)
-    expect(findings[0]).toMatchObject({ checkId: 's3_bucket_default_encryption', citations: ['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)'], observedAt: '2025-02-14T14:27:03.913' })
+    expect(findings[0]).toMatchObject({
+      checkId: 's3_bucket_default_encryption',
+      citations: ['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)'],
+      observedAt: '2025-02-14T14:27:03.913'
+    })
     expect(findings[1]?.title).toBe('Check multi-region trail; all regions')
     expect(findings[2]).toMatchObject({ status: 'manual', muted: true })
   })
 
   it('reads a v3 CSV with CRLF line ends and the older column names', async () => {
     const { findings } = await read('prowler-v3-crlf.csv')
-    expect(findings.map((f) => [f.checkId, f.account, f.region, f.resourceId])).toEqual([
+    expect(findings.map(f => [f.checkId, f.account, f.region, f.resourceId])).toEqual([
       ['iam_root_mfa_enabled', '111122223333', 'us-east-1', 'arn:aws:iam::111122223333:root'],
       ['ec2_ebs_default_encryption', '111122223333', 'eu-west-1', 'arn:aws:ec2:eu-west-1:111122223333:ebs']
     ])
@@ -142,7 +153,7 @@ describe('Security Hub', () => {
   it('reads get-findings output: one finding per resource, archived skipped, suppressed muted, control ids mapped', async () => {
     const { findings, summary } = await read('securityhub-get-findings-page1.json')
     expect(summary.format).toBe('securityhub-asff')
-    expect(findings.map((f) => f.resourceId)).toEqual([
+    expect(findings.map(f => f.resourceId)).toEqual([
       'arn:aws:s3:::lab-results',
       'arn:aws:s3:::imaging',
       'arn:aws:cloudtrail:us-east-2:444455556666:trail/org',
@@ -156,14 +167,25 @@ describe('Security Hub', () => {
 
   it('accepts a lowercase "findings" key and GuardDuty findings without a Compliance block', async () => {
     const { findings } = await read('securityhub-get-findings-page2-lowercase.json')
-    expect(findings[0]).toMatchObject({ checkId: 'TTPs/Discovery/Recon:EC2-PortProbeUnprotectedPort', status: 'failed', citationSource: 'none', severity: 'low' })
+    expect(findings[0]).toMatchObject({
+      checkId: 'TTPs/Discovery/Recon:EC2-PortProbeUnprotectedPort',
+      status: 'failed',
+      citationSource: 'none',
+      severity: 'low'
+    })
     expect(findings[1]).toMatchObject({ checkId: 'RDS.3', account: '777788889999' })
   })
 
   it('reads the OCSF NDJSON export (epoch milliseconds)', async () => {
     const { findings, summary } = await read('securityhub-ocsf-export.ndjson')
     expect(summary.format).toBe('securityhub-ocsf')
-    expect(findings[0]).toMatchObject({ checkId: 'S3.5', status: 'failed', severity: 'high', observedAt: '2024-05-03T10:00:00.000Z', resourceId: 'arn:aws:s3:::claims-archive' })
+    expect(findings[0]).toMatchObject({
+      checkId: 'S3.5',
+      status: 'failed',
+      severity: 'high',
+      observedAt: '2024-05-03T10:00:00.000Z',
+      resourceId: 'arn:aws:s3:::claims-archive'
+    })
     expect(findings[0]?.citations.length).toBeGreaterThan(0)
     expect(findings[1]).toMatchObject({ status: 'failed', checkId: 'UnauthorizedAccess:IAMUser/MaliciousIPCaller' })
     expect(summary.skipped[0]?.count).toBe(1)
@@ -175,12 +197,18 @@ describe('ScoutSuite', () => {
     const { findings, summary } = await read('scoutsuite_results_aws-555566667777.js')
     expect(summary.format).toBe('scoutsuite')
     expect(summary.scannerVersion).toBe('5.14.0')
-    const bucket = findings.find((f) => f.checkId === 's3-bucket-no-default-encryption' && f.status === 'failed')
-    expect(bucket).toMatchObject({ resourceId: 'arn:aws:s3:::phi-intake', resourceName: 'phi-intake', region: 'us-east-1', account: '555566667777', observedAt: '2024-02-03T08:15:00.000Z' })
-    expect(findings.find((f) => f.checkId === 'cloudtrail-not-configured' && f.status === 'failed')?.region).toBe('eu-west-1')
+    const bucket = findings.find(f => f.checkId === 's3-bucket-no-default-encryption' && f.status === 'failed')
+    expect(bucket).toMatchObject({
+      resourceId: 'arn:aws:s3:::phi-intake',
+      resourceName: 'phi-intake',
+      region: 'us-east-1',
+      account: '555566667777',
+      observedAt: '2024-02-03T08:15:00.000Z'
+    })
+    expect(findings.find(f => f.checkId === 'cloudtrail-not-configured' && f.status === 'failed')?.region).toBe('eu-west-1')
     // Ingress and egress paths of one security group are one finding.
-    const sg = findings.filter((f) => f.checkId === 'ec2-default-security-group-with-rules')
-    expect(sg.map((f) => [f.status, f.resourceId, f.itemCount])).toEqual([
+    const sg = findings.filter(f => f.checkId === 'ec2-default-security-group-with-rules')
+    expect(sg.map(f => [f.status, f.resourceId, f.itemCount])).toEqual([
       ['failed', 'arn:aws:ec2:us-east-1:555566667777:security-group/sg-7', 1],
       ['passed', null, 1]
     ])
@@ -201,7 +229,7 @@ describe('AWS Config', () => {
 
   it('reads evaluation results with epoch-float times', async () => {
     const { findings } = await read('awsconfig-get-compliance-details-by-config-rule.json')
-    expect(findings.map((f) => [f.resourceId, f.status, f.observedAt])).toEqual([
+    expect(findings.map(f => [f.resourceId, f.status, f.observedAt])).toEqual([
       ['vol-11', 'failed', '2015-12-17T01:10:45.261Z'],
       ['vol-12', 'passed', '2015-12-17T01:10:45.180Z']
     ])
@@ -210,7 +238,12 @@ describe('AWS Config', () => {
   it('matches deployed conformance-pack rule names by prefix, with ISO times', async () => {
     const { findings, summary } = await read('awsconfig-get-conformance-pack-compliance-details.json')
     expect(summary.format).toBe('awsconfig-conformance-pack')
-    expect(findings[0]).toMatchObject({ status: 'failed', statusDetail: 'Port 22 open to the world', observedAt: '2024-07-01T12:00:00.000Z', title: expect.stringContaining('hipaa-pack') })
+    expect(findings[0]).toMatchObject({
+      status: 'failed',
+      statusDetail: 'Port 22 open to the world',
+      observedAt: '2024-07-01T12:00:00.000Z',
+      title: expect.stringContaining('hipaa-pack')
+    })
     expect(findings[0]?.citations.length).toBeGreaterThan(0)
     expect(findings[2]?.citations).toEqual(['164.308(a)(1)(ii)(A)'])
   })
@@ -220,11 +253,11 @@ describe('Powerpipe HIPAA benchmark export', () => {
   it('takes the specification from the parent group and merges a control listed under several items', async () => {
     const { findings, summary } = await read('powerpipe-hipaa-benchmark.json')
     expect(summary.format).toBe('powerpipe-hipaa')
-    const records = findings.find((f) => f.resourceId === 'arn:aws:s3:::records')
+    const records = findings.find(f => f.resourceId === 'arn:aws:s3:::records')
     expect(records).toMatchObject({ status: 'failed', severity: 'high', account: '888899990000', region: 'us-east-1', citationSource: 'file' })
     expect(records?.citations).toEqual(['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'])
     // 164.312(b) group has no item tag: its title names it.
-    expect(findings.find((f) => f.checkId === 'cloudtrail_trail_enabled')?.citations).toEqual(['164.312(b)'])
+    expect(findings.find(f => f.checkId === 'cloudtrail_trail_enabled')?.citations).toEqual(['164.312(b)'])
     expect(summary.skipped[0]).toMatchObject({ count: 1 })
     expect(findings).toHaveLength(3)
   })

@@ -12,7 +12,7 @@ type Workspace = Awaited<ReturnType<typeof createTestWorkspace>>
 function tableCounts(ws: Workspace): Record<string, number> {
   const { db } = ws.session.requireWorkspace()
   const count = (t: string) => (db.prepare(`SELECT count(*) AS n FROM ${t}`).get() as { n: number }).n
-  return Object.fromEntries(['scan', 'finding', 'citation_set', 'citation_set_member', 'spec_review_flag'].map((t) => [t, count(t)]))
+  return Object.fromEntries(['scan', 'finding', 'citation_set', 'citation_set_member', 'spec_review_flag'].map(t => [t, count(t)]))
 }
 
 async function importOk(ws: Workspace, file: string) {
@@ -26,12 +26,19 @@ describe('scans.import', () => {
     const ws = await createTestWorkspace()
     const result = await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
     expect(result.alreadyImported).toBe(false)
-    expect(result.scan).toMatchObject({ format: 'prowler-ocsf', findings: 4, passed: 1, failed: 2, accounts: ['111122223333'], fileName: 'prowler-v5.ocsf.json' })
+    expect(result.scan).toMatchObject({
+      format: 'prowler-ocsf',
+      findings: 4,
+      passed: 1,
+      failed: 2,
+      accounts: ['111122223333'],
+      fileName: 'prowler-v5.ocsf.json'
+    })
     expect(result.scan.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(result.scan.failedBySeverity.medium).toBe(1)
     expect(result.scan.startedAt).toBe('2025-02-14T13:27:03.000Z')
     const page = await ws.call('findings.query', { scanId: result.scan.id, citation: '164.312(a)(2)(iv)' })
-    expect(page.findings.map((f) => [f.status, f.resourceId])).toEqual([
+    expect(page.findings.map(f => [f.status, f.resourceId])).toEqual([
       ['failed', 'arn:aws:s3:::patient-scans'],
       ['passed', 'arn:aws:s3:::billing-exports']
     ])
@@ -42,7 +49,7 @@ describe('scans.import', () => {
     const ws = await createTestWorkspace()
     await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
     const backups = listBackupFiles(ws.workspacePath)
-    expect(backups.map((b) => b.reason)).toEqual(['before-import'])
+    expect(backups.map(b => b.reason)).toEqual(['before-import'])
     const before = openWorkspaceDb(backups[0]!.file)
     expect((before.prepare('SELECT count(*) AS n FROM scan').get() as { n: number }).n).toBe(0)
     before.close()
@@ -74,7 +81,7 @@ describe('scans.import', () => {
     expect(after.scan).toBe(before.scan! + 1)
     // Nothing of the rejected file's two good records was kept.
     const all = await ws.call('findings.query', {})
-    expect(all.findings.some((f) => f.checkId === 'a_a')).toBe(false)
+    expect(all.findings.some(f => f.checkId === 'a_a')).toBe(false)
   })
 
   it('reports progress and, when cancelled, leaves nothing behind', async () => {
@@ -87,7 +94,7 @@ describe('scans.import', () => {
       { paths: [ownFixture('scoutsuite_results_aws-555566667777.js')] },
       {
         signal: controller.signal,
-        onProgress: (u) => {
+        onProgress: u => {
           updates.push(u)
           controller.abort()
         }
@@ -106,11 +113,11 @@ describe('scans.import', () => {
     await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
     const flags = await ws.call('findings.reviewFlags', { status: 'open' })
     // The muted cloudtrail failure does not flag 164.312(b); the encryption failure flags its three citations.
-    expect(flags.map((f) => f.citation)).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
+    expect(flags.map(f => f.citation)).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
     expect(answers()).toEqual(answersBefore)
     const dismissed = await ws.call('findings.dismissFlag', { citation: '164.312(c)(1)' })
     expect(dismissed.status).toBe('dismissed')
-    expect((await ws.call('findings.reviewFlags', { status: 'open' })).map((f) => f.citation)).not.toContain('164.312(c)(1)')
+    expect((await ws.call('findings.reviewFlags', { status: 'open' })).map(f => f.citation)).not.toContain('164.312(c)(1)')
     await expect(ws.call('findings.dismissFlag', { citation: '164.310(a)(1)' })).rejects.toMatchObject({ code: 'not-found' })
   })
 })
@@ -163,7 +170,12 @@ describe('evidence and scan comparison', () => {
     const evidence = await ws.call('findings.evidence', { citation: '164.312(a)(2)(iv)' })
     expect(evidence.scans).toContain(feb.scan.id)
     expect(evidence.scans).not.toContain(jan.scan.id)
-    expect(evidence.failing.filter((f) => f.scanId === feb.scan.id).map((f) => f.resourceId).sort()).toEqual(['arn:aws:s3:::b', 'arn:aws:s3:::c'])
+    expect(
+      evidence.failing
+        .filter(f => f.scanId === feb.scan.id)
+        .map(f => f.resourceId)
+        .sort()
+    ).toEqual(['arn:aws:s3:::b', 'arn:aws:s3:::c'])
     expect(evidence.failing[0]).toMatchObject({ severity: expect.any(String), account: expect.any(String), region: expect.any(String) })
     expect(evidence.flag?.status).toBe('open')
   })
@@ -172,9 +184,9 @@ describe('evidence and scan comparison', () => {
     const ws = await createTestWorkspace()
     const a = await importOk(ws, ownFixture('prowler-v2.ndjson'))
     await importOk(ws, ownFixture('awsconfig-get-conformance-pack-compliance-details.json'))
-    expect((await ws.call('scans.list', {})).map((s) => s.format).sort()).toEqual(['awsconfig-conformance-pack', 'prowler-v2-ndjson'])
+    expect((await ws.call('scans.list', {})).map(s => s.format).sort()).toEqual(['awsconfig-conformance-pack', 'prowler-v2-ndjson'])
     await ws.call('scans.delete', { scanId: a.scan.id })
-    expect((await ws.call('scans.list', {})).map((s) => s.format)).toEqual(['awsconfig-conformance-pack'])
+    expect((await ws.call('scans.list', {})).map(s => s.format)).toEqual(['awsconfig-conformance-pack'])
     expect((await ws.call('findings.query', { scanId: a.scan.id })).total).toBe(0)
     await expect(ws.call('scans.delete', { scanId: a.scan.id })).rejects.toMatchObject({ code: 'not-found' })
   })
@@ -190,10 +202,15 @@ describe('pages of one export', () => {
     const ws = await createTestWorkspace()
     const pages = [ownFixture('securityhub-get-findings-page1.json'), ownFixture('securityhub-get-findings-page2-lowercase.json')]
     const results = await ws.call('scans.import', { paths: pages, asOneScan: true })
-    expect(results.map((r) => r.ok)).toEqual([true, true])
+    expect(results.map(r => r.ok)).toEqual([true, true])
     const first = results[0]
     if (!first?.ok) throw new Error('expected an import')
-    expect(first.scan).toMatchObject({ format: 'securityhub-asff', findings: 6, accounts: ['444455556666', '777788889999'], fileName: 'securityhub-get-findings-page1.json (+1 more pages)' })
+    expect(first.scan).toMatchObject({
+      format: 'securityhub-asff',
+      findings: 6,
+      accounts: ['444455556666', '777788889999'],
+      fileName: 'securityhub-get-findings-page1.json (+1 more pages)'
+    })
     expect(first.scan.skipped[0]?.count).toBe(1)
     expect(await ws.call('scans.list', {})).toHaveLength(1)
     const again = await ws.call('scans.import', { paths: [...pages].reverse(), asOneScan: true })
@@ -202,7 +219,10 @@ describe('pages of one export', () => {
 
   it('refuses pages of different formats, keeping nothing of any page', async () => {
     const ws = await createTestWorkspace()
-    const results = await ws.call('scans.import', { paths: [ownFixture('securityhub-get-findings-page1.json'), ownFixture('prowler-v3.json')], asOneScan: true })
+    const results = await ws.call('scans.import', {
+      paths: [ownFixture('securityhub-get-findings-page1.json'), ownFixture('prowler-v3.json')],
+      asOneScan: true
+    })
     expect(results[0]).toMatchObject({ ok: false, error: { code: 'not-imported' } })
     expect(results[1]).toMatchObject({ ok: false, error: { code: 'unknown-format', message: expect.stringMatching(/one format/) } })
     expect(await ws.call('scans.list', {})).toEqual([])
@@ -215,11 +235,11 @@ describe('findings.bySpecification', () => {
     const ws = await createTestWorkspace()
     await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
     const coverage = await ws.call('findings.bySpecification', {})
-    const byCitation = Object.fromEntries(coverage.map((c) => [c.citation, c]))
+    const byCitation = Object.fromEntries(coverage.map(c => [c.citation, c]))
     expect(byCitation['164.312(a)(2)(iv)']).toEqual({ citation: '164.312(a)(2)(iv)', failing: 1, passing: 1, findings: 2, flagged: true })
     // Only the muted cloudtrail failure bears on 164.312(b): not failing, not flagged.
     expect(byCitation['164.312(b)']).toMatchObject({ failing: 0, passing: 0, findings: 1, flagged: false })
-    expect(coverage.map((c) => c.citation)).toEqual([...coverage.map((c) => c.citation)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))
+    expect(coverage.map(c => c.citation)).toEqual([...coverage.map(c => c.citation)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))
   })
 })
 
@@ -250,12 +270,9 @@ describe('review flags when a scan is deleted', () => {
     )
     const feb = await importOk(
       ws,
-      write('feb.json', [
-        finding('FAIL', 'a', 1738368000, ['164_312_a_2_iv', '164_312_b']),
-        finding('FAIL', 'c', 1738368000, ['164_312_e_1'])
-      ])
+      write('feb.json', [finding('FAIL', 'a', 1738368000, ['164_312_a_2_iv', '164_312_b']), finding('FAIL', 'c', 1738368000, ['164_312_e_1'])])
     )
-    const flags = async () => Object.fromEntries((await ws.call('findings.reviewFlags', {})).map((f) => [f.citation, f]))
+    const flags = async () => Object.fromEntries((await ws.call('findings.reviewFlags', {})).map(f => [f.citation, f]))
     expect(Object.keys(await flags()).sort()).toEqual(['164.312(a)(2)(iv)', '164.312(b)', '164.312(e)(1)'])
     expect((await flags())['164.312(a)(2)(iv)']).toMatchObject({ scanId: feb.scan.id, failing: 1, status: 'open' })
     await ws.call('findings.dismissFlag', { citation: '164.312(e)(1)' })

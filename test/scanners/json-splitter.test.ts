@@ -33,7 +33,7 @@ describe('JsonSplitter', () => {
     fc.assert(
       fc.property(
         // '__proto__' keys are refused by design (tested elsewhere), so none are generated here.
-        fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 8 }).filter((v) => !JSON.stringify(v).includes('__proto__')),
+        fc.array(fc.jsonValue({ maxDepth: 4 }), { maxLength: 8 }).filter(v => !JSON.stringify(v).includes('__proto__')),
         fc.array(fc.integer({ min: 1, max: 40 }), { minLength: 1, maxLength: 6 }),
         fc.boolean(),
         (elements, chunkSizes, pretty) => {
@@ -55,7 +55,7 @@ describe('JsonSplitter', () => {
     const positions: { offset: number; element: number }[] = []
     const splitter = new JsonSplitter(
       {
-        container: (p) => (p.length === 0 ? 'split' : 'capture'),
+        container: p => (p.length === 0 ? 'split' : 'capture'),
         value: (_p, _v, pos) => positions.push(pos),
         closed: () => {},
         stray: () => {},

@@ -44,7 +44,12 @@ describe('reading a file with an overlong field', () => {
     })
     fs.writeFileSync(file, JSON.stringify([record('short'), record('y'.repeat(1024 * 1024))], null, 2))
     const { findings, summary } = await readScanFile(file)
-    expect(findings.map((f) => f.statusDetail?.length)).toEqual([5, MAX_FIELD_CHARS + `… [${1024 * 1024 - MAX_FIELD_CHARS} more characters not kept]`.length])
-    expect(summary.warnings).toEqual([expect.stringMatching(/^1 finding had text longer than 16,384 characters, kept shortened \(first: record 1 at byte \d+\)$/)])
+    expect(findings.map(f => f.statusDetail?.length)).toEqual([
+      5,
+      MAX_FIELD_CHARS + `… [${1024 * 1024 - MAX_FIELD_CHARS} more characters not kept]`.length
+    ])
+    expect(summary.warnings).toEqual([
+      expect.stringMatching(/^1 finding had text longer than 16,384 characters, kept shortened \(first: record 1 at byte \d+\)$/)
+    ])
   })
 })

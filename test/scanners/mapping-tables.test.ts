@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { configRuleCitations, prowlerCitations, scoutsuiteRuleCitations, securityhubControlCitations, steampipeControlCitations } from '../../main/scanners/mapping/tables'
+import {
+  configRuleCitations,
+  prowlerCitations,
+  scoutsuiteRuleCitations,
+  securityhubControlCitations,
+  steampipeControlCitations
+} from '../../main/scanners/mapping/tables'
 
 describe('mapping tables', () => {
   it('Prowler checks by provider', () => {

@@ -5,7 +5,7 @@ import { ownFixture } from './fixture-paths'
 describe('ScanFileReader', () => {
   it('reports progress in bytes and findings, ending at the file size', async () => {
     const updates: ReadProgress[] = []
-    const reader = new ScanFileReader(ownFixture('prowler-v5.ocsf.json'), { onProgress: (p) => updates.push(p) })
+    const reader = new ScanFileReader(ownFixture('prowler-v5.ocsf.json'), { onProgress: p => updates.push(p) })
     for await (const batch of reader.batches()) expect(batch.length).toBeGreaterThan(0)
     const last = updates[updates.length - 1]
     expect(last).toEqual({ bytesRead: reader.summary.bytes, bytesTotal: reader.summary.bytes, findings: 4 })

@@ -26,18 +26,18 @@ async function failureOf(read: Promise<unknown>): Promise<Pick<ImportError, 'cod
 }
 
 const fixturesDir = ownFixture('.')
-const formats = fs.readdirSync(fixturesDir).filter((name) => fs.statSync(path.join(fixturesDir, name)).isFile())
+const formats = fs.readdirSync(fixturesDir).filter(name => fs.statSync(path.join(fixturesDir, name)).isFile())
 const invalid = fs.readdirSync(path.join(fixturesDir, 'invalid'))
 
 describe('WorkerScanReader (the import reads its file on a worker thread)', () => {
-  it.each(formats)('reads %s exactly as the in-thread reader does', async (name) => {
+  it.each(formats)('reads %s exactly as the in-thread reader does', async name => {
     const inThread = await readScanFile(ownFixture(name))
     const inWorker = await readInWorker(ownFixture(name))
     expect(inWorker.findings.length).toBeGreaterThan(0)
     expect(inWorker).toEqual(inThread)
   })
 
-  it.each(invalid)('rejects invalid/%s with the same error, file and position', async (name) => {
+  it.each(invalid)('rejects invalid/%s with the same error, file and position', async name => {
     const file = ownFixture(`invalid/${name}`)
     const expected = await readScanFile(file).then(
       () => null,
@@ -53,7 +53,7 @@ describe('WorkerScanReader (the import reads its file on a worker thread)', () =
 
   it('forwards progress in bytes and findings, ending at the file size', async () => {
     const updates: ReadProgress[] = []
-    const { summary } = await readInWorker(ownFixture('prowler-v5.ocsf.json'), { onProgress: (p) => updates.push(p) })
+    const { summary } = await readInWorker(ownFixture('prowler-v5.ocsf.json'), { onProgress: p => updates.push(p) })
     expect(updates.at(-1)).toEqual({ bytesRead: summary.bytes, bytesTotal: summary.bytes, findings: summary.findings })
   })
 
@@ -81,12 +81,12 @@ describe('WorkerScanReader (the import reads its file on a worker thread)', () =
     const file = path.join(tempDir(), 'flow.ocsf.json')
     writeProwlerOcsfFile(file, 6_000)
     const updates: ReadProgress[] = []
-    const reader = new WorkerScanReader(file, { batchSize: 500, onProgress: (p) => updates.push(p) })
+    const reader = new WorkerScanReader(file, { batchSize: 500, onProgress: p => updates.push(p) })
     const iterator = reader.batches()
     await iterator.next()
     // Hold the first batch: the worker may read ahead by a few batches, never the whole file.
-    await new Promise((resolve) => setTimeout(resolve, 500))
-    const ahead = Math.max(...updates.map((u) => u.findings))
+    await new Promise(resolve => setTimeout(resolve, 500))
+    const ahead = Math.max(...updates.map(u => u.findings))
     expect(ahead).toBeLessThan(6_000)
     let rest = 0
     for (let next = await iterator.next(); !next.done; next = await iterator.next()) rest += next.value.length

@@ -14,9 +14,32 @@ function tree(dir: string): string[] {
 }
 
 const BAD_NAMES = [
-  '', '.', '..', '../secret.pdf', '..\\secret.pdf', 'a/b.pdf', 'a\\b.pdf', '/etc/passwd', '\\\\server\\share\\x.pdf',
-  'C:\\Windows\\win.ini', 'C:evil.pdf', 'nul', 'CON.txt', 'com1.pdf', 'LPT9', 'trailing.', 'trailing ', 'nul\u0000.pdf',
-  'line\nbreak.pdf', 'bell\u0007.pdf', 'a<b>.pdf', 'what?.pdf', 'star*.pdf', 'pipe|.pdf', 'quote".pdf', 'x'.repeat(256)
+  '',
+  '.',
+  '..',
+  '../secret.pdf',
+  '..\\secret.pdf',
+  'a/b.pdf',
+  'a\\b.pdf',
+  '/etc/passwd',
+  '\\\\server\\share\\x.pdf',
+  'C:\\Windows\\win.ini',
+  'C:evil.pdf',
+  'nul',
+  'CON.txt',
+  'com1.pdf',
+  'LPT9',
+  'trailing.',
+  'trailing ',
+  'nul\u0000.pdf',
+  'line\nbreak.pdf',
+  'bell\u0007.pdf',
+  'a<b>.pdf',
+  'what?.pdf',
+  'star*.pdf',
+  'pipe|.pdf',
+  'quote".pdf',
+  'x'.repeat(256)
 ]
 const GOOD_NAMES = ['Signed BAA.pdf', 'évaluation 2026.docx', '.env', '..hidden', 'a..b.pdf', 'Northwind (countersigned).PDF', '报告.pdf']
 
@@ -71,8 +94,20 @@ describe('reading a file to attach', () => {
 
 describe('files an import names', () => {
   const ESCAPES = [
-    '/etc/passwd', '../private.txt', 'signed/../../private.txt', '..\\private.txt', 'C:\\Windows\\win.ini', 'C:private.txt',
-    '\\\\server\\share\\x', './signed.pdf', 'a/./b', 'link.pdf', 'uplink/private.txt', 'nul\u0000.pdf', '', 'missing.pdf'
+    '/etc/passwd',
+    '../private.txt',
+    'signed/../../private.txt',
+    '..\\private.txt',
+    'C:\\Windows\\win.ini',
+    'C:private.txt',
+    '\\\\server\\share\\x',
+    './signed.pdf',
+    'a/./b',
+    'link.pdf',
+    'uplink/private.txt',
+    'nul\u0000.pdf',
+    '',
+    'missing.pdf'
   ]
 
   it.each(ESCAPES)('refuses %j and reads nothing outside the folder', reference => {

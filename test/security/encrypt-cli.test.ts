@@ -61,24 +61,32 @@ describe('safeguard encrypt', () => {
     expect((await runSafeguard(['info', workspace, '--json'], { env: { SAFEGUARD_PASSPHRASE: '' } })).code).toBe(1)
   })
 
-  it('gives a workspace a new passphrase: one kept by the app opens with its recovery key, then moves to a passphrase', { timeout: 60_000 }, async () => {
-    const dir = tempDir()
-    const workspace = path.join(dir, 'device.safeguard')
-    const key = Buffer.alloc(32, 9)
-    createWorkspace(workspace, { name: SENTINEL, role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' }, { now: '2026-11-22T00:00:00.000Z', key: { kind: 'raw', key } }).close()
-    const recovery = { SAFEGUARD_PASSPHRASE: formatRecoveryKey(key) }
+  it(
+    'gives a workspace a new passphrase: one kept by the app opens with its recovery key, then moves to a passphrase',
+    { timeout: 60_000 },
+    async () => {
+      const dir = tempDir()
+      const workspace = path.join(dir, 'device.safeguard')
+      const key = Buffer.alloc(32, 9)
+      createWorkspace(
+        workspace,
+        { name: SENTINEL, role: 'covered-entity', contactName: '', contactEmail: '', contactPhone: '', cloudProvider: 'aws' },
+        { now: '2026-11-22T00:00:00.000Z', key: { kind: 'raw', key } }
+      ).close()
+      const recovery = { SAFEGUARD_PASSPHRASE: formatRecoveryKey(key) }
 
-    // No new passphrase and no terminal: refused, naming the variable, the workspace unchanged.
-    const refused = await runSafeguard(['passphrase', workspace], { env: recovery })
-    expect(refused.code).toBe(1)
-    expect(refused.stderr).toContain('set SAFEGUARD_NEW_PASSPHRASE')
-    expect((await runSafeguard(['info', workspace, '--json'], { env: recovery })).code).toBe(0)
+      // No new passphrase and no terminal: refused, naming the variable, the workspace unchanged.
+      const refused = await runSafeguard(['passphrase', workspace], { env: recovery })
+      expect(refused.code).toBe(1)
+      expect(refused.stderr).toContain('set SAFEGUARD_NEW_PASSPHRASE')
+      expect((await runSafeguard(['info', workspace, '--json'], { env: recovery })).code).toBe(0)
 
-    const changed = await runSafeguard(['passphrase', workspace], { env: { ...recovery, SAFEGUARD_NEW_PASSPHRASE: 'travelling passphrase 7' } })
-    expect(changed.stderr).toBe('')
-    expect(changed.code).toBe(0)
-    expect((await runSafeguard(['info', workspace, '--json'], { env: recovery })).code).toBe(1)
-    const info = await runSafeguard(['info', workspace, '--json'], { env: { SAFEGUARD_PASSPHRASE: 'travelling passphrase 7' } })
-    expect(JSON.parse(info.stdout)).toMatchObject({ organization: { name: SENTINEL } })
-  })
+      const changed = await runSafeguard(['passphrase', workspace], { env: { ...recovery, SAFEGUARD_NEW_PASSPHRASE: 'travelling passphrase 7' } })
+      expect(changed.stderr).toBe('')
+      expect(changed.code).toBe(0)
+      expect((await runSafeguard(['info', workspace, '--json'], { env: recovery })).code).toBe(1)
+      const info = await runSafeguard(['info', workspace, '--json'], { env: { SAFEGUARD_PASSPHRASE: 'travelling passphrase 7' } })
+      expect(JSON.parse(info.stdout)).toMatchObject({ organization: { name: SENTINEL } })
+    }
+  )
 })

@@ -130,7 +130,7 @@ describe('encrypted workspaces', () => {
     expect(() => assertCipherActive(ignoresSettings as never, 'SQLite3 Multiple Ciphers 2.3.5')).toThrow(/did not accept the cipher settings/)
   })
 
-  it('work with the app\'s random 32-byte raw key, and only that key', async () => {
+  it("work with the app's random 32-byte raw key, and only that key", async () => {
     const key = rawKey(Buffer.alloc(32, 7))
     const test = await encryptedWorkspace(key)
     expect(connectionKey(test.db())).toEqual(key)

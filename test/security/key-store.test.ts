@@ -54,7 +54,10 @@ describe('device key store', () => {
   it('gives no key when the secret store changed (another device or keyring)', () => {
     const dir = tempDir()
     const file = path.join(dir, 'keys.json')
-    new WorkspaceKeyStore(file, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret', { device: 1 }), 'linux')).remember('/w.safeguard', passphraseKey('pass phrase'))
+    new WorkspaceKeyStore(file, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret', { device: 1 }), 'linux')).remember(
+      '/w.safeguard',
+      passphraseKey('pass phrase')
+    )
     const elsewhere = new WorkspaceKeyStore(file, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret', { device: 2 }), 'linux'))
     expect(elsewhere.keyFor('/w.safeguard')).not.toEqual(passphraseKey('pass phrase'))
   })
@@ -95,7 +98,10 @@ describe('security calls', () => {
 
   it('encrypts with a passphrase, which then unlocks it', async () => {
     const test = await createTestWorkspace()
-    expect(await test.call('security.encrypt', { passphrase: 'a passphrase to remember' })).toMatchObject({ encrypted: true, keySource: 'passphrase' })
+    expect(await test.call('security.encrypt', { passphrase: 'a passphrase to remember' })).toMatchObject({
+      encrypted: true,
+      keySource: 'passphrase'
+    })
     await test.call('workspace.close', {})
     await expect(test.call('workspace.open', { path: test.workspacePath })).rejects.toMatchObject({ code: 'not-a-workspace' })
     await expect(test.call('security.unlock', { path: test.workspacePath, passphrase: 'wrong one' })).rejects.toMatchObject({

@@ -63,7 +63,11 @@ describe('new workspaces are created protected', () => {
     const test = createTestSession()
     const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
     const file = path.join(test.dir, 'clinic.safeguard')
-    await test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'passphrase', passphrase: 'harbor practice 2026' } })
+    await test.call('workspace.create', {
+      path: file,
+      organization: TEST_ORGANIZATION,
+      protection: { kind: 'passphrase', passphrase: 'harbor practice 2026' }
+    })
     expect(isEncrypted(file)).toBe(true)
     expect(store.keyFor(file)).toBeNull()
     await expect(test.call('security.recoveryKey', {})).rejects.toMatchObject({ code: 'conflict' })
@@ -73,7 +77,9 @@ describe('new workspaces are created protected', () => {
     const test = createTestSession()
     storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
     const file = path.join(test.dir, 'clinic.safeguard')
-    await expect(test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })).rejects.toMatchObject({
+    await expect(
+      test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
+    ).rejects.toMatchObject({
       code: 'unsupported',
       details: { reason: 'no-secure-storage' }
     })
@@ -85,7 +91,9 @@ describe('new workspaces are created protected', () => {
     const test = createTestSession()
     const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
     const file = path.join(test.dir, 'no-such-folder', 'clinic.safeguard')
-    await expect(test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })).rejects.toMatchObject({
+    await expect(
+      test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
+    ).rejects.toMatchObject({
       code: 'not-found'
     })
     expect(store.keyFor(file)).toBeNull()
@@ -116,7 +124,11 @@ describe('saving the recovery key', () => {
   it('can be confirmed as kept elsewhere, and a new key needs saving again', async () => {
     const test = createTestSession()
     storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
-    await test.call('workspace.create', { path: path.join(test.dir, 'clinic.safeguard'), organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
+    await test.call('workspace.create', {
+      path: path.join(test.dir, 'clinic.safeguard'),
+      organization: TEST_ORGANIZATION,
+      protection: { kind: 'device' }
+    })
     expect(await test.call('security.confirmRecoveryKeySaved', {})).toMatchObject({ recoveryKeySaved: true })
     expect(await test.call('security.changeKey', {})).toMatchObject({ keySource: 'device', recoveryKeySaved: false })
   })
@@ -138,7 +150,10 @@ describe('changing the key of an encrypted workspace', () => {
     const deviceKey = connectionKey(test.session.requireWorkspace().db)
     const backup = createBackup(test.session.requireWorkspace().db, test.workspacePath, { reason: 'manual' })
 
-    expect(await test.call('security.changeKey', { passphrase: 'a passphrase for the laptop' })).toMatchObject({ encrypted: true, keySource: 'passphrase' })
+    expect(await test.call('security.changeKey', { passphrase: 'a passphrase for the laptop' })).toMatchObject({
+      encrypted: true,
+      keySource: 'passphrase'
+    })
     // The old device key opens neither the workspace nor its backup; the passphrase opens both.
     expect(store.keyFor(test.workspacePath)).toBeNull()
     expect(() => openWorkspaceDb(backup.file, { key: deviceKey })).toThrow()

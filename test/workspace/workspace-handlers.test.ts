@@ -59,9 +59,9 @@ describe('workspace handlers', () => {
   it('never overwrites an existing file when creating', async () => {
     const test = await createTestWorkspace()
     const before = fs.readFileSync(test.workspacePath)
-    await expect(
-      test.call('workspace.create', { path: test.workspacePath, organization: TEST_ORGANIZATION })
-    ).rejects.toMatchObject({ code: 'already-exists' })
+    await expect(test.call('workspace.create', { path: test.workspacePath, organization: TEST_ORGANIZATION })).rejects.toMatchObject({
+      code: 'already-exists'
+    })
     expect(fs.readFileSync(test.workspacePath).equals(before)).toBe(true)
   })
 

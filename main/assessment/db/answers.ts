@@ -25,9 +25,7 @@ export function listAnswers(db: Db, periodId: string): AnswerView[] {
 }
 
 export function getAnswer(db: Db, periodId: string, questionId: string): AnswerView | undefined {
-  const row = db
-    .prepare('SELECT * FROM assessment_answer WHERE period_id = ? AND question_id = ?')
-    .get(periodId, questionId) as AnswerRow | undefined
+  const row = db.prepare('SELECT * FROM assessment_answer WHERE period_id = ? AND question_id = ?').get(periodId, questionId) as AnswerRow | undefined
   return row && toView(row)
 }
 

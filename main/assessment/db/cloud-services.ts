@@ -29,15 +29,12 @@ const toRecord = (row: ServiceRow): ServiceRecord => ({
 })
 
 export function listServices(db: Db, periodId: string): ServiceRecord[] {
-  return (
-    db.prepare('SELECT * FROM assessment_cloud_service WHERE period_id = ? ORDER BY rowid').all(periodId) as ServiceRow[]
-  ).map(toRecord)
+  return (db.prepare('SELECT * FROM assessment_cloud_service WHERE period_id = ? ORDER BY rowid').all(periodId) as ServiceRow[]).map(toRecord)
 }
 
 export function getService(db: Db, periodId: string, serviceId: string): ServiceRecord | undefined {
-  const row = db
-    .prepare('SELECT * FROM assessment_cloud_service WHERE period_id = ? AND service_id = ?')
-    .get(periodId, serviceId) as ServiceRow | undefined
+  const row = db.prepare('SELECT * FROM assessment_cloud_service WHERE period_id = ? AND service_id = ?').get(periodId, serviceId) as
+    ServiceRow | undefined
   return row && toRecord(row)
 }
 

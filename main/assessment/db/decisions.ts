@@ -24,9 +24,7 @@ export function listDecisions(db: Db, periodId: string): DecisionView[] {
 }
 
 export function getDecision(db: Db, periodId: string, citation: string): DecisionView | undefined {
-  const row = db
-    .prepare('SELECT * FROM assessment_decision WHERE period_id = ? AND citation = ?')
-    .get(periodId, citation) as DecisionRow | undefined
+  const row = db.prepare('SELECT * FROM assessment_decision WHERE period_id = ? AND citation = ?').get(periodId, citation) as DecisionRow | undefined
   return row && toView(row)
 }
 

@@ -32,10 +32,7 @@ export function getCurrentPeriod(db: Db): PeriodView | undefined {
   return row && toView(row)
 }
 
-export function insertCurrentPeriod(
-  db: Db,
-  values: { id: string; startedOn: string; copiedFrom: string | null; now: string }
-): void {
+export function insertCurrentPeriod(db: Db, values: { id: string; startedOn: string; copiedFrom: string | null; now: string }): void {
   db.prepare(
     `INSERT INTO assessment_period (id, status, started_on, copied_from, created_at)
      VALUES (@id, 'current', @startedOn, @copiedFrom, @now)`

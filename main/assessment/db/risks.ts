@@ -39,9 +39,7 @@ export function listRisks(db: Db, periodId: string): RiskRecord[] {
 }
 
 export function getRisk(db: Db, periodId: string, questionId: string): RiskRecord | undefined {
-  const row = db
-    .prepare('SELECT * FROM assessment_risk WHERE period_id = ? AND question_id = ?')
-    .get(periodId, questionId) as RiskRow | undefined
+  const row = db.prepare('SELECT * FROM assessment_risk WHERE period_id = ? AND question_id = ?').get(periodId, questionId) as RiskRow | undefined
   return row && toRecord(row)
 }
 

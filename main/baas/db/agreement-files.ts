@@ -21,8 +21,7 @@ const META_COLUMNS = 'original_name, media_type, size, sha256, attached_at'
 
 export function getAgreementFileMeta(db: Db, businessAssociateId: number): AgreementFile | null {
   const row = db.prepare(`SELECT ${META_COLUMNS} FROM business_associate_agreement_file WHERE business_associate_id = ?`).get(businessAssociateId) as
-    | MetaRow
-    | undefined
+    MetaRow | undefined
   return row ? fromRow(row) : null
 }
 
@@ -31,7 +30,7 @@ export function listAgreementFileMeta(db: Db): Map<number, AgreementFile> {
   const rows = db.prepare(`SELECT business_associate_id, ${META_COLUMNS} FROM business_associate_agreement_file`).all() as (MetaRow & {
     business_associate_id: number
   })[]
-  return new Map(rows.map((row) => [row.business_associate_id, fromRow(row)]))
+  return new Map(rows.map(row => [row.business_associate_id, fromRow(row)]))
 }
 
 export function getAgreementFileContent(db: Db, businessAssociateId: number): (AgreementFile & { content: Buffer }) | null {

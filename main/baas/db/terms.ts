@@ -16,9 +16,9 @@ export function listTerms(db: Db, businessAssociateId: number): StoredTerm[] {
 
 /** Every stored term state, keyed by business associate. */
 export function listAllTerms(db: Db): Map<number, StoredTerm[]> {
-  const rows = db
-    .prepare('SELECT business_associate_id AS id, term_id AS termId, state, note FROM business_associate_term')
-    .all() as (StoredTerm & { id: number })[]
+  const rows = db.prepare('SELECT business_associate_id AS id, term_id AS termId, state, note FROM business_associate_term').all() as (StoredTerm & {
+    id: number
+  })[]
   const byAssociate = new Map<number, StoredTerm[]>()
   for (const { id, ...term } of rows) byAssociate.set(id, [...(byAssociate.get(id) ?? []), term])
   return byAssociate

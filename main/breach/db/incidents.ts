@@ -79,7 +79,7 @@ function assemble(row: Row, affected: { jurisdiction: string; count: number }[],
     breachOn: row.breach_on,
     role: row.role,
     unsecuredPhi: row.unsecured_phi === 1,
-    affectedByState: Object.fromEntries(affected.map((a) => [a.jurisdiction, a.count])) as Partial<Record<JurisdictionCode, number>>,
+    affectedByState: Object.fromEntries(affected.map(a => [a.jurisdiction, a.count])) as Partial<Record<JurisdictionCode, number>>,
     lawEnforcementDelays: delays.map(delayFromRow),
     baaReportingDays: row.baa_reporting_days,
     licensedHealthFacility: row.licensed_health_facility === 1,
@@ -98,11 +98,11 @@ export function listIncidents(db: Db): IncidentRecord[] {
     count: number
   }[]
   const delays = db.prepare('SELECT * FROM incident_law_enforcement_delay ORDER BY stated_on, id').all() as DelayRow[]
-  return rows.map((row) =>
+  return rows.map(row =>
     assemble(
       row,
-      affected.filter((a) => a.incident_id === row.id),
-      delays.filter((d) => d.incident_id === row.id)
+      affected.filter(a => a.incident_id === row.id),
+      delays.filter(d => d.incident_id === row.id)
     )
   )
 }
@@ -144,7 +144,12 @@ function writeChildren(db: Db, id: number, values: IncidentValues): void {
   db.prepare('DELETE FROM incident_law_enforcement_delay WHERE incident_id = ?').run(id)
   const addAffected = db.prepare('INSERT INTO incident_affected (incident_id, jurisdiction, count) VALUES (?, ?, ?)')
   for (const [jurisdiction, count] of Object.entries(values.affectedByState)) addAffected.run(id, jurisdiction, count)
-  const delays = values.lawEnforcementDelay === undefined ? [] : Array.isArray(values.lawEnforcementDelay) ? values.lawEnforcementDelay : [values.lawEnforcementDelay]
+  const delays =
+    values.lawEnforcementDelay === undefined
+      ? []
+      : Array.isArray(values.lawEnforcementDelay)
+        ? values.lawEnforcementDelay
+        : [values.lawEnforcementDelay]
   const addDelay = db.prepare('INSERT INTO incident_law_enforcement_delay (incident_id, kind, stated_on, until, official) VALUES (?, ?, ?, ?, ?)')
   for (const delay of delays) addDelay.run(id, delay.kind, delay.statedOn, delay.until ?? null, delay.official ?? '')
 }

@@ -43,7 +43,9 @@ export function insertNotice(
   now: string
 ): number {
   const result = db
-    .prepare('INSERT INTO incident_notice (incident_id, kind, jurisdiction, obligation_id, done_on, method, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)')
+    .prepare(
+      'INSERT INTO incident_notice (incident_id, kind, jurisdiction, obligation_id, done_on, method, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+    )
     .run(incidentId, notice.kind, notice.jurisdiction ?? null, notice.obligationId ?? null, notice.doneOn, notice.method, now)
   return Number(result.lastInsertRowid)
 }

@@ -30,7 +30,11 @@ export function registerAnswers(program: Command, io: CliIo): void {
       const result = await withWorkspace(workspace, call => call('assessment.exportCsv', { path: path.resolve(options.out) }))
       if (!result) throw new Error('Nothing was exported.')
       if (options.json) printJson(io, result)
-      else printLines(io, [`Wrote ${result.rows} questions to ${result.path}.`, 'Fill in the answer, notes, value and decision columns, then run "safeguard answers import".'])
+      else
+        printLines(io, [
+          `Wrote ${result.rows} questions to ${result.path}.`,
+          'Fill in the answer, notes, value and decision columns, then run "safeguard answers import".'
+        ])
     })
 
   answers

@@ -22,7 +22,9 @@ function describeAssociate(associate: BusinessAssociateSummary, names: Map<numbe
 
 /** Per-row lines of an import report, on stderr when the file was refused. */
 export function describeRows(rows: readonly { row: number; ok: boolean; errors: string[] }[], label: (row: number) => string): string[] {
-  return rows.flatMap((row) => (row.ok ? [`  row ${row.row}  ok        ${label(row.row)}`] : row.errors.map((error) => `  row ${row.row}  rejected  ${label(row.row)}: ${error}`)))
+  return rows.flatMap(row =>
+    row.ok ? [`  row ${row.row}  ok        ${label(row.row)}`] : row.errors.map(error => `  row ${row.row}  rejected  ${label(row.row)}: ${error}`)
+  )
 }
 
 /** Runs an import; a refused file prints its per-row report (stderr, or stdout with --json) before failing. */
@@ -36,12 +38,12 @@ export async function runImport<R extends { rows: { row: number; ok: boolean; er
   try {
     const report = await work()
     if (json) printJson(io, report)
-    else printLines(io, [...describeRows(report.rows, (row) => label(report, row)), `Imported ${report.imported} ${noun}.`])
+    else printLines(io, [...describeRows(report.rows, row => label(report, row)), `Imported ${report.imported} ${noun}.`])
   } catch (error) {
     if (isApiError(error) && error.code === 'import-rejected' && error.details) {
       const report = error.details as R
       if (json) printJson(io, report)
-      else io.stderr(`${describeRows(report.rows, (row) => label(report, row)).join('\n')}\n`)
+      else io.stderr(`${describeRows(report.rows, row => label(report, row)).join('\n')}\n`)
     }
     throw error
   }
@@ -61,7 +63,11 @@ export function registerBaas(program: Command, io: CliIo): void {
       await runImport<ImportReport>(
         io,
         options.json === true,
-        () => withWorkspace(workspace, async (call) => (await call('baas.importFile', { path: path.resolve(file) })) ?? Promise.reject(new Error('Nothing was imported.'))),
+        () =>
+          withWorkspace(
+            workspace,
+            async call => (await call('baas.importFile', { path: path.resolve(file) })) ?? Promise.reject(new Error('Nothing was imported.'))
+          ),
         (report, row) => report.rows[row - 1]?.name ?? '',
         'business associates'
       )
@@ -78,11 +84,11 @@ export function registerBaas(program: Command, io: CliIo): void {
     .action(async (workspace: string, options: { asOf?: string; expiringWithin: string; json?: boolean }) => {
       const days = Number(options.expiringWithin)
       if (!Number.isInteger(days) || days < 0) throw new Error(`--expiring-within: "${options.expiringWithin}" is not a whole number of days.`)
-      const list = await withWorkspace(workspace, (call) =>
+      const list = await withWorkspace(workspace, call =>
         call('baas.list', { ...(options.asOf ? { asOf: options.asOf } : {}), expiringWithinDays: days })
       )
       if (options.json) return printJson(io, list)
-      const names = new Map(list.map((a) => [a.id, a.name]))
-      printLines(io, list.length === 0 ? ['No business associates recorded.'] : list.map((a) => describeAssociate(a, names)))
+      const names = new Map(list.map(a => [a.id, a.name]))
+      printLines(io, list.length === 0 ? ['No business associates recorded.'] : list.map(a => describeAssociate(a, names)))
     })
 }

@@ -18,7 +18,10 @@ export function registerBackup(program: Command, io: CliIo): void {
         const backups = await withWorkspace(workspace, call => call('backup.list', {}))
         if (options.json) return printJson(io, backups)
         if (backups.length === 0) return printLines(io, ['No backups yet.'])
-        return printLines(io, backups.map(backup => `${backup.createdAt}  ${backup.reason.padEnd(14)} ${formatSize(backup.sizeBytes).padStart(9)}  ${backup.file}`))
+        return printLines(
+          io,
+          backups.map(backup => `${backup.createdAt}  ${backup.reason.padEnd(14)} ${formatSize(backup.sizeBytes).padStart(9)}  ${backup.file}`)
+        )
       }
       const backup = await withWorkspace(workspace, call => call('backup.create', {}))
       if (options.json) return printJson(io, backup)

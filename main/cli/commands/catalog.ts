@@ -39,7 +39,9 @@ function describeCatalog(data: CatalogData): string[] {
     lines.push('')
   }
   const standards = data.entries.filter(e => e.kind === 'standard').length
-  lines.push(`${standards} standards, ${data.entries.length - standards} implementation specifications, ${data.questions.length} questions (${data.cloud.controls.length} cloud controls).`)
+  lines.push(
+    `${standards} standards, ${data.entries.length - standards} implementation specifications, ${data.questions.length} questions (${data.cloud.controls.length} cloud controls).`
+  )
   return lines
 }
 

@@ -62,9 +62,11 @@ export function registerDeadlines(program: Command, io: CliIo): void {
       const within = Number(options.within)
       if (!Number.isInteger(within) || within < 0) throw new Error(`--within: "${options.within}" is not a whole number of days.`)
       const asOf = options.asOf ? { asOf: options.asOf } : {}
-      const { view, exported } = await withWorkspace(workspace, async (call) => {
+      const { view, exported } = await withWorkspace(workspace, async call => {
         const view = await call('calendar.list', { ...asOf, dueSoonDays: within, includeProposed: options.proposed })
-        const exported = options.ics ? await call('calendar.exportIcs', { ...asOf, includeProposed: options.proposed, path: path.resolve(options.ics) }) : null
+        const exported = options.ics
+          ? await call('calendar.exportIcs', { ...asOf, includeProposed: options.proposed, path: path.resolve(options.ics) })
+          : null
         return { view, exported }
       })
       const entries = view.items.map(toEntry)
@@ -72,7 +74,7 @@ export function registerDeadlines(program: Command, io: CliIo): void {
       printLines(io, [
         `Deadlines as of ${view.asOf} (due soon = within ${within} days):`,
         ...entries.map(
-          (e) =>
+          e =>
             `  ${e.dueOn}  ${(STATUS_WORDS[e.status] ?? e.status).padEnd(9)}  ${e.title}  [${e.citation}]${e.checkWithCounsel ? '  (check with counsel)' : ''}`
         ),
         ...(exported ? [`Wrote ${exported.events} events to ${exported.path}.`] : []),

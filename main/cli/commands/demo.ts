@@ -21,7 +21,7 @@ export function registerDemo(program: Command, io: CliIo): void {
       if (options.documents) {
         const out = path.join(root, 'documents')
         fs.mkdirSync(path.join(out, 'policies'), { recursive: true })
-        await withWorkspace(demo.workspacePath, async (call) => {
+        await withWorkspace(demo.workspacePath, async call => {
           documents.pack = await call('documents.generatePack', { path: path.join(out, 'Evidence pack.pdf') })
           documents.redactedPack = await call('documents.generatePack', { path: path.join(out, 'Evidence pack (redacted).pdf'), redact: true })
           documents.review = await call('documents.generateReview', { path: path.join(out, 'Annual review.pdf') })
@@ -29,7 +29,10 @@ export function registerDemo(program: Command, io: CliIo): void {
         })
       }
       if (options.json) return printJson(io, { ...demo, documents })
-      const lines = [`Created the demo workspace ${demo.workspacePath}`, `  assessment periods ${demo.previousPeriod} and ${demo.currentPeriod}; scanner output in ${path.dirname(demo.scanFiles[0]!)}`]
+      const lines = [
+        `Created the demo workspace ${demo.workspacePath}`,
+        `  assessment periods ${demo.previousPeriod} and ${demo.currentPeriod}; scanner output in ${path.dirname(demo.scanFiles[0]!)}`
+      ]
       if (demo.skipped.length) lines.push(`  left out (not in this build): ${demo.skipped.join(', ')}`)
       if (options.documents) lines.push(`Documents in ${path.join(root, 'documents')}: evidence pack, redacted pack, annual review, policy set.`)
       printLines(io, lines)

@@ -7,7 +7,9 @@ import { printJson, printLines, type CliIo } from '../cli-io'
 export function registerEncrypt(program: Command, io: CliIo): void {
   program
     .command('encrypt')
-    .description('Encrypt an unencrypted workspace and its backups with a passphrase (SQLCipher 4 format). Keep the passphrase safe: without it the workspace cannot be opened.')
+    .description(
+      'Encrypt an unencrypted workspace and its backups with a passphrase (SQLCipher 4 format). Keep the passphrase safe: without it the workspace cannot be opened.'
+    )
     .argument('<workspace>', 'workspace file')
     .option('--json', 'print as JSON')
     .action(async (workspace: string, options: { json?: boolean }) => {

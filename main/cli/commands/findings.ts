@@ -19,20 +19,22 @@ export function registerFindings(program: Command, io: CliIo): void {
     .option('--spec <citation>', 'only findings bearing on this specification, e.g. 164.312(a)(2)(iv)')
     .option('--status <status>', `only this status (${STATUSES.join(', ')})`)
     .option('--severity <severity>', `only this severity (${SEVERITIES.join(', ')})`)
-    .option('--scan <id>', 'only this scan', (v) => Number(v))
-    .option('--limit <n>', 'at most this many (default 500, up to 5000)', (v) => Number(v))
+    .option('--scan <id>', 'only this scan', v => Number(v))
+    .option('--limit <n>', 'at most this many (default 500, up to 5000)', v => Number(v))
     .option('--json', 'print as JSON')
-    .action(async (workspace: string, options: { spec?: string; status?: string; severity?: string; scan?: number; limit?: number; json?: boolean }) => {
-      const page = await withWorkspace(workspace, (call) =>
-        call('findings.query', {
-          ...(options.spec ? { citation: options.spec } : {}),
-          ...(options.status ? { status: options.status as FindingStatus } : {}),
-          ...(options.severity ? { severity: options.severity as Severity } : {}),
-          ...(options.scan !== undefined ? { scanId: options.scan } : {}),
-          ...(options.limit !== undefined ? { limit: options.limit } : {})
-        })
-      )
-      if (options.json) printJson(io, page)
-      else printLines(io, [...page.findings.map(line), `${page.findings.length} of ${page.total} findings shown.`])
-    })
+    .action(
+      async (workspace: string, options: { spec?: string; status?: string; severity?: string; scan?: number; limit?: number; json?: boolean }) => {
+        const page = await withWorkspace(workspace, call =>
+          call('findings.query', {
+            ...(options.spec ? { citation: options.spec } : {}),
+            ...(options.status ? { status: options.status as FindingStatus } : {}),
+            ...(options.severity ? { severity: options.severity as Severity } : {}),
+            ...(options.scan !== undefined ? { scanId: options.scan } : {}),
+            ...(options.limit !== undefined ? { limit: options.limit } : {})
+          })
+        )
+        if (options.json) printJson(io, page)
+        else printLines(io, [...page.findings.map(line), `${page.findings.length} of ${page.total} findings shown.`])
+      }
+    )
 }

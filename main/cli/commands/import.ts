@@ -6,7 +6,16 @@ import { printJson, printLines, type CliIo } from '../cli-io'
 
 /** What `import --json` prints for each file. */
 export type ImportReport =
-  | { file: string; format: string; findings: number; passed: number; failed: number; specifications: string[]; alreadyImported: boolean; scanId: number }
+  | {
+      file: string
+      format: string
+      findings: number
+      passed: number
+      failed: number
+      specifications: string[]
+      alreadyImported: boolean
+      scanId: number
+    }
   | { file: string; error: { code: string; message: string; line?: number; offset?: number; element?: number } }
 
 function report(result: FileImportResult): ImportReport {
@@ -30,7 +39,9 @@ function describe(result: FileImportResult): string[] {
   const lines = [
     `${result.file}: ${result.alreadyImported ? 'already imported (nothing added)' : 'imported'} as scan ${scan.id}, ${scan.format}${scan.scannerVersion ? ` ${scan.scannerVersion}` : ''}`,
     `  ${scan.findings} findings: ${scan.passed} passed, ${scan.failed} failed` +
-      (scan.failed ? ` (critical ${scan.failedBySeverity.critical}, high ${scan.failedBySeverity.high}, medium ${scan.failedBySeverity.medium}, low ${scan.failedBySeverity.low})` : ''),
+      (scan.failed
+        ? ` (critical ${scan.failedBySeverity.critical}, high ${scan.failedBySeverity.high}, medium ${scan.failedBySeverity.medium}, low ${scan.failedBySeverity.low})`
+        : ''),
     `  accounts: ${scan.accounts.join(', ') || '(not in the file)'}`,
     `  specifications: ${scan.citations.join(', ') || '(none)'}`
   ]
@@ -51,13 +62,13 @@ export function registerImport(program: Command, io: CliIo): void {
       // On a terminal, a one-line progress report on stderr (stdout stays data only).
       const showProgress = !options.json && process.stderr.isTTY === true
       let lastShown = 0
-      const results = await withWorkspace(workspace, (call) =>
+      const results = await withWorkspace(workspace, call =>
         call(
           'scans.import',
-          { paths: files.map((f) => path.resolve(f)), asOneScan: options.pages ?? false },
+          { paths: files.map(f => path.resolve(f)), asOneScan: options.pages ?? false },
           showProgress
             ? {
-                onProgress: (p) => {
+                onProgress: p => {
                   if (Date.now() - lastShown < 250) return
                   lastShown = Date.now()
                   const percent = p.total ? Math.floor(((p.done ?? 0) / p.total) * 100) : 0

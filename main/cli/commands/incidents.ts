@@ -19,7 +19,11 @@ export function registerIncidents(program: Command, io: CliIo): void {
       await runImport<IncidentImportReport>(
         io,
         options.json === true,
-        () => withWorkspace(workspace, async (call) => (await call('incidents.importFile', { path: path.resolve(file) })) ?? Promise.reject(new Error('Nothing was imported.'))),
+        () =>
+          withWorkspace(
+            workspace,
+            async call => (await call('incidents.importFile', { path: path.resolve(file) })) ?? Promise.reject(new Error('Nothing was imported.'))
+          ),
         (report, row) => report.rows[row - 1]?.title ?? '',
         'incidents'
       )
@@ -33,14 +37,18 @@ export function registerIncidents(program: Command, io: CliIo): void {
     .option('--json', 'print as JSON')
     .exitOverride()
     .action(async (workspace: string, options: { asOf?: string; json?: boolean }) => {
-      const list = await withWorkspace(workspace, (call) => call('incidents.list', options.asOf ? { asOf: options.asOf } : {}))
+      const list = await withWorkspace(workspace, call => call('incidents.list', options.asOf ? { asOf: options.asOf } : {}))
       if (options.json) return printJson(io, list)
       printLines(
         io,
         list.length === 0
           ? ['No incidents recorded.']
-          : list.map((i) => {
-              const next = i.next ? `next: ${i.next.kind} due ${i.next.dueOn}${i.next.status === 'overdue' ? ' (OVERDUE)' : ''}` : i.notificationRequired ? 'all notices done' : 'no notice required'
+          : list.map(i => {
+              const next = i.next
+                ? `next: ${i.next.kind} due ${i.next.dueOn}${i.next.status === 'overdue' ? ' (OVERDUE)' : ''}`
+                : i.notificationRequired
+                  ? 'all notices done'
+                  : 'no notice required'
               return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${i.totalAffected} affected): ${next}${i.overdue > 0 ? `; ${i.overdue} overdue` : ''}`
             })
       )

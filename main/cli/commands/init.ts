@@ -19,7 +19,7 @@ export function registerInit(program: Command, io: CliIo): void {
     .option('--contact-email <email>', 'primary contact email', '')
     .option('--contact-phone <phone>', 'primary contact phone', '')
     .addOption(new Option('--cloud <provider>', 'where it runs').choices(CLOUD_PROVIDERS).default('aws'))
-    .option('--unencrypted', 'leave the file unencrypted (for sample data only: a workspace holds a client\'s security gaps)')
+    .option('--unencrypted', "leave the file unencrypted (for sample data only: a workspace holds a client's security gaps)")
     .option('--json', 'print the new workspace as JSON')
     .action(async (file: string, options) => {
       const organization = {
@@ -32,7 +32,9 @@ export function registerInit(program: Command, io: CliIo): void {
       }
       // A profile the call will refuse is refused before anyone is asked for a passphrase.
       const valid = OrganizationProfileInput.safeParse(organization).success
-      const protection: NewWorkspaceProtection = valid ? await newWorkspaceProtection(path.resolve(file), options.unencrypted === true) : { kind: 'none' }
+      const protection: NewWorkspaceProtection = valid
+        ? await newWorkspaceProtection(path.resolve(file), options.unencrypted === true)
+        : { kind: 'none' }
       const summary = await withSession(call => call('workspace.create', { protection, path: path.resolve(file), organization }))
       if (options.json) printJson(io, summary)
       else

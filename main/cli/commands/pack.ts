@@ -16,8 +16,11 @@ export function registerPack(program: Command, io: CliIo): void {
     .option('--period <id>', 'the assessment period (default: the current one)')
     .option('--json', 'print as JSON')
     .action(async (workspace: string, options: { out: string; redact?: boolean; sections?: string; period?: string; json?: boolean }) => {
-      const sections = options.sections?.split(',').map((s) => s.trim()).filter(Boolean) as PackSectionId[] | undefined
-      const result = await withWorkspace(workspace, (call) =>
+      const sections = options.sections
+        ?.split(',')
+        .map(s => s.trim())
+        .filter(Boolean) as PackSectionId[] | undefined
+      const result = await withWorkspace(workspace, call =>
         call('documents.generatePack', {
           path: path.resolve(options.out),
           redact: options.redact === true,

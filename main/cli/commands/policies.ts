@@ -15,19 +15,28 @@ export function registerPolicies(program: Command, io: CliIo): void {
     .option('--approver <name>', 'who approves the documents')
     .option('--only <ids>', 'comma-separated policy ids, e.g. access-control,evaluation')
     .option('--json', 'print as JSON')
-    .action(async (workspace: string, options: { out: string; period?: string; version: string; approver?: string; only?: string; json?: boolean }) => {
-      const dir = path.resolve(options.out)
-      fs.mkdirSync(dir, { recursive: true })
-      const result = await withWorkspace(workspace, (call) =>
-        call('documents.generatePolicies', {
-          dir,
-          version: options.version,
-          ...(options.period ? { periodId: options.period } : {}),
-          ...(options.approver ? { approver: options.approver } : {}),
-          ...(options.only ? { only: options.only.split(',').map((s) => s.trim()).filter(Boolean) } : {})
-        })
-      )
-      if (options.json) return printJson(io, result)
-      printLines(io, [`Wrote ${result!.files.length} documents to ${result!.dir}:`, ...result!.files.map((f) => `  ${path.basename(f.path)}`)])
-    })
+    .action(
+      async (workspace: string, options: { out: string; period?: string; version: string; approver?: string; only?: string; json?: boolean }) => {
+        const dir = path.resolve(options.out)
+        fs.mkdirSync(dir, { recursive: true })
+        const result = await withWorkspace(workspace, call =>
+          call('documents.generatePolicies', {
+            dir,
+            version: options.version,
+            ...(options.period ? { periodId: options.period } : {}),
+            ...(options.approver ? { approver: options.approver } : {}),
+            ...(options.only
+              ? {
+                  only: options.only
+                    .split(',')
+                    .map(s => s.trim())
+                    .filter(Boolean)
+                }
+              : {})
+          })
+        )
+        if (options.json) return printJson(io, result)
+        printLines(io, [`Wrote ${result!.files.length} documents to ${result!.dir}:`, ...result!.files.map(f => `  ${path.basename(f.path)}`)])
+      }
+    )
 }

@@ -12,7 +12,7 @@ export function registerReview(program: Command, io: CliIo): void {
     .option('--period <id>', 'the period under review (default: the current one)')
     .option('--json', 'print as JSON')
     .action(async (workspace: string, options: { out: string; period?: string; json?: boolean }) => {
-      const result = await withWorkspace(workspace, (call) =>
+      const result = await withWorkspace(workspace, call =>
         call('documents.generateReview', { path: path.resolve(options.out), ...(options.period ? { periodId: options.period } : {}) })
       )
       if (options.json) return printJson(io, result)

@@ -10,8 +10,12 @@ function describeStatus(progress: ProgressView): string[] {
     ''
   ]
   for (const group of progress.groups) {
-    const signed = group.signOff ? `signed off by ${group.signOff.reviewer} on ${group.signOff.signedOn}${group.signOff.changedSince ? ' (changed since)' : ''}` : 'not signed off'
-    lines.push(`  ${group.title.padEnd(40)} ${String(group.answered).padStart(3)}/${String(group.applicable).padEnd(3)} ${String(group.percent).padStart(3)}%  gaps ${group.gaps}  ${signed}`)
+    const signed = group.signOff
+      ? `signed off by ${group.signOff.reviewer} on ${group.signOff.signedOn}${group.signOff.changedSince ? ' (changed since)' : ''}`
+      : 'not signed off'
+    lines.push(
+      `  ${group.title.padEnd(40)} ${String(group.answered).padStart(3)}/${String(group.applicable).padEnd(3)} ${String(group.percent).padStart(3)}%  gaps ${group.gaps}  ${signed}`
+    )
   }
   lines.push(
     '',
@@ -31,9 +35,7 @@ export function registerStatus(program: Command, io: CliIo): void {
     .option('--period <id>', 'an earlier assessment period, e.g. 2025')
     .option('--json', 'print as JSON')
     .action(async (workspace: string, options: { period?: string; json?: boolean }) => {
-      const progress = await withWorkspace(workspace, call =>
-        call('assessment.progress', options.period ? { periodId: options.period } : {})
-      )
+      const progress = await withWorkspace(workspace, call => call('assessment.progress', options.period ? { periodId: options.period } : {}))
       if (options.json) printJson(io, progress)
       else printLines(io, describeStatus(progress))
     })

@@ -31,10 +31,7 @@ export type AnnualReviewOptions = {
 const NOT_RECORDED = 'Not recorded in this workspace.'
 const LEVELS: RiskLevel[] = ['critical', 'high', 'medium', 'low']
 
-export async function composeAnnualReview(
-  data: AnnualReviewData,
-  options: AnnualReviewOptions = {}
-): Promise<{ buffer: Buffer; pages: number }> {
+export async function composeAnnualReview(data: AnnualReviewData, options: AnnualReviewOptions = {}): Promise<{ buffer: Buffer; pages: number }> {
   const w = new PdfWriter({
     title: `${data.organization.name}: HIPAA Security Annual Review, ${data.current.label}`,
     subject: 'Annual review of HIPAA Security Rule safeguards',
@@ -75,7 +72,11 @@ function cover(w: PdfWriter, data: AnnualReviewData): void {
   const width = CONTENT_WIDTH - 12
   w.textAt('P', 'HIPAA SECURITY RULE · ANNUAL REVIEW', x, 190, { font: 'semibold', size: TYPE.small, color: COLOR.accent, characterSpacing: 1.2 })
   const titleBottom = w.textAt('H1', data.organization.name, x, 210, { font: 'serifSemibold', size: TYPE.title, color: COLOR.ink, width })
-  const subBottom = w.textAt('P', `Annual security review: ${periodText(data)}`, x, titleBottom + 8, { size: 13, color: COLOR.muted, width: width * 0.85 })
+  const subBottom = w.textAt('P', `Annual security review: ${periodText(data)}`, x, titleBottom + 8, {
+    size: 13,
+    color: COLOR.muted,
+    width: width * 0.85
+  })
   w.rule(x, subBottom + 22, x + 60, { color: COLOR.accent, width: 2.5 })
   w.y = subBottom + 40
   w.keyValues(
@@ -129,7 +130,9 @@ function summary(w: PdfWriter, data: AnnualReviewData): void {
 }
 
 const answerCell = (answer: keyof typeof ANSWER_LABEL | null): TableCellValue =>
-  answer ? { text: ANSWER_LABEL[answer], color: ANSWER_COLOR[answer] === COLOR.none ? COLOR.muted : ANSWER_COLOR[answer] } : { text: 'Not recorded', color: COLOR.muted }
+  answer
+    ? { text: ANSWER_LABEL[answer], color: ANSWER_COLOR[answer] === COLOR.none ? COLOR.muted : ANSWER_COLOR[answer] }
+    : { text: 'Not recorded', color: COLOR.muted }
 
 function answerChanges(w: PdfWriter, data: AnnualReviewData): void {
   if (!data.answerChanges) return notRecorded(w)
@@ -142,7 +145,7 @@ function answerChanges(w: PdfWriter, data: AnnualReviewData): void {
       { header: data.previous?.label ?? 'Before', width: 1.1 },
       { header: data.current.label, width: 1.1 }
     ],
-    data.answerChanges.map((c) => [c.citation, c.title, answerCell(c.before), answerCell(c.after)])
+    data.answerChanges.map(c => [c.citation, c.title, answerCell(c.before), answerCell(c.after)])
   )
 }
 
@@ -162,7 +165,7 @@ function gaps(w: PdfWriter, data: AnnualReviewData): void {
         { header: 'Requirement', width: 3.5 },
         { header: 'Answer now', width: 1.1 }
       ],
-      g.opened.map((x) => [x.citation, x.title, answerCell(x.answer)])
+      g.opened.map(x => [x.citation, x.title, answerCell(x.answer)])
     )
   w.heading('Closed gaps', 2, { contents: false })
   if (g.closed.length === 0) w.paragraph('No gap was closed.', { color: COLOR.muted })
@@ -173,7 +176,7 @@ function gaps(w: PdfWriter, data: AnnualReviewData): void {
         { header: 'Requirement', width: 3.5 },
         { header: 'Answer now', width: 1.1 }
       ],
-      g.closed.map((x) => [x.citation, x.title, answerCell(x.answer)])
+      g.closed.map(x => [x.citation, x.title, answerCell(x.answer)])
     )
 }
 
@@ -182,12 +185,14 @@ function risks(w: PdfWriter, data: AnnualReviewData): void {
   const r = data.risks
   const before = r.levelsBefore
   w.columnChart({
-    alt: `Column chart of open risks by level. ${LEVELS.map((l) => `${RISK_LABEL[l]}: ${before ? `${before[l]} before, ` : ''}${r.levelsNow[l]} now`).join('. ')}.`,
+    alt: `Column chart of open risks by level. ${LEVELS.map(l => `${RISK_LABEL[l]}: ${before ? `${before[l]} before, ` : ''}${r.levelsNow[l]} now`).join('. ')}.`,
     points: [
-      ...(before ? [{ label: data.previous?.label ?? 'Before', segments: LEVELS.map((l) => ({ label: RISK_LABEL[l], value: before[l], color: RISK_SHADE[l] })) }] : []),
-      { label: data.current.label, segments: LEVELS.map((l) => ({ label: RISK_LABEL[l], value: r.levelsNow[l], color: RISK_SHADE[l] })) }
+      ...(before
+        ? [{ label: data.previous?.label ?? 'Before', segments: LEVELS.map(l => ({ label: RISK_LABEL[l], value: before[l], color: RISK_SHADE[l] })) }]
+        : []),
+      { label: data.current.label, segments: LEVELS.map(l => ({ label: RISK_LABEL[l], value: r.levelsNow[l], color: RISK_SHADE[l] })) }
     ],
-    legend: LEVELS.map((l) => ({ label: RISK_LABEL[l], color: RISK_SHADE[l] })),
+    legend: LEVELS.map(l => ({ label: RISK_LABEL[l], color: RISK_SHADE[l] })),
     height: 120
   })
   w.table(
@@ -196,7 +201,7 @@ function risks(w: PdfWriter, data: AnnualReviewData): void {
       { header: data.previous?.label ?? 'Before', width: 1, align: 'right' },
       { header: data.current.label, width: 1, align: 'right' }
     ],
-    LEVELS.map((l) => [RISK_LABEL[l], before ? String(before[l]) : '—', String(r.levelsNow[l])])
+    LEVELS.map(l => [RISK_LABEL[l], before ? String(before[l]) : '—', String(r.levelsNow[l])])
   )
   if (r.changed.length > 0) {
     w.heading('Risks that moved', 2, { contents: false })
@@ -207,7 +212,7 @@ function risks(w: PdfWriter, data: AnnualReviewData): void {
         { header: 'Before', width: 0.9 },
         { header: 'Now', width: 0.9 }
       ],
-      r.changed.map((c) => [
+      r.changed.map(c => [
         c.title,
         c.citation ?? '—',
         c.before ? { text: RISK_LABEL[c.before], color: RISK_COLOR[c.before] } : 'New',
@@ -232,7 +237,7 @@ function remediation(w: PdfWriter, data: AnnualReviewData): void {
         { header: 'Owner', width: 1.3 },
         { header: 'Completed', width: 1 }
       ],
-      done.map((d) => [d.title, d.citation ?? '—', d.owner, formatShortDate(d.completedOn)])
+      done.map(d => [d.title, d.citation ?? '—', d.owner, formatShortDate(d.completedOn)])
     )
   w.heading(`Overdue (${overdue.length})`, 2, { contents: false })
   if (overdue.length === 0) w.paragraph(`No item is overdue as of ${formatLongDate(data.preparedOn)}.`, { color: COLOR.muted })
@@ -245,7 +250,13 @@ function remediation(w: PdfWriter, data: AnnualReviewData): void {
         { header: 'Owner', width: 1.2 },
         { header: 'Was due', width: 1 }
       ],
-      overdue.map((o) => [o.title, o.citation ?? '—', { text: RISK_LABEL[o.riskLevel], color: RISK_COLOR[o.riskLevel] }, o.owner, { text: formatShortDate(o.dueOn), color: COLOR.bad, bold: true }])
+      overdue.map(o => [
+        o.title,
+        o.citation ?? '—',
+        { text: RISK_LABEL[o.riskLevel], color: RISK_COLOR[o.riskLevel] },
+        o.owner,
+        { text: formatShortDate(o.dueOn), color: COLOR.bad, bold: true }
+      ])
     )
 }
 
@@ -255,13 +266,13 @@ function findingsTrend(w: PdfWriter, data: AnnualReviewData): void {
   w.paragraph('Failing checks per imported scan, by severity, oldest first.', { after: 8 })
   w.columnChart({
     alt: `Column chart of failing scanner checks per scan. ${trend
-      .map((t) => `${t.label} (${t.scannedOn}): ${t.failed} failing, ${SEVERITIES.map((s) => `${t.failedBySeverity[s]} ${s}`).join(', ')}`)
+      .map(t => `${t.label} (${t.scannedOn}): ${t.failed} failing, ${SEVERITIES.map(s => `${t.failedBySeverity[s]} ${s}`).join(', ')}`)
       .join('. ')}.`,
-    points: trend.map((t) => ({
+    points: trend.map(t => ({
       label: `${t.label}\n${formatShortDate(t.scannedOn)}`,
-      segments: SEVERITIES.map((s) => ({ label: SEVERITY_LABEL[s], value: t.failedBySeverity[s], color: SEVERITY_COLOR[s] }))
+      segments: SEVERITIES.map(s => ({ label: SEVERITY_LABEL[s], value: t.failedBySeverity[s], color: SEVERITY_COLOR[s] }))
     })),
-    legend: SEVERITIES.map((s) => ({ label: SEVERITY_LABEL[s], color: SEVERITY_COLOR[s] }))
+    legend: SEVERITIES.map(s => ({ label: SEVERITY_LABEL[s], color: SEVERITY_COLOR[s] }))
   })
   w.table(
     [
@@ -271,7 +282,13 @@ function findingsTrend(w: PdfWriter, data: AnnualReviewData): void {
       { header: 'Passed', width: 0.8, align: 'right' },
       { header: 'Critical + high failing', width: 1.4, align: 'right' }
     ],
-    trend.map((t) => [t.label, formatShortDate(t.scannedOn), formatCount(t.failed), formatCount(t.passed), formatCount(t.failedBySeverity.critical + t.failedBySeverity.high)])
+    trend.map(t => [
+      t.label,
+      formatShortDate(t.scannedOn),
+      formatCount(t.failed),
+      formatCount(t.passed),
+      formatCount(t.failedBySeverity.critical + t.failedBySeverity.high)
+    ])
   )
 }
 
@@ -280,8 +297,8 @@ function agreements(w: PdfWriter, data: AnnualReviewData): void {
   const { signed, expired } = data.businessAssociates
   w.paragraph(`${plural(signed.length, 'agreement')} signed and ${plural(expired.length, 'agreement')} expired during the period.`, { after: 8 })
   const rows: TableCellValue[][] = [
-    ...signed.map((b) => [b.name, { text: 'Signed', color: COLOR.good }, formatShortDate(b.signedOn)] as TableCellValue[]),
-    ...expired.map((b) => [b.name, { text: 'Expired', color: COLOR.bad, bold: true }, formatShortDate(b.expiredOn)] as TableCellValue[])
+    ...signed.map(b => [b.name, { text: 'Signed', color: COLOR.good }, formatShortDate(b.signedOn)] as TableCellValue[]),
+    ...expired.map(b => [b.name, { text: 'Expired', color: COLOR.bad, bold: true }, formatShortDate(b.expiredOn)] as TableCellValue[])
   ]
   if (rows.length > 0)
     w.table(
@@ -299,7 +316,7 @@ function incidents(w: PdfWriter, data: AnnualReviewData): void {
   const list = data.incidents
   if (list.length === 0) return w.paragraph('No security incident was recorded in the period.')
   w.paragraph(
-    `${plural(list.length, 'incident')} recorded; ${list.filter((i) => i.notifiable).length} assessed as notifiable. Counts and categories only: the log holds no protected health information.`,
+    `${plural(list.length, 'incident')} recorded; ${list.filter(i => i.notifiable).length} assessed as notifiable. Counts and categories only: the log holds no protected health information.`,
     { after: 8 }
   )
   w.table(
@@ -311,7 +328,7 @@ function incidents(w: PdfWriter, data: AnnualReviewData): void {
       { header: 'Notifiable', width: 0.9 },
       { header: 'Obligations', width: 1 }
     ],
-    list.map((i) => [
+    list.map(i => [
       i.reference,
       formatShortDate(i.discoveredOn),
       i.category,
@@ -333,7 +350,7 @@ function signOffs(w: PdfWriter, data: AnnualReviewData): void {
       { header: 'Reviewer', width: 1.8 },
       { header: 'Signed off', width: 1.2 }
     ],
-    data.signOffs.map((s) => [s.label, s.reviewer ?? { text: 'Not signed off', color: COLOR.bad }, s.signedOn ? formatShortDate(s.signedOn) : '—'])
+    data.signOffs.map(s => [s.label, s.reviewer ?? { text: 'Not signed off', color: COLOR.bad }, s.signedOn ? formatShortDate(s.signedOn) : '—'])
   )
   w.space(16)
   w.heading('Approval of this review', 3, { contents: false })

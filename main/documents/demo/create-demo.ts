@@ -78,11 +78,28 @@ async function answerAll(call: Call, year: 'previous' | 'current'): Promise<void
     if (!item.applies) continue
     const s = score(item.id)
     // Last year more gaps; this year most of them closed.
-    const value = year === 'previous'
-      ? s < 0.66 ? 'yes' : s < 0.8 ? 'partly' : s < 0.9 ? 'no' : s < 0.95 ? 'na' : 'yes'
-      : s < 0.82 ? 'yes' : s < 0.9 ? 'partly' : s < 0.94 ? 'no' : s < 0.97 ? 'na' : 'yes'
+    const value =
+      year === 'previous'
+        ? s < 0.66
+          ? 'yes'
+          : s < 0.8
+            ? 'partly'
+            : s < 0.9
+              ? 'no'
+              : s < 0.95
+                ? 'na'
+                : 'yes'
+        : s < 0.82
+          ? 'yes'
+          : s < 0.9
+            ? 'partly'
+            : s < 0.94
+              ? 'no'
+              : s < 0.97
+                ? 'na'
+                : 'yes'
     const field = item.valueField
-    const fieldValue = field ? (field.recommended ?? (field.type === 'number' ? field.min ?? 1 : field.choices?.[0] ?? '')) : undefined
+    const fieldValue = field ? (field.recommended ?? (field.type === 'number' ? (field.min ?? 1) : (field.choices?.[0] ?? ''))) : undefined
     await call('assessment.setAnswer', {
       questionId: item.id,
       value: item.group === 'cloud' && item.citations.length === 0 ? 'yes' : value,
@@ -97,7 +114,7 @@ async function answerAll(call: Call, year: 'previous' | 'current'): Promise<void
     ['q-312-a1-2', ''],
     ['q-cloud-iam-1', '']
   ] as const) {
-    if (view.items.find((i) => i.id === id)?.applies) await call('assessment.setAnswer', { questionId: id, value: 'yes', notes })
+    if (view.items.find(i => i.id === id)?.applies) await call('assessment.setAnswer', { questionId: id, value: 'yes', notes })
   }
 }
 
@@ -152,12 +169,12 @@ async function signOff(call: Call, today: string, families: string[]): Promise<v
 async function setInventory(call: Call): Promise<void> {
   const inventory = await call('assessment.inventory', {})
   for (const service of inventory.items) {
-    const inUse = SERVICES_IN_USE.some((re) => re.test(service.name))
+    const inUse = SERVICES_IN_USE.some(re => re.test(service.name))
     if (!inUse) continue
     await call('assessment.setService', {
       serviceId: service.serviceId,
       inUse: true,
-      holdsPhi: PHI_SERVICES.some((re) => re.test(service.name))
+      holdsPhi: PHI_SERVICES.some(re => re.test(service.name))
     })
   }
 }
@@ -183,8 +200,16 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
   const scanDir = path.join(dir, 'scanner output')
   fs.mkdirSync(scanDir, { recursive: true })
   const scanFiles = [
-    writeProwlerOcsfScan(path.join(scanDir, `prowler-output-210987654321-${lastYear.replaceAll('-', '')}.ocsf.json`), { date: lastYear, seed: 1, failShare: 0.42 }),
-    writeProwlerOcsfScan(path.join(scanDir, `prowler-output-210987654321-${addDays(today, -14).replaceAll('-', '')}.ocsf.json`), { date: addDays(today, -14), seed: 2, failShare: 0.24 })
+    writeProwlerOcsfScan(path.join(scanDir, `prowler-output-210987654321-${lastYear.replaceAll('-', '')}.ocsf.json`), {
+      date: lastYear,
+      seed: 1,
+      failShare: 0.42
+    }),
+    writeProwlerOcsfScan(path.join(scanDir, `prowler-output-210987654321-${addDays(today, -14).replaceAll('-', '')}.ocsf.json`), {
+      date: addDays(today, -14),
+      seed: 2,
+      failShare: 0.24
+    })
   ]
 
   // Last year's assessment, made with last year's clock.
@@ -207,7 +232,7 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
     await answerAll(call, 'previous')
     await recordDecisionsAndRisks(call, lastYear, 'previous')
     await signOff(call, lastYear, ['administrative', 'physical', 'technical', 'organizational', 'documentation'])
-    await optional(call, skipped, 'scans', (c) => c('scans.import' as CallName, { paths: [scanFiles[0]!] } as never))
+    await optional(call, skipped, 'scans', c => c('scans.import' as CallName, { paths: [scanFiles[0]!] } as never))
   } finally {
     before.close()
   }
@@ -221,12 +246,37 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
     await answerAll(call, 'current')
     await recordDecisionsAndRisks(call, today, 'current')
     await signOff(call, addDays(today, -3), ['administrative', 'physical', 'technical', 'documentation'])
-    await optional(call, skipped, 'scans', (c) => c('scans.import' as CallName, { paths: [scanFiles[1]!] } as never))
-    await optional(call, skipped, 'business associates', async (c) => {
+    await optional(call, skipped, 'scans', c => c('scans.import' as CallName, { paths: [scanFiles[1]!] } as never))
+    await optional(call, skipped, 'business associates', async c => {
       const associates = [
-        { name: 'Amazon Web Services', services: 'Cloud hosting of the practice-management system', phiCategories: ['All ePHI at rest'], assets: ['AWS account 210987654321'], baaStatus: 'signed', effectiveOn: shiftYears(today, -2), reviewEveryMonths: 12, lastReviewOn: addDays(today, -60) },
-        { name: 'Northwind Billing Services', services: 'Claims submission and payment posting', phiCategories: ['Demographics', 'Claims'], baaStatus: 'signed', effectiveOn: addDays(today, -150), expiresOn: addDays(today, 580), reviewEveryMonths: 12, breachReportingDays: 10 },
-        { name: 'Clearwater Shredding Co.', services: 'Paper and media destruction', phiCategories: ['Paper records', 'Retired drives'], baaStatus: 'expired', effectiveOn: shiftYears(today, -3), expiresOn: addDays(today, -40) },
+        {
+          name: 'Amazon Web Services',
+          services: 'Cloud hosting of the practice-management system',
+          phiCategories: ['All ePHI at rest'],
+          assets: ['AWS account 210987654321'],
+          baaStatus: 'signed',
+          effectiveOn: shiftYears(today, -2),
+          reviewEveryMonths: 12,
+          lastReviewOn: addDays(today, -60)
+        },
+        {
+          name: 'Northwind Billing Services',
+          services: 'Claims submission and payment posting',
+          phiCategories: ['Demographics', 'Claims'],
+          baaStatus: 'signed',
+          effectiveOn: addDays(today, -150),
+          expiresOn: addDays(today, 580),
+          reviewEveryMonths: 12,
+          breachReportingDays: 10
+        },
+        {
+          name: 'Clearwater Shredding Co.',
+          services: 'Paper and media destruction',
+          phiCategories: ['Paper records', 'Retired drives'],
+          baaStatus: 'expired',
+          effectiveOn: shiftYears(today, -3),
+          expiresOn: addDays(today, -40)
+        },
         { name: 'Bluepine Transcription', services: 'Dictation transcription', phiCategories: ['Clinical notes'], baaStatus: 'requested' }
       ]
       for (const associate of associates) {
@@ -237,16 +287,35 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
         }
       }
     })
-    await optional(call, skipped, 'incidents', async (c) => {
-      await c('incidents.create' as CallName, {
-        incident: { title: 'Lost laptop (full-disk encrypted)', discoveredOn: addDays(today, -200), role: 'covered-entity', unsecuredPhi: false, affectedByState: { OR: 0 } }
-      } as never)
-      await c('incidents.create' as CallName, {
-        incident: { title: 'Appointment list e-mailed to the wrong clinic', discoveredOn: addDays(today, -45), breachOn: addDays(today, -46), role: 'covered-entity', unsecuredPhi: true, affectedByState: { OR: 31, WA: 6 } }
-      } as never)
+    await optional(call, skipped, 'incidents', async c => {
+      await c(
+        'incidents.create' as CallName,
+        {
+          incident: {
+            title: 'Lost laptop (full-disk encrypted)',
+            discoveredOn: addDays(today, -200),
+            role: 'covered-entity',
+            unsecuredPhi: false,
+            affectedByState: { OR: 0 }
+          }
+        } as never
+      )
+      await c(
+        'incidents.create' as CallName,
+        {
+          incident: {
+            title: 'Appointment list e-mailed to the wrong clinic',
+            discoveredOn: addDays(today, -45),
+            breachOn: addDays(today, -46),
+            role: 'covered-entity',
+            unsecuredPhi: true,
+            affectedByState: { OR: 31, WA: 6 }
+          }
+        } as never
+      )
     })
     // A practice that keeps its cycle: most recurring duties recorded as done; the penetration test never was.
-    await optional(call, skipped, 'calendar', async (c) => {
+    await optional(call, skipped, 'calendar', async c => {
       const doneDaysAgo: Record<string, number> = {
         'risk-analysis': 20,
         'security-evaluation': 20,

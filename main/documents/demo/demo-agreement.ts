@@ -13,7 +13,9 @@ export async function writeAgreementRecord(file: string, acceptedOn: string): Pr
   })
   w.newPage()
   w.heading('Business Associate Addendum acceptance record', 1, { contents: false })
-  w.paragraph('This is a synthetic document created by the Safeguard demo. It stands in for the record a cloud provider gives when its business associate addendum is accepted.')
+  w.paragraph(
+    'This is a synthetic document created by the Safeguard demo. It stands in for the record a cloud provider gives when its business associate addendum is accepted.'
+  )
   w.keyValues([
     ['Organisation', 'Juniper Ridge Family Practice (fictitious)'],
     ['Provider', 'Amazon Web Services'],

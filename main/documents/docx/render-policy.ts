@@ -52,11 +52,7 @@ export type RenderPolicyOptions = {
   relatedDocuments?: RelatedDocument[]
 }
 
-export async function renderPolicyDocx(
-  template: PolicyTemplate,
-  data: PolicyFillData,
-  options: RenderPolicyOptions = {}
-): Promise<Buffer> {
+export async function renderPolicyDocx(template: PolicyTemplate, data: PolicyFillData, options: RenderPolicyOptions = {}): Promise<Buffer> {
   const policy = fillPolicy(template, data)
   const doc = new Document({
     title: `${policy.number} ${policy.title}`,
@@ -235,11 +231,9 @@ function pageFooter(policy: FilledPolicy): Footer {
   })
 }
 
-const heading1 = (text: string) =>
-  new Paragraph({ text, heading: HeadingLevel.HEADING_1, numbering: { reference: 'sections', level: 0 } })
+const heading1 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_1, numbering: { reference: 'sections', level: 0 } })
 
-const heading2 = (text: string) =>
-  new Paragraph({ text, heading: HeadingLevel.HEADING_2, numbering: { reference: 'sections', level: 1 } })
+const heading2 = (text: string) => new Paragraph({ text, heading: HeadingLevel.HEADING_2, numbering: { reference: 'sections', level: 1 } })
 
 const para = (text: string) => new Paragraph({ text })
 
@@ -275,7 +269,7 @@ function dataTable(headers: string[], widths: number[], rows: string[][], boldFi
         children: headers.map((h, i) => cell(h, widths[i] as number, { header: true }))
       }),
       ...rows.map(
-        (row) =>
+        row =>
           new TableRow({
             cantSplit: true,
             children: row.map((text, i) => cell(text, widths[i] as number, { bold: boldFirstColumn && i === 0 }))
@@ -315,19 +309,17 @@ function body(policy: FilledPolicy, options: RenderPolicyOptions): Array<Paragra
     heading1('Scope'),
     ...policy.scope.map(para),
     heading1('Policy statements'),
-    ...policy.statements.map(
-      (text) => new Paragraph({ text, numbering: { reference: 'sections', level: 1 }, spacing: { after: 100 } })
-    ),
+    ...policy.statements.map(text => new Paragraph({ text, numbering: { reference: 'sections', level: 1 }, spacing: { after: 100 } })),
     heading1(policy.kind === 'policy' ? 'Procedures' : 'Steps'),
     ...policy.procedures.flatMap((procedure, i) => [
       heading2(procedure.title),
-      ...procedure.steps.map((step) => new Paragraph({ text: step, numbering: { reference: `steps-${i}`, level: 0 } }))
+      ...procedure.steps.map(step => new Paragraph({ text: step, numbering: { reference: `steps-${i}`, level: 0 } }))
     ]),
     heading1('Roles and responsibilities'),
     dataTable(
       ['Role', 'Responsibilities'],
       [2800, TEXT_WIDTH - 2800],
-      policy.roles.map((r) => [r.role, r.duties]),
+      policy.roles.map(r => [r.role, r.duties]),
       true
     )
   ]
@@ -340,7 +332,7 @@ function body(policy: FilledPolicy, options: RenderPolicyOptions): Array<Paragra
       dataTable(
         ['Specification', 'Decision', 'Rationale'],
         [2300, 2200, TEXT_WIDTH - 4500],
-        policy.addressableDecisions.map((d) => [
+        policy.addressableDecisions.map(d => [
           `${d.citation} ${findCitation(d.citation)?.title ?? ''}`.trim(),
           ADDRESSABLE_DECISION_LABELS[d.decision] + (d.source === 'template' ? ' (default, to confirm)' : ''),
           d.rationale
@@ -355,12 +347,12 @@ function body(policy: FilledPolicy, options: RenderPolicyOptions): Array<Paragra
     dataTable(
       ['Citation (45 CFR)', 'Title', 'Requirement'],
       [2300, TEXT_WIDTH - 3900, 1600],
-      policy.implements.map((c) => [c, findCitation(c)?.title ?? '', requirementLabel(c)])
+      policy.implements.map(c => [c, findCitation(c)?.title ?? '', requirementLabel(c)])
     )
   )
-  const related = (options.relatedDocuments ?? []).filter((d) => policy.related.includes(d.id))
+  const related = (options.relatedDocuments ?? []).filter(d => policy.related.includes(d.id))
   if (related.length > 0) {
-    children.push(heading1('Related documents'), ...related.map((d) => para(`${d.number}  ${d.title}`)))
+    children.push(heading1('Related documents'), ...related.map(d => para(`${d.number}  ${d.title}`)))
   }
   children.push(
     heading1('Approval'),

@@ -16,13 +16,7 @@ import { SEVERITIES } from '../findings-summary'
 import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
 import { redactPackData } from '../redact'
-import {
-  baaAnswer,
-  minimumNecessaryAnswer,
-  NOT_RECORDED,
-  phiServiceCoverage,
-  phiServicesAnswer
-} from './procurement-answers'
+import { baaAnswer, minimumNecessaryAnswer, NOT_RECORDED, phiServiceCoverage, phiServicesAnswer } from './procurement-answers'
 import { PACK_SECTION_IDS, PACK_SECTIONS, type EvidencePackOptions, type PackSectionId } from './sections'
 
 /**
@@ -34,7 +28,7 @@ export async function composeEvidencePack(
   options: EvidencePackOptions = {}
 ): Promise<{ buffer: Buffer; pages: number; sections: PackSectionId[] }> {
   const data = options.redact ? redactPackData(input) : input
-  const sections = PACK_SECTION_IDS.filter((id) => !options.sections || options.sections.includes(id))
+  const sections = PACK_SECTION_IDS.filter(id => !options.sections || options.sections.includes(id))
   const w = new PdfWriter({
     title: `${data.organization.name}: HIPAA Security Evidence Pack, ${data.period.label}`,
     subject: 'HIPAA Security Rule evidence pack for procurement review',
@@ -50,13 +44,13 @@ export async function composeEvidencePack(
   const total = sections.length
   let firstBodySection = true
   sections.forEach((id, index) => {
-    w.checkpoint(PACK_SECTIONS.find((s) => s.id === id)!.title, index, total)
+    w.checkpoint(PACK_SECTIONS.find(s => s.id === id)!.title, index, total)
     if (id === 'contents') {
       w.reserveContents()
       return
     }
     // Each major section starts on a new page; the attestation and appendix always do.
-    const title = PACK_SECTIONS.find((s) => s.id === id)!.title
+    const title = PACK_SECTIONS.find(s => s.id === id)!.title
     w.heading(title, 1, { newPage: firstBodySection || startsPage(id) || w.remaining() < 260 })
     firstBodySection = false
     SECTION_RENDERERS[id](w, data)
@@ -168,8 +162,8 @@ function executiveSummary(w: PdfWriter, data: EvidencePackData): void {
     `This pack sets out how ${data.organization.name}, a HIPAA ${ROLE_LABEL[data.organization.role].toLowerCase()}, meets the administrative, physical and technical safeguards of the Security Rule (45 CFR 164.308 to 164.316) and the Breach Notification Rule (45 CFR 164.400 to 164.414) for the ${data.period.label} assessment period. Each statement below is drawn from the organisation’s assessment answers, imported cloud scanner results and its registers of business associates and incidents.`,
     { size: TYPE.body + 0.5, after: 12 }
   )
-  const openRisks = (data.remediation ?? []).filter((r) => r.status !== 'done')
-  const highRisks = openRisks.filter((r) => r.riskLevel === 'high' || r.riskLevel === 'critical').length
+  const openRisks = (data.remediation ?? []).filter(r => r.status !== 'done')
+  const highRisks = openRisks.filter(r => r.riskLevel === 'high' || r.riskLevel === 'critical').length
   w.statRow([
     { value: all ? `${assessed}/${all}` : '—', label: 'requirements assessed' },
     { value: all ? `${Math.round((totals.yes / Math.max(assessed, 1)) * 100)}%` : '—', label: 'answered Yes', color: COLOR.good },
@@ -187,7 +181,7 @@ function executiveSummary(w: PdfWriter, data: EvidencePackData): void {
   points.push(`PHI services: ${phiServicesAnswer(data).answer}`)
   if (data.families) {
     const weakest = [...data.families]
-      .filter((f) => f.counts.no + f.counts.partly > 0)
+      .filter(f => f.counts.no + f.counts.partly > 0)
       .sort((a, b) => b.counts.no + b.counts.partly - (a.counts.no + a.counts.partly))[0]
     points.push(
       weakest
@@ -196,8 +190,8 @@ function executiveSummary(w: PdfWriter, data: EvidencePackData): void {
     )
   }
   if (data.remediation) {
-    const overdue = data.remediation.filter((r) => isOverdue(r, data.preparedOn)).length
-    const done = data.remediation.filter((r) => r.status === 'done').length
+    const overdue = data.remediation.filter(r => isOverdue(r, data.preparedOn)).length
+    const done = data.remediation.filter(r => r.status === 'done').length
     points.push(
       `Remediation: ${plural(openRisks.length, 'item')} open, ${formatCount(done)} completed, ${formatCount(overdue)} overdue as of ${formatLongDate(data.preparedOn)}.`
     )
@@ -210,7 +204,7 @@ function executiveSummary(w: PdfWriter, data: EvidencePackData): void {
     )
   }
   if (data.incidents) {
-    const notifiable = data.incidents.filter((i) => i.notifiable).length
+    const notifiable = data.incidents.filter(i => i.notifiable).length
     points.push(
       data.incidents.length === 0
         ? 'Incidents: none recorded in the period.'
@@ -244,7 +238,7 @@ function procurement(w: PdfWriter, data: EvidencePackData): void {
         { header: 'HIPAA eligible', width: 1.4 },
         { header: 'Covered by the BAA', width: 1.6 }
       ],
-      coverage.map((s) => [
+      coverage.map(s => [
         s.service,
         s.eligible === null ? 'Unknown' : s.eligible ? 'Yes' : { text: 'No', color: COLOR.bad, bold: true },
         s.covered ? { text: 'Covered', color: COLOR.good } : { text: 'Not covered', color: COLOR.bad, bold: true }
@@ -275,27 +269,24 @@ function scorecard(w: PdfWriter, data: EvidencePackData): void {
   )
   w.stackedBars({
     alt: `Stacked bar chart of assessment answers by safeguard family. ${families
-      .map(
-        (f) =>
-          `${FAMILY_SHORT[f.family]}: ${ANSWERS.map((a) => `${f.counts[a]} ${ANSWER_LABEL[a].toLowerCase()}`).join(', ')}`
-      )
+      .map(f => `${FAMILY_SHORT[f.family]}: ${ANSWERS.map(a => `${f.counts[a]} ${ANSWER_LABEL[a].toLowerCase()}`).join(', ')}`)
       .join('. ')}.`,
-    rows: families.map((f) => ({
+    rows: families.map(f => ({
       label: FAMILY_SHORT[f.family],
-      segments: ANSWERS.map((a) => ({ label: ANSWER_LABEL[a], value: f.counts[a], color: ANSWER_COLOR[a] }))
+      segments: ANSWERS.map(a => ({ label: ANSWER_LABEL[a], value: f.counts[a], color: ANSWER_COLOR[a] }))
     })),
-    legend: ANSWERS.map((a) => ({ label: ANSWER_LABEL[a], color: ANSWER_COLOR[a] }))
+    legend: ANSWERS.map(a => ({ label: ANSWER_LABEL[a], color: ANSWER_COLOR[a] }))
   })
   w.space(6)
   w.table(
     [
       { header: 'Safeguard family', width: 2.6, bold: true },
-      ...ANSWERS.map((a) => ({ header: ANSWER_LABEL[a], width: 0.9, align: 'right' as const })),
+      ...ANSWERS.map(a => ({ header: ANSWER_LABEL[a], width: 0.9, align: 'right' as const })),
       { header: 'Reviewer sign-off', width: 2.1 }
     ],
-    families.map((f) => [
+    families.map(f => [
       FAMILY_SHORT[f.family],
-      ...ANSWERS.map((a) => String(f.counts[a])),
+      ...ANSWERS.map(a => String(f.counts[a])),
       f.signOff ? `${f.signOff.reviewer}, ${formatShortDate(f.signOff.signedOn)}` : { text: 'Not signed off', color: COLOR.muted }
     ])
   )
@@ -311,9 +302,15 @@ function controlMatrix(w: PdfWriter, data: EvidencePackData): void {
   )
   const families: FamilyId[] = ['administrative', 'physical', 'technical', 'organizational', 'documentation']
   for (const family of families) {
-    const rows = data.controls.filter((c) => c.family === family)
+    const rows = data.controls.filter(c => c.family === family)
     if (rows.length === 0) continue
-    w.heading(FAMILY_SHORT[family].replace(/ \(/, ' safeguards (').replace('Organizational safeguards', 'Organizational requirements').replace('Documentation safeguards', 'Policies and documentation'), 2)
+    w.heading(
+      FAMILY_SHORT[family]
+        .replace(/ \(/, ' safeguards (')
+        .replace('Organizational safeguards', 'Organizational requirements')
+        .replace('Documentation safeguards', 'Policies and documentation'),
+      2
+    )
     w.table(
       [
         { header: 'Citation', width: 1.35, bold: true },
@@ -335,7 +332,10 @@ function controlMatrix(w: PdfWriter, data: EvidencePackData): void {
               ? DECISION_LABEL['as-specified']
               : { text: 'Decision not recorded', color: COLOR.bad }
           : '',
-        [...c.evidence.map((e) => e.replace(/\.$/, '')), ...(c.failingFindings ? [`${formatCount(c.failingFindings)} failing scanner checks`] : [])].join('; ') || '—'
+        [
+          ...c.evidence.map(e => e.replace(/\.$/, '')),
+          ...(c.failingFindings ? [`${formatCount(c.failingFindings)} failing scanner checks`] : [])
+        ].join('; ') || '—'
       ]),
       { size: 7.6 }
     )
@@ -358,7 +358,7 @@ function cloudServices(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Encryption at rest', width: 2 },
       { header: 'Notes', width: 2.4 }
     ],
-    data.cloudServices.map((s) => {
+    data.cloudServices.map(s => {
       const gap = s.holdsPhi && s.eligible !== true
       return [
         s.name,
@@ -382,7 +382,7 @@ const CONTROL_STATUS = {
 
 function technicalControls(w: PdfWriter, data: EvidencePackData): void {
   if (!data.technicalControls) return notRecorded(w, 'The architecture checklist has not been completed.')
-  const inPlace = data.technicalControls.filter((c) => c.status === 'in-place').length
+  const inPlace = data.technicalControls.filter(c => c.status === 'in-place').length
   w.paragraph(
     `The ten technical controls a cloud architecture handling PHI is expected to show, with the mechanism used and the Security Rule specifications each one supports. ${inPlace} of ${data.technicalControls.length} are in place.`,
     { after: 8 }
@@ -394,7 +394,7 @@ function technicalControls(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Status', width: 0.9 },
       { header: 'Supports', width: 1.9 }
     ],
-    data.technicalControls.map((c) => [
+    data.technicalControls.map(c => [
       c.control,
       c.note ? `${c.mechanism}. ${c.note}` : c.mechanism,
       { ...CONTROL_STATUS[c.status], bold: c.status !== 'in-place' },
@@ -410,7 +410,7 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
   const f = data.findings
   w.paragraph(
     `${plural(data.scans.length, 'scan file')} imported. Findings are mapped to the Security Rule specifications they bear on; the file fingerprints let a reviewer confirm which output was used.${
-      data.scans.some((s) => s.superseded) ? ' The counts below use the latest scan of each account; earlier scans are listed for the record.' : ''
+      data.scans.some(s => s.superseded) ? ' The counts below use the latest scan of each account; earlier scans are listed for the record.' : ''
     }`,
     { after: 8 }
   )
@@ -423,7 +423,7 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Failed', width: 0.7, align: 'right' },
       { header: 'SHA-256', width: 2.6 }
     ],
-    data.scans.map((s) => [
+    data.scans.map(s => [
       s.accountId ? `${s.fileName} (account ${s.accountId})` : s.fileName,
       s.format,
       (s.scannedOn ? formatShortDate(s.scannedOn) : `Imported ${formatShortDate(s.importedOn)}`) + (s.superseded ? ' (superseded)' : ''),
@@ -436,9 +436,9 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
   w.heading('By severity', 2)
   w.stackedBars({
     alt: `Bar chart of scanner checks by severity. ${SEVERITIES.map(
-      (s) => `${SEVERITY_LABEL[s]}: ${f.bySeverity[s].failed} failed, ${f.bySeverity[s].passed} passed`
+      s => `${SEVERITY_LABEL[s]}: ${f.bySeverity[s].failed} failed, ${f.bySeverity[s].passed} passed`
     ).join('. ')}.`,
-    rows: SEVERITIES.map((s) => ({
+    rows: SEVERITIES.map(s => ({
       label: SEVERITY_LABEL[s],
       segments: [
         { label: 'Failed', value: f.bySeverity[s].failed, color: SEVERITY_COLOR[s] },
@@ -458,7 +458,7 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Share failing', width: 1.2, align: 'right' }
     ],
     [
-      ...SEVERITIES.map((s) => {
+      ...SEVERITIES.map(s => {
         const { failed, passed } = f.bySeverity[s]
         return [
           SEVERITY_LABEL[s],
@@ -467,7 +467,12 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
           failed + passed ? `${Math.round((failed / (failed + passed)) * 100)}%` : '—'
         ]
       }),
-      [{ text: 'All checks', bold: true }, { text: formatCount(f.failed), bold: true }, { text: formatCount(f.passed), bold: true }, f.total ? `${Math.round((f.failed / f.total) * 100)}%` : '—']
+      [
+        { text: 'All checks', bold: true },
+        { text: formatCount(f.failed), bold: true },
+        { text: formatCount(f.passed), bold: true },
+        f.total ? `${Math.round((f.failed / f.total) * 100)}%` : '—'
+      ]
     ]
   )
   const specLimit = 30
@@ -479,15 +484,15 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Failed', width: 0.8, align: 'right' },
       { header: 'Passed', width: 0.8, align: 'right' }
     ],
-    f.bySpecification.slice(0, specLimit).map((s) => [
-      s.citation,
-      s.title,
-      { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.body },
-      formatCount(s.passed)
-    ])
+    f.bySpecification
+      .slice(0, specLimit)
+      .map(s => [s.citation, s.title, { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.body }, formatCount(s.passed)])
   )
   if (f.bySpecification.length > specLimit) {
-    w.paragraph(`${f.bySpecification.length - specLimit} further specifications with fewer failing checks are held in the workspace.`, { size: TYPE.small, color: COLOR.muted })
+    w.paragraph(`${f.bySpecification.length - specLimit} further specifications with fewer failing checks are held in the workspace.`, {
+      size: TYPE.small,
+      color: COLOR.muted
+    })
   }
   if (f.worst.length > 0) {
     w.heading('Most severe failing checks', 2)
@@ -505,7 +510,7 @@ function scannerResults(w: PdfWriter, data: EvidencePackData): void {
         { header: 'Region', width: 0.9 },
         { header: 'Specifications', width: 1.4 }
       ],
-      f.worst.map((x) => [
+      f.worst.map(x => [
         { text: SEVERITY_LABEL[x.severity], color: SEVERITY_COLOR[x.severity], bold: true },
         x.title,
         x.resource,
@@ -529,7 +534,7 @@ const BAA_STATUS = {
 
 function businessAssociates(w: PdfWriter, data: EvidencePackData): void {
   if (!data.businessAssociates) return notRecorded(w, 'The business associate register is empty.')
-  const signed = data.businessAssociates.filter((b) => b.status === 'signed').length
+  const signed = data.businessAssociates.filter(b => b.status === 'signed').length
   w.paragraph(
     `${plural(data.businessAssociates.length, 'business associate')} recorded; ${signed} with a signed agreement in force. A vendor that handles PHI without a signed agreement is shown in red.`,
     { after: 8 }
@@ -544,7 +549,7 @@ function businessAssociates(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Expires', width: 0.95 },
       { header: 'Review due', width: 0.95 }
     ],
-    data.businessAssociates.map((b) => [
+    data.businessAssociates.map(b => [
       b.name,
       b.services,
       b.phiCategories.join(', ') || '—',
@@ -562,7 +567,7 @@ function businessAssociates(w: PdfWriter, data: EvidencePackData): void {
 function incidents(w: PdfWriter, data: EvidencePackData): void {
   if (!data.incidents) return notRecorded(w, 'No incident log has been kept in this workspace.')
   const list = data.incidents
-  const notifiable = list.filter((i) => i.notifiable).length
+  const notifiable = list.filter(i => i.notifiable).length
   const affected = list.reduce((sum, i) => sum + i.affectedCount, 0)
   w.paragraph(
     'Security incidents recorded in the period, with the breach assessment outcome and the state of each notification obligation. The log records counts and categories only: no names or other protected health information.',
@@ -588,13 +593,17 @@ function incidents(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Notifiable', width: 0.9 },
       { header: 'Obligations', width: 1.1 }
     ],
-    list.map((i) => [
+    list.map(i => [
       i.reference,
       formatShortDate(i.discoveredOn),
       i.category,
       formatCount(i.affectedCount),
       i.unsecuredPhi ? 'Yes' : 'No',
-      i.notifiable === null ? { text: 'Under assessment', color: COLOR.partial } : i.notifiable ? { text: 'Yes', color: COLOR.bad, bold: true } : 'No',
+      i.notifiable === null
+        ? { text: 'Under assessment', color: COLOR.partial }
+        : i.notifiable
+          ? { text: 'Yes', color: COLOR.bad, bold: true }
+          : 'No',
       `${i.obligationsDone} done, ${i.obligationsOpen} open`
     ])
   )
@@ -605,9 +614,10 @@ function incidents(w: PdfWriter, data: EvidencePackData): void {
 function remediation(w: PdfWriter, data: EvidencePackData): void {
   if (!data.remediation) return notRecorded(w, 'No risks have been rated yet.')
   const items = [...data.remediation].sort(
-    (a, b) => Number(a.status === 'done') - Number(b.status === 'done') || RISK_RANK[a.riskLevel] - RISK_RANK[b.riskLevel] || a.dueOn.localeCompare(b.dueOn)
+    (a, b) =>
+      Number(a.status === 'done') - Number(b.status === 'done') || RISK_RANK[a.riskLevel] - RISK_RANK[b.riskLevel] || a.dueOn.localeCompare(b.dueOn)
   )
-  const overdue = items.filter((i) => isOverdue(i, data.preparedOn)).length
+  const overdue = items.filter(i => isOverdue(i, data.preparedOn)).length
   w.paragraph(
     `Each gap found by the risk analysis has an owner, a plan and a due date. Open items are listed first, highest risk first. ${overdue ? `${plural(overdue, 'item is', 'items are')} past due as of ${formatLongDate(data.preparedOn)}.` : 'No item is past due.'}`,
     { after: 8 }
@@ -621,7 +631,7 @@ function remediation(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Due', width: 1 },
       { header: 'Status', width: 1 }
     ],
-    items.map((i) => {
+    items.map(i => {
       const late = isOverdue(i, data.preparedOn)
       return [
         i.title,
@@ -664,7 +674,7 @@ function attestation(w: PdfWriter, data: EvidencePackData): void {
 // ------------------------------------------------------------------ appendix
 
 function appendix(w: PdfWriter, data: EvidencePackData): void {
-  const scans = (data.scans ?? []).map((s) => ({ name: s.fileName, kind: `Scanner output (${s.format})`, addedOn: s.importedOn, sha256: s.sha256 }))
+  const scans = (data.scans ?? []).map(s => ({ name: s.fileName, kind: `Scanner output (${s.format})`, addedOn: s.importedOn, sha256: s.sha256 }))
   const files = [...(data.evidenceFiles ?? []), ...scans]
   if (files.length === 0) return notRecorded(w, 'No evidence files have been attached.')
   w.paragraph(
@@ -678,7 +688,7 @@ function appendix(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Added', width: 1 },
       { header: 'SHA-256', width: 3.2 }
     ],
-    files.map((f) => [f.name, f.kind, formatShortDate(f.addedOn), f.sha256]),
+    files.map(f => [f.name, f.kind, formatShortDate(f.addedOn), f.sha256]),
     { size: 7.4 }
   )
 }

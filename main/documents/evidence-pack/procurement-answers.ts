@@ -31,9 +31,7 @@ export function baaAnswer(data: EvidencePackData): ProcurementAnswer {
   if (given) return fromStatement(question, given)
   const baa = data.procurement.cloudBaa
   const clients = data.procurement.clientBaas
-  const clientText = clients
-    ? ` With clients: ${clients.signed} of ${clients.total} business associate agreements are signed.`
-    : ''
+  const clientText = clients ? ` With clients: ${clients.signed} of ${clients.total} business associate agreements are signed.` : ''
   if (!baa) return { question, answer: `${NOT_RECORDED}${clientText}`, tone: 'bad' }
   switch (baa.status) {
     case 'signed':
@@ -68,7 +66,7 @@ export function phiServiceCoverage(data: EvidencePackData): PhiServiceCoverage[]
   const signed = data.procurement.cloudBaa
     ? data.procurement.cloudBaa.status === 'signed'
     : statements?.baa?.status === 'yes' || statements?.services?.status === 'yes'
-  return services.map((s) => ({ ...s, covered: signed && s.eligible === true }))
+  return services.map(s => ({ ...s, covered: signed && s.eligible === true }))
 }
 
 export function phiServicesAnswer(data: EvidencePackData): ProcurementAnswer {
@@ -77,10 +75,9 @@ export function phiServicesAnswer(data: EvidencePackData): ProcurementAnswer {
   if (given) return fromStatement(question, given)
   const coverage = phiServiceCoverage(data)
   if (!coverage) return { question, answer: NOT_RECORDED, tone: 'bad' }
-  if (coverage.length === 0)
-    return { question, answer: 'No service is recorded as holding protected health information.', tone: 'partial' }
-  const names = coverage.map((s) => s.service)
-  const uncovered = coverage.filter((s) => !s.covered).map((s) => s.service)
+  if (coverage.length === 0) return { question, answer: 'No service is recorded as holding protected health information.', tone: 'partial' }
+  const names = coverage.map(s => s.service)
+  const uncovered = coverage.filter(s => !s.covered).map(s => s.service)
   const provider = data.procurement.cloudBaa?.provider ?? data.cloud.provider
   if (uncovered.length === 0) {
     return {

@@ -17,7 +17,7 @@ export const PACK_SECTIONS = [
 
 export type PackSectionId = (typeof PACK_SECTIONS)[number]['id']
 
-export const PACK_SECTION_IDS = PACK_SECTIONS.map((s) => s.id) as PackSectionId[]
+export const PACK_SECTION_IDS = PACK_SECTIONS.map(s => s.id) as PackSectionId[]
 
 export type EvidencePackOptions = {
   /** Sections to include; default all. */

@@ -205,7 +205,12 @@ export class PdfWriter {
     if (level === 1) {
       const ruleY = this.doc.y + 4
       this.artifact(() => {
-        this.doc.moveTo(MARGIN.left, ruleY).lineTo(MARGIN.left + 48, ruleY).lineWidth(2).strokeColor(COLOR.accent).stroke()
+        this.doc
+          .moveTo(MARGIN.left, ruleY)
+          .lineTo(MARGIN.left + 48, ruleY)
+          .lineWidth(2)
+          .strokeColor(COLOR.accent)
+          .stroke()
       })
       this.doc.y = ruleY + 12
     } else {
@@ -215,7 +220,15 @@ export class PdfWriter {
 
   paragraph(
     text: string,
-    options: { size?: number; color?: string; font?: keyof typeof FONTS; after?: number; x?: number; width?: number; align?: 'left' | 'justify' | 'right' | 'center' } = {}
+    options: {
+      size?: number
+      color?: string
+      font?: keyof typeof FONTS
+      after?: number
+      x?: number
+      width?: number
+      align?: 'left' | 'justify' | 'right' | 'center'
+    } = {}
   ): void {
     const size = options.size ?? TYPE.body
     const font = options.font ?? 'regular'
@@ -256,14 +269,22 @@ export class PdfWriter {
       const top = this.doc.y
       const li = this.doc.struct('LI')
       list.add(li)
-      this.tagged('Lbl', () => {
-        this.font('regular', size, COLOR.accent)
-        this.doc.text('•', MARGIN.left + 3, top, { width: indent, lineGap: LINE_GAP })
-      }, li)
-      this.tagged('LBody', () => {
-        this.font('regular', size, COLOR.body)
-        this.doc.text(item, MARGIN.left + indent, top, { width: CONTENT_WIDTH - indent, lineGap: LINE_GAP })
-      }, li)
+      this.tagged(
+        'Lbl',
+        () => {
+          this.font('regular', size, COLOR.accent)
+          this.doc.text('•', MARGIN.left + 3, top, { width: indent, lineGap: LINE_GAP })
+        },
+        li
+      )
+      this.tagged(
+        'LBody',
+        () => {
+          this.font('regular', size, COLOR.body)
+          this.doc.text(item, MARGIN.left + indent, top, { width: CONTENT_WIDTH - indent, lineGap: LINE_GAP })
+        },
+        li
+      )
       li.end()
       this.doc.y += 3
     }
@@ -302,7 +323,7 @@ export class PdfWriter {
     const gap = 10
     const width = (CONTENT_WIDTH - gap * (stats.length - 1)) / stats.length
     const labelSize = TYPE.caption + 0.5
-    const labelHeight = Math.max(...stats.map((s) => this.textHeight(s.label, width - 18, 'regular', labelSize)))
+    const labelHeight = Math.max(...stats.map(s => this.textHeight(s.label, width - 18, 'regular', labelSize)))
     const height = 40 + labelHeight
     this.ensureSpace(height + 10)
     const top = this.doc.y
@@ -341,7 +362,12 @@ export class PdfWriter {
 
   rule(x1: number, y: number, x2: number, options: { color?: string; width?: number } = {}): void {
     this.artifact(() => {
-      this.doc.moveTo(x1, y).lineTo(x2, y).lineWidth(options.width ?? 0.6).strokeColor(options.color ?? COLOR.rule).stroke()
+      this.doc
+        .moveTo(x1, y)
+        .lineTo(x2, y)
+        .lineWidth(options.width ?? 0.6)
+        .strokeColor(options.color ?? COLOR.rule)
+        .stroke()
     })
   }
 
@@ -365,14 +391,23 @@ export class PdfWriter {
       const top = this.doc.y
       const tr = this.doc.struct('TR')
       table.add(tr)
-      this.tagged('TH', () => {
-        this.font('semibold', size, COLOR.muted)
-        this.doc.text(label, x0, top + 4, { width: labelWidth - 8, lineGap: LINE_GAP })
-      }, tr, { scope: 'Row' })
-      this.tagged('TD', () => {
-        this.font('regular', size, COLOR.ink)
-        this.doc.text(value, x0 + labelWidth, top + 4, { width: width - labelWidth, lineGap: LINE_GAP })
-      }, tr)
+      this.tagged(
+        'TH',
+        () => {
+          this.font('semibold', size, COLOR.muted)
+          this.doc.text(label, x0, top + 4, { width: labelWidth - 8, lineGap: LINE_GAP })
+        },
+        tr,
+        { scope: 'Row' }
+      )
+      this.tagged(
+        'TD',
+        () => {
+          this.font('regular', size, COLOR.ink)
+          this.doc.text(value, x0 + labelWidth, top + 4, { width: width - labelWidth, lineGap: LINE_GAP })
+        },
+        tr
+      )
       tr.end()
       this.rule(x0, top + height, x0 + width, { color: COLOR.hairline, width: 0.5 })
       this.doc.y = top + height
@@ -407,7 +442,7 @@ export class PdfWriter {
   table(columns: TableColumn[], rows: TableCellValue[][], options: { caption?: string; size?: number; zebra?: boolean } = {}): void {
     const size = options.size ?? TYPE.table
     const totalShare = columns.reduce((sum, c) => sum + c.width, 0)
-    const widths = columns.map((c) => (c.width / totalShare) * CONTENT_WIDTH)
+    const widths = columns.map(c => (c.width / totalShare) * CONTENT_WIDTH)
     const padX = 5
     const padY = 4
     const table = this.doc.struct('Table')
@@ -415,10 +450,14 @@ export class PdfWriter {
     if (options.caption) {
       this.ensureSpace(60)
       const top = this.doc.y
-      this.tagged('Caption', () => {
-        this.font('semibold', TYPE.small, COLOR.muted)
-        this.doc.text(options.caption as string, MARGIN.left, top, { width: CONTENT_WIDTH, lineGap: LINE_GAP })
-      }, table)
+      this.tagged(
+        'Caption',
+        () => {
+          this.font('semibold', TYPE.small, COLOR.muted)
+          this.doc.text(options.caption as string, MARGIN.left, top, { width: CONTENT_WIDTH, lineGap: LINE_GAP })
+        },
+        table
+      )
       this.doc.y += 3
     }
 
@@ -427,7 +466,12 @@ export class PdfWriter {
       const top = this.doc.y
       this.artifact(() => {
         this.doc.rect(MARGIN.left, top, CONTENT_WIDTH, headerHeight).fill(COLOR.accentSoft)
-        this.doc.moveTo(MARGIN.left, top + headerHeight).lineTo(MARGIN.left + CONTENT_WIDTH, top + headerHeight).lineWidth(0.8).strokeColor(COLOR.accent).stroke()
+        this.doc
+          .moveTo(MARGIN.left, top + headerHeight)
+          .lineTo(MARGIN.left + CONTENT_WIDTH, top + headerHeight)
+          .lineWidth(0.8)
+          .strokeColor(COLOR.accent)
+          .stroke()
       })
       const tr = tagged ? this.doc.struct('TR') : null
       if (tr) table.add(tr)
@@ -450,7 +494,12 @@ export class PdfWriter {
     drawHeader(true)
     rows.forEach((row, r) => {
       const heights = row.map((v, i) =>
-        this.textHeight(cellText(v) || ' ', widths[i]! - padX * 2, columns[i]?.bold || (typeof v !== 'string' && v.bold) ? 'semibold' : 'regular', size)
+        this.textHeight(
+          cellText(v) || ' ',
+          widths[i]! - padX * 2,
+          columns[i]?.bold || (typeof v !== 'string' && v.bold) ? 'semibold' : 'regular',
+          size
+        )
       )
       const rowHeight = Math.max(...heights) + padY * 2
       if (this.doc.y + rowHeight > this.bottom) {
@@ -460,7 +509,12 @@ export class PdfWriter {
       const top = this.doc.y
       this.artifact(() => {
         if (options.zebra !== false && r % 2 === 1) this.doc.rect(MARGIN.left, top, CONTENT_WIDTH, rowHeight).fill(COLOR.zebra)
-        this.doc.moveTo(MARGIN.left, top + rowHeight).lineTo(MARGIN.left + CONTENT_WIDTH, top + rowHeight).lineWidth(0.4).strokeColor(COLOR.hairline).stroke()
+        this.doc
+          .moveTo(MARGIN.left, top + rowHeight)
+          .lineTo(MARGIN.left + CONTENT_WIDTH, top + rowHeight)
+          .lineWidth(0.4)
+          .strokeColor(COLOR.hairline)
+          .stroke()
       })
       const tr = this.doc.struct('TR')
       table.add(tr)
@@ -470,10 +524,14 @@ export class PdfWriter {
         const text = cellText(value)
         const bold = column.bold || (typeof value !== 'string' && value.bold)
         const color = typeof value !== 'string' && value.color ? value.color : column.bold ? COLOR.ink : COLOR.body
-        this.tagged('TD', () => {
-          this.font(bold ? 'semibold' : 'regular', size, color)
-          this.doc.text(text, x + padX, top + padY, { width: widths[i]! - padX * 2, align: column.align ?? 'left', lineGap: LINE_GAP })
-        }, tr)
+        this.tagged(
+          'TD',
+          () => {
+            this.font(bold ? 'semibold' : 'regular', size, color)
+            this.doc.text(text, x + padX, top + padY, { width: widths[i]! - padX * 2, align: column.align ?? 'left', lineGap: LINE_GAP })
+          },
+          tr
+        )
         x += widths[i]!
       })
       tr.end()
@@ -489,7 +547,11 @@ export class PdfWriter {
    * Horizontal stacked bars (one per row), drawn as vectors inside one Figure whose alternative
    * text states every value, followed by a legend that is part of the figure.
    */
-  stackedBars(options: { alt: string; rows: Array<{ label: string; segments: BarSegment[] }>; legend: Array<{ label: string; color: string }> }): void {
+  stackedBars(options: {
+    alt: string
+    rows: Array<{ label: string; segments: BarSegment[] }>
+    legend: Array<{ label: string; color: string }>
+  }): void {
     const labelWidth = 170
     const barHeight = 13
     const rowGap = 9
@@ -528,7 +590,11 @@ export class PdfWriter {
     }
     this.doc.endMarkedContent()
     this.root.add(
-      this.doc.struct('Figure', { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + height], placement: 'Block' } as StructOptions, [content])
+      this.doc.struct(
+        'Figure',
+        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + height], placement: 'Block' } as StructOptions,
+        [content]
+      )
     )
     this.doc.y = top + height + 6
   }
@@ -537,14 +603,19 @@ export class PdfWriter {
    * Vertical stacked columns (one per point, e.g. per scan), with a value axis, drawn as vectors in
    * one Figure whose alternative text states every value.
    */
-  columnChart(options: { alt: string; points: Array<{ label: string; segments: BarSegment[] }>; legend: Array<{ label: string; color: string }>; height?: number }): void {
+  columnChart(options: {
+    alt: string
+    points: Array<{ label: string; segments: BarSegment[] }>
+    legend: Array<{ label: string; color: string }>
+    height?: number
+  }): void {
     const plotHeight = options.height ?? 150
     const axisWidth = 44
     const labelHeight = 32
     const total = plotHeight + labelHeight + 22
     this.ensureSpace(total + 10)
     const top = this.doc.y
-    const max = Math.max(1, ...options.points.map((p) => p.segments.reduce((sum, s) => sum + s.value, 0)))
+    const max = Math.max(1, ...options.points.map(p => p.segments.reduce((sum, s) => sum + s.value, 0)))
     const step = niceStep(max / 4)
     const axisMax = Math.ceil(max / step) * step
     const plotLeft = MARGIN.left + axisWidth
@@ -554,7 +625,12 @@ export class PdfWriter {
     const content = this.doc.markStructureContent('Figure')
     for (let v = 0; v <= axisMax; v += step) {
       const y = top + plotHeight - (v / axisMax) * plotHeight
-      this.doc.moveTo(plotLeft, y).lineTo(plotLeft + plotWidth, y).lineWidth(0.4).strokeColor(v === 0 ? COLOR.rule : COLOR.hairline).stroke()
+      this.doc
+        .moveTo(plotLeft, y)
+        .lineTo(plotLeft + plotWidth, y)
+        .lineWidth(0.4)
+        .strokeColor(v === 0 ? COLOR.rule : COLOR.hairline)
+        .stroke()
       this.font('regular', TYPE.caption, COLOR.muted)
       this.doc.text(v.toLocaleString('en-US'), MARGIN.left, y - 4, { width: axisWidth - 8, align: 'right', lineBreak: false })
     }
@@ -584,7 +660,11 @@ export class PdfWriter {
     this.doc.endMarkedContent()
     this.figureCount += 1
     this.root.add(
-      this.doc.struct('Figure', { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + total], placement: 'Block' } as StructOptions, [content])
+      this.doc.struct(
+        'Figure',
+        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + total], placement: 'Block' } as StructOptions,
+        [content]
+      )
     )
     this.doc.y = top + total + 8
   }
@@ -618,14 +698,19 @@ export class PdfWriter {
     heading.end()
     const ruleY = this.doc.y + 4
     this.artifact(() => {
-      this.doc.moveTo(MARGIN.left, ruleY).lineTo(MARGIN.left + 48, ruleY).lineWidth(2).strokeColor(COLOR.accent).stroke()
+      this.doc
+        .moveTo(MARGIN.left, ruleY)
+        .lineTo(MARGIN.left + 48, ruleY)
+        .lineWidth(2)
+        .strokeColor(COLOR.accent)
+        .stroke()
     })
     let y = ruleY + 18
     // The space was reserved before the sections were known: if every entry cannot fit, list the
     // sections only (the bookmarks still hold every heading).
     const capacity = (this.bottom - y) * reservation.pages
     const needed = this.contents.reduce((sum, e) => sum + (e.level === 1 ? 19 : 15), 0)
-    const entries = needed <= capacity ? this.contents : this.contents.filter((e) => e.level === 1)
+    const entries = needed <= capacity ? this.contents : this.contents.filter(e => e.level === 1)
     for (const entry of entries) {
       const rowHeight = entry.level === 1 ? 19 : 15
       if (y + rowHeight > this.bottom && page < reservation.pageIndex + reservation.pages - 1) {
@@ -653,7 +738,14 @@ export class PdfWriter {
       const dotsTo = MARGIN.left + CONTENT_WIDTH - numberWidth - 6
       if (dotsTo > dotsFrom) {
         this.artifact(() => {
-          this.doc.moveTo(dotsFrom, y + size * 0.85).lineTo(dotsTo, y + size * 0.85).lineWidth(0.6).dash(0.6, { space: 2.4 }).strokeColor(COLOR.faint).stroke().undash()
+          this.doc
+            .moveTo(dotsFrom, y + size * 0.85)
+            .lineTo(dotsTo, y + size * 0.85)
+            .lineWidth(0.6)
+            .dash(0.6, { space: 2.4 })
+            .strokeColor(COLOR.faint)
+            .stroke()
+            .undash()
         })
       }
       y += rowHeight
@@ -673,9 +765,19 @@ export class PdfWriter {
         this.font('regular', TYPE.caption, COLOR.muted)
         const right = this.options.header.right
         this.doc.text(right, PAGE.width - MARGIN.right - this.doc.widthOfString(right), headY, { lineBreak: false })
-        this.doc.moveTo(MARGIN.left, headY + 13).lineTo(PAGE.width - MARGIN.right, headY + 13).lineWidth(0.5).strokeColor(COLOR.rule).stroke()
+        this.doc
+          .moveTo(MARGIN.left, headY + 13)
+          .lineTo(PAGE.width - MARGIN.right, headY + 13)
+          .lineWidth(0.5)
+          .strokeColor(COLOR.rule)
+          .stroke()
         const footY = PAGE.height - 40
-        this.doc.moveTo(MARGIN.left, footY - 6).lineTo(PAGE.width - MARGIN.right, footY - 6).lineWidth(0.5).strokeColor(COLOR.rule).stroke()
+        this.doc
+          .moveTo(MARGIN.left, footY - 6)
+          .lineTo(PAGE.width - MARGIN.right, footY - 6)
+          .lineWidth(0.5)
+          .strokeColor(COLOR.rule)
+          .stroke()
         this.doc.text(this.options.footer.left, MARGIN.left, footY, { lineBreak: false })
         const pageLabel = `Page ${i - start + 1} of ${count}`
         this.font('semibold', TYPE.caption, COLOR.muted)

@@ -62,13 +62,13 @@ export const KNOWN_PLACEHOLDERS = [
   'cloud.provider',
   'cloud.servicesInUse',
   'cloud.phiServices',
-  ...Object.keys(POLICY_VALUE_DEFAULTS).map((key) => `values.${key}`)
+  ...Object.keys(POLICY_VALUE_DEFAULTS).map(key => `values.${key}`)
 ] as const
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g
 
 export function placeholdersIn(text: string): string[] {
-  return [...text.matchAll(PLACEHOLDER)].map((m) => m[1] as string)
+  return [...text.matchAll(PLACEHOLDER)].map(m => m[1] as string)
 }
 
 function joinList(items: string[]): string {
@@ -82,10 +82,7 @@ export function placeholderValues(data: PolicyFillData): Map<string, string> {
   const privacy = data.privacyOfficial ?? data.securityOfficial
   const map = new Map<string, string>([
     ['organization.name', data.organization.name],
-    [
-      'organization.role',
-      data.organization.role === 'covered-entity' ? 'covered entity' : 'business associate'
-    ],
+    ['organization.role', data.organization.role === 'covered-entity' ? 'covered entity' : 'business associate'],
     ['securityOfficial.name', data.securityOfficial.name],
     ['securityOfficial.title', data.securityOfficial.title],
     ['privacyOfficial.name', privacy.name],
@@ -100,9 +97,7 @@ export function placeholderValues(data: PolicyFillData): Map<string, string> {
 
 /** Which values fell back to defaults: the preview shows them so nobody signs a default unknowingly. */
 export function defaultedValues(data: PolicyFillData): string[] {
-  return Object.keys(POLICY_VALUE_DEFAULTS).filter(
-    (key) => data.values[key as keyof PolicyValues] === undefined
-  )
+  return Object.keys(POLICY_VALUE_DEFAULTS).filter(key => data.values[key as keyof PolicyValues] === undefined)
 }
 
 export class UnknownPlaceholderError extends Error {

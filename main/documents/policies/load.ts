@@ -31,9 +31,9 @@ export function loadOverrides(dir: string): PolicyTemplate[] {
   if (!fs.existsSync(dir)) return []
   return fs
     .readdirSync(dir)
-    .filter((name) => name.toLowerCase().endsWith('.json'))
+    .filter(name => name.toLowerCase().endsWith('.json'))
     .sort()
-    .map((name) => {
+    .map(name => {
       const file = path.join(dir, name)
       let data: unknown
       try {
@@ -56,7 +56,5 @@ export function loadPolicySet(options: { overrideDir?: string } = {}): LoadedPol
   const byId = new Map<string, LoadedPolicy>()
   for (const template of loadBuiltInPolicies()) byId.set(template.id, { template, source: 'built-in' })
   for (const template of overrides) byId.set(template.id, { template, source: 'override' })
-  return [...byId.values()].sort((a, b) =>
-    a.template.number.slice(4).localeCompare(b.template.number.slice(4))
-  )
+  return [...byId.values()].sort((a, b) => a.template.number.slice(4).localeCompare(b.template.number.slice(4)))
 }

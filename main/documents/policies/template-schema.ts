@@ -28,14 +28,10 @@ export const policyTemplateSchema = z.strictObject({
   scope: z.array(text).min(1),
   /** Numbered policy statements: the rules themselves. */
   statements: z.array(text).min(3),
-  procedures: z
-    .array(z.strictObject({ title: text, steps: z.array(text).min(2) }))
-    .min(1),
+  procedures: z.array(z.strictObject({ title: text, steps: z.array(text).min(2) })).min(1),
   roles: z.array(z.strictObject({ role: text, duties: text })).min(2),
   /** The default position on each Addressable specification implemented; the assessment's recorded decision wins. */
-  addressableDecisions: z.array(
-    z.strictObject({ citation: text, decision: addressableDecisionSchema, rationale: text })
-  ),
+  addressableDecisions: z.array(z.strictObject({ citation: text, decision: addressableDecisionSchema, rationale: text })),
   enforcement: z.array(text).min(1),
   /** Ids of other documents of the set this one refers to. */
   related: z.array(text).default([]),

@@ -29,13 +29,13 @@ export function policiesByCitation(policies: LoadedPolicy[]): Map<string, string
 
 function controlsAndFamilies(facts: WorkspaceFacts, policies: LoadedPolicy[]) {
   const policyRefs = policiesByCitation(policies)
-  const ruleItems = facts.questionnaire.items.filter((i) => i.group !== 'cloud')
-  const decisions = new Map(facts.questionnaire.decisions.map((d) => [d.citation, d]))
-  const controls = facts.catalog.entries.map((entry) => {
-    const items = ruleItems.filter((i) => i.citations.includes(entry.citation))
+  const ruleItems = facts.questionnaire.items.filter(i => i.group !== 'cloud')
+  const decisions = new Map(facts.questionnaire.decisions.map(d => [d.citation, d]))
+  const controls = facts.catalog.entries.map(entry => {
+    const items = ruleItems.filter(i => i.citations.includes(entry.citation))
     const answer = combineAnswers(items)
     const decision = decisions.get(entry.citation)
-    const notes = items.flatMap((i) => (i.answer?.notes.trim() ? [i.answer.notes.trim()] : []))
+    const notes = items.flatMap(i => (i.answer?.notes.trim() ? [i.answer.notes.trim()] : []))
     return {
       citation: entry.citation,
       title: entry.title,
@@ -47,7 +47,9 @@ function controlsAndFamilies(facts: WorkspaceFacts, policies: LoadedPolicy[]) {
       ...(decision
         ? {
             decision: {
-              kind: ({ 'implemented-as-specified': 'as-specified', 'equivalent-alternative': 'alternative', 'not-reasonable': 'not-reasonable' } as const)[decision.decision],
+              kind: (
+                { 'implemented-as-specified': 'as-specified', 'equivalent-alternative': 'alternative', 'not-reasonable': 'not-reasonable' } as const
+              )[decision.decision],
               rationale: decision.explanation || 'No explanation recorded.'
             }
           }
@@ -55,9 +57,9 @@ function controlsAndFamilies(facts: WorkspaceFacts, policies: LoadedPolicy[]) {
       evidence: [...(policyRefs.get(entry.citation) ?? []), ...notes]
     }
   })
-  const anyAnswer = facts.questionnaire.items.some((i) => i.answer)
-  const signOffs = new Map(facts.progress.groups.map((g) => [g.group, g.signOff]))
-  const families = facts.catalog.families.map((f) => {
+  const anyAnswer = facts.questionnaire.items.some(i => i.answer)
+  const signOffs = new Map(facts.progress.groups.map(g => [g.group, g.signOff]))
+  const families = facts.catalog.families.map(f => {
     const counts = emptyCounts()
     for (const c of controls) if (c.family === f.id) counts[c.answer] += 1
     const signOff = signOffs.get(f.id as Family)
@@ -72,19 +74,19 @@ function controlsAndFamilies(facts: WorkspaceFacts, policies: LoadedPolicy[]) {
 }
 
 function technicalControls(facts: WorkspaceFacts): EvidencePackData['technicalControls'] {
-  const cloudItems = facts.questionnaire.items.filter((i) => i.group === 'cloud')
-  if (!cloudItems.some((i) => i.applies)) return null
-  return facts.catalog.cloud.controls.map((control) => {
-    const answer = combineAnswers(cloudItems.filter((i) => i.topic === control.title))
+  const cloudItems = facts.questionnaire.items.filter(i => i.group === 'cloud')
+  if (!cloudItems.some(i => i.applies)) return null
+  return facts.catalog.cloud.controls.map(control => {
+    const answer = combineAnswers(cloudItems.filter(i => i.topic === control.title))
     const status = answer === 'yes' ? 'in-place' : answer === 'partly' ? 'partial' : answer === 'no' ? 'missing' : 'not-assessed'
     return { control: control.title, mechanism: control.awsMechanism, status, supports: control.supports }
   })
 }
 
 function remediation(risks: RiskView[]): EvidencePackData['remediation'] {
-  const rated = risks.filter((r) => r.rating)
+  const rated = risks.filter(r => r.rating)
   if (rated.length === 0) return null
-  return rated.map((r) => {
+  return rated.map(r => {
     const rating = r.rating!
     return {
       title: rating.remediation || r.text,
@@ -99,7 +101,7 @@ function remediation(risks: RiskView[]): EvidencePackData['remediation'] {
 
 function businessAssociates(list: BusinessAssociateSummary[] | null): EvidencePackData['businessAssociates'] {
   if (!list || list.length === 0) return null
-  return list.map((b) => ({
+  return list.map(b => ({
     name: b.name,
     services: b.services || '—',
     phiCategories: b.phiCategories,
@@ -113,9 +115,9 @@ function businessAssociates(list: BusinessAssociateSummary[] | null): EvidencePa
 async function incidents(facts: WorkspaceFacts, range: { start: string; end: string }): Promise<EvidencePackData['incidents']> {
   const list = await facts.api.optional<IncidentSummary[]>('incidents.list', {})
   if (!list) return null
-  const inPeriod = list.filter((i) => i.discoveredOn >= range.start && i.discoveredOn <= range.end)
+  const inPeriod = list.filter(i => i.discoveredOn >= range.start && i.discoveredOn <= range.end)
   return Promise.all(
-    inPeriod.map(async (i) => {
+    inPeriod.map(async i => {
       const detail = await facts.api.optional<IncidentDetail>('incidents.get', { id: i.id })
       return {
         reference: `INC-${i.discoveredOn.slice(0, 4)}-${String(i.id).padStart(2, '0')}`,
@@ -144,13 +146,21 @@ export async function evidencePackData(
   const risks = await facts.api.call('assessment.risks', { periodId: facts.period.id })
   const associates = await facts.api.optional<BusinessAssociateSummary[]>('baas.list', {})
   const { controls: answered, families } = controlsAndFamilies(facts, policies)
-  const scanPart = await scanSections(facts.api, facts.db, (c) => facts.catalog.entries.find((e) => e.citation === c)?.title ?? '')
-  const failing = new Map((scanPart.findings?.bySpecification ?? []).map((s) => [s.citation, s.failed]))
-  const controls = answered?.map((c) => ({ ...c, failingFindings: failing.get(c.citation) ?? 0 })) ?? null
-  const inUse = facts.inventory.items.filter((s) => s.inUse)
-  const agreementFiles = (associates ?? []).flatMap((b) =>
+  const scanPart = await scanSections(facts.api, facts.db, c => facts.catalog.entries.find(e => e.citation === c)?.title ?? '')
+  const failing = new Map((scanPart.findings?.bySpecification ?? []).map(s => [s.citation, s.failed]))
+  const controls = answered?.map(c => ({ ...c, failingFindings: failing.get(c.citation) ?? 0 })) ?? null
+  const inUse = facts.inventory.items.filter(s => s.inUse)
+  const agreementFiles = (associates ?? []).flatMap(b =>
     b.agreementFile
-      ? [{ name: b.agreementFile.originalName, kind: `Signed agreement (${b.name})`, sha256: b.agreementFile.sha256, addedOn: b.agreementFile.attachedAt.slice(0, 10), sizeBytes: b.agreementFile.size }]
+      ? [
+          {
+            name: b.agreementFile.originalName,
+            kind: `Signed agreement (${b.name})`,
+            sha256: b.agreementFile.sha256,
+            addedOn: b.agreementFile.attachedAt.slice(0, 10),
+            sizeBytes: b.agreementFile.size
+          }
+        ]
       : []
   )
   const status = (s: 'yes' | 'partly' | 'no' | 'unknown') => s
@@ -162,7 +172,7 @@ export async function evidencePackData(
     cloud: { provider, accountIds: [] },
     procurement: {
       cloudBaa: null,
-      phiServices: procurement.services.phiServices.map((s) => ({ service: s.name, eligible: ELIGIBLE[s.eligibility] })),
+      phiServices: procurement.services.phiServices.map(s => ({ service: s.name, eligible: ELIGIBLE[s.eligibility] })),
       minimumNecessary: null,
       statements: {
         baa: { status: status(procurement.baa.status), answer: procurement.baa.answer },
@@ -173,7 +183,7 @@ export async function evidencePackData(
     families,
     controls,
     cloudServices: inUse.length
-      ? inUse.map((s) => ({
+      ? inUse.map(s => ({
           name: s.name,
           eligible: ELIGIBLE[s.eligibility],
           holdsPhi: s.holdsPhi,

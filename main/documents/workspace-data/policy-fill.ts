@@ -39,15 +39,15 @@ export function policyFillData(facts: WorkspaceFacts, options: { version?: strin
   for (const d of facts.questionnaire.decisions) {
     decisions[d.citation] = { decision: DECISION[d.decision], rationale: d.explanation || 'Recorded in the assessment without further explanation.' }
   }
-  const inUse = facts.inventory.items.filter((s) => s.inUse)
+  const inUse = facts.inventory.items.filter(s => s.inUse)
   return {
     organization: { name: organization.name, role: organization.role },
     securityOfficial: { name: official, title: 'Security Official' },
     values: policyValues(fieldValues(facts.questionnaire)),
     cloud: {
       provider: PROVIDER_NAMES[organization.cloudProvider] ?? 'Cloud provider',
-      servicesInUse: inUse.map((s) => s.name),
-      phiServices: inUse.filter((s) => s.holdsPhi).map((s) => s.name)
+      servicesInUse: inUse.map(s => s.name),
+      phiServices: inUse.filter(s => s.holdsPhi).map(s => s.name)
     },
     decisions,
     control: {

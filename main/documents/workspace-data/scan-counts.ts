@@ -34,11 +34,11 @@ export function findingCounts(db: Db, scanIds: readonly number[], options: { mos
     )
     .all(...scanIds) as Array<{ severity: string; setId: number | null; status: 'failed' | 'passed'; n: number }>
   const sets = new Map(
-    (db.prepare('SELECT id, citations FROM citation_set').all() as Array<{ id: number; citations: string }>).map((s) => [s.id, s.citations.split('|')])
+    (db.prepare('SELECT id, citations FROM citation_set').all() as Array<{ id: number; citations: string }>).map(s => [s.id, s.citations.split('|')])
   )
   for (const row of rows) {
     add(bySeverity, row.severity, row.status, row.n)
-    for (const citation of row.setId === null ? [] : sets.get(row.setId) ?? []) add(byCitation, citation, row.status, row.n)
+    for (const citation of row.setId === null ? [] : (sets.get(row.setId) ?? [])) add(byCitation, citation, row.status, row.n)
   }
   return { bySeverity, byCitation }
 }

@@ -32,7 +32,6 @@ function formatLabel(format: string, scanner: string): string {
   return FORMAT_LABELS[format] ?? `${scanner} (${format})`
 }
 
-
 export async function scanSections(
   api: ApiCaller,
   db: Db,
@@ -42,7 +41,7 @@ export async function scanSections(
   if (!scans || scans.length === 0) return { scans: null, findings: null }
   // Only the newest scan of each account counts; earlier ones are listed for the record.
   const latestIds = latestScanIds(db)
-  const latest = scans.filter((s) => latestIds.includes(s.id))
+  const latest = scans.filter(s => latestIds.includes(s.id))
   const inLatest = latest.reduce((sum, s) => sum + s.findings, 0)
   const inAll = scans.reduce((sum, s) => sum + s.findings, 0)
   const counts = findingCounts(db, latestIds, { mostRows: inLatest * 2 >= inAll })
@@ -50,13 +49,13 @@ export async function scanSections(
   const bySeverity = {} as FindingsSummary['bySeverity']
   for (const severity of SEVERITIES) {
     const own = severityCounts.get(severity) ?? { failed: 0, passed: 0 }
-    const unknown = severity === 'informational' ? severityCounts.get('unknown') ?? { failed: 0, passed: 0 } : { failed: 0, passed: 0 }
+    const unknown = severity === 'informational' ? (severityCounts.get('unknown') ?? { failed: 0, passed: 0 }) : { failed: 0, passed: 0 }
     bySeverity[severity] = { failed: own.failed + unknown.failed, passed: own.passed + unknown.passed }
   }
   const bySpecification = [...counts.byCitation].map(([citation, counts]) => ({ citation, title: titleOf(citation), ...counts }))
   // The scans feature orders failing findings worst first; one page is the worst N.
   const page = queryFindings(db, { scanIds: latestIds, status: 'failed', limit: WORST_LIMIT, offset: 0 })
-  const worst: FindingsSummary['worst'] = page.findings.map((f) => ({
+  const worst: FindingsSummary['worst'] = page.findings.map(f => ({
     severity: (f.severity === 'unknown' ? 'informational' : f.severity) as Severity,
     title: f.title,
     resource: f.resourceName ?? f.resourceId ?? '—',
@@ -66,7 +65,7 @@ export async function scanSections(
     scanId: String(f.scanId)
   }))
   return {
-    scans: scans.map((s) => ({
+    scans: scans.map(s => ({
       id: String(s.id),
       fileName: s.fileName,
       format: formatLabel(s.format, s.scanner),
@@ -96,7 +95,7 @@ export async function findingsTrend(api: ApiCaller, range: { start: string; end:
   const scans = await api.optional<ScanView[]>('scans.list', {})
   if (!scans) return null
   return scans
-    .map((s) => ({ s, on: (s.startedAt ?? s.importedAt).slice(0, 10) }))
+    .map(s => ({ s, on: (s.startedAt ?? s.importedAt).slice(0, 10) }))
     .filter(({ on }) => on <= range.end)
     .sort((a, b) => a.on.localeCompare(b.on))
     .map(({ s, on }) => ({

@@ -10,7 +10,7 @@ export function citationSetResolver(db: Db): (citations: readonly string[]) => n
   const find = db.prepare('SELECT id FROM citation_set WHERE citations = ?')
   const insertSet = db.prepare('INSERT INTO citation_set (citations) VALUES (?)')
   const insertMember = db.prepare('INSERT OR IGNORE INTO citation_set_member (citation, set_id) VALUES (?, ?)')
-  return (citations) => {
+  return citations => {
     if (citations.length === 0) return null
     // Cached by the list as given; stored once under its sorted form.
     const key = citations.length === 1 ? (citations[0] as string) : citations.join('|')

@@ -15,7 +15,7 @@ export function findingCheckResolver(db: Db): (f: NormalizedFinding) => number {
        AND remediation_text IS ? AND remediation_url IS ?`
   )
   const insert = db.prepare('INSERT INTO finding_check (scanner, check_id, title, remediation_text, remediation_url) VALUES (?, ?, ?, ?, ?)')
-  return (f) => {
+  return f => {
     let known = cache.get(f.checkId)
     if (known) {
       for (const k of known) {

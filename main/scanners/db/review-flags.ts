@@ -56,7 +56,7 @@ export function dismissReviewFlag(db: Db, citation: string, now: string): boolea
 export function releaseFlagsOfScan(db: Db, scanId: number, currentWithoutIt: readonly number[], now: string): void {
   const raised = db.prepare(`SELECT citation FROM spec_review_flag WHERE scan_id = ? AND status = 'open'`).pluck().all(scanId) as string[]
   if (raised.length === 0) return
-  const current = currentWithoutIt.filter((id) => id !== scanId)
+  const current = currentWithoutIt.filter(id => id !== scanId)
   const failingNow = new Map<string, { scanId: number; failing: number }>()
   if (current.length) {
     const rows = db

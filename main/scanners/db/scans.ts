@@ -125,7 +125,7 @@ export function latestScanIds(db: Db, options: { without?: number } = {}): numbe
          ORDER BY id`
       )
       .all(without, without) as { id: number }[]
-  ).map((r) => r.id)
+  ).map(r => r.id)
 }
 
 export function deleteScan(db: Db, scanId: number): boolean {

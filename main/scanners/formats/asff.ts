@@ -74,7 +74,8 @@ export function readAsff(o: JsonObject, sink: RecordSink, format: 'prowler-asff'
     .filter((r): r is JsonObject => r !== null)
   if (resources.length === 0) resources.push({})
   const scanner = fromProwler ? 'prowler' : 'securityhub'
-  const observedAt = isoTime(field(o, 'LastObservedAt')) ?? isoTime(field(o, 'UpdatedAt')) ?? isoTime(field(o, 'FirstObservedAt')) ?? isoTime(field(o, 'CreatedAt'))
+  const observedAt =
+    isoTime(field(o, 'LastObservedAt')) ?? isoTime(field(o, 'UpdatedAt')) ?? isoTime(field(o, 'FirstObservedAt')) ?? isoTime(field(o, 'CreatedAt'))
 
   // One finding per affected resource: each is its own piece of evidence.
   for (const resource of resources) {

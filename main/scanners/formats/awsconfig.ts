@@ -78,7 +78,12 @@ export function readConfigRuleCompliance(o: JsonObject, sink: RecordSink): void 
 }
 
 /** One evaluation of one resource: `get-compliance-details-by-config-rule` and conformance-pack details. */
-export function readConfigEvaluation(o: JsonObject, sink: RecordSink, format: 'awsconfig-evaluation-results' | 'awsconfig-conformance-pack', pack: string | null): void {
+export function readConfigEvaluation(
+  o: JsonObject,
+  sink: RecordSink,
+  format: 'awsconfig-evaluation-results' | 'awsconfig-conformance-pack',
+  pack: string | null
+): void {
   const identifier = pickObject(o, 'EvaluationResultIdentifier')
   const qualifier = pickObject(identifier, 'EvaluationResultQualifier')
   const rule = text(pick(qualifier, 'ConfigRuleName'))
@@ -113,4 +118,3 @@ export function readConfigEvaluation(o: JsonObject, sink: RecordSink, format: 'a
     citationSource: citations.length ? 'table' : 'none'
   })
 }
-

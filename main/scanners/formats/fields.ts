@@ -7,7 +7,10 @@ export type JsonObject = Record<string, unknown>
 
 /** A record lacks a field its format requires. The reader adds file and position. */
 export class MissingFieldError extends Error {
-  constructor(readonly field: string, readonly format: string) {
+  constructor(
+    readonly field: string,
+    readonly format: string
+  ) {
     super(`${format} record has no ${field}`)
   }
 }

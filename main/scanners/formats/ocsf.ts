@@ -8,7 +8,11 @@ import { asArray, child, field, findingKey, firstUrl, isoTime, MissingFieldError
 import type { RecordSink } from './record-sink'
 
 export function isOcsf(o: JsonObject): boolean {
-  return field(o, 'class_uid') !== undefined || child(o, 'finding_info') !== null || (child(o, 'metadata') !== null && field(o, 'status_code') !== undefined)
+  return (
+    field(o, 'class_uid') !== undefined ||
+    child(o, 'finding_info') !== null ||
+    (child(o, 'metadata') !== null && field(o, 'status_code') !== undefined)
+  )
 }
 
 export function isProwlerOcsf(o: JsonObject): boolean {
@@ -24,9 +28,7 @@ export function readProwlerOcsf(o: JsonObject, sink: RecordSink): void {
   const metadata = child(o, 'metadata')
   const info = child(o, 'finding_info') ?? child(o, 'finding')
   const checkId =
-    text(field(metadata, 'event_code')) ??
-    text(field(child(child(metadata, 'product'), 'feature'), 'uid')) ??
-    checkFromUid(text(field(info, 'uid')))
+    text(field(metadata, 'event_code')) ?? text(field(child(child(metadata, 'product'), 'feature'), 'uid')) ?? checkFromUid(text(field(info, 'uid')))
   if (!checkId) throw new MissingFieldError('metadata.event_code', format)
   const compliance = child(o, 'compliance')
   const status = statusOf(field(o, 'status_code')) ?? statusOf(field(compliance, 'status')) ?? statusOf(field(o, 'status'))

@@ -14,11 +14,7 @@ export function isProwlerV2(o: JsonObject): boolean {
   return field(o, 'Control ID') !== undefined || field(o, 'Account Number') !== undefined
 }
 
-function withCitations(
-  fromFile: string[],
-  checkId: string,
-  provider: string | null
-): Pick<NormalizedFinding, 'citations' | 'citationSource'> {
+function withCitations(fromFile: string[], checkId: string, provider: string | null): Pick<NormalizedFinding, 'citations' | 'citationSource'> {
   if (fromFile.length) return { citations: fromFile, citationSource: 'file' }
   const table = [...prowlerCitations(checkId, provider)]
   return { citations: table, citationSource: table.length ? 'table' : 'none' }
@@ -116,8 +112,8 @@ export function readProwlerCsvRow(row: Record<string, string>, sink: RecordSink)
   // COMPLIANCE looks like "CIS-1.4: 1.20 | HIPAA: 164_308_a_1_ii_b, 164_312_b".
   const hipaa = (col('COMPLIANCE') ?? '')
     .split('|')
-    .filter((part) => /^\s*HIPAA\s*:/i.test(part))
-    .flatMap((part) => citationsInText(part))
+    .filter(part => /^\s*HIPAA\s*:/i.test(part))
+    .flatMap(part => citationsInText(part))
   sink.add({
     format,
     scanner: 'prowler',

@@ -109,7 +109,12 @@ function resolveItem(serviceName: string, service: JsonObject, item: string): Re
       const id = text(field(next, 'id'))
       const name = text(field(next, 'name'))
       if ((arn || id || name) && collection !== 'regions') {
-        best = { id: arn ?? id ?? name ?? item, name: name ?? id, type: `${serviceName}.${collection}`, region: text(field(next, 'region')) ?? region }
+        best = {
+          id: arn ?? id ?? name ?? item,
+          name: name ?? id,
+          type: `${serviceName}.${collection}`,
+          region: text(field(next, 'region')) ?? region
+        }
       }
     }
     node = next

@@ -51,7 +51,11 @@ for (const items of Object.values(derived.mapping)) {
   }
 }
 writeFileSync(path.join(outDir, 'steampipe-controls.json'), JSON.stringify(sorted(steampipe), null, 1) + '\n')
-console.log(`prowler: ${Object.entries(prowler).map(([p, t]) => `${p} ${Object.keys(t).length}`).join(', ')}; steampipe: ${Object.keys(steampipe).length}`)
+console.log(
+  `prowler: ${Object.entries(prowler)
+    .map(([p, t]) => `${p} ${Object.keys(t).length}`)
+    .join(', ')}; steampipe: ${Object.keys(steampipe).length}`
+)
 
 // Tables derived through the equivalences: each rule or control takes the citations
 // of the Steampipe control that checks the same thing.
@@ -75,5 +79,8 @@ for (const [control, rule] of Object.entries(SECURITYHUB_CONTROL_TO_CONFIG_RULE)
   for (const c of citations) addTo(controls, control, c)
 }
 writeFileSync(path.join(outDir, 'securityhub-controls.json'), JSON.stringify(sorted(controls), null, 1) + '\n')
-writeFileSync(path.join(outDir, 'scoutsuite-rules.json'), JSON.stringify(sorted(through(SCOUTSUITE_RULE_TO_CONTROL, 'ScoutSuite rule')), null, 1) + '\n')
+writeFileSync(
+  path.join(outDir, 'scoutsuite-rules.json'),
+  JSON.stringify(sorted(through(SCOUTSUITE_RULE_TO_CONTROL, 'ScoutSuite rule')), null, 1) + '\n'
+)
 console.log(`config rules ${Object.keys(configRules).length}, security hub controls ${Object.keys(controls).length}`)

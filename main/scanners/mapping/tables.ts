@@ -9,7 +9,7 @@ import steampipeControls from '../../../templates/scanner-mappings/steampipe-con
 
 type Table = ReadonlyMap<string, readonly string[]>
 
-function toMap(table: Record<string, string[]>, normalise: (key: string) => string = (k) => k): Table {
+function toMap(table: Record<string, string[]>, normalise: (key: string) => string = k => k): Table {
   return new Map(Object.entries(table).map(([k, v]) => [normalise(k), v]))
 }
 
@@ -23,7 +23,7 @@ const prowler: ReadonlyMap<string, Table> = new Map([
 const configRuleKey = (name: string): string => name.toLowerCase().replace(/_/g, '-')
 const config = toMap(awsconfigRules, configRuleKey)
 const configKeysLongestFirst = [...config.keys()].sort((a, b) => b.length - a.length)
-const securityhub = toMap(securityhubControls, (k) => k.toLowerCase())
+const securityhub = toMap(securityhubControls, k => k.toLowerCase())
 const scoutsuite = toMap(scoutsuiteRules)
 const steampipe = toMap(steampipeControls)
 
@@ -49,7 +49,7 @@ export function configRuleCitations(ruleName: string): readonly string[] {
   key = key.replace(/-[a-z0-9]{6,}$/, '')
   const trimmed = config.get(key)
   if (trimmed) return trimmed
-  const prefix = configKeysLongestFirst.find((known) => key.startsWith(known + '-'))
+  const prefix = configKeysLongestFirst.find(known => key.startsWith(known + '-'))
   return prefix ? (config.get(prefix) ?? NONE) : NONE
 }
 

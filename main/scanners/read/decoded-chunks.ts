@@ -100,7 +100,13 @@ export async function assertRegularFile(file: string): Promise<void> {
     throw new ImportError('unreadable', file, `cannot open the file: ${(err as Error).message}`)
   }
   if (!info.isFile()) {
-    const what = info.isDirectory() ? 'a folder' : info.isFIFO() ? 'a named pipe' : info.isCharacterDevice() || info.isBlockDevice() ? 'a device' : 'not a regular file'
+    const what = info.isDirectory()
+      ? 'a folder'
+      : info.isFIFO()
+        ? 'a named pipe'
+        : info.isCharacterDevice() || info.isBlockDevice()
+          ? 'a device'
+          : 'not a regular file'
     throw new ImportError('unreadable', file, `is ${what}, not a scanner output file`)
   }
 }

@@ -213,7 +213,7 @@ export class JsonSplitter {
           return i + 1
         }
         if (c === CLOSE_BRACE) return this.closeFrame(i)
-        throw this.syntax(c, i, 'a member name or \'}\'')
+        throw this.syntax(c, i, "a member name or '}'")
       case 'colon':
         if (c !== COLON) throw this.syntax(c, i, "':'")
         top.state = 'value'
@@ -264,7 +264,7 @@ export class JsonSplitter {
     }
     const firstIndex = top.index
     let starts: number[] | null = null
-    const exactStarts = (): number[] => (starts ??= elementStarts(buf, i, end).map((s) => this.chunkBase + s))
+    const exactStarts = (): number[] => (starts ??= elementStarts(buf, i, end).map(s => this.chunkBase + s))
     if (this.suspectBetween(i, end)) {
       values.forEach((v, n) => assertNoProtoKeys(v, { offset: exactStarts()[n] ?? this.chunkBase + i, element: firstIndex + n }))
     }

@@ -10,7 +10,19 @@ export const MAX_FIELD_CHARS = 16 * 1024
 /** Finding keys longer than this are kept as a prefix and the SHA-256 of the whole key. */
 export const MAX_KEY_CHARS = 1024
 
-const TEXT_FIELDS = ['checkId', 'title', 'statusDetail', 'resourceId', 'resourceName', 'resourceType', 'account', 'region', 'remediationText', 'remediationUrl', 'scannerVersion'] as const
+const TEXT_FIELDS = [
+  'checkId',
+  'title',
+  'statusDetail',
+  'resourceId',
+  'resourceName',
+  'resourceType',
+  'account',
+  'region',
+  'remediationText',
+  'remediationUrl',
+  'scannerVersion'
+] as const
 
 export function capText(text: string): string {
   return text.length > MAX_FIELD_CHARS ? `${text.slice(0, MAX_FIELD_CHARS)}… [${text.length - MAX_FIELD_CHARS} more characters not kept]` : text

@@ -28,13 +28,13 @@ async function run(job: ParseJob): Promise<void> {
     ...(job.batchSize ? { batchSize: job.batchSize } : {}),
     ...(job.maxDepth ? { maxDepth: job.maxDepth } : {}),
     ...(job.maxRecordBytes ? { maxRecordBytes: job.maxRecordBytes } : {}),
-    onProgress: (progress) => send({ type: 'progress', progress })
+    onProgress: progress => send({ type: 'progress', progress })
   })
   try {
     for await (const findings of reader.batches()) {
       send({ type: 'batch', findings })
       untaken++
-      while (untaken >= MAX_UNTAKEN) await new Promise<void>((resolve) => (wake = resolve))
+      while (untaken >= MAX_UNTAKEN) await new Promise<void>(resolve => (wake = resolve))
     }
     send({ type: 'done', summary: reader.summary })
   } catch (err) {

@@ -14,7 +14,16 @@ import { readScoutService, type ScoutContext } from '../formats/scoutsuite'
 import type { PathKey, RecordPosition, SplitDecision, SplitHandler } from './json-splitter'
 
 /** Formats whose writer streams records one by one, so a cut-short file still has whole records. */
-const STREAMED_FORMATS = new Set<FormatId | null>(['prowler-ocsf', 'prowler-v3-json', 'prowler-asff', 'prowler-v2-ndjson', 'securityhub-ocsf', 'securityhub-asff', 'empty', null])
+const STREAMED_FORMATS = new Set<FormatId | null>([
+  'prowler-ocsf',
+  'prowler-v3-json',
+  'prowler-asff',
+  'prowler-v2-ndjson',
+  'securityhub-ocsf',
+  'securityhub-asff',
+  'empty',
+  null
+])
 
 export interface RouterEvents {
   sink: RecordSink
@@ -133,7 +142,10 @@ export class RecordRouter implements SplitHandler {
     if (this.wasTruncated) throw this.error('truncated', 'the file ends before its first complete record', { offset: 0, element: 0 })
     if (this.rootKind === 'array') return (this.format = 'empty')
     const keys = Object.keys(this.rootMembers).slice(0, 8)
-    throw this.error('unknown-format', `JSON of an unknown shape: top-level members ${keys.length ? keys.join(', ') : '(none)'}`, { offset: 0, element: 0 })
+    throw this.error('unknown-format', `JSON of an unknown shape: top-level members ${keys.length ? keys.join(', ') : '(none)'}`, {
+      offset: 0,
+      element: 0
+    })
   }
 
   private beginCollection(key: string, format: FormatId): SplitDecision {

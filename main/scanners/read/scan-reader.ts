@@ -2,7 +2,15 @@
 
 import { Readable } from 'node:stream'
 import { parse as parseCsv } from 'csv-parse'
-import { SEVERITIES, type FormatId, type NormalizedFinding, type ReadSummary, type Severity, type SkippedRecords, type SourceEncoding } from '../finding.types'
+import {
+  SEVERITIES,
+  type FormatId,
+  type NormalizedFinding,
+  type ReadSummary,
+  type Severity,
+  type SkippedRecords,
+  type SourceEncoding
+} from '../finding.types'
 import { MissingFieldError } from '../formats/fields'
 import { PROWLER_CSV_REQUIRED, readProwlerCsvRow } from '../formats/prowler'
 import type { RecordSink } from '../formats/record-sink'
@@ -40,7 +48,7 @@ export class ScanFileReader {
     findings: 0,
     passed: 0,
     failed: 0,
-    failedBySeverity: Object.fromEntries(SEVERITIES.map((s) => [s, 0])) as Record<Severity, number>,
+    failedBySeverity: Object.fromEntries(SEVERITIES.map(s => [s, 0])) as Record<Severity, number>,
     citations: new Set<string>(),
     accounts: new Set<string>(),
     skipped: new Map<string, SkippedRecords>(),
@@ -126,8 +134,12 @@ export class ScanFileReader {
     headFileOffset: number,
     scoutPrefix: boolean
   ): AsyncGenerator<NormalizedFinding[], FormatId> {
-    const router = new RecordRouter(this.file, { sink: this.sink(), position: (p) => (this.position = p) }, scoutPrefix)
-    const splitter = new JsonSplitter(router, { maxDepth: this.options.maxDepth, maxRecordBytes: this.options.maxRecordBytes }, headFileOffset + jsonStart)
+    const router = new RecordRouter(this.file, { sink: this.sink(), position: p => (this.position = p) }, scoutPrefix)
+    const splitter = new JsonSplitter(
+      router,
+      { maxDepth: this.options.maxDepth, maxRecordBytes: this.options.maxRecordBytes },
+      headFileOffset + jsonStart
+    )
     splitter.push(head.subarray(jsonStart))
     yield* this.afterChunk(source)
     for (;;) {
@@ -156,7 +168,7 @@ export class ScanFileReader {
     let row = 0
     for await (const record of parser as AsyncIterable<Record<string, string>>) {
       if (row === 0) {
-        const missing = PROWLER_CSV_REQUIRED.filter((col) => !(col in record))
+        const missing = PROWLER_CSV_REQUIRED.filter(col => !(col in record))
         if (missing.length) throw new ImportError('missing-field', this.file, `the CSV header has no ${missing.join(', ')} column`, { line: 1 })
       }
       this.position = { offset: -1, element: row }
@@ -196,7 +208,7 @@ export class ScanFileReader {
   private sink(): RecordSink {
     const counts = this.counts
     return {
-      add: (found) => {
+      add: found => {
         const f = capFindingText(found)
         if (f !== found && counts.shortened.count++ === 0) counts.shortened.first = this.where()
         this.batch.push(f)
@@ -211,7 +223,7 @@ export class ScanFileReader {
         for (const c of f.citations) counts.citations.add(c)
         if (f.account) counts.accounts.add(f.account)
       },
-      skip: (reason) => {
+      skip: reason => {
         let entry = counts.skipped.get(reason)
         if (!entry) counts.skipped.set(reason, (entry = { reason, count: 0, examples: [] }))
         entry.count++
@@ -219,7 +231,7 @@ export class ScanFileReader {
           entry.examples.push(this.where())
         }
       },
-      warn: (message) => {
+      warn: message => {
         if (!counts.warnings.includes(message)) counts.warnings.push(message)
       }
     }
@@ -261,7 +273,8 @@ export class ScanFileReader {
     let out: ImportError
     if (err instanceof ImportError) out = err
     else if (err instanceof SplitError) {
-      const code = err.kind === 'syntax' ? 'not-json' : err.kind === 'too-deep' ? 'too-deep' : err.kind === 'too-large' ? 'element-too-large' : 'forbidden-key'
+      const code =
+        err.kind === 'syntax' ? 'not-json' : err.kind === 'too-deep' ? 'too-deep' : err.kind === 'too-large' ? 'element-too-large' : 'forbidden-key'
       out = new ImportError(code, this.file, err.message, { offset: err.position.offset, element: err.position.element })
     } else if (err instanceof MissingFieldError) {
       out = new ImportError('missing-field', this.file, `not a valid ${err.format} record: it has no ${err.field}`, {
@@ -301,7 +314,7 @@ function firstNonBlank(buf: Buffer): number {
 
 function isProwlerCsvHeader(line: string): boolean {
   const columns = line.replace(/\r$/, '').split(';')
-  return PROWLER_CSV_REQUIRED.every((col) => columns.includes(col))
+  return PROWLER_CSV_REQUIRED.every(col => columns.includes(col))
 }
 
 function scannerOfFormat(format: FormatId): string {

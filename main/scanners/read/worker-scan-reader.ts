@@ -46,7 +46,7 @@ export class WorkerScanReader {
       failure ??= new ImportError('unreadable', this.file, `the reader failed: ${err.message}`)
       wake()
     })
-    worker.on('exit', (code) => {
+    worker.on('exit', code => {
       failure ??= new ImportError('unreadable', this.file, `the reader stopped unexpectedly (exit code ${code})`)
       wake()
     })
@@ -61,7 +61,7 @@ export class WorkerScanReader {
         if (!message) {
           // A cancel or a dead worker only counts once the messages before it are handled.
           if (failure) throw failure
-          await new Promise<void>((resolve) => (notify = resolve))
+          await new Promise<void>(resolve => (notify = resolve))
           continue
         }
         if (signal?.aborted) throw cancelled(this.file)

@@ -21,15 +21,7 @@ import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
 
 export type AreaId =
-  | 'dashboard'
-  | 'assessment'
-  | 'findings'
-  | 'business-associates'
-  | 'incidents'
-  | 'calendar'
-  | 'documents'
-  | 'settings'
-  | 'workspaces'
+  'dashboard' | 'assessment' | 'findings' | 'business-associates' | 'incidents' | 'calendar' | 'documents' | 'settings' | 'workspaces'
 
 export interface AreaDefinition {
   id: AreaId

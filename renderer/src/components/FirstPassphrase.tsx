@@ -2,7 +2,13 @@ import { useState, type FormEvent } from 'react'
 import { Button, Callout, Card, Flex, Heading, Text } from '@radix-ui/themes'
 import type { WorkspaceSummary } from '../../../main/workspace/contract'
 import { api, errorMessage } from '../api'
-import { EMPTY_NEW_PASSPHRASE, NewPassphraseFields, newPassphraseProblems, type NewPassphrase, type NewPassphraseProblems } from './NewPassphraseFields'
+import {
+  EMPTY_NEW_PASSPHRASE,
+  NewPassphraseFields,
+  newPassphraseProblems,
+  type NewPassphrase,
+  type NewPassphraseProblems
+} from './NewPassphraseFields'
 
 /**
  * First start on a computer that cannot keep a key safely (Linux without a keyring):
@@ -39,8 +45,8 @@ export function FirstPassphrase(props: { reason: string; onCreated(workspace: Wo
             Choose a passphrase
           </Heading>
           <Text as="p" size="2">
-            Safeguard encrypts every workspace. This computer cannot keep the key safely, so the workspace is locked with a passphrase you
-            choose, and Safeguard asks for it each time it starts.
+            Safeguard encrypts every workspace. This computer cannot keep the key safely, so the workspace is locked with a passphrase you choose, and
+            Safeguard asks for it each time it starts.
           </Text>
           <Text as="p" size="1" color="gray">
             Why: {props.reason}

@@ -64,8 +64,7 @@ export function OrganizationProfileForm(props: {
   const [error, setError] = useState<unknown>(null)
   const errors = fieldErrors(error)
   const roleLabelId = useId()
-  const set = <K extends keyof OrganizationProfile>(key: K, value: OrganizationProfile[K]) =>
-    setProfile(previous => ({ ...previous, [key]: value }))
+  const set = <K extends keyof OrganizationProfile>(key: K, value: OrganizationProfile[K]) => setProfile(previous => ({ ...previous, [key]: value }))
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()
@@ -101,16 +100,13 @@ export function OrganizationProfileForm(props: {
           <Text id={roleLabelId} size="2" weight="medium">
             Role under HIPAA
           </Text>
-          <RadioGroup.Root
-            aria-labelledby={roleLabelId}
-            value={profile.role}
-            onValueChange={value => set('role', value as OrganizationRole)}
-          >
+          <RadioGroup.Root aria-labelledby={roleLabelId} value={profile.role} onValueChange={value => set('role', value as OrganizationRole)}>
             <RadioGroup.Item value="covered-entity">
               Covered entity: a health plan, clearinghouse or provider that bills electronically
             </RadioGroup.Item>
             <RadioGroup.Item value="business-associate">
-              Business associate: handles PHI (protected health information: patients' health records) on behalf of a covered entity, for example a software vendor or billing service
+              Business associate: handles PHI (protected health information: patients' health records) on behalf of a covered entity, for example a
+              software vendor or billing service
             </RadioGroup.Item>
           </RadioGroup.Root>
         </Flex>

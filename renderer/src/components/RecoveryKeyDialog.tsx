@@ -43,8 +43,8 @@ export function RecoveryKeyDialog(props: { open: boolean; onClose(): void; onSav
       <Dialog.Content maxWidth="560px">
         <Dialog.Title>Recovery key</Dialog.Title>
         <Dialog.Description size="2">
-          This computer keeps the key of this workspace. If the computer is lost or reset, or to open the workspace on another one, this
-          recovery key is the only way in. Keep it away from the workspace: in a password manager, or printed and filed.
+          This computer keeps the key of this workspace. If the computer is lost or reset, or to open the workspace on another one, this recovery key
+          is the only way in. Keep it away from the workspace: in a password manager, or printed and filed.
         </Dialog.Description>
         <Flex direction="column" gap="3" mt="3">
           {recoveryKey && (
@@ -58,8 +58,8 @@ export function RecoveryKeyDialog(props: { open: boolean; onClose(): void; onSav
             </Callout.Root>
           )}
           <Text as="p" size="1" color="gray">
-            Anyone with this key and the workspace file can read the workspace. Type it where Safeguard asks for a passphrase, or give it to
-            the command line as SAFEGUARD_PASSPHRASE.
+            Anyone with this key and the workspace file can read the workspace. Type it where Safeguard asks for a passphrase, or give it to the
+            command line as SAFEGUARD_PASSPHRASE.
           </Text>
           <Flex gap="3" justify="end" wrap="wrap">
             <Button

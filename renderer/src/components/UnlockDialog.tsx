@@ -13,12 +13,7 @@ function unlockFailure(error: unknown): string {
  * Asks for the passphrase of an encrypted workspace and opens it. Shown while `path` is set;
  * "Remember on this device" is offered only when the device can keep keys safely.
  */
-export function UnlockDialog(props: {
-  path: string | null
-  canRemember: boolean
-  onClose(): void
-  onUnlocked(workspace: WorkspaceSummary): void
-}) {
+export function UnlockDialog(props: { path: string | null; canRemember: boolean; onClose(): void; onUnlocked(workspace: WorkspaceSummary): void }) {
   const [passphrase, setPassphrase] = useState('')
   const [remember, setRemember] = useState(false)
   const [error, setError] = useState<string | null>(null)

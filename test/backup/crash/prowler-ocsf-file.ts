@@ -1,7 +1,13 @@
 import fs from 'node:fs'
 
 /** Checks the mapping tables know, so the import does its citation work as with real files. */
-const CHECKS = ['acm_certificates_expiration_check', 'apigateway_restapi_logging_enabled', 'awslambda_function_not_publicly_accessible', 's3_bucket_default_encryption', 'iam_root_mfa_enabled']
+const CHECKS = [
+  'acm_certificates_expiration_check',
+  'apigateway_restapi_logging_enabled',
+  'awslambda_function_not_publicly_accessible',
+  's3_bucket_default_encryption',
+  'iam_root_mfa_enabled'
+]
 const STATUSES = ['FAIL', 'PASS', 'PASS', 'MANUAL']
 
 /** One compact Prowler v5 JSON-OCSF finding (only the fields the importer reads, plus a little text). */

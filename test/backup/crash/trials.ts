@@ -14,7 +14,9 @@ async function main(): Promise<void> {
     for (const [index, killAfterMs] of spreadKillTimes(trials, duration * 2).entries()) {
       const trial = await importTrial(bench, index, killAfterMs)
       counts[trial.outcome] = (counts[trial.outcome] ?? 0) + 1
-      console.log(`${String(index + 1).padStart(4)}  kill after ${String(killAfterMs).padStart(6)} ms  ${trial.outcome}  ${JSON.stringify(trial.state)}`)
+      console.log(
+        `${String(index + 1).padStart(4)}  kill after ${String(killAfterMs).padStart(6)} ms  ${trial.outcome}  ${JSON.stringify(trial.state)}`
+      )
     }
     console.log(JSON.stringify(counts))
     if ((counts.partial ?? 0) + (counts.damaged ?? 0) > 0) process.exitCode = 1

@@ -12,7 +12,9 @@ export function AnswerHistory(props: { questionId: string; periodId: string }) {
   const [entries, setEntries] = useState<AuditEntry[] | null>(null)
   const [error, setError] = useState<string | null>(null)
   const load = () => {
-    api['assessment.audit']({ periodId: props.periodId, subject: `answer:${props.questionId}`, limit: 50 }).then(setEntries, e => setError(errorMessage(e)))
+    api['assessment.audit']({ periodId: props.periodId, subject: `answer:${props.questionId}`, limit: 50 }).then(setEntries, e =>
+      setError(errorMessage(e))
+    )
   }
   return (
     <details onToggle={event => (event.currentTarget.open ? load() : undefined)}>
@@ -36,7 +38,8 @@ export function AnswerHistory(props: { questionId: string; periodId: string }) {
           {entries.map(entry => (
             <li key={entry.id}>
               <Text size="1">
-                {entry.at.slice(0, 16).replace('T', ' ')} UTC · {FIELD_LABELS[entry.field] ?? entry.field}: {shown(entry.oldValue)} → {shown(entry.newValue)}
+                {entry.at.slice(0, 16).replace('T', ' ')} UTC · {FIELD_LABELS[entry.field] ?? entry.field}: {shown(entry.oldValue)} →{' '}
+                {shown(entry.newValue)}
               </Text>
             </li>
           ))}

@@ -32,9 +32,9 @@ export function AssessmentPage() {
           Assessment
         </Heading>
         <Text as="p" size="3" color="gray">
-          The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places
-          and devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly;
-          anything answered No or Partly becomes a gap to rate and plan. Everything is saved as you go.
+          The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places and
+          devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly; anything
+          answered No or Partly becomes a gap to rate and plan. Everything is saved as you go.
         </Text>
       </Flex>
       {(periods.error || progress.error) && (

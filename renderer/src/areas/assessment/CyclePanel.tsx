@@ -155,7 +155,10 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
       setMessage(
         result.applied
           ? { error: false, text: `Imported ${countOf(result.accepted, 'change')} from ${result.path}.` }
-          : { error: true, text: `Nothing was imported: ${countOf(result.rejected, 'row')} ${result.rejected === 1 ? 'was' : 'were'} rejected. Fix them in the file and import it again.` }
+          : {
+              error: true,
+              text: `Nothing was imported: ${countOf(result.rejected, 'row')} ${result.rejected === 1 ? 'was' : 'were'} rejected. Fix them in the file and import it again.`
+            }
       )
       if (result.applied) props.onChanged()
     } catch (caught) {
@@ -171,8 +174,8 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
             Questionnaire for a client
           </Heading>
           <Text as="p" size="2" color="gray">
-            Export the questionnaire as a spreadsheet (CSV) for a client to fill in: the answer, notes, value and decision columns. Importing it
-            back checks every row first; if any row is wrong, nothing is saved and each problem is listed.
+            Export the questionnaire as a spreadsheet (CSV) for a client to fill in: the answer, notes, value and decision columns. Importing it back
+            checks every row first; if any row is wrong, nothing is saved and each problem is listed.
           </Text>
           <Flex gap="3">
             <Button variant="soft" onClick={() => void exportCsv()}>

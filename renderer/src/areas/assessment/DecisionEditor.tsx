@@ -39,8 +39,8 @@ export function DecisionEditor(props: { citation: string; topic: string; decisio
     <Box className="decision-panel" p="3">
       <Flex direction="column" gap="3">
         <Text as="p" size="2" id={`${id}-intro`}>
-          <Text weight="bold">Record your decision on {props.topic}.</Text> This item is <em>Addressable</em>: you may meet it another way, or
-          decide it is not reasonable for your organisation, but the rule asks you to write down what you decided and why.
+          <Text weight="bold">Record your decision on {props.topic}.</Text> This item is <em>Addressable</em>: you may meet it another way, or decide
+          it is not reasonable for your organisation, but the rule asks you to write down what you decided and why.
         </Text>
         {props.decision && (
           <Callout.Root color="green" size="1">
@@ -68,7 +68,13 @@ export function DecisionEditor(props: { citation: string; topic: string; decisio
             <Text as="label" size="2" weight="medium" htmlFor={`${id}-explanation`}>
               {decision === 'not-reasonable' ? 'Reason' : decision === 'equivalent-alternative' ? 'The alternative you use' : 'Explanation'}
             </Text>
-            <TextArea id={`${id}-explanation`} value={explanation} rows={2} disabled={props.readOnly} onChange={e => setExplanation(e.target.value)} />
+            <TextArea
+              id={`${id}-explanation`}
+              value={explanation}
+              rows={2}
+              disabled={props.readOnly}
+              onChange={e => setExplanation(e.target.value)}
+            />
           </Flex>
           <Flex direction="column" gap="1" minWidth="200px">
             <Text as="label" size="2" weight="medium" htmlFor={`${id}-by`}>

@@ -24,13 +24,12 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
   return (
     <Flex direction="column" gap="4">
       <Text as="p" size="2" color="gray">
-        Tick the services you use and those that store or process health data. Only services on the provider’s list of eligible services are
-        covered by its business associate addendum; a service that holds health data but is not covered is a gap.
+        Tick the services you use and those that store or process health data. Only services on the provider’s list of eligible services are covered
+        by its business associate addendum; a service that holds health data but is not covered is a gap.
         {data && (
           <>
             {' '}
-            The provider publishes the current list at <Code>{data.referenceUrl}</Code>; check it from a connected computer, as the list
-            changes.
+            The provider publishes the current list at <Code>{data.referenceUrl}</Code>; check it from a connected computer, as the list changes.
           </>
         )}
       </Text>
@@ -42,7 +41,8 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
       {gaps.length > 0 && (
         <Callout.Root color="orange" role="status">
           <Callout.Text>
-            {countOf(gaps.length, 'service')} {gaps.length === 1 ? 'holds' : 'hold'} health data without being covered: {gaps.map(g => g.name).join(', ')}.
+            {countOf(gaps.length, 'service')} {gaps.length === 1 ? 'holds' : 'hold'} health data without being covered:{' '}
+            {gaps.map(g => g.name).join(', ')}.
           </Callout.Text>
         </Callout.Root>
       )}
@@ -78,7 +78,11 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
                   </Flex>
                 </Table.RowHeaderCell>
                 <Table.Cell>
-                  <Badge color={item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'} variant="soft" highContrast>
+                  <Badge
+                    color={item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'}
+                    variant="soft"
+                    highContrast
+                  >
                     {ELIGIBILITY_LABELS[item.eligibility]}
                   </Badge>
                   {item.eligibilityBasis === 'maintainer-knowledge' && (
@@ -111,7 +115,14 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
           </Table.Body>
         </Table.Root>
       )}
-      {!props.readOnly && <AddServiceForm onAdded={() => { reload(); props.onChanged() }} />}
+      {!props.readOnly && (
+        <AddServiceForm
+          onAdded={() => {
+            reload()
+            props.onChanged()
+          }}
+        />
+      )}
     </Flex>
   )
 }

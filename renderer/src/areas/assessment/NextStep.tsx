@@ -13,7 +13,8 @@ export function nextStep(progress: ProgressView): string {
   if (progress.decisionsNeeded > 0)
     return `Record a decision for ${countOf(progress.decisionsNeeded, 'Addressable item')} not fully in place (Show: “Decision needed”).`
   const unrated = progress.risks.unrated
-  if (unrated > 0) return `Rate ${countOf(unrated, 'gap')} without a risk rating: how likely and how bad, then an owner and a due date (Show: “Gaps”).`
+  if (unrated > 0)
+    return `Rate ${countOf(unrated, 'gap')} without a risk rating: how likely and how bad, then an owner and a due date (Show: “Gaps”).`
   const unsigned = progress.groups.find(g => g.applicable > 0 && !g.signOff)
   if (unsigned) return `Ask the reviewer to sign off ${unsigned.title} in “Review and sign-off”.`
   return 'Everything is answered and signed off. Work through the risk register, and start the next period when the yearly review comes round.'

@@ -12,8 +12,8 @@ export function ProcurementPanel(props: { periodId: string; refreshKey: number }
   return (
     <Flex direction="column" gap="3">
       <Text as="p" size="2" color="gray">
-        Procurement teams at health departments and clinics ask these three questions. The answers below are written from your assessment
-        answers, the cloud service inventory and the business associate register; improve them by completing those.
+        Procurement teams at health departments and clinics ask these three questions. The answers below are written from your assessment answers, the
+        cloud service inventory and the business associate register; improve them by completing those.
       </Text>
       {answers.map(answer => {
         const status = PROCUREMENT_STATUS[answer.status]

@@ -17,8 +17,8 @@ export function ProfileCard(props: { profile: ProfileView; readOnly: boolean; on
             About your organisation
           </Heading>
           <Text as="p" size="2" color="gray">
-            These answers decide which questions apply to you, so questions that cannot concern you (for example about health care
-            clearinghouses) are left out. {unanswered > 0 ? `${unanswered} still to answer; until then, every question is shown.` : 'All answered.'}
+            These answers decide which questions apply to you, so questions that cannot concern you (for example about health care clearinghouses) are
+            left out. {unanswered > 0 ? `${unanswered} still to answer; until then, every question is shown.` : 'All answered.'}
           </Text>
           <div className="profile-grid">
             {props.profile.questions.map(question => {

@@ -10,13 +10,7 @@ import { RiskEditor } from './RiskEditor'
 import { selectFocusedRadioOnArrow } from './radio-keys'
 
 /** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
-export function QuestionCard(props: {
-  item: QuestionItem
-  periodId: string
-  decision: DecisionView | null
-  readOnly: boolean
-  onChanged(): void
-}) {
+export function QuestionCard(props: { item: QuestionItem; periodId: string; decision: DecisionView | null; readOnly: boolean; onChanged(): void }) {
   const { item } = props
   const questionId = useId()
   const [notes, setNotes] = useState(item.answer?.notes ?? '')
@@ -64,7 +58,12 @@ export function QuestionCard(props: {
               {item.topic} · {item.citations.length === 1 ? `45 CFR ${item.citations[0]}` : `supports ${item.citations.join(', ')}`}
             </Text>
             {item.group !== 'cloud' && (
-              <Badge color={isAddressable ? 'blue' : 'gray'} variant="soft" highContrast title={isAddressable ? 'You may meet this another way, but must record what you decided' : 'Must be in place'}>
+              <Badge
+                color={isAddressable ? 'blue' : 'gray'}
+                variant="soft"
+                highContrast
+                title={isAddressable ? 'You may meet this another way, but must record what you decided' : 'Must be in place'}
+              >
                 {isAddressable ? 'Addressable' : 'Required'}
               </Badge>
             )}
@@ -183,14 +182,25 @@ export function QuestionCard(props: {
                 Confirm last period’s answer
               </Button>
             )}
-            <Text size="1" role="status" className={status?.kind === 'error' ? 'form-error' : undefined} color={status?.kind === 'saved' ? 'gray' : undefined}>
+            <Text
+              size="1"
+              role="status"
+              className={status?.kind === 'error' ? 'form-error' : undefined}
+              color={status?.kind === 'saved' ? 'gray' : undefined}
+            >
               {status?.text}
             </Text>
           </Flex>
 
           {item.answer && <AnswerHistory questionId={item.id} periodId={props.periodId} />}
           {showDecision && (
-            <DecisionEditor citation={item.citations[0]!} topic={item.topic} decision={props.decision} readOnly={props.readOnly} onChanged={props.onChanged} />
+            <DecisionEditor
+              citation={item.citations[0]!}
+              topic={item.topic}
+              decision={props.decision}
+              readOnly={props.readOnly}
+              onChanged={props.onChanged}
+            />
           )}
           {isGap && <RiskEditor item={item} readOnly={props.readOnly} onChanged={props.onChanged} />}
         </Flex>

@@ -72,7 +72,14 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
             </li>
           ))}
           <li>
-            <Button className="family-button" variant={group === 'all' ? 'soft' : 'surface'} highContrast={group === 'all'} color={group === 'all' ? undefined : 'gray'} aria-pressed={group === 'all'} onClick={() => setGroup('all')}>
+            <Button
+              className="family-button"
+              variant={group === 'all' ? 'soft' : 'surface'}
+              highContrast={group === 'all'}
+              color={group === 'all' ? undefined : 'gray'}
+              aria-pressed={group === 'all'}
+              onClick={() => setGroup('all')}
+            >
               <Text size="2" weight="bold">
                 Everything
               </Text>
@@ -104,7 +111,13 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
           <Text as="label" size="2" weight="medium" htmlFor="assessment-search">
             Search questions
           </Text>
-          <TextField.Root id="assessment-search" type="search" value={search} placeholder="e.g. backup, encryption, 164.312" onChange={e => setSearch(e.target.value)}>
+          <TextField.Root
+            id="assessment-search"
+            type="search"
+            value={search}
+            placeholder="e.g. backup, encryption, 164.312"
+            onChange={e => setSearch(e.target.value)}
+          >
             <TextField.Slot>
               <MagnifyingGlassIcon aria-hidden />
             </TextField.Slot>
@@ -118,7 +131,11 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
             {groupProgress.title}
           </Heading>
           <Flex align="center" gap="3">
-            <Progress value={groupProgress.percent} aria-label={`${groupProgress.title}: ${groupProgress.percent}% answered`} style={{ maxWidth: 320 }} />
+            <Progress
+              value={groupProgress.percent}
+              aria-label={`${groupProgress.title}: ${groupProgress.percent}% answered`}
+              style={{ maxWidth: 320 }}
+            />
             <Text size="2" color="gray">
               {groupProgress.percent}% answered
               {groupProgress.decisionsNeeded > 0 ? ` · ${countOf(groupProgress.decisionsNeeded, 'decision')} needed` : ''}
@@ -140,7 +157,9 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
       )}
       {data && visible.length === 0 && (
         <Text as="p" color="gray">
-          {filter === 'all' && !search ? 'No question in this family applies to your organisation.' : 'No question matches. Try another filter or search.'}
+          {filter === 'all' && !search
+            ? 'No question in this family applies to your organisation.'
+            : 'No question matches. Try another filter or search.'}
         </Text>
       )}
       <Flex direction="column" gap="3">
@@ -157,7 +176,8 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
       </Flex>
       {hidden > 0 && filter === 'all' && (
         <Text as="p" size="2" color="gray">
-          {countOf(hidden, 'question')} here {hidden === 1 ? 'does' : 'do'} not apply to your organisation, given its profile or earlier answers, and are not shown.
+          {countOf(hidden, 'question')} here {hidden === 1 ? 'does' : 'do'} not apply to your organisation, given its profile or earlier answers, and
+          are not shown.
         </Text>
       )}
     </Flex>

@@ -131,7 +131,14 @@ export function RiskEditor(props: { item: QuestionItem; readOnly: boolean; onCha
           <Text as="label" size="2" weight="medium" htmlFor={`${id}-plan`}>
             Remediation plan
           </Text>
-          <TextArea id={`${id}-plan`} value={remediation} rows={2} disabled={props.readOnly} placeholder="What will be done to close the gap" onChange={e => setRemediation(e.target.value)} />
+          <TextArea
+            id={`${id}-plan`}
+            value={remediation}
+            rows={2}
+            disabled={props.readOnly}
+            placeholder="What will be done to close the gap"
+            onChange={e => setRemediation(e.target.value)}
+          />
         </Flex>
         <Flex gap="3" align="center">
           <Button onClick={() => void save()} disabled={props.readOnly}>

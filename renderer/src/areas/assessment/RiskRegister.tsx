@@ -1,17 +1,8 @@
 import { useState } from 'react'
 import { Badge, Flex, Select, Table, Text } from '@radix-ui/themes'
 import { api } from '../../api'
-import {
-  ANSWER_LABELS,
-  GROUP_LABELS,
-  RISK_LEVEL_COLORS,
-  RISK_LEVEL_LABELS,
-  RISK_SORT_LABELS,
-  RISK_STATUS_LABELS,
-  type RiskSort
-} from './labels'
+import { ANSWER_LABELS, GROUP_LABELS, RISK_LEVEL_COLORS, RISK_LEVEL_LABELS, RISK_SORT_LABELS, RISK_STATUS_LABELS, type RiskSort } from './labels'
 import { useLoaded } from './use-call'
-
 
 /** Every gap with its rating, owner, plan and due date. */
 export function RiskRegister(props: { periodId: string; refreshKey: number }) {
@@ -20,8 +11,8 @@ export function RiskRegister(props: { periodId: string; refreshKey: number }) {
   return (
     <Flex direction="column" gap="3">
       <Text as="p" size="2" color="gray">
-        Every question answered No or Partly is a gap. Rate each one in the questionnaire: how likely a problem is and how bad it would be give
-        its level (low to critical). Then give it an owner, a plan and a due date.
+        Every question answered No or Partly is a gap. Rate each one in the questionnaire: how likely a problem is and how bad it would be give its
+        level (low to critical). Then give it an owner, a plan and a due date.
       </Text>
       <Flex direction="column" gap="1" style={{ alignSelf: 'flex-start' }}>
         <Text as="label" size="2" weight="medium" htmlFor="risk-sort">

@@ -13,7 +13,12 @@ export function selectFocusedRadioOnArrow(event: KeyboardEvent<HTMLElement>): vo
   const group = event.currentTarget
   setTimeout(() => {
     const focused = document.activeElement
-    if (focused instanceof HTMLElement && group.contains(focused) && focused.getAttribute('role') === 'radio' && focused.getAttribute('aria-checked') === 'false') {
+    if (
+      focused instanceof HTMLElement &&
+      group.contains(focused) &&
+      focused.getAttribute('role') === 'radio' &&
+      focused.getAttribute('aria-checked') === 'false'
+    ) {
       focused.click()
     }
   }, 0)

@@ -82,7 +82,9 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             )}
             <Flex gap="2" wrap="wrap">
               {badges.length === 0 ? (
-                <Badge highContrast color="green">No flags</Badge>
+                <Badge highContrast color="green">
+                  No flags
+                </Badge>
               ) : (
                 badges.map(b => (
                   <Badge highContrast key={b.label} color={b.color}>
@@ -96,11 +98,7 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             <Button variant="soft" onClick={props.onEdit}>
               Edit
             </Button>
-            <Button
-              variant="soft"
-              color="red"
-              onClick={() => void run(() => api['baas.delete']({ id: detail.id }), `${detail.name} was deleted.`)}
-            >
+            <Button variant="soft" color="red" onClick={() => void run(() => api['baas.delete']({ id: detail.id }), `${detail.name} was deleted.`)}>
               Delete
             </Button>
           </Flex>
@@ -137,7 +135,9 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
           </DataList.Item>
           <DataList.Item>
             <DataList.Label>Breach reporting window</DataList.Label>
-            <DataList.Value>{detail.breachReportingDays ? `${detail.breachReportingDays} days` : 'Not set (the rule allows up to 60 days)'}</DataList.Value>
+            <DataList.Value>
+              {detail.breachReportingDays ? `${detail.breachReportingDays} days` : 'Not set (the rule allows up to 60 days)'}
+            </DataList.Value>
           </DataList.Item>
         </DataList.Root>
 
@@ -158,7 +158,10 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             </Text>
           )}
           <Flex gap="2" wrap="wrap">
-            <Button variant="soft" onClick={() => void run(() => api['baas.attachAgreement']({ id: detail.id }), 'The signed copy is stored in the workspace.')}>
+            <Button
+              variant="soft"
+              onClick={() => void run(() => api['baas.attachAgreement']({ id: detail.id }), 'The signed copy is stored in the workspace.')}
+            >
               {file ? 'Replace the signed copy…' : 'Attach the signed copy…'}
             </Button>
             {file && (
@@ -166,7 +169,11 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
                 <Button variant="soft" onClick={() => void run(() => api['baas.saveAgreementCopy']({ id: detail.id }), 'A copy was saved.')}>
                   Save a copy…
                 </Button>
-                <Button variant="soft" color="red" onClick={() => void run(() => api['baas.removeAgreement']({ id: detail.id }), 'The stored copy was removed.')}>
+                <Button
+                  variant="soft"
+                  color="red"
+                  onClick={() => void run(() => api['baas.removeAgreement']({ id: detail.id }), 'The stored copy was removed.')}
+                >
                   Remove the stored copy
                 </Button>
               </>
@@ -184,7 +191,13 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             }}
           >
             <Flex gap="3" align="end" wrap="wrap">
-              <DateField id={`${id}-reviewed`} label="Reviewed on" value={reviewedOn} onChange={setReviewedOn} error={reviewTried ? reviewError : null} />
+              <DateField
+                id={`${id}-reviewed`}
+                label="Reviewed on"
+                value={reviewedOn}
+                onChange={setReviewedOn}
+                error={reviewTried ? reviewError : null}
+              />
               <Button type="submit" variant="soft">
                 Record the review
               </Button>

@@ -101,7 +101,12 @@ export function AssociateForm(props: {
         >
           <Flex direction="column" gap="3" mt="3">
             <Field id={`${id}-name`} label="Name" error={shown(errors.name)}>
-              <TextField.Root id={`${id}-name`} value={name} onChange={ev => setName(ev.target.value)} {...describedBy(`${id}-name`, { error: shown(errors.name) })} />
+              <TextField.Root
+                id={`${id}-name`}
+                value={name}
+                onChange={ev => setName(ev.target.value)}
+                {...describedBy(`${id}-name`, { error: shown(errors.name) })}
+              />
             </Field>
             <Grid columns={{ initial: '1', sm: '2' }} gap="3">
               <Field id={`${id}-relationship`} label="Relationship">
@@ -137,10 +142,20 @@ export function AssociateForm(props: {
             </Field>
             <Grid columns={{ initial: '1', sm: '2' }} gap="3">
               <Field id={`${id}-phi`} label="PHI categories handled" hint="Separate with semicolons, e.g. demographics; billing records">
-                <TextField.Root id={`${id}-phi`} value={phiCategories} onChange={ev => setPhiCategories(ev.target.value)} {...describedBy(`${id}-phi`, { hint: true })} />
+                <TextField.Root
+                  id={`${id}-phi`}
+                  value={phiCategories}
+                  onChange={ev => setPhiCategories(ev.target.value)}
+                  {...describedBy(`${id}-phi`, { hint: true })}
+                />
               </Field>
               <Field id={`${id}-assets`} label="Cloud services and assets touched" hint="Separate with semicolons, e.g. AWS S3: statements">
-                <TextField.Root id={`${id}-assets`} value={assets} onChange={ev => setAssets(ev.target.value)} {...describedBy(`${id}-assets`, { hint: true })} />
+                <TextField.Root
+                  id={`${id}-assets`}
+                  value={assets}
+                  onChange={ev => setAssets(ev.target.value)}
+                  {...describedBy(`${id}-assets`, { hint: true })}
+                />
               </Field>
             </Grid>
             <Text as="label" size="2">
@@ -162,8 +177,20 @@ export function AssociateForm(props: {
                   </Select.Content>
                 </Select.Root>
               </Field>
-              <DateField id={`${id}-effective`} label="Effective date" value={effectiveOn} onChange={setEffectiveOn} error={shown(errors.effectiveOn)} />
-              <DateField id={`${id}-expires`} label="Expiry or renewal date" value={expiresOn} onChange={setExpiresOn} error={shown(errors.expiresOn)} />
+              <DateField
+                id={`${id}-effective`}
+                label="Effective date"
+                value={effectiveOn}
+                onChange={setEffectiveOn}
+                error={shown(errors.effectiveOn)}
+              />
+              <DateField
+                id={`${id}-expires`}
+                label="Expiry or renewal date"
+                value={expiresOn}
+                onChange={setExpiresOn}
+                error={shown(errors.expiresOn)}
+              />
               <Field id={`${id}-cadence`} label="Review every (months)" hint="12 when left empty" error={shown(errors.reviewEveryMonths)}>
                 <TextField.Root
                   id={`${id}-cadence`}
@@ -173,8 +200,19 @@ export function AssociateForm(props: {
                   {...describedBy(`${id}-cadence`, { hint: true, error: shown(errors.reviewEveryMonths) })}
                 />
               </Field>
-              <DateField id={`${id}-reviewed`} label="Last review" value={lastReviewOn} onChange={setLastReviewOn} error={shown(errors.lastReviewOn)} />
-              <Field id={`${id}-window`} label="Breach reporting window (days)" hint="From the contract, e.g. 10" error={shown(errors.breachReportingDays)}>
+              <DateField
+                id={`${id}-reviewed`}
+                label="Last review"
+                value={lastReviewOn}
+                onChange={setLastReviewOn}
+                error={shown(errors.lastReviewOn)}
+              />
+              <Field
+                id={`${id}-window`}
+                label="Breach reporting window (days)"
+                hint="From the contract, e.g. 10"
+                error={shown(errors.breachReportingDays)}
+              >
                 <TextField.Root
                   id={`${id}-window`}
                   inputMode="numeric"

@@ -21,7 +21,8 @@ export function BusinessAssociatesPage() {
   const list = useLoaded(() => api['baas.list']({ expiringWithinDays: Number(windowDays) }), [windowDays, refresh])
   const chain = useLoaded(() => api['baas.chain']({ expiringWithinDays: Number(windowDays) }), [windowDays, refresh])
   const detail = useLoaded(
-    () => (selectedId === null ? Promise.resolve(null) : api['baas.get']({ id: selectedId, expiringWithinDays: Number(windowDays) }).catch(() => null)),
+    () =>
+      selectedId === null ? Promise.resolve(null) : api['baas.get']({ id: selectedId, expiringWithinDays: Number(windowDays) }).catch(() => null),
     [selectedId, windowDays, refresh]
   )
   const reload = () => setRefresh(r => r + 1)
@@ -35,15 +36,19 @@ export function BusinessAssociatesPage() {
           Business associates
         </Heading>
         <Text as="p" size="3" color="gray">
-          Every outside company that handles protected health information (PHI) for you, such as your cloud provider, billing service or
-          IT support. HIPAA requires a signed business associate agreement (BAA) with each one: record it here, see which required clauses
-          it contains, and when it must be renewed or reviewed. Subcontractors sit under the business associate that engaged them; each
-          link needs its own agreement.
+          Every outside company that handles protected health information (PHI) for you, such as your cloud provider, billing service or IT support.
+          HIPAA requires a signed business associate agreement (BAA) with each one: record it here, see which required clauses it contains, and when
+          it must be renewed or reviewed. Subcontractors sit under the business associate that engaged them; each link needs its own agreement.
         </Text>
       </Flex>
       <Flex gap="3" align="end" wrap="wrap">
         <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
-        <ImportButton label="Import a register (JSON or CSV)…" noun="business associates" run={() => api['baas.importFile']({})} onImported={reload} />
+        <ImportButton
+          label="Import a register (JSON or CSV)…"
+          noun="business associates"
+          run={() => api['baas.importFile']({})}
+          onImported={reload}
+        />
         <DaysSelect label="Flag agreements expiring within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
         {list.data && (
           <Text size="2" color="gray" role="status">

@@ -37,8 +37,8 @@ export function ChainTree(props: { roots: ChainNode[]; onOpen(id: number): void 
   if (props.roots.length === 0) {
     return (
       <Text as="p" color="gray">
-        No business associates yet. Once you add them on the Register tab, this shows who works for whom: each business associate and
-        the subcontractors it engages, every link with its own agreement.
+        No business associates yet. Once you add them on the Register tab, this shows who works for whom: each business associate and the
+        subcontractors it engages, every link with its own agreement.
       </Text>
     )
   }

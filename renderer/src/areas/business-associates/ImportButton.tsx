@@ -9,7 +9,12 @@ interface RowReport {
 }
 
 /** Imports a JSON or CSV file chosen in the open dialog, then shows what happened, row by row when it was refused. */
-export function ImportButton(props: { label: string; run(): Promise<{ imported: number; rows: RowReport[] } | null>; noun: string; onImported(): void }) {
+export function ImportButton(props: {
+  label: string
+  run(): Promise<{ imported: number; rows: RowReport[] } | null>
+  noun: string
+  onImported(): void
+}) {
   const [result, setResult] = useState<{ error: boolean; text: string; rows: RowReport[] } | null>(null)
   const start = async () => {
     try {
@@ -18,7 +23,10 @@ export function ImportButton(props: { label: string; run(): Promise<{ imported: 
       setResult({ error: false, text: `Imported ${report.imported} ${props.noun}.`, rows: [] })
       props.onImported()
     } catch (caught) {
-      const rows = caught instanceof ApiCallError && caught.details && typeof caught.details === 'object' ? ((caught.details as { rows?: RowReport[] }).rows ?? []) : []
+      const rows =
+        caught instanceof ApiCallError && caught.details && typeof caught.details === 'object'
+          ? ((caught.details as { rows?: RowReport[] }).rows ?? [])
+          : []
       setResult({ error: true, text: errorMessage(caught), rows: rows.filter(row => !row.ok) })
     }
   }

@@ -185,7 +185,9 @@ export function CalendarPage() {
                   </Flex>
                 </Table.RowHeaderCell>
                 <Table.Cell>
-                  <Badge highContrast color={STATUS[item.status].color}>{STATUS[item.status].label}</Badge>
+                  <Badge highContrast color={STATUS[item.status].color}>
+                    {STATUS[item.status].label}
+                  </Badge>
                 </Table.Cell>
                 <Table.Cell>
                   <Text size="1" color="gray">

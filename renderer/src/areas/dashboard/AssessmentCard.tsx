@@ -10,19 +10,13 @@ export function AssessmentCard() {
   const { workspace, navigate } = useWorkspace()
   const { data, error } = useLoad(() => api['assessment.progress']({}), [workspace.path, workspace.updatedAt])
   return (
-    <DashboardCard
-      title="Assessment"
-      error={error}
-      loading={!data}
-      action={{ label: 'Open the assessment', onClick: () => navigate('assessment') }}
-    >
+    <DashboardCard title="Assessment" error={error} loading={!data} action={{ label: 'Open the assessment', onClick: () => navigate('assessment') }}>
       {data && (
         <Flex direction="column" gap="3">
           <Text as="p" size="2">
-            Period {data.period.id}: {data.overall.answered} of {data.overall.applicable} questions answered (
-            {data.overall.percent}%). {countOf(data.answers.no + data.answers.partly, 'gap')} (answers of No or Partly),{' '}
-            {countOf(data.decisionsNeeded, 'decision')} to record for Addressable items,{' '}
-            {countOf(data.risks.high + data.risks.critical, 'high or critical risk')}.
+            Period {data.period.id}: {data.overall.answered} of {data.overall.applicable} questions answered ({data.overall.percent}%).{' '}
+            {countOf(data.answers.no + data.answers.partly, 'gap')} (answers of No or Partly), {countOf(data.decisionsNeeded, 'decision')} to record
+            for Addressable items, {countOf(data.risks.high + data.risks.critical, 'high or critical risk')}.
           </Text>
           <Grid columns={{ initial: '1', md: '2' }} gapX="6" gapY="3">
             {data.groups.map(group => (

@@ -17,8 +17,8 @@ export function DashboardPage() {
           Welcome to Safeguard
         </Heading>
         <Text as="p" size="3" color="gray">
-          This workspace keeps one organisation's HIPAA compliance records on this computer. Nothing is sent anywhere.
-          Start by describing the organisation it is for.
+          This workspace keeps one organisation's HIPAA compliance records on this computer. Nothing is sent anywhere. Start by describing the
+          organisation it is for.
         </Text>
         <OrganizationProfileForm
           initial={{ ...workspace.organization, name: '' }}

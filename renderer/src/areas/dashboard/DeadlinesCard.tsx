@@ -43,12 +43,7 @@ export function DeadlinesCard() {
   const { data, error } = useLoad(() => api['calendar.upcoming']({ withinDays: 30 }), [workspace.path, workspace.updatedAt])
   const total = data ? data.overdue.length + data.dueSoon.length : 0
   return (
-    <DashboardCard
-      title="Deadlines"
-      error={error}
-      loading={!data}
-      action={{ label: 'Open the calendar', onClick: () => navigate('calendar') }}
-    >
+    <DashboardCard title="Deadlines" error={error} loading={!data} action={{ label: 'Open the calendar', onClick: () => navigate('calendar') }}>
       {data && total === 0 ? (
         <Text as="p" color="gray">
           Nothing is overdue and nothing falls due in the next 30 days.
@@ -56,9 +51,8 @@ export function DeadlinesCard() {
       ) : data ? (
         <>
           <Text as="p" size="2" color="gray">
-            {data.overdue.length} overdue, {data.dueSoon.length} due by the end of the next 30 days (as of {data.asOf}).
-            A recurring duty never recorded as done counts as due now: mark it done in the calendar to move it to its
-            next date.
+            {data.overdue.length} overdue, {data.dueSoon.length} due by the end of the next 30 days (as of {data.asOf}). A recurring duty never
+            recorded as done counts as due now: mark it done in the calendar to move it to its next date.
           </Text>
           <Table.Root size="1">
             <caption className="visually-hidden">Overdue and upcoming deadlines</caption>

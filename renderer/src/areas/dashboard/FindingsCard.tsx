@@ -21,15 +21,13 @@ export function FindingsCard() {
     >
       {data && !latest && (
         <Text as="p" color="gray">
-          No scans imported yet. Import the output of Prowler, AWS Security Hub, ScoutSuite, AWS Config or Steampipe to
-          use it as evidence.
+          No scans imported yet. Import the output of Prowler, AWS Security Hub, ScoutSuite, AWS Config or Steampipe to use it as evidence.
         </Text>
       )}
       {latest && (
         <Text as="p" size="2">
-          Latest: {latest.fileName} ({latest.scanner}), imported {latest.importedAt.slice(0, 10)}: {latest.failed} failed
-          and {latest.passed} passed checks. {data?.flags.length ?? 0} specifications are flagged for review because of
-          failing findings.
+          Latest: {latest.fileName} ({latest.scanner}), imported {latest.importedAt.slice(0, 10)}: {latest.failed} failed and {latest.passed} passed
+          checks. {data?.flags.length ?? 0} specifications are flagged for review because of failing findings.
         </Text>
       )}
     </DashboardCard>

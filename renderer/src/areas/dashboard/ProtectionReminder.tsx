@@ -37,8 +37,8 @@ export function ProtectionReminder() {
     reminder = (
       <Callout.Root color="amber" highContrast data-testid="protection-reminder">
         <Callout.Text>
-          This workspace is encrypted with a key this computer keeps. Save its recovery key now: without it, the workspace cannot be opened if
-          this computer is lost or reset.
+          This workspace is encrypted with a key this computer keeps. Save its recovery key now: without it, the workspace cannot be opened if this
+          computer is lost or reset.
         </Callout.Text>
         <Flex>
           <Button size="1" variant="soft" color="amber" highContrast onClick={() => setShowKey(true)}>

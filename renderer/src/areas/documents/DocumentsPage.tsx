@@ -35,10 +35,10 @@ export function DocumentsPage() {
   useEffect(() => {
     let live = true
     api['documents.preview']({}).then(
-      (value) => {
+      value => {
         if (!live) return
         setPreview(value)
-        setSections(new Set(value.pack.map((s) => s.id)))
+        setSections(new Set(value.pack.map(s => s.id)))
         setLoadError(null)
       },
       (error: unknown) => {
@@ -50,11 +50,9 @@ export function DocumentsPage() {
     }
   }, [])
 
-  const pack = useGeneration<PdfResult>((options) =>
-    api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options)
-  )
-  const review = useGeneration<PdfResult>((options) => api['documents.generateReview']({}, options))
-  const policies = useGeneration<PoliciesResult>((options) => api['documents.generatePolicies']({}, options))
+  const pack = useGeneration<PdfResult>(options => api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options))
+  const review = useGeneration<PdfResult>(options => api['documents.generateReview']({}, options))
+  const policies = useGeneration<PoliciesResult>(options => api['documents.generatePolicies']({}, options))
 
   if (loadError) {
     return (
@@ -65,7 +63,7 @@ export function DocumentsPage() {
   }
   if (!preview) return <Text color="gray">Preparing the document preview…</Text>
 
-  const busy = [pack, review, policies].some((g) => g.state.kind === 'running')
+  const busy = [pack, review, policies].some(g => g.state.kind === 'running')
   return (
     <Flex direction="column" gap="5">
       <Flex direction="column" gap="1">
@@ -73,8 +71,8 @@ export function DocumentsPage() {
           Documents
         </Heading>
         <Text as="p" size="2" color="gray">
-          Everything below is written from what this workspace records for {preview.organization}, assessment period {preview.period.label}. Nothing leaves
-          this computer: you choose where each file is saved.
+          Everything below is written from what this workspace records for {preview.organization}, assessment period {preview.period.label}. Nothing
+          leaves this computer: you choose where each file is saved.
         </Text>
       </Flex>
 
@@ -88,15 +86,15 @@ export function DocumentsPage() {
               <Badge variant="soft">Archival PDF/A, tagged for screen readers</Badge>
             </Flex>
             <Text as="p" size="2" color="gray">
-              For a procurement team or an auditor: the three procurement answers, the scorecard, the control matrix, cloud services, scanner results, agreements,
-              incidents, the remediation plan and a signature page. Untick a section to leave it out.
+              For a procurement team or an auditor: the three procurement answers, the scorecard, the control matrix, cloud services, scanner results,
+              agreements, incidents, the remediation plan and a signature page. Untick a section to leave it out.
             </Text>
             <SectionList
               sections={preview.pack}
               selected={sections}
               fixed={['attestation']}
               onToggle={(id, included) =>
-                setSections((current) => {
+                setSections(current => {
                   const next = new Set(current)
                   if (included) next.add(id)
                   else next.delete(id)
@@ -149,15 +147,15 @@ export function DocumentsPage() {
               Policy set (Word)
             </Heading>
             <Text as="p" size="2" color="gray">
-              {preview.policies.length} policies and procedures covering every standard of the Security Rule and the Breach Notification Rule, filled with your
-              organisation’s name, values and Addressable decisions. To change a document’s wording, edit its copy in {preview.policyOverrideDir}; that copy is used
-              from then on.
+              {preview.policies.length} policies and procedures covering every standard of the Security Rule and the Breach Notification Rule, filled
+              with your organisation’s name, values and Addressable decisions. To change a document’s wording, edit its copy in{' '}
+              {preview.policyOverrideDir}; that copy is used from then on.
             </Text>
             {preview.defaultedValues.length > 0 && (
               <Callout.Root color="amber">
                 <Callout.Text>
-                  Not recorded in the assessment, so the recommended value is used: {preview.defaultedValues.map((v) => VALUE_LABELS[v] ?? v).join(', ')}. Check
-                  these before adopting the policies.
+                  Not recorded in the assessment, so the recommended value is used:{' '}
+                  {preview.defaultedValues.map(v => VALUE_LABELS[v] ?? v).join(', ')}. Check these before adopting the policies.
                 </Callout.Text>
               </Callout.Root>
             )}
@@ -174,7 +172,7 @@ export function DocumentsPage() {
                 </Table.Row>
               </Table.Header>
               <Table.Body>
-                {preview.policies.map((p) => (
+                {preview.policies.map(p => (
                   <Table.Row key={p.id}>
                     <Table.RowHeaderCell>{p.number}</Table.RowHeaderCell>
                     <Table.Cell>{p.title}</Table.Cell>
@@ -193,7 +191,7 @@ export function DocumentsPage() {
               label="Policy set"
               state={policies.state}
               onCancel={policies.cancel}
-              describe={(r) => `${r.files.length} Word documents written to ${r.dir}.`}
+              describe={r => `${r.files.length} Word documents written to ${r.dir}.`}
             />
           </Flex>
         </section>

@@ -2,11 +2,16 @@ import { Badge, Checkbox, Flex, Text } from '@radix-ui/themes'
 import type { SectionPreview } from '../../../../main/documents/contract'
 
 /** The sections a document will contain, what each will show, and (optionally) a box to leave one out. */
-export function SectionList(props: { sections: SectionPreview[]; selected?: Set<string>; onToggle?(id: string, included: boolean): void; fixed?: string[] }) {
+export function SectionList(props: {
+  sections: SectionPreview[]
+  selected?: Set<string>
+  onToggle?(id: string, included: boolean): void
+  fixed?: string[]
+}) {
   return (
     <Flex direction="column" gap="2" asChild>
       <ul className="documents-sections">
-        {props.sections.map((section) => {
+        {props.sections.map(section => {
           const choosable = props.selected && props.onToggle
           const fixed = props.fixed?.includes(section.id) === true
           const content = (
@@ -34,7 +39,7 @@ export function SectionList(props: { sections: SectionPreview[]; selected?: Set<
                     <Checkbox
                       checked={fixed || props.selected!.has(section.id)}
                       disabled={fixed}
-                      onCheckedChange={(checked) => props.onToggle!(section.id, checked === true)}
+                      onCheckedChange={checked => props.onToggle!(section.id, checked === true)}
                     />
                     {content}
                   </Flex>

@@ -18,7 +18,7 @@ export function useGeneration<T>(run: (options: CallOptions) => Promise<T | null
     controller.current = abort
     setState({ kind: 'running', progress: null })
     try {
-      const result = await run({ signal: abort.signal, onProgress: (progress) => setState({ kind: 'running', progress }) })
+      const result = await run({ signal: abort.signal, onProgress: progress => setState({ kind: 'running', progress }) })
       setState(result === null ? { kind: 'idle' } : { kind: 'done', result })
     } catch (error) {
       setState(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: errorMessage(error) })

@@ -11,7 +11,8 @@ export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; 
   if (props.scans.length === 0) {
     return (
       <Text as="p" color="gray">
-        Nothing to compare yet. Import a scan on the “Import and scans” tab; once an account has two scans, this shows what is new, resolved and still failing.
+        Nothing to compare yet. Import a scan on the “Import and scans” tab; once an account has two scans, this shows what is new, resolved and still
+        failing.
       </Text>
     )
   }
@@ -21,10 +22,10 @@ export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; 
         <Text as="label" size="2" id="compare-scan-label">
           Scan to compare
         </Text>
-        <Select.Root value={scanId === null ? undefined : String(scanId)} onValueChange={(v) => props.onScan(Number(v))}>
+        <Select.Root value={scanId === null ? undefined : String(scanId)} onValueChange={v => props.onScan(Number(v))}>
           <Select.Trigger aria-labelledby="compare-scan-label" placeholder="Choose a scan" />
           <Select.Content>
-            {props.scans.map((s) => (
+            {props.scans.map(s => (
               <Select.Item key={s.id} value={String(s.id)}>
                 {s.fileName} ({(s.startedAt ?? s.importedAt).slice(0, 10)})
               </Select.Item>

@@ -19,7 +19,7 @@ export function FindingRows(props: { findings: FindingView[]; label: string }) {
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {props.findings.map((f) => (
+        {props.findings.map(f => (
           <Table.Row key={f.id}>
             <Table.Cell>
               <Badge color={STATUS_COLOR[f.status]}>{f.status}</Badge>

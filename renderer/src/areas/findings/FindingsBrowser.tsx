@@ -46,7 +46,7 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
     <Flex direction="column" gap="3">
       <Flex gap="3" wrap="wrap" align="start" asChild>
         <form
-          onSubmit={(event) => {
+          onSubmit={event => {
             event.preventDefault()
             if (draftValid) set({ citation: citationDraft.trim() })
           }}
@@ -60,7 +60,7 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
                 id="findings-citation"
                 placeholder="164.312(a)(2)(iv)"
                 value={citationDraft}
-                onChange={(event) => setCitationDraft(event.target.value)}
+                onChange={event => setCitationDraft(event.target.value)}
                 aria-invalid={!draftValid}
                 aria-describedby="findings-citation-hint"
               />
@@ -75,20 +75,23 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
           <LabelledSelect
             label="Status"
             value={filter.status}
-            options={[['all', 'All statuses'], ...STATUS_ORDER.map((s) => [s, s] as [string, string])]}
-            onChange={(v) => set({ status: v as FindingFilter['status'] })}
+            options={[['all', 'All statuses'], ...STATUS_ORDER.map(s => [s, s] as [string, string])]}
+            onChange={v => set({ status: v as FindingFilter['status'] })}
           />
           <LabelledSelect
             label="Severity"
             value={filter.severity}
-            options={[['all', 'All severities'], ...SEVERITY_ORDER.map((s) => [s, s] as [string, string])]}
-            onChange={(v) => set({ severity: v as FindingFilter['severity'] })}
+            options={[['all', 'All severities'], ...SEVERITY_ORDER.map(s => [s, s] as [string, string])]}
+            onChange={v => set({ severity: v as FindingFilter['severity'] })}
           />
           <LabelledSelect
             label="Scan"
             value={String(filter.scanId)}
-            options={[['all', 'All scans'], ...props.scans.map((s) => [String(s.id), `${s.fileName} (${(s.startedAt ?? s.importedAt).slice(0, 10)})`] as [string, string])]}
-            onChange={(v) => set({ scanId: v === 'all' ? 'all' : Number(v) })}
+            options={[
+              ['all', 'All scans'],
+              ...props.scans.map(s => [String(s.id), `${s.fileName} (${(s.startedAt ?? s.importedAt).slice(0, 10)})`] as [string, string])
+            ]}
+            onChange={v => set({ scanId: v === 'all' ? 'all' : Number(v) })}
           />
         </form>
       </Flex>

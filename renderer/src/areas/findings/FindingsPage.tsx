@@ -45,8 +45,8 @@ export function FindingsPage() {
           Findings
         </Heading>
         <Text as="p" size="3" color="gray">
-          Results of cloud security scanners, used as evidence for the safeguards they check. A safeguard with failing
-          checks is flagged so you can review your answer to it; your answers are never changed for you.
+          Results of cloud security scanners, used as evidence for the safeguards they check. A safeguard with failing checks is flagged so you can
+          review your answer to it; your answers are never changed for you.
         </Text>
       </Flex>
       {(error || actionError) && (
@@ -68,11 +68,11 @@ export function FindingsPage() {
               {data && (
                 <ReviewFlags
                   flags={data.flags}
-                  onShow={(citation) => {
+                  onShow={citation => {
                     setFilter({ ...ALL, citation, status: 'failed' })
                     setTab('findings')
                   }}
-                  onDismiss={(citation) => void act(api['findings.dismissFlag']({ citation }))}
+                  onDismiss={citation => void act(api['findings.dismissFlag']({ citation }))}
                 />
               )}
               <Heading as="h2" size="4">
@@ -81,15 +81,15 @@ export function FindingsPage() {
               {data && (
                 <ScansTable
                   scans={data.scans}
-                  onShowFindings={(scan) => {
+                  onShowFindings={scan => {
                     setFilter({ ...ALL, scanId: scan.id })
                     setTab('findings')
                   }}
-                  onCompare={(scan) => {
+                  onCompare={scan => {
                     setCompareScan(scan.id)
                     setTab('compare')
                   }}
-                  onDelete={(scan) => void act(api['scans.delete']({ scanId: scan.id }))}
+                  onDelete={scan => void act(api['scans.delete']({ scanId: scan.id }))}
                 />
               )}
             </Flex>
@@ -101,7 +101,7 @@ export function FindingsPage() {
             {data && (
               <SpecificationsTable
                 coverage={data.coverage}
-                onShow={(citation) => {
+                onShow={citation => {
                   setFilter({ ...ALL, citation })
                   setTab('findings')
                 }}

@@ -16,7 +16,7 @@ type ImportState =
 // The desktop app knows the path of a dropped file (Electron's webUtils); a plain browser page does not.
 function droppedPaths(event: DragEvent): string[] | null {
   const files = [...event.dataTransfer.files]
-  const paths = files.map((file) => window.safeguard.pathForFile(file)).filter((p) => p.length > 0)
+  const paths = files.map(file => window.safeguard.pathForFile(file)).filter(p => p.length > 0)
   return files.length > 0 && paths.length === 0 ? null : paths
 }
 
@@ -36,7 +36,10 @@ export function ImportPanel(props: { onImported(): void }) {
       controller.current = abort
       setState({ kind: 'running', progress: null })
       try {
-        const results = await api['scans.import']({ paths, asOneScan }, { signal: abort.signal, onProgress: (progress) => setState({ kind: 'running', progress }) })
+        const results = await api['scans.import'](
+          { paths, asOneScan },
+          { signal: abort.signal, onProgress: progress => setState({ kind: 'running', progress }) }
+        )
         setState({ kind: 'done', results })
       } catch (error) {
         setState(abort.signal.aborted ? { kind: 'cancelled' } : { kind: 'failed', message: errorMessage(error) })
@@ -85,7 +88,7 @@ export function ImportPanel(props: { onImported(): void }) {
         size="3"
         variant={dragging ? 'classic' : 'surface'}
         className={dragging ? 'findings-drop findings-drop--active' : 'findings-drop'}
-        onDragOver={(event) => {
+        onDragOver={event => {
           event.preventDefault()
           setDragging(true)
         }}
@@ -107,7 +110,7 @@ export function ImportPanel(props: { onImported(): void }) {
             </Button>
             <Text as="label" size="2">
               <Flex gap="2" align="center">
-                <Checkbox checked={asOneScan} onCheckedChange={(v) => setAsOneScan(v === true)} />
+                <Checkbox checked={asOneScan} onCheckedChange={v => setAsOneScan(v === true)} />
                 The files are pages of one export (one scan)
               </Flex>
             </Text>
@@ -163,7 +166,7 @@ function ImportStatus(props: { state: ImportState; onCancel(): void }) {
   }
   return (
     <Flex direction="column" gap="3">
-      {state.results.map((result) => (
+      {state.results.map(result => (
         <ImportSummary key={result.file} result={result} />
       ))}
     </Flex>
@@ -176,9 +179,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
   if (!result.ok) {
     return (
       <Callout.Root color="red" role="alert">
-        <Callout.Text>
-          Not imported: {result.error.message}
-        </Callout.Text>
+        <Callout.Text>Not imported: {result.error.message}</Callout.Text>
       </Callout.Root>
     )
   }
@@ -210,7 +211,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
             <DataList.Label>Failed by severity</DataList.Label>
             <DataList.Value>
               <Flex gap="2" wrap="wrap">
-                {SEVERITY_ORDER.filter((s) => scan.failedBySeverity[s] > 0).map((s) => (
+                {SEVERITY_ORDER.filter(s => scan.failedBySeverity[s] > 0).map(s => (
                   <Badge key={s} color={SEVERITY_COLOR[s]}>
                     {s}: {scan.failedBySeverity[s]}
                   </Badge>
@@ -232,7 +233,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
               <DataList.Label>Skipped</DataList.Label>
               <DataList.Value>
                 <Flex direction="column" gap="1">
-                  {scan.skipped.map((s) => (
+                  {scan.skipped.map(s => (
                     <Text key={s.reason} size="2">
                       {s.count} × {s.reason}
                     </Text>
@@ -246,7 +247,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
               <DataList.Label>Notes</DataList.Label>
               <DataList.Value>
                 <Flex direction="column" gap="1">
-                  {scan.warnings.map((w) => (
+                  {scan.warnings.map(w => (
                     <Text key={w} size="2">
                       {w}
                     </Text>

@@ -10,7 +10,7 @@ function useRuleTitles(): Map<string, string> {
   useEffect(() => {
     let live = true
     api['assessment.catalog']({}).then(
-      (catalog) => live && setTitles(new Map(catalog.entries.map((entry) => [entry.citation, entry.title]))),
+      catalog => live && setTitles(new Map(catalog.entries.map(entry => [entry.citation, entry.title]))),
       () => undefined
     )
     return () => {
@@ -34,7 +34,7 @@ export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: strin
         </Text>
         <Flex direction="column" gap="1" asChild>
           <ul className="findings-flag-list">
-            {props.flags.map((flag) => (
+            {props.flags.map(flag => (
               <li key={flag.citation}>
                 <Flex gap="2" align="center" wrap="wrap">
                   <Text weight="medium">{flag.citation}</Text>
@@ -43,7 +43,13 @@ export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: strin
                   <Button size="1" variant="ghost" onClick={() => props.onShow(flag.citation)} aria-label={`Show findings for ${flag.citation}`}>
                     Show findings
                   </Button>
-                  <Button size="1" variant="ghost" color="gray" onClick={() => props.onDismiss(flag.citation)} aria-label={`Dismiss the review flag on ${flag.citation}`}>
+                  <Button
+                    size="1"
+                    variant="ghost"
+                    color="gray"
+                    onClick={() => props.onDismiss(flag.citation)}
+                    aria-label={`Dismiss the review flag on ${flag.citation}`}
+                  >
                     Dismiss
                   </Button>
                 </Flex>

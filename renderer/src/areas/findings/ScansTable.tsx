@@ -4,7 +4,12 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { FORMAT_LABELS } from './labels'
 
 /** Every imported scan, newest first, with ways to look at its findings or compare it. */
-export function ScansTable(props: { scans: ScanView[]; onShowFindings(scan: ScanView): void; onCompare(scan: ScanView): void; onDelete(scan: ScanView): void }) {
+export function ScansTable(props: {
+  scans: ScanView[]
+  onShowFindings(scan: ScanView): void
+  onCompare(scan: ScanView): void
+  onDelete(scan: ScanView): void
+}) {
   if (props.scans.length === 0) {
     return (
       <Text as="p" color="gray">
@@ -29,7 +34,7 @@ export function ScansTable(props: { scans: ScanView[]; onShowFindings(scan: Scan
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {props.scans.map((scan) => (
+        {props.scans.map(scan => (
           <Table.Row key={scan.id}>
             <Table.RowHeaderCell>{scan.fileName}</Table.RowHeaderCell>
             <Table.Cell>{FORMAT_LABELS[scan.format]}</Table.Cell>

@@ -6,7 +6,8 @@ export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; 
   if (props.coverage.length === 0) {
     return (
       <Text as="p" color="gray">
-        No imported finding bears on a Security Rule specification yet. Import a scan on the “Import and scans” tab to see, for each specification, how many checks pass and fail.
+        No imported finding bears on a Security Rule specification yet. Import a scan on the “Import and scans” tab to see, for each specification,
+        how many checks pass and fail.
       </Text>
     )
   }
@@ -25,7 +26,7 @@ export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; 
         </Table.Row>
       </Table.Header>
       <Table.Body>
-        {props.coverage.map((c) => (
+        {props.coverage.map(c => (
           <Table.Row key={c.citation}>
             <Table.RowHeaderCell>{c.citation}</Table.RowHeaderCell>
             <Table.Cell justify="end">{c.failing}</Table.Cell>

@@ -9,13 +9,13 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]): { data: T
   useEffect(() => {
     let live = true
     load().then(
-      (value) => {
+      value => {
         if (live) {
           setData(value)
           setError(null)
         }
       },
-      (caught) => {
+      caught => {
         if (live) setError(errorMessage(caught))
       }
     )
@@ -24,6 +24,6 @@ export function useLoaded<T>(load: () => Promise<T>, deps: unknown[]): { data: T
     }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [...deps, tick])
-  const reload = useCallback(() => setTick((t) => t + 1), [])
+  const reload = useCallback(() => setTick(t => t + 1), [])
   return { data, error, reload }
 }

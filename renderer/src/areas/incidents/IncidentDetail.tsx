@@ -61,7 +61,7 @@ function MarkDone(props: { incidentId: number; obligation: BreachObligation; onD
             <Field id={`${id}-method`} label="Method" hint="e.g. first-class mail, HHS breach portal, press release">
               <TextField.Root id={`${id}-method`} value={method} onChange={ev => setMethod(ev.target.value)} aria-describedby={`${id}-method-hint`} />
             </Field>
-            <DialogFormFooter error={error} submitLabel={"Record"} />
+            <DialogFormFooter error={error} submitLabel={'Record'} />
           </Flex>
         </form>
       </Dialog.Content>
@@ -152,7 +152,9 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                     )}
                   </Table.Cell>
                   <Table.Cell>
-                    <Badge highContrast color={OBLIGATION_STATUS[o.status].color}>{OBLIGATION_STATUS[o.status].label}</Badge>
+                    <Badge highContrast color={OBLIGATION_STATUS[o.status].color}>
+                      {OBLIGATION_STATUS[o.status].label}
+                    </Badge>
                     {o.doneOn && (
                       <Text as="div" size="1" color="gray">
                         {o.doneOn}
@@ -178,7 +180,11 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                       </Flex>
                     </Flex>
                   </Table.Cell>
-                  <Table.Cell>{o.status === 'due' || o.status === 'overdue' ? <MarkDone incidentId={incident.id} obligation={o} onDone={props.onChanged} /> : null}</Table.Cell>
+                  <Table.Cell>
+                    {o.status === 'due' || o.status === 'overdue' ? (
+                      <MarkDone incidentId={incident.id} obligation={o} onDone={props.onChanged} />
+                    ) : null}
+                  </Table.Cell>
                 </Table.Row>
               ))}
             </Table.Body>

@@ -64,14 +64,19 @@ export function IncidentForm(props: {
     breachOn:
       dateError(breachOn, 'The breach date') ??
       (breachOn && discoveredOn && breachOn > discoveredOn ? 'The breach cannot come after its discovery.' : null),
-    baaDays: baaDays === '' || (/^\d+$/.test(baaDays) && Number(baaDays) >= 1 && Number(baaDays) <= 365) ? null : 'Enter a number of days from 1 to 365.',
+    baaDays:
+      baaDays === '' || (/^\d+$/.test(baaDays) && Number(baaDays) >= 1 && Number(baaDays) <= 365) ? null : 'Enter a number of days from 1 to 365.',
     delayStatedOn: delayKind === 'none' ? null : dateError(delayStatedOn, 'The date of the statement', true),
     delayUntil:
       delayKind === 'none'
         ? null
         : (dateError(delayUntil, 'The end of the delay', delayKind === 'written') ??
           (delayUntil && delayStatedOn && delayUntil < delayStatedOn ? 'The delay cannot end before it was stated.' : null)),
-    rows: rows.some(r => r.state === '') ? 'Choose a state for every row.' : duplicates.size > 0 ? `Each state once: ${[...duplicates].join(', ')} appears twice.` : null
+    rows: rows.some(r => r.state === '')
+      ? 'Choose a state for every row.'
+      : duplicates.size > 0
+        ? `Each state once: ${[...duplicates].join(', ')} appears twice.`
+        : null
   }
   const rowErrors = rows.map(r => countError(r.count))
   const shown = (error: string | null) => (submitted ? error : null)
@@ -148,14 +153,37 @@ export function IncidentForm(props: {
         >
           <Flex direction="column" gap="3" mt="3">
             <Field id={`${id}-title`} label="Title" error={shown(errors.title)}>
-              <TextField.Root id={`${id}-title`} value={title} onChange={ev => setTitle(ev.target.value)} {...describedBy(`${id}-title`, { error: shown(errors.title) })} />
+              <TextField.Root
+                id={`${id}-title`}
+                value={title}
+                onChange={ev => setTitle(ev.target.value)}
+                {...describedBy(`${id}-title`, { error: shown(errors.title) })}
+              />
             </Field>
             <Field id={`${id}-description`} label="What happened" hint="No names or identifiers.">
-              <TextArea id={`${id}-description`} rows={3} value={description} onChange={ev => setDescription(ev.target.value)} {...describedBy(`${id}-description`, { hint: true })} />
+              <TextArea
+                id={`${id}-description`}
+                rows={3}
+                value={description}
+                onChange={ev => setDescription(ev.target.value)}
+                {...describedBy(`${id}-description`, { hint: true })}
+              />
             </Field>
             <Grid columns={{ initial: '1', sm: '3' }} gap="3">
-              <DateField id={`${id}-discovered`} label="Discovered on" value={discoveredOn} onChange={setDiscoveredOn} error={shown(errors.discoveredOn)} />
-              <DateField id={`${id}-breach`} label="Breach happened on (if known)" value={breachOn} onChange={setBreachOn} error={shown(errors.breachOn)} />
+              <DateField
+                id={`${id}-discovered`}
+                label="Discovered on"
+                value={discoveredOn}
+                onChange={setDiscoveredOn}
+                error={shown(errors.discoveredOn)}
+              />
+              <DateField
+                id={`${id}-breach`}
+                label="Breach happened on (if known)"
+                value={breachOn}
+                onChange={setBreachOn}
+                error={shown(errors.breachOn)}
+              />
               <Field id={`${id}-role`} label="Our role in it">
                 <Select.Root value={role} onValueChange={value => setRole(value as Role)}>
                   <Select.Trigger id={`${id}-role`} />
@@ -167,7 +195,12 @@ export function IncidentForm(props: {
               </Field>
             </Grid>
             <Field id={`${id}-phi`} label="Kinds of PHI involved" hint="Separate with semicolons, e.g. demographics; diagnoses">
-              <TextField.Root id={`${id}-phi`} value={phiCategories} onChange={ev => setPhiCategories(ev.target.value)} {...describedBy(`${id}-phi`, { hint: true })} />
+              <TextField.Root
+                id={`${id}-phi`}
+                value={phiCategories}
+                onChange={ev => setPhiCategories(ev.target.value)}
+                {...describedBy(`${id}-phi`, { hint: true })}
+              />
             </Field>
             <Flex direction="column" gap="1">
               <Text as="label" size="2">
@@ -198,8 +231,19 @@ export function IncidentForm(props: {
               </Select.Root>
             </Field>
             {role === 'business-associate' && (
-              <Field id={`${id}-baa`} label="Our agreement’s reporting window (days)" hint="Leave empty to use the client’s agreement, or the rule’s 60 days" error={shown(errors.baaDays)}>
-                <TextField.Root id={`${id}-baa`} inputMode="numeric" value={baaDays} onChange={ev => setBaaDays(ev.target.value)} {...describedBy(`${id}-baa`, { hint: true, error: shown(errors.baaDays) })} />
+              <Field
+                id={`${id}-baa`}
+                label="Our agreement’s reporting window (days)"
+                hint="Leave empty to use the client’s agreement, or the rule’s 60 days"
+                error={shown(errors.baaDays)}
+              >
+                <TextField.Root
+                  id={`${id}-baa`}
+                  inputMode="numeric"
+                  value={baaDays}
+                  onChange={ev => setBaaDays(ev.target.value)}
+                  {...describedBy(`${id}-baa`, { hint: true, error: shown(errors.baaDays) })}
+                />
               </Field>
             )}
 
@@ -231,7 +275,13 @@ export function IncidentForm(props: {
                         {...describedBy(`${id}-count-${row.key}`, { error: shown(rowErrors[index] ?? null) })}
                       />
                     </Field>
-                    <IconButton type="button" variant="soft" color="gray" aria-label={`Remove state ${index + 1}`} onClick={() => setRows(all => all.filter(r => r.key !== row.key))}>
+                    <IconButton
+                      type="button"
+                      variant="soft"
+                      color="gray"
+                      aria-label={`Remove state ${index + 1}`}
+                      onClick={() => setRows(all => all.filter(r => r.key !== row.key))}
+                    >
                       ×
                     </IconButton>
                   </Flex>
@@ -241,7 +291,12 @@ export function IncidentForm(props: {
                     {errors.rows}
                   </Text>
                 )}
-                <Button type="button" variant="soft" style={{ alignSelf: 'flex-start' }} onClick={() => setRows(all => [...all, { key: Math.max(0, ...all.map(r => r.key)) + 1, state: '', count: '0' }])}>
+                <Button
+                  type="button"
+                  variant="soft"
+                  style={{ alignSelf: 'flex-start' }}
+                  onClick={() => setRows(all => [...all, { key: Math.max(0, ...all.map(r => r.key)) + 1, state: '', count: '0' }])}
+                >
                   Add a state
                 </Button>
               </Flex>
@@ -260,7 +315,8 @@ export function IncidentForm(props: {
               </Heading>
               {laterDelays.length > 0 && (
                 <Text as="p" size="1" color="gray" mb="2">
-                  {laterDelays.length} later statement{laterDelays.length === 1 ? '' : 's'} on record ({laterDelays.map(d => `${d.kind}, ${d.statedOn}`).join('; ')}) will be kept.
+                  {laterDelays.length} later statement{laterDelays.length === 1 ? '' : 's'} on record (
+                  {laterDelays.map(d => `${d.kind}, ${d.statedOn}`).join('; ')}) will be kept.
                 </Text>
               )}
               <Grid columns={{ initial: '1', sm: '2' }} gap="3">
@@ -276,7 +332,13 @@ export function IncidentForm(props: {
                 </Field>
                 {delayKind !== 'none' && (
                   <>
-                    <DateField id={`${id}-delay-stated`} label="Stated on" value={delayStatedOn} onChange={setDelayStatedOn} error={shown(errors.delayStatedOn)} />
+                    <DateField
+                      id={`${id}-delay-stated`}
+                      label="Stated on"
+                      value={delayStatedOn}
+                      onChange={setDelayStatedOn}
+                      error={shown(errors.delayStatedOn)}
+                    />
                     <DateField
                       id={`${id}-delay-until`}
                       label={delayKind === 'written' ? 'Delay ends on' : 'Delay ends on (optional)'}

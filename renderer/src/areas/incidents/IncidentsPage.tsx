@@ -30,9 +30,9 @@ export function IncidentsPage() {
           Incidents
         </Heading>
         <Text as="p" size="3" color="gray">
-          Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured PHI (protected
-          health information that was neither encrypted nor destroyed), the app works out who must be told and by when under the HIPAA
-          Breach Notification Rule, plus state laws that set a number of days.
+          Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured PHI (protected health
+          information that was neither encrypted nor destroyed), the app works out who must be told and by when under the HIPAA Breach Notification
+          Rule, plus state laws that set a number of days.
         </Text>
       </Flex>
       <Flex gap="3" align="center" wrap="wrap">
@@ -53,8 +53,8 @@ export function IncidentsPage() {
       )}
       {list.data && incidents.length === 0 ? (
         <Text as="p" color="gray">
-          No incidents recorded. When something goes wrong, such as a lost laptop, an email sent to the wrong person or an intrusion into a
-          system, choose Record an incident on the day you find out: the notice deadlines count from the day of discovery.
+          No incidents recorded. When something goes wrong, such as a lost laptop, an email sent to the wrong person or an intrusion into a system,
+          choose Record an incident on the day you find out: the notice deadlines count from the day of discovery.
         </Text>
       ) : (
         <Table.Root>
@@ -80,7 +80,9 @@ export function IncidentsPage() {
                 <Table.Cell>
                   {i.next ? (
                     <Flex gap="2" align="center" wrap="wrap">
-                      <Badge highContrast color={OBLIGATION_STATUS[i.next.status].color}>{OBLIGATION_STATUS[i.next.status].label}</Badge>
+                      <Badge highContrast color={OBLIGATION_STATUS[i.next.status].color}>
+                        {OBLIGATION_STATUS[i.next.status].label}
+                      </Badge>
                       <Text size="2">
                         {i.next.recipient} by {i.next.dueOn}
                       </Text>

@@ -50,17 +50,13 @@ export function BackupsCard() {
           <Heading as="h2" size="4">
             Backups
           </Heading>
-          <Button
-            variant="soft"
-            loading={busy}
-            onClick={() => run(async () => `Backup made: ${(await api['backup.create']({})).name}.`)}
-          >
+          <Button variant="soft" loading={busy} onClick={() => run(async () => `Backup made: ${(await api['backup.create']({})).name}.`)}>
             Back up now
           </Button>
         </Flex>
         <Text as="p" size="2" color="gray">
-          Safeguard keeps checked copies of this workspace in a folder beside it: one a day while it is open, one before every
-          scanner import, and any you make. The newest ten are kept.
+          Safeguard keeps checked copies of this workspace in a folder beside it: one a day while it is open, one before every scanner import, and any
+          you make. The newest ten are kept.
         </Text>
         {message && (
           <Callout.Root color={message.tone} role={message.tone === 'red' ? 'alert' : 'status'}>

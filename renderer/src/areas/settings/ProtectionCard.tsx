@@ -125,8 +125,8 @@ export function ProtectionCard() {
         {status && !status.encrypted && (
           <>
             <Text as="p" size="2" data-testid="protection-status">
-              This workspace is not encrypted. Anyone who gets hold of this computer, or a copy of the file, can read the client&apos;s
-              security gaps, incidents and contacts. Encrypting it keeps the file unreadable without its key.
+              This workspace is not encrypted. Anyone who gets hold of this computer, or a copy of the file, can read the client&apos;s security gaps,
+              incidents and contacts. Encrypting it keeps the file unreadable without its key.
             </Text>
             <PassphraseForm
               heading="Encrypt with a passphrase"
@@ -139,8 +139,7 @@ export function ProtectionCard() {
             {status.deviceKeys.usable ? (
               <Flex direction="column" gap="2" align="start">
                 <Text as="p" size="2">
-                  Or let this computer keep a key in its secure key store: no passphrase to type here, and a recovery key to keep for
-                  anywhere else.
+                  Or let this computer keep a key in its secure key store: no passphrase to type here, and a recovery key to keep for anywhere else.
                 </Text>
                 <Button variant="soft" loading={busy} onClick={() => void deviceChange(() => api['security.encrypt']({ rememberOnDevice: true }))}>
                   Encrypt with this device&apos;s key

@@ -24,8 +24,8 @@ export function SettingsPage() {
           Settings
         </Heading>
         <Text as="p" size="3" color="gray">
-          The organisation this workspace is for. Its name and contact appear on every document Safeguard writes, and its role decides
-          which questions and deadlines apply.
+          The organisation this workspace is for. Its name and contact appear on every document Safeguard writes, and its role decides which questions
+          and deadlines apply.
         </Text>
       </Flex>
       <Card size="3">

@@ -131,10 +131,7 @@ export function WorkspacesPage() {
             <Heading as="h2" size="4">
               Recent workspaces
             </Heading>
-            <Button
-              variant="soft"
-              onClick={() => openOrUnlock(() => api['workspace.openFromDisk']({}))}
-            >
+            <Button variant="soft" onClick={() => openOrUnlock(() => api['workspace.openFromDisk']({}))}>
               Open a workspace file…
             </Button>
           </Flex>
@@ -229,38 +226,38 @@ export function WorkspacesPage() {
             }}
             extraFields={
               <Flex direction="column" gap="4">
-              <ProtectionChoice
-                deviceKeys={deviceKeys}
-                choice={protectionChoice}
-                onChoice={setProtectionChoice}
-                passphrase={newPassphrase}
-                onPassphrase={setNewPassphrase}
-                problems={passphraseProblems}
-              />
-              <Flex direction="column" gap="1">
-                <Text size="2" weight="medium">
-                  Location
-                </Text>
-                <Flex gap="3" align="center" wrap="wrap">
-                  <Text size="2" color="gray" data-testid="new-workspace-location">
-                    {newPath ?? "Safeguard's data folder"}
+                <ProtectionChoice
+                  deviceKeys={deviceKeys}
+                  choice={protectionChoice}
+                  onChoice={setProtectionChoice}
+                  passphrase={newPassphrase}
+                  onPassphrase={setNewPassphrase}
+                  problems={passphraseProblems}
+                />
+                <Flex direction="column" gap="1">
+                  <Text size="2" weight="medium">
+                    Location
                   </Text>
-                  <Button
-                    type="button"
-                    variant="soft"
-                    color="gray"
-                    size="1"
-                    onClick={() =>
-                      run(async () => {
-                        const chosen = await api['workspace.chooseNewPath']({ suggestedName: 'Workspace' })
-                        if (chosen) setNewPath(chosen)
-                      })
-                    }
-                  >
-                    Choose location…
-                  </Button>
+                  <Flex gap="3" align="center" wrap="wrap">
+                    <Text size="2" color="gray" data-testid="new-workspace-location">
+                      {newPath ?? "Safeguard's data folder"}
+                    </Text>
+                    <Button
+                      type="button"
+                      variant="soft"
+                      color="gray"
+                      size="1"
+                      onClick={() =>
+                        run(async () => {
+                          const chosen = await api['workspace.chooseNewPath']({ suggestedName: 'Workspace' })
+                          if (chosen) setNewPath(chosen)
+                        })
+                      }
+                    >
+                      Choose location…
+                    </Button>
+                  </Flex>
                 </Flex>
-              </Flex>
               </Flex>
             }
           />
