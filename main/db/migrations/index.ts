@@ -5,6 +5,7 @@ import createScans from './0003-create-scans'
 import createBusinessAssociatesIncidentsCalendar from './0004-create-business-associates-incidents-calendar'
 import createAttachments from './0005-create-attachments'
 import indexFindingsByScan from './0006-index-findings-by-scan'
+import createDataFlowMap from './0007-create-data-flow-map'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -13,7 +14,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createScans,
   createBusinessAssociatesIncidentsCalendar,
   createAttachments,
-  indexFindingsByScan
+  indexFindingsByScan,
+  createDataFlowMap
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0
