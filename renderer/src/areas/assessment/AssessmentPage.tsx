@@ -8,7 +8,7 @@ import { NextStep } from './NextStep'
 import { ProcurementPanel } from './ProcurementPanel'
 import { QuestionnairePanel } from './QuestionnairePanel'
 import { RiskRegister } from './RiskRegister'
-import { useLoaded } from './use-call'
+import { useLoaded } from '../../components/use-loaded'
 import { countOf } from '../../components/count-of'
 
 /** The HIPAA Security Rule assessment: questionnaire, risks, cloud services, procurement answers and the yearly review. */

@@ -3,7 +3,7 @@ import { Badge, Button, Callout, Card, Checkbox, Code, Flex, Heading, Select, Ta
 import type { Eligibility, InventoryItem } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { ELIGIBILITY_LABELS } from './labels'
-import { useLoaded } from './use-call'
+import { useLoaded } from '../../components/use-loaded'
 import { countOf } from '../../components/count-of'
 
 /** Which cloud services are used, which hold health data, and whether those are covered by the provider's BAA. */

@@ -2,7 +2,7 @@ import { Badge, Card, Flex, Heading, Text } from '@radix-ui/themes'
 import type { ProcurementAnswer } from '../../../../main/assessment/contract'
 import { api } from '../../api'
 import { PROCUREMENT_STATUS } from './labels'
-import { useLoaded } from './use-call'
+import { useLoaded } from '../../components/use-loaded'
 
 /** The three questions a health department's procurement team asks, answered from this workspace. */
 export function ProcurementPanel(props: { periodId: string; refreshKey: number }) {

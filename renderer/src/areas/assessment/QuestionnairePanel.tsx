@@ -7,7 +7,7 @@ import { api } from '../../api'
 import { FILTER_LABELS, GROUP_LABELS, QUESTIONNAIRE_FILTERS } from './labels'
 import { ProfileCard } from './ProfileCard'
 import { QuestionCard } from './QuestionCard'
-import { useLoaded } from './use-call'
+import { useLoaded } from '../../components/use-loaded'
 import { countOf } from '../../components/count-of'
 
 /** Walk one family at a time, or filter and search across all of them. */

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import { Badge, Flex, Select, Table, Text } from '@radix-ui/themes'
 import { api } from '../../api'
 import { ANSWER_LABELS, GROUP_LABELS, RISK_LEVEL_COLORS, RISK_LEVEL_LABELS, RISK_SORT_LABELS, RISK_STATUS_LABELS, type RiskSort } from './labels'
-import { useLoaded } from './use-call'
+import { useLoaded } from '../../components/use-loaded'
 
 /** Every gap with its rating, owner, plan and due date. */
 export function RiskRegister(props: { periodId: string; refreshKey: number }) {

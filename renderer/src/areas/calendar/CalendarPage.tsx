@@ -3,7 +3,7 @@ import { DaysSelect } from '../../components/DaysSelect'
 import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Select, Table, Text } from '@radix-ui/themes'
 import type { CalendarItem, CalendarItemStatus } from '../../../../main/calendar/calendar'
 import { api, errorMessage } from '../../api'
-import { useLoaded } from '../assessment/use-call'
+import { useLoaded } from '../../components/use-loaded'
 import { DateField, Field, dateError, localToday } from '../business-associates/form-fields'
 
 const STATUS: Record<CalendarItemStatus, { label: string; color: 'red' | 'amber' | 'gray' | 'green' | 'orange' }> = {

@@ -3,12 +3,12 @@ import { api } from '../../api'
 import { countOf } from '../../components/count-of'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
-import { useLoad } from './use-load'
+import { useLoaded } from '../../components/use-loaded'
 
 /** How far the current assessment period has got, per safeguard family, with its gaps and risks. */
 export function AssessmentCard() {
   const { workspace, navigate } = useWorkspace()
-  const { data, error } = useLoad(() => api['assessment.progress']({}), [workspace.path, workspace.updatedAt])
+  const { data, error } = useLoaded(() => api['assessment.progress']({}), [workspace.path, workspace.updatedAt])
   return (
     <DashboardCard title="Assessment" error={error} loading={!data} action={{ label: 'Open the assessment', onClick: () => navigate('assessment') }}>
       {data && (

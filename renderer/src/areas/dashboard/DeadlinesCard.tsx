@@ -3,7 +3,7 @@ import type { CalendarItem } from '../../../../main/calendar/calendar'
 import { api } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
-import { useLoad } from './use-load'
+import { useLoaded } from '../../components/use-loaded'
 
 function DeadlineRows(props: { items: CalendarItem[]; tone: 'overdue' | 'soon' }) {
   return (
@@ -40,7 +40,7 @@ function DeadlineRows(props: { items: CalendarItem[]; tone: 'overdue' | 'soon' }
 /** What is overdue and what falls due within 30 days, from the compliance calendar. */
 export function DeadlinesCard() {
   const { workspace, navigate } = useWorkspace()
-  const { data, error } = useLoad(() => api['calendar.upcoming']({ withinDays: 30 }), [workspace.path, workspace.updatedAt])
+  const { data, error } = useLoaded(() => api['calendar.upcoming']({ withinDays: 30 }), [workspace.path, workspace.updatedAt])
   const total = data ? data.overdue.length + data.dueSoon.length : 0
   return (
     <DashboardCard title="Deadlines" error={error} loading={!data} action={{ label: 'Open the calendar', onClick: () => navigate('calendar') }}>

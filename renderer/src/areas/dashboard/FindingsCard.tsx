@@ -2,12 +2,12 @@ import { Text } from '@radix-ui/themes'
 import { api } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
-import { useLoad } from './use-load'
+import { useLoaded } from '../../components/use-loaded'
 
 /** The latest scanner import and the specifications its failing findings flagged for review. */
 export function FindingsCard() {
   const { workspace, navigate } = useWorkspace()
-  const { data, error } = useLoad(
+  const { data, error } = useLoaded(
     async () => ({ scans: await api['scans.list']({}), flags: await api['findings.reviewFlags']({ status: 'open' }) }),
     [workspace.path, workspace.updatedAt]
   )

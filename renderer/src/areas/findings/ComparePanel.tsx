@@ -2,7 +2,7 @@ import { Callout, Flex, Heading, Select, Text } from '@radix-ui/themes'
 import type { ScanView } from '../../../../main/scanners/contract'
 import { api } from '../../api'
 import { FindingRows } from './FindingRows'
-import { useLoaded } from './use-loaded'
+import { useLoaded } from '../../components/use-loaded'
 
 /** A scan against the previous scan of the same account(s): what is new, resolved and still failing. */
 export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; onScan(scanId: number): void }) {

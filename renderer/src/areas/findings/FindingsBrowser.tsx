@@ -4,7 +4,7 @@ import type { FindingStatus, ScanView, Severity } from '../../../../main/scanner
 import { api } from '../../api'
 import { FindingRows } from './FindingRows'
 import { SEVERITY_ORDER, STATUS_ORDER } from './labels'
-import { useLoaded } from './use-loaded'
+import { useLoaded } from '../../components/use-loaded'
 
 const CITATION = /^164\.3\d\d(\([A-Za-z0-9]+\))*$/
 const PAGE = 200

@@ -8,7 +8,7 @@ import { ImportPanel } from './ImportPanel'
 import { ReviewFlags } from './ReviewFlags'
 import { ScansTable } from './ScansTable'
 import { SpecificationsTable } from './SpecificationsTable'
-import { useLoaded } from './use-loaded'
+import { useLoaded } from '../../components/use-loaded'
 import './findings.css'
 
 const ALL: FindingFilter = { scanId: 'all', citation: '', status: 'all', severity: 'all' }
