@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Callout, Flex, Heading, Progress, Select, Tabs, Text } from '@radix-ui/themes'
+import { Callout, Flex, Progress, Select, Tabs, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../api'
 import './assessment.css'
 import { CyclePanel } from './CyclePanel'
@@ -27,16 +28,16 @@ export function AssessmentPage() {
 
   return (
     <Flex direction="column" gap="4">
-      <Flex direction="column" gap="2">
-        <Heading as="h1" size="6">
-          Assessment
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places and
-          devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly; anything
-          answered No or Partly becomes a gap to rate and plan. Everything is saved as you go.
-        </Text>
-      </Flex>
+      <PageHeader
+        title="Assessment"
+        description={
+          <>
+            The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places and
+            devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly; anything
+            answered No or Partly becomes a gap to rate and plan. Everything is saved as you go.
+          </>
+        }
+      />
       {(periods.error || progress.error) && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{periods.error ?? progress.error}</Callout.Text>

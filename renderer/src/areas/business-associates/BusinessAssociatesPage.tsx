@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { DaysSelect } from '../../components/DaysSelect'
-import { Badge, Button, Callout, Flex, Heading, Table, Tabs, Text } from '@radix-ui/themes'
+import { Badge, Button, Callout, Flex, Table, Tabs, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import type { BusinessAssociateDetail, ChecklistSummary } from '../../../../main/baas/contract'
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
@@ -31,31 +32,33 @@ export function BusinessAssociatesPage() {
 
   return (
     <Flex direction="column" gap="4">
-      <Flex direction="column" gap="2">
-        <Heading as="h1" size="6">
-          Business associates
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          Every outside company that handles protected health information (PHI) for you, such as your cloud provider, billing service or IT support.
-          HIPAA requires a signed business associate agreement (BAA) with each one: record it here, see which required clauses it contains, and when
-          it must be renewed or reviewed. Subcontractors sit under the business associate that engaged them; each link needs its own agreement.
-        </Text>
-      </Flex>
-      <Flex gap="3" align="end" wrap="wrap">
-        <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
-        <ImportButton
-          label="Import a register (JSON or CSV)…"
-          noun="business associates"
-          run={() => api['baas.importFile']({})}
-          onImported={reload}
-        />
-        <DaysSelect label="Flag agreements expiring within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
-        {list.data && (
-          <Text size="2" color="gray" role="status">
-            {associates.length} recorded, {flagged} need attention.
-          </Text>
-        )}
-      </Flex>
+      <PageHeader
+        title="Business associates"
+        description={
+          <>
+            Every outside company that handles protected health information (PHI) for you, such as your cloud provider, billing service or IT support.
+            HIPAA requires a signed business associate agreement (BAA) with each one: record it here, see which required clauses it contains, and when
+            it must be renewed or reviewed. Subcontractors sit under the business associate that engaged them; each link needs its own agreement.
+          </>
+        }
+        actions={
+          <>
+            <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
+            <ImportButton
+              label="Import a register (JSON or CSV)…"
+              noun="business associates"
+              run={() => api['baas.importFile']({})}
+              onImported={reload}
+            />
+            <DaysSelect label="Flag agreements expiring within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
+            {list.data && (
+              <Text size="2" color="gray" role="status">
+                {associates.length} recorded, {flagged} need attention.
+              </Text>
+            )}
+          </>
+        }
+      />
       {(list.error || chain.error) && (
         <Callout.Root highContrast color="red" role="alert">
           <Callout.Text>{list.error ?? chain.error}</Callout.Text>

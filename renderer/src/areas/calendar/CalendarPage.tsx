@@ -1,6 +1,7 @@
 import { useId, useState } from 'react'
 import { DaysSelect } from '../../components/DaysSelect'
 import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Select, Table, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import type { CalendarItem, CalendarItemStatus } from '../../../../main/calendar/calendar'
 import { api, errorMessage } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
@@ -107,40 +108,42 @@ export function CalendarPage() {
 
   return (
     <Flex direction="column" gap="4">
-      <Flex direction="column" gap="2">
-        <Heading as="h1" size="6">
-          Calendar
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          Everything that falls due: recurring Security Rule duties, agreement renewals and reviews, and the notices each incident requires.
-          {view.data ? ` As of ${view.data.asOf}.` : ''}
-        </Text>
-      </Flex>
-      <Flex gap="4" align="end" wrap="wrap">
-        <DaysSelect label="Due soon means within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
-        <Flex direction="column" gap="1">
-          <Text as="label" size="2" weight="medium" htmlFor={showId}>
-            Show
-          </Text>
-          <Select.Root value={show} onValueChange={value => setShow(value as Show)}>
-            <Select.Trigger id={showId} />
-            <Select.Content>
-              <Select.Item value="attention">Overdue and due soon</Select.Item>
-              <Select.Item value="open">Everything not done</Select.Item>
-              <Select.Item value="all">Everything, done included</Select.Item>
-            </Select.Content>
-          </Select.Root>
-        </Flex>
-        <Text as="label" size="2">
-          <Flex gap="2" align="center">
-            <Checkbox checked={includeProposed} onCheckedChange={checked => setIncludeProposed(checked === true)} />
-            Include duties of the proposed Security Rule
-          </Flex>
-        </Text>
-        <Button variant="soft" onClick={() => void exportIcs()}>
-          Export to a calendar file (.ics)…
-        </Button>
-      </Flex>
+      <PageHeader
+        title="Calendar"
+        description={
+          <>
+            Everything that falls due: recurring Security Rule duties, agreement renewals and reviews, and the notices each incident requires.
+            {view.data ? ` As of ${view.data.asOf}.` : ''}
+          </>
+        }
+        actions={
+          <>
+            <DaysSelect label="Due soon means within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
+            <Flex direction="column" gap="1">
+              <Text as="label" size="2" weight="medium" htmlFor={showId}>
+                Show
+              </Text>
+              <Select.Root value={show} onValueChange={value => setShow(value as Show)}>
+                <Select.Trigger id={showId} />
+                <Select.Content>
+                  <Select.Item value="attention">Overdue and due soon</Select.Item>
+                  <Select.Item value="open">Everything not done</Select.Item>
+                  <Select.Item value="all">Everything, done included</Select.Item>
+                </Select.Content>
+              </Select.Root>
+            </Flex>
+            <Text as="label" size="2">
+              <Flex gap="2" align="center">
+                <Checkbox checked={includeProposed} onCheckedChange={checked => setIncludeProposed(checked === true)} />
+                Include duties of the proposed Security Rule
+              </Flex>
+            </Text>
+            <Button variant="soft" onClick={() => void exportIcs()}>
+              Export to a calendar file (.ics)…
+            </Button>
+          </>
+        }
+      />
       {(view.error || message) && (
         <Callout.Root highContrast color={view.error || message?.error ? 'red' : 'green'} role={view.error || message?.error ? 'alert' : 'status'}>
           <Callout.Text>{view.error ?? message?.text}</Callout.Text>

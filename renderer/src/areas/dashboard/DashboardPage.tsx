@@ -1,4 +1,5 @@
-import { Flex, Heading, Text } from '@radix-ui/themes'
+import { Flex } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../api'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useWorkspace } from '../../workspace-context'
@@ -13,13 +14,10 @@ export function DashboardPage() {
   if (!workspace.profileComplete) {
     return (
       <Flex direction="column" gap="4">
-        <Heading as="h1" size="6">
-          Welcome to Safeguard
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          This workspace keeps one organisation's HIPAA compliance records on this computer. Nothing is sent anywhere. Start by describing the
-          organisation it is for.
-        </Text>
+        <PageHeader
+          title="Welcome to Safeguard"
+          description="This workspace keeps one organisation's HIPAA compliance records on this computer. Nothing is sent anywhere. Start by describing the organisation it is for."
+        />
         <OrganizationProfileForm
           initial={{ ...workspace.organization, name: '' }}
           submitLabel="Save and continue"
@@ -31,14 +29,7 @@ export function DashboardPage() {
 
   return (
     <Flex direction="column" gap="5">
-      <Flex direction="column" gap="1">
-        <Heading as="h1" size="6">
-          Dashboard
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          {workspace.organization.name}: where its HIPAA compliance stands, and what to do next.
-        </Text>
-      </Flex>
+      <PageHeader title="Dashboard" description={`${workspace.organization.name}: where its HIPAA compliance stands, and what to do next.`} />
       <ProtectionReminder />
       <DeadlinesCard />
       <AssessmentCard />

@@ -1,4 +1,5 @@
 import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text, VisuallyHidden } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import { useEffect, useState } from 'react'
 import type { DocumentsPreview, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
 import type { PackSectionId } from '../../../../main/documents/evidence-pack/sections'
@@ -66,15 +67,15 @@ export function DocumentsPage() {
   const busy = [pack, review, policies].some(g => g.state.kind === 'running')
   return (
     <Flex direction="column" gap="5">
-      <Flex direction="column" gap="1">
-        <Heading as="h1" size="6">
-          Documents
-        </Heading>
-        <Text as="p" size="2" color="gray">
-          Everything below is written from what this workspace records for {preview.organization}, assessment period {preview.period.label}. Nothing
-          leaves this computer: you choose where each file is saved.
-        </Text>
-      </Flex>
+      <PageHeader
+        title="Documents"
+        description={
+          <>
+            Everything below is written from what this workspace records for {preview.organization}, assessment period {preview.period.label}. Nothing
+            leaves this computer: you choose where each file is saved.
+          </>
+        }
+      />
 
       <Card size="3" asChild>
         <section aria-labelledby="pack-heading">

@@ -1,4 +1,5 @@
 import { Callout, Flex, Heading, Tabs, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import { useCallback, useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { useWorkspace } from '../../workspace-context'
@@ -40,15 +41,15 @@ export function FindingsPage() {
 
   return (
     <Flex direction="column" gap="4">
-      <Flex direction="column" gap="1">
-        <Heading as="h1" size="6">
-          Findings
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          Results of cloud security scanners, used as evidence for the safeguards they check. A safeguard with failing checks is flagged so you can
-          review your answer to it; your answers are never changed for you.
-        </Text>
-      </Flex>
+      <PageHeader
+        title="Findings"
+        description={
+          <>
+            Results of cloud security scanners, used as evidence for the safeguards they check. A safeguard with failing checks is flagged so you can
+            review your answer to it; your answers are never changed for you.
+          </>
+        }
+      />
       {(error || actionError) && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error ?? actionError}</Callout.Text>

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Badge, Button, Callout, Flex, Heading, Table, Text } from '@radix-ui/themes'
+import { Badge, Button, Callout, Flex, Table, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import type { IncidentRecord } from '../../../../main/breach/contract'
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
@@ -25,27 +26,29 @@ export function IncidentsPage() {
 
   return (
     <Flex direction="column" gap="4">
-      <Flex direction="column" gap="2">
-        <Heading as="h1" size="6">
-          Incidents
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured PHI (protected health
-          information that was neither encrypted nor destroyed), the app works out who must be told and by when under the HIPAA Breach Notification
-          Rule, plus state laws that set a number of days.
-        </Text>
-      </Flex>
-      <Flex gap="3" align="center" wrap="wrap">
-        <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))} disabled={!laws.data}>
-          Record an incident
-        </Button>
-        <ImportButton label="Import incidents (JSON or CSV)…" noun="incidents" run={() => api['incidents.importFile']({})} onImported={reload} />
-        {laws.data && (
-          <Text size="1" color="gray">
-            State deadlines come from a research table current to {laws.data.sourcesCurrentTo}: check with counsel.
-          </Text>
-        )}
-      </Flex>
+      <PageHeader
+        title="Incidents"
+        description={
+          <>
+            Log security incidents and possible breaches by counts and categories, never names. For a breach of unsecured PHI (protected health
+            information that was neither encrypted nor destroyed), the app works out who must be told and by when under the HIPAA Breach Notification
+            Rule, plus state laws that set a number of days.
+          </>
+        }
+        actions={
+          <>
+            <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))} disabled={!laws.data}>
+              Record an incident
+            </Button>
+            <ImportButton label="Import incidents (JSON or CSV)…" noun="incidents" run={() => api['incidents.importFile']({})} onImported={reload} />
+            {laws.data && (
+              <Text size="1" color="gray">
+                State deadlines come from a research table current to {laws.data.sourcesCurrentTo}: check with counsel.
+              </Text>
+            )}
+          </>
+        }
+      />
       {(list.error || laws.error) && (
         <Callout.Root highContrast color="red" role="alert">
           <Callout.Text>{list.error ?? laws.error}</Callout.Text>

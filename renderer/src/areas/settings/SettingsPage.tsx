@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react'
 import { Card, Code, DataList, Flex, Heading, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import type { AppInfo } from '../../../../main/workspace/contract'
 import { api } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
@@ -19,15 +20,15 @@ export function SettingsPage() {
 
   return (
     <Flex direction="column" gap="5">
-      <Flex direction="column" gap="1">
-        <Heading as="h1" size="6">
-          Settings
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          The organisation this workspace is for. Its name and contact appear on every document Safeguard writes, and its role decides which questions
-          and deadlines apply.
-        </Text>
-      </Flex>
+      <PageHeader
+        title="Settings"
+        description={
+          <>
+            The organisation this workspace is for. Its name and contact appear on every document Safeguard writes, and its role decides which
+            questions and deadlines apply.
+          </>
+        }
+      />
       <Card size="3">
         <Flex direction="column" gap="3">
           <Heading as="h2" size="4">

@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import { Badge, Button, Callout, Card, Code, Flex, Heading, Table, Text } from '@radix-ui/themes'
+import { PageHeader } from '../../components/PageHeader'
 import type { RecentWorkspace, WorkspaceSummary } from '../../../../main/workspace/contract'
 import { api, ApiCallError, errorMessage } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
@@ -92,14 +93,7 @@ export function WorkspacesPage() {
 
   return (
     <Flex direction="column" gap="5">
-      <Flex direction="column" gap="1">
-        <Heading as="h1" size="6">
-          Workspaces
-        </Heading>
-        <Text as="p" size="3" color="gray">
-          Keep one workspace per client organisation. Each is a single file you can move, copy or back up.
-        </Text>
-      </Flex>
+      <PageHeader title="Workspaces" description="Keep one workspace per client organisation. Each is a single file you can move, copy or back up." />
 
       {error && (
         <Callout.Root color="red" role="alert">
