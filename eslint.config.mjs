@@ -42,9 +42,15 @@ export default tseslint.config(
           paths: [{ name: 'electron', message: 'The renderer has no Electron access; use the api client.' }],
           patterns: [
             {
-              group: ['**/main/**'],
+              // Anything under main/ but a contract.ts.
+              regex: '(^|/)main/.*(?<!/contract)$',
+              message:
+                "The renderer sees main/ only through a feature's contract.ts: re-export the type there (export type { X } from './x') and import it from the contract."
+            },
+            {
+              regex: '(^|/)main/(.+/)?contract$',
               allowTypeImports: true,
-              message: 'The renderer may import only types from main/ (the contract); call the main side through the api client.'
+              message: 'The renderer may import only types from a contract (import type { … }); call the main side through the api client.'
             }
           ]
         }

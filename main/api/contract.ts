@@ -1,4 +1,6 @@
-import type { CallInput, CallOutput } from './define-call'
+import type { SafeguardBridge } from './bridge'
+import type { CallInput, CallOutput, ProgressUpdate } from './define-call'
+import type { ApiErrorCode } from './errors'
 import { workspaceCalls } from '../workspace/contract'
 import { backupCalls } from '../backup/contract'
 import { securityCalls } from '../security/contract'
@@ -30,5 +32,9 @@ export type Contract = typeof contract
 export type CallName = keyof Contract
 export type InputOf<K extends CallName> = CallInput<Contract[K]>
 export type OutputOf<K extends CallName> = CallOutput<Contract[K]>
+
+// The renderer's client types, so it imports contracts only. Imported as types and re-exported bare,
+// because bridge.ts imports this file: a type-only import makes no runtime (or lint-detected) cycle.
+export type { ApiErrorCode, ProgressUpdate, SafeguardBridge }
 
 export const CALL_NAMES = Object.keys(contract) as CallName[]

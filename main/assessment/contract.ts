@@ -4,6 +4,9 @@ import { defineCall } from '../api/define-call'
 import type { AnswerValue, CatalogData, CloudServiceInfo, EncryptionDefault, QuestionGroup, Requirement, ValueField } from './catalog.types'
 import { ANSWER_VALUES, FAMILIES } from './catalog.types'
 
+// Re-exported for the renderer, which imports contracts only.
+export type { AnswerValue, QuestionGroup } from './catalog.types'
+
 export const QUESTION_GROUPS = [...FAMILIES, 'cloud'] as const
 export const DECISION_KINDS = ['implemented-as-specified', 'equivalent-alternative', 'not-reasonable'] as const
 export const RISK_STATUSES = ['open', 'in-progress', 'done', 'accepted'] as const

@@ -13,6 +13,11 @@ import {
 import type { JurisdictionCode } from './jurisdictions'
 import type { Certainty } from './certainty'
 
+// Re-exported for the renderer, which imports contracts only.
+export type { BreachObligation, ObligationStatus } from './obligation-types'
+export type { ObligationKind } from './incident-schema'
+export type { JurisdictionCode } from './jurisdictions'
+
 /** Breach incidents: the log, the computed notification obligations and the notices given. */
 
 const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })

@@ -3,6 +3,9 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import { PACK_SECTIONS, type PackSectionId } from './evidence-pack/sections'
 
+// Re-exported for the renderer, which imports contracts only.
+export type { PackSectionId }
+
 export const PACK_SECTION_CHOICES = PACK_SECTIONS.map(s => s.id) as [PackSectionId, ...PackSectionId[]]
 
 export interface PolicyPreview {

@@ -1,7 +1,4 @@
-import type { SafeguardBridge } from '../../main/api/bridge'
-import type { CallName, InputOf, OutputOf } from '../../main/api/contract'
-import type { ProgressUpdate } from '../../main/api/define-call'
-import type { ApiErrorCode } from '../../main/api/errors'
+import type { ApiErrorCode, CallName, InputOf, OutputOf, ProgressUpdate, SafeguardBridge } from '../../main/api/contract'
 
 declare global {
   interface Window {

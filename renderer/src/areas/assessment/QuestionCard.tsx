@@ -1,7 +1,6 @@
 import { useId, useState } from 'react'
 import { Badge, Button, Card, Flex, Heading, RadioGroup, Select, Text, TextArea, TextField } from '@radix-ui/themes'
-import type { AnswerValue } from '../../../../main/assessment/catalog.types'
-import type { DecisionView, QuestionItem } from '../../../../main/assessment/contract'
+import type { AnswerValue, DecisionView, QuestionItem } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { AnswerHistory } from './AnswerHistory'
 import { DecisionEditor } from './DecisionEditor'

@@ -1,6 +1,14 @@
 // Words the Assessment area shows, kept in one place and plain.
-import type { AnswerValue, QuestionGroup } from '../../../../main/assessment/catalog.types'
-import type { DecisionKind, Eligibility, ProcurementStatus, QuestionnaireFilter, RiskLevel, RiskStatus } from '../../../../main/assessment/contract'
+import type {
+  AnswerValue,
+  DecisionKind,
+  Eligibility,
+  ProcurementStatus,
+  QuestionGroup,
+  QuestionnaireFilter,
+  RiskLevel,
+  RiskStatus
+} from '../../../../main/assessment/contract'
 
 export type RiskSort = 'level' | 'due' | 'family' | 'status'
 

@@ -1,5 +1,5 @@
 import { Badge, Flex, Table, Text } from '@radix-ui/themes'
-import type { CalendarItem } from '../../../../main/calendar/calendar'
+import type { CalendarItem } from '../../../../main/calendar/contract'
 import { api } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'

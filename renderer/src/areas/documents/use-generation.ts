@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react'
-import type { ProgressUpdate } from '../../../../main/api/define-call'
+import type { ProgressUpdate } from '../../../../main/api/contract'
 import { errorMessage, type CallOptions } from '../../api'
 
 export type GenerationState<T> =

@@ -1,8 +1,7 @@
 import { useId, useState } from 'react'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { Box, Button, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select, Text, TextArea, TextField } from '@radix-ui/themes'
-import type { IncidentInput, IncidentRecord, StateLawView } from '../../../../main/breach/contract'
-import type { JurisdictionCode } from '../../../../main/breach/jurisdictions'
+import type { IncidentInput, IncidentRecord, JurisdictionCode, StateLawView } from '../../../../main/breach/contract'
 import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, describedBy, splitList } from '../business-associates/form-fields'
 

@@ -1,5 +1,4 @@
-import type { ObligationStatus } from '../../../../main/breach/obligation-types'
-import type { ObligationKind } from '../../../../main/breach/incident-schema'
+import type { ObligationKind, ObligationStatus } from '../../../../main/breach/contract'
 
 export const KIND_LABELS: Record<ObligationKind, string> = {
   individuals: 'Individuals',
