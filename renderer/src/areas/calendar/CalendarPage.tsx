@@ -1,20 +1,13 @@
 import { useId, useState } from 'react'
 import { DaysSelect } from '../../components/DaysSelect'
-import { Badge, Button, Callout, Card, Checkbox, Flex, Heading, Select, Table, Text } from '@radix-ui/themes'
+import { Button, Callout, Card, Checkbox, Flex, Heading, Select, Text } from '@radix-ui/themes'
+import { DeadlineTable } from '../../components/DeadlineTable'
 import { PageHeader } from '../../components/PageHeader'
-import type { CalendarItem, CalendarItemStatus } from '../../../../main/calendar/contract'
+import type { CalendarItem } from '../../../../main/calendar/contract'
 import { api, errorMessage } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
 import { DateField, Field, dateError, localToday } from '../business-associates/form-fields'
 
-const STATUS: Record<CalendarItemStatus, { label: string; color: 'red' | 'amber' | 'gray' | 'green' | 'orange' }> = {
-  overdue: { label: 'Overdue', color: 'red' },
-  'due-soon': { label: 'Due soon', color: 'amber' },
-  upcoming: { label: 'Upcoming', color: 'gray' },
-  done: { label: 'Done', color: 'green' },
-  'done-late': { label: 'Done late', color: 'orange' },
-  'retention-ended': { label: 'Retention ended', color: 'gray' }
-}
 const WINDOWS = ['7', '30', '60', '90']
 type Show = 'attention' | 'open' | 'all'
 
@@ -154,53 +147,7 @@ export function CalendarPage() {
           Nothing to show with these settings.
         </Text>
       ) : (
-        <Table.Root>
-          <caption className="visually-hidden">Compliance calendar</caption>
-          <Table.Header>
-            <Table.Row>
-              <Table.ColumnHeaderCell>Due</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Obligation</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
-              <Table.ColumnHeaderCell>Rule</Table.ColumnHeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {items.map(item => (
-              <Table.Row key={item.uid}>
-                <Table.Cell>
-                  <Text wrap="nowrap">{item.dueOn}</Text>
-                </Table.Cell>
-                <Table.RowHeaderCell>
-                  <Flex direction="column" gap="1">
-                    <Text weight="medium">{item.title}</Text>
-                    <Flex gap="1" wrap="wrap">
-                      {item.proposed && (
-                        <Badge highContrast color="violet" size="1">
-                          Proposed rule
-                        </Badge>
-                      )}
-                      {item.checkWithCounsel && (
-                        <Badge highContrast color="orange" size="1">
-                          Check with counsel
-                        </Badge>
-                      )}
-                    </Flex>
-                  </Flex>
-                </Table.RowHeaderCell>
-                <Table.Cell>
-                  <Badge highContrast color={STATUS[item.status].color}>
-                    {STATUS[item.status].label}
-                  </Badge>
-                </Table.Cell>
-                <Table.Cell>
-                  <Text size="1" color="gray">
-                    {item.citation}
-                  </Text>
-                </Table.Cell>
-              </Table.Row>
-            ))}
-          </Table.Body>
-        </Table.Root>
+        <DeadlineTable caption="Compliance calendar" items={items} />
       )}
       <RecordCompletion
         onRecorded={text => {

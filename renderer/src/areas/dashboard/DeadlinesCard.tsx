@@ -1,41 +1,9 @@
-import { Badge, Flex, Table, Text } from '@radix-ui/themes'
-import type { CalendarItem } from '../../../../main/calendar/contract'
+import { Text } from '@radix-ui/themes'
 import { api } from '../../api'
+import { DeadlineTable } from '../../components/DeadlineTable'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 import { useLoaded } from '../../components/use-loaded'
-
-function DeadlineRows(props: { items: CalendarItem[]; tone: 'overdue' | 'soon' }) {
-  return (
-    <>
-      {props.items.map(item => (
-        <Table.Row key={item.uid}>
-          <Table.RowHeaderCell>
-            <Flex direction="column" gap="1">
-              <Text>{item.title}</Text>
-              {item.checkWithCounsel && (
-                <Text size="1" color="gray">
-                  Check with counsel
-                </Text>
-              )}
-            </Flex>
-          </Table.RowHeaderCell>
-          <Table.Cell>
-            <Text wrap="nowrap">{item.dueOn}</Text>
-          </Table.Cell>
-          <Table.Cell>
-            <Badge color={props.tone === 'overdue' ? 'red' : 'amber'}>{props.tone === 'overdue' ? 'Overdue' : 'Due soon'}</Badge>
-          </Table.Cell>
-          <Table.Cell>
-            <Text size="1" color="gray">
-              {item.citation}
-            </Text>
-          </Table.Cell>
-        </Table.Row>
-      ))}
-    </>
-  )
-}
 
 /** What is overdue and what falls due within 30 days, from the compliance calendar. */
 export function DeadlinesCard() {
@@ -54,21 +22,7 @@ export function DeadlinesCard() {
             {data.overdue.length} overdue, {data.dueSoon.length} due by the end of the next 30 days (as of {data.asOf}). A recurring duty never
             recorded as done counts as due now: mark it done in the calendar to move it to its next date.
           </Text>
-          <Table.Root size="1">
-            <caption className="visually-hidden">Overdue and upcoming deadlines</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.ColumnHeaderCell>Obligation</Table.ColumnHeaderCell>
-                <Table.ColumnHeaderCell>Due</Table.ColumnHeaderCell>
-                <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
-                <Table.ColumnHeaderCell>Rule</Table.ColumnHeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              <DeadlineRows items={data.overdue} tone="overdue" />
-              <DeadlineRows items={data.dueSoon} tone="soon" />
-            </Table.Body>
-          </Table.Root>
+          <DeadlineTable caption="Overdue and upcoming deadlines" items={[...data.overdue, ...data.dueSoon]} size="1" />
         </>
       ) : null}
     </DashboardCard>
