@@ -1,6 +1,6 @@
 // Cross-file checks the schemas cannot express: every reference points at
 // something that exists, ids are unique, conditions only look backwards.
-import { questionIdStem } from './citation'
+import { questionIdStem } from '../shared/citation'
 import type { CatalogData, Condition } from './catalog.types'
 
 export function findCatalogProblems(data: CatalogData): string[] {

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { findCatalogProblems } from './catalog-integrity'
 import { catalogFileSchema, cloudControlsFileSchema, cloudServicesFileSchema, profileFileSchema, ruleQuestionFileSchema } from './catalog.schema'
-import { compareCitations } from './citation'
+import { compareCitations } from '../shared/citation'
 import {
   FAMILIES,
   type CatalogData,

@@ -2,23 +2,18 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../api/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
-import { listBusinessAssociates } from '../baas/db/business-associates'
-import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { applyAnswerChange } from './answer-change'
 import { getCatalog } from './catalog'
-import type { assessmentCalls, InventoryItem, RiskView } from './contract'
+import type { assessmentCalls, RiskView } from './contract'
 import { questionnaireCsv } from './csv-export'
 import { applyCsvImport, planCsvImport } from './csv-import'
 import { listAudit } from './db/audit'
-import { listServices } from './db/cloud-services'
-import { listPeriods } from './db/periods'
-import { buildInventory } from './inventory'
 import { calendarDateOf, periodToRead, periodToWrite, startNextPeriod } from './periods'
-import { buildProcurement } from './procurement'
-import { buildProgress, signOffsOf } from './progress'
-import { isGap, loadAssessmentState, matchesFilter, matchesSearch } from './questionnaire'
+import { signOffsOf } from './progress'
+import { isGap, loadAssessmentState } from './questionnaire'
 import { addCustomService, applyDecisionChange, applyProfileValue, applyRiskRating, applyServiceChange, applySignOff } from './record-changes'
 import { buildRiskRegister } from './risk-register'
+import { inventoryItems, readCatalog, readInventory, readPeriods, readProcurement, readProgress, readQuestionnaire, readRiskRegister } from './reads'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv'] }]
 
@@ -29,9 +24,6 @@ function open(ctx: CallContext) {
   return { db, now, today: calendarDateOf(now) }
 }
 
-function inventoryOf(db: ReturnType<typeof open>['db'], periodId: string): InventoryItem[] {
-  return buildInventory(getCatalog(), listServices(db, periodId))
-}
 
 /** A filled-in questionnaire is well under 1 MB; anything this large is the wrong file. */
 const MAX_QUESTIONNAIRE_CSV_BYTES = 10 * 1_048_576
@@ -39,12 +31,11 @@ const MAX_QUESTIONNAIRE_CSV_BYTES = 10 * 1_048_576
 const LEAVE_UNCHANGED = Symbol('leave the workspace unchanged')
 
 export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
-  'assessment.catalog': () => getCatalog().data,
+  'assessment.catalog': () => readCatalog(),
 
   'assessment.periods': (_input, ctx) => {
     const { db, now } = open(ctx)
-    periodToWrite(db, now)
-    return listPeriods(db)
+    return readPeriods(db, now)
   },
 
   'assessment.startNextPeriod': (input, ctx) => {
@@ -63,19 +54,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
 
   'assessment.questionnaire': (input, ctx) => {
     const { db, now } = open(ctx)
-    const catalog = getCatalog()
-    const state = loadAssessmentState(catalog, db, periodToRead(db, now, input.periodId))
-    const items = state.items.filter(
-      item => (input.group === undefined || item.group === input.group) && matchesFilter(item, input.filter) && matchesSearch(item, input.search)
-    )
-    const citations = new Set(items.flatMap(i => i.citations))
-    return {
-      period: state.period,
-      profile: { questions: catalog.data.profile, values: state.profile, defaults: state.profileDefaults },
-      items,
-      decisions: [...state.decisions.values()].filter(d => citations.has(d.citation)),
-      totalApplicable: state.items.filter(i => i.applies && (input.group === undefined || i.group === input.group)).length
-    }
+    return readQuestionnaire(db, now, input)
   },
 
   'assessment.setAnswer': (input, ctx) => {
@@ -104,9 +83,8 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
   },
 
   'assessment.risks': (input, ctx) => {
-    const { db, now, today } = open(ctx)
-    const state = loadAssessmentState(getCatalog(), db, periodToRead(db, now, input.periodId))
-    return buildRiskRegister(state, today, input.sort)
+    const { db, now } = open(ctx)
+    return readRiskRegister(db, now, input)
   },
 
   'assessment.rateRisk': (input, ctx) => {
@@ -125,8 +103,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
 
   'assessment.progress': (input, ctx) => {
     const { db, now } = open(ctx)
-    const catalog = getCatalog()
-    return buildProgress(catalog, db, loadAssessmentState(catalog, db, periodToRead(db, now, input.periodId)))
+    return readProgress(db, now, input.periodId)
   },
 
   'assessment.signOff': (input, ctx) => {
@@ -140,34 +117,26 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
 
   'assessment.inventory': (input, ctx) => {
     const { db, now } = open(ctx)
-    const catalog = getCatalog()
-    const period = periodToRead(db, now, input.periodId)
-    const { provider, referenceUrl, note } = catalog.data.services
-    return { period, provider, referenceUrl, note, items: inventoryOf(db, period.id) }
+    return readInventory(db, now, input.periodId)
   },
 
   'assessment.setService': (input, ctx) => {
     const { db, now } = open(ctx)
     const period = periodToWrite(db, now)
     db.transaction(() => applyServiceChange(getCatalog(), db, period.id, input, now))()
-    return inventoryOf(db, period.id).find(i => i.serviceId === input.serviceId)!
+    return inventoryItems(db, period.id).find(i => i.serviceId === input.serviceId)!
   },
 
   'assessment.addCustomService': (input, ctx) => {
     const { db, now } = open(ctx)
     const period = periodToWrite(db, now)
     const serviceId = db.transaction(() => addCustomService(getCatalog(), db, period.id, input, now))()
-    return inventoryOf(db, period.id).find(i => i.serviceId === serviceId)!
+    return inventoryItems(db, period.id).find(i => i.serviceId === serviceId)!
   },
 
   'assessment.procurement': (input, ctx) => {
-    const { db, now, today } = open(ctx)
-    const catalog = getCatalog()
-    const period = periodToRead(db, now, input.periodId)
-    const state = loadAssessmentState(catalog, db, period)
-    const provider = getWorkspaceProfile(db)?.organization.cloudProvider ?? 'aws'
-    const register = { associates: listBusinessAssociates(db), asOf: today }
-    return buildProcurement(state, inventoryOf(db, period.id), provider, register)
+    const { db, now } = open(ctx)
+    return readProcurement(db, now, input.periodId)
   },
 
   'assessment.audit': (input, ctx) => {

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
-import type { Certainty } from '../breach/certainty'
+import type { Certainty } from '../shared/certainty'
 
 /** Business associates: the register, the BAA checklist, the subcontractor chain and the signed copies. */
 

@@ -1,4 +1,4 @@
-import { addDays, addMonths, compareDates, type IsoDate } from '../calendar/dates'
+import { addDays, addMonths, compareDates, type IsoDate } from '../shared/dates'
 import type { BusinessAssociate, BusinessAssociateFlags } from './contract'
 
 export const DEFAULT_REVIEW_MONTHS = 12

@@ -4,7 +4,7 @@ import { ApiError } from '../api/errors'
 import type { Db } from '../db/driver'
 import { businessAssociateShape, checkAgreementDates, type ImportReport, type ImportRowReport } from './contract'
 import { findBusinessAssociateByName, insertBusinessAssociate, type BusinessAssociateValues } from './db/business-associates'
-import { cellBoolean, cellInteger, cellList, issueLines, readTabularFile } from './tabular-file'
+import { cellBoolean, cellInteger, cellList, issueLines, readTabularFile } from '../shared/tabular-file'
 
 /**
  * `safeguard baas import`: a register from JSON or CSV, all rows or none.

@@ -1,7 +1,7 @@
 import { ApiError } from '../api/errors'
 import type { Db } from '../db/driver'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
-import { localDateOf } from '../calendar/today'
+import { localDateOf } from '../shared/today'
 import type { BusinessAssociate, BusinessAssociateDetail, BusinessAssociateSummary, ChainNode, ChecklistSummary, TermCheck } from './contract'
 import { listAgreementFileMeta, getAgreementFileMeta } from './db/agreement-files'
 import { getBusinessAssociate, listBusinessAssociates } from './db/business-associates'

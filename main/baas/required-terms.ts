@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import requiredTermsJson from '../../templates/baa/required-terms.json'
-import { certaintySchema } from '../breach/certainty'
+import { certaintySchema } from '../shared/certainty'
 
 /** The BAA checklist of templates/baa/required-terms.json (164.504(e)(2) and 164.314(a)(2)), validated on load. */
 

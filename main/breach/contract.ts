@@ -11,7 +11,7 @@ import {
   type RiskAssessment
 } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
-import type { Certainty } from './certainty'
+import type { Certainty } from '../shared/certainty'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { BreachObligation, ObligationStatus } from './obligation-types'

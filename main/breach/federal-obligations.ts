@@ -1,4 +1,4 @@
-import { addDays, lastDayOfYear, yearOf, type IsoDate } from '../calendar/dates'
+import { addDays, lastDayOfYear, yearOf, type IsoDate } from '../shared/dates'
 import type { Incident, LawEnforcementDelay } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import { applyLawEnforcementDelays, describeDelay, DELAY_INTERPRETATION } from './law-enforcement-delay'

@@ -3,13 +3,14 @@ import { ApiError } from '../api/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import { getBusinessAssociate } from '../baas/db/business-associates'
-import { REGISTER_FILTERS } from '../baas/tabular-file'
-import { localDateOf } from '../calendar/today'
+import { REGISTER_FILTERS } from '../shared/tabular-file'
+import { localDateOf } from '../shared/today'
 import type { breachCalls } from './contract'
-import { deleteIncident, insertIncident, listIncidents, updateIncident } from './db/incidents'
-import { deleteNotice, insertNotice, listAllNotices } from './db/notices'
+import { deleteIncident, insertIncident, updateIncident } from './db/incidents'
+import { deleteNotice, insertNotice } from './db/notices'
 import { importIncidents } from './import'
-import { assess, incidentDetail, linkedReportingDays, requireIncident, summarizeIncident } from './incident-log'
+import { incidentDetail, requireIncident } from './incident-log'
+import { readIncident, readIncidents } from './reads'
 import { JURISDICTION_CODES, JURISDICTION_NAMES } from './jurisdictions'
 import { loadStateLawTable } from './state-laws'
 
@@ -22,16 +23,9 @@ function checkLinkedAssociate(db: Db, values: { businessAssociateId: number | nu
 }
 
 export const breachHandlers: HandlersFor<typeof breachCalls> = {
-  'incidents.list': (input, ctx) => {
-    const { db } = ctx.workspace()
-    const asOf = today(ctx, input.asOf)
-    const notices = listAllNotices(db)
-    return listIncidents(db).map(record =>
-      summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf, linkedReportingDays(db, record)))
-    )
-  },
+  'incidents.list': (input, ctx) => readIncidents(ctx.workspace().db, today(ctx, input.asOf)),
 
-  'incidents.get': (input, ctx) => incidentDetail(ctx.workspace().db, input.id, today(ctx, input.asOf)),
+  'incidents.get': (input, ctx) => readIncident(ctx.workspace().db, input.id, today(ctx, input.asOf)),
 
   'incidents.create': (input, ctx) => {
     const { db } = ctx.workspace()

@@ -1,4 +1,4 @@
-import { addDays, compareDates, laterOf, type IsoDate } from '../calendar/dates'
+import { addDays, compareDates, laterOf, type IsoDate } from '../shared/dates'
 import type { LawEnforcementDelay } from './incident-schema'
 
 /** 164.412(b): an oral statement holds notice for at most 30 days from the day it was made. */

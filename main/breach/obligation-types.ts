@@ -1,4 +1,4 @@
-import type { Certainty } from './certainty'
+import type { Certainty } from '../shared/certainty'
 import type { JurisdictionCode } from './jurisdictions'
 import type { ObligationKind } from './incident-schema'
 

@@ -1,4 +1,4 @@
-import { compareDates, type IsoDate } from '../calendar/dates'
+import { compareDates, type IsoDate } from '../shared/dates'
 import { incidentSchema, obligationKindSchema, type Incident, type NoticeDone } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
 import { businessAssociateFederalObligations, coveredEntityFederalObligations, delaysOf, totalAffected } from './federal-obligations'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import stateLawsJson from '../../templates/breach/state-laws.json'
-import { certaintySchema, weakestCertainty } from './certainty'
+import { certaintySchema, weakestCertainty } from '../shared/certainty'
 import { JURISDICTION_CODES } from './jurisdictions'
 
 /**

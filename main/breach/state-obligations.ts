@@ -1,5 +1,5 @@
-import { addBusinessDays, addDays, earlierOf, type IsoDate } from '../calendar/dates'
-import { CHECK_WITH_COUNSEL } from './certainty'
+import { addBusinessDays, addDays, earlierOf, type IsoDate } from '../shared/dates'
+import { CHECK_WITH_COUNSEL } from '../shared/certainty'
 import type { Incident } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import type { PendingObligation } from './obligation-types'

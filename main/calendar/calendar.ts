@@ -1,8 +1,8 @@
-import type { Certainty } from '../breach/certainty'
+import type { Certainty } from '../shared/certainty'
 import type { JurisdictionCode } from '../breach/jurisdictions'
 import type { BreachObligation } from '../breach/obligation-types'
 import type { ObligationKind } from '../breach/incident-schema'
-import { addFullYears, addMonths, compareDates, daysBetween, laterOf, type IsoDate } from './dates'
+import { addFullYears, addMonths, compareDates, daysBetween, laterOf, type IsoDate } from '../shared/dates'
 import { loadCalendarDefinitions, type CalendarDefinitions } from './definitions'
 import { baaReviewDueOn, DEFAULT_REVIEW_MONTHS } from '../baas/flags'
 

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import recurringJson from '../../templates/calendar/recurring-obligations.json'
-import { certaintySchema } from '../breach/certainty'
+import { certaintySchema } from '../shared/certainty'
 
 /** Recurrence definitions of templates/calendar/recurring-obligations.json, validated on load. */
 

@@ -8,7 +8,7 @@ import { calendarToICalendar } from './calendar-ics'
 import type { calendarCalls, CalendarDefinitionView, UpcomingView } from './contract'
 import { insertCompletion, listCompletions } from './db/completions'
 import { loadCalendarDefinitions } from './definitions'
-import { localDateOf } from './today'
+import { localDateOf } from '../shared/today'
 import { workspaceCalendar } from './workspace-calendar'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())

@@ -1,5 +1,5 @@
 import { Temporal } from 'temporal-polyfill'
-import { addDays, toPlainDate, type IsoDate } from './dates'
+import { addDays, toPlainDate, type IsoDate } from '../shared/dates'
 
 /**
  * A small iCalendar (RFC 5545) writer for all-day events. Written here because

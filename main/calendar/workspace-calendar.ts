@@ -7,7 +7,7 @@ import { assess, linkedReportingDays } from '../breach/incident-log'
 import type { BusinessAssociate } from '../baas/contract'
 import type { IncidentNotice, IncidentRecord } from '../breach/contract'
 import { buildCalendar, type CalendarDocument, type CalendarItem, type RecurringCompletion } from './calendar'
-import { laterOf } from './dates'
+import { laterOf } from '../shared/dates'
 import { listCompletions } from './db/completions'
 import { loadCalendarDefinitions } from './definitions'
 

@@ -18,7 +18,7 @@ import { registerEncrypt } from './commands/encrypt'
 import { registerPassphrase } from './commands/passphrase'
 import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
-import { installCliKeyProvider } from '../security/cli-passphrase'
+import { installCliKeyProvider } from './passphrase-prompt'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */

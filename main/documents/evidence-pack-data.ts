@@ -14,6 +14,9 @@ export type RiskLevel = 'low' | 'medium' | 'high' | 'critical'
 
 export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational'
 
+/** The pack's severities, worst first (a scanner's 'unknown' is counted as informational). */
+export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'informational']
+
 export type FamilyId = 'administrative' | 'physical' | 'technical' | 'organizational' | 'documentation'
 
 export type AnswerCounts = Record<Answer, number>

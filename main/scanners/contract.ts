@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
-import type { FormatId, NormalizedFinding, Severity, SkippedRecords, SourceEncoding } from './finding.types'
+import { SEVERITIES, type FormatId, type NormalizedFinding, type Severity, type SkippedRecords, type SourceEncoding } from './finding.types'
 
 export type { FindingStatus, FormatId, Severity } from './finding.types'
+export { SEVERITIES } from './finding.types'
 
 const FilePath = z
   .string()
@@ -17,7 +18,6 @@ const Citation = z
   .regex(/^164\.3\d\d(\([A-Za-z0-9]+\))*$/, 'A citation looks like 164.312(a)(2)(iv)')
 
 const STATUSES = ['passed', 'failed', 'manual', 'info', 'error'] as const
-const SEVERITY_VALUES = ['critical', 'high', 'medium', 'low', 'informational', 'unknown'] as const
 
 export interface ScanView {
   id: number
@@ -25,6 +25,8 @@ export interface ScanView {
   sha256: string
   bytes: number
   format: FormatId
+  /** The format's label from the format registry, as every screen and document prints it. */
+  formatLabel: string
   scanner: string
   scannerVersion: string | null
   encoding: SourceEncoding
@@ -145,7 +147,7 @@ export const scannerCalls = {
       scanId: z.number().int().positive().optional(),
       citation: Citation.optional(),
       status: z.enum(STATUSES).optional(),
-      severity: z.enum(SEVERITY_VALUES).optional(),
+      severity: z.enum(SEVERITIES).optional(),
       limit: Limit,
       offset: z.number().int().min(0).default(0)
     })

@@ -1,25 +1,12 @@
-// Shapes shared by the scanner reader, the store and the renderer (types only, no runtime code).
+// Shapes shared by the scanner reader, the store and the renderer (types and constants only).
 
-export const FORMAT_IDS = [
-  'prowler-v2-ndjson',
-  'prowler-v3-json',
-  'prowler-ocsf',
-  'prowler-asff',
-  'prowler-csv',
-  'securityhub-asff',
-  'securityhub-ocsf',
-  'scoutsuite',
-  'awsconfig-rule-compliance',
-  'awsconfig-evaluation-results',
-  'awsconfig-conformance-pack',
-  'powerpipe-hipaa',
-  'empty'
-] as const
-export type FormatId = (typeof FORMAT_IDS)[number]
+export { FORMAT_IDS, type FormatId } from './formats/index'
+import type { FormatId } from './formats/index'
 
 export type FindingStatus = 'passed' | 'failed' | 'manual' | 'info' | 'error'
-export type Severity = 'critical' | 'high' | 'medium' | 'low' | 'informational' | 'unknown'
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'informational', 'unknown']
+/** Worst first: the order every list, filter and count uses. */
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational', 'unknown'] as const
+export type Severity = (typeof SEVERITIES)[number]
 export type SourceEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'
 
 /** One check result on one resource, whatever scanner produced it. */

@@ -7,7 +7,7 @@ import { compareScans, coverageByCitation, queryFindings } from './db/findings'
 import { dismissReviewFlag, getReviewFlag, listReviewFlags, releaseFlagsOfScan } from './db/review-flags'
 import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './db/scans'
 import { ImportError } from './import-error'
-import { compareCitations } from './read/scan-reader'
+import { compareCitations } from '../shared/citation'
 import { importScanFiles } from './import-scan-file'
 
 const SCANNER_FILE_FILTERS = [

@@ -14,7 +14,8 @@ import { fileSha256 } from './file-sha256'
 import { assertRegularFile } from './read/decoded-chunks'
 import type { ReadSummary } from './finding.types'
 import { ImportError } from './import-error'
-import { compareCitations, type ReadProgress } from './read/scan-reader'
+import { compareCitations } from '../shared/citation'
+import type { ReadProgress } from './read/scan-reader'
 import { WorkerScanReader } from './read/worker-scan-reader'
 
 export interface ImportScanOptions {

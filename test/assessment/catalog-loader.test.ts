@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { CatalogError, findTemplatesDir, loadCatalogData, TEMPLATE_FILES } from '../../main/assessment/catalog'
-import { compareCitations, questionIdStem } from '../../main/assessment/citation'
+import { compareCitations, questionIdStem } from '../../main/shared/citation'
 
 const templatesDir = path.resolve(__dirname, '../../templates/assessment')
 const brokenDir = path.resolve(__dirname, '../fixtures/assessment/broken-templates')

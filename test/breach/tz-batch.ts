@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { computeBreachObligations, parseIncident } from '../../main/breach/obligations'
 import { buildCalendar } from '../../main/calendar/calendar'
 import { calendarToICalendar } from '../../main/calendar/calendar-ics'
-import { addBusinessDays, addDays, addFullYears, addMonths } from '../../main/calendar/dates'
+import { addBusinessDays, addDays, addFullYears, addMonths } from '../../main/shared/dates'
 
 export function computeBatch(): unknown {
   const here = path.dirname(fileURLToPath(import.meta.url))

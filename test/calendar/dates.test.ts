@@ -10,7 +10,7 @@ import {
   isIsoDate,
   isLeapYear,
   toPlainDate
-} from '../../main/calendar/dates'
+} from '../../main/shared/dates'
 import { fromEpochDay, referenceAddBusinessDays, referenceAddDays, referenceIsLeap, toEpochDay, weekdayOf } from '../breach/reference-days'
 
 const anyIsoDate = fc.integer({ min: toEpochDay('1900-01-01'), max: toEpochDay('2400-12-31') }).map(fromEpochDay)

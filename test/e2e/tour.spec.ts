@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
-import { localDateOf } from '../../main/calendar/today'
+import { localDateOf } from '../../main/shared/today'
 import { createDemoWorkspace } from '../../main/documents/demo/create-demo'
 import { expect, test, type AppHarness } from './fixtures'
 

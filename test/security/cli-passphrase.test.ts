@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events'
 import { PassThrough } from 'node:stream'
 import { describe, expect, it } from 'vitest'
-import { promptHidden, readPassphrase, type PromptStreams } from '../../main/security/cli-passphrase'
+import { promptHidden, readPassphrase, type PromptStreams } from '../../main/cli/passphrase-prompt'
 
 /** A terminal stand-in: records raw mode, and types `keys` once the prompt listens. */
 function terminal(...typed: string[]) {

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { localDateOf } from '../../calendar/today'
+import { localDateOf } from '../../shared/today'
 import { createDemoWorkspace } from '../../documents/demo/create-demo'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'

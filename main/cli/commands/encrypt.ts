@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { readPassphrase } from '../../security/cli-passphrase'
+import { readPassphrase } from '../passphrase-prompt'
 import { encryptWorkspace } from '../../security/encrypt-workspace'
 import { printJson, printLines, type CliIo } from '../cli-io'
 

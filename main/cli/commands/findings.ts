@@ -2,9 +2,9 @@ import type { Command } from 'commander'
 import type { FindingStatus, FindingView, Severity } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { SEVERITIES } from '../../scanners/contract'
 
 const STATUSES = ['passed', 'failed', 'manual', 'info', 'error']
-const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational', 'unknown']
 
 function line(f: FindingView): string {
   const where = [f.account, f.region].filter(Boolean).join('/')

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { NEW_PASSPHRASE_ENV, readPassphrase } from '../../security/cli-passphrase'
+import { NEW_PASSPHRASE_ENV, readPassphrase } from '../passphrase-prompt'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 

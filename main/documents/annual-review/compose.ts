@@ -1,6 +1,6 @@
 import type { AnnualReviewData } from '../annual-review-data'
 import type { RiskLevel } from '../evidence-pack-data'
-import { SEVERITIES } from '../findings-summary'
+import { SEVERITIES } from '../evidence-pack-data'
 import { formatCount, formatLongDate, formatShortDate, plural } from '../format'
 import { ANSWER_COLOR, ANSWER_LABEL, RISK_COLOR, RISK_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from '../labels'
 import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'

@@ -12,7 +12,7 @@ import {
   SEVERITY_COLOR,
   SEVERITY_LABEL
 } from '../labels'
-import { SEVERITIES } from '../findings-summary'
+import { SEVERITIES } from '../evidence-pack-data'
 import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
 import { redactPackData } from '../redact'

@@ -1,5 +1,6 @@
-import type { BusinessAssociateSummary } from '../../baas/contract'
-import type { IncidentSummary } from '../../breach/contract'
+import { readRiskRegister } from '../../assessment/reads'
+import { readBusinessAssociates } from '../../baas/reads'
+import { readIncidents } from '../../breach/reads'
 import type { RiskLevel, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/catalog.types'
 import type { AnnualReviewData } from '../annual-review-data'
@@ -22,12 +23,12 @@ function levelCounts(risks: RiskView[]): Record<RiskLevel, number> {
   return counts
 }
 
-export async function annualReviewData(ctx: CallContext, facts: WorkspaceFacts): Promise<AnnualReviewData> {
+export function annualReviewData(ctx: CallContext, facts: WorkspaceFacts): AnnualReviewData {
   const organization = facts.workspace.organization
   const current = periodRange(facts.period, facts.today)
   const index = facts.periods.findIndex(p => p.id === facts.period.id)
   const previousPeriod = facts.periods.find(p => p.id === facts.period.copiedFrom) ?? (index > 0 ? facts.periods[index - 1] : undefined)
-  const previousFacts = previousPeriod ? await readWorkspaceFacts(ctx, previousPeriod.id) : null
+  const previousFacts = previousPeriod ? readWorkspaceFacts(ctx, previousPeriod.id) : null
   const titles = new Map(facts.catalog.entries.map(e => [e.citation, e.title]))
 
   const now = entryAnswers(facts)
@@ -55,8 +56,8 @@ export async function annualReviewData(ctx: CallContext, facts: WorkspaceFacts):
       }
     : null
 
-  const risksNow = await facts.api.call('assessment.risks', { periodId: facts.period.id })
-  const risksBefore = previousPeriod ? await facts.api.call('assessment.risks', { periodId: previousPeriod.id }) : null
+  const risksNow = readRiskRegister(facts.db, facts.now, { periodId: facts.period.id })
+  const risksBefore = previousPeriod ? readRiskRegister(facts.db, facts.now, { periodId: previousPeriod.id }) : null
   const beforeById = new Map((risksBefore ?? []).map(r => [r.questionId, r.rating?.level ?? null]))
   const rated = risksNow.filter(r => r.rating)
   const risks =
@@ -98,8 +99,8 @@ export async function annualReviewData(ctx: CallContext, facts: WorkspaceFacts):
     : null
 
   const inRange = (d: string | null) => d !== null && d >= current.start && d <= current.end
-  const associates = await facts.api.optional<BusinessAssociateSummary[]>('baas.list', {})
-  const incidents = await facts.api.optional<IncidentSummary[]>('incidents.list', {})
+  const associates = readBusinessAssociates(facts.db, facts.today)
+  const incidents = readIncidents(facts.db, facts.today)
   const signOffs = new Map(facts.progress.groups.map(g => [g.group, g.signOff]))
 
   return {
@@ -112,7 +113,7 @@ export async function annualReviewData(ctx: CallContext, facts: WorkspaceFacts):
     gaps,
     risks,
     remediation,
-    findingsTrend: await findingsTrend(facts.api, current),
+    findingsTrend: findingsTrend(facts.db, current),
     businessAssociates: associates
       ? {
           signed: associates.filter(b => b.baaStatus === 'signed' && inRange(b.effectiveOn)).map(b => ({ name: b.name, signedOn: b.effectiveOn! })),

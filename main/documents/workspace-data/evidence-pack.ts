@@ -1,5 +1,7 @@
+import { readProcurement, readRiskRegister } from '../../assessment/reads'
 import type { BusinessAssociateSummary } from '../../baas/contract'
-import type { IncidentDetail, IncidentSummary } from '../../breach/contract'
+import { readBusinessAssociates } from '../../baas/reads'
+import { readIncident, readIncidents } from '../../breach/reads'
 import type { Eligibility, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/catalog.types'
 import type { AnswerCounts, EvidencePackData, FamilyId } from '../evidence-pack-data'
@@ -99,8 +101,8 @@ function remediation(risks: RiskView[]): EvidencePackData['remediation'] {
   })
 }
 
-function businessAssociates(list: BusinessAssociateSummary[] | null): EvidencePackData['businessAssociates'] {
-  if (!list || list.length === 0) return null
+function businessAssociates(list: BusinessAssociateSummary[]): EvidencePackData['businessAssociates'] {
+  if (list.length === 0) return null
   return list.map(b => ({
     name: b.name,
     services: b.services || '—',
@@ -112,45 +114,42 @@ function businessAssociates(list: BusinessAssociateSummary[] | null): EvidencePa
   }))
 }
 
-async function incidents(facts: WorkspaceFacts, range: { start: string; end: string }): Promise<EvidencePackData['incidents']> {
-  const list = await facts.api.optional<IncidentSummary[]>('incidents.list', {})
-  if (!list) return null
+function incidents(facts: WorkspaceFacts, range: { start: string; end: string }): EvidencePackData['incidents'] {
+  const list = readIncidents(facts.db, facts.today)
   const inPeriod = list.filter(i => i.discoveredOn >= range.start && i.discoveredOn <= range.end)
-  return Promise.all(
-    inPeriod.map(async i => {
-      const detail = await facts.api.optional<IncidentDetail>('incidents.get', { id: i.id })
-      return {
-        reference: `INC-${i.discoveredOn.slice(0, 4)}-${String(i.id).padStart(2, '0')}`,
-        discoveredOn: i.discoveredOn,
-        // The title is the user's own short label; the log is designed to hold no PHI.
-        category: i.title,
-        affectedCount: i.totalAffected,
-        unsecuredPhi: detail?.incident.unsecuredPhi ?? true,
-        notifiable: i.notificationRequired,
-        obligationsOpen: i.open,
-        obligationsDone: detail?.notices.length ?? 0
-      }
-    })
-  )
+  return inPeriod.map(i => {
+    const detail = readIncident(facts.db, i.id, facts.today)
+    return {
+      reference: `INC-${i.discoveredOn.slice(0, 4)}-${String(i.id).padStart(2, '0')}`,
+      discoveredOn: i.discoveredOn,
+      // The title is the user's own short label; the log is designed to hold no PHI.
+      category: i.title,
+      affectedCount: i.totalAffected,
+      unsecuredPhi: detail.incident.unsecuredPhi,
+      notifiable: i.notificationRequired,
+      obligationsOpen: i.open,
+      obligationsDone: detail.notices.length
+    }
+  })
 }
 
-export async function evidencePackData(
+export function evidencePackData(
   facts: WorkspaceFacts,
   policies: LoadedPolicy[],
   preparedBy?: { name: string; title: string }
-): Promise<EvidencePackData> {
+): EvidencePackData {
   const organization = facts.workspace.organization
   const range = periodRange(facts.period, facts.today)
   const provider = PROVIDER_NAMES[organization.cloudProvider] ?? 'Cloud provider'
-  const procurement = await facts.api.call('assessment.procurement', { periodId: facts.period.id })
-  const risks = await facts.api.call('assessment.risks', { periodId: facts.period.id })
-  const associates = await facts.api.optional<BusinessAssociateSummary[]>('baas.list', {})
+  const procurement = readProcurement(facts.db, facts.now, facts.period.id)
+  const risks = readRiskRegister(facts.db, facts.now, { periodId: facts.period.id })
+  const associates = readBusinessAssociates(facts.db, facts.today)
   const { controls: answered, families } = controlsAndFamilies(facts, policies)
-  const scanPart = await scanSections(facts.api, facts.db, c => facts.catalog.entries.find(e => e.citation === c)?.title ?? '')
+  const scanPart = scanSections(facts.db, c => facts.catalog.entries.find(e => e.citation === c)?.title ?? '')
   const failing = new Map((scanPart.findings?.bySpecification ?? []).map(s => [s.citation, s.failed]))
   const controls = answered?.map(c => ({ ...c, failingFindings: failing.get(c.citation) ?? 0 })) ?? null
   const inUse = facts.inventory.items.filter(s => s.inUse)
-  const agreementFiles = (associates ?? []).flatMap(b =>
+  const agreementFiles = associates.flatMap(b =>
     b.agreementFile
       ? [
           {
@@ -194,7 +193,7 @@ export async function evidencePackData(
     technicalControls: technicalControls(facts),
     ...scanPart,
     businessAssociates: businessAssociates(associates),
-    incidents: await incidents(facts, range),
+    incidents: incidents(facts, range),
     remediation: remediation(risks),
     evidenceFiles: agreementFiles.length ? agreementFiles : null
   }

@@ -1,44 +1,22 @@
 import type { Db } from '../../db/driver'
-import type { ScanView } from '../../scanners/contract'
+import { findingCounts } from '../../scanners/db/finding-counts'
 import { queryFindings } from '../../scanners/db/findings'
-import { latestScanIds } from '../../scanners/db/scans'
-import { findingCounts } from './scan-counts'
+import { latestScanIds, listScans } from '../../scanners/db/scans'
+import { formatLabel } from '../../scanners/formats/index'
 import type { EvidencePackData, FindingsSummary, Severity } from '../evidence-pack-data'
-import { SEVERITIES } from '../findings-summary'
-import type { ApiCaller } from './api-caller'
+import { SEVERITIES } from '../evidence-pack-data'
 
 /**
- * Scanner results for the documents: the scans from the scans feature's call, counts by grouped
+ * Scanner results for the documents: the scans from the scans feature's read functions, counts by grouped
  * query (never by loading every finding), and only the worst failing findings fetched, so a
  * workspace with 100k findings costs a few queries.
  */
 
 const WORST_LIMIT = 40
 
-const FORMAT_LABELS: Record<string, string> = {
-  'prowler-ocsf': 'Prowler JSON-OCSF',
-  'prowler-v2-ndjson': 'Prowler v2 JSON',
-  'prowler-v3-json': 'Prowler v3 JSON',
-  'prowler-asff': 'Prowler ASFF',
-  'prowler-csv': 'Prowler CSV',
-  'securityhub-asff': 'AWS Security Hub ASFF',
-  'securityhub-ocsf': 'AWS Security Hub OCSF',
-  scoutsuite: 'ScoutSuite',
-  'aws-config': 'AWS Config',
-  powerpipe: 'Powerpipe benchmark'
-}
-
-function formatLabel(format: string, scanner: string): string {
-  return FORMAT_LABELS[format] ?? `${scanner} (${format})`
-}
-
-export async function scanSections(
-  api: ApiCaller,
-  db: Db,
-  titleOf: (citation: string) => string
-): Promise<Pick<EvidencePackData, 'scans' | 'findings'>> {
-  const scans = await api.optional<ScanView[]>('scans.list', {})
-  if (!scans || scans.length === 0) return { scans: null, findings: null }
+export function scanSections(db: Db, titleOf: (citation: string) => string): Pick<EvidencePackData, 'scans' | 'findings'> {
+  const scans = listScans(db)
+  if (scans.length === 0) return { scans: null, findings: null }
   // Only the newest scan of each account counts; earlier ones are listed for the record.
   const latestIds = latestScanIds(db)
   const latest = scans.filter(s => latestIds.includes(s.id))
@@ -68,7 +46,7 @@ export async function scanSections(
     scans: scans.map(s => ({
       id: String(s.id),
       fileName: s.fileName,
-      format: formatLabel(s.format, s.scanner),
+      format: formatLabel(s.format),
       scannedOn: s.startedAt ? s.startedAt.slice(0, 10) : null,
       importedOn: s.importedAt.slice(0, 10),
       sha256: s.sha256,
@@ -91,15 +69,13 @@ export async function scanSections(
 }
 
 /** Failing checks per scan, oldest first, for the annual review's trend. */
-export async function findingsTrend(api: ApiCaller, range: { start: string; end: string }) {
-  const scans = await api.optional<ScanView[]>('scans.list', {})
-  if (!scans) return null
-  return scans
+export function findingsTrend(db: Db, range: { start: string; end: string }) {
+  return listScans(db)
     .map(s => ({ s, on: (s.startedAt ?? s.importedAt).slice(0, 10) }))
     .filter(({ on }) => on <= range.end)
     .sort((a, b) => a.on.localeCompare(b.on))
     .map(({ s, on }) => ({
-      label: formatLabel(s.format, s.scanner),
+      label: formatLabel(s.format),
       scannedOn: on,
       failed: s.failed,
       passed: s.passed,

@@ -1,19 +1,21 @@
 import type { CatalogData } from '../../assessment/catalog.types'
 import type { InventoryView, PeriodView, ProgressView, QuestionnaireView } from '../../assessment/contract'
-import { localDateOf } from '../../calendar/today'
+import { localDateOf } from '../../shared/today'
+import { readCatalog, readInventory, readPeriods, readProgress, readQuestionnaire } from '../../assessment/reads'
 import type { CallContext } from '../../api/handler-types'
 import type { Db } from '../../db/driver'
 import type { WorkspaceSummary } from '../../workspace/contract'
-import { apiCaller, type ApiCaller } from './api-caller'
+import { readWorkspaceSummary } from '../../workspace/reads'
 
 /**
- * What every document reads from the workspace, fetched once per generation through the public
- * calls: the organisation, the assessment of a period, its inventory and progress.
+ * What every document reads from the workspace, once per generation, through the features' typed
+ * read functions (the same ones their calls answer with): the organisation, the assessment of a
+ * period, its inventory and progress. `db` and `now` are there for the sections' own reads.
  */
 export type WorkspaceFacts = {
-  api: ApiCaller
-  /** Read-only use: a few grouped counts the features' calls do not offer. */
   db: Db
+  /** The session's clock, as an ISO timestamp. */
+  now: string
   today: string
   workspace: WorkspaceSummary
   catalog: CatalogData
@@ -32,29 +34,23 @@ export const PROVIDER_NAMES: Record<string, string> = {
   none: 'No cloud provider'
 }
 
-export async function readWorkspaceFacts(ctx: CallContext, periodId?: string): Promise<WorkspaceFacts> {
-  const api = apiCaller(ctx)
-  const workspace = await api.call('workspace.current', {})
-  if (!workspace) throw new Error('No workspace is open')
-  const read = periodId ? { periodId } : {}
-  const [catalog, periods, questionnaire, inventory, progress] = [
-    await api.call('assessment.catalog', {}),
-    await api.call('assessment.periods', {}),
-    await api.call('assessment.questionnaire', { ...read }),
-    await api.call('assessment.inventory', { ...read }),
-    await api.call('assessment.progress', { ...read })
-  ]
+export function readWorkspaceFacts(ctx: CallContext, periodId?: string): WorkspaceFacts {
+  const { db, path } = ctx.workspace()
+  const now = ctx.session.now()
+  // Periods first: reading them starts the current period if the year has turned, as the calls do.
+  const periods = readPeriods(db, now)
+  const questionnaire = readQuestionnaire(db, now, { periodId })
   return {
-    api,
-    db: ctx.workspace().db,
-    today: localDateOf(ctx.session.now()),
-    workspace,
-    catalog,
+    db,
+    now,
+    today: localDateOf(now),
+    workspace: readWorkspaceSummary(db, path),
+    catalog: readCatalog(),
     periods,
     period: questionnaire.period,
     questionnaire,
-    inventory,
-    progress
+    inventory: readInventory(db, now, periodId),
+    progress: readProgress(db, now, periodId)
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/driver'
 import type { ScanView } from '../contract'
 import type { FormatId, ReadSummary, Severity, SourceEncoding } from '../finding.types'
+import { formatLabel } from '../formats/index'
 
 interface ScanRow {
   id: number
@@ -29,6 +30,7 @@ const toView = (row: ScanRow): ScanView => ({
   sha256: row.file_sha256,
   bytes: row.file_bytes,
   format: row.format,
+  formatLabel: formatLabel(row.format),
   scanner: row.scanner,
   scannerVersion: row.scanner_version,
   encoding: row.encoding,

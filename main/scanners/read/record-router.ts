@@ -2,6 +2,7 @@
 // and which values are its records, and hands each record to its format adapter.
 
 import type { FormatId } from '../finding.types'
+import { SCANNER_FORMATS } from '../formats/index'
 import { ImportError } from '../import-error'
 import { isAsff, isProwlerAsff, readAsff } from '../formats/asff'
 import { CONFIG_COLLECTIONS, readConfigEvaluation, readConfigRuleCompliance } from '../formats/awsconfig'
@@ -14,16 +15,7 @@ import { readScoutService, type ScoutContext } from '../formats/scoutsuite'
 import type { PathKey, RecordPosition, SplitDecision, SplitHandler } from './json-splitter'
 
 /** Formats whose writer streams records one by one, so a cut-short file still has whole records. */
-const STREAMED_FORMATS = new Set<FormatId | null>([
-  'prowler-ocsf',
-  'prowler-v3-json',
-  'prowler-asff',
-  'prowler-v2-ndjson',
-  'securityhub-ocsf',
-  'securityhub-asff',
-  'empty',
-  null
-])
+const STREAMED_FORMATS = new Set<FormatId | null>([...SCANNER_FORMATS.filter(format => format.streamed).map(format => format.id), null])
 
 export interface RouterEvents {
   sink: RecordSink

@@ -12,6 +12,8 @@ import {
   type SourceEncoding
 } from '../finding.types'
 import { MissingFieldError } from '../formats/fields'
+import { scannerFormat } from '../formats/index'
+import { compareCitations } from '../../shared/citation'
 import { PROWLER_CSV_REQUIRED, readProwlerCsvRow } from '../formats/prowler'
 import type { RecordSink } from '../formats/record-sink'
 import { ImportError, type ImportErrorPosition } from '../import-error'
@@ -318,13 +320,9 @@ function isProwlerCsvHeader(line: string): boolean {
 }
 
 function scannerOfFormat(format: FormatId): string {
-  return format.split('-')[0] ?? format
+  return scannerFormat(format).scanner
 }
 
-/** Sorts 164.308(a)(1)(ii)(B) before 164.308(a)(3)(i) before 164.312(b). */
-export function compareCitations(a: string, b: string): number {
-  return a.localeCompare(b, 'en', { numeric: true })
-}
 
 // Error path only: re-reads the text up to the offset to count lines.
 async function lineAtOffset(file: string, offset: number, encoding: SourceEncoding): Promise<number | null> {

@@ -4,7 +4,7 @@ import type { ProgressUpdate } from '../../../../main/api/contract'
 import type { FileImportResult } from '../../../../main/scanners/contract'
 import { api, errorMessage } from '../../api'
 import { useWorkspace } from '../../workspace-context'
-import { FORMAT_LABELS, formatBytes, SEVERITY_COLOR, SEVERITY_ORDER } from './labels'
+import { formatBytes, SEVERITY_COLOR, SEVERITY_ORDER } from './labels'
 
 type ImportState =
   | { kind: 'idle' }
@@ -197,7 +197,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
           <DataList.Item>
             <DataList.Label>Format detected</DataList.Label>
             <DataList.Value>
-              {FORMAT_LABELS[scan.format]}
+              {scan.formatLabel}
               {scan.scannerVersion ? ` (version ${scan.scannerVersion})` : ''}
             </DataList.Value>
           </DataList.Item>

@@ -1,7 +1,6 @@
 import { Button, Flex, Table, Text } from '@radix-ui/themes'
 import type { ScanView } from '../../../../main/scanners/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
-import { FORMAT_LABELS } from './labels'
 
 /** Every imported scan, newest first, with ways to look at its findings or compare it. */
 export function ScansTable(props: {
@@ -37,7 +36,7 @@ export function ScansTable(props: {
         {props.scans.map(scan => (
           <Table.Row key={scan.id}>
             <Table.RowHeaderCell>{scan.fileName}</Table.RowHeaderCell>
-            <Table.Cell>{FORMAT_LABELS[scan.format]}</Table.Cell>
+            <Table.Cell>{scan.formatLabel}</Table.Cell>
             <Table.Cell>{scan.accounts.join(', ') || '—'}</Table.Cell>
             <Table.Cell>{(scan.startedAt ?? scan.importedAt).slice(0, 10)}</Table.Cell>
             <Table.Cell justify="end">{scan.failed}</Table.Cell>

@@ -1,21 +1,6 @@
-import type { FindingStatus, FormatId, Severity } from '../../../../main/scanners/contract'
+import type { FindingStatus, Severity } from '../../../../main/scanners/contract'
 
-export const FORMAT_LABELS: Record<FormatId, string> = {
-  'prowler-v2-ndjson': 'Prowler 2 (JSON lines)',
-  'prowler-v3-json': 'Prowler 3 JSON',
-  'prowler-ocsf': 'Prowler JSON-OCSF',
-  'prowler-asff': 'Prowler ASFF',
-  'prowler-csv': 'Prowler CSV',
-  'securityhub-asff': 'AWS Security Hub (ASFF)',
-  'securityhub-ocsf': 'AWS Security Hub (OCSF export)',
-  scoutsuite: 'ScoutSuite results',
-  'awsconfig-rule-compliance': 'AWS Config compliance by rule',
-  'awsconfig-evaluation-results': 'AWS Config evaluation results',
-  'awsconfig-conformance-pack': 'AWS Config conformance pack',
-  'powerpipe-hipaa': 'Steampipe/Powerpipe HIPAA benchmark',
-  empty: 'Empty scanner output'
-}
-
+// The contract's SEVERITIES, worst first (a value the renderer cannot import; the Record below checks it names each one).
 export const SEVERITY_ORDER: Severity[] = ['critical', 'high', 'medium', 'low', 'informational', 'unknown']
 export const STATUS_ORDER: FindingStatus[] = ['failed', 'passed', 'manual', 'info', 'error']
 

@@ -1,4 +1,7 @@
-import type { FindingsSummary, Severity } from './evidence-pack-data'
+import { SEVERITIES, type FindingsSummary, type Severity } from '../../main/documents/evidence-pack-data'
+
+// Builds a findings summary from synthetic findings for the composer's tests (the app reads its
+// summary from the database with grouped queries: main/documents/workspace-data/scans.ts).
 
 /** One finding as the summariser sees it (the scans feature stores many more fields). */
 export type FindingForSummary = {
@@ -12,7 +15,7 @@ export type FindingForSummary = {
   scanId: string
 }
 
-export const SEVERITIES: readonly Severity[] = ['critical', 'high', 'medium', 'low', 'informational']
+export { SEVERITIES }
 
 const RANK: Record<Severity, number> = { critical: 0, high: 1, medium: 2, low: 3, informational: 4 }
 

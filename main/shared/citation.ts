@@ -1,4 +1,4 @@
-// Small helpers about citation strings such as '164.308(a)(1)(ii)(A)'.
+// Small helpers about citation strings such as '164.308(a)(1)(ii)(A)', shared by every feature.
 
 /** '164.308(a)(1)(ii)(A)' -> { section: '308', parts: ['a', '1', 'ii', 'A'] } */
 export function splitCitation(citation: string): { section: string; parts: string[] } {
@@ -21,8 +21,10 @@ export function questionIdStem(citation: string): string {
 
 /** Orders citations as the rule does: by section, then paragraph by paragraph. */
 export function compareCitations(a: string, b: string): number {
-  const x = splitCitation(a)
-  const y = splitCitation(b)
+  const x = trySplit(a)
+  const y = trySplit(b)
+  // Text that is not a Security Rule citation (a scanner's own reference) sorts after, as text.
+  if (!x || !y) return x ? -1 : y ? 1 : a.localeCompare(b, 'en', { numeric: true })
   if (x.section !== y.section) return Number(x.section) - Number(y.section)
   for (let i = 0; i < Math.max(x.parts.length, y.parts.length); i++) {
     const p = x.parts[i]
@@ -32,6 +34,10 @@ export function compareCitations(a: string, b: string): number {
     if (p !== q) return paragraphRank(p) - paragraphRank(q)
   }
   return 0
+}
+
+function trySplit(citation: string): { section: string; parts: string[] } | null {
+  return /^164\.\d{3}(?:\([0-9A-Za-z]+\))+$/.test(citation) ? splitCitation(citation) : null
 }
 
 const ROMAN: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4, v: 5, vi: 6, vii: 7, viii: 8, ix: 9, x: 10 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/driver'
 
 /**
  * Counts of findings by severity and by specification for a set of scans, from one grouped query
- * over the scans feature's tables (migration 0003). The scans feature's calls page through
+ * over the findings table (migration 0003). The findings calls page through
  * findings, which sorts every finding per question; a pack at 100k findings needs dozens of counts,
  * so they come from a single pass. Read-only.
  */
