@@ -6,6 +6,7 @@ import createBusinessAssociatesIncidentsCalendar from './0004-create-business-as
 import createAttachments from './0005-create-attachments'
 import indexFindingsByScan from './0006-index-findings-by-scan'
 import createDataFlowMap from './0007-create-data-flow-map'
+import createRiskAnalysis from './0008-create-risk-analysis'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -15,7 +16,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createBusinessAssociatesIncidentsCalendar,
   createAttachments,
   indexFindingsByScan,
-  createDataFlowMap
+  createDataFlowMap,
+  createRiskAnalysis
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0
