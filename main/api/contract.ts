@@ -1,6 +1,6 @@
 import type { SafeguardBridge } from './bridge'
 import type { CallInput, CallOutput, ProgressUpdate } from './define-call'
-import type { ApiErrorCode } from './errors'
+import type { ApiErrorCode } from '../shared/errors'
 import { workspaceCalls } from '../workspace/contract'
 import { backupCalls } from '../backup/contract'
 import { securityCalls } from '../security/contract'
@@ -10,6 +10,7 @@ import { breachCalls } from '../breach/contract'
 import { calendarCalls } from '../calendar/contract'
 import { documentsCalls } from '../documents/contract'
 import { scannerCalls } from '../scanners/contract'
+import { mapCalls } from '../map/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -25,7 +26,8 @@ export const contract = {
   ...breachCalls,
   ...calendarCalls,
   ...documentsCalls,
-  ...scannerCalls
+  ...scannerCalls,
+  ...mapCalls
 }
 
 export type Contract = typeof contract

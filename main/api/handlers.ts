@@ -9,6 +9,7 @@ import { breachHandlers } from '../breach/handlers'
 import { calendarHandlers } from '../calendar/handlers'
 import { documentsHandlers } from '../documents/handlers'
 import { scannerHandlers } from '../scanners/handlers'
+import { mapHandlers } from '../map/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -23,5 +24,6 @@ export const handlers: HandlersFor<Contract> = {
   ...breachHandlers,
   ...calendarHandlers,
   ...documentsHandlers,
-  ...scannerHandlers
+  ...scannerHandlers,
+  ...mapHandlers
 }

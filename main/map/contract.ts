@@ -242,13 +242,13 @@ export const mapCalls = {
   'map.importScannerResources': defineCall<MapImportResult>()(z.strictObject({})),
   'map.view': defineCall<DataFlowMapView>()(z.strictObject({})),
   'map.flags': defineCall<MapFlag[]>()(z.strictObject({ includeDismissed: z.boolean().default(false) })),
-  'map.setPhi': defineCall<void>()(SetPhiInput),
+  'map.setPhi': defineCall<null>()(SetPhiInput),
   'map.addAsset': defineCall<MapAsset>()(AddMapAssetInput),
   'map.updateAsset': defineCall<MapAsset>()(UpdateMapAssetInput),
   /** Remove a manual asset; an asset a risk refers to needs `confirm: true`. */
-  'map.removeAsset': defineCall<void>()(z.strictObject({ id, confirm: z.boolean().default(false) })),
+  'map.removeAsset': defineCall<null>()(z.strictObject({ id, confirm: z.boolean().default(false) })),
   'map.addFlow': defineCall<MapFlow>()(AddMapFlowInput),
-  'map.removeFlow': defineCall<void>()(z.strictObject({ id })),
+  'map.removeFlow': defineCall<null>()(z.strictObject({ id })),
   'map.review': defineCall<MapReview>()(
     z.strictObject({
       reviewedOn: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' }).optional(),
@@ -256,7 +256,7 @@ export const mapCalls = {
       note: shortText(4000).default('')
     })
   ),
-  'map.dismissFlag': defineCall<void>()(
+  'map.dismissFlag': defineCall<null>()(
     z.strictObject({
       rule: shortText(100).min(1),
       subjectKey: shortText(4000).min(1),
@@ -264,5 +264,5 @@ export const mapCalls = {
       by
     })
   ),
-  'map.restoreFlag': defineCall<void>()(z.strictObject({ rule: shortText(100).min(1), subjectKey: shortText(4000).min(1), by }))
+  'map.restoreFlag': defineCall<null>()(z.strictObject({ rule: shortText(100).min(1), subjectKey: shortText(4000).min(1), by }))
 }
