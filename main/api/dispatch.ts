@@ -1,5 +1,5 @@
 import { type z } from 'zod'
-import { ApiError, isApiError } from './errors'
+import { ApiError, isApiError } from '../shared/errors'
 import type { Envelope } from './envelope'
 import { contract, type CallName } from './contract'
 import { handlers } from './handlers'

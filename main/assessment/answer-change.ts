@@ -1,5 +1,5 @@
 // Saving one answer: validated against the question, saved, and audited field by field.
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import type { AssessmentCatalog } from './catalog'
 import type { AnswerValue, CatalogQuestion } from './catalog.types'

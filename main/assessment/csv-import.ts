@@ -1,7 +1,7 @@
 // Reading a filled-in questionnaire CSV back: every row is checked first and
 // reported; only a file without rejected rows is saved, in one transaction.
 import { parse } from 'csv-parse/sync'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { applyAnswerChange, checkFieldValue, type AnswerChange } from './answer-change'
 import type { AssessmentCatalog } from './catalog'

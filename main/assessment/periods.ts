@@ -1,5 +1,5 @@
 // The annual cycle: one current period that can change, earlier ones read-only.
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import type { PeriodView } from './contract'
 import { copyAnswersToConfirm } from './db/answers'

@@ -1,6 +1,6 @@
 // Validated, audited writes besides answers: decisions, risk ratings,
 // sign-offs, the organisation profile and the cloud service inventory.
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import type { AssessmentCatalog } from './catalog'
 import type { QuestionGroup } from './catalog.types'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { AgreementFile } from './contract'
 
 /** A signed agreement is a document, not an archive of evidence: 25 MB is generous. */

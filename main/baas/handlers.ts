@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { HandlersFor } from '../api/handler-types'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { CallContext } from '../api/handler-types'
 import { localDateOf } from '../shared/today'
 import { readAgreementFile, checkStoredName } from './agreement-file'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { businessAssociateShape, checkAgreementDates, type ImportReport, type ImportRowReport } from './contract'
 import { findBusinessAssociateByName, insertBusinessAssociate, type BusinessAssociateValues } from './db/business-associates'

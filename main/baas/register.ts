@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { localDateOf } from '../shared/today'

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import { connectionKey, type Db } from '../db/driver'
 import { fsyncFile, removeSqliteFiles, renameDurably } from '../security/fsync'
 import { backupFolderFor, backupName, listBackupFiles, type BackupFile, type BackupReason } from './backup-files'

@@ -1,7 +1,7 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import { connect, type Db, type WorkspaceKey } from '../db/driver'
 import { WORKSPACE_APPLICATION_ID } from '../db/open'
-import { sqliteFileKind } from '../security/file-header'
+import { sqliteFileKind } from '../db/file-header'
 
 /**
  * Opens a copy of a workspace (a fresh backup or a file about to be

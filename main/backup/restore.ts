@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { WorkspaceKey } from '../db/driver'
 import { openWorkspaceDb } from '../db/open'
 import { fsyncFile, removeSqliteFiles, renameDurably } from '../security/fsync'

@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import { getBusinessAssociate } from '../baas/db/business-associates'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { cellBoolean, cellInteger, cellList, issueLines, readTabularFile } from '../shared/tabular-file'
 import { incidentRecordShape, type IncidentImportReport } from './contract'

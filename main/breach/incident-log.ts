@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import { getBusinessAssociate } from '../baas/db/business-associates'
 import type { Db } from '../db/driver'
 import type { IncidentDetail, IncidentNotice, IncidentRecord, IncidentSummary } from './contract'

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { needsAttention, type CalendarItem } from './calendar'

@@ -1,5 +1,5 @@
 import { CommanderError } from 'commander'
-import { isApiError } from '../api/errors'
+import { isApiError } from '../shared/errors'
 import { processIo, type CliIo } from './cli-io'
 import { buildProgram } from './program'
 

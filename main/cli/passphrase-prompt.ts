@@ -1,10 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { ApiError } from '../api/errors'
-import { sqliteFileKind } from '../security/file-header'
-import { useWorkspaceKeyProvider } from '../security/key-provider'
-import { newPassphraseKey, typedKey, type WorkspaceKey } from '../security/workspace-key'
+import { ApiError } from '../shared/errors'
+import { sqliteFileKind } from '../db/file-header'
+import { useWorkspaceKeyProvider } from '../db/key-provider'
+import { newPassphraseKey, typedKey, type WorkspaceKey } from '../db/workspace-key'
 
 /** The environment variable the CLI reads a workspace passphrase from (for scripts; people are asked). */
 export const PASSPHRASE_ENV = 'SAFEGUARD_PASSPHRASE'

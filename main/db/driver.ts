@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3-multiple-ciphers'
-import { ApiError } from '../api/errors'
-import { CIPHER_NAME, CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from '../security/workspace-key'
+import { ApiError } from '../shared/errors'
+import { CIPHER_NAME, CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from './workspace-key'
 
 export type Db = Database.Database
 export type { WorkspaceKey }

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from './driver'
 import type { Migration } from './migration'
 import { MIGRATIONS } from './migrations'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { CallContext } from '../api/handler-types'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import { composeAnnualReview, REVIEW_SECTIONS } from './annual-review/compose'
 import type { AnnualReviewData } from './annual-review-data'
 import type { DocumentsPreview, PdfResult, PoliciesResult, SectionPreview } from './contract'

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 
 /** Writes beside the target and renames, so a cancelled or failed run never leaves half a file. */
 export function writeFileAtomic(target: string, data: Buffer): void {

@@ -1,5 +1,5 @@
 import { backupBeforeImport } from '../backup/backup'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import type { FileImportResult, scannerCalls } from './contract'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 
 /** Signed agreements and evidence are documents, not archives: 50 MB is generous. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024

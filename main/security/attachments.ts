@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { readAttachmentSource, writeAttachmentCopy, MAX_ATTACHMENT_BYTES } from './attachment-files'
 

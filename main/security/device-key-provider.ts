@@ -1,5 +1,5 @@
-import { ApiError } from '../api/errors'
-import type { WorkspaceKeyProvider } from './key-provider'
+import { ApiError } from '../shared/errors'
+import type { WorkspaceKeyProvider } from '../db/key-provider'
 import { WorkspaceKeyStore } from './key-store'
 
 /**

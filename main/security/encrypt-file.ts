@@ -1,11 +1,11 @@
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import { assertCipherActive, connect } from '../db/driver'
-import { sqliteFileKind } from './file-header'
+import { sqliteFileKind } from '../db/file-header'
 import { fsyncFile, removeSqliteFiles, renameDurably } from './fsync'
-import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from './workspace-key'
+import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from '../db/workspace-key'
 
 /**
  * Encrypts an unencrypted SQLite file (a workspace or one of its backups)

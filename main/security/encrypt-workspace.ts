@@ -3,8 +3,8 @@ import { listBackupFiles } from '../backup/backup-files'
 import { openWorkspaceDb } from '../db/open'
 import { connect } from '../db/driver'
 import { encryptSqliteFile, rekeySqliteFile } from './encrypt-file'
-import { sqliteFileKind } from './file-header'
-import type { WorkspaceKey } from './workspace-key'
+import { sqliteFileKind } from '../db/file-header'
+import type { WorkspaceKey } from '../db/workspace-key'
 
 export interface EncryptionResult {
   workspacePath: string

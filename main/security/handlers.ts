@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { HandlersFor } from '../api/handler-types'
 import { connectionKey } from '../db/driver'
 import { openWorkspaceDb } from '../db/open'
@@ -10,8 +10,8 @@ import type { securityCalls, WorkspaceSecurity } from './contract'
 import { changeWorkspaceKey, encryptWorkspace } from './encrypt-workspace'
 import { currentDeviceKeyStore, WorkspaceKeyStore } from './key-store'
 import { deviceKeysUnavailableReason, usableDeviceStore } from './new-workspace-key'
-import { formatRecoveryKey } from './recovery-key'
-import { newPassphraseKey, typedKey } from './workspace-key'
+import { formatRecoveryKey } from '../db/recovery-key'
+import { newPassphraseKey, typedKey } from '../db/workspace-key'
 
 function deviceKeys(): WorkspaceSecurity['deviceKeys'] {
   const reason = deviceKeysUnavailableReason()

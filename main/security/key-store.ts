@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { z } from 'zod'
-import { ApiError } from '../api/errors'
-import { passphraseKey, RAW_KEY_BYTES, rawKey, type WorkspaceKey } from './workspace-key'
+import { ApiError } from '../shared/errors'
+import { passphraseKey, RAW_KEY_BYTES, rawKey, type WorkspaceKey } from '../db/workspace-key'
 
 /**
  * Protects small secrets with the operating system's secret store. The app

@@ -1,7 +1,7 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { NewWorkspaceProtection } from './contract'
 import { currentDeviceKeyStore, WorkspaceKeyStore } from './key-store'
-import { newPassphraseKey, type WorkspaceKey } from './workspace-key'
+import { newPassphraseKey, type WorkspaceKey } from '../db/workspace-key'
 
 /** Why this device cannot keep workspace keys, or null when it can. */
 export function deviceKeysUnavailableReason(): string | null {

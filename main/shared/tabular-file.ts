@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
-import { ApiError } from '../api/errors'
+import { ApiError } from './errors'
 
 /**
  * Reads a register a consultant kept in a spreadsheet (CSV) or exported as

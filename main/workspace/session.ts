@@ -1,5 +1,5 @@
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { RecentStore } from './recent-store'
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import type { Db, WorkspaceKey } from '../db/driver'
 import { createWorkspaceDb, openWorkspaceDb, schemaVersion } from '../db/open'
 import type { OrganizationProfile, WorkspaceSummary } from './contract'

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ApiError } from '../../main/api/errors'
+import { ApiError } from '../../main/shared/errors'
 import { connect } from '../../main/db/driver'
 import { assertMigrationOrder, migrate, schemaVersion } from '../../main/db/migrate'
 import type { Migration } from '../../main/db/migration'

@@ -1,6 +1,6 @@
 import path from 'node:path'
 import { onTestFinished } from 'vitest'
-import { useWorkspaceKeyProvider } from '../../main/security/key-provider'
+import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
 import { useDeviceKeyStore, WorkspaceKeyStore, type SecretWrapper } from '../../main/security/key-store'
 
 export { fakeSafeStorage } from './fake-safe-storage'

@@ -4,8 +4,8 @@ import path from 'node:path'
 import { describe, expect, it, onTestFinished } from 'vitest'
 import { checkAttachmentName, readAttachmentSource, resolveReferencedFile, writeAttachmentCopy } from '../../main/security/attachment-files'
 import { exportAttachment, getAttachmentInfo, storeAttachment } from '../../main/security/attachments'
-import { useWorkspaceKeyProvider } from '../../main/security/key-provider'
-import { passphraseKey } from '../../main/security/workspace-key'
+import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
+import { passphraseKey } from '../../main/db/workspace-key'
 import { createTestWorkspace, tempDir } from '../helpers/workspace'
 
 /** Every path under `dir`, to prove an operation created nothing outside the folder it was given. */

@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { formatRecoveryKey } from '../../main/security/recovery-key'
+import { formatRecoveryKey } from '../../main/db/recovery-key'
 import { createWorkspace } from '../../main/workspace/workspace-files'
 import { runSafeguard } from '../helpers/cli'
 import { tempDir } from '../helpers/workspace'

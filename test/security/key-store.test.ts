@@ -5,7 +5,7 @@ import { connectionKey } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
 import { WorkspaceKeyStore } from '../../main/security/key-store'
-import { passphraseKey } from '../../main/security/workspace-key'
+import { passphraseKey } from '../../main/db/workspace-key'
 import { fakeSafeStorage, storeIn } from '../helpers/device-keys'
 import { createTestWorkspace, tempDir, TEST_ORGANIZATION } from '../helpers/workspace'
 

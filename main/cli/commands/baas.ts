@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { isApiError } from '../../api/errors'
+import { isApiError } from '../../shared/errors'
 import type { BusinessAssociateSummary, ImportReport } from '../../baas/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { Option, type Command } from 'commander'
 import { CLOUD_PROVIDERS, ORGANIZATION_ROLES, OrganizationProfileInput } from '../../workspace/contract'
-import { ApiError } from '../../api/errors'
+import { ApiError } from '../../shared/errors'
 import { PASSPHRASE_ENV, readPassphrase } from '../passphrase-prompt'
 import type { NewWorkspaceProtection } from '../../security/contract'
 import { withSession } from '../cli-api'

@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { restoreBackup } from '../../backup/restore'
-import { workspaceKeyFor } from '../../security/key-provider'
-import { sqliteFileKind } from '../../security/file-header'
+import { workspaceKeyFor } from '../../db/key-provider'
+import { sqliteFileKind } from '../../db/file-header'
 import { printJson, printLines, type CliIo } from '../cli-io'
 
 export function registerRestore(program: Command, io: CliIo): void {

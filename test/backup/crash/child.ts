@@ -5,7 +5,7 @@
 import { createBackup } from '../../../main/backup/backup'
 import { openWorkspaceDb } from '../../../main/db/open'
 import { importScanFile } from '../../../main/scanners/import-scan-file'
-import { passphraseKey } from '../../../main/security/workspace-key'
+import { passphraseKey } from '../../../main/db/workspace-key'
 
 async function main(): Promise<void> {
   const [mode, workspace, scanFile] = process.argv.slice(2)

@@ -1,4 +1,4 @@
-import { ApiError } from '../api/errors'
+import { ApiError } from '../shared/errors'
 import { parseRecoveryKey } from './recovery-key'
 
 /**
