@@ -10,7 +10,7 @@ import { createCallContext } from '../main/api/call-context'
 import type { CallName, InputOf, OutputOf } from '../main/api/contract'
 import { callHandler } from '../main/api/dispatch'
 import { headlessHost } from '../main/api/host'
-import { writeProwlerOcsfScan } from '../main/documents/demo/demo-scan'
+import { writeProwlerOcsfScan } from '../main/demo/demo-scan'
 import { Session } from '../main/workspace/session'
 
 type Call = <K extends CallName>(name: K, input: InputOf<K>) => Promise<OutputOf<K>>

@@ -5,7 +5,7 @@ import type { AnswerValue, CatalogData, CloudServiceInfo, EncryptionDefault, Que
 import { ANSWER_VALUES, FAMILIES } from './catalog.types'
 
 // Re-exported for the renderer, which imports contracts only.
-export type { AnswerValue, QuestionGroup } from './catalog.types'
+export type { AnswerValue, CatalogData, Family, QuestionGroup } from './catalog.types'
 
 export const QUESTION_GROUPS = [...FAMILIES, 'cloud'] as const
 export const DECISION_KINDS = ['implemented-as-specified', 'equivalent-alternative', 'not-reasonable'] as const

@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import { connectionKey, type Db } from '../db/driver'
-import { fsyncFile, removeSqliteFiles, renameDurably } from '../security/fsync'
+import { fsyncFile, removeSqliteFiles, renameDurably } from '../shared/fsync'
 import { backupFolderFor, backupName, listBackupFiles, type BackupFile, type BackupReason } from './backup-files'
 import { checkWorkspaceCopy } from './check-copy'
 

@@ -4,6 +4,9 @@ import { listIncidents } from './db/incidents'
 import { listAllNotices } from './db/notices'
 import { assess, incidentDetail, linkedReportingDays, summarizeIncident } from './incident-log'
 
+/** The breach clock of one incident, for the calendar. */
+export { assess, linkedReportingDays } from './incident-log'
+
 /** The incident log's typed read functions, for other features (documents) to read without the API. */
 
 export function readIncidents(db: Db, asOf: string): IncidentSummary[] {

@@ -1,10 +1,8 @@
 import type { Certainty } from '../shared/certainty'
-import type { JurisdictionCode } from '../breach/jurisdictions'
-import type { BreachObligation } from '../breach/obligation-types'
-import type { ObligationKind } from '../breach/incident-schema'
+import type { BreachObligation, JurisdictionCode, ObligationKind } from '../breach/contract'
 import { addFullYears, addMonths, compareDates, daysBetween, laterOf, type IsoDate } from '../shared/dates'
 import { loadCalendarDefinitions, type CalendarDefinitions } from './definitions'
-import { baaReviewDueOn, DEFAULT_REVIEW_MONTHS } from '../baas/flags'
+import { baaReviewDueOn, DEFAULT_REVIEW_MONTHS } from '../baas/reads'
 
 /**
  * The compliance calendar: recurring duties, business associate agreement

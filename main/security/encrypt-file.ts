@@ -4,7 +4,7 @@ import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import { assertCipherActive, connect } from '../db/driver'
 import { sqliteFileKind } from '../db/file-header'
-import { fsyncFile, removeSqliteFiles, renameDurably } from './fsync'
+import { fsyncFile, removeSqliteFiles, renameDurably } from '../shared/fsync'
 import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from '../db/workspace-key'
 
 /**

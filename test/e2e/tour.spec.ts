@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
 import { localDateOf } from '../../main/shared/today'
-import { createDemoWorkspace } from '../../main/documents/demo/create-demo'
+import { createDemoWorkspace } from '../../main/demo/create-demo'
 import { expect, test, type AppHarness } from './fixtures'
 
 /**

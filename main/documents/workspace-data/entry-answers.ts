@@ -1,4 +1,4 @@
-import type { AnswerValue } from '../../assessment/catalog.types'
+import type { AnswerValue } from '../../assessment/contract'
 import type { QuestionItem } from '../../assessment/contract'
 import type { Answer } from '../evidence-pack-data'
 

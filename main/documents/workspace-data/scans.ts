@@ -2,7 +2,7 @@ import type { Db } from '../../db/driver'
 import { findingCounts } from '../../scanners/db/finding-counts'
 import { queryFindings } from '../../scanners/db/findings'
 import { latestScanIds, listScans } from '../../scanners/db/scans'
-import { formatLabel } from '../../scanners/formats/index'
+import { formatLabel } from '../../scanners/reads'
 import type { EvidencePackData, FindingsSummary, Severity } from '../evidence-pack-data'
 import { SEVERITIES } from '../evidence-pack-data'
 

@@ -1,5 +1,4 @@
-import type { CatalogData } from '../../assessment/catalog.types'
-import type { InventoryView, PeriodView, ProgressView, QuestionnaireView } from '../../assessment/contract'
+import type { CatalogData, InventoryView, PeriodView, ProgressView, QuestionnaireView } from '../../assessment/contract'
 import { localDateOf } from '../../shared/today'
 import { readCatalog, readInventory, readPeriods, readProgress, readQuestionnaire } from '../../assessment/reads'
 import type { CallContext } from '../../api/handler-types'

@@ -1,6 +1,6 @@
 import fs from 'node:fs'
-import { formatLongDate } from '../format'
-import { PdfWriter } from '../pdf/pdf-writer'
+import { formatLongDate } from '../documents/format'
+import { PdfWriter } from '../documents/pdf/pdf-writer'
 
 /** A one-page synthetic record of accepting the cloud provider's BAA, to attach in the demo. */
 export async function writeAgreementRecord(file: string, acceptedOn: string): Promise<string> {
