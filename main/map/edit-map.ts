@@ -9,7 +9,7 @@ import type { AddMapAssetInput, AddMapFlowInput, MapAsset, MapEndpoint, SetPhiIn
 import type { z } from 'zod'
 import { deleteAsset, getMapAsset, insertManualAsset, setAssetPhi, setAssetZones, updateAsset } from './db/assets'
 import { deleteFlow, getStoredFlow, insertManualFlow, setFlowCarries } from './db/flows'
-import { risksReferringToAsset } from './db/risk-references'
+import { rowsReferringToAsset } from './db/risk-references'
 import { setZonePhi, zoneExists } from './db/zones'
 
 type Parsed<T extends z.ZodType> = z.output<T>
@@ -66,7 +66,7 @@ export function removeMapAsset(db: Db, id: number, confirm: boolean): void {
     if (!asset.manual && asset.removedAt === null) {
       throw new ApiError('conflict', `${asset.name} is described by an imported file; it leaves the map when a newer version of that file no longer lists it`)
     }
-    const risks = risksReferringToAsset(db, id)
+    const risks = rowsReferringToAsset(db, id)
     if (risks > 0 && !confirm) {
       throw new ApiError('conflict', `${asset.name} is referred to by ${risks} risk(s); confirm to remove it anyway`, { risks })
     }

@@ -1,7 +1,7 @@
 // What the map rules need from other features, read through their read
 // functions: which cloud services the provider's addendum covers, the
 // business associate register, and failing scanner checks on mapped resources.
-import { getCatalog } from '../assessment/catalog'
+import { readCatalog } from '../assessment/reads'
 import { listBusinessAssociates } from '../baas/db/business-associates'
 import type { Db } from '../db/driver'
 import { queryFindings } from '../scanners/db/findings'
@@ -11,7 +11,7 @@ import type { MapAsset } from './contract'
 import type { FailingCheck, ServiceCoverage } from './rules/rule'
 
 export function serviceCoverage(): Map<string, { name: string; coverage: ServiceCoverage }> {
-  const services = getCatalog().data.services.services
+  const services = readCatalog().services.services
   return new Map(services.map(s => [s.id, { name: s.name, coverage: s.hipaaEligible ? 'eligible' : 'not-eligible' }]))
 }
 

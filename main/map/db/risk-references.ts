@@ -1,18 +1,23 @@
 import type { Db } from '../../db/driver'
 
 /**
- * How many risks (issue 13's `risk_asset` links) refer to an asset. The risk
- * feature is built alongside; until its table exists no risk can refer to one.
- * The linking column is found through the table's foreign key to map_asset.
+ * How many rows of other features (the risk analysis's scenario assets, issue
+ * 13) refer to an asset. Found through the schema's own foreign keys to
+ * map_asset, so a feature that links assets later is covered without a change here.
  */
-export function risksReferringToAsset(db: Db, assetId: number): number {
-  const table = db.prepare("SELECT 1 FROM sqlite_schema WHERE type = 'table' AND name = 'risk_asset'").get()
-  if (!table) return 0
-  const keys = db.prepare("SELECT \"from\" AS column FROM pragma_foreign_key_list('risk_asset') WHERE \"table\" = 'map_asset'").all() as { column: string }[]
+export function rowsReferringToAsset(db: Db, assetId: number): number {
+  const links = db
+    .prepare(
+      `SELECT t.name AS tableName, k."from" AS columnName
+         FROM sqlite_schema t, pragma_foreign_key_list(t.name) k
+        WHERE t.type = 'table' AND t.name NOT LIKE 'map\\_%' ESCAPE '\\' AND k."table" = 'map_asset'`
+    )
+    .all() as { tableName: string; columnName: string }[]
   let count = 0
-  for (const { column } of keys) {
-    // The column name comes from the schema itself, never from input.
-    count += (db.prepare(`SELECT count(*) AS n FROM risk_asset WHERE "${column.replaceAll('"', '""')}" = ?`).get(assetId) as { n: number }).n
+  for (const { tableName, columnName } of links) {
+    // Table and column names come from the schema itself, never from input.
+    const quote = (name: string) => `"${name.replaceAll('"', '""')}"`
+    count += (db.prepare(`SELECT count(*) AS n FROM ${quote(tableName)} WHERE ${quote(columnName)} = ?`).get(assetId) as { n: number }).n
   }
   return count
 }
