@@ -26,8 +26,18 @@ const API_KIT = ['./define-call.ts', './handler-types.ts', './host.ts', './call-
 
 export function fenceZones() {
   const zones = [
-    { target: './main/shared', from: './main', except: ['./shared'], message: 'main/shared is the ground floor: it imports nothing else from main/.' },
-    { target: './main/db', from: './main', except: ['./db', './shared'], message: 'main/db imports only main/shared: features build on it, never the reverse.' }
+    {
+      target: './main/shared',
+      from: './main',
+      except: ['./shared'],
+      message: 'main/shared is the ground floor: it imports nothing else from main/.'
+    },
+    {
+      target: './main/db',
+      from: './main',
+      except: ['./db', './shared'],
+      message: 'main/db imports only main/shared: features build on it, never the reverse.'
+    }
   ]
   for (const feature of FEATURES) {
     for (const other of FEATURES) {
@@ -40,7 +50,12 @@ export function fenceZones() {
       })
     }
     zones.push(
-      { target: `./main/${feature}`, from: './main/api', except: API_KIT, message: 'Features use the API toolkit only; the contract table and dispatch import every feature.' },
+      {
+        target: `./main/${feature}`,
+        from: './main/api',
+        except: API_KIT,
+        message: 'Features use the API toolkit only; the contract table and dispatch import every feature.'
+      },
       { target: `./main/${feature}`, from: './main/cli', message: 'Features do not import the command line.' },
       { target: `./main/${feature}`, from: './main/electron', message: 'Features do not import the Electron shell.' }
     )

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { CallContext } from '../api/handler-types'
 import { ApiError } from '../shared/errors'
-import { composeAnnualReview, REVIEW_SECTIONS } from './annual-review/compose'
+import { composeAnnualReview, REVIEW_SECTIONS, type ReviewSectionId } from './annual-review/compose'
 import type { AnnualReviewData } from './annual-review-data'
 import type { DocumentsPreview, PdfResult, PoliciesResult, SectionPreview } from './contract'
 import { renderPolicyDocx } from './docx/render-policy'
@@ -147,34 +147,30 @@ function packSectionPreview(data: EvidencePackData): SectionPreview[] {
 }
 
 function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
-  const has: boolean[] = [
-    true,
-    data.answerChanges !== null,
-    data.gaps !== null,
-    data.risks !== null,
-    data.remediation !== null,
-    data.findingsTrend !== null && data.findingsTrend.length > 0,
-    data.businessAssociates !== null,
-    data.incidents !== null,
-    true
-  ]
-  const detail: string[] = [
-    data.previous ? `${data.current.label} against ${data.previous.label}` : `${data.current.label}, first period recorded`,
-    data.answerChanges ? plural(data.answerChanges.length, 'change') : '',
-    data.gaps ? `${data.gaps.openNow} open, ${data.gaps.closed.length} closed` : '',
-    data.risks ? `${data.risks.changed.length} moved` : '',
-    data.remediation ? `${data.remediation.done.length} done, ${data.remediation.overdue.length} overdue` : '',
-    data.findingsTrend ? plural(data.findingsTrend.length, 'scan') : '',
-    data.businessAssociates ? `${data.businessAssociates.signed.length} signed, ${data.businessAssociates.expired.length} expired` : '',
-    data.incidents ? plural(data.incidents.length, 'incident') : '',
-    `${data.signOffs.filter(s => s.reviewer).length} of ${data.signOffs.length} families signed off`
-  ]
-  return REVIEW_SECTIONS.map((title, i) => ({
-    id: title.toLowerCase().replace(/[^a-z]+/g, '-'),
-    title,
-    hasData: has[i]!,
-    detail: has[i] ? detail[i]! : 'Not recorded in this workspace'
-  }))
+  const details: Record<ReviewSectionId, [boolean, string]> = {
+    summary: [true, data.previous ? `${data.current.label} against ${data.previous.label}` : `${data.current.label}, first period recorded`],
+    'answer-changes': [data.answerChanges !== null, data.answerChanges ? plural(data.answerChanges.length, 'change') : ''],
+    gaps: [data.gaps !== null, data.gaps ? `${data.gaps.openNow} open, ${data.gaps.closed.length} closed` : ''],
+    risks: [data.risks !== null, data.risks ? `${data.risks.changed.length} moved` : ''],
+    remediation: [
+      data.remediation !== null,
+      data.remediation ? `${data.remediation.done.length} done, ${data.remediation.overdue.length} overdue` : ''
+    ],
+    'findings-trend': [
+      data.findingsTrend !== null && data.findingsTrend.length > 0,
+      data.findingsTrend ? plural(data.findingsTrend.length, 'scan') : ''
+    ],
+    agreements: [
+      data.businessAssociates !== null,
+      data.businessAssociates ? `${data.businessAssociates.signed.length} signed, ${data.businessAssociates.expired.length} expired` : ''
+    ],
+    incidents: [data.incidents !== null, data.incidents ? plural(data.incidents.length, 'incident') : ''],
+    'sign-offs': [true, `${data.signOffs.filter(s => s.reviewer).length} of ${data.signOffs.length} families signed off`]
+  }
+  return REVIEW_SECTIONS.map(({ id, title }) => {
+    const [hasData, detail] = details[id]
+    return { id, title, hasData, detail: hasData ? detail : 'Not recorded in this workspace' }
+  })
 }
 
 export async function previewDocuments(ctx: CallContext, periodId?: string): Promise<DocumentsPreview> {

@@ -25,7 +25,7 @@ describe('the annual review report', () => {
   })
 
   it('has every section, listed in the contents', () => {
-    for (const title of REVIEW_SECTIONS) expect(text.split(title).length - 1, title).toBeGreaterThanOrEqual(2)
+    for (const { title } of REVIEW_SECTIONS) expect(text.split(title).length - 1, title).toBeGreaterThanOrEqual(2)
   })
 
   it('compares the two periods: changed answers, gaps, risks, remediation, scans, agreements, incidents', () => {

@@ -11,17 +11,20 @@ import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
  * for management and the family reviewers who sign it off. (data, options) → PDF bytes.
  */
 
+/** The review's sections in order: one entry each, from which the contents, the preview and the headings derive. */
 export const REVIEW_SECTIONS = [
-  'Summary of the year',
-  'Answers that changed',
-  'Gaps opened and closed',
-  'Risk levels',
-  'Remediation',
-  'Findings trend',
-  'Business associate agreements',
-  'Incidents of the year',
-  'Reviewer sign-offs'
-] as const
+  { id: 'summary', title: 'Summary of the year', render: summary },
+  { id: 'answer-changes', title: 'Answers that changed', render: answerChanges },
+  { id: 'gaps', title: 'Gaps opened and closed', render: gaps },
+  { id: 'risks', title: 'Risk levels', render: risks },
+  { id: 'remediation', title: 'Remediation', render: remediation },
+  { id: 'findings-trend', title: 'Findings trend', render: findingsTrend },
+  { id: 'agreements', title: 'Business associate agreements', render: agreements },
+  { id: 'incidents', title: 'Incidents of the year', render: incidents },
+  { id: 'sign-offs', title: 'Reviewer sign-offs', render: signOffs }
+] as const satisfies readonly { id: string; title: string; render: (w: PdfWriter, data: AnnualReviewData) => void }[]
+
+export type ReviewSectionId = (typeof REVIEW_SECTIONS)[number]['id']
 
 export type AnnualReviewOptions = {
   signal?: AbortSignal
@@ -44,14 +47,13 @@ export async function composeAnnualReview(data: AnnualReviewData, options: Annua
   })
   cover(w, data)
   w.reserveContents()
-  const renderers = [summary, answerChanges, gaps, risks, remediation, findingsTrend, agreements, incidents, signOffs]
-  renderers.forEach((render, i) => {
-    const title = REVIEW_SECTIONS[i]!
-    w.checkpoint(title, i, renderers.length)
-    w.heading(title, 1, { newPage: i === 0 || i === renderers.length - 1 || w.remaining() < 320 })
+  const count = REVIEW_SECTIONS.length
+  REVIEW_SECTIONS.forEach(({ title, render }, i) => {
+    w.checkpoint(title, i, count)
+    w.heading(title, 1, { newPage: i === 0 || i === count - 1 || w.remaining() < 320 })
     render(w, data)
   })
-  w.checkpoint('Finishing', renderers.length, renderers.length)
+  w.checkpoint('Finishing', count, count)
   return w.finish()
 }
 
