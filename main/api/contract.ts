@@ -11,6 +11,8 @@ import { calendarCalls } from '../calendar/contract'
 import { documentsCalls } from '../documents/contract'
 import { scannerCalls } from '../scanners/contract'
 import { mapCalls } from '../map/contract'
+import { risksCalls } from '../risks/contract'
+import { mapDrawingCalls } from '../map/drawing/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -27,7 +29,9 @@ export const contract = {
   ...calendarCalls,
   ...documentsCalls,
   ...scannerCalls,
-  ...mapCalls
+  ...mapDrawingCalls,
+  ...mapCalls,
+  ...risksCalls
 }
 
 export type Contract = typeof contract

@@ -10,6 +10,8 @@ import { calendarHandlers } from '../calendar/handlers'
 import { documentsHandlers } from '../documents/handlers'
 import { scannerHandlers } from '../scanners/handlers'
 import { mapHandlers } from '../map/handlers'
+import { risksHandlers } from '../risks/handlers'
+import { mapDrawingHandlers } from '../map/drawing/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -25,5 +27,7 @@ export const handlers: HandlersFor<Contract> = {
   ...calendarHandlers,
   ...documentsHandlers,
   ...scannerHandlers,
-  ...mapHandlers
+  ...mapDrawingHandlers,
+  ...mapHandlers,
+  ...risksHandlers
 }
