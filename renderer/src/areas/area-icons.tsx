@@ -8,5 +8,6 @@ export {
   FileTextIcon,
   GearIcon,
   MagnifyingGlassIcon,
-  PersonIcon
+  PersonIcon,
+  TargetIcon as RiskIcon
 } from '@radix-ui/react-icons'

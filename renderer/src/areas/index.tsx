@@ -8,7 +8,8 @@ import {
   FileTextIcon,
   GearIcon,
   MagnifyingGlassIcon,
-  PersonIcon
+  PersonIcon,
+  RiskIcon
 } from './area-icons'
 import { AssessmentPage } from './assessment/AssessmentPage'
 import { BusinessAssociatesPage } from './business-associates/BusinessAssociatesPage'
@@ -17,11 +18,12 @@ import { DashboardPage } from './dashboard/DashboardPage'
 import { DocumentsPage } from './documents/DocumentsPage'
 import { IncidentsPage } from './incidents/IncidentsPage'
 import { FindingsPage } from './findings/FindingsPage'
+import { RisksPage } from './risks/RisksPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
 
 export type AreaId =
-  'dashboard' | 'assessment' | 'findings' | 'business-associates' | 'incidents' | 'calendar' | 'documents' | 'settings' | 'workspaces'
+  'dashboard' | 'assessment' | 'risks' | 'findings' | 'business-associates' | 'incidents' | 'calendar' | 'documents' | 'settings' | 'workspaces'
 
 export interface AreaDefinition {
   id: AreaId
@@ -42,6 +44,7 @@ export const AREAS: AreaDefinition[] = [
     inNavigation: true,
     component: AssessmentPage
   },
+  { id: 'risks', label: 'Risk analysis', icon: RiskIcon, inNavigation: true, component: RisksPage },
   { id: 'findings', label: 'Findings', icon: MagnifyingGlassIcon, inNavigation: true, component: FindingsPage },
   { id: 'business-associates', label: 'Business associates', icon: PersonIcon, inNavigation: true, component: BusinessAssociatesPage },
   { id: 'incidents', label: 'Incidents', icon: BellIcon, inNavigation: true, component: IncidentsPage },

@@ -1,5 +1,6 @@
 import { useState } from 'react'
-import { Callout, Flex, Progress, Select, Tabs, Text } from '@radix-ui/themes'
+import { Button, Callout, Flex, Progress, Select, Tabs, Text } from '@radix-ui/themes'
+import { ArrowRightIcon } from '@radix-ui/react-icons'
 import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../api'
 import './assessment.css'
@@ -8,12 +9,13 @@ import { InventoryPanel } from './InventoryPanel'
 import { NextStep } from './NextStep'
 import { ProcurementPanel } from './ProcurementPanel'
 import { QuestionnairePanel } from './QuestionnairePanel'
-import { RiskRegister } from './RiskRegister'
 import { useLoaded } from '../../components/use-loaded'
 import { countOf } from '../../components/count-of'
+import { useWorkspace } from '../../workspace-context'
 
 /** The HIPAA Security Rule assessment: questionnaire, risks, cloud services, procurement answers and the yearly review. */
 export function AssessmentPage() {
+  const { navigate } = useWorkspace()
   const [periodId, setPeriodId] = useState<string | undefined>(undefined)
   const [refreshKey, setRefreshKey] = useState(0)
   const periods = useLoaded(() => api['assessment.periods']({}), [refreshKey])
@@ -75,19 +77,22 @@ export function AssessmentPage() {
           </Flex>
           <NextStep progress={data} />
           <Tabs.Root defaultValue="questions">
-            <Tabs.List aria-label="Assessment sections">
-              <Tabs.Trigger value="questions">Questionnaire</Tabs.Trigger>
-              <Tabs.Trigger value="risks">Risk register</Tabs.Trigger>
-              <Tabs.Trigger value="services">Cloud services</Tabs.Trigger>
-              <Tabs.Trigger value="procurement">Procurement answers</Tabs.Trigger>
-              <Tabs.Trigger value="review">Review and sign-off</Tabs.Trigger>
-            </Tabs.List>
+            <Flex align="center" gap="4" wrap="wrap">
+              <Tabs.List aria-label="Assessment sections">
+                <Tabs.Trigger value="questions">Questionnaire</Tabs.Trigger>
+                <Tabs.Trigger value="services">Cloud services</Tabs.Trigger>
+                <Tabs.Trigger value="procurement">Procurement answers</Tabs.Trigger>
+                <Tabs.Trigger value="review">Review and sign-off</Tabs.Trigger>
+              </Tabs.List>
+              {/* The register of gaps became the risk analysis, its own area: one register, reached from here too. */}
+              <Button variant="ghost" onClick={() => navigate('risks')}>
+                Risk analysis
+                <ArrowRightIcon aria-hidden />
+              </Button>
+            </Flex>
             <Flex pt="4" direction="column">
               <Tabs.Content value="questions">
                 <QuestionnairePanel periodId={data.period.id} progress={data} onChanged={changed} />
-              </Tabs.Content>
-              <Tabs.Content value="risks">
-                <RiskRegister periodId={data.period.id} refreshKey={refreshKey} />
               </Tabs.Content>
               <Tabs.Content value="services">
                 <InventoryPanel periodId={data.period.id} readOnly={data.period.readOnly} onChanged={changed} />

@@ -1,0 +1,77 @@
+import { Callout, Flex, Heading, Text } from '@radix-ui/themes'
+import { api } from '../../api'
+import { useLoaded } from '../../components/use-loaded'
+
+/** What changed in the analysis since the period this one was carried over from. */
+export function ChangesPanel(props: { refreshKey: number }) {
+  const { data, error } = useLoaded(() => api['risks.changes']({}), [props.refreshKey])
+  if (error)
+    return (
+      <Callout.Root color="red" role="alert">
+        <Callout.Text>{error}</Callout.Text>
+      </Callout.Root>
+    )
+  if (!data) return null
+  if (!data.previous)
+    return (
+      <Text as="p" color="gray">
+        This is the first period, so there is nothing earlier to compare with. Changes appear here once the next period starts.
+      </Text>
+    )
+  const none = data.added.length + data.removed.length + data.changed.length === 0
+  return (
+    <Flex direction="column" gap="3" data-testid="risk-changes">
+      <Text as="p" size="2" color="gray">
+        Compared with {data.previous.id}.
+      </Text>
+      {none && <Text as="p">Nothing has changed since then.</Text>}
+      {data.added.length > 0 && (
+        <section aria-labelledby="changes-added">
+          <Heading as="h2" size="3" id="changes-added">
+            Added ({data.added.length})
+          </Heading>
+          <ul>
+            {data.added.map(risk => (
+              <li key={risk.key}>{risk.title}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {data.removed.length > 0 && (
+        <section aria-labelledby="changes-removed">
+          <Heading as="h2" size="3" id="changes-removed">
+            Removed ({data.removed.length})
+          </Heading>
+          <ul>
+            {data.removed.map(risk => (
+              <li key={risk.key}>{risk.title}</li>
+            ))}
+          </ul>
+        </section>
+      )}
+      {data.changed.length > 0 && (
+        <section aria-labelledby="changes-changed">
+          <Heading as="h2" size="3" id="changes-changed">
+            Changed ({data.changed.length})
+          </Heading>
+          <ul>
+            {data.changed.map(risk => (
+              <li key={risk.key}>
+                {risk.title}
+                <ul>
+                  {risk.fields.map(field => (
+                    <li key={field.field}>
+                      <Text size="2">
+                        {field.field}: {field.before ?? '(empty)'} → {field.after ?? '(empty)'}
+                      </Text>
+                    </li>
+                  ))}
+                </ul>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </Flex>
+  )
+}

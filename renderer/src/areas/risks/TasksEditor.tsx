@@ -1,0 +1,213 @@
+import { useId, useState } from 'react'
+import { Badge, Button, Callout, Dialog, Flex, Select, Table, Text, TextArea, TextField } from '@radix-ui/themes'
+import type { RiskDetail, TaskView } from '../../../../main/risks/contract'
+import { api, errorMessage } from '../../api'
+import { DialogFormFooter } from '../../components/DialogFormFooter'
+import { TASK_STATUS_LABELS } from './labels'
+
+/** The remediation tasks of a mitigated risk: owner, due date, status; closing one records what shows it is done. */
+export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChanged(): void }) {
+  const id = useId()
+  const [title, setTitle] = useState('')
+  const [owner, setOwner] = useState('')
+  const [dueOn, setDueOn] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  const act = (work: Promise<unknown>) =>
+    work.then(
+      () => {
+        setError(null)
+        props.onChanged()
+      },
+      caught => setError(errorMessage(caught))
+    )
+  const add = async () => {
+    await act(
+      api['risks.addTask']({ riskId: props.risk.id, title, owner, dueOn: dueOn || null }).then(() => {
+        setTitle('')
+        setDueOn('')
+      })
+    )
+  }
+
+  return (
+    <Flex direction="column" gap="2">
+      <Text as="div" size="2" weight="medium" id={`${id}-tasks`}>
+        Remediation tasks
+      </Text>
+      {props.risk.tasks.length === 0 ? (
+        <Text size="2" color="gray">
+          No task yet. Each task has an owner and a due date, and appears in the calendar.
+        </Text>
+      ) : (
+        <Table.Root size="1" variant="surface" aria-labelledby={`${id}-tasks`}>
+          <Table.Header>
+            <Table.Row>
+              <Table.ColumnHeaderCell>Task</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Owner</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Due</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
+              <Table.ColumnHeaderCell>
+                <span className="visually-hidden">Actions</span>
+              </Table.ColumnHeaderCell>
+            </Table.Row>
+          </Table.Header>
+          <Table.Body>
+            {props.risk.tasks.map(task => (
+              <TaskRow key={task.id} task={task} readOnly={props.readOnly} act={act} />
+            ))}
+          </Table.Body>
+        </Table.Root>
+      )}
+      {!props.readOnly && (
+        <form
+          onSubmit={event => {
+            event.preventDefault()
+            void add()
+          }}
+        >
+          <Flex gap="2" align="end" wrap="wrap">
+            <Flex direction="column" gap="1" flexGrow="1" minWidth="220px">
+              <Text as="label" size="1" htmlFor={`${id}-title`}>
+                New task
+              </Text>
+              <TextField.Root id={`${id}-title`} value={title} onChange={e => setTitle(e.target.value)} placeholder="What has to be done" />
+            </Flex>
+            <Flex direction="column" gap="1">
+              <Text as="label" size="1" htmlFor={`${id}-owner`}>
+                Task owner
+              </Text>
+              <TextField.Root id={`${id}-owner`} value={owner} onChange={e => setOwner(e.target.value)} />
+            </Flex>
+            <Flex direction="column" gap="1">
+              <Text as="label" size="1" htmlFor={`${id}-due`}>
+                Task due
+              </Text>
+              <TextField.Root id={`${id}-due`} type="date" value={dueOn} onChange={e => setDueOn(e.target.value)} />
+            </Flex>
+            <Button type="submit" variant="soft" disabled={!title.trim()}>
+              Add task
+            </Button>
+          </Flex>
+        </form>
+      )}
+      {error && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{error}</Callout.Text>
+        </Callout.Root>
+      )}
+    </Flex>
+  )
+}
+
+function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<unknown>): Promise<unknown> }) {
+  const { task } = props
+  const id = useId()
+  const [owner, setOwner] = useState(task.owner)
+  const done = task.status === 'done'
+  return (
+    <Table.Row data-testid="risk-task">
+      <Table.RowHeaderCell>
+        {task.title}
+        {done && task.evidence && (
+          <Text as="div" size="1" color="gray">
+            Done {task.doneOn}: {task.evidence}
+          </Text>
+        )}
+      </Table.RowHeaderCell>
+      <Table.Cell>
+        {props.readOnly || done ? (
+          task.owner || '—'
+        ) : (
+          <TextField.Root
+            size="1"
+            aria-label={`Owner of ${task.title}`}
+            value={owner}
+            onChange={e => setOwner(e.target.value)}
+            onBlur={() => owner !== task.owner && void props.act(api['risks.updateTask']({ id: task.id, owner }))}
+          />
+        )}
+      </Table.Cell>
+      <Table.Cell>
+        {props.readOnly || done ? (
+          (task.dueOn ?? '—')
+        ) : (
+          <TextField.Root
+            size="1"
+            type="date"
+            aria-label={`Due date of ${task.title}`}
+            defaultValue={task.dueOn ?? ''}
+            onChange={e => void props.act(api['risks.updateTask']({ id: task.id, dueOn: e.target.value || null }))}
+          />
+        )}
+        {task.overdue && (
+          <Badge color="red" variant="soft" highContrast ml="2">
+            Overdue
+          </Badge>
+        )}
+      </Table.Cell>
+      <Table.Cell>
+        {props.readOnly || done ? (
+          TASK_STATUS_LABELS[task.status]
+        ) : (
+          <Select.Root
+            value={task.status}
+            onValueChange={status => void props.act(api['risks.updateTask']({ id: task.id, status: status as 'open' | 'in-progress' }))}
+          >
+            <Select.Trigger id={`${id}-status`} aria-label={`Status of ${task.title}`} />
+            <Select.Content>
+              <Select.Item value="open">{TASK_STATUS_LABELS.open}</Select.Item>
+              <Select.Item value="in-progress">{TASK_STATUS_LABELS['in-progress']}</Select.Item>
+            </Select.Content>
+          </Select.Root>
+        )}
+      </Table.Cell>
+      <Table.Cell>{!props.readOnly && !done && <CompleteTaskDialog task={task} act={props.act} />}</Table.Cell>
+    </Table.Row>
+  )
+}
+
+function CompleteTaskDialog(props: { task: TaskView; act(work: Promise<unknown>): Promise<unknown> }) {
+  const id = useId()
+  const [open, setOpen] = useState(false)
+  const [evidence, setEvidence] = useState('')
+  const [error, setError] = useState<string | null>(null)
+  return (
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <Dialog.Trigger>
+        <Button size="1" variant="soft">
+          Mark done
+        </Button>
+      </Dialog.Trigger>
+      <Dialog.Content maxWidth="520px">
+        <Dialog.Title>Mark “{props.task.title}” done</Dialog.Title>
+        <Dialog.Description size="2">What shows the task is done? A reviewer will look for this evidence.</Dialog.Description>
+        <form
+          onSubmit={event => {
+            event.preventDefault()
+            api['risks.completeTask']({ id: props.task.id, evidence }).then(
+              () => {
+                setOpen(false)
+                void props.act(Promise.resolve())
+              },
+              caught => setError(errorMessage(caught))
+            )
+          }}
+        >
+          <Flex direction="column" gap="3" mt="3">
+            <Text as="label" size="2" weight="medium" htmlFor={`${id}-evidence`}>
+              Evidence
+            </Text>
+            <TextArea
+              id={`${id}-evidence`}
+              value={evidence}
+              onChange={e => setEvidence(e.target.value)}
+              rows={3}
+              placeholder="e.g. Screenshot of the MFA policy, saved in the evidence folder on 2026-03-02"
+            />
+            <DialogFormFooter error={error} submitLabel="Mark done" />
+          </Flex>
+        </form>
+      </Dialog.Content>
+    </Dialog.Root>
+  )
+}
