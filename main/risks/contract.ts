@@ -139,9 +139,12 @@ export interface RiskSummary {
   impact: ScaleStep | null
   /** Inherent level from the matrix; null while likelihood or impact is unrated. */
   level: RiskLevel | null
+  /** 'Critical' … 'Low', or 'Not rated': unrated risks have their own label and sort after every rated one. */
+  levelLabel: string
   residualLikelihood: ScaleStep | null
   residualImpact: ScaleStep | null
   residualLevel: RiskLevel | null
+  residualLevelLabel: string
   treatment: TreatmentKind | null
   owner: string
   status: ScenarioStatus
