@@ -73,6 +73,16 @@ export function readRiskDetail(db: Db, clock: Clock, id: number): RiskDetail {
   return riskDetail(db, scenario, clock.today, state.present, state.label)
 }
 
+/** Every risk of a period whole, highest first; the sources are read once for all of them. */
+export function readRegisterDetails(db: Db, clock: Clock, periodId?: string): RiskDetail[] {
+  const period = periodOf(db, clock, periodId)
+  const state = linkState(loadSources(db, clock, period.id))
+  const scenarios = new Map(listScenarios(db, period.id).map(s => [s.id, s]))
+  return sortRisks(loadRegister(db, period.id, clock.today), 'level').map(row =>
+    riskDetail(db, scenarios.get(row.id)!, clock.today, state.present, state.label)
+  )
+}
+
 /** PHI assets with no rated risk in the period. */
 export function readNotAssessed(db: Db, periodId: string, register?: readonly RiskSummary[]): NotAssessedAsset[] {
   const assessed = new Set<number>()
@@ -112,3 +122,6 @@ export function readSuggestions(db: Db, clock: Clock): SuggestionsView & { sourc
   const dismissed = listDismissals(db)
   return { suggestions: buildSuggestions({ assets: listMapAssets(db), sources, covered, dismissed }), dismissed, sources }
 }
+
+// The documents' view of the analysis, offered to other features with the rest of the reads.
+export { readRiskReport, type RiskReportData, type RiskReportRisk, type RiskReportAcceptance } from './report-data'

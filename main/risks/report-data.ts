@@ -1,7 +1,9 @@
 // What the evidence pack and the annual review say about the risk analysis: the method, the heat map,
 // the top risks with their treatment and the accepted risks, read from the workspace as plain data.
 import type { RiskLevel } from '../assessment/contract'
+import { readPeriods } from '../assessment/reads'
 import { getBusinessAssociate } from '../baas/db/business-associates'
+import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { listMapAssets, listPhiAssets } from '../map/db/assets'
 import { getRiskCatalog } from './catalog'
@@ -10,7 +12,6 @@ import { listScenarios, type ScenarioRecord } from './db/scenarios'
 import { tasksByScenario } from './db/tasks'
 import { vulnerabilitiesByScenario } from './db/vulnerabilities'
 import { buildOverview } from './overview'
-import { periodOf, readNotAssessed, type Clock } from './reads'
 import { loadRegister, sortRisks } from './register'
 
 export interface RiskReportRisk {
@@ -99,17 +100,21 @@ function businessAssociateNames(db: Db): (id: number) => string | null {
   return id => getBusinessAssociate(db, id)?.name ?? null
 }
 
-/** The analysis of a period (the current one by default) as the documents print it. */
-export function readRiskReport(db: Db, clock: Clock, periodId?: string): RiskReportData {
-  const period = periodOf(db, clock, periodId)
+/** The analysis of a period (the current one by default) as the documents print it; reads.ts re-exports it for other features. */
+export function readRiskReport(db: Db, clock: { now: string; today: string }, periodId?: string): RiskReportData {
+  const periods = readPeriods(db, clock.now)
+  const period = periodId === undefined ? periods.find(p => p.status === 'current') : periods.find(p => p.id === periodId)
+  if (!period) throw new ApiError('not-found', `There is no assessment period "${periodId}".`)
   const catalog = getRiskCatalog().view
   const rows = loadRegister(db, period.id, clock.today)
   const overview = buildOverview(rows)
   const scenarios = new Map(listScenarios(db, period.id).map(s => [s.id, s]))
   const tasks = tasksByScenario(db, period.id)
   const vulnerabilities = vulnerabilitiesByScenario(db, period.id)
-  const notAssessed = readNotAssessed(db, period.id, rows)
   const phiAssets = listPhiAssets(db)
+  // As the Not yet assessed view counts: a PHI asset is assessed once a rated risk is about it.
+  const assessed = new Set(rows.filter(row => row.level !== null).flatMap(row => row.assets.flatMap(a => (a.id === null ? [] : [a.id]))))
+  const notAssessed = phiAssets.filter(asset => !assessed.has(asset.id))
   const baName = businessAssociateNames(db)
 
   const bySource: Record<VulnerabilityKind, number> = { question: 0, finding: 0, 'map-flag': 0, baa: 0 }
