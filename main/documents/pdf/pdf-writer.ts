@@ -669,6 +669,66 @@ export class PdfWriter {
     this.doc.y = top + total + 8
   }
 
+  /**
+   * A likelihood × impact grid (rows top-down, columns left to right), each cell filled with its level's
+   * colour and printing its count and level in words, inside one Figure whose alternative text states every cell.
+   */
+  heatGrid(options: {
+    alt: string
+    rowTitle: string
+    columnTitle: string
+    rows: string[]
+    columns: string[]
+    cells: Array<Array<{ count: number; label: string; color: string }>>
+  }): void {
+    const labelWidth = 110
+    const cellWidth = Math.min(120, (CONTENT_WIDTH - labelWidth) / Math.max(options.columns.length, 1))
+    const cellHeight = 40
+    const headerHeight = 28
+    const height = headerHeight + options.rows.length * cellHeight + 16
+    this.ensureSpace(height + 10)
+    const top = this.doc.y
+    const gridLeft = MARGIN.left + labelWidth
+    const content = this.doc.markStructureContent('Figure')
+    this.font('semibold', TYPE.caption, COLOR.muted)
+    this.doc.text(options.columnTitle, gridLeft, top, { width: cellWidth * options.columns.length, align: 'center', lineBreak: false })
+    options.columns.forEach((column, c) => {
+      this.font('regular', TYPE.small, COLOR.ink)
+      this.doc.text(column, gridLeft + c * cellWidth, top + 12, { width: cellWidth, align: 'center', lineBreak: false })
+    })
+    options.rows.forEach((row, r) => {
+      const y = top + headerHeight + r * cellHeight
+      this.font('regular', TYPE.small, COLOR.ink)
+      this.doc.text(row, MARGIN.left, y + cellHeight / 2 - 5, { width: labelWidth - 10, align: 'right', lineBreak: false })
+      options.columns.forEach((_column, c) => {
+        const cell = options.cells[r]?.[c]
+        if (!cell) return
+        const x = gridLeft + c * cellWidth
+        this.doc.rect(x + 1.5, y + 1.5, cellWidth - 3, cellHeight - 3).fill(cell.color)
+        this.font('bold', TYPE.h2, COLOR.ink)
+        this.doc.text(String(cell.count), x, y + 6, { width: cellWidth, align: 'center', lineBreak: false })
+        this.font('regular', TYPE.caption, COLOR.ink)
+        this.doc.text(cell.label, x, y + 24, { width: cellWidth, align: 'center', lineBreak: false })
+      })
+    })
+    this.font('semibold', TYPE.caption, COLOR.muted)
+    this.doc.text(options.rowTitle, MARGIN.left, top + headerHeight + options.rows.length * cellHeight + 4, {
+      width: labelWidth - 10,
+      align: 'right',
+      lineBreak: false
+    })
+    this.doc.endMarkedContent()
+    this.figureCount += 1
+    this.root.add(
+      this.doc.struct(
+        'Figure',
+        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + height], placement: 'Block' } as StructOptions,
+        [content]
+      )
+    )
+    this.doc.y = top + height + 8
+  }
+
   // ---------------------------------------------------------------- contents, running heads, end
 
   /** Reserves the contents page now (so it sits in reading order) and fills it in at the end. */
