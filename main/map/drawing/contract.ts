@@ -124,6 +124,8 @@ export const MapLayoutOptions = z.strictObject({
 export type MapLayoutOptions = z.input<typeof MapLayoutOptions>
 
 export const mapDrawingCalls = {
+  /** Asks for infrastructure files to import (the screen's "Choose files…"); [] when cancelled. */
+  'map.chooseFiles': defineCall<string[]>()(z.strictObject({})),
   'map.layout': defineCall<MapScene>()(MapLayoutOptions),
   /** Writes the drawing as SVG where the person says in the save dialog; null when they cancel. */
   'map.exportSvg': defineCall<{ path: string; bytes: number } | null>()(MapLayoutOptions)

@@ -9,5 +9,6 @@ export {
   GearIcon,
   MagnifyingGlassIcon,
   PersonIcon,
+  Share1Icon as MapIcon,
   TargetIcon as RiskIcon
 } from '@radix-ui/react-icons'

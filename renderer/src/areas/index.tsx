@@ -8,6 +8,7 @@ import {
   FileTextIcon,
   GearIcon,
   MagnifyingGlassIcon,
+  MapIcon,
   PersonIcon,
   RiskIcon
 } from './area-icons'
@@ -17,13 +18,14 @@ import { CalendarPage } from './calendar/CalendarPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { DocumentsPage } from './documents/DocumentsPage'
 import { IncidentsPage } from './incidents/IncidentsPage'
+import { MapPage } from './map/MapPage'
 import { FindingsPage } from './findings/FindingsPage'
 import { RisksPage } from './risks/RisksPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
 
 export type AreaId =
-  'dashboard' | 'assessment' | 'risks' | 'findings' | 'business-associates' | 'incidents' | 'calendar' | 'documents' | 'settings' | 'workspaces'
+  'dashboard' | 'assessment' | 'risks' | 'map' | 'findings' | 'business-associates' | 'incidents' | 'calendar' | 'documents' | 'settings' | 'workspaces'
 
 export interface AreaDefinition {
   id: AreaId
@@ -45,6 +47,7 @@ export const AREAS: AreaDefinition[] = [
     component: AssessmentPage
   },
   { id: 'risks', label: 'Risk analysis', icon: RiskIcon, inNavigation: true, component: RisksPage },
+  { id: 'map', label: 'Data-flow map', icon: MapIcon, inNavigation: true, component: MapPage },
   { id: 'findings', label: 'Findings', icon: MagnifyingGlassIcon, inNavigation: true, component: FindingsPage },
   { id: 'business-associates', label: 'Business associates', icon: PersonIcon, inNavigation: true, component: BusinessAssociatesPage },
   { id: 'incidents', label: 'Incidents', icon: BellIcon, inNavigation: true, component: IncidentsPage },
