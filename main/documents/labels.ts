@@ -1,4 +1,4 @@
-import type { AddressableDecisionKind, Answer, RiskLevel, Severity } from './evidence-pack-data'
+import type { AddressableDecisionKind, Answer, RiskLevel, Severity } from './evidence-pack/pack-data'
 import { COLOR } from './pdf/theme'
 
 export const ANSWER_LABEL: Record<Answer, string> = {

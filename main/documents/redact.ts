@@ -1,4 +1,4 @@
-import type { EvidencePackData } from './evidence-pack-data'
+import type { EvidencePackData } from './evidence-pack/pack-data'
 
 /**
  * Redaction for sharing a pack outside the organisation: cloud account ids and resource names are

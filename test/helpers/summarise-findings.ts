@@ -1,4 +1,4 @@
-import { SEVERITIES, type FindingsSummary, type Severity } from '../../main/documents/evidence-pack-data'
+import { SEVERITIES, type FindingsSummary, type Severity } from '../../main/documents/evidence-pack/pack-data'
 
 // Builds a findings summary from synthetic findings for the composer's tests (the app reads its
 // summary from the database with grouped queries: main/documents/workspace-data/scans.ts).

@@ -1,4 +1,4 @@
-import type { Answer, FamilyId, Recorded, RiskLevel, Severity } from './evidence-pack-data'
+import type { Answer, FamilyId, Recorded, RiskLevel, Severity } from '../evidence-pack/pack-data'
 
 /**
  * The plain data the annual review report is composed from: this assessment period against the

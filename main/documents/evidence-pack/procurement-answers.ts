@@ -1,4 +1,4 @@
-import type { EvidencePackData, ProcurementStatement } from '../evidence-pack-data'
+import type { EvidencePackData, ProcurementStatement } from './pack-data'
 import { formatLongDate } from '../format'
 
 /**

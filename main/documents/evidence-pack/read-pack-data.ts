@@ -4,11 +4,11 @@ import { readBusinessAssociates } from '../../baas/reads'
 import { readIncident, readIncidents } from '../../breach/reads'
 import type { Eligibility, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/contract'
-import type { AnswerCounts, EvidencePackData, FamilyId } from '../evidence-pack-data'
+import type { AnswerCounts, EvidencePackData, FamilyId } from './pack-data'
 import type { LoadedPolicy } from '../policies/load'
-import { combineAnswers } from './entry-answers'
-import { scanSections } from './scans'
-import { periodRange, PROVIDER_NAMES, type WorkspaceFacts } from './workspace-facts'
+import { combineAnswers } from '../workspace-data/entry-answers'
+import { scanSections } from '../workspace-data/scans'
+import { periodRange, PROVIDER_NAMES, type WorkspaceFacts } from '../workspace-data/workspace-facts'
 
 /**
  * The evidence pack's data, read from the workspace. A section whose feature holds nothing (or is
@@ -133,11 +133,7 @@ function incidents(facts: WorkspaceFacts, range: { start: string; end: string })
   })
 }
 
-export function evidencePackData(
-  facts: WorkspaceFacts,
-  policies: LoadedPolicy[],
-  preparedBy?: { name: string; title: string }
-): EvidencePackData {
+export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[], preparedBy?: { name: string; title: string }): EvidencePackData {
   const organization = facts.workspace.organization
   const range = periodRange(facts.period, facts.today)
   const provider = PROVIDER_NAMES[organization.cloudProvider] ?? 'Cloud provider'

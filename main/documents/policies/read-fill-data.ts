@@ -1,7 +1,7 @@
 import type { DecisionKind } from '../../assessment/contract'
-import type { PolicyFillData, PolicyValues } from '../policies/fill'
-import type { AddressableDecision } from '../policies/template-schema'
-import { fieldValues, PROVIDER_NAMES, type WorkspaceFacts } from './workspace-facts'
+import type { PolicyFillData, PolicyValues } from './fill'
+import type { AddressableDecision } from './template-schema'
+import { fieldValues, PROVIDER_NAMES, type WorkspaceFacts } from '../workspace-data/workspace-facts'
 
 const DECISION: Record<DecisionKind, AddressableDecision> = {
   'implemented-as-specified': 'as-specified',

@@ -1,6 +1,6 @@
 import type { AnswerValue } from '../../assessment/contract'
 import type { QuestionItem } from '../../assessment/contract'
-import type { Answer } from '../evidence-pack-data'
+import type { Answer } from '../evidence-pack/pack-data'
 
 /** The assessment's answer values in the documents' vocabulary. */
 export function toAnswer(value: AnswerValue): Answer {

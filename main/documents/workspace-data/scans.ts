@@ -3,8 +3,8 @@ import { findingCounts } from '../../scanners/db/finding-counts'
 import { queryFindings } from '../../scanners/db/findings'
 import { latestScanIds, listScans } from '../../scanners/db/scans'
 import { formatLabel } from '../../scanners/reads'
-import type { EvidencePackData, FindingsSummary, Severity } from '../evidence-pack-data'
-import { SEVERITIES } from '../evidence-pack-data'
+import type { EvidencePackData, FindingsSummary, Severity } from '../evidence-pack/pack-data'
+import { SEVERITIES } from '../evidence-pack/pack-data'
 
 /**
  * Scanner results for the documents: the scans from the scans feature's read functions, counts by grouped

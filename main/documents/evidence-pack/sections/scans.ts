@@ -1,0 +1,125 @@
+import type { EvidencePackData } from '../pack-data'
+import { formatCount, formatShortDate, plural } from '../../format'
+import { SEVERITY_COLOR, SEVERITY_LABEL } from '../../labels'
+import { SEVERITIES } from '../pack-data'
+import { type PdfWriter } from '../../pdf/pdf-writer'
+import { COLOR, TYPE } from '../../pdf/theme'
+
+import { notRecorded } from './shared'
+
+export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
+  if (!data.scans || !data.findings || data.scans.length === 0) return notRecorded(w, 'No scanner output has been imported.')
+  const f = data.findings
+  w.paragraph(
+    `${plural(data.scans.length, 'scan file')} imported. Findings are mapped to the Security Rule specifications they bear on; the file fingerprints let a reviewer confirm which output was used.${
+      data.scans.some(s => s.superseded) ? ' The counts below use the latest scan of each account; earlier scans are listed for the record.' : ''
+    }`,
+    { after: 8 }
+  )
+  w.table(
+    [
+      { header: 'Scan file', width: 2, bold: true },
+      { header: 'Format', width: 1.2 },
+      { header: 'Scanned', width: 1 },
+      { header: 'Checks', width: 0.7, align: 'right' },
+      { header: 'Failed', width: 0.7, align: 'right' },
+      { header: 'SHA-256', width: 2.6 }
+    ],
+    data.scans.map(s => [
+      s.accountId ? `${s.fileName} (account ${s.accountId})` : s.fileName,
+      s.format,
+      (s.scannedOn ? formatShortDate(s.scannedOn) : `Imported ${formatShortDate(s.importedOn)}`) + (s.superseded ? ' (superseded)' : ''),
+      formatCount(s.findings),
+      { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.good },
+      s.sha256
+    ]),
+    { size: 7.4 }
+  )
+  w.heading('By severity', 2)
+  w.stackedBars({
+    alt: `Bar chart of scanner checks by severity. ${SEVERITIES.map(
+      s => `${SEVERITY_LABEL[s]}: ${f.bySeverity[s].failed} failed, ${f.bySeverity[s].passed} passed`
+    ).join('. ')}.`,
+    rows: SEVERITIES.map(s => ({
+      label: SEVERITY_LABEL[s],
+      segments: [
+        { label: 'Failed', value: f.bySeverity[s].failed, color: SEVERITY_COLOR[s] },
+        { label: 'Passed', value: f.bySeverity[s].passed, color: COLOR.none }
+      ]
+    })),
+    legend: [
+      { label: 'Failed (colour by severity)', color: COLOR.bad },
+      { label: 'Passed', color: COLOR.none }
+    ]
+  })
+  w.table(
+    [
+      { header: 'Severity', width: 2, bold: true },
+      { header: 'Failed', width: 1, align: 'right' },
+      { header: 'Passed', width: 1, align: 'right' },
+      { header: 'Share failing', width: 1.2, align: 'right' }
+    ],
+    [
+      ...SEVERITIES.map(s => {
+        const { failed, passed } = f.bySeverity[s]
+        return [
+          SEVERITY_LABEL[s],
+          { text: formatCount(failed), color: failed ? SEVERITY_COLOR[s] : COLOR.body },
+          formatCount(passed),
+          failed + passed ? `${Math.round((failed / (failed + passed)) * 100)}%` : '—'
+        ]
+      }),
+      [
+        { text: 'All checks', bold: true },
+        { text: formatCount(f.failed), bold: true },
+        { text: formatCount(f.passed), bold: true },
+        f.total ? `${Math.round((f.failed / f.total) * 100)}%` : '—'
+      ]
+    ]
+  )
+  const specLimit = 30
+  w.heading('By specification', 2)
+  w.table(
+    [
+      { header: 'Citation', width: 1.4, bold: true },
+      { header: 'Specification', width: 3.2 },
+      { header: 'Failed', width: 0.8, align: 'right' },
+      { header: 'Passed', width: 0.8, align: 'right' }
+    ],
+    f.bySpecification
+      .slice(0, specLimit)
+      .map(s => [s.citation, s.title, { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.body }, formatCount(s.passed)])
+  )
+  if (f.bySpecification.length > specLimit) {
+    w.paragraph(`${f.bySpecification.length - specLimit} further specifications with fewer failing checks are held in the workspace.`, {
+      size: TYPE.small,
+      color: COLOR.muted
+    })
+  }
+  if (f.worst.length > 0) {
+    w.heading('Most severe failing checks', 2)
+    w.paragraph(
+      f.failed > f.worst.length
+        ? `The ${f.worst.length} most severe of ${formatCount(f.failed)} failing checks are listed. The workspace holds every finding with its remediation guidance.`
+        : `All ${formatCount(f.failed)} failing checks are listed.`,
+      { size: TYPE.small, color: COLOR.muted, after: 6 }
+    )
+    w.table(
+      [
+        { header: 'Severity', width: 0.8 },
+        { header: 'Check', width: 3 },
+        { header: 'Resource', width: 2 },
+        { header: 'Region', width: 0.9 },
+        { header: 'Specifications', width: 1.4 }
+      ],
+      f.worst.map(x => [
+        { text: SEVERITY_LABEL[x.severity], color: SEVERITY_COLOR[x.severity], bold: true },
+        x.title,
+        x.resource,
+        x.region,
+        x.citations.join(', ')
+      ]),
+      { size: 7.4 }
+    )
+  }
+}
