@@ -18,7 +18,8 @@ import { registerEncrypt } from './commands/encrypt'
 import { registerPassphrase } from './commands/passphrase'
 import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
-import { installCliKeyProvider } from './passphrase-prompt'
+import { registerRisks } from './commands/risks'
+import { registerMap } from './commands/map'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -49,6 +50,7 @@ export function buildProgram(io: CliIo): Command {
   registerPassphrase(program, io)
   registerImport(program, io)
   registerFindings(program, io)
-  installCliKeyProvider(program)
+  registerRisks(program, io)
+  registerMap(program, io)
   return program
 }
