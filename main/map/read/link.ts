@@ -68,6 +68,7 @@ class Linker {
     this.placeFacts()
     this.placeAssets()
     this.attachSecurityGroups()
+    this.parentSubnetsBySecurityGroups()
     this.readIngress()
     this.readLoadBalancing()
     this.readFlows()
@@ -508,6 +509,25 @@ class Linker {
         }
       }
     }
+  }
+
+  /**
+   * A subnet known only as a parameter or an id has no VPC of its own; a
+   * security group attached to something in it must be in its VPC.
+   */
+  private parentSubnetsBySecurityGroups(): void {
+    const vpcsOf = new Map<string, Set<string>>()
+    for (const [group, members] of this.attachedTo) {
+      const vpcs = (this.assets.get(group)?.zoneKeys ?? []).filter(k => this.zones.get(k)?.kind === 'vpc')
+      for (const member of members) {
+        for (const zoneKey of this.assets.get(member)?.zoneKeys ?? []) {
+          const zone = this.zones.get(zoneKey)
+          if (zone?.kind !== 'subnet' || zone.parentKey) continue
+          for (const vpc of vpcs) vpcsOf.set(zoneKey, (vpcsOf.get(zoneKey) ?? new Set()).add(vpc))
+        }
+      }
+    }
+    for (const [subnet, vpcs] of vpcsOf) if (vpcs.size === 1) (this.zones.get(subnet) as ParsedZone).parentKey = [...vpcs][0] as string
   }
 
   private readIngress(): void {

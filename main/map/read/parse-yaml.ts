@@ -8,6 +8,7 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { shortPath, type InfrastructureDocument, type JsonMap } from './document'
 import { InfrastructureImportError } from './import-error'
 import { MAX_ALIAS_NODES, MAX_ALIASES, MAX_DEPTH } from './limits'
+import { indentQuotedContinuations } from './yaml-leniency'
 
 /** Intrinsic functions with a short YAML tag: `!Name` stands for `Fn::Name` (Ref and Condition keep their name). */
 export const CLOUDFORMATION_SHORT_TAGS = [
@@ -42,15 +43,32 @@ const customTags = CLOUDFORMATION_SHORT_TAGS.flatMap(name => [
 ])
 
 export function parseYamlDocument(file: string, text: string): InfrastructureDocument {
-  const lines = new LineCounter()
-  let doc: Document.Parsed
+  let lines = new LineCounter()
+  let doc = parseStrict(file, text, lines)
+  const error = doc.errors[0]
+  if (error) {
+    const relaxed = indentQuotedContinuations(text)
+    const relaxedLines = new LineCounter()
+    const retry = relaxed === null ? null : parseStrict(file, relaxed, relaxedLines)
+    if (retry && retry.errors.length === 0) {
+      doc = retry
+      lines = relaxedLines
+    }
+  }
+  return convertDocument(file, text, doc, lines)
+}
+
+function parseStrict(file: string, text: string, lines: LineCounter): Document.Parsed {
   try {
-    doc = parseDocument(text, { customTags, lineCounter: lines, uniqueKeys: true, stringKeys: true, prettyErrors: false })
+    return parseDocument(text, { customTags, lineCounter: lines, uniqueKeys: true, stringKeys: true, prettyErrors: false })
   } catch (err) {
     // The parser recurses on nested flow collections: a hostile nesting overflows the stack.
     if (err instanceof RangeError) throw new InfrastructureImportError('too-deep', file, {}, `nested too deeply to read (over ${MAX_DEPTH} levels)`)
     throw err
   }
+}
+
+function convertDocument(file: string, text: string, doc: Document.Parsed, lines: LineCounter): InfrastructureDocument {
   const error = doc.errors[0]
   if (error) {
     const pos = lines.linePos(error.pos[0])

@@ -32,3 +32,16 @@ export function routeVia(attribute: string, target: string, fallback: RouteVia):
   // Terraform's gateway_id also takes virtual private gateways and endpoints: only the attribute is left to go on.
   return attribute === 'gateway_id' && /vpn_gateway|vpc_endpoint/.test(target) ? (target.includes('vpn') ? 'vpn' : 'endpoint') : fallback
 }
+
+/** What a subscriber outside AWS is drawn as: an address is personal data, so only the protocol (and a web host) is kept. */
+export function externalSubscriber(protocol: string, endpoint: string): { key: string; name: string; resourceType: string } {
+  if (protocol === 'http' || protocol === 'https') {
+    const host = /^https?:\/\/([^/:?#@]+)/i.exec(endpoint)?.[1] ?? 'web endpoint'
+    return { key: `external:${host.toLowerCase()}`, name: host, resourceType: `sns ${protocol} endpoint` }
+  }
+  return {
+    key: `external:sns-${protocol || 'endpoint'}`,
+    name: `${protocol || 'other'} subscribers`,
+    resourceType: `sns ${protocol || 'other'} endpoint`
+  }
+}

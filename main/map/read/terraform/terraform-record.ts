@@ -9,7 +9,7 @@ import { parseArn } from '../keys'
 import { resourceTypes } from '../resource-types'
 import { evaluateChecks, valuesAt, type SettingsView } from '../settings'
 import { newRecord, type Fact, type Ref, type SourceRecord } from '../source-record'
-import { ingressLabel, notificationLabel, routeVia } from '../wiring-labels'
+import { externalSubscriber, ingressLabel, notificationLabel, routeVia } from '../wiring-labels'
 
 export interface TerraformResourceView {
   handle: string
@@ -453,7 +453,7 @@ class TerraformWiring {
     const encrypted = protocol === 'https' ? true : protocol === 'http' ? false : null
     for (const endpoint of this.targets('endpoint')) {
       const external = !endpoint.to.startsWith('arn:') && !this.view.references.has('endpoint')
-      const to: Ref = external ? { to: endpoint.to, orElse: externalEnd(protocol, endpoint.to) } : endpoint
+      const to: Ref = external ? { to: endpoint.to, orElse: externalSubscriber(protocol, endpoint.to) } : endpoint
       this.add({ fact: 'flow', from: topic, to, kind: 'subscription', label: protocol, encrypted, endKind: external ? 'external' : undefined })
     }
   }
@@ -506,13 +506,4 @@ class TerraformWiring {
       for (const to of literal ? [literal] : refs) this.add({ fact: 'route', table, destination, target: { to }, via: routeVia(attribute, to, via) })
     }
   }
-}
-
-function externalEnd(protocol: string, endpoint: string): { key: string; name: string; resourceType: string } {
-  // An address is personal data: an email or SMS subscription is drawn by its protocol only.
-  if (protocol === 'http' || protocol === 'https') {
-    const host = /^https?:\/\/([^/:?#]+)/i.exec(endpoint)?.[1] ?? 'web endpoint'
-    return { key: `external:${host.toLowerCase()}`, name: host, resourceType: `sns ${protocol} endpoint` }
-  }
-  return { key: `external:sns-${protocol || 'endpoint'}`, name: `${protocol || 'other'} subscribers`, resourceType: `sns ${protocol} endpoint` }
 }
