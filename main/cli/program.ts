@@ -19,6 +19,7 @@ import { registerPassphrase } from './commands/passphrase'
 import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
 import { registerRisks } from './commands/risks'
+import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
 import { APP_VERSION } from './version'
 
@@ -50,6 +51,7 @@ export function buildProgram(io: CliIo): Command {
   registerPassphrase(program, io)
   registerImport(program, io)
   registerFindings(program, io)
+  registerRisks(program, io)
   registerRisks(program, io)
   registerMap(program, io)
   return program

@@ -87,6 +87,8 @@ export interface Acceptance {
   expiresOn: string
 }
 
+const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value)
+
 export const TreatmentInput = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('mitigate') }),
   z
@@ -97,7 +99,7 @@ export const TreatmentInput = z.discriminatedUnion('kind', [
       reason: z.string().trim().min(1, 'Give the reason the risk is accepted').max(4000),
       expiresOn: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
     })
-    .refine(value => value.expiresOn > value.approvedOn, {
+    .refine(value => !isDate(value.expiresOn) || !isDate(value.approvedOn) || value.expiresOn > value.approvedOn, {
       path: ['expiresOn'],
       message: 'The acceptance must expire after the day it was approved'
     }),
@@ -404,6 +406,8 @@ export const risksCalls = {
   'risks.catalog': defineCall<RiskCatalogView>()(z.strictObject({})),
   'risks.list': defineCall<RiskListView>()(ListRisksInput),
   'risks.get': defineCall<RiskDetail>()(z.strictObject({ id })),
+  /** Every risk of a period whole, highest first (the command line and the documents). */
+  'risks.register': defineCall<RiskDetail[]>()(readPeriod),
   /** Free entry of any risk: assets × a threat, with vulnerabilities linked from their sources. */
   'risks.create': defineCall<RiskDetail>()(CreateRiskInput),
   /** Saves only the fields given, each audited: the UI saves as the person types. */

@@ -19,7 +19,17 @@ import {
   updateRisk,
   type WriteContext
 } from './edit-risk'
-import { loadSources, periodOf, readChanges, readNotAssessed, readOverview, readRiskDetail, readRiskList, readSuggestions } from './reads'
+import {
+  loadSources,
+  periodOf,
+  readChanges,
+  readRegisterDetails,
+  readNotAssessed,
+  readOverview,
+  readRiskDetail,
+  readRiskList,
+  readSuggestions
+} from './reads'
 import { taskView } from './register'
 import { REGISTER_FILE_FILTERS, writeRegisterFile } from './spreadsheet/export-register'
 import { importRegisterFile } from './spreadsheet/import-register'
@@ -49,6 +59,11 @@ export const risksHandlers: HandlersFor<typeof risksCalls> = {
   'risks.get': (input, ctx) => {
     const { db, clock } = open(ctx)
     return readRiskDetail(db, clock, input.id)
+  },
+
+  'risks.register': (input, ctx) => {
+    const { db, clock } = open(ctx)
+    return readRegisterDetails(db, clock, input.periodId)
   },
 
   'risks.create': (input, ctx) => {
