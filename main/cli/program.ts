@@ -19,7 +19,6 @@ import { registerPassphrase } from './commands/passphrase'
 import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
 import { registerRisks } from './commands/risks'
-import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
 import { APP_VERSION } from './version'
 
@@ -51,7 +50,6 @@ export function buildProgram(io: CliIo): Command {
   registerPassphrase(program, io)
   registerImport(program, io)
   registerFindings(program, io)
-  registerRisks(program, io)
   registerRisks(program, io)
   registerMap(program, io)
   return program
