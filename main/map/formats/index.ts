@@ -8,6 +8,7 @@ import { excerpt, InfrastructureImportError } from '../read/import-error'
 import { parseJsonDocument } from '../read/parse-json'
 import { parseYamlDocument } from '../read/parse-yaml'
 import { readTextFile } from '../read/read-text-file'
+import { awsConfig } from './aws-config'
 import { cloudFormation } from './cloudformation'
 import { createFormatContext, type InfrastructureFileFormatId, type InfrastructureFormat, type ReadProgress } from './format'
 import { terraformPlan } from './terraform-plan'
@@ -17,7 +18,7 @@ import { terraformTfstate } from './terraform-tfstate'
 export type { InfrastructureFileFormatId, ReadProgress } from './format'
 
 /** Tried in order; the first whose detect() accepts the document reads it. */
-export const INFRASTRUCTURE_FORMATS = registry([terraformPlan, terraformShowState, terraformTfstate, cloudFormation])
+export const INFRASTRUCTURE_FORMATS = registry([terraformPlan, terraformShowState, terraformTfstate, cloudFormation, awsConfig])
 
 export const INFRASTRUCTURE_FORMAT_IDS = INFRASTRUCTURE_FORMATS.map(f => f.id)
 export const INFRASTRUCTURE_FORMAT_LABELS: Readonly<Record<InfrastructureFileFormatId | 'scanner-resources', string>> = {

@@ -721,25 +721,25 @@ class Linker {
       }
       return key
     }
-    for (const zone of [...this.zones.values()]) {
+    // A VPC or subnet known only by its id is in the account of what it holds, when all of that agrees.
+    const accountsIn = new Map<string, Set<string>>()
+    const note = (zoneKey: string, account: string) => accountsIn.set(zoneKey, (accountsIn.get(zoneKey) ?? new Set()).add(account))
+    for (const asset of this.assets.values()) if (asset.account) for (const key of asset.zoneKeys) note(key, asset.account)
+    const zones = [...this.zones.values()]
+    const accountOf = (zone: ParsedZone) =>
+      zone.account ?? (accountsIn.get(zone.key)?.size === 1 ? ([...(accountsIn.get(zone.key) as Set<string>)][0] as string) : null)
+    for (const zone of zones) {
+      const account = zone.kind === 'subnet' ? accountOf(zone) : null
+      if (account && zone.parentKey) note(zone.parentKey, account)
+    }
+    for (const zone of zones) zone.account ??= accountOf(zone)
+    for (const zone of zones) {
       if (zone.kind === 'subnet' && zone.parentKey) {
         const vpc = this.zones.get(zone.parentKey)
         zone.account ??= vpc?.account ?? null
         zone.region ??= vpc?.region ?? null
       }
       if (!zone.parentKey && zone.kind !== 'account' && zone.account) zone.parentKey = ensureAccount(zone.account)
-    }
-    // A VPC or subnet known only by its id sits in the account of what it holds, when all of that agrees.
-    const accountsIn = new Map<string, Set<string>>()
-    for (const asset of this.assets.values()) {
-      if (!asset.account) continue
-      for (const key of asset.zoneKeys) accountsIn.set(key, (accountsIn.get(key) ?? new Set()).add(asset.account))
-    }
-    for (const zone of this.zones.values()) {
-      const accounts = accountsIn.get(zone.key)
-      if (zone.account || zone.parentKey || zone.kind === 'account' || accounts?.size !== 1) continue
-      zone.account = [...accounts][0] as string
-      zone.parentKey = ensureAccount(zone.account)
     }
     for (const asset of this.assets.values()) if (!asset.zoneKeys.length && asset.account) asset.zoneKeys = [ensureAccount(asset.account)]
   }
