@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import { connectionKey, type Db } from '../db/driver'
+import { connectionBinding, connectionKey, type Db } from '../db/driver'
 import { fsyncFile, removeSqliteFiles, renameDurably } from '../shared/fsync'
 import { backupFolderFor, backupName, listBackupFiles, type BackupFile, type BackupReason } from './backup-files'
 import { checkWorkspaceCopy } from './check-copy'
@@ -55,7 +55,7 @@ export function createBackup(db: Db, workspacePath: string, options: BackupOptio
   const partial = path.join(folder, `.${path.basename(finalPath)}${PARTIAL_MARK}${randomBytes(6).toString('hex')}`)
   try {
     db.prepare('VACUUM INTO ?').run(partial)
-    checkWorkspaceCopy(partial, connectionKey(db), 'The new backup')
+    checkWorkspaceCopy(partial, connectionKey(db), 'The new backup', { nativeBinding: connectionBinding(db) })
     fsyncFile(partial)
     renameDurably(partial, finalPath)
   } catch (error) {

@@ -1,5 +1,5 @@
 import { ApiError } from '../shared/errors'
-import { connect, type Db, type WorkspaceKey } from '../db/driver'
+import { connect, type Db, type NativeBindingOption, type WorkspaceKey } from '../db/driver'
 import { WORKSPACE_APPLICATION_ID } from '../db/open'
 import { sqliteFileKind } from '../db/file-header'
 
@@ -10,13 +10,13 @@ import { sqliteFileKind } from '../db/file-header'
  * integrity_check does not cover). An encrypted workspace's copy must be
  * encrypted too. Throws ApiError('workspace-corrupt') naming the problem.
  */
-export function checkWorkspaceCopy(file: string, key: WorkspaceKey | null, what: string): void {
+export function checkWorkspaceCopy(file: string, key: WorkspaceKey | null, what: string, choices: NativeBindingOption = {}): void {
   if (key && sqliteFileKind(file) !== 'opaque') {
     throw new ApiError('internal', `${what} is not encrypted although the workspace is; it was discarded.`)
   }
   let db: Db
   try {
-    db = connect(file, { fileMustExist: true, readonly: true, key })
+    db = connect(file, { fileMustExist: true, readonly: true, key, nativeBinding: choices.nativeBinding })
   } catch (error) {
     throw new ApiError('workspace-corrupt', `${what} could not be opened: ${(error as Error).message}`)
   }

@@ -21,10 +21,10 @@ export const backupHandlers: HandlersFor<typeof backupCalls> = {
     ctx.session.close()
     let outcome: ReturnType<typeof restoreBackup> | null = null
     try {
-      outcome = restoreBackup(path, input.file, key)
+      outcome = restoreBackup(path, input.file, key, ctx.session.openChoices)
     } finally {
       // Restored or not, the workspace is opened again: the user is never left without it.
-      ctx.session.adopt(path, openWorkspaceDb(path, { key }))
+      ctx.session.adopt(path, openWorkspaceDb(path, { ...ctx.session.openChoices, key }))
     }
     const reopened = ctx.workspace()
     return { restoredFrom: outcome.restoredFrom, safetyCopy: outcome.safetyCopy, workspace: summarize(reopened.path, reopened.db) }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import type { WorkspaceKey } from '../db/driver'
+import type { NativeBindingOption, WorkspaceKey } from '../db/driver'
 import { openWorkspaceDb } from '../db/open'
 import { fsyncFile, removeSqliteFiles, renameDurably } from '../shared/fsync'
 import { createBackup } from './backup'
@@ -17,10 +17,10 @@ export interface RestoreResult {
 }
 
 /** Keeps the current workspace before it is replaced: a checked backup if it opens, else a byte copy (it may be the damaged one). */
-function keepCurrent(workspacePath: string, key: WorkspaceKey | null): string | null {
+function keepCurrent(workspacePath: string, key: WorkspaceKey | null, choices: NativeBindingOption): string | null {
   if (!fs.existsSync(workspacePath)) return null
   try {
-    const db = openWorkspaceDb(workspacePath, { key })
+    const db = openWorkspaceDb(workspacePath, { key, nativeBinding: choices.nativeBinding })
     try {
       return createBackup(db, workspacePath, { reason: 'before-restore' }).file
     } finally {
@@ -45,7 +45,7 @@ function keepCurrent(workspacePath: string, key: WorkspaceKey | null): string | 
  * one atomic step. The workspace must be closed; `key` is the workspace's
  * key (null when it is not encrypted), and the backup must open with it.
  */
-export function restoreBackup(workspacePath: string, backupFile: string, key: WorkspaceKey | null): RestoreResult {
+export function restoreBackup(workspacePath: string, backupFile: string, key: WorkspaceKey | null, choices: NativeBindingOption = {}): RestoreResult {
   const target = path.resolve(workspacePath)
   const source = path.resolve(backupFile)
   const stat = fs.statSync(source, { throwIfNoEntry: false })
@@ -60,15 +60,15 @@ export function restoreBackup(workspacePath: string, backupFile: string, key: Wo
   fs.copyFileSync(source, candidate, fs.constants.COPYFILE_EXCL)
   try {
     try {
-      openWorkspaceDb(candidate, { key }).close()
+      openWorkspaceDb(candidate, { key, nativeBinding: choices.nativeBinding }).close()
     } catch (error) {
       const reason = error instanceof ApiError ? error.message.replaceAll(candidate, source) : (error as Error).message
       throw new ApiError('workspace-corrupt', `The backup "${source}" cannot be restored: ${reason}`)
     }
-    checkWorkspaceCopy(candidate, key, `The backup "${source}"`)
+    checkWorkspaceCopy(candidate, key, `The backup "${source}"`, choices)
     fsyncFile(candidate)
 
-    const safetyCopy = keepCurrent(target, key)
+    const safetyCopy = keepCurrent(target, key, choices)
     // A -wal left beside the old file would be replayed into the restored one: it must go before the swap.
     for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true })
     renameDurably(candidate, target)

@@ -1,6 +1,8 @@
 import { CommanderError } from 'commander'
 import { isApiError } from '../shared/errors'
 import { processIo, type CliIo } from './cli-io'
+import { runWithCliChoices } from './cli-api'
+import { cliKeyProvider } from './passphrase-prompt'
 import { buildProgram } from './program'
 
 export const EXIT_OK = 0
@@ -10,11 +12,12 @@ export const EXIT_USAGE = 2
 /** Runs the CLI and returns the exit code: 0 done, 1 refused or failed, 2 wrong usage. */
 export async function runCli(args: string[], io: CliIo = processIo): Promise<number> {
   const program = buildProgram(io)
+  const keyProvider = cliKeyProvider(program)
   program.exitOverride()
   program.configureOutput({ writeOut: text => io.stdout(text), writeErr: text => io.stderr(text) })
   for (const command of program.commands) command.exitOverride()
   try {
-    await program.parseAsync(args, { from: 'user' })
+    await runWithCliChoices({ keyProvider }, () => program.parseAsync(args, { from: 'user' }))
     return process.exitCode === undefined ? EXIT_OK : Number(process.exitCode)
   } catch (error) {
     if (error instanceof CommanderError) {

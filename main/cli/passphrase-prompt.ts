@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { ApiError } from '../shared/errors'
 import { sqliteFileKind } from '../db/file-header'
-import { useWorkspaceKeyProvider } from '../db/key-provider'
+import type { WorkspaceKeyProvider } from '../db/key-provider'
 import { newPassphraseKey, typedKey, type WorkspaceKey } from '../db/workspace-key'
 
 /** The environment variable the CLI reads a workspace passphrase from (for scripts; people are asked). */
@@ -76,7 +76,8 @@ export async function readPassphrase(
 }
 
 /**
- * Lets every CLI command open encrypted workspaces: before a command runs,
+ * The key provider that lets every command of `program` open encrypted
+ * workspaces (runCli builds its sessions with it): before a command runs,
  * each of its arguments that is an encrypted (unreadable) workspace file
  * gets a key: SAFEGUARD_PASSPHRASE if set, else the person at the terminal
  * is asked once.
@@ -84,16 +85,8 @@ export async function readPassphrase(
  * variable only *.safeguard files prompt. With the variable set, new
  * workspaces (safeguard init) are created encrypted with it.
  */
-export function installCliKeyProvider(program: Command, env: NodeJS.ProcessEnv = process.env, streams?: PromptStreams): void {
+export function cliKeyProvider(program: Command, env: NodeJS.ProcessEnv = process.env, streams?: PromptStreams): WorkspaceKeyProvider {
   const keys = new Map<string, WorkspaceKey>()
-  useWorkspaceKeyProvider({
-    keyFor: file => {
-      const fromEnvironment = env[PASSPHRASE_ENV]
-      return keys.get(path.resolve(file)) ?? (fromEnvironment ? typedKey(fromEnvironment) : null)
-    },
-    // Whoever sets a passphrase for the command line gets new workspaces encrypted with it.
-    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? newPassphraseKey(env[PASSPHRASE_ENV]) : null)
-  })
   program.hook('preAction', async (_program, command) => {
     // Without a terminal there is no one to ask: opening then fails with a message naming SAFEGUARD_PASSPHRASE.
     if (env[PASSPHRASE_ENV] || !(streams?.input ?? process.stdin).isTTY) return
@@ -104,4 +97,12 @@ export function installCliKeyProvider(program: Command, env: NodeJS.ProcessEnv =
       keys.set(file, await readPassphrase(`Passphrase for ${path.basename(file)}: `, { env, ...(streams ? { streams } : {}) }))
     }
   })
+  return {
+    keyFor: file => {
+      const fromEnvironment = env[PASSPHRASE_ENV]
+      return keys.get(path.resolve(file)) ?? (fromEnvironment ? typedKey(fromEnvironment) : null)
+    },
+    // Whoever sets a passphrase for the command line gets new workspaces encrypted with it.
+    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? newPassphraseKey(env[PASSPHRASE_ENV]) : null)
+  }
 }

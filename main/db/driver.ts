@@ -5,22 +5,32 @@ import { CIPHER_NAME, CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from './w
 export type Db = Database.Database
 export type { WorkspaceKey }
 
-/**
- * Where the compiled SQLite binding lives. Plain Node (tests, CLI) uses the
- * build in node_modules; the Electron shell points this at a copy rebuilt
- * for Electron's ABI so the Node build used by `npm test` is never touched.
- */
-let nativeBinding: string | undefined
+export interface NativeBindingOption {
+  /**
+   * Where the compiled SQLite binding lives. Left out, the build in node_modules
+   * (tests, CLI); the Electron shell gives a copy rebuilt for Electron's ABI (held
+   * by its Session) so the Node build used by `npm test` is never touched.
+   */
+  nativeBinding?: string
+}
 
-export function useNativeBinding(path: string | undefined): void {
-  nativeBinding = path
+export interface ConnectOptions extends NativeBindingOption {
+  readonly?: boolean
+  fileMustExist?: boolean
+  key?: WorkspaceKey | null
 }
 
 /** The key each open connection was unlocked with, so backups and checks can open copies the same way. */
 const connectionKeys = new WeakMap<Db, WorkspaceKey>()
+/** The binding each open connection was loaded from, likewise (absent: the Node build). */
+const connectionBindings = new WeakMap<Db, string>()
 
 export function connectionKey(db: Db): WorkspaceKey | null {
   return connectionKeys.get(db) ?? null
+}
+
+export function connectionBinding(db: Db): string | undefined {
+  return connectionBindings.get(db)
 }
 
 /**
@@ -28,7 +38,7 @@ export function connectionKey(db: Db): WorkspaceKey | null {
  * it is plain SQLite. Asked on a throw-away in-memory connection because on
  * an encrypted file every statement needs the key before it can be prepared.
  */
-export function cipherLibraryVersion(): string | null {
+export function cipherLibraryVersion(nativeBinding?: string): string | null {
   const probe = new Database(':memory:', nativeBinding ? { nativeBinding } : {})
   try {
     const { version } = probe.prepare('SELECT sqlite3mc_version() AS version').get() as { version: unknown }
@@ -45,7 +55,7 @@ export function cipherLibraryVersion(): string | null {
  * plaintext, so before keying we check that the cipher library is there and
  * that this connection took the cipher settings.
  */
-export function assertCipherActive(db: Db, libraryVersion: string | null = cipherLibraryVersion()): void {
+export function assertCipherActive(db: Db, libraryVersion: string | null = cipherLibraryVersion(connectionBinding(db))): void {
   if (!libraryVersion) {
     throw new ApiError('unsupported', 'This build of SQLite cannot encrypt: the workspace was not opened, so nothing is written in clear.')
   }
@@ -65,12 +75,14 @@ export function applyKey(db: Db, key: WorkspaceKey): void {
   connectionKeys.set(db, key)
 }
 
-export function connect(path: string, options: { readonly?: boolean; fileMustExist?: boolean; key?: WorkspaceKey | null } = {}): Db {
+export function connect(path: string, options: ConnectOptions = {}): Db {
+  const { nativeBinding } = options
   const db = new Database(path, {
     readonly: options.readonly ?? false,
     fileMustExist: options.fileMustExist ?? false,
     ...(nativeBinding ? { nativeBinding } : {})
   })
+  if (nativeBinding) connectionBindings.set(db, nativeBinding)
   if (options.key) {
     try {
       applyKey(db, options.key)

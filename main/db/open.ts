@@ -2,8 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import { sqliteFileKind } from './file-header'
-import { newWorkspaceKeyFor, workspaceKeyFor } from './key-provider'
-import { connect, type Db, type WorkspaceKey } from './driver'
+import type { WorkspaceKeyProvider } from './key-provider'
+import { connect, type Db, type NativeBindingOption, type WorkspaceKey } from './driver'
 import { migrate, schemaVersion } from './migrate'
 import { LATEST_SCHEMA_VERSION } from './migrations'
 
@@ -18,12 +18,18 @@ function applyConnectionPragmas(db: Db): void {
   db.pragma('busy_timeout = 5000')
 }
 
+/** What a program chooses for every workspace file it opens or creates; its Session holds them (`session.openChoices`). */
+export interface OpenChoices extends NativeBindingOption {
+  /** Where keys come from when none is given: the app's key store, the CLI's passphrase. None: only a given key opens an encrypted file. */
+  keyProvider?: WorkspaceKeyProvider | null
+}
+
 /**
  * `key`: the key to unlock an encrypted workspace, null for an unencrypted
- * one, or left out to ask the process's key provider (the app's key store,
- * the CLI's passphrase) when the file turns out to be encrypted.
+ * one, or left out to ask `keyProvider` when the file turns out to be
+ * encrypted (and, when creating, for the new file's key).
  */
-export interface WorkspaceOpenOptions {
+export interface WorkspaceOpenOptions extends OpenChoices {
   key?: WorkspaceKey | null
 }
 
@@ -59,7 +65,7 @@ export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}
   if (!stat.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
 
   const kind = sqliteFileKind(file)
-  const key = options.key !== undefined ? options.key : kind === 'opaque' ? workspaceKeyFor(file) : null
+  const key = options.key !== undefined ? options.key : kind === 'opaque' ? (options.keyProvider?.keyFor(file) ?? null) : null
   if (key && kind === 'plain') {
     // Fail closed: never let a key "open" a file that would then be written in clear.
     throw new ApiError(
@@ -80,7 +86,7 @@ export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}
 
   let db: Db
   try {
-    db = connect(file, { fileMustExist: true, key })
+    db = connect(file, { fileMustExist: true, key, nativeBinding: options.nativeBinding })
   } catch (error) {
     throw error instanceof ApiError ? error : describeOpenFailure(file, error)
   }
@@ -117,8 +123,8 @@ export function createWorkspaceDb(file: string, initialise: (db: Db) => void, op
     throw new ApiError('not-found', `The folder "${folder}" does not exist.`)
   }
 
-  const key = options.key !== undefined ? options.key : newWorkspaceKeyFor(file)
-  const db = connect(file, { key })
+  const key = options.key !== undefined ? options.key : (options.keyProvider?.keyForNewWorkspace?.(file) ?? null)
+  const db = connect(file, { key, nativeBinding: options.nativeBinding })
   try {
     db.pragma(`application_id = ${WORKSPACE_APPLICATION_ID}`)
     applyConnectionPragmas(db)

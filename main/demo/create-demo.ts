@@ -5,7 +5,7 @@ import type { CallName, InputOf, OutputOf } from '../api/contract'
 import { callHandler } from '../api/dispatch'
 import { ApiError, isApiError } from '../shared/errors'
 import { headlessHost } from '../api/host'
-import { Session } from '../workspace/session'
+import { Session, type SessionOptions } from '../workspace/session'
 import { writeAgreementRecord } from './demo-agreement'
 import { writeProwlerOcsfScan } from './demo-scan'
 
@@ -188,7 +188,11 @@ export type DemoResult = {
   skipped: string[]
 }
 
-export async function createDemoWorkspace(dir: string, options: { today: string; appVersion: string }): Promise<DemoResult> {
+/** `keyProvider`: the program's, so the demo is created (and reopened) as any new workspace of that program would be. */
+export async function createDemoWorkspace(
+  dir: string,
+  options: Pick<SessionOptions, 'keyProvider'> & { today: string; appVersion: string }
+): Promise<DemoResult> {
   fs.mkdirSync(dir, { recursive: true })
   const workspacePath = path.join(dir, `${DEMO_ORGANIZATION}.safeguard`)
   if (fs.existsSync(workspacePath)) {
@@ -213,7 +217,8 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
   ]
 
   // Last year's assessment, made with last year's clock.
-  const before = new Session({ dataDir: null, appVersion: options.appVersion, now: () => new Date(`${lastYear}T15:00:00Z`) })
+  const choices = { keyProvider: options.keyProvider }
+  const before = new Session({ dataDir: null, appVersion: options.appVersion, ...choices, now: () => new Date(`${lastYear}T15:00:00Z`) })
   try {
     const call = caller(before)
     await call('workspace.create', {
@@ -238,7 +243,7 @@ export async function createDemoWorkspace(dir: string, options: { today: string;
   }
 
   // This year's: the next period, confirmed and improved, with the register and the incident log.
-  const now = new Session({ dataDir: null, appVersion: options.appVersion, now: () => new Date(`${today}T15:00:00Z`) })
+  const now = new Session({ dataDir: null, appVersion: options.appVersion, ...choices, now: () => new Date(`${today}T15:00:00Z`) })
   try {
     const call = caller(now)
     await call('workspace.open', { path: workspacePath })

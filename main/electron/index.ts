@@ -2,9 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, protocol, safeStorage } from 'electron'
 import { backupIfDue } from '../backup/backup'
-import { useNativeBinding } from '../db/driver'
 import { deviceKeyProvider } from '../security/device-key-provider'
-import { useWorkspaceKeyProvider } from '../db/key-provider'
 import { useDeviceKeyStore, WorkspaceKeyStore } from '../security/key-store'
 import { Session } from '../workspace/session'
 import { APP_SCHEME } from './app-protocol'
@@ -26,11 +24,10 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 /** Workspace keys wrapped by safeStorage, in the app's data folder; safeStorage is usable only once the app is ready. */
-function installKeyStore(): void {
+function installKeyStore(): WorkspaceKeyStore {
   const store = new WorkspaceKeyStore(path.join(app.getPath('userData'), 'workspace-keys.json'), createSafeStorageWrapper(safeStorage))
   useDeviceKeyStore(store)
-  // Every new workspace is encrypted: with a device key where the store can keep one.
-  useWorkspaceKeyProvider(deviceKeyProvider(store))
+  return store
 }
 
 /** A daily rolling backup of whatever workspace is open; failures are kept out of the way of the person's work. */
@@ -72,13 +69,18 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
-    useNativeBinding(electronNativeBinding())
-    installKeyStore()
+    const keyStore = installKeyStore()
     secureDefaultSession()
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
     installMenu()
 
-    const session = new Session({ dataDir: app.getPath('userData'), appVersion: app.getVersion() })
+    const session = new Session({
+      dataDir: app.getPath('userData'),
+      appVersion: app.getVersion(),
+      // Every new workspace is encrypted: with a device key where the store can keep one.
+      keyProvider: deviceKeyProvider(keyStore),
+      nativeBinding: electronNativeBinding()
+    })
     registerIpc(
       session,
       createElectronHost(() => mainWindow)

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import { assertCipherActive, connect } from '../db/driver'
+import { assertCipherActive, connect, type NativeBindingOption } from '../db/driver'
 import { sqliteFileKind } from '../db/file-header'
 import { fsyncFile, removeSqliteFiles, renameDurably } from '../shared/fsync'
 import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from '../db/workspace-key'
@@ -17,8 +17,8 @@ import { CIPHER_PRAGMAS, keyMaterial, type WorkspaceKey } from '../db/workspace-
  * The old clear-text blocks are released to the file system, not wiped:
  * on SSDs and journaling file systems no program can promise to erase them.
  */
-export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp: string) => void): void {
-  rekeySqliteFile(file, null, key, verify)
+export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp: string) => void, choices: NativeBindingOption = {}): void {
+  rekeySqliteFile(file, null, key, verify, choices)
 }
 
 /**
@@ -26,7 +26,13 @@ export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp
  * way: a copy is rekeyed, checked, synced and renamed over the file. A wrong `from`
  * key fails before anything changes.
  */
-export function rekeySqliteFile(file: string, from: WorkspaceKey | null, to: WorkspaceKey, verify: (temp: string) => void): void {
+export function rekeySqliteFile(
+  file: string,
+  from: WorkspaceKey | null,
+  to: WorkspaceKey,
+  verify: (temp: string) => void,
+  choices: NativeBindingOption = {}
+): void {
   const kind = sqliteFileKind(file)
   if (from === null && kind !== 'plain') {
     throw new ApiError('invalid-input', `"${file}" is not an unencrypted SQLite file (it may already be encrypted). It was left unchanged.`)
@@ -43,7 +49,7 @@ export function rekeySqliteFile(file: string, from: WorkspaceKey | null, to: Wor
   const temp = path.join(path.dirname(file), `.${path.basename(file)}.encrypting-${randomBytes(6).toString('hex')}`)
   fs.copyFileSync(file, temp, fs.constants.COPYFILE_EXCL)
   try {
-    const db = connect(temp, { fileMustExist: true, key: from })
+    const db = connect(temp, { fileMustExist: true, key: from, nativeBinding: choices.nativeBinding })
     try {
       db.pragma('journal_mode = DELETE')
       if (from === null) {

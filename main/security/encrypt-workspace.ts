@@ -1,7 +1,7 @@
 import { checkWorkspaceCopy } from '../backup/check-copy'
 import { listBackupFiles } from '../backup/backup-files'
 import { openWorkspaceDb } from '../db/open'
-import { connect } from '../db/driver'
+import { connect, type NativeBindingOption } from '../db/driver'
 import { encryptSqliteFile, rekeySqliteFile } from './encrypt-file'
 import { sqliteFileKind } from '../db/file-header'
 import type { WorkspaceKey } from '../db/workspace-key'
@@ -20,21 +20,27 @@ export interface EncryptionResult {
  * no clear copy of the client's data is left in the backup folder.
  * The workspace must not be open anywhere else.
  */
-export function encryptWorkspace(workspacePath: string, key: WorkspaceKey): EncryptionResult {
-  const db = openWorkspaceDb(workspacePath, { key: null })
+export function encryptWorkspace(workspacePath: string, key: WorkspaceKey, choices: NativeBindingOption = {}): EncryptionResult {
+  const { nativeBinding } = choices
+  const db = openWorkspaceDb(workspacePath, { key: null, nativeBinding })
   try {
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {
     db.close()
   }
-  encryptSqliteFile(workspacePath, key, copy => {
-    openWorkspaceDb(copy, { key }).close()
-    checkWorkspaceCopy(copy, key, 'The encrypted workspace')
-  })
+  encryptSqliteFile(
+    workspacePath,
+    key,
+    copy => {
+      openWorkspaceDb(copy, { key, nativeBinding }).close()
+      checkWorkspaceCopy(copy, key, 'The encrypted workspace', choices)
+    },
+    choices
+  )
   const encryptedBackups: string[] = []
   for (const backup of listBackupFiles(workspacePath)) {
     if (sqliteFileKind(backup.file) !== 'plain') continue
-    encryptSqliteFile(backup.file, key, copy => checkWorkspaceCopy(copy, key, `The encrypted backup ${backup.name}`))
+    encryptSqliteFile(backup.file, key, copy => checkWorkspaceCopy(copy, key, `The encrypted backup ${backup.name}`, choices), choices)
     encryptedBackups.push(backup.file)
   }
   return { workspacePath, encryptedBackups }
@@ -54,27 +60,34 @@ export interface RekeyResult {
  * old key, each as a checked copy renamed over the file. The workspace must not be
  * open anywhere else; `from` must be its current key.
  */
-export function changeWorkspaceKey(workspacePath: string, from: WorkspaceKey, to: WorkspaceKey): RekeyResult {
-  const db = openWorkspaceDb(workspacePath, { key: from })
+export function changeWorkspaceKey(workspacePath: string, from: WorkspaceKey, to: WorkspaceKey, choices: NativeBindingOption = {}): RekeyResult {
+  const { nativeBinding } = choices
+  const db = openWorkspaceDb(workspacePath, { key: from, nativeBinding })
   try {
     db.pragma('wal_checkpoint(TRUNCATE)')
   } finally {
     db.close()
   }
-  rekeySqliteFile(workspacePath, from, to, copy => {
-    openWorkspaceDb(copy, { key: to }).close()
-    checkWorkspaceCopy(copy, to, 'The re-keyed workspace')
-  })
+  rekeySqliteFile(
+    workspacePath,
+    from,
+    to,
+    copy => {
+      openWorkspaceDb(copy, { key: to, nativeBinding }).close()
+      checkWorkspaceCopy(copy, to, 'The re-keyed workspace', choices)
+    },
+    choices
+  )
   const rekeyedBackups: string[] = []
   const otherBackups: string[] = []
   for (const backup of listBackupFiles(workspacePath)) {
-    if (sqliteFileKind(backup.file) !== 'opaque' || !opensWith(backup.file, from)) {
+    if (sqliteFileKind(backup.file) !== 'opaque' || !opensWith(backup.file, from, choices)) {
       otherBackups.push(backup.file)
       continue
     }
     // The workspace has its new key already: a backup that fails keeps its old key rather than undo that.
     try {
-      rekeySqliteFile(backup.file, from, to, copy => checkWorkspaceCopy(copy, to, `The re-keyed backup ${backup.name}`))
+      rekeySqliteFile(backup.file, from, to, copy => checkWorkspaceCopy(copy, to, `The re-keyed backup ${backup.name}`, choices), choices)
       rekeyedBackups.push(backup.file)
     } catch {
       otherBackups.push(backup.file)
@@ -83,9 +96,9 @@ export function changeWorkspaceKey(workspacePath: string, from: WorkspaceKey, to
   return { workspacePath, rekeyedBackups, otherBackups }
 }
 
-function opensWith(file: string, key: WorkspaceKey): boolean {
+function opensWith(file: string, key: WorkspaceKey, choices: NativeBindingOption): boolean {
   try {
-    const db = connect(file, { fileMustExist: true, readonly: true, key })
+    const db = connect(file, { fileMustExist: true, readonly: true, key, nativeBinding: choices.nativeBinding })
     try {
       db.pragma('application_id', { simple: true })
       return true

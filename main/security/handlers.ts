@@ -75,13 +75,13 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     ctx.session.close()
     let encrypted = false
     try {
-      encryptWorkspace(file, key)
+      encryptWorkspace(file, key, ctx.session.openChoices)
       encrypted = true
     } catch (error) {
       store?.forget(file)
       throw error
     } finally {
-      ctx.session.adopt(file, openWorkspaceDb(file, { key: encrypted ? key : null }))
+      ctx.session.adopt(file, openWorkspaceDb(file, { ...ctx.session.openChoices, key: encrypted ? key : null }))
     }
     return securityOf(ctx.workspace())
   },
@@ -89,7 +89,7 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
   'security.unlock': (input, ctx) => {
     const file = path.resolve(input.path)
     const key = typedKey(input.passphrase)
-    const db = openWorkspaceDb(file, { key })
+    const db = openWorkspaceDb(file, { ...ctx.session.openChoices, key })
     let summary
     try {
       summary = summarize(file, db)
@@ -156,7 +156,7 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     ctx.session.close()
     let changed = false
     try {
-      changeWorkspaceKey(file, from, to)
+      changeWorkspaceKey(file, from, to, ctx.session.openChoices)
       changed = true
     } catch (error) {
       if (remember) {
@@ -165,7 +165,7 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
       }
       throw error
     } finally {
-      ctx.session.adopt(file, openWorkspaceDb(file, { key: changed ? to : from }))
+      ctx.session.adopt(file, openWorkspaceDb(file, { ...ctx.session.openChoices, key: changed ? to : from }))
     }
     // The old key opens nothing now.
     if (!remember && remembered) store!.forget(file)

@@ -50,17 +50,22 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     const last = session.recent?.list().find(entry => fs.existsSync(entry.path))
     if (last) {
       try {
-        return adoptAndRemember(session, last.path, () => openWorkspace(last.path))
+        return adoptAndRemember(session, last.path, () => openWorkspace(last.path, session.openChoices))
       } catch {
         // The last workspace could not be opened (moved, damaged, newer): fall back to the default one.
       }
     }
     const defaultPath = session.defaultWorkspacePath()
-    if (fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath))
+    if (fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath, session.openChoices))
     fs.mkdirSync(path.dirname(defaultPath), { recursive: true })
     return adoptAndRemember(session, defaultPath, () =>
       createProtected(defaultPath, input.protection, key =>
-        createWorkspace(defaultPath, UNNAMED_ORGANIZATION, { now: session.now(), profileComplete: false, ...(key !== undefined ? { key } : {}) })
+        createWorkspace(defaultPath, UNNAMED_ORGANIZATION, {
+          ...session.openChoices,
+          now: session.now(),
+          profileComplete: false,
+          ...(key !== undefined ? { key } : {})
+        })
       )
     )
   },
@@ -74,20 +79,20 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
     return adoptAndRemember(session, file, () =>
       createProtected(file, input.protection, key =>
-        createWorkspace(file, input.organization, { now: session.now(), ...(key !== undefined ? { key } : {}) })
+        createWorkspace(file, input.organization, { ...session.openChoices, now: session.now(), ...(key !== undefined ? { key } : {}) })
       )
     )
   },
 
   'workspace.open': (input, ctx) => {
     const file = path.resolve(input.path)
-    return adoptAndRemember(ctx.session, file, () => openWorkspace(file))
+    return adoptAndRemember(ctx.session, file, () => openWorkspace(file, ctx.session.openChoices))
   },
 
   'workspace.openFromDisk': async (_input, ctx) => {
     const file = await ctx.host.pickOpenPath({ title: 'Open a workspace', filters: WORKSPACE_FILTERS })
     if (!file) return null
-    return adoptAndRemember(ctx.session, file, () => openWorkspace(file))
+    return adoptAndRemember(ctx.session, file, () => openWorkspace(file, ctx.session.openChoices))
   },
 
   'workspace.chooseNewPath': async (input, ctx) => {

@@ -1,6 +1,8 @@
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
+import type { WorkspaceKeyProvider } from '../db/key-provider'
+import type { OpenChoices } from '../db/open'
 import { RecentStore } from './recent-store'
 
 export interface OpenWorkspace {
@@ -14,6 +16,10 @@ export interface SessionOptions {
   appVersion: string
   /** Clock used for timestamps; tests may fix it. */
   now?: () => Date
+  /** Where keys of encrypted workspaces come from when none is given: the app's device key store, the CLI's passphrase. */
+  keyProvider?: WorkspaceKeyProvider
+  /** The SQLite binding to load: the Electron shell's copy built for Electron's ABI. Left out, the Node build. */
+  nativeBinding?: string
 }
 
 /**
@@ -25,6 +31,8 @@ export class Session {
   readonly dataDir: string | null
   readonly appVersion: string
   readonly recent: RecentStore | null
+  readonly keyProvider: WorkspaceKeyProvider | null
+  readonly nativeBinding: string | undefined
   private readonly clock: () => Date
   private openWorkspace: OpenWorkspace | null = null
   private queue: Promise<unknown> = Promise.resolve()
@@ -34,6 +42,13 @@ export class Session {
     this.appVersion = options.appVersion
     this.recent = options.dataDir ? new RecentStore(options.dataDir) : null
     this.clock = options.now ?? (() => new Date())
+    this.keyProvider = options.keyProvider ?? null
+    this.nativeBinding = options.nativeBinding
+  }
+
+  /** This program's key provider and SQLite binding, for opening or creating a workspace file (`openWorkspaceDb(file, session.openChoices)`). */
+  get openChoices(): OpenChoices {
+    return { keyProvider: this.keyProvider, nativeBinding: this.nativeBinding }
   }
 
   /**

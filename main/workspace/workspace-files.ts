@@ -3,7 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import type { Db, WorkspaceKey } from '../db/driver'
-import { createWorkspaceDb, openWorkspaceDb, schemaVersion } from '../db/open'
+import { createWorkspaceDb, openWorkspaceDb, schemaVersion, type OpenChoices } from '../db/open'
 import type { OrganizationProfile, WorkspaceSummary } from './contract'
 import { getWorkspaceProfile, insertWorkspaceProfile } from './db/workspace-profile'
 
@@ -20,7 +20,7 @@ export function summarize(file: string, db: Db): WorkspaceSummary {
 export function createWorkspace(
   file: string,
   organization: OrganizationProfile,
-  options: { now: string; profileComplete?: boolean; key?: WorkspaceKey | null }
+  options: OpenChoices & { now: string; profileComplete?: boolean; key?: WorkspaceKey | null }
 ): Db {
   return createWorkspaceDb(
     file,
@@ -31,12 +31,16 @@ export function createWorkspace(
         profileComplete: options.profileComplete ?? true,
         now: options.now
       }),
-    options.key !== undefined ? { key: options.key } : {}
+    {
+      keyProvider: options.keyProvider,
+      nativeBinding: options.nativeBinding,
+      ...(options.key !== undefined ? { key: options.key } : {})
+    }
   )
 }
 
-export function openWorkspace(file: string): Db {
-  const db = openWorkspaceDb(file)
+export function openWorkspace(file: string, choices: OpenChoices = {}): Db {
+  const db = openWorkspaceDb(file, choices)
   try {
     summarize(file, db)
     return db

@@ -11,7 +11,7 @@ import type { ProgressUpdate } from '../../main/api/define-call'
 import type { Host } from '../../main/api/host'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
 import { deviceKeyProvider } from '../../main/security/device-key-provider'
-import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
+import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import { useDeviceKeyStore, WorkspaceKeyStore } from '../../main/security/key-store'
 import { Session } from '../../main/workspace/session'
 import { fakeSafeStorage } from '../helpers/fake-safe-storage'
@@ -79,6 +79,8 @@ export class ScriptedHost implements Host {
 export interface AppHarness {
   page: Page
   dataDir: string
+  /** The key provider the app's session is built with (the device key store's), for workspaces a test makes beside the app. */
+  keyProvider: WorkspaceKeyProvider
   host: ScriptedHost
   /** Every URL the page requested that was not the app's own. */
   foreignRequests: string[]
@@ -116,9 +118,10 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     const backend = deviceKeyStore ? 'gnome_libsecret' : 'basic_text'
     const store = new WorkspaceKeyStore(path.join(dataDir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage(backend), 'linux'))
     useDeviceKeyStore(store)
-    useWorkspaceKeyProvider(deviceKeyProvider(store))
+    const keyProvider = deviceKeyProvider(store)
+    const newSession = () => new Session({ dataDir, appVersion: '0.0.0-test', keyProvider })
     const host = new ScriptedHost()
-    const state = { session: new Session({ dataDir, appVersion: '0.0.0-test' }) }
+    const state = { session: newSession() }
     const running = new Map<string, AbortController>()
     const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 } })
     const page = await context.newPage()
@@ -180,12 +183,13 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     const harness: AppHarness = {
       page,
       dataDir,
+      keyProvider,
       host,
       foreignRequests,
       pageErrors,
       async restart() {
         state.session.close()
-        state.session = new Session({ dataDir, appVersion: '0.0.0-test' })
+        state.session = newSession()
         await page.reload()
       },
       async axeViolations() {
@@ -221,7 +225,6 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     await use(harness)
     state.session.close()
     useDeviceKeyStore(null)
-    useWorkspaceKeyProvider(null)
     await context.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

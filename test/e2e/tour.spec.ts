@@ -94,6 +94,7 @@ test('tour: the demo workspace, every area and tab, in light and dark appearance
   test.setTimeout(300_000)
   const { page } = app
   const demo = await createDemoWorkspace(path.join(app.dataDir, 'demo'), {
+    keyProvider: app.keyProvider,
     today: localDateOf(new Date().toISOString()),
     appVersion: '0.0.0-test'
   })

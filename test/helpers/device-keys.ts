@@ -1,18 +1,39 @@
 import path from 'node:path'
 import { onTestFinished } from 'vitest'
-import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
+import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import { useDeviceKeyStore, WorkspaceKeyStore, type SecretWrapper } from '../../main/security/key-store'
+import { createTestSession, createTestWorkspace, tempDir } from './workspace'
 
 export { fakeSafeStorage } from './fake-safe-storage'
 
-/** Installs a device key store in `dir` for this test (and the key provider reading it), removed when the test ends. */
-export function storeIn(dir: string, wrapper: SecretWrapper) {
+/** Installs a device key store in `dir` as the app's for this test, removed when the test ends. */
+export function storeIn(dir: string, wrapper: SecretWrapper): WorkspaceKeyStore {
   const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), wrapper)
   useDeviceKeyStore(store)
-  useWorkspaceKeyProvider({ keyFor: file => store.keyFor(file) })
-  onTestFinished(() => {
-    useDeviceKeyStore(null)
-    useWorkspaceKeyProvider(null)
-  })
+  onTestFinished(() => useDeviceKeyStore(null))
   return store
+}
+
+/** Keys of existing workspaces from `store`; new workspaces are made as without a provider (unencrypted unless asked). */
+function keysFrom(store: WorkspaceKeyStore): WorkspaceKeyProvider {
+  return { keyFor: file => store.keyFor(file) }
+}
+
+/** A computer whose OS secret store is `wrapper`: its device key store in a fresh test folder, and keys read from it. */
+function deviceKeys(wrapper: SecretWrapper): { store: WorkspaceKeyStore; options: { dir: string; keyProvider: WorkspaceKeyProvider } } {
+  const dir = tempDir()
+  const store = storeIn(dir, wrapper)
+  return { store, options: { dir, keyProvider: keysFrom(store) } }
+}
+
+/** A test session on a computer whose OS secret store is `wrapper`, as the app starts: its session reads keys from the device key store. */
+export function sessionWithDeviceKeys(wrapper: SecretWrapper) {
+  const { store, options } = deviceKeys(wrapper)
+  return { ...createTestSession(options), store }
+}
+
+/** A test workspace (createTestWorkspace) likewise. */
+export async function workspaceWithDeviceKeys(wrapper: SecretWrapper) {
+  const { store, options } = deviceKeys(wrapper)
+  return { ...(await createTestWorkspace(options)), store }
 }

@@ -6,6 +6,7 @@ import { createCallContext } from '../../main/api/call-context'
 import type { CallName, InputOf, OutputOf } from '../../main/api/contract'
 import type { ProgressUpdate } from '../../main/api/define-call'
 import { callHandler } from '../../main/api/dispatch'
+import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import type { CallContext } from '../../main/api/handler-types'
 import { headlessHost, type Host } from '../../main/api/host'
 import type { OrganizationProfileInput } from '../../main/workspace/contract'
@@ -30,16 +31,27 @@ export interface TestSession {
   context(options?: { onProgress?: (update: ProgressUpdate) => void; signal?: AbortSignal; host?: Host }): CallContext
 }
 
+export interface TestSessionOptions {
+  now?: () => Date
+  /** The app's data folder, to play a restart of the app on an existing one. */
+  dataDir?: string
+  /** The test's folder, when something must be in it before the session starts (a device key store); else a fresh one. */
+  dir?: string
+  /** Where the session gets keys of encrypted workspaces (as the app's device key store or the CLI's passphrase would give them). */
+  keyProvider?: WorkspaceKeyProvider
+}
+
 /**
  * A session with its own data folder (or `dataDir`, to play a restart of the
  * app on an existing one), closed when the test finishes.
  */
-export function createTestSession(options: { now?: () => Date; dataDir?: string } = {}): TestSession {
-  const dir = tempDir()
+export function createTestSession(options: TestSessionOptions = {}): TestSession {
+  const dir = options.dir ?? tempDir()
   const session = new Session({
     dataDir: options.dataDir ?? path.join(dir, 'data'),
     appVersion: '0.0.0-test',
-    ...(options.now ? { now: options.now } : {})
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.keyProvider ? { keyProvider: options.keyProvider } : {})
   })
   onTestFinished(() => session.close())
   const context: TestSession['context'] = (callOptions = {}) => createCallContext(session, { host: callOptions.host ?? headlessHost, ...callOptions })
@@ -62,9 +74,10 @@ export const TEST_ORGANIZATION: OrganizationProfileInput = {
 
 /** A fresh workspace file in a temp folder, open in its own session: the usual start of a handler test. */
 export async function createTestWorkspace(
-  options: { organization?: Partial<OrganizationProfileInput>; now?: () => Date } = {}
+  options: Omit<TestSessionOptions, 'dataDir'> & { organization?: Partial<OrganizationProfileInput> } = {}
 ): Promise<TestSession & { workspacePath: string }> {
-  const test = createTestSession(options.now ? { now: options.now } : {})
+  const { organization: _organization, ...sessionOptions } = options
+  const test = createTestSession(sessionOptions)
   const workspacePath = path.join(test.dir, 'workspace.safeguard')
   await test.call('workspace.create', {
     path: workspacePath,

@@ -1,10 +1,10 @@
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { checkAttachmentName, readAttachmentSource, resolveReferencedFile, writeAttachmentCopy } from '../../main/security/attachment-files'
 import { exportAttachment, getAttachmentInfo, storeAttachment } from '../../main/security/attachments'
-import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
+import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import { passphraseKey } from '../../main/db/workspace-key'
 import { createTestWorkspace, tempDir } from '../helpers/workspace'
 
@@ -148,8 +148,8 @@ describe('writing an exported copy', () => {
 })
 
 describe('attachments in the workspace (migration 0005)', () => {
-  async function workspaceWithAttachments() {
-    const test = await createTestWorkspace()
+  async function workspaceWithAttachments(options: { keyProvider?: WorkspaceKeyProvider } = {}) {
+    const test = await createTestWorkspace(options)
     const db = test.session.requireWorkspace().db
     return { ...test, db }
   }
@@ -168,9 +168,7 @@ describe('attachments in the workspace (migration 0005)', () => {
 
   it('keeps attachments of an encrypted workspace encrypted', async () => {
     const key = passphraseKey('attachment test passphrase')
-    useWorkspaceKeyProvider({ keyFor: () => key, keyForNewWorkspace: () => key })
-    onTestFinished(() => useWorkspaceKeyProvider(null))
-    const test = await workspaceWithAttachments()
+    const test = await workspaceWithAttachments({ keyProvider: { keyFor: () => key, keyForNewWorkspace: () => key } })
     const file = path.join(test.dir, 'evidence.txt')
     fs.writeFileSync(file, 'ATTACHMENT-SENTINEL-77c1')
     storeAttachment(test.db, file, '2026-11-22T00:00:00Z')

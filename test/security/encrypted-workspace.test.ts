@@ -1,16 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3-multiple-ciphers'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createBackup } from '../../main/backup/backup'
 import { listBackupFiles } from '../../main/backup/backup-files'
 import { assertCipherActive, cipherLibraryVersion, connectionKey, type Db } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
 import { encryptWorkspace } from '../../main/security/encrypt-workspace'
-import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
+import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import { passphraseKey, rawKey, type WorkspaceKey } from '../../main/db/workspace-key'
 import { canonicalDigest } from '../backup/canonical'
-import { createTestWorkspace, TEST_ORGANIZATION } from '../helpers/workspace'
+import { createTestSession, createTestWorkspace, TEST_ORGANIZATION } from '../helpers/workspace'
 
 const SENTINEL = 'SENTINEL-Harbor-9f27c1e0'
 const PASSPHRASE = passphraseKey('correct horse battery staple')
@@ -43,14 +43,13 @@ function allFiles(dir: string): string[] {
     .filter(file => !file.endsWith(path.join('data', 'recent-workspaces.json')))
 }
 
-function useKeys(key: WorkspaceKey, options: { forNew?: boolean } = { forNew: true }) {
-  useWorkspaceKeyProvider({ keyFor: () => key, keyForNewWorkspace: () => (options.forNew ? key : null) })
-  onTestFinished(() => useWorkspaceKeyProvider(null))
+/** A key provider that gives `key` for every workspace, new ones included. */
+function keysAlways(key: WorkspaceKey): WorkspaceKeyProvider {
+  return { keyFor: () => key, keyForNewWorkspace: () => key }
 }
 
 async function encryptedWorkspace(key: WorkspaceKey = PASSPHRASE) {
-  useKeys(key)
-  const test = await createTestWorkspace()
+  const test = await createTestWorkspace({ keyProvider: keysAlways(key) })
   await test.call('workspace.updateProfile', { organization: { ...TEST_ORGANIZATION, name: SENTINEL, contactName: SENTINEL } })
   return { ...test, db: (): Db => test.session.requireWorkspace().db }
 }
@@ -96,9 +95,10 @@ describe('encrypted workspaces', () => {
     const test = await encryptedWorkspace()
     await test.call('workspace.close', {})
     const before = fs.readFileSync(test.workspacePath)
-    useWorkspaceKeyProvider(null)
     expect(() => openWorkspaceDb(test.workspacePath)).toThrow(/encrypted one: give its passphrase/)
-    await expect(test.call('workspace.open', { path: test.workspacePath })).rejects.toMatchObject({
+    // A session without the key provider, as on another computer.
+    const keyless = createTestSession()
+    await expect(keyless.call('workspace.open', { path: test.workspacePath })).rejects.toMatchObject({
       code: 'not-a-workspace',
       details: { reason: 'encrypted-or-foreign' }
     })

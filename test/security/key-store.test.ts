@@ -6,7 +6,7 @@ import { openWorkspaceDb } from '../../main/db/open'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
 import { WorkspaceKeyStore } from '../../main/security/key-store'
 import { passphraseKey } from '../../main/db/workspace-key'
-import { fakeSafeStorage, storeIn } from '../helpers/device-keys'
+import { fakeSafeStorage, storeIn, workspaceWithDeviceKeys } from '../helpers/device-keys'
 import { createTestWorkspace, tempDir, TEST_ORGANIZATION } from '../helpers/workspace'
 
 describe('safeStorage wrapper', () => {
@@ -72,8 +72,7 @@ describe('security calls', () => {
       Object.assign(console, original)
     })
 
-    const test = await createTestWorkspace()
-    storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = await workspaceWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
     expect(await test.call('security.status', {})).toMatchObject({ encrypted: false, keySource: null, deviceKeys: { usable: true } })
     const status = await test.call('security.encrypt', {})
     expect(status).toMatchObject({ encrypted: true, keySource: 'device' })
@@ -87,8 +86,7 @@ describe('security calls', () => {
   })
 
   it('refuses a device key where the secret store is basic_text, leaving the workspace as it was', async () => {
-    const test = await createTestWorkspace()
-    storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
+    const test = await workspaceWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
     expect(await test.call('security.status', {})).toMatchObject({ deviceKeys: { usable: false, reason: expect.stringMatching(/basic_text/) } })
     await expect(test.call('security.encrypt', {})).rejects.toMatchObject({ code: 'unsupported', details: { reason: 'no-secure-storage' } })
     expect(fs.readFileSync(test.workspacePath).subarray(0, 15).toString()).toBe('SQLite format 3')

@@ -1,17 +1,16 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it, onTestFinished } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createBackup } from '../../main/backup/backup'
 import { connectionKey } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
-import { useWorkspaceKeyProvider } from '../../main/db/key-provider'
 import { deviceKeyProvider } from '../../main/security/device-key-provider'
 import { useDeviceKeyStore, WorkspaceKeyStore } from '../../main/security/key-store'
 import { formatRecoveryKey, parseRecoveryKey } from '../../main/db/recovery-key'
 import { newPassphraseKey, typedKey } from '../../main/db/workspace-key'
 import { headlessHost } from '../../main/api/host'
-import { fakeSafeStorage, storeIn } from '../helpers/device-keys'
+import { fakeSafeStorage, sessionWithDeviceKeys, workspaceWithDeviceKeys } from '../helpers/device-keys'
 import { createTestSession, createTestWorkspace, tempDir, TEST_ORGANIZATION } from '../helpers/workspace'
 
 const isEncrypted = (file: string) => fs.readFileSync(file).subarray(0, 15).toString() !== 'SQLite format 3'
@@ -40,8 +39,7 @@ describe('recovery keys', () => {
 
 describe('new workspaces are created protected', () => {
   it('with a device key: encrypted on disk, reopened through the store, and its recovery key opens it anywhere', async () => {
-    const test = createTestSession()
-    storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = sessionWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
     const file = path.join(test.dir, 'clinic.safeguard')
     await test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
     expect(isEncrypted(file)).toBe(true)
@@ -51,7 +49,6 @@ describe('new workspaces are created protected', () => {
 
     // Another machine (no key store): only the recovery key opens it.
     useDeviceKeyStore(null)
-    useWorkspaceKeyProvider(null)
     const elsewhere = createTestSession()
     await expect(elsewhere.call('workspace.open', { path: file })).rejects.toMatchObject({ code: 'not-a-workspace' })
     await test.call('workspace.close', {})
@@ -60,8 +57,8 @@ describe('new workspaces are created protected', () => {
   })
 
   it('with a passphrase: nothing is kept on the device unless asked', async () => {
-    const test = createTestSession()
-    const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = sessionWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const { store } = test
     const file = path.join(test.dir, 'clinic.safeguard')
     await test.call('workspace.create', {
       path: file,
@@ -74,8 +71,7 @@ describe('new workspaces are created protected', () => {
   })
 
   it('refuses a device key where the store is basic_text, and leaves no file and no key behind', async () => {
-    const test = createTestSession()
-    storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
+    const test = sessionWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
     const file = path.join(test.dir, 'clinic.safeguard')
     await expect(
       test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
@@ -88,8 +84,8 @@ describe('new workspaces are created protected', () => {
   })
 
   it('forgets the remembered key when the workspace cannot be created', async () => {
-    const test = createTestSession()
-    const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = sessionWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const { store } = test
     const file = path.join(test.dir, 'no-such-folder', 'clinic.safeguard')
     await expect(
       test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
@@ -102,8 +98,8 @@ describe('new workspaces are created protected', () => {
 
 describe('saving the recovery key', () => {
   it('writes it to the chosen file for its owner only, and notes that it was saved', async () => {
-    const test = createTestSession()
-    const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = sessionWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const { store } = test
     const file = path.join(test.dir, 'clinic.safeguard')
     await test.call('workspace.create', { path: file, organization: TEST_ORGANIZATION, protection: { kind: 'device' } })
     expect(await test.call('security.status', {})).toMatchObject({ recoveryKeySaved: false })
@@ -122,8 +118,7 @@ describe('saving the recovery key', () => {
   })
 
   it('can be confirmed as kept elsewhere, and a new key needs saving again', async () => {
-    const test = createTestSession()
-    storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = sessionWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
     await test.call('workspace.create', {
       path: path.join(test.dir, 'clinic.safeguard'),
       organization: TEST_ORGANIZATION,
@@ -144,8 +139,8 @@ describe('saving the recovery key', () => {
 
 describe('changing the key of an encrypted workspace', () => {
   it('moves a device-key workspace and its backups to a passphrase, then back to a new device key', async () => {
-    const test = await createTestWorkspace()
-    const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = await workspaceWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const { store } = test
     await test.call('security.encrypt', {})
     const deviceKey = connectionKey(test.session.requireWorkspace().db)
     const backup = createBackup(test.session.requireWorkspace().db, test.workspacePath, { reason: 'manual' })
@@ -171,8 +166,8 @@ describe('changing the key of an encrypted workspace', () => {
   })
 
   it('keeps the old key working when the change fails part way', async () => {
-    const test = await createTestWorkspace()
-    const store = storeIn(test.dir, createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const test = await workspaceWithDeviceKeys(createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
+    const { store } = test
     await test.call('security.encrypt', {})
     const oldKey = store.keyFor(test.workspacePath)
     // The file is moved away (another program, a sync client) just as the change starts: it must fail cleanly.
@@ -203,10 +198,10 @@ describe("the app's key provider", () => {
   })
 
   it('creates nothing without a passphrase where the store cannot keep keys, and says a passphrase is needed', async () => {
-    const test = createTestSession()
-    const store = new WorkspaceKeyStore(path.join(test.dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
-    useWorkspaceKeyProvider(deviceKeyProvider(store))
-    onTestFinished(() => useWorkspaceKeyProvider(null))
+    const dir = tempDir()
+    const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
+    // As the app builds its session at start-up.
+    const test = createTestSession({ dir, keyProvider: deviceKeyProvider(store) })
     // First start: the default workspace is not made unencrypted.
     await expect(test.call('workspace.startup', {})).rejects.toMatchObject({ code: 'unsupported', details: { reason: 'passphrase-needed' } })
     const defaultPath = test.session.defaultWorkspacePath()

@@ -3,7 +3,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { localDateOf } from '../../shared/today'
 import { createDemoWorkspace } from '../../demo/create-demo'
-import { withWorkspace } from '../cli-api'
+import { cliChoices, withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { APP_VERSION } from '../version'
 
@@ -16,7 +16,7 @@ export function registerDemo(program: Command, io: CliIo): void {
     .option('--json', 'print as JSON')
     .action(async (dir: string, options: { documents: boolean; json?: boolean }) => {
       const root = path.resolve(dir)
-      const demo = await createDemoWorkspace(root, { today: localDateOf(new Date().toISOString()), appVersion: APP_VERSION })
+      const demo = await createDemoWorkspace(root, { ...cliChoices(), today: localDateOf(new Date().toISOString()), appVersion: APP_VERSION })
       const documents: Record<string, unknown> = {}
       if (options.documents) {
         const out = path.join(root, 'documents')

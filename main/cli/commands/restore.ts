@@ -1,8 +1,8 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { restoreBackup } from '../../backup/restore'
-import { workspaceKeyFor } from '../../db/key-provider'
 import { sqliteFileKind } from '../../db/file-header'
+import { cliChoices } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 
 export function registerRestore(program: Command, io: CliIo): void {
@@ -15,7 +15,9 @@ export function registerRestore(program: Command, io: CliIo): void {
     .action((workspace: string, backup: string, options: { json?: boolean }) => {
       // Straight to the domain function, not through workspace.open: restoring must work when the workspace no longer opens.
       const backupPath = path.resolve(backup)
-      const key = sqliteFileKind(backupPath) === 'opaque' ? (workspaceKeyFor(path.resolve(workspace)) ?? workspaceKeyFor(backupPath)) : null
+      const { keyProvider } = cliChoices()
+      const key =
+        sqliteFileKind(backupPath) === 'opaque' ? (keyProvider?.keyFor(path.resolve(workspace)) ?? keyProvider?.keyFor(backupPath) ?? null) : null
       const result = restoreBackup(workspace, backupPath, key)
       if (options.json) return printJson(io, result)
       printLines(io, [
