@@ -136,6 +136,10 @@ function packSectionPreview(data: EvidencePackData): SectionPreview[] {
     scans: [data.scans !== null && data.scans.length > 0, data.findings ? `${plural(data.findings.total, 'finding')} summarised` : ''],
     associates: [data.businessAssociates !== null, count(data.businessAssociates, 'business associate')],
     incidents: [data.incidents !== null, count(data.incidents, 'incident')],
+    'risk-analysis': [
+      Boolean(data.riskAnalysis?.total),
+      data.riskAnalysis ? `${plural(data.riskAnalysis.total, 'risk')}, heat map, ${plural(data.riskAnalysis.accepted.length, 'accepted risk')}` : ''
+    ],
     remediation: [data.remediation !== null, count(data.remediation, 'item')],
     attestation: [true, 'signature page'],
     appendix: [data.evidenceFiles !== null, count(data.evidenceFiles, 'file')]
@@ -152,6 +156,7 @@ function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
     'answer-changes': [data.answerChanges !== null, data.answerChanges ? plural(data.answerChanges.length, 'change') : ''],
     gaps: [data.gaps !== null, data.gaps ? `${data.gaps.openNow} open, ${data.gaps.closed.length} closed` : ''],
     risks: [data.risks !== null, data.risks ? `${data.risks.changed.length} moved` : ''],
+    'risk-analysis': [Boolean(data.riskAnalysis?.total), data.riskAnalysis ? `${plural(data.riskAnalysis.total, 'risk')}, heat map` : ''],
     remediation: [
       data.remediation !== null,
       data.remediation ? `${data.remediation.done.length} done, ${data.remediation.overdue.length} overdue` : ''

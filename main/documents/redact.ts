@@ -1,4 +1,5 @@
 import type { EvidencePackData } from './evidence-pack/pack-data'
+import { redactRiskReport } from './risk-analysis/redact-risk-report'
 
 /**
  * Redaction for sharing a pack outside the organisation: cloud account ids and resource names are
@@ -84,6 +85,7 @@ export function redactPackData(data: EvidencePackData): EvidencePackData {
     businessAssociates: data.businessAssociates?.map(b => ({ ...b, services: redact(b.services) })) ?? null,
     incidents: data.incidents?.map(i => ({ ...i, category: redact(i.category) })) ?? null,
     remediation: data.remediation?.map(r => ({ ...r, title: redact(r.title) })) ?? null,
-    evidenceFiles: data.evidenceFiles?.map(f => ({ ...f, name: redact(f.name) })) ?? null
+    evidenceFiles: data.evidenceFiles?.map(f => ({ ...f, name: redact(f.name) })) ?? null,
+    riskAnalysis: data.riskAnalysis ? redactRiskReport(data.riskAnalysis, redact) : data.riskAnalysis
   }
 }

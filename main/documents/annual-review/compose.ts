@@ -5,6 +5,7 @@ import { formatCount, formatLongDate, formatShortDate, plural } from '../format'
 import { ANSWER_COLOR, ANSWER_LABEL, RISK_COLOR, RISK_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from '../labels'
 import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
+import { renderRiskAnalysis } from '../risk-analysis/render-risk-analysis'
 
 /**
  * The annual review report: what changed between the previous assessment period and this one,
@@ -17,6 +18,11 @@ export const REVIEW_SECTIONS = [
   { id: 'answer-changes', title: 'Answers that changed', render: answerChanges },
   { id: 'gaps', title: 'Gaps opened and closed', render: gaps },
   { id: 'risks', title: 'Risk levels', render: risks },
+  {
+    id: 'risk-analysis',
+    title: 'Risk analysis',
+    render: (w, data) => renderRiskAnalysis(w, data.riskAnalysis ?? null, { preparedOn: data.preparedOn })
+  },
   { id: 'remediation', title: 'Remediation', render: remediation },
   { id: 'findings-trend', title: 'Findings trend', render: findingsTrend },
   { id: 'agreements', title: 'Business associate agreements', render: agreements },

@@ -1,6 +1,7 @@
 import { readRiskRegister } from '../../assessment/reads'
 import { readBusinessAssociates } from '../../baas/reads'
 import { readIncidents } from '../../breach/reads'
+import { readRiskReport } from '../../risks/reads'
 import type { Family, RiskLevel, RiskView } from '../../assessment/contract'
 import type { AnnualReviewData } from './review-data'
 import type { Answer, FamilyId } from '../evidence-pack/pack-data'
@@ -111,6 +112,7 @@ export function annualReviewData(ctx: CallContext, facts: WorkspaceFacts): Annua
     answerChanges,
     gaps,
     risks,
+    riskAnalysis: readRiskReport(facts.db, facts, facts.period.id),
     remediation,
     findingsTrend: findingsTrend(facts.db, current),
     businessAssociates: associates

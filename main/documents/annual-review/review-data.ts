@@ -1,4 +1,5 @@
 import type { Answer, FamilyId, Recorded, RiskLevel, Severity } from '../evidence-pack/pack-data'
+import type { RiskReportData } from '../../risks/reads'
 
 /**
  * The plain data the annual review report is composed from: this assessment period against the
@@ -28,6 +29,9 @@ export type AnnualReviewData = {
     levelsNow: Record<RiskLevel, number>
     changed: Array<{ title: string; citation?: string; before: RiskLevel | null; after: RiskLevel | null }>
   }>
+
+  /** The risk analysis of this period: method, heat map, top and accepted risks; absent in data built before it existed. */
+  riskAnalysis?: Recorded<RiskReportData>
 
   remediation: Recorded<{
     done: Array<{ title: string; citation?: string; completedOn: string; owner: string }>

@@ -12,6 +12,7 @@ import { cover } from './sections/cover'
 import { incidents } from './sections/incidents'
 import { procurement } from './sections/procurement'
 import { remediation } from './sections/remediation'
+import { renderRiskAnalysis } from '../risk-analysis/render-risk-analysis'
 import { scannerResults } from './sections/scans'
 import { scorecard } from './sections/scorecard'
 import { executiveSummary } from './sections/summary'
@@ -59,7 +60,7 @@ export async function composeEvidencePack(
 }
 
 function startsPage(id: PackSectionId): boolean {
-  return ['summary', 'procurement', 'scorecard', 'controls', 'scans', 'attestation', 'appendix'].includes(id)
+  return ['summary', 'procurement', 'scorecard', 'controls', 'scans', 'risk-analysis', 'attestation', 'appendix'].includes(id)
 }
 
 type Renderer = (w: PdfWriter, data: EvidencePackData) => void
@@ -75,6 +76,7 @@ const SECTION_RENDERERS: Record<Exclude<PackSectionId, 'contents'>, Renderer> = 
   scans: scannerResults,
   associates: businessAssociates,
   incidents,
+  'risk-analysis': (w, data) => renderRiskAnalysis(w, data.riskAnalysis ?? null, { preparedOn: data.preparedOn }),
   remediation,
   attestation,
   appendix

@@ -1,3 +1,4 @@
+import type { RiskReportData } from '../../risks/reads'
 /**
  * The plain data the evidence pack is composed from. Builders fill it from a workspace (or a test
  * fixture); the composer only reads it. Dates are calendar dates 'YYYY-MM-DD'. Nothing here holds
@@ -155,6 +156,9 @@ export type EvidencePackData = {
   >
 
   evidenceFiles: Recorded<Array<{ name: string; kind: string; sha256: string; addedOn: string; sizeBytes?: number }>>
+
+  /** The risk analysis of the period; absent in data built before the analysis existed. */
+  riskAnalysis?: Recorded<RiskReportData>
 }
 
 /** Findings are summarised before they reach the composer: a pack stays readable at 100k findings. */

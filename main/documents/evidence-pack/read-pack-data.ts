@@ -1,6 +1,7 @@
 import { readProcurement, readRiskRegister } from '../../assessment/reads'
 import type { BusinessAssociateSummary } from '../../baas/contract'
 import { readBusinessAssociates } from '../../baas/reads'
+import { readRiskReport } from '../../risks/reads'
 import { readIncident, readIncidents } from '../../breach/reads'
 import type { Eligibility, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/contract'
@@ -191,6 +192,7 @@ export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[]
     businessAssociates: businessAssociates(associates),
     incidents: incidents(facts, range),
     remediation: remediation(risks),
+    riskAnalysis: readRiskReport(facts.db, facts, facts.period.id),
     evidenceFiles: agreementFiles.length ? agreementFiles : null
   }
 }

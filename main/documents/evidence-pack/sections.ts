@@ -10,6 +10,7 @@ export const PACK_SECTIONS = [
   { id: 'scans', title: 'Scanner results' },
   { id: 'associates', title: 'Business associate register' },
   { id: 'incidents', title: 'Incident log summary' },
+  { id: 'risk-analysis', title: 'Risk analysis' },
   { id: 'remediation', title: 'Remediation plan' },
   { id: 'attestation', title: 'Attestation' },
   { id: 'appendix', title: 'Appendix: evidence files' }

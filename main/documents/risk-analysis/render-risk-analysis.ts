@@ -92,6 +92,8 @@ function heatGrid(w: PdfWriter, data: RiskReportData, title: string, cells: Heat
   const described = rows
     .flatMap((l, r) => data.scale.impact.map((i, c) => `likelihood ${l.label}, impact ${i.label}: ${grid[r]![c]!.count} (${grid[r]![c]!.label})`))
     .join('; ')
+  // The heading stays with its grid: a grid is about 170 points tall.
+  w.ensureSpace(200)
   w.heading(title, 3)
   w.heatGrid({
     alt: `${title} heat map, number of risks per cell: ${described}. ${unrated} not rated.`,
