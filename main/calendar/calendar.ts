@@ -30,7 +30,8 @@ export interface CalendarItem {
   /** From the 2025 proposed Security Rule, not in force. */
   proposed: boolean
   checkWithCounsel: boolean
-  source: { type: 'recurring' | 'business-associate' | 'document' | 'incident'; id: string; name?: string }
+  /** What the item belongs to; `type` is the deadline source's id (see deadline-sources.ts) or the record kind it links to. */
+  source: { type: string; id: string; name?: string }
   jurisdiction?: JurisdictionCode
   doneOn?: IsoDate
 }
@@ -80,7 +81,8 @@ export interface CalendarInput {
   definitions?: CalendarDefinitions
 }
 
-function timeStatus(dueOn: IsoDate, asOf: IsoDate, dueSoonDays: number): 'overdue' | 'due-soon' | 'upcoming' {
+/** Overdue, due within the window, or later: the status every dated item shares. */
+export function timeStatus(dueOn: IsoDate, asOf: IsoDate, dueSoonDays: number): 'overdue' | 'due-soon' | 'upcoming' {
   const daysLeft = daysBetween(asOf, dueOn)
   if (daysLeft < 0) return 'overdue'
   return daysLeft <= dueSoonDays ? 'due-soon' : 'upcoming'
@@ -114,13 +116,13 @@ function sentenceCase(recipient: string): string {
   return /^(Each|Affected|Prominent|The) /.test(recipient) ? recipient[0]!.toLowerCase() + recipient.slice(1) : recipient
 }
 
-export function buildCalendar(input: CalendarInput): CalendarItem[] {
+/** Recurring duties: due one interval after last done, or from the anchor when never done. */
+export function recurringItems(input: CalendarInput): CalendarItem[] {
   const definitions = input.definitions ?? loadCalendarDefinitions()
   const dueSoonDays = input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
+  const items: CalendarItem[] = []
   const includeProposed = input.includeProposed ?? true
   const completions = input.completions ?? []
-  const items: CalendarItem[] = []
-
   for (const definition of definitions.recurring) {
     if (definition.proposed && !includeProposed) continue
     const lastDoneOn = latestCompletion(definition.id, completions)
@@ -142,6 +144,14 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       source: { type: 'recurring', id: definition.id }
     })
   }
+  return items
+}
+
+/** Business associate agreements: renewal at expiry, periodic review of a signed agreement. */
+export function agreementItems(input: CalendarInput): CalendarItem[] {
+  const definitions = input.definitions ?? loadCalendarDefinitions()
+  const dueSoonDays = input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
+  const items: CalendarItem[] = []
 
   for (const associate of input.businessAssociates ?? []) {
     const source = { type: 'business-associate' as const, id: associate.id, name: associate.name }
@@ -193,6 +203,13 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       })
     }
   }
+  return items
+}
+
+/** Retention ends: the earliest day a record no longer in effect may be disposed of. */
+export function retentionItems(input: CalendarInput): CalendarItem[] {
+  const definitions = input.definitions ?? loadCalendarDefinitions()
+  const items: CalendarItem[] = []
 
   for (const document of input.documents ?? []) {
     const retention = definitions.derived['retention-ends']
@@ -213,6 +230,13 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       source: { type: 'document', id: document.id, name: document.title }
     })
   }
+  return items
+}
+
+/** Every breach notice of every incident, with its own clock. */
+export function incidentItems(input: CalendarInput): CalendarItem[] {
+  const dueSoonDays = input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
+  const items: CalendarItem[] = []
 
   for (const incident of input.incidents ?? []) {
     for (const obligation of incident.obligations) {
@@ -236,7 +260,16 @@ export function buildCalendar(input: CalendarInput): CalendarItem[] {
       })
     }
   }
+  return items
+}
 
+/** Every item of the input, soonest first. */
+export function buildCalendar(input: CalendarInput): CalendarItem[] {
+  return sortCalendar([...recurringItems(input), ...agreementItems(input), ...retentionItems(input), ...incidentItems(input)])
+}
+
+/** Soonest first; ties in a stable order. */
+export function sortCalendar(items: CalendarItem[]): CalendarItem[] {
   return items.sort((a, b) => compareDates(a.dueOn, b.dueOn) || a.uid.localeCompare(b.uid))
 }
 
