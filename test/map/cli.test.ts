@@ -1,8 +1,9 @@
+import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runSafeguard } from '../helpers/cli'
 import { createTestSession, tempDir } from '../helpers/workspace'
-import { asset, flow, importParsed, infrastructure, writeParsed, zone, type Workspace } from './map-builders'
+import { asset, flow, importParsed, infrastructure, zone, type Workspace } from './map-builders'
 
 /** A workspace made by the CLI, with a small map stored through the real import. */
 async function workspaceWithMap(): Promise<string> {
@@ -23,9 +24,12 @@ async function workspaceWithMap(): Promise<string> {
 }
 
 describe('safeguard map', () => {
-  it('prints { assets, zones, flows, flags } as JSON only, with typed ids', async () => {
+  it('prints { assets, zones, flows, flags } as JSON only, with typed ids, and writes the drawing with --svg', async () => {
     const ws = await workspaceWithMap()
-    const run = await runSafeguard(['map', ws, '--json'])
+    const svg = path.join(tempDir(), 'map.svg')
+    const run = await runSafeguard(['map', ws, '--json', '--svg', svg])
+    expect(fs.readFileSync(svg, 'utf8')).toMatch(/^(<\?xml[^>]*>\s*)?<svg[\s\S]*patients[\s\S]*<\/svg>\s*$/)
+    expect(fs.statSync(svg).mode & 0o777).toBe(0o600)
     expect(run).toMatchObject({ code: 0, stderr: '' })
     const map = JSON.parse(run.stdout)
     expect(Object.keys(map)).toEqual(['assets', 'zones', 'flows', 'flags'])
@@ -85,12 +89,22 @@ describe('safeguard map', () => {
     const ws = await workspaceWithMap()
     const dir = tempDir()
     const missing = path.join(dir, 'missing.tfstate')
-    const file = writeParsed(dir, 'other.json', infrastructure({}))
+    const file = path.resolve(__dirname, '../fixtures/map/clinic-intake_v4.tfstate')
     const run = await runSafeguard(['map', 'import', ws, missing, file, '--json'])
     expect(run.code).toBe(1)
     const reports = JSON.parse(run.stdout)
     expect(reports[0]).toEqual({ file: missing, error: { code: 'not-found', message: expect.stringMatching(/missing\.tfstate: cannot be read/) } })
-    expect(reports[1].file).toBe(file)
+    expect(reports[1]).toEqual({
+      file,
+      format: 'terraform-tfstate',
+      alreadyImported: false,
+      sourceId: expect.any(Number),
+      assets: 2,
+      zones: 1,
+      flows: 1,
+      removed: { assets: 0, zones: 0, flows: 0 },
+      warnings: []
+    })
     expect(run.stderr).toMatch(/missing\.tfstate: cannot be read/)
   }, 60_000)
 })

@@ -111,9 +111,10 @@ export function registerMap(program: Command, io: CliIo): void {
     .exitOverride()
     .action(async (workspace: string, options: { json?: boolean; svg?: string }) => {
       const view = await withWorkspace(workspace, call => call('map.view', {}))
-      if (options.svg) return printLines(io, [`Wrote ${(await writeMapSvgFile(view, path.resolve(options.svg))).path}`])
+      const drawing = options.svg ? await writeMapSvgFile(view, path.resolve(options.svg)) : null
+      // --json keeps stdout to JSON only, with or without --svg.
       if (options.json) printJson(io, mapReport(view))
-      else printLines(io, describeMap(view))
+      else printLines(io, drawing ? [`Wrote ${drawing.path}`] : describeMap(view))
     })
 
   map

@@ -65,9 +65,12 @@ export async function importMapFile(db: Db, file: string, options: ImportMapOpti
     if (error instanceof ApiError) throw error
     const message = error instanceof Error ? error.message : String(error)
     // Readers name the file and the place; a message that does not gets the file in front.
+    const where = error && typeof error === 'object' ? (error as { place?: unknown; position?: unknown; code?: unknown }) : {}
     throw new ApiError('import-rejected', message.includes(file) || message.includes(path.basename(file)) ? message : `${file}: ${message}`, {
       file,
-      ...(error && typeof error === 'object' && 'position' in error ? { position: (error as { position: unknown }).position } : {})
+      ...(typeof where.code === 'string' ? { reason: where.code } : {}),
+      ...(where.place !== undefined ? { place: where.place } : {}),
+      ...(where.position !== undefined ? { position: where.position } : {})
     })
   }
   if (options.signal?.aborted) throw cancelled(file)

@@ -1,11 +1,9 @@
-import { ApiError } from '../../shared/errors'
+import { readInfrastructureFile } from '../formats'
 import type { InfrastructureReader } from './import-map-file'
 
-/**
- * The readers of infrastructure files (Terraform, CloudFormation, AWS Config)
- * live in main/map/formats/ and are being written alongside this store; until
- * they are wired in here an import is refused with a clear message.
- */
-export const readInfrastructure: InfrastructureReader = async file => {
-  throw new ApiError('unsupported', `${file}: infrastructure files cannot be read yet (the readers are not installed in this build)`)
-}
+/** The format readers (main/map/formats/), as the import calls them. */
+export const readInfrastructure: InfrastructureReader = (file, options) =>
+  readInfrastructureFile(file, {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.onProgress ? { onProgress: p => options.onProgress?.({ bytesRead: p.bytesRead, bytesTotal: p.bytesTotal }) } : {})
+  })
