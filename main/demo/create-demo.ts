@@ -8,6 +8,7 @@ import { headlessHost } from '../api/host'
 import { Session, type SessionOptions } from '../workspace/session'
 import { writeAgreementRecord } from './demo-agreement'
 import { writeProwlerOcsfScan } from './demo-scan'
+import { addDemoRiskAnalysis } from '../risks/demo-risks'
 
 /**
  * A demo workspace for a fictitious clinic on AWS, built through the features' own calls as a
@@ -319,6 +320,7 @@ export async function createDemoWorkspace(
         } as never
       )
     })
+    await optional(call, skipped, 'risk analysis', c => addDemoRiskAnalysis(c, today))
     // A practice that keeps its cycle: most recurring duties recorded as done; the penetration test never was.
     await optional(call, skipped, 'calendar', async c => {
       const doneDaysAgo: Record<string, number> = {
