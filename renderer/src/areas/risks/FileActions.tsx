@@ -69,7 +69,8 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
               : 'Nothing was imported: a register is imported whole or not at all. Correct the rows below and import again.'}
           </Dialog.Description>
           {report && report.rows.length > 0 && (
-            <Table.Root size="1" variant="surface" mt="3" aria-label="Import report, one line per row">
+            <Table.Root size="1" variant="surface" mt="3">
+              <caption className="visually-hidden">Import report, one line per row</caption>
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>Row</Table.ColumnHeaderCell>

@@ -79,7 +79,8 @@ function GroupTable(props: { title: string; groups: GroupCount[] }) {
       <Heading as="h2" size="3">
         {props.title}
       </Heading>
-      <Table.Root size="1" variant="surface" aria-label={`Risks ${props.title.toLowerCase()}`}>
+      <Table.Root size="1" variant="surface">
+        <caption className="visually-hidden">{`Risks ${props.title.toLowerCase()}`}</caption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeaderCell>{props.title.replace('By ', '').replace(/^./, c => c.toUpperCase())}</Table.ColumnHeaderCell>

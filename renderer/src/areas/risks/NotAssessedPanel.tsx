@@ -23,7 +23,8 @@ export function NotAssessedPanel(props: {
           is expected to cover every place ePHI is created, received, kept or sent; assess each one or record why it needs no scenario.
         </Callout.Text>
       </Callout.Root>
-      <Table.Root variant="surface" aria-label="PHI assets not yet assessed">
+      <Table.Root variant="surface">
+        <caption className="visually-hidden">PHI assets not yet assessed</caption>
         <Table.Header>
           <Table.Row>
             <Table.ColumnHeaderCell>Asset</Table.ColumnHeaderCell>

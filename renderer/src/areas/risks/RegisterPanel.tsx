@@ -176,7 +176,8 @@ export function RegisterPanel(props: {
         </Text>
       )}
       {rows.length > 0 && (
-        <Table.Root variant="surface" aria-label="Risk register" className="risk-register">
+        <Table.Root variant="surface" className="risk-register">
+          <caption className="visually-hidden">Risk register</caption>
           <Table.Header>
             <Table.Row>{['Risk', 'Asset', 'Threat', 'Owner', 'Level', 'Treatment', 'Status', 'Due'].map(sortHeader)}</Table.Row>
           </Table.Header>

@@ -18,7 +18,8 @@ export function ScaleStatement(props: { catalog: RiskCatalogView }) {
           {scale.source}
           {scale.certainty !== 'confirmed' && ' Check with counsel or your assessor before relying on it.'}
         </Text>
-        <Table.Root size="1" variant="surface" aria-label="Risk level for each likelihood and impact">
+        <Table.Root size="1" variant="surface">
+          <caption className="visually-hidden">Risk level for each likelihood and impact</caption>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>Likelihood \ impact</Table.ColumnHeaderCell>

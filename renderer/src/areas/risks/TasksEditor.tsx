@@ -39,7 +39,8 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
           No task yet. Each task has an owner and a due date, and appears in the calendar.
         </Text>
       ) : (
-        <Table.Root size="1" variant="surface" aria-labelledby={`${id}-tasks`}>
+        <Table.Root size="1" variant="surface">
+          <caption className="visually-hidden">Remediation tasks</caption>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>Task</Table.ColumnHeaderCell>
