@@ -3,6 +3,7 @@ import type { AssessmentCatalog } from './catalog'
 import { ANSWER_LABELS, CSV_COLUMNS, DECISION_LABELS, PROFILE_ROW_PREFIX } from './csv-format'
 import { groupTitle } from './progress'
 import type { AssessmentState } from './questionnaire'
+import { spreadsheetSafe } from '../shared/spreadsheet-safe'
 
 type CsvRow = Record<(typeof CSV_COLUMNS)[number], string>
 
@@ -58,6 +59,8 @@ export function questionnaireCsv(catalog: AssessmentCatalog, state: AssessmentSt
       decision_explanation: decision?.explanation ?? ''
     })
   }
-  const text = stringify(rows, { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' })
+  // Every cell is text a person or the catalog wrote; none may run as a formula when the client opens the file.
+  const safeRows = rows.map(row => Object.fromEntries(Object.entries(row).map(([key, value]) => [key, spreadsheetSafe(String(value))])))
+  const text = stringify(safeRows, { header: true, columns: [...CSV_COLUMNS], bom: true, record_delimiter: 'windows' })
   return { text, rows: rows.length }
 }

@@ -17,6 +17,7 @@ import {
 } from './csv-format'
 import type { AssessmentState } from './questionnaire'
 import { applyDecisionChange, applyProfileValue, type DecisionChange } from './record-changes'
+import { fromSpreadsheetSafe } from '../shared/spreadsheet-safe'
 
 type Cells = Record<string, string | undefined>
 
@@ -45,7 +46,8 @@ function parseCsv(text: string): Cells[] {
   }
 }
 
-const cell = (row: Cells, column: string) => (row[column] ?? '').trim()
+// A cell our export protected from running as a formula comes back without its apostrophe.
+const cell = (row: Cells, column: string) => fromSpreadsheetSafe((row[column] ?? '').trim())
 
 /** Checks every row against the catalog and the current answers; changes nothing. */
 export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState, text: string): CsvImportPlan {

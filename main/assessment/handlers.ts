@@ -14,6 +14,7 @@ import { isGap, loadAssessmentState } from './questionnaire'
 import { addCustomService, applyDecisionChange, applyProfileValue, applyRiskRating, applyServiceChange, applySignOff } from './record-changes'
 import { buildRiskRegister } from './risk-register'
 import { inventoryItems, readCatalog, readInventory, readPeriods, readProcurement, readProgress, readQuestionnaire, readRiskRegister } from './reads'
+import { writeExportFile } from '../shared/export-file'
 
 const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv'] }]
 
@@ -23,7 +24,6 @@ function open(ctx: CallContext) {
   const now = ctx.session.now()
   return { db, now, today: calendarDateOf(now) }
 }
-
 
 /** A filled-in questionnaire is well under 1 MB; anything this large is the wrong file. */
 const MAX_QUESTIONNAIRE_CSV_BYTES = 10 * 1_048_576
@@ -152,17 +152,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     const { db, now } = open(ctx)
     const catalog = getCatalog()
     const { text, rows } = questionnaireCsv(catalog, loadAssessmentState(catalog, db, periodToRead(db, now, undefined)))
-    const target = path.resolve(file)
-    // Write beside the target, then rename: a failed export never leaves half a file.
-    const temporary = `${target}.${process.pid}.tmp`
-    try {
-      fs.writeFileSync(temporary, text, 'utf8')
-      fs.renameSync(temporary, target)
-    } catch (error) {
-      fs.rmSync(temporary, { force: true })
-      throw new ApiError('not-found', `Could not write "${target}": ${(error as Error).message}`)
-    }
-    return { path: target, rows }
+    return { path: writeExportFile(file, text), rows }
   },
 
   'assessment.importCsv': async (input, ctx) => {

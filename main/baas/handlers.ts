@@ -1,4 +1,3 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import type { HandlersFor } from '../api/handler-types'
 import { ApiError } from '../shared/errors'
@@ -14,6 +13,7 @@ import { importBusinessAssociates } from './import'
 import { REGISTER_FILTERS } from '../shared/tabular-file'
 import { chainOf, checkParent, detailOf, listSummaries, requireAssociate, workspaceAnchorOn } from './register'
 import { loadRequiredTerms } from './required-terms'
+import { writeExportFile } from '../shared/export-file'
 
 function flagOptions(ctx: CallContext, input: { asOf?: string | undefined; expiringWithinDays?: number }): FlagOptions {
   const { db } = ctx.workspace()
@@ -99,12 +99,7 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
     const target =
       input.path ?? (await ctx.host.pickSavePath({ title: 'Save a copy of the agreement', defaultName: checkStoredName(stored.originalName) }))
     if (!target) return null
-    const resolved = path.resolve(target)
-    if (fs.existsSync(resolved) && fs.lstatSync(resolved).isSymbolicLink()) {
-      throw new ApiError('invalid-input', `"${resolved}" is a symbolic link; choose another place to save.`)
-    }
-    fs.writeFileSync(resolved, stored.content)
-    return { path: resolved }
+    return { path: writeExportFile(target, stored.content) }
   },
 
   'baas.removeAgreement': (input, ctx) => {

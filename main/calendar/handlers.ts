@@ -1,5 +1,3 @@
-import fs from 'node:fs'
-import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
@@ -10,6 +8,7 @@ import { insertCompletion, listCompletions } from './db/completions'
 import { loadCalendarDefinitions } from './definitions'
 import { localDateOf } from '../shared/today'
 import { workspaceCalendar } from './workspace-calendar'
+import { writeExportFile } from '../shared/export-file'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
 
@@ -94,11 +93,6 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
       name: `Safeguard: ${profile?.organization.name ?? 'compliance deadlines'}`,
       ...(input.reminderDaysBefore !== undefined ? { reminderDaysBefore: input.reminderDaysBefore } : {})
     })
-    const resolved = path.resolve(target)
-    // Written beside the target and renamed, so a failed write never leaves half a calendar behind.
-    const temporary = `${resolved}.${process.pid}.tmp`
-    fs.writeFileSync(temporary, ics, 'utf8')
-    fs.renameSync(temporary, resolved)
-    return { path: resolved, events: items.length }
+    return { path: writeExportFile(target, ics), events: items.length }
   }
 }

@@ -1,24 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import { ApiError } from '../shared/errors'
+import { writeExportFile } from '../shared/export-file'
 
-/** Writes beside the target and renames, so a cancelled or failed run never leaves half a file. */
+/** Writes a document for the owner only, whole or not at all (see writeExportFile). */
 export function writeFileAtomic(target: string, data: Buffer): void {
-  const dir = path.dirname(target)
-  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
-    throw new ApiError('not-found', `The folder ${dir} does not exist.`)
-  }
-  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
-    throw new ApiError('not-a-file', `${target} is a folder; give a file name.`)
-  }
-  const temp = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`)
-  try {
-    fs.writeFileSync(temp, data)
-    fs.renameSync(temp, target)
-  } catch (error) {
-    fs.rmSync(temp, { force: true })
-    throw error
-  }
+  writeExportFile(target, data)
 }
 
 /** Where a workspace's edited policy templates live: a folder beside the workspace file. */

@@ -3,7 +3,7 @@
  * carriage return as a formula ("CSV injection"), so text written to CSV or
  * Excel gets a leading apostrophe there. Every export of text a person or an
  * imported file typed should pass it through this (the questionnaire, business
- * associate and findings CSV exports do not yet).
+ * associate and findings CSV exports do not yet). The questionnaire CSV does.
  */
 const FORMULA_START = /^[=+\-@\t\r]/
 

@@ -56,6 +56,33 @@ describe('questionnaire CSV export', () => {
   })
 })
 
+describe('questionnaire CSV export keeps spreadsheets from running imported text', () => {
+  const HOSTILE = ['=HYPERLINK("http://evil.example","x")', '@SUM(1+1)', '+1+1', '-2+3', '\tcmd', '\rcmd']
+
+  it('writes every cell that could start a formula with an apostrophe, for the owner only, and reads it back unchanged', async () => {
+    const ws = await createTestWorkspace({ now: clock })
+    const ids = ['q-308-a2-1', 'q-308-a5-iiA-1', 'q-308-a1-iiA-1', 'q-308-a1-iiB-1', 'q-308-a3-1', 'q-308-a4-1']
+    const catalog = await ws.call('assessment.catalog', {})
+    const known = ids.filter(id => catalog.questions.some(q => q.id === id))
+    expect(known.length).toBeGreaterThanOrEqual(2)
+    for (const [i, id] of known.entries()) await ws.call('assessment.setAnswer', { questionId: id, value: 'partly', notes: HOSTILE[i]! })
+    const file = path.join(ws.dir, 'for-client.csv')
+    await ws.call('assessment.exportCsv', { path: file })
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600)
+
+    const rows = parse(fs.readFileSync(file), { columns: true, bom: true }) as Record<string, string>[]
+    for (const row of rows) for (const value of Object.values(row)) expect(value, `${row.question_id}: ${value}`).not.toMatch(/^[=+\-@\t\r]/)
+    for (const [i, id] of known.entries()) expect(rows.find(r => r.question_id === id)!.notes).toBe(`'${HOSTILE[i]}`)
+
+    // The same file imported back changes nothing: the apostrophes come off again.
+    const fresh = await createTestWorkspace({ now: clock })
+    const report = await fresh.call('assessment.importCsv', { path: file, dryRun: false })
+    expect(report).not.toBeNull()
+    const questionnaire = await fresh.call('assessment.questionnaire', {})
+    for (const [i, id] of known.entries()) expect(questionnaire.items.find(q => q.id === id)!.answer?.notes).toBe(HOSTILE[i]!.trim())
+  })
+})
+
 describe('questionnaire CSV import', () => {
   it('imports a filled-in file and reports each row', async () => {
     const ws = await createTestWorkspace({ now: clock })
