@@ -14,7 +14,8 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   { name: 'import', file: 'import-bench.ts', run: 'runImportBench' },
-  { name: 'pack', file: 'pack-bench.ts', run: 'runPackBench' }
+  { name: 'pack', file: 'pack-bench.ts', run: 'runPackBench' },
+  { name: 'risks', file: 'risks.ts', run: 'runRisksBench' }
 ]
 
 async function main(): Promise<void> {
