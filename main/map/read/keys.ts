@@ -28,7 +28,10 @@ export function parseArn(text: string): ParsedArn | null {
   if (parts.length < 6) return null
   const [, partition = '', service = '', region = '', account = ''] = parts
   const resource = parts.slice(5).join(':')
-  if (!service || !resource) return null
+  // Only ARNs as AWS writes them: a template's `arn:${AWS::Partition}:…` is not one yet.
+  if (!/^aws(-[a-z]+)*$/.test(partition) || !/^[a-z0-9-]+$/.test(service) || !/^[a-z0-9-]*$/.test(region) || !/^[0-9A-Za-z-]*$/.test(account))
+    return null
+  if (!resource) return null
   const typed = /^([A-Za-z][\w-]*)[/:](.+)$/.exec(resource)
   // S3, SQS and SNS write a bare name; `bucket/key` is an S3 object, not a typed resource.
   const resourceType = typed && !['s3', 'sqs', 'sns'].includes(service) ? (typed[1] ?? null) : null

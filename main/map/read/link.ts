@@ -332,7 +332,9 @@ class Linker {
     const arn = parseArn(target.to)
     if (!arn && !isEc2Id(target.to) && !target.orElse) return undefined
     if (target.orElse && !arn) {
-      return this.ensureAsset(target.orElse.key, target.orElse.name, target.orElse.resourceType, kindHint ?? 'other', null, null, null, null)
+      const named = resourceTypes().byName(this.options.family, target.orElse.resourceType)
+      const kind = named?.assetKind ?? kindHint ?? 'other'
+      return this.ensureAsset(target.orElse.key, target.orElse.name, target.orElse.resourceType, kind, named?.serviceId ?? null, null, null, null)
     }
     const entry = arn ? resourceTypes().byArn(arn.service, arn.resourceType) : this.entryOfEc2Id(target.to)
     if (entry && entry.role !== 'asset' && !entry.standalone) return undefined

@@ -37,6 +37,7 @@ export class ConfigRecordBuilder {
     record.encryptedAtRest = encryption && 'always' in encryption ? true : evaluateChecks(encryption?.config, settings)
     record.publicAccess = evaluateChecks(entry?.row.publicAccess?.config, settings)
     record.facts = [...this.relationshipFacts(item, record), ...configurationFacts(item)]
+    if (record.entry.role !== 'zone') this.subnetsInVpc(item, record.facts)
     this.records.set(handle, record)
   }
 
@@ -84,17 +85,20 @@ export class ConfigRecordBuilder {
     if (vpc)
       for (const subnet of subnets)
         this.stubs.get(configHandle(subnet.resourceType, subnet.resourceId))?.facts.push({ fact: 'in', ref: this.stub(item, vpc) })
-    // Placement the configuration gives (vpcId beside subnetId) likewise.
-    const vpcId = asText(own(item.configuration, 'vpcId')) ?? asText(own(asMap(own(item.configuration, 'dBSubnetGroup')), 'vpcId'))
-    if (vpcId && !isZone) {
-      const subnetIds = [asText(own(item.configuration, 'subnetId')), ...dbSubnets(item.configuration)].filter((s): s is string => !!s)
-      for (const id of subnetIds) {
-        const ref = this.stub(item, { resourceType: 'AWS::EC2::Subnet', resourceId: id })
-        const stub = this.stubs.get(ref.to)
-        if (stub && !stub.facts.some(f => f.fact === 'in')) stub.facts.push({ fact: 'in', ref: { to: vpcId } })
-      }
-    }
     return facts
+  }
+
+  /** The configuration's vpcId beside the subnets it places the item in: those subnets are in that VPC. */
+  private subnetsInVpc(item: ConfigItem, facts: Fact[]): void {
+    const c = item.configuration
+    const vpcId = asText(own(c, 'vpcId')) ?? asText(own(asMap(own(c, 'dBSubnetGroup')), 'vpcId')) ?? asText(own(asMap(own(c, 'vpcConfig')), 'vpcId'))
+    if (!vpcId) return
+    for (const fact of facts) {
+      if (fact.fact !== 'in' || !fact.ref.to.startsWith('subnet-')) continue
+      const ref = this.stub(item, { resourceType: 'AWS::EC2::Subnet', resourceId: fact.ref.to })
+      const stub = this.stubs.get(ref.to)
+      if (stub && !stub.facts.some(f => f.fact === 'in')) stub.facts.push({ fact: 'in', ref: { to: vpcId } })
+    }
   }
 }
 

@@ -455,7 +455,7 @@ class CloudFormationWiring {
               )
             )
           const label = notificationLabel(
-            asList(own(props, 'Events')).map(e => this.text(e)),
+            [own(props, 'Events')].flat().map(e => this.text(e)),
             rule('prefix'),
             rule('suffix')
           )

@@ -4,6 +4,8 @@
 // (a literal, or a parameter's default).
 
 import { asList, asText, isMap, own, type JsonMap } from '../document'
+import { parseArn } from '../keys'
+import { resourceTypes } from '../resource-types'
 import type { Ref } from '../source-record'
 
 export interface TemplateNames {
@@ -57,10 +59,10 @@ export function endsOf(value: unknown, names: TemplateNames, depth = 0): Ref[] {
     case 'Fn::Sub': {
       const text = Array.isArray(argument) ? asText(argument[0]) : asText(argument)
       if (!text) return []
-      const literal = text.replace(/\$\{[^}]*\}/g, '')
       // `arn:${AWS::Partition}:sqs:…:${Queue.QueueName}` names the queue; a plain literal is kept as written.
       const named = subNames(text).flatMap(n => nameEnd(n, names))
-      return named.length ? named : literal ? [{ to: literal }] : []
+      if (named.length) return named
+      return text.includes('${') ? [arnTemplateEnd(text)] : text ? [{ to: text }] : []
     }
     case 'Fn::If': {
       const branches = asList(argument).slice(1)
@@ -73,6 +75,25 @@ export function endsOf(value: unknown, names: TemplateNames, depth = 0): Ref[] {
       return refsIn(argument, names, depth + 1).flatMap(n => nameEnd(n, names))
     default:
       return []
+  }
+}
+
+/**
+ * An ARN written with pseudo parameters (`arn:${AWS::Partition}:lambda:${AWS::Region}:${AWS::AccountId}:function:x`)
+ * names something outside the template whose account and region are the stack's: drawn by what the text says.
+ */
+function arnTemplateEnd(text: string): Ref {
+  const sample = parseArn(
+    text
+      .replace(/\$\{AWS::Partition\}/g, 'aws')
+      .replace(/\$\{AWS::Region\}/g, 'region')
+      .replace(/\$\{AWS::AccountId\}/g, '000000000000')
+  )
+  const entry = sample ? resourceTypes().byArn(sample.service, sample.resourceType) : undefined
+  const name = (sample?.resource ?? text).split(/[/:]/).pop() || text
+  return {
+    to: text,
+    orElse: { key: `cfn:${text}`, name, resourceType: entry?.row.cloudformation?.[0] ?? (sample ? `${sample.service} resource` : 'unknown') }
   }
 }
 
