@@ -85,7 +85,7 @@ export function RiskScenarioPanel(props: {
 
   return (
     <Card size="3" asChild>
-      <section aria-labelledby={`${id}-heading`} className="risk-panel" data-testid="risk-panel">
+      <section aria-labelledby={`${id}-heading`} className="risk-scenario-panel" data-testid="risk-panel">
         <Flex direction="column" gap="4">
           <Flex justify="between" align="start" gap="3" wrap="wrap">
             <Flex direction="column" gap="1">
