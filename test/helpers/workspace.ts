@@ -39,6 +39,8 @@ export interface TestSessionOptions {
   dir?: string
   /** Where the session gets keys of encrypted workspaces (as the app's device key store or the CLI's passphrase would give them). */
   keyProvider?: WorkspaceKeyProvider
+  /** The SQLite binding the session loads, as the Electron shell names its own build. */
+  nativeBinding?: string
 }
 
 /**
@@ -51,7 +53,8 @@ export function createTestSession(options: TestSessionOptions = {}): TestSession
     dataDir: options.dataDir ?? path.join(dir, 'data'),
     appVersion: '0.0.0-test',
     ...(options.now ? { now: options.now } : {}),
-    ...(options.keyProvider ? { keyProvider: options.keyProvider } : {})
+    ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
   })
   onTestFinished(() => session.close())
   const context: TestSession['context'] = (callOptions = {}) => createCallContext(session, { host: callOptions.host ?? headlessHost, ...callOptions })
