@@ -8,6 +8,7 @@ import type { IsoDate } from '../shared/dates'
 import { agreementItems, incidentItems, recurringItems, retentionItems, type CalendarItem } from './calendar'
 import { listCompletions } from './db/completions'
 import { retainedRecords } from './retained-records'
+import { riskCalendarItems } from '../risks/reads'
 
 /**
  * Where the workspace calendar's dates come from: one entry per source, each reading its own
@@ -61,6 +62,11 @@ export const DEADLINE_SOURCES: readonly DeadlineSource[] = [
       }))
       return incidentItems({ ...c, incidents })
     }
+  },
+  {
+    id: 'risk',
+    description: 'Open remediation tasks of the risk analysis by their due date, and accepted risks by the day their acceptance expires.',
+    items: c => riskCalendarItems(c.db, c)
   }
 ]
 

@@ -15,6 +15,8 @@ import { loadRegister, matchesRiskFilter, riskDetail, sortRisks } from './regist
 import { buildSuggestions } from './suggestions'
 import { loadVulnerabilitySources, type VulnerabilitySources } from './vulnerability-sources'
 import type { VulnerabilityRecord } from './db/vulnerabilities'
+
+export { riskCalendarItems } from './calendar-items'
 import type { z } from 'zod'
 
 export interface Clock {
