@@ -112,3 +112,30 @@ describe('terraform.tfstate v4', () => {
     expect(asset(map, 'email subscribers').kind).toBe('external')
   })
 })
+
+describe('Terraform state (terraform show -json)', () => {
+  const file = ownFixture('terraform-show-state_fargate-efs.json')
+
+  it('a Fargate service behind a load balancer, its file system reached through security groups, module resources with for_each keys', async () => {
+    const map = await readInfrastructureFile(file)
+    expect(map.format).toBe('terraform-show-state')
+    expect([map.assets.length, map.zones.length, map.flows.length]).toEqual([8, 5, 4])
+    expect(edges(map)).toEqual([
+      'Internet -> aws_lb.portal (network)',
+      'aws_ecs_service.portal -> aws_efs_file_system.scans (network)',
+      'aws_lb.portal -> aws_ecs_service.portal (load-balancer-target)',
+      'aws_lb.portal -> aws_ecs_service.portal (network)'
+    ])
+    expect(zoneNames(map, 'aws_lb.portal')).toEqual(['module.network.aws_subnet.public["a"]', 'module.network.aws_subnet.public["b"]'])
+    // The mount target is part of the file system: it places it and gives it its security group.
+    expect(asset(map, 'aws_efs_file_system.scans')).toMatchObject({ encryptedAtRest: false, zoneKeys: ['aws:subnet:subnet-0ee55ff6'] })
+    expect(asset(map, 'aws_ecs_service.portal').key).toBe('arn:aws:ecs:eu-central-1:777788889999:service/clinic/portal')
+    expect(zone(map, 'module.network.aws_vpc.main').parentKey).toBe('aws:account:777788889999')
+  })
+
+  it('keeps neither the secret string Terraform marks sensitive nor a task definition’s environment', async () => {
+    const text = JSON.stringify(await readInfrastructureFile(file))
+    expect(fs.readFileSync(file, 'utf8')).toContain('show-state-secret-string')
+    for (const secret of ['show-state-secret-string', 'show-state-task-secret']) expect(text).not.toContain(secret)
+  })
+})

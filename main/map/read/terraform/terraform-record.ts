@@ -88,7 +88,8 @@ export function terraformRecord(view: TerraformResourceView): SourceRecord | nul
   const entry = resourceTypes().byName('terraform', view.type)
   const record = newRecord({ handle: view.handle, name: view.handle, resourceType: view.type, entry })
   const values = view.values
-  const arn = asText(own(values, 'arn'))
+  // Some resources (an ECS service) have no arn attribute: their id is the ARN.
+  const arn = asText(own(values, 'arn')) ?? asText(own(values, 'id'))
   record.arn = arn && parseArn(arn) ? arn : null
   record.realIds = identityOf(values)
   const parsedArn = record.arn ? parseArn(record.arn) : null
@@ -112,7 +113,8 @@ export function terraformRecord(view: TerraformResourceView): SourceRecord | nul
   return record
 }
 
-const HOLDS_SECRETS = /pass(word)?$|^password|secret|token|private_key|credential|^environment$|^user_data$/
+const HOLDS_SECRETS =
+  /pass(word)?$|^password|secret_string|secret_key|_secret$|^secret$|token|private_key|credential|^environment$|^user_data$|^container_definitions$/
 
 /** Settings that can hold secrets and have a value here: counted for a warning, never read further. */
 function countSecrets(values: JsonMap): number {
@@ -381,8 +383,8 @@ class TerraformWiring {
 
   private inlineIngress(): void {
     const blocks = this.blocks('ingress')
+    // `self` (traffic among the group's own members) crosses no boundary and is not drawn; the other sources are.
     for (const block of blocks) {
-      if (block.self === true) continue // traffic among the group's own members crosses no boundary
       const label = ingressLabel(own(block, 'protocol'), own(block, 'from_port'), own(block, 'to_port'))
       for (const from of asList(own(block, 'security_groups')))
         if (typeof from === 'string') this.add({ fact: 'ingress', group: 'self', from: { to: from }, cidr: null, label })
