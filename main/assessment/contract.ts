@@ -165,6 +165,8 @@ export interface InventoryItem {
   notes: string
   /** Why this service is a gap, or null. */
   gap: string | null
+  /** When a data-flow map exists: its assets of this service, and how many hold PHI (marked or inferred). */
+  fromMap?: { assets: number; phiAssets: number }
 }
 
 export interface InventoryView {

@@ -11,13 +11,21 @@ export function serviceGap(eligibility: Eligibility, holdsPhi: boolean): string 
   return null
 }
 
-/** Catalog services first (with what the organisation recorded), then services added by hand. */
-export function buildInventory(catalog: AssessmentCatalog, records: ServiceRecord[]): InventoryItem[] {
+/** What the data-flow map says about each cloud service: its assets, and how many hold PHI. */
+export type MapServiceUse = ReadonlyMap<string, { assets: number; phiAssets: number }>
+
+/**
+ * Catalog services first (with what the organisation recorded), then services added by hand.
+ * With a data-flow map, a service is in use when the map has an asset of it and holds PHI when
+ * one of those assets does; what a person recorded still counts (a map never un-ticks PHI).
+ */
+export function buildInventory(catalog: AssessmentCatalog, records: ServiceRecord[], map: MapServiceUse | null = null): InventoryItem[] {
   const byId = new Map(records.map(r => [r.serviceId, r]))
   const fromCatalog = catalog.data.services.services.map((service): InventoryItem => {
     const record = byId.get(service.id)
     const eligibility: Eligibility = service.hipaaEligible ? 'eligible' : 'not-eligible'
-    const holdsPhi = record?.holdsPhi ?? false
+    const fromMap = map ? (map.get(service.id) ?? { assets: 0, phiAssets: 0 }) : null
+    const holdsPhi = (record?.holdsPhi ?? false) || (fromMap?.phiAssets ?? 0) > 0
     return {
       serviceId: service.id,
       name: service.name,
@@ -28,10 +36,11 @@ export function buildInventory(catalog: AssessmentCatalog, records: ServiceRecor
       defaultEncryption: service.defaultEncryption,
       encryptionNote: service.encryptionNote,
       typicalUse: service.typicalUse,
-      inUse: record?.inUse ?? false,
+      inUse: (record?.inUse ?? false) || (fromMap?.assets ?? 0) > 0,
       holdsPhi,
       notes: record?.notes ?? '',
-      gap: serviceGap(eligibility, holdsPhi)
+      gap: serviceGap(eligibility, holdsPhi),
+      ...(fromMap ? { fromMap } : {})
     }
   })
   const custom = records
@@ -49,7 +58,8 @@ export function buildInventory(catalog: AssessmentCatalog, records: ServiceRecor
       inUse: record.inUse,
       holdsPhi: record.holdsPhi,
       notes: record.notes,
-      gap: serviceGap(record.customEligibility!, record.holdsPhi)
+      gap: serviceGap(record.customEligibility!, record.holdsPhi),
+      ...(map ? { fromMap: map.get(record.serviceId) ?? { assets: 0, phiAssets: 0 } } : {})
     }))
   return [...fromCatalog, ...custom]
 }

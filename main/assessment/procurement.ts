@@ -154,12 +154,17 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus,
   const phi = inventory.filter(i => i.holdsPhi)
   const question = `Which ${providerName} services hold PHI, and are they covered by the BAA?`
   const phiServices = phi.map(i => ({ name: i.name, eligibility: i.eligibility }))
+  // With a data-flow map, the services holding PHI are those of its PHI assets (plus any ticked by hand).
+  const fromMap = inventory.some(i => i.fromMap !== undefined)
+  const sources = fromMap ? ['data-flow map', 'cloud service inventory'] : ['cloud service inventory']
   if (phi.length === 0) {
     return {
       question,
       status: 'unknown',
-      answer: 'No service is marked as holding health data yet. Mark them in the cloud service inventory.',
-      basis: ['cloud service inventory'],
+      answer: fromMap
+        ? 'The data-flow map shows no asset holding health data yet, and no service is marked in the inventory. Mark the zones or assets that hold PHI on the map.'
+        : 'No service is marked as holding health data yet. Mark them in the cloud service inventory.',
+      basis: sources,
       phiServices
     }
   }
@@ -167,14 +172,18 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus,
   const eligible = phi.filter(i => i.eligibility === 'eligible')
   const notEligible = phi.filter(i => i.eligibility === 'not-eligible')
   const unknown = phi.filter(i => i.eligibility === 'unknown')
-  const sentences = [`Services holding health data: ${names(phi)}.`]
+  const mapped = phi.filter(i => (i.fromMap?.phiAssets ?? 0) > 0)
+  const sentences = [
+    `Services holding health data: ${names(phi)}.`,
+    ...(fromMap ? [`The data-flow map shows PHI in ${mapped.length} of them (${mapped.map(i => `${i.name}: ${i.fromMap!.phiAssets} asset(s)`).join(', ') || 'none'}).`] : [])
+  ]
   if (eligible.length) sentences.push(`Eligible under the ${providerName} business associate addendum: ${names(eligible)}.`)
   if (notEligible.length) sentences.push(`Not eligible, a gap to fix: ${names(notEligible)}.`)
   if (unknown.length) sentences.push(`Eligibility not confirmed: ${names(unknown)}.`)
   if (cloudBaa !== 'yes')
     sentences.push(`Eligible services are only covered once the addendum is accepted, which the assessment does not confirm yet.`)
   const status: ProcurementStatus = notEligible.length > 0 ? 'no' : unknown.length > 0 || cloudBaa !== 'yes' ? 'partly' : 'yes'
-  return { question, status, answer: sentences.join(' '), basis: ['cloud service inventory', `BAA status: ${cloudBaa}`], phiServices }
+  return { question, status, answer: sentences.join(' '), basis: [...sources, `BAA status: ${cloudBaa}`], phiServices }
 }
 
 function minimumNecessaryAnswer(state: AssessmentState): ProcurementAnswer {

@@ -1,5 +1,6 @@
 import type { Db } from '../db/driver'
 import { listBusinessAssociates } from '../baas/db/business-associates'
+import { mapAssetsByService } from '../map/db/assets'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { getCatalog } from './catalog'
 import type { CatalogData, QuestionGroup } from './catalog.types'
@@ -37,7 +38,7 @@ export function readInventory(db: Db, now: string, periodId?: string): Inventory
 }
 
 export function inventoryItems(db: Db, periodId: string): InventoryItem[] {
-  return buildInventory(getCatalog(), listServices(db, periodId))
+  return buildInventory(getCatalog(), listServices(db, periodId), mapAssetsByService(db))
 }
 
 export function readQuestionnaire(

@@ -7,6 +7,7 @@ import { assess, linkedReportingDays } from '../breach/reads'
 import type { IsoDate } from '../shared/dates'
 import { agreementItems, incidentItems, recurringItems, retentionItems, type CalendarItem } from './calendar'
 import { listCompletions } from './db/completions'
+import { listMapReviews } from '../map/db/reviews'
 import { retainedRecords } from './retained-records'
 import { riskCalendarItems } from '../risks/reads'
 
@@ -38,7 +39,7 @@ export const DEADLINE_SOURCES: readonly DeadlineSource[] = [
   {
     id: 'recurring',
     description: 'Recurring duties of templates/calendar/recurring-obligations.json, from their last recorded completion.',
-    items: c => recurringItems({ ...c, completions: listCompletions(c.db) })
+    items: c => recurringItems({ ...c, completions: [...listCompletions(c.db), ...mapReviewCompletions(c.db)] })
   },
   {
     id: 'business-associate',
@@ -69,6 +70,13 @@ export const DEADLINE_SOURCES: readonly DeadlineSource[] = [
     items: c => riskCalendarItems(c.db, c)
   }
 ]
+
+/** A review recorded on the data-flow map is the yearly asset inventory and network map review done. */
+const MAP_REVIEW_DUTY = 'asset-inventory-review'
+
+function mapReviewCompletions(db: Db) {
+  return listMapReviews(db).map(review => ({ definitionId: MAP_REVIEW_DUTY, doneOn: review.reviewedOn }))
+}
 
 /** The anchor of a workspace: the day recurring duties never done fall due from. */
 export function calendarAnchorOn(db: Db): IsoDate {

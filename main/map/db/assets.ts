@@ -98,9 +98,16 @@ export function getMapAsset(db: Db, id: number): MapAsset | undefined {
   return row && toAsset(row, zoneMarkingsById(db))
 }
 
-/** Whether any map exists: at least one current asset. */
-export function hasMapAssets(db: Db): boolean {
-  return db.prepare('SELECT 1 FROM map_asset WHERE removed_at IS NULL LIMIT 1').get() !== undefined
+/**
+ * Whether a map exists: a file has been imported, or a person has said what an
+ * asset holds. An unmarked manual asset alone (the risk analysis's
+ * "Organisation-wide" placeholder) is not a map.
+ */
+export function hasDataFlowMap(db: Db): boolean {
+  return (
+    db.prepare('SELECT 1 FROM map_source LIMIT 1').get() !== undefined ||
+    db.prepare('SELECT 1 FROM map_asset WHERE removed_at IS NULL AND phi IS NOT NULL LIMIT 1').get() !== undefined
+  )
 }
 
 export function findAssetIdsByName(db: Db, name: string): number[] {
@@ -256,4 +263,18 @@ export function markUndescribedAssetsRemoved(db: Db, now: string): { removed: nu
   ).n
   const removed = db.prepare(`UPDATE map_asset SET removed_at = ? WHERE ${where}`).run(now).changes
   return { removed, withMarkings }
+}
+
+/** How many current assets of each cloud service the map holds, and how many of them hold PHI; null when there is no map. */
+export function mapAssetsByService(db: Db): Map<string, { assets: number; phiAssets: number }> | null {
+  if (!hasDataFlowMap(db)) return null
+  const byService = new Map<string, { assets: number; phiAssets: number }>()
+  for (const asset of listMapAssets(db)) {
+    if (asset.serviceId === null) continue
+    const entry = byService.get(asset.serviceId) ?? { assets: 0, phiAssets: 0 }
+    entry.assets += 1
+    if (asset.phi === 'phi') entry.phiAssets += 1
+    byService.set(asset.serviceId, entry)
+  }
+  return byService
 }

@@ -31,3 +31,8 @@ export function latestMapReview(db: Db): MapReview | null {
   const row = db.prepare('SELECT * FROM map_review ORDER BY reviewed_on DESC, id DESC LIMIT 1').get() as ReviewRow | undefined
   return row ? fromRow(row) : null
 }
+
+/** Every recorded review, oldest first (the calendar counts each as the yearly map review done). */
+export function listMapReviews(db: Db): MapReview[] {
+  return (db.prepare('SELECT * FROM map_review ORDER BY reviewed_on, id').all() as ReviewRow[]).map(fromRow)
+}
