@@ -87,14 +87,16 @@ test('walk a family with the keyboard, record an addressable decision, rate a ri
   await expect(page.getByTestId('question-card')).toHaveCount(1)
   await expect(card(app, 'q-308-a5-iiA-1')).toBeVisible()
 
-  // The risk register lists it.
-  await page.getByRole('tab', { name: 'Risk register' }).click()
+  // The register is the risk analysis now, one link away: the rated gap is a scenario there.
+  await page.getByRole('main').getByRole('button', { name: 'Risk analysis', exact: true }).click()
+  await expect(page.getByRole('heading', { name: 'Risk analysis', level: 1 })).toBeVisible()
   const row = page.getByTestId('risk-row')
   await expect(row).toHaveCount(1)
-  await expect(row).toContainText('High (4×3)')
+  await expect(row.getByTestId('risk-level')).not.toHaveText('Not rated')
   await expect(row).toContainText('Office manager')
   expect(await app.axeViolations()).toEqual([])
   await app.screenshot('risk-register')
+  await openAssessment(app)
 
   // Cloud services: S3 holds health data and is covered.
   await page.getByRole('tab', { name: 'Cloud services' }).click()
@@ -132,8 +134,9 @@ test('walk a family with the keyboard, record an addressable decision, rate a ri
   await expect(after.getByLabel('The alternative you use')).toHaveValue('Security is a standing item at the monthly staff meeting, minuted')
   await expect(after.getByTestId('risk-level')).toHaveText('High risk')
   await expect(after.getByLabel('Owner')).toHaveValue('Office manager')
-  await page.getByRole('tab', { name: 'Risk register' }).click()
+  await page.getByRole('main').getByRole('button', { name: 'Risk analysis', exact: true }).click()
   await expect(page.getByTestId('risk-row')).toContainText('2026-06-30')
+  await openAssessment(app)
   await page.getByRole('tab', { name: 'Review and sign-off' }).click()
   await expect(page.getByText(/signed off by Dana Reyes/)).toBeVisible()
 
