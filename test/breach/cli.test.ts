@@ -88,6 +88,27 @@ describe('safeguard baas / incidents / deadlines', () => {
     expect(text).toMatch(/DTSTART;VALUE=DATE:20260509/)
   })
 
+  it('prints titles holding terminal escape sequences as visible escapes, never raw', async () => {
+    const { dir, file } = await cliWorkspace()
+    const hostile = 'Clear\u001b[2J\u001b[Hscreen \u009b31m\u202eevil'
+    const csv = path.join(dir, 'hostile.csv')
+    const header = fs.readFileSync(path.join(fixtures, 'breach/incidents.csv'), 'utf8').split('\n')[0]
+    fs.writeFileSync(csv, `${header}\n"${hostile}",x,demographics,2026-02-02,2026-01-28,covered-entity,yes,TX=2,,no,,,,,breach\n`)
+    expect((await runSafeguard(['incidents', 'import', file, csv])).code).toBe(0)
+    for (const args of [
+      ['incidents', 'list', file],
+      ['deadlines', file, '--as-of', '2026-02-10'],
+      ['incidents', 'list', file, '--json']
+    ]) {
+      const run = await runSafeguard(args)
+      expect(run.code, args.join(' ')).toBe(0)
+      expect(run.stdout + run.stderr).not.toMatch(/[\u001b\u009b\u202e]/)
+      expect(run.stdout).toContain('\\u001b[2J')
+    }
+    const json = JSON.parse((await runSafeguard(['incidents', 'list', file, '--json'])).stdout) as { title: string }[]
+    expect(json[0]!.title).toBe(hostile)
+  }, 120_000)
+
   it('prints a readable list without --json, and refuses a bad --as-of', async () => {
     const { file } = await cliWorkspace()
     await runSafeguard(['incidents', 'import', file, path.join(fixtures, 'breach/incidents.csv')])

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import type { FileImportResult } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
-import { printJson, printLines, type CliIo } from '../cli-io'
+import { printJson, printLines, terminalSafe, type CliIo } from '../cli-io'
 
 /** What `import --json` prints for each file. */
 export type ImportReport =
@@ -62,6 +62,7 @@ export function registerImport(program: Command, io: CliIo): void {
       // On a terminal, a one-line progress report on stderr (stdout stays data only).
       const showProgress = !options.json && process.stderr.isTTY === true
       let lastShown = 0
+      const status = (text: string) => (io.status ?? io.stderr)(text)
       const results = await withWorkspace(workspace, call =>
         call(
           'scans.import',
@@ -72,13 +73,13 @@ export function registerImport(program: Command, io: CliIo): void {
                   if (Date.now() - lastShown < 250) return
                   lastShown = Date.now()
                   const percent = p.total ? Math.floor(((p.done ?? 0) / p.total) * 100) : 0
-                  io.stderr(`\rimporting ${path.basename(p.message ?? '')}: ${percent}%, ${p.counts?.findings ?? 0} findings `)
+                  status(`\rimporting ${terminalSafe(path.basename(p.message ?? ''))}: ${percent}%, ${p.counts?.findings ?? 0} findings `)
                 }
               }
             : undefined
         )
       )
-      if (showProgress) io.stderr('\r\x1b[K')
+      if (showProgress) status('\r\x1b[K')
       if (options.json) printJson(io, results.map(report))
       else printLines(io, results.flatMap(describe))
       const rejected = results.filter((r): r is Extract<FileImportResult, { ok: false }> => !r.ok)
