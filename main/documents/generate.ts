@@ -18,6 +18,8 @@ import { annualReviewData } from './annual-review/read-review-data'
 import { evidencePackData } from './evidence-pack/read-pack-data'
 import { policyFillData } from './policies/read-fill-data'
 import { readWorkspaceFacts } from './workspace-data/workspace-facts'
+import { readDataFlowMapSection } from './workspace-data/data-flow-map'
+import { localDateOf } from '../shared/today'
 import { policyOverrideDir, writeFileAtomic } from './write-output'
 
 /** The glue between the handlers and the pure renderers: read the workspace, render, write. */
@@ -78,7 +80,8 @@ export async function generatePolicies(
 export async function packData(ctx: CallContext, periodId?: string): Promise<EvidencePackData> {
   const workspace = ctx.workspace()
   const facts = await readWorkspaceFacts(ctx, periodId)
-  return evidencePackData(facts, policySet(workspace.path))
+  const pack = evidencePackData(facts, policySet(workspace.path))
+  return { ...pack, dataFlowMap: await readDataFlowMapSection(workspace.db, localDateOf(ctx.session.now())) }
 }
 
 export async function generatePack(
@@ -132,6 +135,7 @@ function packSectionPreview(data: EvidencePackData): SectionPreview[] {
     scorecard: [data.families !== null, data.families ? 'answers by safeguard family' : ''],
     controls: [data.controls !== null, count(data.controls, 'requirement')],
     cloud: [data.cloudServices !== null, count(data.cloudServices, 'service')],
+    map: [Boolean(data.dataFlowMap), data.dataFlowMap ? plural(data.dataFlowMap.counts.assets, 'asset') : ''],
     technical: [data.technicalControls !== null, count(data.technicalControls, 'control')],
     scans: [data.scans !== null && data.scans.length > 0, data.findings ? `${plural(data.findings.total, 'finding')} summarised` : ''],
     associates: [data.businessAssociates !== null, count(data.businessAssociates, 'business associate')],

@@ -1,4 +1,5 @@
 import type { EvidencePackData } from './evidence-pack/pack-data'
+import { redactDataFlowMapSection } from './workspace-data/data-flow-map'
 import { redactRiskReport } from './risk-analysis/redact-risk-report'
 
 /**
@@ -85,6 +86,7 @@ export function redactPackData(data: EvidencePackData): EvidencePackData {
     businessAssociates: data.businessAssociates?.map(b => ({ ...b, services: redact(b.services) })) ?? null,
     incidents: data.incidents?.map(i => ({ ...i, category: redact(i.category) })) ?? null,
     remediation: data.remediation?.map(r => ({ ...r, title: redact(r.title) })) ?? null,
+    dataFlowMap: data.dataFlowMap ? redactDataFlowMapSection(data.dataFlowMap, redact) : null,
     evidenceFiles: data.evidenceFiles?.map(f => ({ ...f, name: redact(f.name) })) ?? null,
     riskAnalysis: data.riskAnalysis ? redactRiskReport(data.riskAnalysis, redact) : data.riskAnalysis
   }

@@ -8,6 +8,7 @@ import { businessAssociates } from './sections/associates'
 import { attestation } from './sections/attestation'
 import { cloudServices } from './sections/cloud'
 import { controlMatrix } from './sections/controls'
+import { dataFlowMap } from './sections/data-flow-map'
 import { cover } from './sections/cover'
 import { incidents } from './sections/incidents'
 import { procurement } from './sections/procurement'
@@ -72,6 +73,7 @@ const SECTION_RENDERERS: Record<Exclude<PackSectionId, 'contents'>, Renderer> = 
   scorecard,
   controls: controlMatrix,
   cloud: cloudServices,
+  map: dataFlowMap,
   technical: technicalControls,
   scans: scannerResults,
   associates: businessAssociates,

@@ -1,4 +1,5 @@
 import type { RiskReportData } from '../../risks/reads'
+import type { DataFlowMapSection } from '../workspace-data/data-flow-map'
 /**
  * The plain data the evidence pack is composed from. Builders fill it from a workspace (or a test
  * fixture); the composer only reads it. Dates are calendar dates 'YYYY-MM-DD'. Nothing here holds
@@ -86,6 +87,8 @@ export type EvidencePackData = {
     }>
   >
 
+  /** Absent or null when the workspace holds no map. */
+  dataFlowMap?: DataFlowMapSection | null
   cloudServices: Recorded<Array<{ name: string; eligible: boolean | null; holdsPhi: boolean; encryption?: string; notes?: string }>>
 
   /** The ten technical controls of the architecture checklist. */

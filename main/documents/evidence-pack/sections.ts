@@ -6,6 +6,7 @@ export const PACK_SECTIONS = [
   { id: 'scorecard', title: 'Safeguard scorecard' },
   { id: 'controls', title: 'Control matrix' },
   { id: 'cloud', title: 'Cloud services and HIPAA eligibility' },
+  { id: 'map', title: 'Where PHI lives and flows' },
   { id: 'technical', title: 'Technical controls' },
   { id: 'scans', title: 'Scanner results' },
   { id: 'associates', title: 'Business associate register' },

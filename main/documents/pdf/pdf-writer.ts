@@ -729,6 +729,41 @@ export class PdfWriter {
     this.doc.y = top + height + 8
   }
 
+  /**
+   * A vector drawing `draw` makes in its own units (width × height), scaled down to the content
+   * width and the page, inside one Figure whose alternative text describes it. `draw` gets the
+   * document already moved and scaled, and a way to pick the pack's regular or bold font.
+   */
+  vectorFigure(options: {
+    alt: string
+    width: number
+    height: number
+    draw(doc: PdfDoc, font: (weight: 'regular' | 'bold') => void): void
+  }): { scale: number } {
+    const maxHeight = this.bottom - MARGIN.top - 24
+    const scale = Math.min(CONTENT_WIDTH / Math.max(options.width, 1), maxHeight / Math.max(options.height, 1), 1)
+    const height = options.height * scale
+    this.ensureSpace(height + 10)
+    const top = this.doc.y
+    const content = this.doc.markStructureContent('Figure')
+    this.doc.save()
+    this.doc.translate(MARGIN.left, top).scale(scale)
+    options.draw(this.doc, weight => this.doc.font(FONTS[weight]))
+    this.doc.restore()
+    this.doc.endMarkedContent()
+    this.figureCount += 1
+    this.root.add(
+      this.doc.struct(
+        'Figure',
+        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + options.width * scale, top + height], placement: 'Block' } as StructOptions,
+        [content]
+      )
+    )
+    this.doc.x = MARGIN.left
+    this.doc.y = top + height + 8
+    return { scale }
+  }
+
   // ---------------------------------------------------------------- contents, running heads, end
 
   /** Reserves the contents page now (so it sits in reading order) and fills it in at the end. */

@@ -19,6 +19,8 @@ export interface SceneStyle {
   /** SVG stroke-dasharray, null for a solid line. */
   dash: string | null
   strokeWidth: number
+  /** Colours for print (SVG, PDF); the screen uses its theme's tokens for the tone instead. */
+  print: { stroke: string; fill: string }
 }
 
 export interface ScenePoint {

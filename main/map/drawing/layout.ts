@@ -204,6 +204,12 @@ function noticeOf(hidden: number, omitted: number, phiOnly: boolean): string | n
   return `${parts.join('; ')}. The table lists every asset.${phiOnly ? ' Showing only what holds or carries PHI.' : ''}`
 }
 
+/** Roughly how wide a zone's name line is at 12px, so an empty or narrow zone still fits its name. */
+function zoneCaptionWidth(z: MapZone): number {
+  const [line] = zoneCaption({ ...z, phi: z.phi.value, phiInferred: z.phi.origin === 'inferred', collapsed: false, hiddenAssets: 0, hiddenZones: 0, flags: 9 })
+  return (line ?? '').length * 6.6 + 24
+}
+
 function elkGraph(
   zones: MapZone[],
   assets: MapAsset[],
@@ -226,7 +232,7 @@ function elkGraph(
               'elk.padding': ZONE_PADDING,
               // An empty zone still shows its name.
               'elk.nodeSize.constraints': 'MINIMUM_SIZE',
-              'elk.nodeSize.minimum': '(180,60)'
+              'elk.nodeSize.minimum': `(${Math.max(180, Math.ceil(zoneCaptionWidth(z)))},60)`
             }
           }
     )

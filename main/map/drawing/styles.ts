@@ -1,6 +1,16 @@
 import type { FlowCarries, PhiMarking } from '../contract'
 import type { SceneLegendEntry, SceneStyle } from './contract'
 
+/** Print colours for the SVG and the PDF (the screen uses theme tokens instead). */
+export const PRINT_COLOURS: Record<SceneStyle['tone'], { stroke: string; fill: string }> = {
+  phi: { stroke: '#b3261e', fill: '#fde8e6' },
+  orchestration: { stroke: '#7a5900', fill: '#fff6d6' },
+  general: { stroke: '#35596e', fill: '#eef4f8' },
+  unknown: { stroke: '#5f6368', fill: '#ffffff' },
+  metadata: { stroke: '#7a5900', fill: 'none' },
+  none: { stroke: '#5f6368', fill: 'none' }
+}
+
 // One look per marking, shared by the screen, the SVG and the PDF. Each is told
 // apart by pattern, dash and line weight as well as colour, so a grey print or
 // a reader who cannot tell red from green still sees which boxes hold PHI.
@@ -8,13 +18,13 @@ import type { SceneLegendEntry, SceneStyle } from './contract'
 export function markingStyle(phi: PhiMarking | null): SceneStyle {
   switch (phi) {
     case 'phi':
-      return { tone: 'phi', pattern: 'hatch', dash: null, strokeWidth: 2.5 }
+      return { tone: 'phi', pattern: 'hatch', dash: null, strokeWidth: 2.5, print: PRINT_COLOURS.phi }
     case 'orchestration':
-      return { tone: 'orchestration', pattern: 'dots', dash: null, strokeWidth: 1.5 }
+      return { tone: 'orchestration', pattern: 'dots', dash: null, strokeWidth: 1.5, print: PRINT_COLOURS.orchestration }
     case 'general':
-      return { tone: 'general', pattern: null, dash: null, strokeWidth: 1 }
+      return { tone: 'general', pattern: null, dash: null, strokeWidth: 1, print: PRINT_COLOURS.general }
     default:
-      return { tone: 'unknown', pattern: null, dash: null, strokeWidth: 1 }
+      return { tone: 'unknown', pattern: null, dash: null, strokeWidth: 1, print: PRINT_COLOURS.unknown }
   }
 }
 
@@ -27,13 +37,13 @@ export function zoneStyle(phi: PhiMarking | null, placeholder: boolean): SceneSt
 export function flowStyle(carries: FlowCarries | null): SceneStyle {
   switch (carries) {
     case 'phi':
-      return { tone: 'phi', pattern: null, dash: null, strokeWidth: 2.5 }
+      return { tone: 'phi', pattern: null, dash: null, strokeWidth: 2.5, print: PRINT_COLOURS.phi }
     case 'metadata':
-      return { tone: 'metadata', pattern: null, dash: '6 3', strokeWidth: 1.5 }
+      return { tone: 'metadata', pattern: null, dash: '6 3', strokeWidth: 1.5, print: PRINT_COLOURS.metadata }
     case 'none':
-      return { tone: 'none', pattern: null, dash: '2 3', strokeWidth: 1 }
+      return { tone: 'none', pattern: null, dash: '2 3', strokeWidth: 1, print: PRINT_COLOURS.none }
     default:
-      return { tone: 'unknown', pattern: null, dash: null, strokeWidth: 1 }
+      return { tone: 'unknown', pattern: null, dash: null, strokeWidth: 1, print: PRINT_COLOURS.unknown }
   }
 }
 
@@ -56,12 +66,3 @@ export const LEGEND: SceneLegendEntry[] = [
   { label: 'Flow not marked', shape: 'line', style: flowStyle(null) }
 ]
 
-/** Print colours for the SVG and the PDF (the screen uses theme tokens instead). */
-export const PRINT_COLOURS: Record<SceneStyle['tone'], { stroke: string; fill: string }> = {
-  phi: { stroke: '#b3261e', fill: '#fde8e6' },
-  orchestration: { stroke: '#7a5900', fill: '#fff6d6' },
-  general: { stroke: '#35596e', fill: '#eef4f8' },
-  unknown: { stroke: '#5f6368', fill: '#ffffff' },
-  metadata: { stroke: '#7a5900', fill: 'none' },
-  none: { stroke: '#5f6368', fill: 'none' }
-}

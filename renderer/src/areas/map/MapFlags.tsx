@@ -27,7 +27,7 @@ export function MapFlags(props: {
             <Text weight="bold" size="2">
               {flag.title}
             </Text>
-            <Badge color={flag.dismissal ? 'gray' : 'red'}>{flag.citation ? `45 CFR ${flag.citation}` : 'No rule citation'}</Badge>
+            <Badge color={flag.dismissal ? 'gray' : 'red'}>{flag.citation ? (/^16\d\./.test(flag.citation) ? `45 CFR ${flag.citation}` : flag.citation) : 'No rule citation'}</Badge>
           </Flex>
           <Text size="2" className="map-break">
             {flag.message}
