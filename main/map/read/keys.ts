@@ -11,6 +11,16 @@
 //                             what the file alone names (a plan before apply, a template): local to that description
 //   internet                  the internet
 
+import { createHash } from 'node:crypto'
+
+/** Keys over this many characters keep a prefix and the SHA-256 of the whole (a hostile name must not bloat every row). */
+export const MAX_KEY_CHARS = 512
+
+export function boundedKey(key: string): string {
+  if (key.length <= MAX_KEY_CHARS) return key
+  return `${key.slice(0, MAX_KEY_CHARS - 80)}…#${createHash('sha256').update(key).digest('hex')}`
+}
+
 export interface ParsedArn {
   partition: string
   service: string
@@ -67,6 +77,6 @@ export function zoneKeyOfId(id: string): string | null {
 export function assetKeyOf(ids: { arn: string | null; realIds: readonly string[]; local: string }): string {
   const ec2 = ids.realIds.find(isEc2Id) ?? (ids.arn ? ec2IdOfArn(ids.arn) : null)
   if (ec2) return `aws:ec2:${ec2}`
-  if (ids.arn && parseArn(ids.arn)) return ids.arn
-  return ids.local
+  if (ids.arn && parseArn(ids.arn)) return boundedKey(ids.arn)
+  return boundedKey(ids.local)
 }

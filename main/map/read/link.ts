@@ -5,7 +5,7 @@
 import type { AssetKind, FlowKind, InfrastructureFormatId, ParsedAsset, ParsedFlow, ParsedInfrastructure, ParsedZone } from '../model'
 import { capName } from './attributes'
 import { InfrastructureImportError } from './import-error'
-import { accountKey, assetKeyOf, INTERNET_KEY, isEc2Id, parseArn, zoneKeyOfId } from './keys'
+import { accountKey, assetKeyOf, boundedKey, INTERNET_KEY, isEc2Id, parseArn, zoneKeyOfId } from './keys'
 import { resourceTypes, type ResourceTypeEntry, type SpellingFamily } from './resource-types'
 import type { Fact, Ref, SourceRecord } from './source-record'
 
@@ -120,7 +120,7 @@ class Linker {
       const key = zoneKeyOfId(id) ?? (id.startsWith('arn:') ? zoneKeyOfId(id.split('/').pop() ?? '') : null)
       if (key) return key
     }
-    return `${this.options.localPrefix}:${record.handle}`
+    return boundedKey(`${this.options.localPrefix}:${record.handle}`)
   }
 
   private readZones(): void {
@@ -334,7 +334,16 @@ class Linker {
     if (target.orElse && !arn) {
       const named = resourceTypes().byName(this.options.family, target.orElse.resourceType)
       const kind = named?.assetKind ?? kindHint ?? 'other'
-      return this.ensureAsset(target.orElse.key, target.orElse.name, target.orElse.resourceType, kind, named?.serviceId ?? null, null, null, null)
+      return this.ensureAsset(
+        boundedKey(target.orElse.key),
+        target.orElse.name,
+        target.orElse.resourceType,
+        kind,
+        named?.serviceId ?? null,
+        null,
+        null,
+        null
+      )
     }
     const entry = arn ? resourceTypes().byArn(arn.service, arn.resourceType) : this.entryOfEc2Id(target.to)
     if (entry && entry.role !== 'asset' && !entry.standalone) return undefined

@@ -72,6 +72,15 @@ function convertDocument(file: string, text: string, doc: Document.Parsed, lines
   const error = doc.errors[0]
   if (error) {
     const pos = lines.linePos(error.pos[0])
+    // The parser recurses on nested flow collections and reports the stack overflow as a syntax error.
+    if (/call stack/i.test(error.message)) {
+      throw new InfrastructureImportError(
+        'too-deep',
+        file,
+        { line: pos.line, column: pos.col },
+        `nested too deeply to read (over ${MAX_DEPTH} levels)`
+      )
+    }
     const truncated = error.pos[0] >= text.trimEnd().length - 1 || /MISSING_CHAR|UNEXPECTED_END/.test(error.code)
     const what = error.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '') ?? 'invalid YAML'
     throw new InfrastructureImportError(
