@@ -137,10 +137,11 @@ describe('hostile and broken infrastructure files are refused with a code, the f
 
   it('an empty file, and one holding only blank lines', async () => {
     const dir = tempDir()
-    for (const [name, content] of [
+    const files: [string, string][] = [
       ['empty.json', ''],
       ['blank.yaml', '\n  \n\t\n']
-    ]) {
+    ]
+    for (const [name, content] of files) {
       const file = path.join(dir, name)
       fs.writeFileSync(file, content)
       expect(await refusal(readInfrastructureFile(file))).toMatchObject({ code: 'empty', file, detail: 'the file is empty' })
