@@ -4,6 +4,7 @@ import { readPeriods } from '../assessment/reads'
 import type { PeriodView } from '../assessment/contract'
 import type { Db } from '../db/driver'
 import { listMapAssets, listPhiAssets } from '../map/db/assets'
+import { readDataFlowMap } from '../map/reads'
 import { ApiError } from '../shared/errors'
 import { compareRegisters } from './changes'
 import type { ListRisksInput, NotAssessedAsset, RiskChanges, RiskDetail, RiskListView, RiskOverview, RiskSummary, SuggestionsView } from './contract'
@@ -65,7 +66,7 @@ function linkState(sources: VulnerabilitySources | null) {
 }
 
 export function loadSources(db: Db, clock: Clock, periodId: string): VulnerabilitySources {
-  return loadVulnerabilitySources(db, { now: clock.now, today: clock.today, periodId, mapFlags: [] })
+  return loadVulnerabilitySources(db, { now: clock.now, today: clock.today, periodId, mapFlags: readDataFlowMap(db, { today: clock.today }).flags })
 }
 
 export function readRiskDetail(db: Db, clock: Clock, id: number): RiskDetail {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createTestWorkspace, type TestSession } from '../helpers/workspace'
 
@@ -256,6 +257,38 @@ describe('risks: suggestions, not yet assessed, overview and periods', () => {
     expect((await ws.call('risks.get', { id: confirmed.id })).vulnerabilities).toContainEqual(
       expect.objectContaining({ ref: 'q-312-a2-iv-1', state: 'resolved' })
     )
+  })
+
+  it('suggests from a failing scanner check on the asset and from a map flag on it, and links them by reference', async () => {
+    const ws = await workspace()
+    // Read in place from the project's own scanner fixtures: s3_bucket_default_encryption fails on patient-scans.
+    await ws.call('scans.import', { paths: [path.resolve(__dirname, '../fixtures/scanners/prowler-v5.ocsf.json')] })
+    const bucket = await asset(ws, 'patient-scans', 'bucket')
+    const drive = (await ws.call('map.addAsset', { name: 'Backup drive', kind: 'storage-device', phi: 'phi', owner: 'IT', encryptedAtRest: false }))
+      .id
+    const { suggestions } = await ws.call('risks.suggestions', {})
+    const exposure = suggestions.find(s => s.asset.id === bucket && s.threat.id === 'misconfiguration-exposure')!
+    const finding = exposure.vulnerabilities.find(v => v.kind === 'finding')!
+    expect(finding.label).toMatch(/^s3_bucket_default_encryption: /)
+    expect(finding.citations).toContain('164.312(a)(2)(iv)')
+    const theft = suggestions.find(s => s.asset.id === drive && s.threat.id === 'equipment-loss-theft')!
+    const flag = theft.vulnerabilities.find(v => v.kind === 'map-flag')!
+    expect(flag).toMatchObject({ ref: expect.stringMatching(/^phi-unencrypted-at-rest /), citations: ['164.312(a)(2)(iv)'] })
+    expect(flag.label).toMatch(/Backup drive holds PHI without encryption at rest/)
+
+    const risk = await ws.call('risks.create', {
+      assetIds: [bucket],
+      threatId: 'misconfiguration-exposure',
+      vulnerabilities: [{ kind: 'finding', ref: finding.ref }]
+    })
+    expect(risk.vulnerabilities).toEqual([expect.objectContaining({ kind: 'finding', ref: finding.ref, state: 'present' })])
+    const linked = await ws.call('risks.linkVulnerability', { riskId: risk.id, vulnerability: { kind: 'map-flag', ref: flag.ref } })
+    expect(linked.vulnerabilities.map(v => v.kind)).toEqual(['finding', 'map-flag'])
+    await expect(ws.call('risks.linkVulnerability', { riskId: risk.id, vulnerability: { kind: 'finding', ref: 'no-such-key' } })).rejects.toThrow(
+      /no current finding "no-such-key"/
+    )
+    const unlinked = await ws.call('risks.unlinkVulnerability', { riskId: risk.id, vulnerabilityId: linked.vulnerabilities[1]!.id })
+    expect(unlinked.vulnerabilities.map(v => v.kind)).toEqual(['finding'])
   })
 
   it('lists PHI assets with no rated risk as not yet assessed, and counts the heat map cells before and after treatment', async () => {
