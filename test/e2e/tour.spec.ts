@@ -13,7 +13,8 @@ import { expect, test, type AppHarness } from './fixtures'
 /** Areas and, for those with tabs, the tabs a user would open. */
 const AREAS: { name: string; tabs: string[] }[] = [
   { name: 'Dashboard', tabs: [] },
-  { name: 'Assessment', tabs: ['Questionnaire', 'Risk register', 'Cloud services', 'Procurement answers', 'Review and sign-off'] },
+  { name: 'Assessment', tabs: ['Questionnaire', 'Cloud services', 'Procurement answers', 'Review and sign-off'] },
+  { name: 'Risk analysis', tabs: ['Register', 'Suggestions', 'Not yet assessed', 'Heat map', 'What changed'] },
   { name: 'Findings', tabs: ['Import and scans', 'By specification', 'Findings', 'Compare scans'] },
   { name: 'Business associates', tabs: ['Register', 'Subcontractor chain'] },
   { name: 'Incidents', tabs: [] },

@@ -19,6 +19,7 @@ export function RisksPage() {
   const { workspace } = useWorkspace()
   const [tab, setTab] = useState('register')
   const [refreshKey, setRefreshKey] = useState(0)
+  // Tab badges are aria-hidden: the tabs keep plain names, and the counts are said in the line above the tabs.
   // A risk created elsewhere on the page (a suggestion, an unassessed asset) opens in the register.
   const [openRiskId, setOpenRiskId] = useState<number | null>(null)
   const catalog = useLoaded(() => api['risks.catalog']({}), [workspace.path])
@@ -67,6 +68,9 @@ export function RisksPage() {
           {overview.data.notAssessed > 0
             ? ` · ${overview.data.notAssessed} PHI ${overview.data.notAssessed === 1 ? 'asset' : 'assets'} not yet assessed`
             : ''}
+          {suggestions.data && suggestions.data.suggestions.length > 0
+            ? ` · ${suggestions.data.suggestions.length} ${suggestions.data.suggestions.length === 1 ? 'suggestion' : 'suggestions'} to review`
+            : ''}
         </Text>
       )}
       {catalog.data && <ScaleStatement catalog={catalog.data} />}
@@ -77,7 +81,7 @@ export function RisksPage() {
             <Tabs.Trigger value="suggestions">
               Suggestions
               {suggestions.data && suggestions.data.suggestions.length > 0 && (
-                <Badge ml="2" variant="soft" highContrast>
+                <Badge aria-hidden ml="2" variant="soft" highContrast>
                   {suggestions.data.suggestions.length}
                 </Badge>
               )}
@@ -85,7 +89,7 @@ export function RisksPage() {
             <Tabs.Trigger value="not-assessed">
               Not yet assessed
               {notAssessed.data && notAssessed.data.length > 0 && (
-                <Badge ml="2" color="orange" variant="soft" highContrast>
+                <Badge aria-hidden ml="2" color="orange" variant="soft" highContrast>
                   {notAssessed.data.length}
                 </Badge>
               )}
