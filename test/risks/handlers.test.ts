@@ -291,6 +291,26 @@ describe('risks: suggestions, not yet assessed, overview and periods', () => {
     expect(unlinked.vulnerabilities.map(v => v.kind)).toEqual(['finding'])
   })
 
+  it('treats a business associate handling PHI without an agreement in force as a vulnerability of its asset', async () => {
+    const ws = await workspace()
+    const transcription = (await ws.call('baas.create', { associate: { name: 'Bluepine Transcription', baaStatus: 'requested' } })).id
+    const vendor = (await ws.call('map.addAsset', { name: 'Bluepine portal', kind: 'external', phi: 'phi', businessAssociateId: transcription })).id
+    const suggestion = (await ws.call('risks.suggestions', {})).suggestions.find(s => s.asset.id === vendor && s.threat.id === 'vendor-compromise')!
+    // The map's own flag on the asset says the same from its side; both are linked.
+    expect(suggestion.vulnerabilities.map(v => v.kind).sort()).toEqual(['baa', 'map-flag'])
+    expect(suggestion.vulnerabilities.find(v => v.kind === 'baa')).toEqual({
+      kind: 'baa',
+      ref: String(transcription),
+      label: 'Bluepine Transcription handles PHI without a business associate agreement in force (requested)',
+      citations: ['164.308(b)(1)', '164.314(a)(1)']
+    })
+    const risk = await ws.call('risks.confirmSuggestion', { key: suggestion.key, owner: 'Dana' })
+    const baaState = async () => (await ws.call('risks.get', { id: risk.id })).vulnerabilities.find(v => v.kind === 'baa')!.state
+    expect(await baaState()).toBe('present')
+    await ws.call('baas.update', { id: transcription, associate: { name: 'Bluepine Transcription', baaStatus: 'signed' } })
+    expect(await baaState()).toBe('resolved')
+  })
+
   it('lists PHI assets with no rated risk as not yet assessed, and counts the heat map cells before and after treatment', async () => {
     const ws = await workspace()
     const laptop = await asset(ws, 'Laptop', 'workstation')
