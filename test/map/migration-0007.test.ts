@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { migrate, schemaVersion } from '../../main/db/migrate'
+import { MAP_ASSET_KINDS, MAP_FLOW_KINDS, PHI_MARKINGS, FLOW_CARRIES } from '../../main/map/contract'
+import { ZONE_KINDS } from '../../main/map/model'
 import { databaseAtVersion, tableNames } from '../helpers/db'
 
 const NOW = '2025-03-01T10:00:00.000Z'
@@ -63,6 +65,34 @@ describe('migration 0007: the data-flow map', () => {
       db.prepare(`INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'again', 'Dana', ?)`).run(NOW)
     ).not.toThrow()
     expect(() => db.prepare(`INSERT INTO map_review (reviewed_on, reviewed_by, recorded_at) VALUES ('March', 'Dana', ?)`).run(NOW)).toThrow(/CHECK/)
+    db.close()
+  })
+
+  // A kind the readers add later needs a migration widening these CHECKs: this test says so.
+  it('accepts every asset kind, flow kind, zone kind and marking the contract names', () => {
+    const { db } = databaseAtVersion(7)
+    for (const kind of MAP_ASSET_KINDS) {
+      for (const phi of [...PHI_MARKINGS, null]) {
+        db.prepare(`INSERT INTO map_asset (key, name, resource_type, kind, phi, phi_said_at, created_at, updated_at) VALUES (?, 'x', 't', ?, ?, ?, ?, ?)`).run(
+          `${kind}-${phi}`,
+          kind,
+          phi,
+          phi && NOW,
+          NOW,
+          NOW
+        )
+      }
+    }
+    for (const kind of ZONE_KINDS) db.prepare(`INSERT INTO map_zone (key, kind, name, provider) VALUES (?, ?, 'z', 'aws')`).run(kind, kind)
+    const assetId = (db.prepare('SELECT min(id) AS id FROM map_asset').get() as { id: number }).id
+    for (const kind of MAP_FLOW_KINDS) {
+      for (const carries of [...FLOW_CARRIES, null]) {
+        db.prepare(
+          `INSERT INTO map_flow (key, from_asset_id, to_zone_id, kind, carries, carries_said_at, created_at) VALUES (?, ?, (SELECT min(id) FROM map_zone), ?, ?, ?, ?)`
+        ).run(`${kind}-${carries}`, assetId, kind, carries, carries && NOW, NOW)
+      }
+    }
+    expect((db.prepare('SELECT count(*) AS n FROM map_flow').get() as { n: number }).n).toBe(MAP_FLOW_KINDS.length * 4)
     db.close()
   })
 })

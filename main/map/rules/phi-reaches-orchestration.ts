@@ -19,7 +19,7 @@ export const phiReachesOrchestration: MapRule = {
       if (NETWORK_FLOW_KINDS.has(flow.kind) && flow.carries.origin !== 'person') continue
       if (index.marking(flow.to) !== 'orchestration') continue
       findings.push({
-        message: `${index.name(flow.from)} sends PHI to ${index.name(flow.to)} (${flow.kind}${flow.label ? `: ${flow.label}` : ''}), which is marked orchestration-only (metadata only). Send only references or metadata, or change the marking if this component is meant to handle PHI.`,
+        message: `${index.name(flow.from)} sends PHI to ${index.name(flow.to)} (${flow.kind}${flow.label ? `: ${flow.label}` : ''}), which is marked orchestration-only (metadata only). Send only references or metadata (the indirection strategy of AWS's HIPAA architecture guidance), or change the marking if this component is meant to handle PHI.`,
         subjects: [flow.from, flow.to, { type: 'flow', id: flow.id }],
         subjectKey: `${index.key(flow.from)} > ${index.key(flow.to)} ${flow.kind} ${flow.label}`
       })

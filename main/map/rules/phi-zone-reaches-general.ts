@@ -115,7 +115,7 @@ function pathFinding(
   path.reverse()
   const targetName = nameOf(target)
   return {
-    message: `PHI zone ${rootName} can reach ${targetName}, which is marked general (or sits in a general zone): ${rootName} ${path.join(' ')}. Keep PHI and general workloads apart, or mark the zone if it is meant to hold PHI.`,
+    message: `PHI zone ${rootName} can reach ${targetName}, which is marked general (or sits in a general zone): ${rootName} ${path.join(' ')}. Keep PHI and general workloads apart (the separate-VPC strategy of AWS's HIPAA architecture guidance; network segmentation is also in the proposed rule, 90 FR 898, not final), or mark the zone if it is meant to hold PHI.`,
     subjects: subjects.some(s => s.type === 'zone' && s.id === rootId) ? subjects : [{ type: 'zone', id: rootId }, ...subjects],
     subjectKey
   }
