@@ -36,7 +36,13 @@ async function recordAnalysis(ws: Workspace): Promise<void> {
   })
   await ws.call('risks.setTreatment', {
     id: outage.id,
-    treatment: { kind: 'accept', approver: 'Dr. Sam Okafor', approvedOn: '2026-01-15', reason: 'Paper downtime forms cover a day', expiresOn: '2099-01-15' }
+    treatment: {
+      kind: 'accept',
+      approver: 'Dr. Sam Okafor',
+      approvedOn: '2026-01-15',
+      reason: 'Paper downtime forms cover a day',
+      expiresOn: '2099-01-15'
+    }
   })
 }
 

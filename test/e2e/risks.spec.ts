@@ -14,7 +14,8 @@ async function start(app: AppHarness): Promise<void> {
  */
 async function addPhiAssetsAndAGap(app: AppHarness): Promise<void> {
   await app.page.evaluate(async () => {
-    const calls = (window as unknown as { safeguard: { calls: Record<string, (input: unknown, id: string) => Promise<{ ok: boolean }>> } }).safeguard.calls
+    const calls = (window as unknown as { safeguard: { calls: Record<string, (input: unknown, id: string) => Promise<{ ok: boolean }>> } }).safeguard
+      .calls
     for (const [index, asset] of [
       { name: 'Front desk laptop', kind: 'workstation', phi: 'phi' },
       { name: 'Clinic EHR', kind: 'application', phi: 'phi' }
