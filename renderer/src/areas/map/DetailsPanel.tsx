@@ -1,5 +1,5 @@
 import { Badge, Button, Card, DataList, Flex, Heading, Select, Text, TextField } from '@radix-ui/themes'
-import { useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import type { DataFlowMapView, MapAsset, MapFlag, MapFlow, MapZone } from '../../../../main/map/contract'
 import type { Selection } from './MapCanvas'
 import { CARRIES_OPTIONS, carriesLabel, MARKING_OPTIONS, markingLabel, stateLabel, UNSET } from './labels'
@@ -25,7 +25,7 @@ export function DetailsPanel(props: {
   const { view, selection } = props
   if (!selection) {
     return (
-      <Card aria-label="Details">
+      <Card role="region" aria-label="Details">
         <Text size="2" color="gray">
           Select an asset, zone or flow on the drawing or in the table to see its details.
         </Text>
@@ -45,7 +45,7 @@ export function DetailsPanel(props: {
   const flow = view.flows.find(f => f.id === selection.id)
   if (!flow) return null
   return (
-    <Card aria-label="Details">
+    <Card role="region" aria-label="Details">
       <Flex direction="column" gap="3">
         <Heading as="h2" size="4" className="map-break">
           Flow: {endName(flow.from)} → {endName(flow.to)}
@@ -79,13 +79,14 @@ function Item(props: { label: string; children: ReactNode }) {
 }
 
 function MarkingSelect<T extends string>(props: { label: string; value: T | null; options: { value: T; label: string }[]; onChange(value: T | null): void }) {
+  const labelId = useId()
   return (
     <Flex direction="column" gap="1">
-      <Text as="label" size="2" weight="medium" id={`marking-${props.label}`}>
+      <Text as="div" size="2" weight="medium" id={labelId}>
         {props.label}
       </Text>
       <Select.Root value={props.value ?? UNSET} onValueChange={v => props.onChange(v === UNSET ? null : (v as T))}>
-        <Select.Trigger aria-labelledby={`marking-${props.label}`} />
+        <Select.Trigger aria-labelledby={labelId} />
         <Select.Content>
           <Select.Item value={UNSET}>Not said (use the inferred default)</Select.Item>
           {props.options.map(o => (
@@ -125,7 +126,7 @@ function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: 
   const [owner, setOwner] = useState(asset.owner)
   const zone = view.zones.find(z => z.id === asset.zoneIds[0])
   return (
-    <Card aria-label="Details">
+    <Card role="region" aria-label="Details">
       <Flex direction="column" gap="3">
         <Heading as="h2" size="4" className="map-break">
           {asset.name}
@@ -181,7 +182,7 @@ function ZoneDetails(props: { zone: MapZone; view: DataFlowMapView; collapsed: S
   const parent = view.zones.find(z => z.id === zone.parentId)
   const inside = view.assets.filter(a => a.zoneIds.includes(zone.id)).length
   return (
-    <Card aria-label="Details">
+    <Card role="region" aria-label="Details">
       <Flex direction="column" gap="3">
         <Heading as="h2" size="4" className="map-break">
           {zone.kind === 'vpc' ? 'VPC' : zone.kind === 'subnet' ? 'Subnet' : 'Account'} {zone.name}

@@ -112,7 +112,8 @@ export function MapTable(props: { view: DataFlowMapView; selected: Selection | n
           }}
         />
       </Flex>
-      <Table.Root size="1" variant="surface" aria-label={label}>
+      <Table.Root size="1" variant="surface">
+        <caption className="visually-hidden">{label}</caption>
         <Table.Header>
           <Table.Row>
             {headers.map(h => (
