@@ -1,9 +1,9 @@
 /**
  * Spreadsheet programs run a cell that starts with =, +, -, @, a tab or a
  * carriage return as a formula ("CSV injection"), so text written to CSV or
- * Excel gets a leading apostrophe there. Every export of text a person or an
- * imported file typed should pass it through this (the questionnaire, business
- * associate and findings CSV exports do not yet). The questionnaire CSV does.
+ * Excel gets a leading apostrophe there. Every CSV or Excel export of text a
+ * person or an imported file typed passes it through this (the questionnaire
+ * CSV and the risk register do); a new export should too.
  */
 const FORMULA_START = /^[=+\-@\t\r]/
 
