@@ -48,7 +48,14 @@ export function mapReport(view: DataFlowMapView) {
       carriesSource: f.carries.origin,
       encryptedInTransit: f.encryptedInTransit
     })),
-    flags: view.flags.map(f => ({ rule: f.rule, citation: f.citation, title: f.title, message: f.message, ids: f.subjects.map(idOf), subjectKey: f.subjectKey }))
+    flags: view.flags.map(f => ({
+      rule: f.rule,
+      citation: f.citation,
+      title: f.title,
+      message: f.message,
+      ids: f.subjects.map(idOf),
+      subjectKey: f.subjectKey
+    }))
   }
 }
 
@@ -59,7 +66,9 @@ function describeMap(view: DataFlowMapView): string[] {
     `${report.zones.length} zone(s), ${report.assets.length} asset(s), ${report.flows.length} flow(s), ${report.flags.length} flag(s)`,
     ...report.zones.map(z => `  ${z.id}  ${z.type}  ${z.name}  [${marking(z.phi, z.phiSource)}]`),
     ...report.assets.map(a => `  ${a.id}  ${a.kind}  ${a.name}  [${marking(a.phi, a.phiSource)}]${a.owner ? `  owner: ${a.owner}` : ''}`),
-    ...report.flows.map(f => `  ${f.id}  ${f.from} → ${f.to}  ${f.kind}${f.label ? ` ${f.label}` : ''}  [carries ${marking(f.carries, f.carriesSource)}]`),
+    ...report.flows.map(
+      f => `  ${f.id}  ${f.from} → ${f.to}  ${f.kind}${f.label ? ` ${f.label}` : ''}  [carries ${marking(f.carries, f.carriesSource)}]`
+    ),
     ...report.flags.map(f => `  FLAG ${f.rule}${f.citation ? ` (${f.citation})` : ''}: ${f.message}`)
   ]
 }
@@ -94,7 +103,8 @@ export function resolveTarget(view: DataFlowMapView, target: string): { type: 'a
     if (byId || (!explicit && (z.name === target || z.key === target))) candidates.push({ type: 'zone', id: z.id, name: z.name })
   }
   if (candidates.length === 1) return { type: candidates[0]!.type, id: candidates[0]!.id }
-  if (candidates.length === 0) throw new ApiError('not-found', `The map has no asset or zone "${target}" (use a name, or an id such as asset:12 from "safeguard map --json")`)
+  if (candidates.length === 0)
+    throw new ApiError('not-found', `The map has no asset or zone "${target}" (use a name, or an id such as asset:12 from "safeguard map --json")`)
   throw new ApiError(
     'invalid-input',
     `"${target}" could mean ${candidates.map(c => `${c.type}:${c.id} (${c.name})`).join(', ')}: give one of these ids`
@@ -188,6 +198,9 @@ export function registerMap(program: Command, io: CliIo): void {
         return [...report.assets, ...report.zones, ...report.flows].find(item => item.id === wanted)
       })
       if (options.json) printJson(io, changed ?? null)
-      else printLines(io, [changed ? `${changed.id}: ${'carries' in changed ? `carries ${changed.carries ?? 'not said'}` : `${changed.phi ?? 'not said'}`}` : 'Done.'])
+      else
+        printLines(io, [
+          changed ? `${changed.id}: ${'carries' in changed ? `carries ${changed.carries ?? 'not said'}` : `${changed.phi ?? 'not said'}`}` : 'Done.'
+        ])
     })
 }
