@@ -31,6 +31,8 @@ interface PlacedFact {
 const INTERNET_CIDRS = new Set(['0.0.0.0/0', '::/0'])
 const SKIPPED_REFERENCE_KINDS = new Set<AssetKind>(['identity', 'security-group'])
 const PROGRESS_EVERY = 500
+/** A security group rule joining more member pairs than this is drawn between the groups themselves. */
+const MAX_PAIRS_PER_RULE = 2500
 
 export function linkRecords(records: readonly SourceRecord[], options: LinkOptions): ParsedInfrastructure {
   return new Linker(records, options).link()
@@ -51,6 +53,7 @@ class Linker {
   private readonly warnings: string[]
   private readonly dangling = new Set<string>()
   private unresolved = 0
+  private crowdedRules = 0
   private readonly unknownTypes = new Set<string>()
 
   constructor(
@@ -567,6 +570,13 @@ class Linker {
         const zone = zonesByCidr.get(fact.cidr)
         if (zone) sources = [zone]
       }
+      if (sources.length * targets.length > MAX_PAIRS_PER_RULE && fact.from) {
+        // Thousands of members on both sides: one flow between the groups says the same without millions of lines.
+        const source = this.groupKey(fact.from, owners)
+        if (source) this.addFlow(source, group, 'network', this.labelOf(`${fact.label} (between all members)`, carrier), null)
+        this.crowdedRules++
+        continue
+      }
       for (const source of sources) {
         for (const target of targets) {
           const encrypted = listeners.get(target) ?? null
@@ -599,7 +609,9 @@ class Linker {
       if (fact.fact !== 'target') continue
       const group = this.lookup(fact.group, r => r.entry.role === 'part')
       if (!group) continue
-      members.set(group, [...(members.get(group) ?? []), ...this.endKeys(fact.target, owners, 'function')])
+      const list = members.get(group) ?? []
+      list.push(...this.endKeys(fact.target, owners, 'function'))
+      members.set(group, list)
     }
     for (const { fact, owners, carrier } of this.placed) {
       if (fact.fact !== 'forward') continue

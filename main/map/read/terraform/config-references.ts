@@ -30,7 +30,9 @@ export class ConfigReferences {
   ) {
     for (const r of resources) {
       const key = joinAddress(r.moduleAddress, `${r.mode === 'data' ? 'data.' : ''}${r.type}.${r.name}`)
-      this.byResource.set(key, [...(this.byResource.get(key) ?? []), r.handle])
+      const list = this.byResource.get(key)
+      if (list) list.push(r.handle)
+      else this.byResource.set(key, [r.handle])
       for (let m = r.moduleAddress; m; m = parentModule(m)) {
         const segments = addressSegments(m)
         const name = (segments[segments.length - 1] ?? '').replace(/\[.*\]$/, '')
@@ -73,7 +75,13 @@ export class ConfigReferences {
       const references = own(node, 'references')
       if (Array.isArray(references)) {
         const handles = new Set(out.get(path) ?? [])
-        for (const ref of references) if (typeof ref === 'string') for (const h of this.resolve(ref, resource.moduleAddress, 0)) handles.add(h)
+        // `aws_y.b[count.index]` is written as the references "aws_y.b" and "count.index"; a splat has no index reference.
+        const indexed = references.some(r => typeof r === 'string' && /^(count\.index|each\.(key|value))/.test(r))
+        for (const ref of references) {
+          if (typeof ref !== 'string') continue
+          const resolved = this.resolve(ref, resource.moduleAddress, 0)
+          for (const h of indexed ? this.sameInstance(resource, resolved) : resolved) handles.add(h)
+        }
         if (handles.size) out.set(path, [...handles])
         return
       }
@@ -82,6 +90,19 @@ export class ConfigReferences {
     }
     visit(expressions, '', 0)
     return out
+  }
+
+  /**
+   * A counted (or for_each) resource naming another by `[count.index]` or
+   * `[each.key]` means the instance with its own key: JSON plans drop the index
+   * expression, and all-to-all would be wrong and huge.
+   */
+  private sameInstance(resource: PlannedResource, handles: string[]): string[] {
+    if (handles.length < 2) return handles
+    const key = /\[[^\]]*\]$/.exec(resource.handle)?.[0]
+    if (!key) return handles
+    const same = handles.filter(h => h.endsWith(key))
+    return same.length ? same : handles
   }
 
   private moduleConfig(path: readonly string[]): JsonMap | undefined {

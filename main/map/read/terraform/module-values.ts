@@ -68,7 +68,9 @@ export function dependencyResolver(handles: readonly string[]): (address: string
   const byResource = new Map<string, string[]>()
   for (const handle of handles) {
     const key = withoutInstanceKeys(handle)
-    byResource.set(key, [...(byResource.get(key) ?? []), handle])
+    const list = byResource.get(key)
+    if (list) list.push(handle)
+    else byResource.set(key, [handle])
   }
   return address => (byResource.has(address) ? (byResource.get(address) as string[]) : (byResource.get(withoutInstanceKeys(address)) ?? []))
 }
