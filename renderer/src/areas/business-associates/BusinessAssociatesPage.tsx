@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { DaysSelect } from '../../components/DaysSelect'
 import { Badge, Button, Callout, Flex, Table, Tabs, Text } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
+import { ScrollableTable } from '../../components/ScrollableTable'
 import type { BusinessAssociateDetail, ChecklistSummary } from '../../../../main/baas/contract'
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
@@ -75,8 +76,7 @@ export function BusinessAssociatesPage() {
               No business associates yet. Add one, or import a register kept in a spreadsheet (CSV) or JSON.
             </Text>
           ) : (
-            <Table.Root mt="3">
-              <caption className="visually-hidden">Business associate register</caption>
+            <ScrollableTable mt="3" label="Business associate register">
               <Table.Header>
                 <Table.Row>
                   <Table.ColumnHeaderCell>Name</Table.ColumnHeaderCell>
@@ -111,7 +111,7 @@ export function BusinessAssociatesPage() {
                   </Table.Row>
                 ))}
               </Table.Body>
-            </Table.Root>
+            </ScrollableTable>
           )}
         </Tabs.Content>
         <Tabs.Content value="chain">

@@ -1,12 +1,12 @@
 import { Badge, Link, Table, Text } from '@radix-ui/themes'
 import type { FindingView } from '../../../../main/scanners/contract'
+import { ScrollableTable } from '../../components/ScrollableTable'
 import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
 
 /** Findings as table rows. Every value is imported data, rendered as text only. */
 export function FindingRows(props: { findings: FindingView[]; label: string }) {
   return (
-    <Table.Root variant="surface" size="1">
-      <caption className="visually-hidden">{props.label}</caption>
+    <ScrollableTable variant="surface" size="1" label={props.label}>
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell>Status</Table.ColumnHeaderCell>
@@ -61,6 +61,6 @@ export function FindingRows(props: { findings: FindingView[]; label: string }) {
           </Table.Row>
         ))}
       </Table.Body>
-    </Table.Root>
+    </ScrollableTable>
   )
 }

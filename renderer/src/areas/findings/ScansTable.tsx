@@ -1,6 +1,7 @@
 import { Button, Flex, Table, Text } from '@radix-ui/themes'
 import type { ScanView } from '../../../../main/scanners/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
+import { ScrollableTable } from '../../components/ScrollableTable'
 
 /** Every imported scan, newest first, with ways to look at its findings or compare it. */
 export function ScansTable(props: {
@@ -17,8 +18,7 @@ export function ScansTable(props: {
     )
   }
   return (
-    <Table.Root variant="surface">
-      <caption className="visually-hidden">Imported scans</caption>
+    <ScrollableTable variant="surface" label="Imported scans">
       <Table.Header>
         <Table.Row>
           <Table.ColumnHeaderCell>File</Table.ColumnHeaderCell>
@@ -67,6 +67,6 @@ export function ScansTable(props: {
           </Table.Row>
         ))}
       </Table.Body>
-    </Table.Root>
+    </ScrollableTable>
   )
 }

@@ -3,6 +3,7 @@ import { Badge, Button, Callout, Flex, Select, Table, Text, TextField } from '@r
 import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
 import type { RiskCatalogView, RiskSortKey, RiskSummary, ListRisksInput } from '../../../../main/risks/contract'
 import { api } from '../../api'
+import { ScrollableTable } from '../../components/ScrollableTable'
 import { useLoaded } from '../../components/use-loaded'
 import { LevelBadge } from './LevelBadge'
 import { COLUMN_SORTS, LEVEL_LABELS, LEVELS_HIGH_FIRST, SORT_LABELS, STATUS_LABELS, STATUSES, TREATMENT_LABELS, TREATMENTS } from './labels'
@@ -176,8 +177,7 @@ export function RegisterPanel(props: {
         </Text>
       )}
       {rows.length > 0 && (
-        <Table.Root variant="surface" className="risk-register">
-          <caption className="visually-hidden">Risk register</caption>
+        <ScrollableTable variant="surface" className="risk-register" label="Risk register">
           <Table.Header>
             <Table.Row>{['Risk', 'Asset', 'Threat', 'Owner', 'Level', 'Treatment', 'Status', 'Due'].map(sortHeader)}</Table.Row>
           </Table.Header>
@@ -186,7 +186,7 @@ export function RegisterPanel(props: {
               <RegisterRow key={risk.id} risk={risk} open={risk.id === props.openRiskId} onOpen={() => props.onOpenRisk(risk.id)} />
             ))}
           </Table.Body>
-        </Table.Root>
+        </ScrollableTable>
       )}
     </Flex>
   )
