@@ -9,7 +9,7 @@ import {
   type ReadProgress
 } from '../../../main/map/formats'
 import { FLOW_KINDS, ASSET_KINDS, ZONE_KINDS } from '../../../main/map/model'
-import { InfrastructureImportError } from '../../../main/map/read/import-error'
+import { type InfrastructureImportError } from '../../../main/map/read/import-error'
 import { tempDir } from '../../helpers/workspace'
 import { ownFixture } from './infrastructure-helpers'
 
