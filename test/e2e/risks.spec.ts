@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { expect, test, type AppHarness } from './fixtures'
 
 async function start(app: AppHarness): Promise<void> {
@@ -132,6 +134,25 @@ test('add a scenario from a suggestion, edit it in place across navigation, acce
   await page.getByTestId('risk-row').getByRole('button').first().click()
   expect(await app.axeViolations()).toEqual([])
   await app.screenshot('risks-scenario-dark')
+
+  // Export through the save dialog, then import a copy with a bad level: nothing is stored, each row is reported.
+  const csv = path.join(app.dataDir, 'register.csv')
+  app.host.savePaths.push(csv)
+  await page.getByRole('button', { name: 'Export register (CSV or Excel)' }).click()
+  await expect(page.getByText(`Exported 1 risk to ${csv}.`)).toBeVisible()
+  const [header, first, ...rest] = fs.readFileSync(csv, 'utf8').split(/\r?\n/)
+  const bad = path.join(app.dataDir, 'register-bad.csv')
+  fs.writeFileSync(bad, [header, first!.replace(',High,', ',Extreme,'), ...rest].join('\n'))
+  app.host.openPaths.push(bad)
+  const importButton = page.getByRole('button', { name: 'Import register' })
+  await importButton.click()
+  const report = page.getByRole('dialog')
+  await expect(report).toContainText('Nothing was imported')
+  await expect(report.getByRole('table', { name: 'Import report, one line per row' })).toContainText('Extreme')
+  expect(await app.axeViolations()).toEqual([])
+  await report.getByRole('button', { name: 'Close' }).click()
+  await expect(importButton).toBeFocused()
+  await expect(page.getByTestId('risk-row')).toHaveCount(1)
 
   // After a restart, everything is as it was.
   await app.restart()

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useRef, useState } from 'react'
 import { Button, Callout, Dialog, Flex, Table, Text } from '@radix-ui/themes'
 import { DownloadIcon, UploadIcon } from '@radix-ui/react-icons'
 import type { RiskImportReport } from '../../../../main/risks/contract'
@@ -9,6 +9,8 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const [report, setReport] = useState<RiskImportReport | null>(null)
   const [busy, setBusy] = useState(false)
+  // The import button is disabled while it works, which drops focus; the report gives it back when closed.
+  const importButton = useRef<HTMLButtonElement>(null)
   const exportRegister = async () => {
     setBusy(true)
     try {
@@ -30,9 +32,9 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
         if (result.imported > 0) props.onImported()
       }
     } catch (caught) {
-      // A refused file comes back with its per-row report in the details.
-      const details = (caught as { details?: unknown }).details as { report?: RiskImportReport } | undefined
-      if (details?.report) setReport(details.report)
+      // A refused file comes back with its per-row report as the error's details.
+      const details = (caught as { details?: unknown }).details
+      if (details && typeof details === 'object' && 'rows' in details) setReport(details as RiskImportReport)
       setMessage({ error: true, text: errorMessage(caught) })
     } finally {
       setBusy(false)
@@ -47,7 +49,7 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
           Export register (CSV or Excel)
         </Button>
         {!props.readOnly && (
-          <Button variant="soft" disabled={busy} onClick={() => void importRegister()}>
+          <Button ref={importButton} variant="soft" disabled={busy} onClick={() => void importRegister()}>
             <UploadIcon aria-hidden />
             Import register
           </Button>
@@ -61,7 +63,13 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
         )}
       </div>
       <Dialog.Root open={report !== null} onOpenChange={open => !open && setReport(null)}>
-        <Dialog.Content maxWidth="720px">
+        <Dialog.Content
+          maxWidth="720px"
+          onCloseAutoFocus={event => {
+            event.preventDefault()
+            importButton.current?.focus()
+          }}
+        >
           <Dialog.Title>Import of {report?.file}</Dialog.Title>
           <Dialog.Description size="2">
             {report && report.imported > 0
