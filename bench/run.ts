@@ -15,7 +15,8 @@ interface Bench {
 const BENCHES: Bench[] = [
   { name: 'import', file: 'import-bench.ts', run: 'runImportBench' },
   { name: 'pack', file: 'pack-bench.ts', run: 'runPackBench' },
-  { name: 'risks', file: 'risks.ts', run: 'runRisksBench' }
+  { name: 'risks', file: 'risks.ts', run: 'runRisksBench' },
+  { name: 'map', file: 'map.ts', run: 'runMapBench' }
 ]
 
 async function main(): Promise<void> {

@@ -121,7 +121,7 @@ export const MapLayoutOptions = z.strictObject({
   collapsed: z.array(z.int().positive()).max(100_000).optional(),
   collapseAbove: z.int().positive().max(1_000_000).default(300),
   /** At most this many asset boxes are drawn; the rest are counted in the notice (the table lists all). */
-  maxAssets: z.int().positive().max(20_000).default(800)
+  maxAssets: z.int().positive().max(20_000).default(300)
 })
 export type MapLayoutOptions = z.input<typeof MapLayoutOptions>
 
