@@ -138,8 +138,10 @@ test('add a scenario from a suggestion, edit it in place across navigation, acce
   // Export through the save dialog, then import a copy with a bad level: nothing is stored, each row is reported.
   const csv = path.join(app.dataDir, 'register.csv')
   app.host.savePaths.push(csv)
-  await page.getByRole('button', { name: 'Export register (CSV or Excel)' }).click()
+  const exportButton = page.getByRole('button', { name: 'Export register (CSV or Excel)' })
+  await exportButton.click()
   await expect(page.getByText(`Exported 1 risk to ${csv}.`)).toBeVisible()
+  await expect(exportButton).toBeFocused()
   const [header, first, ...rest] = fs.readFileSync(csv, 'utf8').split(/\r?\n/)
   const bad = path.join(app.dataDir, 'register-bad.csv')
   fs.writeFileSync(bad, [header, first!.replace(',High,', ',Extreme,'), ...rest].join('\n'))

@@ -9,7 +9,7 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   const [report, setReport] = useState<RiskImportReport | null>(null)
   const [busy, setBusy] = useState(false)
-  // The import button is disabled while it works, which drops focus; the report gives it back when closed.
+  // Buttons are aria-disabled while working, never disabled: a disabled button drops the focus. The report gives it back when closed.
   const importButton = useRef<HTMLButtonElement>(null)
   const exportRegister = async () => {
     setBusy(true)
@@ -44,12 +44,12 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
   return (
     <Flex direction="column" gap="2">
       <Flex gap="2" wrap="wrap">
-        <Button variant="soft" disabled={busy} onClick={() => void exportRegister()}>
+        <Button variant="soft" aria-disabled={busy} onClick={() => !busy && void exportRegister()}>
           <DownloadIcon aria-hidden />
           Export register (CSV or Excel)
         </Button>
         {!props.readOnly && (
-          <Button ref={importButton} variant="soft" disabled={busy} onClick={() => void importRegister()}>
+          <Button ref={importButton} variant="soft" aria-disabled={busy} onClick={() => !busy && void importRegister()}>
             <UploadIcon aria-hidden />
             Import register
           </Button>
