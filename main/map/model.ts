@@ -70,7 +70,14 @@ export interface ParsedZone {
 }
 
 export interface ParsedAsset {
-  /** Stable identity, same rules as zones; the ARN-based key wins where an ARN is known. */
+  /**
+   * Stable identity, same rules as zones: `aws:ec2:<id>` for anything with an EC2 id
+   * (i-, sg-, vol-, igw-, nat-, tgw-… with or without an ARN, so Config, state files and
+   * Security Hub meet), else the ARN where one is known, else what the file names it by
+   * (`tf:<address>`, `cfn:<logical id>`, `cfn:param:<name>`, `config:<type>:<id>`; these are
+   * local to one description). `internet` and `external:<host>` for the ends outside AWS.
+   * See main/map/read/keys.ts.
+   */
   key: string
   /** Resource address (`module.db.aws_db_instance.this[0]`), logical id or real id. */
   name: string
@@ -93,6 +100,7 @@ export interface ParsedAsset {
 }
 
 export interface ParsedFlow {
+  /** An asset's or a zone's key: routes, peering and transit gateways lead from and to zones; flow logs leave a VPC. */
   fromKey: string
   toKey: string
   kind: FlowKind
@@ -112,9 +120,4 @@ export interface ParsedInfrastructure {
 }
 
 export type InfrastructureFormatId =
-  | 'terraform-plan'
-  | 'terraform-show-state'
-  | 'terraform-tfstate'
-  | 'cloudformation'
-  | 'aws-config'
-  | 'scanner-resources'
+  'terraform-plan' | 'terraform-show-state' | 'terraform-tfstate' | 'cloudformation' | 'aws-config' | 'scanner-resources'

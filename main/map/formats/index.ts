@@ -26,6 +26,10 @@ export const INFRASTRUCTURE_FORMAT_LABELS: Readonly<Record<InfrastructureFileFor
   'scanner-resources': 'Resources in imported scanner findings'
 }
 
+// Every file format of the model has a reader: a format added to the model but not here fails to compile.
+type Unregistered = Exclude<InfrastructureFileFormatId, (typeof INFRASTRUCTURE_FORMATS)[number]['id']>
+const _everyFormatRegistered: [Unregistered] extends [never] ? true : never = true
+
 function registry<const F extends readonly InfrastructureFormat[]>(formats: F): F {
   const seen = new Set<string>()
   for (const format of formats) {
