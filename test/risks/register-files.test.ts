@@ -174,6 +174,22 @@ describe('risk register files', () => {
     expect(stable(after)).toEqual(stable(before))
   })
 
+  it('updates risks already recorded from a file with only some columns, leaving the others as they were', async () => {
+    const ws = await clinic()
+    await ws.call('risks.import', { path: path.join(FIXTURES, 'good-rows.csv') })
+    const before = await ws.call('risks.register', {})
+    const laptop = before.find(r => r.title === 'Laptop theft')!
+    const file = path.join(ws.dir, 'owners.csv')
+    fs.writeFileSync(file, `Key,Owner,Due on\n${laptop.key},Dana Reyes,2026-07-31\n`)
+    expect((await ws.call('risks.import', { path: file }))!.imported).toBe(1)
+    const after = await ws.call('risks.register', {})
+    const strip = ({ updatedAt: _u, owner: _o, dueOn: _d, ...rest }: (typeof before)[number]) => rest
+    const updated = after.find(r => r.key === laptop.key)!
+    expect(updated).toMatchObject({ owner: 'Dana Reyes', dueOn: '2026-07-31' })
+    expect(strip(updated)).toEqual(strip(laptop))
+    expect(after.filter(r => r.key !== laptop.key)).toEqual(before.filter(r => r.key !== laptop.key))
+  })
+
   it.skipIf(!hasOpenpyxl)(
     'exports a real Excel workbook another reader opens: bold header, filter, frozen header row, one row per risk',
     async () => {

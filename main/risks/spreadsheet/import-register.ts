@@ -31,11 +31,12 @@ import { listVulnerabilities } from '../db/vulnerabilities'
 import { createRisk, linkVulnerability, setTreatment, unlinkVulnerability, updateRisk, type NewRisk, type WriteContext } from '../edit-risk'
 import { loadSources, periodOf, type Clock } from '../reads'
 import { findCandidate, type VulnerabilitySources } from '../vulnerability-sources'
-import { REGISTER_COLUMNS, REGISTER_HEADERS } from './columns'
+import { REGISTER_COLUMNS, REGISTER_HEADERS, registerRows } from './columns'
 import { registerFormatOf } from './export-register'
 
 /** A register of thousands of risks is a few MB; anything far larger is the wrong file. */
 const MAX_REGISTER_BYTES = 20 * 1024 * 1024
+const MAX_REGISTER_ROWS = 100_000
 const IMPORTABLE = new Set(REGISTER_COLUMNS.filter(c => c.importable).map(c => c.header))
 
 type Cells = Record<string, string>
@@ -54,8 +55,10 @@ function checkHeader(file: string, header: readonly string[]): void {
     )
   const duplicate = header.find((column, index) => column !== '' && header.indexOf(column) !== index)
   if (duplicate) throw new ApiError('import-rejected', `"${file}" has the column ${duplicate} twice.`)
+  // A file of updates to risks already recorded (a Key column) may leave the other columns out.
   for (const required of ['Assets', 'Threat'])
-    if (!header.includes(required)) throw new ApiError('import-rejected', `"${file}" has no ${required} column; every risk needs one.`)
+    if (!header.includes(required) && !header.includes('Key'))
+      throw new ApiError('import-rejected', `"${file}" has no ${required} column; every new risk needs one.`)
 }
 
 function toCells(header: readonly string[], values: readonly string[]): Cells {
@@ -134,6 +137,10 @@ interface PlannedRow {
   treatment: Treatment | null
   status: ScenarioStatus | null
   links: VulnerabilityCandidate[]
+  /** The columns the file has: an update changes only those. */
+  present: ReadonlySet<string>
+  untitled: boolean
+  shownTitle: string | undefined
 }
 
 const HEADER_OF_FIELD: Record<string, string> = {
@@ -189,10 +196,13 @@ function planRow(
   row: { row: number; cells: Cells },
   lookups: ReturnType<typeof buildLookups>
 ): { plan?: PlannedRow; errors: string[] } {
-  const { cells } = row
   const errors: string[] = []
-  const key = cells.Key || null
-  const existingId = key ? (lookups.scenarioIdByKey.get(key) ?? null) : null
+  const key = row.cells.Key || null
+  const existing = key ? lookups.scenarioByKey.get(key) : undefined
+  const existingId = existing?.id ?? null
+  // A risk already in the workspace keeps what the file has no column for.
+  const stored = existing ? lookups.storedCells(existing.key) : undefined
+  const cells: Cells = stored ? { ...stored, ...row.cells } : row.cells
 
   const assetIds = (cells.Assets ?? '')
     .split(';')
@@ -232,7 +242,7 @@ function planRow(
     residualImpact,
     treatmentPlan: cells['Treatment plan'] ?? '',
     owner: cells.Owner ?? '',
-    foundOn: cells['Found on'] || context.clock.today,
+    foundOn: cells['Found on'] || existing?.foundOn || context.clock.today,
     dueOn: cells['Due on'] || null
   })
   if (!created.success)
@@ -286,7 +296,20 @@ function planRow(
   }
 
   if (errors.length > 0 || !created.success) return { errors }
-  return { errors, plan: { row: row.row, existingId, create: { ...created.data, ...(key ? { key } : {}) }, treatment, status, links } }
+  return {
+    errors,
+    plan: {
+      row: row.row,
+      existingId,
+      create: { ...created.data, ...(key ? { key } : {}) },
+      treatment,
+      status,
+      links,
+      present: new Set(Object.keys(row.cells)),
+      untitled: existing?.title === '',
+      shownTitle: stored?.Title
+    }
+  }
 }
 
 function transferCandidate(db: Db, cells: Cells, errors: string[]) {
@@ -298,7 +321,7 @@ function transferCandidate(db: Db, cells: Cells, errors: string[]) {
   return { kind: 'transfer', to, party, businessAssociateId: associates[0]?.id ?? null }
 }
 
-function buildLookups(db: Db, periodId: string) {
+function buildLookups(db: Db, periodId: string, today: string) {
   const assetIdsByName = new Map<string, number[]>()
   for (const asset of listMapAssets(db)) {
     for (const name of new Set([asset.name.toLowerCase(), asset.key.toLowerCase()]))
@@ -309,8 +332,19 @@ function buildLookups(db: Db, periodId: string) {
     threatByText.set(threat.id, threat.id)
     threatByText.set(threat.name.toLowerCase(), threat.id)
   }
-  const scenarioIdByKey = new Map(listScenarios(db, periodId).map(s => [s.key, s.id]))
-  return { assetIdsByName, threatByText, scenarioIdByKey }
+  const scenarioByKey = new Map(listScenarios(db, periodId).map(s => [s.key, s]))
+  // The stored risks as a file's cells, read once when a row first refers to one.
+  let stored: Map<string, Cells> | undefined
+  const storedCells = (key: string): Cells | undefined => {
+    stored ??= new Map(
+      registerRows(db, periodId, today).map(row => [
+        row.scenario.key,
+        Object.fromEntries(REGISTER_COLUMNS.filter(c => c.importable).map(c => [c.header, c.value(row)]))
+      ])
+    )
+    return stored.get(key)
+  }
+  return { assetIdsByName, threatByText, scenarioByKey, storedCells }
 }
 
 function applyRow(w: WriteContext, plan: PlannedRow): void {
@@ -320,11 +354,18 @@ function applyRow(w: WriteContext, plan: PlannedRow): void {
     id = createRisk(w, { ...create, treatment: plan.treatment, links: plan.links })
   } else {
     const { vulnerabilities: _v, key: _k, links: _l, treatment: _t, ...fields } = create
-    updateRisk(w, { id, ...fields, foundOn: create.foundOn ?? w.today })
-    setTreatment(w, id, plan.treatment)
-    const wanted = new Set(plan.links.map(l => `${l.kind}:${l.ref}`))
-    for (const link of listVulnerabilities(w.db, id)) if (!wanted.has(`${link.kind}:${link.ref}`)) unlinkVulnerability(w, id, link.id)
-    for (const link of plan.links) linkVulnerability(w, id, link)
+    const given: Record<string, unknown> = Object.fromEntries(
+      Object.entries(fields).filter(([field]) => plan.present.has(HEADER_OF_FIELD[field] ?? ''))
+    )
+    // An untitled risk exported with its made-up title stays untitled, so the title follows its threat and assets.
+    if (plan.untitled && given.title === plan.shownTitle) delete given.title
+    updateRisk(w, { id, ...given })
+    if (plan.present.has('Treatment')) setTreatment(w, id, plan.treatment)
+    if (plan.present.has('Vulnerabilities')) {
+      const wanted = new Set(plan.links.map(l => `${l.kind}:${l.ref}`))
+      for (const link of listVulnerabilities(w.db, id)) if (!wanted.has(`${link.kind}:${link.ref}`)) unlinkVulnerability(w, id, link.id)
+      for (const link of plan.links) linkVulnerability(w, id, link)
+    }
   }
   if (plan.status !== null) updateRisk(w, { id, status: plan.status })
 }
@@ -338,10 +379,15 @@ export async function importRegisterFile(
   const target = path.resolve(file)
   const name = path.basename(target)
   const table = await readTable(target)
+  if (table.rows.length > MAX_REGISTER_ROWS)
+    throw new ApiError(
+      'import-rejected',
+      `"${name}" holds ${table.rows.length} rows; a risk register of more than ${MAX_REGISTER_ROWS} risks is not accepted.`
+    )
   const period = periodOf(db, clock)
   let sources: VulnerabilitySources | undefined
   const context: PlanContext = { db, clock, periodId: period.id, sources: () => (sources ??= loadSources(db, clock, period.id)) }
-  const lookups = buildLookups(db, period.id)
+  const lookups = buildLookups(db, period.id, clock.today)
   const reports: RiskImportRow[] = []
   const plans: PlannedRow[] = []
   const keys = new Map<string, number>()
