@@ -36,7 +36,14 @@ export function generatedTfstate(count: number): string {
   const subnets: string[] = []
   for (let v = 0; v < VPCS; v++) {
     const vpc = `vpc-${v.toString(16).padStart(8, '0')}`
-    resources.push(resource('aws_vpc', `vpc_${v}`, { id: vpc, arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/${vpc}`, cidr_block: `10.${v}.0.0/16`, owner_id: ACCOUNT }))
+    resources.push(
+      resource('aws_vpc', `vpc_${v}`, {
+        id: vpc,
+        arn: `arn:aws:ec2:us-east-1:${ACCOUNT}:vpc/${vpc}`,
+        cidr_block: `10.${v}.0.0/16`,
+        owner_id: ACCOUNT
+      })
+    )
     for (let s = 0; s < SUBNETS_PER_VPC; s++) {
       const subnet = `subnet-${v}${s.toString().padStart(7, '0')}`
       subnets.push(subnet)
@@ -55,11 +62,17 @@ export function generatedTfstate(count: number): string {
     const subnet = subnets[i % subnets.length]!
     switch (i % 5) {
       case 0:
-        resources.push(resource('aws_s3_bucket', `bucket_${i}`, { id: `bucket-${i}`, bucket: `bucket-${i}`, arn: `arn:aws:s3:::bucket-${i}`, region: 'us-east-1' }))
+        resources.push(
+          resource('aws_s3_bucket', `bucket_${i}`, { id: `bucket-${i}`, bucket: `bucket-${i}`, arn: `arn:aws:s3:::bucket-${i}`, region: 'us-east-1' })
+        )
         break
       case 1:
         resources.push(
-          resource('aws_sqs_queue', `queue_${i}`, { id: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/q${i}`, name: `q${i}`, arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:q${i}` })
+          resource('aws_sqs_queue', `queue_${i}`, {
+            id: `https://sqs.us-east-1.amazonaws.com/${ACCOUNT}/q${i}`,
+            name: `q${i}`,
+            arn: `arn:aws:sqs:us-east-1:${ACCOUNT}:q${i}`
+          })
         )
         resources.push(
           resource('aws_s3_bucket_notification', `n_${i}`, {
@@ -83,7 +96,14 @@ export function generatedTfstate(count: number): string {
         )
     }
   }
-  return JSON.stringify({ version: 4, terraform_version: '1.6.0', serial: 1, lineage: '00000000-0000-4000-8000-000000000000', outputs: {}, resources })
+  return JSON.stringify({
+    version: 4,
+    terraform_version: '1.6.0',
+    serial: 1,
+    lineage: '00000000-0000-4000-8000-000000000000',
+    outputs: {},
+    resources
+  })
 }
 
 async function timed<T>(work: () => Promise<T>): Promise<{ value: T; seconds: number }> {
@@ -96,7 +116,8 @@ export async function runMapBench(): Promise<void> {
   const count = Number(process.env.SAFEGUARD_BENCH_MAP ?? 10_000)
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-map-bench-'))
   const session = new Session({ dataDir: null, appVersion: 'bench', now: () => new Date('2026-03-01T12:00:00Z') })
-  const call: Call = async (name, input, host) => (await callHandler(name, input, createCallContext(session, { host: host ?? headlessHost }))) as never
+  const call: Call = async (name, input, host) =>
+    (await callHandler(name, input, createCallContext(session, { host: host ?? headlessHost }))) as never
   let peak = process.memoryUsage().rss
   const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20)
   const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`

@@ -19,7 +19,14 @@ const asset = (scene: MapScene, id: number) => scene.assets.find(a => a.assetId 
 describe('layoutMap', () => {
   it('nests assets in their innermost zone and zones in their parents', async () => {
     const scene = await layoutMap(nested)
-    expect(scene.zones.map(z => [z.zoneId, z.depth])).toEqual(expect.arrayContaining([[1, 0], [2, 1], [3, 2], [4, 1]]))
+    expect(scene.zones.map(z => [z.zoneId, z.depth])).toEqual(
+      expect.arrayContaining([
+        [1, 0],
+        [2, 1],
+        [3, 2],
+        [4, 1]
+      ])
+    )
     expect(inside(zone(scene, 2), zone(scene, 1))).toBe(true)
     expect(inside(zone(scene, 3), zone(scene, 2))).toBe(true)
     expect(inside(asset(scene, 10), zone(scene, 3))).toBe(true)

@@ -27,7 +27,12 @@ async function workspaceWithMap() {
   const bucket = view.assets.find(a => a.kind === 'bucket')!
   await ws.call('map.setPhi', { type: 'asset', id: bucket.id, phi: 'phi', by: 'Dana' })
   const gateway = await ws.call('map.addAsset', { name: 'Clearing <house> & co', kind: 'external', phi: 'phi' })
-  await ws.call('map.addFlow', { from: { type: 'asset', id: bucket.id }, to: { type: 'asset', id: gateway.id }, label: 'claims (SFTP)', carries: 'phi' })
+  await ws.call('map.addFlow', {
+    from: { type: 'asset', id: bucket.id },
+    to: { type: 'asset', id: gateway.id },
+    label: 'claims (SFTP)',
+    carries: 'phi'
+  })
   return ws
 }
 

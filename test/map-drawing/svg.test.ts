@@ -20,7 +20,9 @@ describe('renderMapSvg', () => {
     expect(title.text).toBe('Data-flow map: where PHI lives and flows')
     expect(desc.text).toContain('2 assets in 1 zones and 1 flows')
     expect(root.attributes['aria-labelledby']).toBe(`${title.attributes.id} ${desc.attributes.id}`)
-    const texts = allElements(root).filter(e => e.name === 'text').map(e => e.text)
+    const texts = allElements(root)
+      .filter(e => e.name === 'text')
+      .map(e => e.text)
     expect(texts).toContain('Legend')
     expect(texts).toContain('Holds PHI (hatched, thick border)')
     // PHI is a pattern as well as a colour: the PHI boxes are hatched, the general one is not.

@@ -55,7 +55,13 @@ export function assetOf(id: number, zoneIds: number[], phi: PhiMarking | null = 
   }
 }
 
-export function flowOf(id: number, from: number, to: number, carries: FlowCarries | null = null, ends: ['asset' | 'zone', 'asset' | 'zone'] = ['asset', 'asset']): MapFlow {
+export function flowOf(
+  id: number,
+  from: number,
+  to: number,
+  carries: FlowCarries | null = null,
+  ends: ['asset' | 'zone', 'asset' | 'zone'] = ['asset', 'asset']
+): MapFlow {
   return {
     id,
     from: { type: ends[0], id: from },

@@ -54,7 +54,11 @@ function box(doc: Doc, b: { x: number; y: number; width: number; height: number 
     doc.roundedRect(b.x, b.y, b.width, b.height, radius).clip()
     if (style.pattern === 'hatch') {
       doc.lineWidth(1).strokeColor(colours.stroke).strokeOpacity(0.35)
-      for (let d = -b.height; d < b.width; d += 8) doc.moveTo(b.x + d, b.y + b.height).lineTo(b.x + d + b.height, b.y).stroke()
+      for (let d = -b.height; d < b.width; d += 8)
+        doc
+          .moveTo(b.x + d, b.y + b.height)
+          .lineTo(b.x + d + b.height, b.y)
+          .stroke()
     } else {
       doc.fillColor(colours.stroke).fillOpacity(0.4)
       for (let y = b.y + 4; y < b.y + b.height; y += 8) for (let x = b.x + 4; x < b.x + b.width; x += 8) doc.circle(x, y, 1.1).fill()
@@ -98,11 +102,18 @@ function drawLegend(doc: Doc, font: Font, entries: SceneLegendEntry[], top: numb
     if (entry.shape === 'box') box(doc, { x, y, width: 28, height: 14 }, entry.style, 3)
     else {
       doc.save()
-      doc.moveTo(x, y + 7).lineTo(x + 28, y + 7).lineWidth(entry.style.strokeWidth).strokeColor(entry.style.print.stroke)
+      doc
+        .moveTo(x, y + 7)
+        .lineTo(x + 28, y + 7)
+        .lineWidth(entry.style.strokeWidth)
+        .strokeColor(entry.style.print.stroke)
       if (entry.style.dash) dash(doc, entry.style.dash)
       doc.stroke().restore()
     }
     font('regular')
-    doc.fontSize(11).fillColor('#202124').text(entry.label, x + 36, y + 1, { lineBreak: false })
+    doc
+      .fontSize(11)
+      .fillColor('#202124')
+      .text(entry.label, x + 36, y + 1, { lineBreak: false })
   })
 }

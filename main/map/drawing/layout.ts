@@ -172,7 +172,9 @@ export async function layoutMap(view: MapLayoutInput, rawOptions: MapLayoutOptio
   }
   walk(laid, 0)
 
-  const sceneEdges: SceneEdge[] = (laid.edges ?? []).map(e => sceneEdge(e, edges.get(e.id) as { from: string; to: string; flows: MapFlow[] }, flagCounts))
+  const sceneEdges: SceneEdge[] = (laid.edges ?? []).map(e =>
+    sceneEdge(e, edges.get(e.id) as { from: string; to: string; flows: MapFlow[] }, flagCounts)
+  )
   const hiddenTotal = [...hiddenAssets.values()].reduce((sum, n) => sum + n, 0)
   return {
     width: Math.ceil(laid.width ?? 0),
@@ -199,14 +201,23 @@ export async function layoutMap(view: MapLayoutInput, rawOptions: MapLayoutOptio
 function noticeOf(hidden: number, omitted: number, phiOnly: boolean): string | null {
   const parts: string[] = []
   if (hidden > 0) parts.push(`${hidden} ${hidden === 1 ? 'asset is' : 'assets are'} inside collapsed zones`)
-  if (omitted > 0) parts.push(`${omitted} ${omitted === 1 ? 'asset is' : 'assets are'} not drawn to keep the drawing readable (collapse zones or show PHI only)`)
+  if (omitted > 0)
+    parts.push(`${omitted} ${omitted === 1 ? 'asset is' : 'assets are'} not drawn to keep the drawing readable (collapse zones or show PHI only)`)
   if (parts.length === 0) return phiOnly ? 'Showing only what holds or carries PHI.' : null
   return `${parts.join('; ')}. The table lists every asset.${phiOnly ? ' Showing only what holds or carries PHI.' : ''}`
 }
 
 /** Roughly how wide a zone's name line is at 12px, so an empty or narrow zone still fits its name. */
 function zoneCaptionWidth(z: MapZone): number {
-  const [line] = zoneCaption({ ...z, phi: z.phi.value, phiInferred: z.phi.origin === 'inferred', collapsed: false, hiddenAssets: 0, hiddenZones: 0, flags: 9 })
+  const [line] = zoneCaption({
+    ...z,
+    phi: z.phi.value,
+    phiInferred: z.phi.origin === 'inferred',
+    collapsed: false,
+    hiddenAssets: 0,
+    hiddenZones: 0,
+    flags: 9
+  })
   return (line ?? '').length * 6.6 + 24
 }
 

@@ -65,4 +65,3 @@ export const LEGEND: SceneLegendEntry[] = [
   { label: 'Flow carries nothing (dotted)', shape: 'line', style: flowStyle('none') },
   { label: 'Flow not marked', shape: 'line', style: flowStyle(null) }
 ]
-

@@ -4,7 +4,11 @@ import type { MapLayoutInput } from './layout'
 import { renderMapSvg } from './svg'
 
 /** Writes the map's drawing as SVG for the owner only (mode 0600): it names the systems that hold PHI. */
-export async function writeMapSvgFile(view: MapLayoutInput, target: string, options: MapLayoutOptions = {}): Promise<{ path: string; bytes: number }> {
+export async function writeMapSvgFile(
+  view: MapLayoutInput,
+  target: string,
+  options: MapLayoutOptions = {}
+): Promise<{ path: string; bytes: number }> {
   const svg = await renderMapSvg(view, options)
   fs.writeFileSync(target, svg, { mode: 0o600 })
   // A file that already existed keeps its old mode on write: narrow it too.

@@ -11,7 +11,8 @@ export interface MapActions {
   select(selection: Selection): void
 }
 
-const flagsOn = (flags: MapFlag[], type: Selection['type'], id: number) => flags.filter(f => !f.dismissal && f.subjects.some(s => s.type === type && s.id === id))
+const flagsOn = (flags: MapFlag[], type: Selection['type'], id: number) =>
+  flags.filter(f => !f.dismissal && f.subjects.some(s => s.type === type && s.id === id))
 const yesNo = (value: boolean | null, yes: string, no: string) => (value === null ? 'Not stated' : value ? yes : no)
 
 /** What the selected asset, zone or flow is, what is said about it, and the flags on it; its PHI marking and owner can be changed here. */
@@ -78,7 +79,12 @@ function Item(props: { label: string; children: ReactNode }) {
   )
 }
 
-function MarkingSelect<T extends string>(props: { label: string; value: T | null; options: { value: T; label: string }[]; onChange(value: T | null): void }) {
+function MarkingSelect<T extends string>(props: {
+  label: string
+  value: T | null
+  options: { value: T; label: string }[]
+  onChange(value: T | null): void
+}) {
   const labelId = useId()
   return (
     <Flex direction="column" gap="1">
@@ -140,7 +146,9 @@ function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: 
           <Item label="PHI">{stateLabel(asset.phi, markingLabel)}</Item>
           <Item label="Owner">{asset.owner || 'No owner recorded'}</Item>
           <Item label="Business associate">
-            {asset.businessAssociateId === null ? 'None linked' : (props.baNames.get(asset.businessAssociateId) ?? `Agreement ${asset.businessAssociateId}`)}
+            {asset.businessAssociateId === null
+              ? 'None linked'
+              : (props.baNames.get(asset.businessAssociateId) ?? `Agreement ${asset.businessAssociateId}`)}
           </Item>
           <Item label="Encrypted at rest">{yesNo(asset.encryptedAtRest, 'Yes', 'No')}</Item>
           <Item label="Public access">{yesNo(asset.publicAccess, 'Yes', 'No')}</Item>

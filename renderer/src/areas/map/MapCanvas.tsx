@@ -80,7 +80,12 @@ export function MapCanvas(props: { scene: MapScene; selected: Selection | null; 
   }, [zoomBy])
 
   const onKeyDown = (event: KeyboardEvent) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [PAN_STEP, 0], ArrowRight: [-PAN_STEP, 0], ArrowUp: [0, PAN_STEP], ArrowDown: [0, -PAN_STEP] }
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [PAN_STEP, 0],
+      ArrowRight: [-PAN_STEP, 0],
+      ArrowUp: [0, PAN_STEP],
+      ArrowDown: [0, -PAN_STEP]
+    }
     const move = moves[event.key]
     if (move && event.target === frame.current) {
       event.preventDefault()
@@ -109,7 +114,8 @@ export function MapCanvas(props: { scene: MapScene; selected: Selection | null; 
   const top = -view.y / view.k - margin
   const right = left + size.width / view.k + 2 * margin
   const bottom = top + size.height / view.k + 2 * margin
-  const inView = (b: { x: number; y: number; width: number; height: number }) => b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top
+  const inView = (b: { x: number; y: number; width: number; height: number }) =>
+    b.x < right && b.x + b.width > left && b.y < bottom && b.y + b.height > top
   const zones = scene.zones.filter(inView)
   const assets = scene.assets.filter(inView)
   const edges = scene.edges.filter(e => e.points.some(p => p.x > left && p.x < right && p.y > top && p.y < bottom))
@@ -162,7 +168,12 @@ export function MapCanvas(props: { scene: MapScene; selected: Selection | null; 
               </polyline>
             ))}
             {assets.map(a => (
-              <AssetBox key={a.key} asset={a} selected={isSelected('asset', a.assetId)} onSelect={() => props.onSelect({ type: 'asset', id: a.assetId })} />
+              <AssetBox
+                key={a.key}
+                asset={a}
+                selected={isSelected('asset', a.assetId)}
+                onSelect={() => props.onSelect({ type: 'asset', id: a.assetId })}
+              />
             ))}
           </g>
         </svg>
@@ -194,7 +205,9 @@ function Box(props: { box: { x: number; y: number; width: number; height: number
         strokeWidth={style.strokeWidth}
         strokeDasharray={style.dash ?? undefined}
       />
-      {style.pattern && <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={props.radius} fill={`url(#map-${style.pattern})`} pointerEvents="none" />}
+      {style.pattern && (
+        <rect x={box.x} y={box.y} width={box.width} height={box.height} rx={props.radius} fill={`url(#map-${style.pattern})`} pointerEvents="none" />
+      )}
     </>
   )
 }
@@ -216,7 +229,13 @@ function ZoneBox(props: { zone: SceneZone; selected: boolean; onSelect(): void }
     >
       <Box box={zone} style={zone.style} radius={zone.collapsed ? 4 : 8} />
       {zone.caption.map((line, i) => (
-        <text key={i} className={i === 0 ? 'map-text' : 'map-text map-text--small'} x={zone.x + 10} y={zone.y + 18 + i * 16} fontWeight={i === 0 && zone.depth === 0 ? 'bold' : undefined}>
+        <text
+          key={i}
+          className={i === 0 ? 'map-text' : 'map-text map-text--small'}
+          x={zone.x + 10}
+          y={zone.y + 18 + i * 16}
+          fontWeight={i === 0 && zone.depth === 0 ? 'bold' : undefined}
+        >
           {line}
         </text>
       ))}
@@ -275,7 +294,15 @@ function Legend(props: { entries: SceneLegendEntry[] }) {
             {entry.shape === 'box' ? (
               <Box box={{ x: 1, y: 1, width: 28, height: 16 }} style={entry.style} radius={3} />
             ) : (
-              <line className={`map-line tone-${entry.style.tone}`} x1="1" y1="9" x2="29" y2="9" strokeWidth={entry.style.strokeWidth} strokeDasharray={entry.style.dash ?? undefined} />
+              <line
+                className={`map-line tone-${entry.style.tone}`}
+                x1="1"
+                y1="9"
+                x2="29"
+                y2="9"
+                strokeWidth={entry.style.strokeWidth}
+                strokeDasharray={entry.style.dash ?? undefined}
+              />
             )}
           </svg>
           <Text size="1">{entry.label}</Text>

@@ -6,9 +6,28 @@ import { CARRIES_OPTIONS, MARKING_OPTIONS, UNSET } from './labels'
 // The map's small forms: add an asset, add a flow, record a review. Radix dialogs
 // give focus back to the button that opened them when they close.
 
-const MANUAL_KINDS = ['on-premises', 'application', 'workstation', 'external', 'database', 'bucket', 'storage-device', 'paper', 'site', 'other'] as const
+const MANUAL_KINDS = [
+  'on-premises',
+  'application',
+  'workstation',
+  'external',
+  'database',
+  'bucket',
+  'storage-device',
+  'paper',
+  'site',
+  'other'
+] as const
 
-function FormDialog(props: { trigger: string; title: string; description: string; submit: string; canSubmit: boolean; onSubmit(): void; children: ReactNode }) {
+function FormDialog(props: {
+  trigger: string
+  title: string
+  description: string
+  submit: string
+  canSubmit: boolean
+  onSubmit(): void
+  children: ReactNode
+}) {
   const [open, setOpen] = useState(false)
   const submit = (event: FormEvent) => {
     event.preventDefault()
@@ -120,7 +139,10 @@ export function AddAssetDialog(props: { view: DataFlowMapView; onAdd(input: AddM
 }
 
 export function AddFlowDialog(props: { view: DataFlowMapView; onAdd(input: AddMapFlowInput): void }) {
-  const ends = [...props.view.assets.map(a => ({ value: `asset:${a.id}`, label: a.name })), ...props.view.zones.map(z => ({ value: `zone:${z.id}`, label: `${z.kind} ${z.name}` }))]
+  const ends = [
+    ...props.view.assets.map(a => ({ value: `asset:${a.id}`, label: a.name })),
+    ...props.view.zones.map(z => ({ value: `zone:${z.id}`, label: `${z.kind} ${z.name}` }))
+  ]
   const [from, setFrom] = useState(UNSET)
   const [to, setTo] = useState(UNSET)
   const [label, setLabel] = useState('')
@@ -137,7 +159,12 @@ export function AddFlowDialog(props: { view: DataFlowMapView; onAdd(input: AddMa
       submit="Add flow"
       canSubmit={from !== UNSET && to !== UNSET && from !== to}
       onSubmit={() => {
-        props.onAdd({ from: endOf(from), to: endOf(to), label: label.trim(), carries: carries === UNSET ? null : (carries as AddMapFlowInput['carries']) })
+        props.onAdd({
+          from: endOf(from),
+          to: endOf(to),
+          label: label.trim(),
+          carries: carries === UNSET ? null : (carries as AddMapFlowInput['carries'])
+        })
         setLabel('')
       }}
     >

@@ -27,7 +27,9 @@ export function MapFlags(props: {
             <Text weight="bold" size="2">
               {flag.title}
             </Text>
-            <Badge color={flag.dismissal ? 'gray' : 'red'}>{flag.citation ? (/^16\d\./.test(flag.citation) ? `45 CFR ${flag.citation}` : flag.citation) : 'No rule citation'}</Badge>
+            <Badge color={flag.dismissal ? 'gray' : 'red'}>
+              {flag.citation ? (/^16\d\./.test(flag.citation) ? `45 CFR ${flag.citation}` : flag.citation) : 'No rule citation'}
+            </Badge>
           </Flex>
           <Text size="2" className="map-break">
             {flag.message}
@@ -36,7 +38,12 @@ export function MapFlags(props: {
             {flag.subjects
               .filter(s => s.type !== 'map' && s.id !== null)
               .map(s => (
-                <Button key={`${s.type}${s.id}`} size="1" variant="ghost" onClick={() => props.onSelect({ type: s.type as Selection['type'], id: s.id as number })}>
+                <Button
+                  key={`${s.type}${s.id}`}
+                  size="1"
+                  variant="ghost"
+                  onClick={() => props.onSelect({ type: s.type as Selection['type'], id: s.id as number })}
+                >
                   Show {s.type} {nameOf(s) ?? s.id}
                 </Button>
               ))}
@@ -107,7 +114,9 @@ function DismissDialog(props: { flag: MapFlag; onDismiss(reason: string): void }
       </Dialog.Trigger>
       <Dialog.Content maxWidth="480px">
         <Dialog.Title>Dismiss this flag</Dialog.Title>
-        <Dialog.Description size="2">{props.flag.title}. The reason is recorded with the dismissal and shown in the evidence pack.</Dialog.Description>
+        <Dialog.Description size="2">
+          {props.flag.title}. The reason is recorded with the dismissal and shown in the evidence pack.
+        </Dialog.Description>
         <form
           onSubmit={event => {
             event.preventDefault()

@@ -66,7 +66,8 @@ export function MapImportPanel(props: { importer: ReturnType<typeof useMapImport
           </Heading>
           <Text as="p" size="2" color="gray">
             Drop files anywhere on this page or choose them: Terraform state or plan JSON, CloudFormation or SAM templates (JSON or YAML), AWS Config
-            snapshots and history. Each file is imported whole or not at all, after a checked backup; what you said about an asset survives re-imports.
+            snapshots and history. Each file is imported whole or not at all, after a checked backup; what you said about an asset survives
+            re-imports.
           </Text>
           <Button onClick={() => void choose()} disabled={state.kind === 'running'}>
             Choose files…
@@ -82,7 +83,9 @@ export function MapImportPanel(props: { importer: ReturnType<typeof useMapImport
         <Flex direction="column" gap="2" role="status" aria-live="polite">
           <Text size="2" color="gray">
             File {state.index + 1} of {state.total}: {baseName(state.file)}
-            {state.progress ? ` — ${state.progress.phase ?? ''} ${state.progress.done ?? 0}${state.progress.total ? ` of ${state.progress.total}` : ''}` : ''}
+            {state.progress
+              ? ` — ${state.progress.phase ?? ''} ${state.progress.done ?? 0}${state.progress.total ? ` of ${state.progress.total}` : ''}`
+              : ''}
           </Text>
           <Flex gap="3" align="center">
             <Progress

@@ -42,10 +42,7 @@ export function MapPage() {
     }),
     [workspace.path]
   )
-  const scene = useLoaded(
-    () => api['map.layout']({ phiOnly, ...(collapsed ? { collapsed } : {}) }),
-    [workspace.path, phiOnly, collapsed, data]
-  )
+  const scene = useLoaded(() => api['map.layout']({ phiOnly, ...(collapsed ? { collapsed } : {}) }), [workspace.path, phiOnly, collapsed, data])
   const importer = useMapImport(useCallback(() => reload(), [reload]))
   const collapsedSet = useMemo(() => new Set(collapsed ?? scene.data?.collapsedZoneIds ?? []), [collapsed, scene.data])
   const baNames = useMemo(() => new Map((data?.associates ?? []).map(a => [a.id, a.name])), [data])
@@ -115,8 +112,8 @@ export function MapPage() {
           title="Data-flow map"
           description={
             <>
-              Where PHI lives and flows: your systems inside their boundaries, what sends data to what, and what holds PHI. The map describes the status of
-              safeguards as recorded here; it is not a statement of compliance.
+              Where PHI lives and flows: your systems inside their boundaries, what sends data to what, and what holds PHI. The map describes the
+              status of safeguards as recorded here; it is not a statement of compliance.
             </>
           }
           actions={
@@ -167,19 +164,37 @@ export function MapPage() {
                   )}
                   {scene.data && scene.data.zones.length + scene.data.assets.length === 0 ? (
                     <Text color="gray">
-                      {phiOnly ? 'Nothing is marked as holding or carrying PHI yet.' : 'The map is empty: import an infrastructure file or add an asset.'}
+                      {phiOnly
+                        ? 'Nothing is marked as holding or carrying PHI yet.'
+                        : 'The map is empty: import an infrastructure file or add an asset.'}
                     </Text>
                   ) : (
                     scene.data && <MapCanvas scene={scene.data} selected={selection} onSelect={select} />
                   )}
                 </Flex>
-                {view && <DetailsPanel view={{ ...view, flags: data.flags }} selection={selection} collapsed={collapsedSet} baNames={baNames} actions={actions} />}
+                {view && (
+                  <DetailsPanel
+                    view={{ ...view, flags: data.flags }}
+                    selection={selection}
+                    collapsed={collapsedSet}
+                    baNames={baNames}
+                    actions={actions}
+                  />
+                )}
               </div>
             </Tabs.Content>
             <Tabs.Content value="table">
               <div className="map-layout">
                 {view && <MapTable view={{ ...view, flags: data.flags }} selected={selection} onSelect={setSelection} />}
-                {view && <DetailsPanel view={{ ...view, flags: data.flags }} selection={selection} collapsed={collapsedSet} baNames={baNames} actions={actions} />}
+                {view && (
+                  <DetailsPanel
+                    view={{ ...view, flags: data.flags }}
+                    selection={selection}
+                    collapsed={collapsedSet}
+                    baNames={baNames}
+                    actions={actions}
+                  />
+                )}
               </div>
             </Tabs.Content>
             <Tabs.Content value="flags">
@@ -188,7 +203,9 @@ export function MapPage() {
                   flags={data.flags}
                   view={view}
                   onSelect={select}
-                  onDismiss={(flag: MapFlag, reason) => void act(api['map.dismissFlag']({ rule: flag.rule, subjectKey: flag.subjectKey, reason }), 'Flag dismissed.')}
+                  onDismiss={(flag: MapFlag, reason) =>
+                    void act(api['map.dismissFlag']({ rule: flag.rule, subjectKey: flag.subjectKey, reason }), 'Flag dismissed.')
+                  }
                   onRestore={(flag: MapFlag) => void act(api['map.restoreFlag']({ rule: flag.rule, subjectKey: flag.subjectKey }), 'Flag restored.')}
                 />
               )}

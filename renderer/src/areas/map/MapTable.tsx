@@ -32,51 +32,45 @@ export function MapTable(props: { view: DataFlowMapView; selected: Selection | n
     if (kind === 'asset')
       return {
         headers: ['Asset', 'Type', 'Zone', 'PHI', 'Owner', 'Flags'],
-        rows: view.assets.map(
-          (a): Row => ({
-            id: a.id,
-            cells: [
-              a.name,
-              a.kind,
-              a.zoneIds[0] ? (zoneName.get(a.zoneIds[0]) ?? '') : '—',
-              `${markingLabel(a.phi.value)}${a.phi.origin === 'inferred' ? ' (inferred)' : ''}`,
-              a.owner || '—',
-              String(openFlags('asset', a.id))
-            ]
-          })
-        )
+        rows: view.assets.map((a): Row => ({
+          id: a.id,
+          cells: [
+            a.name,
+            a.kind,
+            a.zoneIds[0] ? (zoneName.get(a.zoneIds[0]) ?? '') : '—',
+            `${markingLabel(a.phi.value)}${a.phi.origin === 'inferred' ? ' (inferred)' : ''}`,
+            a.owner || '—',
+            String(openFlags('asset', a.id))
+          ]
+        }))
       }
     if (kind === 'zone')
       return {
         headers: ['Zone', 'Kind', 'Inside', 'PHI', 'Flags'],
-        rows: view.zones.map(
-          (z): Row => ({
-            id: z.id,
-            cells: [
-              `${z.name}${z.placeholder ? ' (placeholder)' : ''}`,
-              z.kind,
-              z.parentId ? (zoneName.get(z.parentId) ?? '') : '—',
-              `${markingLabel(z.phi.value)}${z.phi.origin === 'inferred' ? ' (inferred)' : ''}`,
-              String(openFlags('zone', z.id))
-            ]
-          })
-        )
+        rows: view.zones.map((z): Row => ({
+          id: z.id,
+          cells: [
+            `${z.name}${z.placeholder ? ' (placeholder)' : ''}`,
+            z.kind,
+            z.parentId ? (zoneName.get(z.parentId) ?? '') : '—',
+            `${markingLabel(z.phi.value)}${z.phi.origin === 'inferred' ? ' (inferred)' : ''}`,
+            String(openFlags('zone', z.id))
+          ]
+        }))
       }
     return {
       headers: ['From', 'To', 'Kind', 'Carries', 'Encrypted in transit', 'Flags'],
-      rows: view.flows.map(
-        (f): Row => ({
-          id: f.id,
-          cells: [
-            end(f.from),
-            end(f.to),
-            f.label ? `${f.kind} (${f.label})` : f.kind,
-            `${carriesLabel(f.carries.value)}${f.carries.origin === 'inferred' ? ' (inferred)' : ''}`,
-            f.encryptedInTransit === null ? 'Not stated' : f.encryptedInTransit ? 'Yes' : 'No',
-            String(openFlags('flow', f.id))
-          ]
-        })
-      )
+      rows: view.flows.map((f): Row => ({
+        id: f.id,
+        cells: [
+          end(f.from),
+          end(f.to),
+          f.label ? `${f.kind} (${f.label})` : f.kind,
+          `${carriesLabel(f.carries.value)}${f.carries.origin === 'inferred' ? ' (inferred)' : ''}`,
+          f.encryptedInTransit === null ? 'Not stated' : f.encryptedInTransit ? 'Yes' : 'No',
+          String(openFlags('flow', f.id))
+        ]
+      }))
     }
   }, [view, kind])
 
@@ -141,7 +135,12 @@ export function MapTable(props: { view: DataFlowMapView; selected: Selection | n
                   )
                 )}
                 <Table.Cell>
-                  <Button size="1" variant={selected ? 'solid' : 'soft'} onClick={() => props.onSelect({ type: kind, id: row.id })} aria-label={`Details of ${row.cells[0]}`}>
+                  <Button
+                    size="1"
+                    variant={selected ? 'solid' : 'soft'}
+                    onClick={() => props.onSelect({ type: kind, id: row.id })}
+                    aria-label={`Details of ${row.cells[0]}`}
+                  >
                     Details
                   </Button>
                 </Table.Cell>
