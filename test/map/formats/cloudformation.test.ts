@@ -177,4 +177,25 @@ describe('CloudFormation details', () => {
     const map = await readInfrastructureText(text, 'lenient.yaml')
     expect(map.assets.map(a => a.name)).toEqual(['Q'])
   })
+
+  it('a flow wired by a conditional resource says under which condition it exists', async () => {
+    const text = [
+      'Conditions:',
+      '  IsProd: !Equals [!Ref AWS::StackName, prod]',
+      'Resources:',
+      '  Jobs:',
+      '    Type: AWS::SQS::Queue',
+      '  Worker:',
+      '    Type: AWS::Lambda::Function',
+      '  Mapping:',
+      '    Type: AWS::Lambda::EventSourceMapping',
+      '    Condition: IsProd',
+      '    Properties:',
+      '      EventSourceArn: !GetAtt Jobs.Arn',
+      '      FunctionName: !Ref Worker',
+      ''
+    ].join('\n')
+    const map = await readInfrastructureText(text, 'conditional.yaml')
+    expect(map.flows.map(f => [f.kind, f.label])).toEqual([['event-source-mapping', '(if IsProd)']])
+  })
 })

@@ -139,3 +139,51 @@ describe('Terraform state (terraform show -json)', () => {
     for (const secret of ['show-state-secret-string', 'show-state-task-secret']) expect(text).not.toContain(secret)
   })
 })
+
+describe('Terraform state details', () => {
+  it('a separate security group rule joins the groups by real ids (source_security_group_id)', async () => {
+    const resource = (type: string, name: string, attributes: object) => ({
+      mode: 'managed',
+      type,
+      name,
+      instances: [{ schema_version: 0, attributes }]
+    })
+    const text = JSON.stringify({
+      version: 4,
+      terraform_version: '1.5.7',
+      serial: 1,
+      lineage: 'l',
+      outputs: {},
+      resources: [
+        resource('aws_instance', 'app', { id: 'i-0123456789abcdef0', vpc_security_group_ids: ['sg-0a0a0a0a'] }),
+        resource('aws_db_instance', 'db', {
+          id: 'db',
+          arn: 'arn:aws:rds:us-east-1:111122223333:db:db',
+          vpc_security_group_ids: ['sg-0b0b0b0b'],
+          storage_encrypted: false
+        }),
+        resource('aws_security_group', 'app', { id: 'sg-0a0a0a0a', ingress: [] }),
+        resource('aws_security_group', 'db', { id: 'sg-0b0b0b0b', ingress: [] }),
+        resource('aws_security_group_rule', 'db_from_app', {
+          type: 'ingress',
+          security_group_id: 'sg-0b0b0b0b',
+          source_security_group_id: 'sg-0a0a0a0a',
+          protocol: 'tcp',
+          from_port: 5432,
+          to_port: 5432
+        }),
+        resource('aws_security_group_rule', 'app_out', {
+          type: 'egress',
+          security_group_id: 'sg-0a0a0a0a',
+          cidr_blocks: ['0.0.0.0/0'],
+          protocol: '-1',
+          from_port: 0,
+          to_port: 0
+        })
+      ]
+    })
+    const map = await readInfrastructureText(text, 'rules.tfstate')
+    expect(edges(map)).toEqual(['aws_instance.app -> aws_db_instance.db (network)'])
+    expect(map.flows[0]?.label).toBe('tcp/5432')
+  })
+})
