@@ -50,8 +50,9 @@ export function AssetsEditor(props: { risk: RiskDetail; readOnly: boolean; onCha
           </Flex>
           <Button
             variant="soft"
-            disabled={!adding}
+            aria-disabled={!adding}
             onClick={() => {
+              if (!adding) return
               props.onChange([...linkedIds, Number(adding)])
               setAdding('')
             }}

@@ -85,7 +85,7 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
               </Text>
               <TextField.Root id={`${id}-due`} type="date" value={dueOn} onChange={e => setDueOn(e.target.value)} />
             </Flex>
-            <Button type="submit" variant="soft" disabled={!title.trim()}>
+            <Button type="submit" variant="soft">
               Add task
             </Button>
           </Flex>

@@ -87,7 +87,7 @@ export function VulnerabilitiesEditor(props: { risk: RiskDetail; readOnly: boole
           </Flex>
           <Button
             variant="soft"
-            disabled={!chosen}
+            aria-disabled={!chosen}
             onClick={() => {
               const candidate = candidates.get(chosen)
               if (!candidate) return
