@@ -10,8 +10,6 @@ import type {
   RiskStatus
 } from '../../../../main/assessment/contract'
 
-export type RiskSort = 'level' | 'due' | 'family' | 'status'
-
 export const ANSWER_OPTIONS: { value: AnswerValue; label: string; hint: string }[] = [
   { value: 'yes', label: 'Yes', hint: 'In place and working' },
   { value: 'partly', label: 'Partly', hint: 'Started, or only in some places' },
@@ -41,13 +39,6 @@ export const FILTER_LABELS: Record<QuestionnaireFilter, string> = {
 }
 
 export const QUESTIONNAIRE_FILTERS = Object.keys(FILTER_LABELS) as QuestionnaireFilter[]
-
-export const RISK_SORT_LABELS: Record<RiskSort, string> = {
-  level: 'Highest risk first',
-  due: 'Soonest due first',
-  family: 'By family',
-  status: 'By status'
-}
 
 export const DECISION_OPTIONS: { value: DecisionKind; label: string; hint: string }[] = [
   { value: 'implemented-as-specified', label: 'We will implement it as written', hint: 'It is reasonable for us; the gap will be closed.' },
