@@ -1,16 +1,12 @@
 // Reads a register back from CSV or Excel: every row is checked with the same
 // schemas as the app, each problem is reported with its row, and the rows are
 // stored all together in one transaction or not at all.
-import fs from 'node:fs'
 import path from 'node:path'
-import { parse } from 'csv-parse/sync'
-import ExcelJS from 'exceljs'
 import type { ProgressUpdate } from '../../api/define-call'
 import { findBusinessAssociateByName } from '../../baas/db/business-associates'
 import type { Db } from '../../db/driver'
 import { listMapAssets } from '../../map/db/assets'
 import { ApiError } from '../../shared/errors'
-import { fromSpreadsheetSafe } from '../../shared/spreadsheet-safe'
 import { getRiskCatalog } from '../catalog'
 import {
   CreateRiskInput,
@@ -31,104 +27,11 @@ import { listVulnerabilities } from '../db/vulnerabilities'
 import { createRisk, linkVulnerability, setTreatment, unlinkVulnerability, updateRisk, type NewRisk, type WriteContext } from '../edit-risk'
 import { loadSources, periodOf, type Clock } from '../reads'
 import { findCandidate, type VulnerabilitySources } from '../vulnerability-sources'
-import { REGISTER_COLUMNS, REGISTER_HEADERS, registerRows } from './columns'
-import { registerFormatOf } from './export-register'
+import { REGISTER_COLUMNS, registerRows } from './columns'
+import { readRegisterFile, type Cells } from './read-register-file'
 
 /** A register of thousands of risks is a few MB; anything far larger is the wrong file. */
-const MAX_REGISTER_BYTES = 20 * 1024 * 1024
 const MAX_REGISTER_ROWS = 100_000
-const IMPORTABLE = new Set(REGISTER_COLUMNS.filter(c => c.importable).map(c => c.header))
-
-type Cells = Record<string, string>
-
-interface ReadTable {
-  format: 'csv' | 'xlsx'
-  rows: { row: number; cells: Cells }[]
-}
-
-function checkHeader(file: string, header: readonly string[]): void {
-  const unknown = header.filter(column => column !== '' && !REGISTER_HEADERS.includes(column))
-  if (unknown.length > 0)
-    throw new ApiError(
-      'import-rejected',
-      `"${file}" has columns the risk register does not know: ${unknown.join(', ')}. Known: ${REGISTER_HEADERS.join(', ')}.`
-    )
-  const duplicate = header.find((column, index) => column !== '' && header.indexOf(column) !== index)
-  if (duplicate) throw new ApiError('import-rejected', `"${file}" has the column ${duplicate} twice.`)
-  // A file of updates to risks already recorded (a Key column) may leave the other columns out.
-  for (const required of ['Assets', 'Threat'])
-    if (!header.includes(required) && !header.includes('Key'))
-      throw new ApiError('import-rejected', `"${file}" has no ${required} column; every new risk needs one.`)
-}
-
-function toCells(header: readonly string[], values: readonly string[]): Cells {
-  const cells: Cells = {}
-  header.forEach((column, index) => {
-    if (column !== '' && IMPORTABLE.has(column)) cells[column] = fromSpreadsheetSafe((values[index] ?? '').trim())
-  })
-  return cells
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return ''
-  if (value instanceof Date) return value.toISOString().slice(0, 10)
-  if (typeof value === 'object') {
-    if ('richText' in value) return value.richText.map(part => part.text).join('')
-    if ('formula' in value || 'sharedFormula' in value) throw new Error('holds a formula; the register import reads values only')
-    if ('text' in value) return String(value.text)
-    if ('error' in value) return ''
-  }
-  return String(value)
-}
-
-async function readTable(file: string): Promise<ReadTable> {
-  const name = path.basename(file)
-  const stat = fs.statSync(file, { throwIfNoEntry: false })
-  if (!stat) throw new ApiError('not-found', `There is no file "${file}".`)
-  if (!stat.isFile()) throw new ApiError('not-a-file', `"${file}" is not a file.`)
-  if (stat.size > MAX_REGISTER_BYTES) throw new ApiError('import-rejected', `"${name}" is larger than the 20 MB limit for a risk register.`)
-  const format = registerFormatOf(file)
-  if (format === 'csv') {
-    let records: string[][]
-    try {
-      records = parse(fs.readFileSync(file, 'utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][]
-    } catch (error) {
-      throw new ApiError('import-rejected', `"${name}" is not valid CSV: ${(error as Error).message}`)
-    }
-    const [header = [], ...lines] = records
-    const names = header.map(h => h.trim())
-    checkHeader(name, names)
-    return { format, rows: lines.map((values, index) => ({ row: index + 1, cells: toCells(names, values) })) }
-  }
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer)
-  } catch (error) {
-    throw new ApiError('import-rejected', `"${name}" is not a readable Excel workbook: ${(error as Error).message}`)
-  }
-  const sheet = workbook.getWorksheet('Risks') ?? workbook.worksheets[0]
-  if (!sheet) throw new ApiError('import-rejected', `"${name}" has no worksheet.`)
-  const width = sheet.columnCount
-  const valuesOf = (rowNumber: number): string[] => {
-    const row = sheet.getRow(rowNumber)
-    return Array.from({ length: width }, (_, index) => {
-      try {
-        return cellText(row.getCell(index + 1).value)
-      } catch (error) {
-        throw new ApiError('import-rejected', `"${name}", sheet ${sheet.name}, cell ${row.getCell(index + 1).address} ${(error as Error).message}.`)
-      }
-    })
-  }
-  const header = valuesOf(1).map(h => h.trim())
-  checkHeader(`${name}" sheet "${sheet.name}`, header)
-  const rows: ReadTable['rows'] = []
-  for (let rowNumber = 2; rowNumber <= sheet.rowCount; rowNumber++) {
-    const values = valuesOf(rowNumber)
-    if (values.every(v => v.trim() === '')) continue
-    rows.push({ row: rowNumber - 1, cells: toCells(header, values) })
-  }
-  return { format, rows }
-}
 
 interface PlannedRow {
   row: number
@@ -378,7 +281,7 @@ export async function importRegisterFile(
 ): Promise<RiskImportReport> {
   const target = path.resolve(file)
   const name = path.basename(target)
-  const table = await readTable(target)
+  const table = await readRegisterFile(target)
   if (table.rows.length > MAX_REGISTER_ROWS)
     throw new ApiError(
       'import-rejected',
