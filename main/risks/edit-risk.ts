@@ -1,5 +1,5 @@
 // Validated, audited writes to the analysis of the current period: scenarios,
-// their assets, treatment, vulnerability links and remediation tasks.
+// their assets, treatment and vulnerability links (tasks: edit-task.ts).
 import { randomUUID } from 'node:crypto'
 import type { z } from 'zod'
 import { ApiError } from '../shared/errors'
@@ -11,7 +11,6 @@ import type { CreateRiskInput, ScenarioStatus, Treatment, UpdateRiskInput, Vulne
 import { recordRiskChange } from './db/audit'
 import { listScenarioAssets, setScenarioAssets } from './db/scenario-assets'
 import { EMPTY_SCENARIO, deleteScenario, getScenario, insertScenario, updateScenario, type ScenarioRecord, type ScenarioValues } from './db/scenarios'
-import { deleteTask, getTask, insertTask, updateTask, type TaskChanges, type TaskRecord } from './db/tasks'
 import { deleteVulnerability, insertVulnerability } from './db/vulnerabilities'
 
 export interface WriteContext {
@@ -50,7 +49,7 @@ export function requireAssets(db: Db, assetIds: readonly number[]): { id: number
   })
 }
 
-function audit(ctx: WriteContext, key: string, field: string, oldValue: unknown, newValue: unknown): void {
+export function audit(ctx: WriteContext, key: string, field: string, oldValue: unknown, newValue: unknown): void {
   recordRiskChange(ctx.db, { periodId: ctx.periodId, scenarioKey: key, at: ctx.now, field, oldValue, newValue })
 }
 
@@ -207,50 +206,4 @@ export function unlinkVulnerability(ctx: WriteContext, id: number, vulnerability
   if (!removed) throw new ApiError('not-found', `Risk ${id} has no vulnerability ${vulnerabilityId}.`)
   audit(ctx, scenario.key, 'vulnerability', `${removed.kind}:${removed.ref}`, null)
   updateScenario(ctx.db, id, {}, ctx.now)
-}
-
-function requireTask(ctx: WriteContext, id: number): { task: TaskRecord; scenario: ScenarioRecord } {
-  const task = getTask(ctx.db, id)
-  if (!task) throw new ApiError('not-found', `There is no remediation task ${id}.`)
-  return { task, scenario: requireScenario(ctx, task.scenarioId) }
-}
-
-export function addTask(ctx: WriteContext, riskId: number, values: { title: string; owner: string; dueOn: string | null }): number {
-  const scenario = requireScenario(ctx, riskId)
-  if (values.dueOn !== null && values.dueOn < scenario.foundOn)
-    throw new ApiError('invalid-input', `The task's due date ${values.dueOn} is before the day the risk was found (${scenario.foundOn}).`)
-  const id = insertTask(ctx.db, riskId, { key: randomUUID(), ...values }, ctx.now)
-  audit(ctx, scenario.key, 'task', null, values.title)
-  return id
-}
-
-export function changeTask(ctx: WriteContext, id: number, changes: Pick<TaskChanges, 'title' | 'owner' | 'dueOn' | 'status'>): void {
-  const { task, scenario } = requireTask(ctx, id)
-  if (changes.dueOn && changes.dueOn < scenario.foundOn)
-    throw new ApiError('invalid-input', `The task's due date ${changes.dueOn} is before the day the risk was found (${scenario.foundOn}).`)
-  // Reopening a done task takes its evidence off, so it is asked for again when it is closed.
-  const reopen = changes.status !== undefined && task.status === 'done' ? { doneOn: null, evidence: null, evidenceAttachment: null } : {}
-  updateTask(ctx.db, id, { ...changes, ...reopen }, ctx.now)
-  for (const field of ['title', 'owner', 'dueOn', 'status'] as const)
-    if (changes[field] !== undefined) audit(ctx, scenario.key, `task.${field}`, task[field], changes[field])
-}
-
-export function completeTask(ctx: WriteContext, id: number, evidence: { text: string; attachment: string | null; doneOn: string }): void {
-  const { task, scenario } = requireTask(ctx, id)
-  try {
-    updateTask(ctx.db, id, { status: 'done', doneOn: evidence.doneOn, evidence: evidence.text, evidenceAttachment: evidence.attachment }, ctx.now)
-  } catch (error) {
-    // The task refers to the attachment table: an unknown attachment fails its foreign key.
-    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY')
-      throw new ApiError('not-found', `There is no attachment ${evidence.attachment} in the workspace; attach the file first.`)
-    throw error
-  }
-  audit(ctx, scenario.key, 'task.status', task.status, 'done')
-  audit(ctx, scenario.key, 'task.evidence', task.evidence, evidence.text)
-}
-
-export function removeTask(ctx: WriteContext, id: number): void {
-  const { task, scenario } = requireTask(ctx, id)
-  deleteTask(ctx.db, id)
-  audit(ctx, scenario.key, 'task', task.title, null)
 }

@@ -6,19 +6,8 @@ import { getRiskCatalog } from './catalog'
 import type { risksCalls, VulnerabilityCandidate } from './contract'
 import { deleteDismissal, upsertDismissal } from './db/suggestion-dismissals'
 import { getTask } from './db/tasks'
-import {
-  addTask,
-  changeTask,
-  completeTask,
-  createRisk,
-  linkVulnerability,
-  removeRisk,
-  removeTask,
-  setTreatment,
-  unlinkVulnerability,
-  updateRisk,
-  type WriteContext
-} from './edit-risk'
+import { createRisk, linkVulnerability, removeRisk, setTreatment, unlinkVulnerability, updateRisk, type WriteContext } from './edit-risk'
+import { addTask, changeTask, completeTask, removeTask } from './edit-task'
 import {
   loadSources,
   periodOf,
