@@ -391,7 +391,9 @@ export const ListRisksInput = z.strictObject({
       level: z.enum([...RISK_LEVEL_IDS, 'unrated']).optional(),
       treatment: z.enum([...TREATMENT_KINDS, 'none']).optional(),
       status: z.enum(SCENARIO_STATUSES).optional(),
-      search: text(200).optional()
+      search: text(200).optional(),
+      /** One heat-map cell: the risks counted in it (inherent or residual rating). */
+      cell: z.strictObject({ rating: z.enum(['inherent', 'residual']), likelihood: step, impact: step }).optional()
     })
     .default({}),
   limit: z.int().min(1).max(100_000).default(100_000),

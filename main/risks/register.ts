@@ -140,6 +140,10 @@ export function matchesRiskFilter(row: RiskSummary, filter: Filter): boolean {
   if (filter.level !== undefined && (row.level ?? 'unrated') !== filter.level) return false
   if (filter.treatment !== undefined && (row.treatment ?? 'none') !== filter.treatment) return false
   if (filter.status !== undefined && row.status !== filter.status) return false
+  if (filter.cell !== undefined) {
+    const [likelihood, impact] = filter.cell.rating === 'inherent' ? [row.likelihood, row.impact] : [row.residualLikelihood, row.residualImpact]
+    if (likelihood !== filter.cell.likelihood || impact !== filter.cell.impact) return false
+  }
   if (filter.search) {
     const haystack = [row.title, row.owner, row.threat?.name ?? '', ...row.assets.map(a => a.name)].join('\n').toLowerCase()
     if (
