@@ -1,6 +1,9 @@
 import PDFDocument from 'pdfkit'
 import { fontPath } from '../fonts'
 import { COLOR, CONTENT_WIDTH, LINE_GAP, MARGIN, PAGE, TYPE } from './theme'
+import { drawColumnChart, drawHeatGrid, drawStackedBars, type ColumnChartOptions, type HeatGridOptions, type StackedBarsOptions } from './charts'
+
+export type { BarSegment } from './charts'
 
 /**
  * A small layout layer over pdfkit for archival, accessible reports:
@@ -43,8 +46,6 @@ export type TableColumn = {
 
 export type TableCellValue = string | { text: string; color?: string; bold?: boolean }
 
-export type BarSegment = { label: string; value: number; color: string }
-
 export class AbortedError extends Error {
   constructor() {
     super('Document generation was cancelled')
@@ -53,6 +54,14 @@ export class AbortedError extends Error {
 }
 
 type ContentsEntry = { title: string; level: 1 | 2; pageIndex: number }
+
+export type FontName = keyof typeof FONTS
+
+/** What a figure's drawing gets: the document and the writer's font setter. */
+export interface FigurePen {
+  doc: PdfDoc
+  font(name: FontName, size: number, color?: string): void
+}
 
 const FONTS = {
   // The default font is referred to by its path: pdfkit caches it under that key, while a second
@@ -547,186 +556,41 @@ export class PdfWriter {
    * Horizontal stacked bars (one per row), drawn as vectors inside one Figure whose alternative
    * text states every value, followed by a legend that is part of the figure.
    */
-  stackedBars(options: {
-    alt: string
-    rows: Array<{ label: string; segments: BarSegment[] }>
-    legend: Array<{ label: string; color: string }>
-  }): void {
-    const labelWidth = 170
-    const barHeight = 13
-    const rowGap = 9
-    const valueWidth = 40
-    const chartWidth = CONTENT_WIDTH - labelWidth - valueWidth
-    const height = options.rows.length * (barHeight + rowGap) + 26
-    this.ensureSpace(height + 10)
-    const top = this.doc.y
-    this.figureCount += 1
-    const content = this.doc.markStructureContent('Figure')
-    options.rows.forEach((row, i) => {
-      const y = top + i * (barHeight + rowGap)
-      this.font('regular', TYPE.small, COLOR.ink)
-      this.doc.text(row.label, MARGIN.left, y + 2, { width: labelWidth - 8, lineBreak: false, ellipsis: true })
-      const total = row.segments.reduce((sum, s) => sum + s.value, 0)
-      let x = MARGIN.left + labelWidth
-      this.doc.rect(x, y, chartWidth, barHeight).fill(COLOR.hairline)
-      for (const segment of row.segments) {
-        if (total === 0 || segment.value === 0) continue
-        const w = (segment.value / total) * chartWidth
-        this.doc.rect(x, y, w, barHeight).fill(segment.color)
-        x += w
-      }
-      const first = row.segments[0]
-      const share = total === 0 || !first ? '—' : `${Math.round((first.value / total) * 100)}%`
-      this.font('semibold', TYPE.small, COLOR.ink)
-      this.doc.text(share, MARGIN.left + labelWidth + chartWidth + 6, y + 2, { width: valueWidth - 6, align: 'right', lineBreak: false })
-    })
-    let x = MARGIN.left + labelWidth
-    const legendY = top + options.rows.length * (barHeight + rowGap) + 4
-    for (const item of options.legend) {
-      this.doc.rect(x, legendY + 1, 8, 8).fill(item.color)
-      this.font('regular', TYPE.caption, COLOR.muted)
-      this.doc.text(item.label, x + 11, legendY, { lineBreak: false })
-      x += 11 + this.doc.widthOfString(item.label) + 14
-    }
-    this.doc.endMarkedContent()
-    this.root.add(
-      this.doc.struct(
-        'Figure',
-        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + height], placement: 'Block' } as StructOptions,
-        [content]
-      )
-    )
-    this.doc.y = top + height + 6
+  stackedBars(options: StackedBarsOptions): void {
+    drawStackedBars(this, options)
+  }
+
+  /** Vertical stacked columns (one per point, e.g. per scan), with a value axis and a legend. */
+  columnChart(options: ColumnChartOptions): void {
+    drawColumnChart(this, options)
+  }
+
+  /** A likelihood × impact grid, each cell printing its count and level in words. */
+  heatGrid(options: HeatGridOptions): void {
+    drawHeatGrid(this, options)
   }
 
   /**
-   * Vertical stacked columns (one per point, e.g. per scan), with a value axis, drawn as vectors in
-   * one Figure whose alternative text states every value.
+   * One tagged Figure of `height` points across the content width: `draw` paints it with absolute
+   * coordinates from `top` (the pen's font helper keeps the writer's fonts), and the alternative text
+   * says what it shows. Every chart is drawn through here.
    */
-  columnChart(options: {
-    alt: string
-    points: Array<{ label: string; segments: BarSegment[] }>
-    legend: Array<{ label: string; color: string }>
-    height?: number
-  }): void {
-    const plotHeight = options.height ?? 150
-    const axisWidth = 44
-    const labelHeight = 32
-    const total = plotHeight + labelHeight + 22
-    this.ensureSpace(total + 10)
+  figure(options: { alt: string; height: number; gapAfter?: number; draw(pen: FigurePen, top: number): void }): void {
+    this.ensureSpace(options.height + 10)
     const top = this.doc.y
-    const max = Math.max(1, ...options.points.map(p => p.segments.reduce((sum, s) => sum + s.value, 0)))
-    const step = niceStep(max / 4)
-    const axisMax = Math.ceil(max / step) * step
-    const plotLeft = MARGIN.left + axisWidth
-    const plotWidth = CONTENT_WIDTH - axisWidth
-    const slot = plotWidth / Math.max(options.points.length, 1)
-    const barWidth = Math.min(46, slot * 0.55)
     const content = this.doc.markStructureContent('Figure')
-    for (let v = 0; v <= axisMax; v += step) {
-      const y = top + plotHeight - (v / axisMax) * plotHeight
-      this.doc
-        .moveTo(plotLeft, y)
-        .lineTo(plotLeft + plotWidth, y)
-        .lineWidth(0.4)
-        .strokeColor(v === 0 ? COLOR.rule : COLOR.hairline)
-        .stroke()
-      this.font('regular', TYPE.caption, COLOR.muted)
-      this.doc.text(v.toLocaleString('en-US'), MARGIN.left, y - 4, { width: axisWidth - 8, align: 'right', lineBreak: false })
-    }
-    options.points.forEach((point, i) => {
-      const x = plotLeft + i * slot + (slot - barWidth) / 2
-      let y = top + plotHeight
-      for (const segment of point.segments) {
-        const h = (segment.value / axisMax) * plotHeight
-        if (h <= 0) continue
-        this.doc.rect(x, y - h, barWidth, h).fill(segment.color)
-        y -= h
-      }
-      const sum = point.segments.reduce((acc, s) => acc + s.value, 0)
-      this.font('semibold', TYPE.caption, COLOR.ink)
-      this.doc.text(sum.toLocaleString('en-US'), x - 20, y - 11, { width: barWidth + 40, align: 'center', lineBreak: false })
-      this.font('regular', TYPE.caption, COLOR.muted)
-      this.doc.text(point.label, plotLeft + i * slot + 2, top + plotHeight + 5, { width: slot - 4, align: 'center', lineGap: 1 })
-    })
-    let lx = plotLeft
-    const legendY = top + plotHeight + labelHeight + 6
-    for (const item of options.legend) {
-      this.doc.rect(lx, legendY + 1, 8, 8).fill(item.color)
-      this.font('regular', TYPE.caption, COLOR.muted)
-      this.doc.text(item.label, lx + 11, legendY, { lineBreak: false })
-      lx += 11 + this.doc.widthOfString(item.label) + 14
-    }
+    options.draw({ doc: this.doc, font: (name, size, color) => this.font(name, size, color) }, top)
     this.doc.endMarkedContent()
     this.figureCount += 1
     this.root.add(
       this.doc.struct(
         'Figure',
-        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + total], placement: 'Block' } as StructOptions,
+        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + options.height], placement: 'Block' } as StructOptions,
         [content]
       )
     )
-    this.doc.y = top + total + 8
-  }
-
-  /**
-   * A likelihood × impact grid (rows top-down, columns left to right), each cell filled with its level's
-   * colour and printing its count and level in words, inside one Figure whose alternative text states every cell.
-   */
-  heatGrid(options: {
-    alt: string
-    rowTitle: string
-    columnTitle: string
-    rows: string[]
-    columns: string[]
-    cells: Array<Array<{ count: number; label: string; color: string }>>
-  }): void {
-    const labelWidth = 110
-    const cellWidth = Math.min(120, (CONTENT_WIDTH - labelWidth) / Math.max(options.columns.length, 1))
-    const cellHeight = 40
-    const headerHeight = 28
-    const height = headerHeight + options.rows.length * cellHeight + 16
-    this.ensureSpace(height + 10)
-    const top = this.doc.y
-    const gridLeft = MARGIN.left + labelWidth
-    const content = this.doc.markStructureContent('Figure')
-    this.font('semibold', TYPE.caption, COLOR.muted)
-    this.doc.text(options.columnTitle, gridLeft, top, { width: cellWidth * options.columns.length, align: 'center', lineBreak: false })
-    options.columns.forEach((column, c) => {
-      this.font('regular', TYPE.small, COLOR.ink)
-      this.doc.text(column, gridLeft + c * cellWidth, top + 12, { width: cellWidth, align: 'center', lineBreak: false })
-    })
-    options.rows.forEach((row, r) => {
-      const y = top + headerHeight + r * cellHeight
-      this.font('regular', TYPE.small, COLOR.ink)
-      this.doc.text(row, MARGIN.left, y + cellHeight / 2 - 5, { width: labelWidth - 10, align: 'right', lineBreak: false })
-      options.columns.forEach((_column, c) => {
-        const cell = options.cells[r]?.[c]
-        if (!cell) return
-        const x = gridLeft + c * cellWidth
-        this.doc.rect(x + 1.5, y + 1.5, cellWidth - 3, cellHeight - 3).fill(cell.color)
-        this.font('bold', TYPE.h2, COLOR.ink)
-        this.doc.text(String(cell.count), x, y + 6, { width: cellWidth, align: 'center', lineBreak: false })
-        this.font('regular', TYPE.caption, COLOR.ink)
-        this.doc.text(cell.label, x, y + 24, { width: cellWidth, align: 'center', lineBreak: false })
-      })
-    })
-    this.font('semibold', TYPE.caption, COLOR.muted)
-    this.doc.text(options.rowTitle, MARGIN.left, top + headerHeight + options.rows.length * cellHeight + 4, {
-      width: labelWidth - 10,
-      align: 'right',
-      lineBreak: false
-    })
-    this.doc.endMarkedContent()
-    this.figureCount += 1
-    this.root.add(
-      this.doc.struct(
-        'Figure',
-        { alt: options.alt, bbox: [MARGIN.left, top, MARGIN.left + CONTENT_WIDTH, top + height], placement: 'Block' } as StructOptions,
-        [content]
-      )
-    )
-    this.doc.y = top + height + 8
+    this.doc.x = MARGIN.left
+    this.doc.y = top + options.height + (options.gapAfter ?? 8)
   }
 
   /**
@@ -734,12 +598,9 @@ export class PdfWriter {
    * width and the page, inside one Figure whose alternative text describes it. `draw` gets the
    * document already moved and scaled, and a way to pick the pack's regular or bold font.
    */
-  vectorFigure(options: {
-    alt: string
-    width: number
-    height: number
-    draw(doc: PdfDoc, font: (weight: 'regular' | 'bold') => void): void
-  }): { scale: number } {
+  vectorFigure(options: { alt: string; width: number; height: number; draw(doc: PdfDoc, font: (weight: 'regular' | 'bold') => void): void }): {
+    scale: number
+  } {
     const maxHeight = this.bottom - MARGIN.top - 24
     const scale = Math.min(CONTENT_WIDTH / Math.max(options.width, 1), maxHeight / Math.max(options.height, 1), 1)
     const height = options.height * scale
@@ -904,11 +765,4 @@ export class PdfWriter {
   get figures(): number {
     return this.figureCount
   }
-}
-
-/** A round axis step (1, 2, 5 × 10^n) at least as large as `raw`. */
-function niceStep(raw: number): number {
-  const power = 10 ** Math.floor(Math.log10(Math.max(raw, 1)))
-  for (const m of [1, 2, 5, 10]) if (m * power >= raw) return m * power
-  return 10 * power
 }
