@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
+import type { FindingView } from '../scanners/contract'
 import { ASSET_KINDS, FLOW_KINDS, type InfrastructureFormatId, type ZoneKind } from './model'
 
 /**
@@ -155,6 +156,28 @@ export interface DataFlowMapView {
   lastReview: MapReview | null
 }
 
+/** Counts of an asset's scanner findings by status ("other": manual, info, error). */
+export interface FindingStatusCounts {
+  failed: number
+  passed: number
+  other: number
+}
+
+/** The evidence that relates to one asset: the scanner findings on its resource and its business associate agreement. */
+export interface MapAssetEvidence {
+  assetId: number
+  /** The names compared with scanner findings' resource ids and names (ARN, its last parts, address, name). */
+  identifiers: string[]
+  /** Every scan with findings on the asset, the newest first; `current` for the newest of its account(s) and scanner. */
+  scans: { id: number; fileName: string; scanner: string; scannedOn: string; current: boolean; counts: FindingStatusCounts }[]
+  /** Over every scan. */
+  counts: FindingStatusCounts
+  /** The newest scan's first, failed first within a scan; at most 200 of `findingsTotal`. */
+  findings: FindingView[]
+  findingsTotal: number
+  businessAssociate: { id: number; name: string; status: string; expiresOn: string | null; agreementInForce: boolean } | null
+}
+
 export interface MapImportResult {
   file: string
   /** True when the same file (same SHA-256) was imported before; nothing was changed. */
@@ -241,6 +264,8 @@ export const mapCalls = {
   /** Build assets from the resources named in imported scanner findings. */
   'map.importScannerResources': defineCall<MapImportResult>()(z.strictObject({})),
   'map.view': defineCall<DataFlowMapView>()(z.strictObject({})),
+  /** The scanner findings on an asset's resource (failing and passing, newest scan first) and its business associate agreement. */
+  'map.assetEvidence': defineCall<MapAssetEvidence>()(z.strictObject({ id })),
   'map.flags': defineCall<MapFlag[]>()(z.strictObject({ includeDismissed: z.boolean().default(false) })),
   'map.setPhi': defineCall<null>()(SetPhiInput),
   'map.addAsset': defineCall<MapAsset>()(AddMapAssetInput),

@@ -3,6 +3,7 @@ import type { HandlersFor } from '../api/handler-types'
 import type { CallContext } from '../api/handler-types'
 import { backupBeforeImport } from '../backup/backup'
 import { localDateOf } from '../shared/today'
+import { readAssetEvidence } from './asset-evidence'
 import type { mapCalls } from './contract'
 import { insertDismissal, restoreDismissal } from './db/flag-dismissals'
 import { latestMapReview, insertMapReview } from './db/reviews'
@@ -46,6 +47,8 @@ export const mapHandlers: HandlersFor<typeof mapCalls> = {
   },
 
   'map.view': (_input, ctx) => readDataFlowMap(ctx.workspace().db, { today: today(ctx) }),
+
+  'map.assetEvidence': (input, ctx) => readAssetEvidence(ctx.workspace().db, input.id, today(ctx)),
 
   'map.flags': (input, ctx) => {
     const { db } = ctx.workspace()

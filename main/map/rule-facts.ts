@@ -2,6 +2,7 @@
 // functions: which cloud services the provider's addendum covers, the
 // business associate register, and failing scanner checks on mapped resources.
 import { readCatalog } from '../assessment/reads'
+import type { BusinessAssociate } from '../baas/contract'
 import { listBusinessAssociates } from '../baas/db/business-associates'
 import type { Db } from '../db/driver'
 import { queryFindings } from '../scanners/db/findings'
@@ -15,17 +16,25 @@ export function serviceCoverage(): Map<string, { name: string; coverage: Service
   return new Map(services.map(s => [s.id, { name: s.name, coverage: s.hipaaEligible ? 'eligible' : 'not-eligible' }]))
 }
 
-export function businessAssociateAgreements(db: Db, today: string): Map<number, { name: string; agreementInForce: boolean; status: string }> {
-  return new Map(
-    listBusinessAssociates(db).map(a => [
-      a.id,
-      {
-        name: a.name,
-        agreementInForce: a.baaStatus === 'signed' && (a.expiresOn === null || a.expiresOn >= today),
-        status: a.baaStatus === 'signed' && a.expiresOn !== null && a.expiresOn < today ? `expired on ${a.expiresOn}` : a.baaStatus
-      }
-    ])
-  )
+export function businessAssociateAgreements(db: Db, today: string): Map<number, BusinessAssociateAgreement> {
+  return new Map(listBusinessAssociates(db).map(a => [a.id, agreementOf(a, today)]))
+}
+
+export interface BusinessAssociateAgreement {
+  name: string
+  agreementInForce: boolean
+  status: string
+  expiresOn: string | null
+}
+
+/** Whether a business associate's agreement is in force today, and its status in words ("expired on …" once past its date). */
+export function agreementOf(a: Pick<BusinessAssociate, 'name' | 'baaStatus' | 'expiresOn'>, today: string): BusinessAssociateAgreement {
+  return {
+    name: a.name,
+    agreementInForce: a.baaStatus === 'signed' && (a.expiresOn === null || a.expiresOn >= today),
+    status: a.baaStatus === 'signed' && a.expiresOn !== null && a.expiresOn < today ? `expired on ${a.expiresOn}` : a.baaStatus,
+    expiresOn: a.expiresOn
+  }
 }
 
 const AT_REST_CITATION = '164.312(a)(2)(iv)'
@@ -44,7 +53,10 @@ export function encryptionConcern(finding: Pick<FindingView, 'checkId' | 'title'
   return null
 }
 
-/** The names a scanner may use for an asset's resource: its ARN, key, name, and the ARN's last part. */
+/**
+ * The names a scanner may use for an asset's resource: its ARN, key, name, and the ARN's last part. A finding is on
+ * the asset when its resource id or name is one of them (here for encryption checks, in asset-evidence.ts for all).
+ */
 export function resourceIdentifiers(asset: Pick<MapAsset, 'arn' | 'key' | 'name'>): string[] {
   const ids = [asset.key, asset.name]
   if (asset.arn) ids.push(asset.arn, asset.arn.slice(asset.arn.lastIndexOf(':') + 1), asset.arn.slice(asset.arn.lastIndexOf('/') + 1))

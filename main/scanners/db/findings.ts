@@ -160,6 +160,31 @@ export function queryFindings(db: Db, filter: FindingFilter): FindingPage {
   return { total, findings: rows.map(toView) }
 }
 
+/**
+ * Findings whose resource id or name is one of `resources`, across every scan: the newest scan first (failed first
+ * within a scan), at most `limit` of them, with the count of each status per scan over all of them.
+ */
+export function findingsOnResources(
+  db: Db,
+  resources: readonly string[],
+  limit: number
+): { counts: { scanId: number; status: FindingStatus; findings: number }[]; findings: FindingView[] } {
+  if (resources.length === 0) return { counts: [], findings: [] }
+  const list = resources.map(() => '?').join(',')
+  const where = `(f.resource_id IN (${list}) OR f.resource_name IN (${list}))`
+  const params = [...resources, ...resources]
+  const counts = db
+    .prepare(`SELECT f.scan_id AS scanId, f.status AS status, count(*) AS findings FROM finding f WHERE ${where} GROUP BY f.scan_id, f.status`)
+    .all(...params) as { scanId: number; status: FindingStatus; findings: number }[]
+  const rows = db
+    .prepare(
+      `${SELECT} JOIN scan s ON s.id = f.scan_id WHERE ${where}
+       ORDER BY COALESCE(s.started_at, s.imported_at) DESC, s.id DESC, f.status = 'failed' DESC, ${SEVERITY_ORDER}, c.check_id, f.id LIMIT ?`
+    )
+    .all(...params, limit) as FindingRow[]
+  return { counts, findings: rows.map(toView) }
+}
+
 export interface Comparison {
   newFailures: FindingView[]
   resolved: FindingView[]
