@@ -10,7 +10,9 @@ export default defineConfig({
         input: {
           index: resolve(__dirname, 'main/electron/index.ts'),
           // The scanner import reads its file on a worker thread (main/scanners/read/worker-scan-reader.ts).
-          'scan-parse-worker': resolve(__dirname, 'main/scanners/read/parse-worker.ts')
+          'scan-parse-worker': resolve(__dirname, 'main/scanners/read/parse-worker.ts'),
+          // Large map drawings are laid out on a worker thread (main/map/drawing/run-elk.ts).
+          'map-layout-worker': resolve(__dirname, 'main/map/drawing/elk-worker.ts')
         }
       }
     }

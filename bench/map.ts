@@ -143,6 +143,14 @@ export async function runMapBench(): Promise<void> {
     )
     const again = await timed(() => call('map.layout', {}))
     console.log(`the same layout again (the layout engine warmed up): ${(again.seconds * 1000).toFixed(0)} ms`)
+    // The screen asks for other things (the table, an asset's evidence) while a drawing is laid out: how long they wait.
+    const during = call('map.layout', {})
+    const answered = await timed(() => call('scans.list', {}))
+    const duringLayout = await timed(() => during)
+    console.log(
+      `scans.list asked while that layout runs: answered in ${(answered.seconds * 1000).toFixed(0)} ms ` +
+        `(the layout finished ${(duringLayout.seconds * 1000).toFixed(0)} ms later)`
+    )
     const account = collapsed.value.zones[0]?.zoneId
     const oneOpen = await timed(() => call('map.layout', { collapsed: collapsed.value.collapsedZoneIds.filter(id => id !== account) }))
     console.log(`layout with the account expanded (VPCs collapsed): ${(oneOpen.seconds * 1000).toFixed(0)} ms, ${oneOpen.value.zones.length} boxes`)

@@ -1,7 +1,8 @@
-import ELK, { type ElkExtendedEdge, type ElkNode } from 'elkjs/lib/elk.bundled.js'
+import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk.bundled.js'
 import type { DataFlowMapView, FlowCarries, MapAsset, MapEndpoint, MapFlow, MapZone } from '../contract'
 import { MapLayoutOptions, type MapScene, type SceneAsset, type SceneEdge, type SceneZone } from './contract'
 import { assetCaption, zoneCaption } from './captions'
+import { runElk } from './run-elk'
 import { flowStyle, LEGEND, markingStyle, zoneStyle } from './styles'
 
 export type MapLayoutInput = Pick<DataFlowMapView, 'assets' | 'zones' | 'flows' | 'flags'>
@@ -122,7 +123,7 @@ export async function layoutMap(view: MapLayoutInput, rawOptions: MapLayoutOptio
   }
 
   const graph = elkGraph(visibleZones, drawn, homeOf, parentOf, collapsed, [...edges.entries()])
-  const laid = await new ELK().layout(graph)
+  const laid = await runElk(graph)
 
   const sceneZones: SceneZone[] = []
   const sceneAssets: SceneAsset[] = []
