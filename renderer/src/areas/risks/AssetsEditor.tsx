@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { Button, Flex, Select, Text } from '@radix-ui/themes'
 import type { RiskDetail } from '../../../../main/risks/contract'
 import { api } from '../../api'
@@ -7,13 +7,15 @@ import { useLoaded } from '../../components/use-loaded'
 /** The assets a risk is about: chosen from the data-flow map, never retyped. */
 export function AssetsEditor(props: { risk: RiskDetail; readOnly: boolean; onChange(assetIds: number[]): void }) {
   const id = useId()
+  const labelRef = useRef<HTMLDivElement>(null)
   const [adding, setAdding] = useState<string>('')
   const map = useLoaded(() => (props.readOnly ? Promise.resolve(null) : api['map.view']({})), [props.readOnly])
   const linkedIds = props.risk.assets.flatMap(asset => (asset.id === null ? [] : [asset.id]))
   const candidates = (map.data?.assets ?? []).filter(asset => !linkedIds.includes(asset.id))
   return (
     <Flex direction="column" gap="2">
-      <Text as="div" size="2" weight="medium" id={`${id}-label`}>
+      {/* Where focus goes when an item's button goes away with the item. */}
+      <Text as="div" size="2" weight="medium" id={`${id}-label`} ref={labelRef} tabIndex={-1} className="risk-focus-target">
         Assets
       </Text>
       <ul className="risk-link-list" aria-labelledby={`${id}-label`}>
@@ -24,7 +26,15 @@ export function AssetsEditor(props: { risk: RiskDetail; readOnly: boolean; onCha
               {asset.id === null && <Text color="orange"> · no longer in the map</Text>}
             </Text>
             {!props.readOnly && asset.id !== null && linkedIds.length > 1 && (
-              <Button size="1" variant="ghost" color="gray" onClick={() => props.onChange(linkedIds.filter(other => other !== asset.id))}>
+              <Button
+                size="1"
+                variant="ghost"
+                color="gray"
+                onClick={() => {
+                  props.onChange(linkedIds.filter(other => other !== asset.id))
+                  labelRef.current?.focus()
+                }}
+              >
                 Remove {asset.name}
               </Button>
             )}

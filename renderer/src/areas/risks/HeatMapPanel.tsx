@@ -1,13 +1,17 @@
 import { useState } from 'react'
 import { Flex, Heading, SegmentedControl, Table, Text } from '@radix-ui/themes'
 import type { RiskLevel } from '../../../../main/assessment/contract'
-import type { GroupCount, HeatCell, RiskCatalogView, RiskOverview } from '../../../../main/risks/contract'
+import type { GroupCount, HeatCell, RiskCatalogView, RiskOverview, ScaleStep } from '../../../../main/risks/contract'
 import { LEVEL_LABELS, LEVELS_HIGH_FIRST } from './labels'
 
 type View = 'inherent' | 'residual'
+export type HeatCellFilter = { rating: View; likelihood: ScaleStep; impact: ScaleStep }
 
-/** Counts per likelihood × impact cell, as a table with headers: each cell says its level and count in words, colour only repeats it. */
-export function HeatMapPanel(props: { overview: RiskOverview; catalog: RiskCatalogView }) {
+/**
+ * Counts per likelihood × impact cell, as a table with headers: each cell says its level and count in words, colour
+ * only repeats it. Each cell is a button that shows its risks in the register.
+ */
+export function HeatMapPanel(props: { overview: RiskOverview; catalog: RiskCatalogView; onShowCell(cell: HeatCellFilter): void }) {
   const [view, setView] = useState<View>('inherent')
   const { scale } = props.catalog
   const cells = props.overview.heatMap[view]
@@ -53,8 +57,16 @@ export function HeatMapPanel(props: { overview: RiskOverview; catalog: RiskCatal
                 const count = found?.count ?? 0
                 return (
                   <td key={impact.id} className={`risk-heat-cell risk-heat-cell--${level}`} data-testid={`heat-${likelihood.id}-${impact.id}`}>
-                    <span className="risk-heat-count">{count}</span>
-                    <span className="risk-heat-level">{LEVEL_LABELS[level]}</span>
+                    <button
+                      type="button"
+                      className="risk-heat-button"
+                      // Starts with the words on the cell, then says where it is and what it does.
+                      aria-label={`${count} ${LEVEL_LABELS[level]}: ${count === 1 ? 'risk' : 'risks'} with likelihood ${likelihood.label} and impact ${impact.label}. Show in the register`}
+                      onClick={() => props.onShowCell({ rating: view, likelihood: likelihood.id, impact: impact.id })}
+                    >
+                      <span className="risk-heat-count">{count}</span>
+                      <span className="risk-heat-level">{LEVEL_LABELS[level]}</span>
+                    </button>
                   </td>
                 )
               })}
@@ -63,7 +75,8 @@ export function HeatMapPanel(props: { overview: RiskOverview; catalog: RiskCatal
         </tbody>
       </table>
       <Text size="2" color="gray" data-testid="heat-map-unrated">
-        {unrated} {unrated === 1 ? 'risk is' : 'risks are'} not rated yet and {unrated === 1 ? 'is' : 'are'} not in the grid.
+        {unrated} {unrated === 1 ? 'risk is' : 'risks are'} not rated yet and {unrated === 1 ? 'is' : 'are'} not in the grid. Choose a cell to see its
+        risks in the register.
       </Text>
       <GroupTable title="By asset" groups={props.overview.byAsset} />
       <GroupTable title="By threat" groups={props.overview.byThreat} />

@@ -6,6 +6,7 @@ import type { NotAssessedAsset, RiskCatalogView } from '../../../../main/risks/c
 import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { useLoaded } from '../../components/use-loaded'
+import { useDraft } from './drafts'
 
 const NEW_ASSET = 'new'
 /** Assets no file describes, which a person adds by hand. */
@@ -29,12 +30,18 @@ export function NewRiskDialog(props: {
 }) {
   const id = useId()
   const [open, setOpen] = useState(false)
-  const [assetId, setAssetId] = useState(props.asset ? String(props.asset.id) : '')
-  const [newAssetName, setNewAssetName] = useState('')
-  const [newAssetKind, setNewAssetKind] = useState<MapAssetKind>('workstation')
-  const [threatId, setThreatId] = useState('')
-  const [title, setTitle] = useState('')
-  const [owner, setOwner] = useState('')
+  const blank = {
+    assetId: props.asset ? String(props.asset.id) : '',
+    newAssetName: '',
+    newAssetKind: 'workstation' as MapAssetKind,
+    threatId: '',
+    title: '',
+    owner: ''
+  }
+  // What was typed stays when the dialog is closed without adding, and comes back when it opens again.
+  const [form, keepForm, settleForm] = useDraft(`new-risk:${props.asset?.id ?? 'any'}`, blank)
+  const { assetId, newAssetName, newAssetKind, threatId, title, owner } = form
+  const set = (change: Partial<typeof blank>) => keepForm({ ...form, ...change })
   const [error, setError] = useState<string | null>(null)
   const map = useLoaded(() => (open && !props.asset ? api['map.view']({}) : Promise.resolve(null)), [open])
   const assets = map.data?.assets ?? []
@@ -56,6 +63,7 @@ export function NewRiskDialog(props: {
       if (!asset) throw new Error('Choose the asset the risk is about.')
       if (!threatId) throw new Error('Choose the threat.')
       const risk = await api['risks.create']({ assetIds: [asset], threatId, title, owner })
+      settleForm(blank)
       setOpen(false)
       props.onCreated(risk.id)
     } catch (caught) {
@@ -92,7 +100,7 @@ export function NewRiskDialog(props: {
                 <Text as="label" size="2" weight="medium" htmlFor={`${id}-asset`}>
                   Asset
                 </Text>
-                <Select.Root value={assetId} onValueChange={setAssetId}>
+                <Select.Root value={assetId} onValueChange={value => set({ assetId: value })}>
                   <Select.Trigger id={`${id}-asset`} placeholder="Choose an asset" />
                   <Select.Content>
                     {assets.map(asset => (
@@ -114,7 +122,7 @@ export function NewRiskDialog(props: {
                   <TextField.Root
                     id={`${id}-new-name`}
                     value={newAssetName}
-                    onChange={e => setNewAssetName(e.target.value)}
+                    onChange={e => set({ newAssetName: e.target.value })}
                     placeholder="e.g. Front desk laptop"
                   />
                 </Flex>
@@ -122,7 +130,7 @@ export function NewRiskDialog(props: {
                   <Text as="label" size="2" weight="medium" htmlFor={`${id}-new-kind`}>
                     Kind of asset
                   </Text>
-                  <Select.Root value={newAssetKind} onValueChange={value => setNewAssetKind(value as MapAssetKind)}>
+                  <Select.Root value={newAssetKind} onValueChange={value => set({ newAssetKind: value as MapAssetKind })}>
                     <Select.Trigger id={`${id}-new-kind`} />
                     <Select.Content>
                       {MANUAL_KINDS.map(kind => (
@@ -139,7 +147,7 @@ export function NewRiskDialog(props: {
               <Text as="label" size="2" weight="medium" htmlFor={`${id}-threat`}>
                 Threat
               </Text>
-              <Select.Root value={threatId} onValueChange={setThreatId}>
+              <Select.Root value={threatId} onValueChange={value => set({ threatId: value })}>
                 <Select.Trigger id={`${id}-threat`} placeholder="Choose the threat" />
                 <Select.Content>
                   {threats.map(threat => (
@@ -157,7 +165,7 @@ export function NewRiskDialog(props: {
               <TextField.Root
                 id={`${id}-title`}
                 value={title}
-                onChange={e => setTitle(e.target.value)}
+                onChange={e => set({ title: e.target.value })}
                 placeholder="Named from the threat and asset if left empty"
               />
             </Flex>
@@ -165,7 +173,7 @@ export function NewRiskDialog(props: {
               <Text as="label" size="2" weight="medium" htmlFor={`${id}-owner`}>
                 Owner (optional)
               </Text>
-              <TextField.Root id={`${id}-owner`} value={owner} onChange={e => setOwner(e.target.value)} />
+              <TextField.Root id={`${id}-owner`} value={owner} onChange={e => set({ owner: e.target.value })} />
             </Flex>
             <DialogFormFooter error={error} submitLabel="Add risk" />
           </Flex>

@@ -1,6 +1,6 @@
-import { useState, type ReactNode } from 'react'
+import { useEffect, useRef, useState, type ReactNode } from 'react'
 import { Badge, Button, Callout, Flex, Select, Table, Text, TextField } from '@radix-ui/themes'
-import { MagnifyingGlassIcon } from '@radix-ui/react-icons'
+import { Cross2Icon, MagnifyingGlassIcon } from '@radix-ui/react-icons'
 import type { RiskCatalogView, RiskSortKey, RiskSummary, ListRisksInput } from '../../../../main/risks/contract'
 import { api } from '../../api'
 import { ScrollableTable } from '../../components/ScrollableTable'
@@ -8,6 +8,7 @@ import { useLoaded } from '../../components/use-loaded'
 import { LevelBadge } from './LevelBadge'
 import { COLUMN_SORTS, LEVEL_LABELS, LEVELS_HIGH_FIRST, SORT_LABELS, STATUS_LABELS, STATUSES, TREATMENT_LABELS, TREATMENTS } from './labels'
 import { RiskScenarioPanel } from './RiskScenarioPanel'
+import type { HeatCellFilter } from './HeatMapPanel'
 
 type Filter = NonNullable<ListRisksInput['filter']>
 const ANY = 'any'
@@ -20,15 +21,32 @@ export function RegisterPanel(props: {
   openRiskId: number | null
   onOpenRisk(id: number | null): void
   onChanged(): void
+  /** A heat-map cell the register is narrowed to, shown as a removable filter. */
+  cell: HeatCellFilter | null
+  onClearCell(): void
 }) {
   const [sort, setSort] = useState<RiskSortKey>('level')
   const [filter, setFilter] = useState<Filter>({})
   const [search, setSearch] = useState('')
   const [tick, setTick] = useState(0)
+  const { cell } = props
   const list = useLoaded(
-    () => api['risks.list']({ sort, filter: { ...filter, ...(search.trim() ? { search: search.trim() } : {}) } }),
-    [sort, JSON.stringify(filter), search, props.refreshKey, tick]
+    () => api['risks.list']({ sort, filter: { ...filter, ...(search.trim() ? { search: search.trim() } : {}), ...(cell ? { cell } : {}) } }),
+    [sort, JSON.stringify(filter), search, JSON.stringify(cell), props.refreshKey, tick]
   )
+  // Arriving from a heat-map cell, focus goes to the count of what the filter shows (the cell's button is on another tab).
+  const countRef = useRef<HTMLParagraphElement>(null)
+  const focusCount = useRef(cell !== null)
+  useEffect(() => {
+    if (focusCount.current && list.data) {
+      focusCount.current = false
+      countRef.current?.focus()
+    }
+  }, [list.data])
+  const stepLabel = (steps: { id: string; label: string }[], step: string) => steps.find(s => s.id === step)?.label ?? step
+  const cellLabel =
+    cell &&
+    `${cell.rating === 'inherent' ? 'Inherent' : 'Residual'} risk: likelihood ${stepLabel(props.catalog.scale.likelihood, cell.likelihood)} × impact ${stepLabel(props.catalog.scale.impact, cell.impact)}`
   const setFilterValue = <K extends keyof Filter>(key: K, value: string) =>
     setFilter(current => {
       const next = { ...current }
@@ -145,6 +163,26 @@ export function RegisterPanel(props: {
           </TextField.Root>
         </Flex>
       </Flex>
+      {cell && (
+        <Flex gap="2" align="center" role="group" aria-label="Heat-map filter" data-testid="risk-cell-filter">
+          <Text size="2">Filtered to the heat-map cell</Text>
+          <Badge size="2" variant="soft" highContrast>
+            {cellLabel}
+            <button
+              type="button"
+              className="risk-chip-remove"
+              aria-label={`Remove filter: ${cellLabel}`}
+              onClick={() => {
+                props.onClearCell()
+                // The chip and its button go away: the count of what is now shown takes focus.
+                countRef.current?.focus()
+              }}
+            >
+              <Cross2Icon aria-hidden />
+            </button>
+          </Badge>
+        </Flex>
+      )}
       {list.error && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{list.error}</Callout.Text>
@@ -165,7 +203,7 @@ export function RegisterPanel(props: {
         />
       )}
       {list.data && (
-        <Text as="p" size="2" color="gray" role="status">
+        <Text as="p" size="2" color="gray" role="status" ref={countRef} tabIndex={-1} className="risk-focus-target" data-testid="risk-register-count">
           {list.data.total === rows.length
             ? `${rows.length} ${rows.length === 1 ? 'risk' : 'risks'}`
             : `Showing ${rows.length} of ${list.data.total} risks`}

@@ -6,7 +6,7 @@ import { api } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { ChangesPanel } from './ChangesPanel'
 import { FileActions } from './FileActions'
-import { HeatMapPanel } from './HeatMapPanel'
+import { HeatMapPanel, type HeatCellFilter } from './HeatMapPanel'
 import { NewRiskDialog } from './NewRiskDialog'
 import { NotAssessedPanel } from './NotAssessedPanel'
 import { RegisterPanel } from './RegisterPanel'
@@ -22,6 +22,7 @@ export function RisksPage() {
   // Tab badges are aria-hidden: the tabs keep plain names, and the counts are said in the line above the tabs.
   // A risk created elsewhere on the page (a suggestion, an unassessed asset) opens in the register.
   const [openRiskId, setOpenRiskId] = useState<number | null>(null)
+  const [cell, setCell] = useState<HeatCellFilter | null>(null)
   const catalog = useLoaded(() => api['risks.catalog']({}), [workspace.path])
   const overview = useLoaded(() => api['risks.overview']({}), [workspace.path, refreshKey])
   const suggestions = useLoaded(() => api['risks.suggestions']({}), [workspace.path, refreshKey])
@@ -106,6 +107,8 @@ export function RisksPage() {
                 openRiskId={openRiskId}
                 onOpenRisk={setOpenRiskId}
                 onChanged={changed}
+                cell={cell}
+                onClearCell={() => setCell(null)}
               />
             </Tabs.Content>
             <Tabs.Content value="suggestions">
@@ -114,7 +117,18 @@ export function RisksPage() {
             <Tabs.Content value="not-assessed">
               {notAssessed.data && <NotAssessedPanel assets={notAssessed.data} catalog={catalog.data} readOnly={readOnly} onCreated={created} />}
             </Tabs.Content>
-            <Tabs.Content value="heat-map">{overview.data && <HeatMapPanel overview={overview.data} catalog={catalog.data} />}</Tabs.Content>
+            <Tabs.Content value="heat-map">
+              {overview.data && (
+                <HeatMapPanel
+                  overview={overview.data}
+                  catalog={catalog.data}
+                  onShowCell={shown => {
+                    setCell(shown)
+                    setTab('register')
+                  }}
+                />
+              )}
+            </Tabs.Content>
             <Tabs.Content value="changes">
               <ChangesPanel refreshKey={refreshKey} />
             </Tabs.Content>

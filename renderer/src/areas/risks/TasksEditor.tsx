@@ -1,16 +1,18 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { Badge, Button, Callout, Dialog, Flex, Select, Table, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { RiskDetail, TaskView } from '../../../../main/risks/contract'
 import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { TASK_STATUS_LABELS } from './labels'
+import { useDraft } from './drafts'
+import { useAutosave } from './use-autosave'
 
 /** The remediation tasks of a mitigated risk: owner, due date, status; closing one records what shows it is done. */
 export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChanged(): void }) {
   const id = useId()
-  const [title, setTitle] = useState('')
-  const [owner, setOwner] = useState('')
-  const [dueOn, setDueOn] = useState('')
+  // A task not added yet is a draft of this risk: it survives the panel closing and a visit to another area.
+  const [newTask, keepNewTask, settleNewTask, hasDraft] = useDraft(`risk:${props.risk.id}:new-task`, { title: '', owner: '', dueOn: '' })
+  const { title, owner, dueOn } = newTask
   const [error, setError] = useState<string | null>(null)
   const act = (work: Promise<unknown>) =>
     work.then(
@@ -22,10 +24,7 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
     )
   const add = async () => {
     await act(
-      api['risks.addTask']({ riskId: props.risk.id, title, owner, dueOn: dueOn || null }).then(() => {
-        setTitle('')
-        setDueOn('')
-      })
+      api['risks.addTask']({ riskId: props.risk.id, title, owner, dueOn: dueOn || null }).then(() => settleNewTask({ title: '', owner, dueOn: '' }))
     )
   }
 
@@ -71,24 +70,34 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
               <Text as="label" size="1" htmlFor={`${id}-title`}>
                 New task
               </Text>
-              <TextField.Root id={`${id}-title`} value={title} onChange={e => setTitle(e.target.value)} placeholder="What has to be done" />
+              <TextField.Root
+                id={`${id}-title`}
+                value={title}
+                onChange={e => keepNewTask({ ...newTask, title: e.target.value })}
+                placeholder="What has to be done"
+              />
             </Flex>
             <Flex direction="column" gap="1">
               <Text as="label" size="1" htmlFor={`${id}-owner`}>
                 Task owner
               </Text>
-              <TextField.Root id={`${id}-owner`} value={owner} onChange={e => setOwner(e.target.value)} />
+              <TextField.Root id={`${id}-owner`} value={owner} onChange={e => keepNewTask({ ...newTask, owner: e.target.value })} />
             </Flex>
             <Flex direction="column" gap="1">
               <Text as="label" size="1" htmlFor={`${id}-due`}>
                 Task due
               </Text>
-              <TextField.Root id={`${id}-due`} type="date" value={dueOn} onChange={e => setDueOn(e.target.value)} />
+              <TextField.Root id={`${id}-due`} type="date" value={dueOn} onChange={e => keepNewTask({ ...newTask, dueOn: e.target.value })} />
             </Flex>
             <Button type="submit" variant="soft">
               Add task
             </Button>
           </Flex>
+          {hasDraft && (title || dueOn) && (
+            <Text as="p" size="1" color="gray" mt="1" data-testid="task-draft">
+              Draft, not yet added: press Add task to record it.
+            </Text>
+          )}
         </form>
       )}
       {error && (
@@ -103,11 +112,15 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
 function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<unknown>): Promise<unknown> }) {
   const { task } = props
   const id = useId()
+  const headerRef = useRef<HTMLTableCellElement>(null)
   const [owner, setOwner] = useState(task.owner)
+  // The owner is saved as it is typed, and on leaving (the panel closing, another area opening); errors show in the editor's callout.
+  const ownerSave = useAutosave<{ owner: string }>(fields => props.act(api['risks.updateTask']({ id: task.id, ...fields })))
   const done = task.status === 'done'
   return (
     <Table.Row data-testid="risk-task">
-      <Table.RowHeaderCell>
+      {/* Focus lands here once the task is marked done: its Mark done button is gone. */}
+      <Table.RowHeaderCell ref={headerRef} tabIndex={-1} className="risk-focus-target">
         {task.title}
         {done && task.evidence && (
           <Text as="div" size="1" color="gray">
@@ -123,8 +136,11 @@ function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<u
             size="1"
             aria-label={`Owner of ${task.title}`}
             value={owner}
-            onChange={e => setOwner(e.target.value)}
-            onBlur={() => owner !== task.owner && void props.act(api['risks.updateTask']({ id: task.id, owner }))}
+            onChange={e => {
+              setOwner(e.target.value)
+              ownerSave.queue({ owner: e.target.value })
+            }}
+            onBlur={ownerSave.flush}
           />
         )}
       </Table.Cell>
@@ -162,16 +178,20 @@ function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<u
           </Select.Root>
         )}
       </Table.Cell>
-      <Table.Cell>{!props.readOnly && !done && <CompleteTaskDialog task={task} act={props.act} />}</Table.Cell>
+      <Table.Cell>
+        {!props.readOnly && !done && <CompleteTaskDialog task={task} act={props.act} onDone={() => headerRef.current?.focus()} />}
+      </Table.Cell>
     </Table.Row>
   )
 }
 
-function CompleteTaskDialog(props: { task: TaskView; act(work: Promise<unknown>): Promise<unknown> }) {
+function CompleteTaskDialog(props: { task: TaskView; act(work: Promise<unknown>): Promise<unknown>; onDone(): void }) {
   const id = useId()
   const [open, setOpen] = useState(false)
-  const [evidence, setEvidence] = useState('')
+  // Evidence typed and then the dialog closed without marking done is still there when it opens again.
+  const [evidence, keepEvidence, settleEvidence] = useDraft(`task:${props.task.id}:evidence`, '')
   const [error, setError] = useState<string | null>(null)
+  const completed = useRef(false)
   return (
     <Dialog.Root open={open} onOpenChange={setOpen}>
       <Dialog.Trigger>
@@ -179,7 +199,15 @@ function CompleteTaskDialog(props: { task: TaskView; act(work: Promise<unknown>)
           Mark done
         </Button>
       </Dialog.Trigger>
-      <Dialog.Content maxWidth="520px">
+      <Dialog.Content
+        maxWidth="520px"
+        onCloseAutoFocus={event => {
+          if (!completed.current) return
+          // The button that opened the dialog goes away with the open task: focus the task's row instead.
+          event.preventDefault()
+          props.onDone()
+        }}
+      >
         <Dialog.Title>Mark “{props.task.title}” done</Dialog.Title>
         <Dialog.Description size="2">What shows the task is done? A reviewer will look for this evidence.</Dialog.Description>
         <form
@@ -187,6 +215,8 @@ function CompleteTaskDialog(props: { task: TaskView; act(work: Promise<unknown>)
             event.preventDefault()
             api['risks.completeTask']({ id: props.task.id, evidence }).then(
               () => {
+                completed.current = true
+                settleEvidence('')
                 setOpen(false)
                 void props.act(Promise.resolve())
               },
@@ -201,7 +231,7 @@ function CompleteTaskDialog(props: { task: TaskView; act(work: Promise<unknown>)
             <TextArea
               id={`${id}-evidence`}
               value={evidence}
-              onChange={e => setEvidence(e.target.value)}
+              onChange={e => keepEvidence(e.target.value)}
               rows={3}
               placeholder="e.g. Screenshot of the MFA policy, saved in the evidence folder on 2026-03-02"
             />

@@ -1,10 +1,11 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import { Callout, Flex, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { RiskCatalogView, RiskDetail, TransferParty, TreatmentInput, TreatmentKind, TreatmentView } from '../../../../main/risks/contract'
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
 import { TRANSFER_LABELS, TRANSFER_PARTIES, TREATMENT_HINTS, TREATMENT_LABELS, TREATMENTS } from './labels'
 import { TasksEditor } from './TasksEditor'
+import { useDraft } from './drafts'
 import { saveStateText, useAutosave } from './use-autosave'
 
 const NONE = 'none'
@@ -47,8 +48,8 @@ function draftOf(view: TreatmentView | null): Draft {
   return draft
 }
 
-/** What is missing before this treatment can be recorded, or the treatment to record. */
-function treatmentOf(draft: Draft): { missing: string } | { treatment: TreatmentInput | null } {
+/** What is missing before this treatment can be recorded (short names), or the treatment to record. */
+function treatmentOf(draft: Draft): { missing: string[] } | { treatment: TreatmentInput | null } {
   switch (draft.kind) {
     case NONE:
       return { treatment: null }
@@ -56,12 +57,12 @@ function treatmentOf(draft: Draft): { missing: string } | { treatment: Treatment
       return { treatment: { kind: 'mitigate' } }
     case 'accept': {
       const missing = [
-        !draft.approver.trim() && 'who approved it',
-        !draft.approvedOn && 'the date it was approved',
-        !draft.reason.trim() && 'the reason',
-        !draft.expiresOn && 'when the acceptance expires'
-      ].filter(Boolean)
-      if (missing.length > 0) return { missing: `To record the acceptance, give ${missing.join(', ')}.` }
+        !draft.approver.trim() && 'approver',
+        !draft.approvedOn && 'approval date',
+        !draft.reason.trim() && 'reason',
+        !draft.expiresOn && 'expiry'
+      ].filter(item => item !== false)
+      if (missing.length > 0) return { missing }
       return {
         treatment: { kind: 'accept', approver: draft.approver, approvedOn: draft.approvedOn, reason: draft.reason, expiresOn: draft.expiresOn }
       }
@@ -70,19 +71,23 @@ function treatmentOf(draft: Draft): { missing: string } | { treatment: Treatment
       if (draft.to === 'business-associate')
         return draft.businessAssociateId
           ? { treatment: { kind: 'transfer', to: draft.to, party: '', businessAssociateId: Number(draft.businessAssociateId) } }
-          : { missing: 'Choose the business associate the risk is transferred to.' }
+          : { missing: ['business associate'] }
       return draft.party.trim()
         ? { treatment: { kind: 'transfer', to: draft.to, party: draft.party, businessAssociateId: null } }
-        : { missing: 'Name the insurer or party the risk is transferred to.' }
+        : { missing: [draft.to === 'insurer' ? 'insurer' : 'party'] }
     case 'avoid':
-      return draft.how.trim() ? { treatment: { kind: 'avoid', how: draft.how } } : { missing: 'Say what was stopped or changed to avoid the risk.' }
+      return draft.how.trim() ? { treatment: { kind: 'avoid', how: draft.how } } : { missing: ['what was stopped or changed'] }
   }
 }
 
-/** Mitigate, accept, transfer or avoid: each with what it needs, saved as soon as it is complete. */
+/**
+ * Mitigate, accept, transfer or avoid: each with what it needs, saved as soon as it is complete. Until then the
+ * partly filled form is a draft kept for the session (the server takes only whole treatments), so leaving the
+ * panel or the area never loses what was typed.
+ */
 export function TreatmentEditor(props: { risk: RiskDetail; catalog: RiskCatalogView; readOnly: boolean; onChanged(risk: RiskDetail): void }) {
   const id = useId()
-  const [draft, setDraft] = useState<Draft>(() => draftOf(props.risk.treatmentDetail))
+  const [draft, keepDraft, settleDraft] = useDraft<Draft>(`risk:${props.risk.id}:treatment`, () => draftOf(props.risk.treatmentDetail))
   const autosave = useAutosave<{ treatment: TreatmentInput | null }>(async ({ treatment }) =>
     props.onChanged(await api['risks.setTreatment']({ id: props.risk.id, treatment: treatment ?? null }))
   )
@@ -90,12 +95,12 @@ export function TreatmentEditor(props: { risk: RiskDetail; catalog: RiskCatalogV
   const result = treatmentOf(draft)
   const update = (change: Partial<Draft>, immediately = false) => {
     const next = { ...draft, ...change }
-    setDraft(next)
     const outcome = treatmentOf(next)
     if ('treatment' in outcome) {
+      settleDraft(next)
       autosave.queue({ treatment: outcome.treatment })
       if (immediately) autosave.flush()
-    }
+    } else keepDraft(next)
   }
   const typed = (field: 'approver' | 'reason' | 'party' | 'how') => ({
     id: `${id}-${field}`,
@@ -212,8 +217,11 @@ export function TreatmentEditor(props: { risk: RiskDetail; catalog: RiskCatalogV
       )}
 
       {'missing' in result && (
-        <Callout.Root color="amber" highContrast size="1">
-          <Callout.Text>{result.missing}</Callout.Text>
+        <Callout.Root color="amber" highContrast size="1" data-testid="treatment-draft">
+          <Callout.Text>
+            <strong>Draft, not yet saved:</strong> missing {result.missing.join(', ')}. What you typed is kept while you work elsewhere and recorded
+            once complete.
+          </Callout.Text>
         </Callout.Root>
       )}
 

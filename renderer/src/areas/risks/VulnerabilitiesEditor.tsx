@@ -1,4 +1,4 @@
-import { useId, useState } from 'react'
+import { useId, useRef, useState } from 'react'
 import { Badge, Button, Callout, Flex, Select, Text } from '@radix-ui/themes'
 import type { RiskDetail, VulnerabilityCandidate } from '../../../../main/risks/contract'
 import { api, errorMessage } from '../../api'
@@ -10,6 +10,7 @@ const STATE_LABELS = { present: 'Still present', resolved: 'Resolved at the sour
 /** The weaknesses that make the risk possible, linked from where they were found (a gap, a failing check, a map flag, a BAA gap). */
 export function VulnerabilitiesEditor(props: { risk: RiskDetail; readOnly: boolean; onChanged(risk: RiskDetail): void }) {
   const id = useId()
+  const labelRef = useRef<HTMLDivElement>(null)
   const [chosen, setChosen] = useState('')
   const [error, setError] = useState<string | null>(null)
   const assetIds = props.risk.assets.map(asset => asset.id)
@@ -31,7 +32,8 @@ export function VulnerabilitiesEditor(props: { risk: RiskDetail; readOnly: boole
 
   return (
     <Flex direction="column" gap="2">
-      <Text as="div" size="2" weight="medium" id={`${id}-label`}>
+      {/* Where focus goes when an item's button goes away with the item. */}
+      <Text as="div" size="2" weight="medium" id={`${id}-label`} ref={labelRef} tabIndex={-1} className="risk-focus-target">
         Vulnerabilities
       </Text>
       {props.risk.vulnerabilities.length === 0 ? (
@@ -59,7 +61,10 @@ export function VulnerabilitiesEditor(props: { risk: RiskDetail; readOnly: boole
                   size="1"
                   variant="ghost"
                   color="gray"
-                  onClick={() => void act(api['risks.unlinkVulnerability']({ riskId: props.risk.id, vulnerabilityId: v.id }))}
+                  onClick={() => {
+                    void act(api['risks.unlinkVulnerability']({ riskId: props.risk.id, vulnerabilityId: v.id }))
+                    labelRef.current?.focus()
+                  }}
                 >
                   Unlink
                 </Button>
