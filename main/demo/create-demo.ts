@@ -7,6 +7,7 @@ import { ApiError, isApiError } from '../shared/errors'
 import { headlessHost } from '../api/host'
 import { Session, type SessionOptions } from '../workspace/session'
 import { writeAgreementRecord } from './demo-agreement'
+import { addDemoDataFlowMap } from './demo-infrastructure'
 import { writeProwlerOcsfScan } from './demo-scan'
 import { addDemoRiskAnalysis } from '../risks/demo-risks'
 
@@ -320,6 +321,7 @@ export async function createDemoWorkspace(
         } as never
       )
     })
+    await optional(call, skipped, 'data-flow map', c => addDemoDataFlowMap(c, dir, addDays(today, -30)))
     await optional(call, skipped, 'risk analysis', c => addDemoRiskAnalysis(c, today))
     // A practice that keeps its cycle: most recurring duties recorded as done; the penetration test never was.
     await optional(call, skipped, 'calendar', async c => {

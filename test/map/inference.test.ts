@@ -32,9 +32,20 @@ describe('zone and asset markings', () => {
       { name: 'general-subnet', marking: general },
       { name: 'phi-subnet', marking: phi }
     ]
-    expect(effectiveAssetMarking({ value: null, by: null, at: null }, zones)).toMatchObject({ value: 'phi', origin: 'inferred', because: 'in phi zone phi-subnet' })
-    expect(effectiveAssetMarking({ value: 'orchestration', by: 'Sam', at: 't' }, zones)).toMatchObject({ value: 'orchestration', origin: 'person', saidBy: 'Sam' })
+    expect(effectiveAssetMarking({ value: null, by: null, at: null }, zones)).toMatchObject({
+      value: 'phi',
+      origin: 'inferred',
+      because: 'in phi zone phi-subnet'
+    })
+    expect(effectiveAssetMarking({ value: 'orchestration', by: 'Sam', at: 't' }, zones)).toMatchObject({
+      value: 'orchestration',
+      origin: 'person',
+      saidBy: 'Sam'
+    })
     expect(effectiveAssetMarking({ value: null, by: null, at: null }, [])).toMatchObject({ value: null, origin: 'unknown' })
+    // A security group guards a PHI zone but holds nothing: it is not counted as a PHI asset.
+    expect(effectiveAssetMarking({ value: null, by: null, at: null }, zones, 'security-group')).toMatchObject({ value: null, origin: 'unknown' })
+    expect(effectiveAssetMarking({ value: null, by: null, at: null }, zones, 'database')).toMatchObject({ value: 'phi', origin: 'inferred' })
   })
 })
 
@@ -43,7 +54,10 @@ describe('what a flow carries', () => {
   const none = { value: null, by: null, at: null }
 
   it('carries PHI out of a PHI asset, metadata for an event notification (with the warning about keys) or into orchestration', () => {
-    expect(effectiveFlowCarries({ kind: 'reference', said: none, from: end('db', 'phi'), to: end('app', null) })).toMatchObject({ value: 'phi', origin: 'inferred' })
+    expect(effectiveFlowCarries({ kind: 'reference', said: none, from: end('db', 'phi'), to: end('app', null) })).toMatchObject({
+      value: 'phi',
+      origin: 'inferred'
+    })
     const event = effectiveFlowCarries({ kind: 'event-notification', said: none, from: end('bucket', 'phi'), to: end('fn', null) })
     expect(event).toMatchObject({ value: 'metadata', origin: 'inferred' })
     expect(event.because).toContain(EVENT_KEY_WARNING)
@@ -56,10 +70,18 @@ describe('what a flow carries', () => {
   })
 
   it('treats reachability as a PHI path whichever end holds PHI, and never overrides a person', () => {
-    expect(effectiveFlowCarries({ kind: 'network', said: none, from: end('web', 'general'), to: end('db', 'phi') })).toMatchObject({ value: 'phi', because: 'network path to PHI db' })
+    expect(effectiveFlowCarries({ kind: 'network', said: none, from: end('web', 'general'), to: end('db', 'phi') })).toMatchObject({
+      value: 'phi',
+      because: 'network path to PHI db'
+    })
     expect(effectiveFlowCarries({ kind: 'peering', said: none, from: end('a', null), to: end('b', 'general') }).value).toBeNull()
     expect(
-      effectiveFlowCarries({ kind: 'event-notification', said: { value: 'phi', by: 'Dana', at: 't' }, from: end('bucket', 'phi'), to: end('fn', null) })
+      effectiveFlowCarries({
+        kind: 'event-notification',
+        said: { value: 'phi', by: 'Dana', at: 't' },
+        from: end('bucket', 'phi'),
+        to: end('fn', null)
+      })
     ).toMatchObject({ value: 'phi', origin: 'person', saidBy: 'Dana' })
   })
 })

@@ -50,7 +50,7 @@ function toAsset(row: AssetRow, zones: ZoneMarkings): MapAsset {
     kind: row.kind,
     resourceType: row.resource_type,
     serviceId: row.service_id,
-    phi: effectiveAssetMarking({ value: row.phi, by: row.phi_said_by, at: row.phi_said_at }, assetZones),
+    phi: effectiveAssetMarking({ value: row.phi, by: row.phi_said_by, at: row.phi_said_at }, assetZones, row.kind),
     owner: row.owner,
     manual: row.manual === 1,
     zoneName: assetZones[0]?.name ?? null,
@@ -71,7 +71,20 @@ function toAsset(row: AssetRow, zones: ZoneMarkings): MapAsset {
 }
 
 export function toAssetSummary(asset: MapAsset): MapAssetSummary {
-  const { phi, arn: _arn, account: _account, region: _region, encryptedAtRest: _e, publicAccess: _p, attributes: _a, notes: _n, sourceIds: _s, createdAt: _c, updatedAt: _u, ...rest } = asset
+  const {
+    phi,
+    arn: _arn,
+    account: _account,
+    region: _region,
+    encryptedAtRest: _e,
+    publicAccess: _p,
+    attributes: _a,
+    notes: _n,
+    sourceIds: _s,
+    createdAt: _c,
+    updatedAt: _u,
+    ...rest
+  } = asset
   return { ...rest, phi: phi.value, phiInferred: phi.origin === 'inferred' }
 }
 
@@ -258,7 +271,9 @@ export function markUndescribedAssetsRemoved(db: Db, now: string): { removed: nu
   const where = `manual = 0 AND removed_at IS NULL AND NOT EXISTS (SELECT 1 FROM map_asset_source WHERE asset_id = map_asset.id)`
   const withMarkings = (
     db
-      .prepare(`SELECT count(*) AS n FROM map_asset WHERE ${where} AND (phi IS NOT NULL OR owner <> '' OR notes <> '' OR business_associate_id IS NOT NULL)`)
+      .prepare(
+        `SELECT count(*) AS n FROM map_asset WHERE ${where} AND (phi IS NOT NULL OR owner <> '' OR notes <> '' OR business_associate_id IS NOT NULL)`
+      )
       .get() as { n: number }
   ).n
   const removed = db.prepare(`UPDATE map_asset SET removed_at = ? WHERE ${where}`).run(now).changes

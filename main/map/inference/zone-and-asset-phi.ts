@@ -35,20 +35,28 @@ export function effectiveZoneMarkings(zones: readonly ZoneMarkingInput[]): Map<n
     }
     result.set(
       zone.id,
-      ancestor?.said ? { value: ancestor.said, origin: 'inferred', saidBy: null, saidAt: null, because: `inside ${ancestor.said} zone ${ancestor.name}` } : UNKNOWN
+      ancestor?.said
+        ? { value: ancestor.said, origin: 'inferred', saidBy: null, saidAt: null, because: `inside ${ancestor.said} zone ${ancestor.name}` }
+        : UNKNOWN
     )
   }
   return result
 }
+
+/** Kinds that are rules, not places data sits or passes: they take no marking from their zone. */
+const HOLDS_NO_DATA = new Set(['security-group'])
 
 const RANK: Record<PhiMarking, number> = { phi: 3, orchestration: 2, general: 1 }
 
 /** An asset's effective marking from its own (a person's) and its zones' effective markings. */
 export function effectiveAssetMarking(
   said: { value: PhiMarking | null; by: string | null; at: string | null },
-  zones: readonly { name: string; marking: MarkingState<PhiMarking> }[]
+  zones: readonly { name: string; marking: MarkingState<PhiMarking> }[],
+  kind?: string
 ): MarkingState<PhiMarking> {
   if (said.value) return { value: said.value, origin: 'person', saidBy: said.by, saidAt: said.at, because: null }
+  // A security group is a set of network rules: it stores and sends nothing, whatever zone it guards.
+  if (kind !== undefined && HOLDS_NO_DATA.has(kind)) return UNKNOWN
   let strongest: { name: string; value: PhiMarking } | null = null
   for (const zone of zones) {
     const value = zone.marking.value
