@@ -173,6 +173,12 @@ function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
       data.businessAssociates !== null,
       data.businessAssociates ? `${data.businessAssociates.signed.length} signed, ${data.businessAssociates.expired.length} expired` : ''
     ],
+    'map-changes': [
+      Boolean(data.mapChanges),
+      data.mapChanges
+        ? `${data.mapChanges.assetsAdded.total} assets added, ${data.mapChanges.assetsRemoved.total} removed, ${data.mapChanges.markings.total} markings set`
+        : ''
+    ],
     incidents: [data.incidents !== null, data.incidents ? plural(data.incidents.length, 'incident') : ''],
     'sign-offs': [true, `${data.signOffs.filter(s => s.reviewer).length} of ${data.signOffs.length} families signed off`]
   }

@@ -8,6 +8,7 @@ import { describeScene } from './drawing/svg'
 import { readDataFlowMap } from './read-data-flow-map'
 
 export { readDataFlowMap } from './read-data-flow-map'
+export { readMapChanges, type MapChanges } from './map-changes'
 export { businessAssociateAgreements, serviceCoverage } from './rule-facts'
 export type { MapScene, SceneLegendEntry, SceneStyle } from './drawing/contract'
 

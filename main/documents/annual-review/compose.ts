@@ -6,6 +6,7 @@ import { ANSWER_COLOR, ANSWER_LABEL, RISK_COLOR, RISK_LABEL, SEVERITY_COLOR, SEV
 import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
 import { renderRiskAnalysis } from '../risk-analysis/render-risk-analysis'
+import { renderMapChanges } from './map-changes-section'
 
 /**
  * The annual review report: what changed between the previous assessment period and this one,
@@ -26,6 +27,7 @@ export const REVIEW_SECTIONS = [
   { id: 'remediation', title: 'Remediation', render: remediation },
   { id: 'findings-trend', title: 'Findings trend', render: findingsTrend },
   { id: 'agreements', title: 'Business associate agreements', render: agreements },
+  { id: 'map-changes', title: 'Data-flow map changes', render: renderMapChanges },
   { id: 'incidents', title: 'Incidents of the year', render: incidents },
   { id: 'sign-offs', title: 'Reviewer sign-offs', render: signOffs }
 ] as const satisfies readonly { id: string; title: string; render: (w: PdfWriter, data: AnnualReviewData) => void }[]
@@ -107,7 +109,7 @@ function cover(w: PdfWriter, data: AnnualReviewData): void {
 
 function summary(w: PdfWriter, data: AnnualReviewData): void {
   w.paragraph(
-    `This report records the annual evaluation of ${data.organization.name}’s security safeguards for ${periodText(data)}. It shows what changed in the assessment answers, which gaps opened or closed, how risk levels moved, what remediation was finished or is late, how cloud scan results trended, the business associate agreements signed or lapsed, and the incidents of the year.`,
+    `This report records the annual evaluation of ${data.organization.name}’s security safeguards for ${periodText(data)}. It shows what changed in the assessment answers, which gaps opened or closed, how risk levels moved, what remediation was finished or is late, how cloud scan results trended, the business associate agreements signed or lapsed, what changed in the data-flow map, and the incidents of the year.`,
     { size: TYPE.body + 0.5, after: 12 }
   )
   const trend = data.findingsTrend ?? []

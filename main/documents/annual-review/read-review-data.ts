@@ -2,6 +2,7 @@ import { readRiskRegister } from '../../assessment/reads'
 import { readBusinessAssociates } from '../../baas/reads'
 import { readIncidents } from '../../breach/reads'
 import { readRiskReport } from '../../risks/reads'
+import { readMapChanges } from '../../map/reads'
 import type { Family, RiskLevel, RiskView } from '../../assessment/contract'
 import type { AnnualReviewData } from './review-data'
 import type { Answer, FamilyId } from '../evidence-pack/pack-data'
@@ -102,13 +103,14 @@ export function annualReviewData(ctx: CallContext, facts: WorkspaceFacts): Annua
   const associates = readBusinessAssociates(facts.db, facts.today)
   const incidents = readIncidents(facts.db, facts.today)
   const signOffs = new Map(facts.progress.groups.map(g => [g.group, g.signOff]))
+  const previous = previousPeriod ? periodRange(previousPeriod, facts.today) : null
 
   return {
     organization: { name: organization.name, role: organization.role },
     preparedOn: facts.today,
     preparedBy: { name: organization.contactName || 'Security Official', title: 'Security Official' },
     current,
-    previous: previousPeriod ? periodRange(previousPeriod, facts.today) : null,
+    previous,
     answerChanges,
     gaps,
     risks,
@@ -123,6 +125,7 @@ export function annualReviewData(ctx: CallContext, facts: WorkspaceFacts): Annua
             .map(b => ({ name: b.name, expiredOn: b.expiresOn! }))
         }
       : null,
+    mapChanges: readMapChanges(facts.db, { since: (previous ?? current).start, until: current.end, today: facts.today }),
     incidents: incidents
       ? incidents
           .filter(i => inRange(i.discoveredOn))

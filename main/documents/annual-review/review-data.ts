@@ -1,5 +1,6 @@
 import type { Answer, FamilyId, Recorded, RiskLevel, Severity } from '../evidence-pack/pack-data'
 import type { RiskReportData } from '../../risks/reads'
+import type { MapChanges } from '../../map/reads'
 
 /**
  * The plain data the annual review report is composed from: this assessment period against the
@@ -45,6 +46,9 @@ export type AnnualReviewData = {
     signed: Array<{ name: string; signedOn: string }>
     expired: Array<{ name: string; expiredOn: string }>
   }>
+
+  /** What changed in the data-flow map since the previous period began; absent in data built before it existed. */
+  mapChanges?: Recorded<MapChanges>
 
   incidents: Recorded<
     Array<{ reference: string; discoveredOn: string; category: string; affectedCount: number; notifiable: boolean | null; obligationsMet: boolean }>

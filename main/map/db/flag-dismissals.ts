@@ -31,6 +31,24 @@ export function currentDismissals(db: Db): Map<string, FlagDismissal> {
 
 export const dismissalKey = (rule: string, subjectKey: string): string => `${rule} ${subjectKey}`
 
+/** Every dismissal ever recorded, restored ones included, oldest first. */
+export function listDismissalHistory(db: Db): (FlagDismissal & { restoredBy: string | null; restoredAt: string | null })[] {
+  const rows = db.prepare('SELECT * FROM map_flag_dismissal ORDER BY dismissed_at, id').all() as (DismissalRow & {
+    restored_by: string | null
+    restored_at: string | null
+  })[]
+  return rows.map(row => ({
+    id: row.id,
+    rule: row.rule_id,
+    subjectKey: row.subject_key,
+    reason: row.reason,
+    by: row.dismissed_by,
+    at: row.dismissed_at,
+    restoredBy: row.restored_by,
+    restoredAt: row.restored_at
+  }))
+}
+
 /** False when the flag is already dismissed. */
 export function insertDismissal(db: Db, values: { rule: string; subjectKey: string; reason: string; by: string }, now: string): boolean {
   return (
