@@ -1,9 +1,27 @@
 import { Callout, Flex, Heading, Text } from '@radix-ui/themes'
 import { api } from '../../api'
+import type { FieldChange, RiskCatalogView } from '../../../../main/risks/contract'
 import { useLoaded } from '../../components/use-loaded'
+import { CHANGED_FIELD_LABELS, STATUS_LABELS, TREATMENT_LABELS } from './labels'
+
+/** A compared value as the rest of the screen words it (scale steps, treatments and statuses are stored as ids). */
+function valueText(field: string, value: string | null, catalog: RiskCatalogView): string {
+  if (value === null || value === '') return '(empty)'
+  const named = (labels: Record<string, string>) => labels[value] ?? value
+  if (field === 'likelihood') return named(Object.fromEntries(catalog.scale.likelihood.map(step => [step.id, step.label])))
+  if (field === 'impact') return named(Object.fromEntries(catalog.scale.impact.map(step => [step.id, step.label])))
+  if (field === 'treatment') return named(TREATMENT_LABELS)
+  if (field === 'status') return named(STATUS_LABELS)
+  return value
+}
+
+function changeText(change: FieldChange, catalog: RiskCatalogView): string {
+  const label = CHANGED_FIELD_LABELS[change.field] ?? change.field
+  return `${label}: ${valueText(change.field, change.before, catalog)} → ${valueText(change.field, change.after, catalog)}`
+}
 
 /** What changed in the analysis since the period this one was carried over from. */
-export function ChangesPanel(props: { refreshKey: number }) {
+export function ChangesPanel(props: { refreshKey: number; catalog: RiskCatalogView }) {
   const { data, error } = useLoaded(() => api['risks.changes']({}), [props.refreshKey])
   if (error)
     return (
@@ -61,9 +79,7 @@ export function ChangesPanel(props: { refreshKey: number }) {
                 <ul>
                   {risk.fields.map(field => (
                     <li key={field.field}>
-                      <Text size="2">
-                        {field.field}: {field.before ?? '(empty)'} → {field.after ?? '(empty)'}
-                      </Text>
+                      <Text size="2">{changeText(field, props.catalog)}</Text>
                     </li>
                   ))}
                 </ul>

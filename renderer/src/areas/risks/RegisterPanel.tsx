@@ -203,7 +203,16 @@ export function RegisterPanel(props: {
         />
       )}
       {list.data && (
-        <Text as="p" size="2" color="gray" role="status" ref={countRef} tabIndex={-1} className="risk-focus-target" data-testid="risk-register-count">
+        <Text
+          as="p"
+          size="2"
+          color="gray"
+          role="status"
+          ref={countRef}
+          tabIndex={-1}
+          className="risk-focus-target risk-register-count"
+          data-testid="risk-register-count"
+        >
           {list.data.total === rows.length
             ? `${rows.length} ${rows.length === 1 ? 'risk' : 'risks'}`
             : `Showing ${rows.length} of ${list.data.total} risks`}

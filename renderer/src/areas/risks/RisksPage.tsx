@@ -130,7 +130,7 @@ export function RisksPage() {
               )}
             </Tabs.Content>
             <Tabs.Content value="changes">
-              <ChangesPanel refreshKey={refreshKey} />
+              <ChangesPanel refreshKey={refreshKey} catalog={catalog.data} />
             </Tabs.Content>
           </Flex>
         </Tabs.Root>

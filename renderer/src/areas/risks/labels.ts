@@ -67,3 +67,19 @@ export const STATUSES = Object.keys(STATUS_LABELS) as ScenarioStatus[]
 export const TRANSFER_PARTIES = Object.keys(TRANSFER_LABELS) as TransferParty[]
 /** Highest first, as the register reads. */
 export const LEVELS_HIGH_FIRST = (Object.keys(LEVEL_LABELS) as RiskLevel[]).reverse()
+
+/** The fields "What changed" compares (main/risks/changes.ts), in words. */
+export const CHANGED_FIELD_LABELS: Record<string, string> = {
+  title: 'Title',
+  assets: 'Assets',
+  threat: 'Threat',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  level: 'Inherent level',
+  residualLevel: 'Residual level',
+  treatment: 'Treatment',
+  status: 'Status',
+  owner: 'Owner',
+  dueOn: 'Due',
+  acceptanceExpiresOn: 'Acceptance expires on'
+}
