@@ -4,6 +4,8 @@ import path from 'node:path'
 import { expect, test, type AppHarness } from './fixtures'
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/map-drawing/clinic.tfstate')
+// Prowler findings on the clinic's patients database: one failing check, one passing.
+const SCAN = path.resolve(__dirname, '../fixtures/map-drawing/clinic-prowler.ocsf.json')
 
 async function openMap(app: AppHarness): Promise<void> {
   const { page } = app
@@ -66,8 +68,26 @@ test('drop a Terraform state on the map, mark a zone as PHI, see the flags, open
   await details.getByLabel('Owner', { exact: true }).fill('Clinical systems team')
   await details.getByRole('button', { name: 'Save owner' }).click()
   await expect(page.getByRole('table', { name: 'Assets' })).toContainText('Clinical systems team')
+  await expect(details).toContainText('No imported scan names this asset’s resource.')
   expect(await app.axeViolations()).toEqual([])
   await app.screenshot('map-table')
+
+  // A scan naming the database by ARN (dropped on the window: imported in Findings), then the asset's evidence on the map.
+  await app.dropFile('#main-content', SCAN)
+  await expect(page.getByLabel('Import summary for clinic-prowler.ocsf.json')).toBeVisible()
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Data-flow map', exact: true }).click()
+  await page.getByRole('tab', { name: 'Table' }).click()
+  await page.getByRole('button', { name: 'Details of aws_db_instance.patients' }).click()
+  await expect(details).toContainText('1 failing, 1 passing in 1 scan')
+  const scan = details.getByRole('region', { name: 'Scan clinic-prowler.ocsf.json' })
+  await expect(scan.getByRole('listitem')).toHaveText([
+    /^failed Check RDS instance storage is encrypted/,
+    /^passed Check RDS instance backups are enabled/
+  ])
+  await expect(details).toContainText('Business associate agreement')
+  expect(await app.axeViolations()).toEqual([])
+  await details.getByRole('heading', { name: 'Scanner findings' }).scrollIntoViewIfNeeded()
+  await app.screenshot('map-asset-evidence')
 
   // Export: the path comes from the save dialog.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-map-e2e-'))

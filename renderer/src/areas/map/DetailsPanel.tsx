@@ -1,6 +1,7 @@
 import { Badge, Button, Card, DataList, Flex, Heading, Select, Text, TextField } from '@radix-ui/themes'
 import { useId, useState, type ReactNode } from 'react'
 import type { DataFlowMapView, MapAsset, MapFlag, MapFlow, MapZone } from '../../../../main/map/contract'
+import { AssetEvidence } from './AssetEvidence'
 import type { Selection } from './MapCanvas'
 import { CARRIES_OPTIONS, carriesLabel, MARKING_OPTIONS, markingLabel, stateLabel, UNSET } from './labels'
 
@@ -153,7 +154,6 @@ function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: 
           <Item label="Encrypted at rest">{yesNo(asset.encryptedAtRest, 'Yes', 'No')}</Item>
           <Item label="Public access">{yesNo(asset.publicAccess, 'Yes', 'No')}</Item>
           {asset.arn && <Item label="ARN">{asset.arn}</Item>}
-          <Item label="Scanner findings">Shown in Findings (the map does not list them per asset yet)</Item>
         </DataList.Root>
         <MarkingSelect
           label="Holds"
@@ -180,6 +180,7 @@ function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: 
           </Flex>
         </form>
         <FlagList flags={flagsOn(view.flags, 'asset', asset.id)} />
+        <AssetEvidence asset={asset} reloadKey={view} />
       </Flex>
     </Card>
   )

@@ -157,6 +157,11 @@ export function MapPage() {
             <Tabs.Content value="drawing">
               <div className="map-layout">
                 <Flex direction="column" gap="2">
+                  {!scene.data && !scene.error && (
+                    <Text color="gray" role="status">
+                      Laying out the drawing… The table, the flags and the details can be used meanwhile.
+                    </Text>
+                  )}
                   {scene.data?.notice && (
                     <Callout.Root color="amber" size="1">
                       <Callout.Text>{scene.data.notice}</Callout.Text>
