@@ -317,7 +317,11 @@ test('remediation tasks closed with evidence, drafts kept across navigation, foc
   // A heat-map cell shows its risks in the register, behind a filter chip that can be removed.
   await page.getByRole('tab', { name: 'Heat map' }).click()
   const cell = page.getByTestId('heat-high-high').getByRole('button')
+  // Reached by keyboard, the cell shows its focus.
   await cell.focus()
+  await page.keyboard.press('Shift+Tab')
+  await page.keyboard.press('Tab')
+  await expect(cell).toBeFocused()
   await lookAt('risks-heat-map-cell-focused')
   await expect(cell).toHaveAccessibleName(/^1 Critical: risk with likelihood High and impact High/)
   await cell.click()
