@@ -59,6 +59,44 @@ function plans(today: string, northwindId: number | null): Plan[] {
       ? { kind: 'transfer', to: 'other', party: 'Northwind Billing Services' }
       : { kind: 'transfer', to: 'business-associate', businessAssociateId: northwindId }
   return [
+    // These two stand on the imported map's app server and portal load balancer (skipped without a map).
+    {
+      asset: 'App server (EC2)',
+      threat: 'vulnerability-exploit',
+      title: 'An unpatched flaw on the practice-management app server is exploited',
+      likelihood: 'medium',
+      likelihoodRationale: 'The server is reachable only through the load balancer, but patches wait for the monthly window.',
+      impact: 'high',
+      impactRationale: 'The app server reads every patient record and the scanned documents.',
+      existingControls: 'Monthly patching; only HTTPS from the load balancer is allowed in.',
+      residual: ['low', 'high'],
+      owner: 'Marcus Oyelaran',
+      treatment: { kind: 'mitigate' },
+      treatmentPlan: 'Patch critical fixes within 14 days and scan the instance weekly.',
+      tasks: [{ title: 'Turn on weekly Inspector scans of the app server', owner: 'IT contractor (Cobalt Systems)', due: 25 }]
+    },
+    {
+      asset: 'Patient portal load balancer',
+      threat: 'denial-of-service',
+      title: 'The patient portal is flooded and patients cannot reach it',
+      likelihood: 'low',
+      likelihoodRationale: 'No attack seen so far; the portal is small and not a known target.',
+      impact: 'medium',
+      impactRationale: 'Appointments and messages wait; records are not exposed.',
+      existingControls: 'The provider’s standard network protection; phone line as fallback.',
+      residual: ['low', 'low'],
+      owner: 'Marcus Oyelaran',
+      treatment: { kind: 'mitigate' },
+      treatmentPlan: 'Keep the phone fallback visible when the portal is down.',
+      tasks: [
+        {
+          title: 'Show the phone number on the portal’s error page',
+          owner: 'Marcus Oyelaran',
+          due: -20,
+          done: 'Screenshot of the error page with the phone number.'
+        }
+      ]
+    },
     {
       asset: 'Clinician laptops',
       threat: 'equipment-loss-theft',
@@ -329,7 +367,9 @@ export async function addDemoRiskAnalysis(call: Call, today: string): Promise<Ri
   // With an imported map, its first PHI database and bucket stand for the cloud assets above.
   for (const [demoName, kind] of [
     ['Patient database (RDS)', 'database'],
-    ['Scanned documents bucket (S3)', 'bucket']
+    ['Scanned documents bucket (S3)', 'bucket'],
+    ['App server (EC2)', 'instance'],
+    ['Patient portal load balancer', 'load-balancer']
   ] as const) {
     if (!names.has(demoName)) {
       const mapped = view.assets.find(a => a.kind === kind && a.phi.value === 'phi') ?? view.assets.find(a => a.kind === kind)
