@@ -93,7 +93,6 @@ describe('annual review: data-flow map changes', () => {
     expect(text).toContain('The map was last reviewed on 1 March 2026 by Dana Reyes (walked through with IT).')
     expect(text).toContain('When a flag first appeared or stopped applying is not recorded')
     expect(text).not.toMatch(/aws_db_instance\.patients database Added/)
-    fs.copyFileSync(file, path.join('/tmp', 'map-changes-review.pdf'))
   })
 
   it('says the map is not recorded in a workspace without one', async () => {
