@@ -34,7 +34,10 @@ fs.rmSync(workDir, { recursive: true, force: true })
 const copy = path.join(workDir, 'node_modules', moduleName)
 fs.mkdirSync(path.dirname(copy), { recursive: true })
 fs.cpSync(moduleDir, copy, { recursive: true, filter: source => !source.startsWith(path.join(moduleDir, 'build')) })
-fs.writeFileSync(path.join(workDir, 'package.json'), JSON.stringify({ name: 'electron-native', version: '0.0.0', dependencies: { [moduleName]: moduleVersion } }))
+fs.writeFileSync(
+  path.join(workDir, 'package.json'),
+  JSON.stringify({ name: 'electron-native', version: '0.0.0', dependencies: { [moduleName]: moduleVersion } })
+)
 
 console.log(`Building ${moduleName} ${moduleVersion} for Electron ${electronVersion} (${process.platform}-${arch})…`)
 const log = path.join(outDir, 'build-error.log')

@@ -47,14 +47,7 @@ export function locateElectron(options: {
   exists: (file: string) => boolean
 }): ElectronLocation
 export function electronCache(options: { version: string; platform: string; arch: string; env: Env; home: string }): ElectronCache
-export function collectFacts(options: {
-  root: string
-  env?: Env
-  nodeVersion?: string
-  platform?: string
-  arch?: string
-  home?: string
-}): Facts
+export function collectFacts(options: { root: string; env?: Env; nodeVersion?: string; platform?: string; arch?: string; home?: string }): Facts
 export function startPreflight(facts: Facts): string | null
 export function downloadFailureReason(stderr: string | null | undefined, status: number | null): string
 export function downloadFailedMessage(facts: Facts, reason: string): string

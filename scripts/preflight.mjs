@@ -26,7 +26,12 @@ export function minimumVersion(range) {
 
 /** Compares 'x.y.z' versions (a leading 'v' and anything after a '-' are ignored). */
 export function compareVersions(a, b) {
-  const parts = v => String(v).replace(/^v/, '').split('-')[0].split('.').map(n => Number.parseInt(n, 10) || 0)
+  const parts = v =>
+    String(v)
+      .replace(/^v/, '')
+      .split('-')[0]
+      .split('.')
+      .map(n => Number.parseInt(n, 10) || 0)
   const [x, y] = [parts(a), parts(b)]
   for (let i = 0; i < 3; i++) {
     const d = (x[i] ?? 0) - (y[i] ?? 0)
@@ -156,16 +161,14 @@ function withoutElectron(facts) {
     compareVersions(facts.nodeVersion, facts.cliNode) < 0
       ? `Everything else works without Electron, on Node.js ${shortVersion(facts.cliNode)} or newer:`
       : 'Everything else works without Electron:'
-  return [
-    header,
-    '  npx safeguard demo ./demo   makes the demo workspace and all its documents',
-    '  npx safeguard --help        lists every command'
-  ]
+  return [header, '  npx safeguard demo ./demo   makes the demo workspace and all its documents', '  npx safeguard --help        lists every command']
 }
 
 /** '22.12.0' → '22.12' for messages. */
 export function shortVersion(version) {
-  return String(version).replace(/^v/, '').replace(/^(\d+\.\d+)\.0$/, '$1')
+  return String(version)
+    .replace(/^v/, '')
+    .replace(/^(\d+\.\d+)\.0$/, '$1')
 }
 
 function electronMessage(facts, problem) {

@@ -175,7 +175,11 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus,
   const mapped = phi.filter(i => (i.fromMap?.phiAssets ?? 0) > 0)
   const sentences = [
     `Services holding health data: ${names(phi)}.`,
-    ...(fromMap ? [`The data-flow map shows PHI in ${mapped.length} of them (${mapped.map(i => `${i.name}: ${i.fromMap!.phiAssets} asset(s)`).join(', ') || 'none'}).`] : [])
+    ...(fromMap
+      ? [
+          `The data-flow map shows PHI in ${mapped.length} of them (${mapped.map(i => `${i.name}: ${i.fromMap!.phiAssets} asset(s)`).join(', ') || 'none'}).`
+        ]
+      : [])
   ]
   if (eligible.length) sentences.push(`Eligible under the ${providerName} business associate addendum: ${names(eligible)}.`)
   if (notEligible.length) sentences.push(`Not eligible, a gap to fix: ${names(notEligible)}.`)

@@ -4,7 +4,16 @@ import { mapAssetsByService } from '../map/db/assets'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { getCatalog } from './catalog'
 import type { CatalogData, QuestionGroup } from './catalog.types'
-import type { InventoryItem, InventoryView, PeriodView, ProcurementView, ProgressView, QuestionnaireFilter, QuestionnaireView, RiskView } from './contract'
+import type {
+  InventoryItem,
+  InventoryView,
+  PeriodView,
+  ProcurementView,
+  ProgressView,
+  QuestionnaireFilter,
+  QuestionnaireView,
+  RiskView
+} from './contract'
 import { listServices } from './db/cloud-services'
 import { listPeriods } from './db/periods'
 import { buildInventory } from './inventory'
@@ -49,7 +58,10 @@ export function readQuestionnaire(
   const catalog = getCatalog()
   const state = loadAssessmentState(catalog, db, periodToRead(db, now, query.periodId))
   const items = state.items.filter(
-    item => (query.group === undefined || item.group === query.group) && matchesFilter(item, query.filter ?? 'all') && matchesSearch(item, query.search ?? '')
+    item =>
+      (query.group === undefined || item.group === query.group) &&
+      matchesFilter(item, query.filter ?? 'all') &&
+      matchesSearch(item, query.search ?? '')
   )
   const citations = new Set(items.flatMap(i => i.citations))
   return {

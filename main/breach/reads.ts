@@ -11,7 +11,9 @@ export { assess, linkedReportingDays } from './incident-log'
 
 export function readIncidents(db: Db, asOf: string): IncidentSummary[] {
   const notices = listAllNotices(db)
-  return listIncidents(db).map(record => summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf, linkedReportingDays(db, record))))
+  return listIncidents(db).map(record =>
+    summarizeIncident(record, assess(record, notices.get(record.id) ?? [], asOf, linkedReportingDays(db, record)))
+  )
 }
 
 export function readIncident(db: Db, id: number, asOf: string): IncidentDetail {

@@ -44,7 +44,10 @@ export function updateMapAsset(db: Db, input: Parsed<typeof UpdateMapAssetInput>
     const describedByFile = ['name', 'kind', 'resourceType', 'serviceId', 'zoneId', 'encryptedAtRest'] as const
     const fileField = describedByFile.find(field => input[field] !== undefined)
     if (!asset.manual && fileField) {
-      throw new ApiError('invalid-input', `${asset.name} comes from an imported file: its ${fileField} is what the file says; change the file and import it again`)
+      throw new ApiError(
+        'invalid-input',
+        `${asset.name} comes from an imported file: its ${fileField} is what the file says; change the file and import it again`
+      )
     }
     assertZone(db, input.zoneId)
     assertBusinessAssociate(db, input.businessAssociateId)
@@ -64,7 +67,10 @@ export function removeMapAsset(db: Db, id: number, confirm: boolean): void {
     const asset = getMapAsset(db, id)
     if (!asset) throw new ApiError('not-found', `There is no asset ${id} on the map`)
     if (!asset.manual && asset.removedAt === null) {
-      throw new ApiError('conflict', `${asset.name} is described by an imported file; it leaves the map when a newer version of that file no longer lists it`)
+      throw new ApiError(
+        'conflict',
+        `${asset.name} is described by an imported file; it leaves the map when a newer version of that file no longer lists it`
+      )
     }
     const risks = rowsReferringToAsset(db, id)
     if (risks > 0 && !confirm) {

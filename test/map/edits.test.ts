@@ -22,7 +22,13 @@ describe('PHI markings', () => {
     expect(lambda.phi).toEqual({ value: 'phi', origin: 'inferred', saidBy: null, saidAt: null, because: 'in phi zone vpc-phi' })
     expect((await zoneByName(ws, 'vpc-phi')).phi).toMatchObject({ value: 'phi', origin: 'inferred', because: 'inside phi zone 111122223333' })
     await ws.call('map.setPhi', { type: 'asset', id: lambda.id, phi: 'general', by: 'Sam' })
-    expect((await assetByName(ws, 'thumbs')).phi).toEqual({ value: 'general', origin: 'person', saidBy: 'Sam', saidAt: '2025-06-01T12:00:00.000Z', because: null })
+    expect((await assetByName(ws, 'thumbs')).phi).toEqual({
+      value: 'general',
+      origin: 'person',
+      saidBy: 'Sam',
+      saidAt: '2025-06-01T12:00:00.000Z',
+      because: null
+    })
     expect(listPhiAssets(dbOf(ws)).map(a => [a.name, a.phiInferred])).toEqual([['patients', true]])
     // The flow out of the PHI database carries PHI by inference; a person's "none" wins.
     const view = await ws.call('map.view', {})
@@ -41,15 +47,36 @@ describe('manual assets and flows', () => {
     const ws = await createTestWorkspace()
     await importParsed(ws, parsed())
     const vpc = await zoneByName(ws, 'vpc-phi')
-    const laptop = await ws.call('map.addAsset', { name: 'Front desk laptops', kind: 'workstation', zoneId: vpc.id, phi: 'phi', owner: 'Office manager', by: 'Dana' })
-    expect(laptop).toMatchObject({ manual: true, kind: 'workstation', zoneIds: [vpc.id], owner: 'Office manager', phi: { value: 'phi', origin: 'person', saidBy: 'Dana' } })
+    const laptop = await ws.call('map.addAsset', {
+      name: 'Front desk laptops',
+      kind: 'workstation',
+      zoneId: vpc.id,
+      phi: 'phi',
+      owner: 'Office manager',
+      by: 'Dana'
+    })
+    expect(laptop).toMatchObject({
+      manual: true,
+      kind: 'workstation',
+      zoneIds: [vpc.id],
+      owner: 'Office manager',
+      phi: { value: 'phi', origin: 'person', saidBy: 'Dana' }
+    })
     const updated = await ws.call('map.updateAsset', { id: laptop.id, name: 'Front desk laptops (3)', zoneId: null, notes: 'BitLocker on' })
     expect(updated).toMatchObject({ name: 'Front desk laptops (3)', zoneIds: [], notes: 'BitLocker on', owner: 'Office manager' })
     const database = await assetByName(ws, 'patients')
-    await expect(ws.call('map.updateAsset', { id: database.id, name: 'renamed' })).rejects.toThrow(/comes from an imported file: its name is what the file says/)
+    await expect(ws.call('map.updateAsset', { id: database.id, name: 'renamed' })).rejects.toThrow(
+      /comes from an imported file: its name is what the file says/
+    )
     await expect(ws.call('map.updateAsset', { id: database.id, businessAssociateId: 42 })).rejects.toThrow(/no business associate 42/)
 
-    const added = await ws.call('map.addFlow', { from: { type: 'asset', id: laptop.id }, to: { type: 'asset', id: database.id }, label: 'EHR client', carries: 'phi', by: 'Dana' })
+    const added = await ws.call('map.addFlow', {
+      from: { type: 'asset', id: laptop.id },
+      to: { type: 'asset', id: database.id },
+      label: 'EHR client',
+      carries: 'phi',
+      by: 'Dana'
+    })
     expect(added).toMatchObject({ manual: true, kind: 'transfer', carries: { value: 'phi', origin: 'person' } })
     await expect(ws.call('map.addFlow', { from: { type: 'asset', id: laptop.id }, to: { type: 'zone', id: 999 } })).rejects.toThrow(/no zone 999/)
     const imported = (await ws.call('map.view', {})).flows.find(f => !f.manual)!
@@ -59,7 +86,11 @@ describe('manual assets and flows', () => {
 
     await expect(ws.call('map.removeAsset', { id: database.id })).rejects.toThrow(/described by an imported file/)
     await ws.call('map.removeAsset', { id: laptop.id })
-    expect(listMapAssets(dbOf(ws)).map(a => a.name).sort()).toEqual(['patients', 'thumbs'])
+    expect(
+      listMapAssets(dbOf(ws))
+        .map(a => a.name)
+        .sort()
+    ).toEqual(['patients', 'thumbs'])
   })
 
   it('asks for confirmation before removing an asset a risk refers to', async () => {
@@ -80,7 +111,9 @@ describe('manual assets and flows', () => {
            VALUES (?, 'test', 3, 3, 'open', '2025-06-01', ?, ?)`
         )
         .run(period, now, now).lastInsertRowid
-      db.prepare("INSERT INTO risk_scenario_asset (scenario_id, asset_id, asset_name, asset_kind) VALUES (?, ?, 'Billing server', 'on-premises')").run(scenario, server.id)
+      db.prepare(
+        "INSERT INTO risk_scenario_asset (scenario_id, asset_id, asset_name, asset_kind) VALUES (?, ?, 'Billing server', 'on-premises')"
+      ).run(scenario, server.id)
     }
     await expect(ws.call('map.removeAsset', { id: server.id })).rejects.toThrow(/Billing server is referred to by 1 risk\(s\); confirm/)
     expect(listMapAssets(db).map(a => a.id)).toEqual([server.id])
@@ -98,7 +131,9 @@ describe('flag dismissals', () => {
     expect(owner).toMatchObject({ title: 'PHI asset with no owner', dismissal: null })
     await expect(ws.call('map.dismissFlag', { rule: owner.rule, subjectKey: owner.subjectKey, reason: '  ', by: 'Dana' })).rejects.toThrow(/reason/)
     await ws.call('map.dismissFlag', { rule: owner.rule, subjectKey: owner.subjectKey, reason: 'Decommissioned next week', by: 'Dana' })
-    await expect(ws.call('map.dismissFlag', { rule: owner.rule, subjectKey: owner.subjectKey, reason: 'again', by: 'Dana' })).rejects.toThrow(/already dismissed/)
+    await expect(ws.call('map.dismissFlag', { rule: owner.rule, subjectKey: owner.subjectKey, reason: 'again', by: 'Dana' })).rejects.toThrow(
+      /already dismissed/
+    )
     expect((await ws.call('map.flags', {})).some(f => f.subjectKey === owner.subjectKey && f.rule === owner.rule)).toBe(false)
     const listed = (await ws.call('map.flags', { includeDismissed: true })).find(f => f.subjectKey === owner.subjectKey && f.rule === owner.rule)!
     expect(listed.dismissal).toMatchObject({ reason: 'Decommissioned next week', by: 'Dana', at: '2025-06-01T12:00:00.000Z' })

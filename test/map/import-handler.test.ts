@@ -42,7 +42,9 @@ describe('map.import through the format readers', () => {
     const result = await ws.call('map.import', { path: newer })
     expect(result).toMatchObject({ assets: 1, flows: 0, removed: { assets: 1, flows: 1 }, removedWithMarkings: 0 })
     const view = await ws.call('map.view', {})
-    expect(view.assets.map(a => [a.key, a.owner, a.phi.value, a.phi.origin])).toEqual([['arn:aws:s3:::clinic-intake', 'Intake team', 'phi', 'person']])
+    expect(view.assets.map(a => [a.key, a.owner, a.phi.value, a.phi.origin])).toEqual([
+      ['arn:aws:s3:::clinic-intake', 'Intake team', 'phi', 'person']
+    ])
 
     const before = dumpTables(dbOf(ws))
     const truncated = path.join(ws.dir, 'truncated.tfstate')
@@ -59,7 +61,10 @@ describe('map.import through the format readers', () => {
 
   it.skipIf(!sharedPresent)('imports every shared Terraform example the readers take (skipped: ../shared/fixtures is absent)', async () => {
     const ws = await createTestWorkspace()
-    const files = ['terraform-tfstate/inframap_lb-launchtemplate-rds-sg_v4.tfstate.json', 'terraform-tfstate/driftctl_s3-notifications-to-lambda_v4.tfstate']
+    const files = [
+      'terraform-tfstate/inframap_lb-launchtemplate-rds-sg_v4.tfstate.json',
+      'terraform-tfstate/driftctl_s3-notifications-to-lambda_v4.tfstate'
+    ]
     for (const file of files) {
       const result = await ws.call('map.import', { path: path.join(SHARED, file) })
       expect(result.alreadyImported).toBe(false)

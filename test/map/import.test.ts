@@ -33,7 +33,14 @@ describe('map import', () => {
   it('stores zones inside their parents (a subnet listed before its VPC), assets in their zones and flows between them', async () => {
     const ws = await createTestWorkspace()
     const result = await importParsed(ws, firstVersion())
-    expect(result).toMatchObject({ alreadyImported: false, format: 'terraform-tfstate', assets: 2, zones: 3, flows: 1, removed: { assets: 0, zones: 0, flows: 0 } })
+    expect(result).toMatchObject({
+      alreadyImported: false,
+      format: 'terraform-tfstate',
+      assets: 2,
+      zones: 3,
+      flows: 1,
+      removed: { assets: 0, zones: 0, flows: 0 }
+    })
     expect(result.warnings).toEqual(['parameter pVpc not resolved'])
     expect(listBackupFiles(ws.workspacePath).map(b => b.reason)).toEqual(['before-import'])
     const view = await ws.call('map.view', {})
@@ -41,7 +48,13 @@ describe('map import', () => {
     expect(byKey.get(SUBNET)?.parentId).toBe(byKey.get(VPC)?.id)
     expect(byKey.get(VPC)?.parentId).toBe(byKey.get('aws:account:111122223333')?.id)
     const database = view.assets.find(a => a.key === DB)!
-    expect(database).toMatchObject({ zoneIds: [byKey.get(SUBNET)?.id], zoneName: 'subnet-phi-a', serviceId: 'aws-rds', encryptedAtRest: true, sourceIds: [result.sourceId] })
+    expect(database).toMatchObject({
+      zoneIds: [byKey.get(SUBNET)?.id],
+      zoneName: 'subnet-phi-a',
+      serviceId: 'aws-rds',
+      encryptedAtRest: true,
+      sourceIds: [result.sourceId]
+    })
     const bucket = view.assets.find(a => a.key === BUCKET)!
     expect(view.flows).toEqual([
       expect.objectContaining({ from: { type: 'asset', id: bucket.id }, to: { type: 'asset', id: database.id }, kind: 'reference', label: 'loader' })
@@ -78,12 +91,20 @@ describe('map import', () => {
     newer.flows = []
     const result = await importParsed(ws, newer)
     expect(result).toMatchObject({ alreadyImported: false, assets: 2, removed: { assets: 1, zones: 0, flows: 1 }, removedWithMarkings: 1 })
-    expect(result.warnings.join('\n')).toMatch(/1 asset\(s\), 0 zone\(s\) and 1 flow\(s\) it no longer describes are kept as removed, 1 of them with what a person said/)
+    expect(result.warnings.join('\n')).toMatch(
+      /1 asset\(s\), 0 zone\(s\) and 1 flow\(s\) it no longer describes are kept as removed, 1 of them with what a person said/
+    )
 
     const after = await ws.call('map.view', {})
     const kept = after.assets.find(a => a.key === DB)!
     expect(kept.id).toBe(database.id)
-    expect(kept).toMatchObject({ owner: 'Records team', notes: 'primary store', businessAssociateId: ba.id, encryptedAtRest: false, sourceIds: [result.sourceId] })
+    expect(kept).toMatchObject({
+      owner: 'Records team',
+      notes: 'primary store',
+      businessAssociateId: ba.id,
+      encryptedAtRest: false,
+      sourceIds: [result.sourceId]
+    })
     expect(kept.phi).toMatchObject({ value: 'phi', origin: 'person', saidBy: 'Dana' })
     expect(after.assets.map(a => a.key).sort()).toEqual([DB, 'aws:sqs:jobs'])
     expect(after.flows).toEqual([])
@@ -95,7 +116,11 @@ describe('map import', () => {
     expect(withRemoved.flows[0]?.carries).toMatchObject({ value: 'none', origin: 'person' })
     // The older import is recorded as superseded by the newer one.
     expect(after.sources.map(s => s.supersededBy)).toEqual([result.sourceId, null])
-    expect(listMapAssets(dbOf(ws)).map(a => a.key).sort()).toEqual([DB, 'aws:sqs:jobs'])
+    expect(
+      listMapAssets(dbOf(ws))
+        .map(a => a.key)
+        .sort()
+    ).toEqual([DB, 'aws:sqs:jobs'])
 
     // The bucket comes back in a later version: same row, marking intact.
     const third = firstVersion()
@@ -164,7 +189,9 @@ describe('map import', () => {
     parsed.flows.push(flow(DB, 'aws:lambda:missing', 'invocation'))
     const result = await importParsed(ws, parsed)
     expect(result.flows).toBe(1)
-    expect(result.warnings).toContain('flow invocation from aws:rds:patients to aws:lambda:missing: aws:lambda:missing is not described; flow left out')
+    expect(result.warnings).toContain(
+      'flow invocation from aws:rds:patients to aws:lambda:missing: aws:lambda:missing is not described; flow left out'
+    )
   })
 
   it('refuses the map.import call for a file that does not exist, naming it', async () => {

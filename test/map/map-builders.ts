@@ -16,7 +16,18 @@ export type Workspace = Awaited<ReturnType<typeof createTestWorkspace>>
 export const NOW = '2025-06-01T12:00:00.000Z'
 
 export function zone(key: string, kind: ParsedZone['kind'], parentKey: string | null = null, extra: Partial<ParsedZone> = {}): ParsedZone {
-  return { key, kind, name: key.split(':').at(-1) as string, parentKey, cidr: null, placeholder: false, provider: 'aws', account: '111122223333', region: 'us-east-1', ...extra }
+  return {
+    key,
+    kind,
+    name: key.split(':').at(-1) as string,
+    parentKey,
+    cidr: null,
+    placeholder: false,
+    provider: 'aws',
+    account: '111122223333',
+    region: 'us-east-1',
+    ...extra
+  }
 }
 
 export function asset(key: string, kind: ParsedAsset['kind'], zoneKeys: string[], extra: Partial<ParsedAsset> = {}): ParsedAsset {
@@ -75,9 +86,9 @@ export const dbOf = (ws: Workspace): Db => ws.session.requireWorkspace().db
 
 /** Every row of every table, in rowid order: two equal dumps mean the same content. */
 export function dumpTables(db: Db): Record<string, unknown[]> {
-  const tables = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]).map(
-    t => t.name
-  )
+  const tables = (
+    db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name").all() as { name: string }[]
+  ).map(t => t.name)
   return Object.fromEntries(tables.map(name => [name, db.prepare(`SELECT * FROM "${name}"`).all()]))
 }
 

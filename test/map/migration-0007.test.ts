@@ -53,16 +53,20 @@ describe('migration 0007: the data-flow map', () => {
     expect(() => flow(null, null, null)).toThrow(/CHECK/)
     expect(() => flow(assetId, null, 'everything')).toThrow(/CHECK/)
     expect(() => flow(assetId, null, 'metadata')).not.toThrow()
-    db.prepare(
-      `INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'why', 'Dana', ?)`
-    ).run(NOW)
+    db.prepare(`INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'why', 'Dana', ?)`).run(
+      NOW
+    )
     // Only one current dismissal per flag; a restored one may be dismissed again.
     expect(() =>
-      db.prepare(`INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'again', 'Dana', ?)`).run(NOW)
+      db
+        .prepare(`INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'again', 'Dana', ?)`)
+        .run(NOW)
     ).toThrow(/UNIQUE/)
     db.prepare(`UPDATE map_flag_dismissal SET restored_by = 'Dana', restored_at = ?`).run(NOW)
     expect(() =>
-      db.prepare(`INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'again', 'Dana', ?)`).run(NOW)
+      db
+        .prepare(`INSERT INTO map_flag_dismissal (rule_id, subject_key, reason, dismissed_by, dismissed_at) VALUES ('r', 's', 'again', 'Dana', ?)`)
+        .run(NOW)
     ).not.toThrow()
     expect(() => db.prepare(`INSERT INTO map_review (reviewed_on, reviewed_by, recorded_at) VALUES ('March', 'Dana', ?)`).run(NOW)).toThrow(/CHECK/)
     db.close()
@@ -73,14 +77,9 @@ describe('migration 0007: the data-flow map', () => {
     const { db } = databaseAtVersion(7)
     for (const kind of MAP_ASSET_KINDS) {
       for (const phi of [...PHI_MARKINGS, null]) {
-        db.prepare(`INSERT INTO map_asset (key, name, resource_type, kind, phi, phi_said_at, created_at, updated_at) VALUES (?, 'x', 't', ?, ?, ?, ?, ?)`).run(
-          `${kind}-${phi}`,
-          kind,
-          phi,
-          phi && NOW,
-          NOW,
-          NOW
-        )
+        db.prepare(
+          `INSERT INTO map_asset (key, name, resource_type, kind, phi, phi_said_at, created_at, updated_at) VALUES (?, 'x', 't', ?, ?, ?, ?, ?)`
+        ).run(`${kind}-${phi}`, kind, phi, phi && NOW, NOW, NOW)
       }
     }
     for (const kind of ZONE_KINDS) db.prepare(`INSERT INTO map_zone (key, kind, name, provider) VALUES (?, ?, 'z', 'aws')`).run(kind, kind)

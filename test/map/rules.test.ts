@@ -85,7 +85,10 @@ describe('rule: a path from a PHI zone into a general zone', () => {
           asset('aws:ec2:intake', 'instance', [GENERAL_SUBNET])
         ],
         // The general reporting host may connect to the database: a path, whichever side opens it.
-        flows: [flow('aws:ec2:reporting', 'aws:rds:patients', 'network', { label: 'tcp/5432' }), flow('aws:ec2:intake', 'aws:rds:patients', 'invocation')]
+        flows: [
+          flow('aws:ec2:reporting', 'aws:rds:patients', 'network', { label: 'tcp/5432' }),
+          flow('aws:ec2:intake', 'aws:rds:patients', 'invocation')
+        ]
       })
     )
     await markZones(ws, ['vpc-phi'], ['vpc-general'])
@@ -142,7 +145,13 @@ describe('rule: PHI leaving a boundary without encryption in transit', () => {
     const ba = await ws.call('baas.create', { associate: { name: 'Claims Clearing House', baaStatus: 'signed' } })
     const house = await ws.call('map.addAsset', { name: 'Clearing house', kind: 'external', businessAssociateId: ba.id, by: 'Dana' })
     const app = await assetByName(ws, 'app')
-    await ws.call('map.addFlow', { from: { type: 'asset', id: app.id }, to: { type: 'asset', id: house.id }, label: 'SFTP claims', encryptedInTransit: false, by: 'Dana' })
+    await ws.call('map.addFlow', {
+      from: { type: 'asset', id: app.id },
+      to: { type: 'asset', id: house.id },
+      label: 'SFTP claims',
+      encryptedInTransit: false,
+      by: 'Dana'
+    })
     const flags = await flagsOf(ws, 'phi-unencrypted-in-transit')
     expect(flags).toHaveLength(1)
     expect(flags[0]).toMatchObject({ citation: '164.312(e)(1)' })
@@ -235,7 +244,9 @@ describe('rules: owners and the yearly review', () => {
     await ws.call('map.updateAsset', { id: (await assetByName(ws, 'patients')).id, owner: 'Records team' })
     expect(await flagsOf(ws, 'phi-asset-without-owner')).toEqual([])
 
-    expect((await flagsOf(ws, 'map-not-reviewed')).map(f => f.message)).toEqual(['The data-flow map has never been reviewed. Review it and record the review.'])
+    expect((await flagsOf(ws, 'map-not-reviewed')).map(f => f.message)).toEqual([
+      'The data-flow map has never been reviewed. Review it and record the review.'
+    ])
     await ws.call('map.review', { reviewedOn: '2024-05-31', by: 'Dana' })
     expect((await flagsOf(ws, 'map-not-reviewed'))[0]!.message).toMatch(/last reviewed on 2024-05-31, more than 12 months ago/)
     const review = await ws.call('map.review', { by: 'Dana', note: 'walked through with IT' })

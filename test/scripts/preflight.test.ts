@@ -104,7 +104,9 @@ describe('startPreflight (pure)', () => {
   })
 
   it('passes on Node 20 when the binary is already there: nothing needs downloading', () => {
-    expect(startPreflight(factsFor({ nodeVersion: '20.20.0', pathTxt: 'electron', files: ['/project/node_modules/electron/dist/electron'] }))).toBeNull()
+    expect(
+      startPreflight(factsFor({ nodeVersion: '20.20.0', pathTxt: 'electron', files: ['/project/node_modules/electron/dist/electron'] }))
+    ).toBeNull()
   })
 
   it('treats path.txt without its executable as not downloaded, as node_modules/electron/index.js does', () => {
@@ -131,7 +133,13 @@ describe('startPreflight (pure)', () => {
     expect(path.posix.dirname(xdg.dir)).toBe('/xdg/electron')
     const own = electronCache({ version: ELECTRON_VERSION, platform: 'linux', arch: 'x64', env: { electron_config_cache: '/c' }, home: '/home/user' })
     expect(path.posix.dirname(own.dir)).toBe('/c')
-    const mirrored = electronCache({ version: ELECTRON_VERSION, platform: 'linux', arch: 'x64', env: { ELECTRON_MIRROR: 'https://m.example/e/' }, home: '/home/user' })
+    const mirrored = electronCache({
+      version: ELECTRON_VERSION,
+      platform: 'linux',
+      arch: 'x64',
+      env: { ELECTRON_MIRROR: 'https://m.example/e/' },
+      home: '/home/user'
+    })
     expect(mirrored.dir).not.toBe(plain.dir)
     expect(mirrored.mirror).toBe('https://m.example/e/')
     const mac = electronCache({ version: ELECTRON_VERSION, platform: 'darwin', arch: 'arm64', env: {}, home: '/Users/u' })
@@ -356,7 +364,10 @@ describe.skipIf(process.platform === 'win32')('npm run dist and the SQLite build
     fs.rmSync(path.join(dir, 'node_modules/@electron'))
     const rebuild = path.join(dir, 'node_modules/@electron/rebuild')
     fs.mkdirSync(rebuild, { recursive: true })
-    fs.writeFileSync(path.join(rebuild, 'package.json'), JSON.stringify({ name: '@electron/rebuild', main: 'index.js', engines: { node: '>=22.12.0' } }))
+    fs.writeFileSync(
+      path.join(rebuild, 'package.json'),
+      JSON.stringify({ name: '@electron/rebuild', main: 'index.js', engines: { node: '>=22.12.0' } })
+    )
     const nodeGyp = fs.readFileSync(path.join(REAL_MODULES, 'node-gyp/lib/install.js'), 'utf8')
     const networkError = /throw new Error\(('This is most likely[\s\S]*?')\)/.exec(nodeGyp)![1]!
     fs.writeFileSync(

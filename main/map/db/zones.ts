@@ -56,7 +56,7 @@ function markingsOf(rows: ZoneRow[]): Map<number, MarkingState<PhiMarking>> {
 
 /** Effective markings and names of every zone, by id (for asset inference). */
 export function zoneMarkingsById(db: Db): Map<number, { name: string; marking: MarkingState<PhiMarking> }> {
-  const rows = db.prepare('SELECT id, key, name, parent_id, phi, phi_said_by, phi_said_at, \'[]\' AS source_ids FROM map_zone').all() as ZoneRow[]
+  const rows = db.prepare("SELECT id, key, name, parent_id, phi, phi_said_by, phi_said_at, '[]' AS source_ids FROM map_zone").all() as ZoneRow[]
   const markings = markingsOf(rows)
   return new Map(rows.map(row => [row.id, { name: row.name, marking: markings.get(row.id)! }]))
 }

@@ -104,8 +104,12 @@ export async function storeWholeOrNothing(
   } catch (error) {
     if (db.inTransaction) db.exec('ROLLBACK')
     if (error instanceof ApiError) throw error
-    throw new ApiError('import-rejected', `${file.shown}: not imported, the map is as it was: ${error instanceof Error ? error.message : String(error)}`, {
-      file: file.shown
-    })
+    throw new ApiError(
+      'import-rejected',
+      `${file.shown}: not imported, the map is as it was: ${error instanceof Error ? error.message : String(error)}`,
+      {
+        file: file.shown
+      }
+    )
   }
 }

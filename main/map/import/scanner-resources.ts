@@ -27,7 +27,13 @@ export function collectScannerResources(db: Db, signal?: AbortSignal): ScannerRe
       const page = queryFindings(db, { scanIds: [scanId], limit: PAGE, offset })
       for (const f of page.findings) {
         if (!f.resourceId || byId.has(f.resourceId)) continue
-        byId.set(f.resourceId, { resourceId: f.resourceId, resourceName: f.resourceName, resourceType: f.resourceType, account: f.account, region: f.region })
+        byId.set(f.resourceId, {
+          resourceId: f.resourceId,
+          resourceName: f.resourceName,
+          resourceType: f.resourceType,
+          account: f.account,
+          region: f.region
+        })
       }
       if (page.findings.length < PAGE) break
     }

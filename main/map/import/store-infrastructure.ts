@@ -52,7 +52,16 @@ export async function storeInfrastructure(
   const previous = findCurrentSource(db, file.name, parsed.format)
   const sourceId = insertMapSource(
     db,
-    { fileName: file.name, sha256: file.sha256, bytes: file.bytes, format: parsed.format, assets: assets.length, zones: zones.length, flows: flows.length, warnings: [] },
+    {
+      fileName: file.name,
+      sha256: file.sha256,
+      bytes: file.bytes,
+      format: parsed.format,
+      assets: assets.length,
+      zones: zones.length,
+      flows: flows.length,
+      warnings: []
+    },
     options.now
   )
 
@@ -63,7 +72,8 @@ export async function storeInfrastructure(
   // Parents after every zone exists, since a file may list a subnet before its VPC.
   for (const zone of zones) {
     const parentId = zone.parentKey === null ? null : (getZoneIdByKey(db, zone.parentKey) ?? null)
-    if (zone.parentKey !== null && parentId === null) warnings.push(`zone ${zone.name}: its parent ${zone.parentKey} is not described; shown at the top level`)
+    if (zone.parentKey !== null && parentId === null)
+      warnings.push(`zone ${zone.name}: its parent ${zone.parentKey} is not described; shown at the top level`)
     setZoneParent(db, getZoneIdByKey(db, zone.key) as number, parentId)
   }
 
@@ -88,7 +98,11 @@ export async function storeInfrastructure(
       warnings.push(`flow ${flow.kind} from ${flow.fromKey} to ${flow.toKey}: ${!from ? flow.fromKey : flow.toKey} is not described; flow left out`)
     } else {
       const key = flowKey(flow.fromKey, flow.toKey, flow.kind, flow.label)
-      const { id } = upsertParsedFlow(db, { key, from, to, kind: flow.kind, label: flow.label, encryptedInTransit: flow.encryptedInTransit }, options.now)
+      const { id } = upsertParsedFlow(
+        db,
+        { key, from, to, kind: flow.kind, label: flow.label, encryptedInTransit: flow.encryptedInTransit },
+        options.now
+      )
       linkFlowSource(db, id, sourceId)
       storedFlows += 1
     }
@@ -97,7 +111,11 @@ export async function storeInfrastructure(
 
   if (previous) supersedeSource(db, previous.id, sourceId)
   const removedAssets = markUndescribedAssetsRemoved(db, options.now)
-  const removed = { assets: removedAssets.removed, zones: markUndescribedZonesRemoved(db, options.now), flows: markUndescribedFlowsRemoved(db, options.now) }
+  const removed = {
+    assets: removedAssets.removed,
+    zones: markUndescribedZonesRemoved(db, options.now),
+    flows: markUndescribedFlowsRemoved(db, options.now)
+  }
   if (removed.assets + removed.zones + removed.flows > 0) {
     warnings.push(
       `${previous ? `${file.name} replaces the version imported on ${previous.importedAt}: ` : ''}${removed.assets} asset(s), ${removed.zones} zone(s) and ${removed.flows} flow(s) it no longer describes are kept as removed` +

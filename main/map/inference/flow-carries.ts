@@ -19,7 +19,13 @@ export interface FlowInferenceInput {
   to: { name: string; marking: PhiMarking | null }
 }
 
-const inferred = (value: FlowCarries, because: string): MarkingState<FlowCarries> => ({ value, origin: 'inferred', saidBy: null, saidAt: null, because })
+const inferred = (value: FlowCarries, because: string): MarkingState<FlowCarries> => ({
+  value,
+  origin: 'inferred',
+  saidBy: null,
+  saidAt: null,
+  because
+})
 
 export function effectiveFlowCarries(flow: FlowInferenceInput): MarkingState<FlowCarries> {
   if (flow.said.value) return { value: flow.said.value, origin: 'person', saidBy: flow.said.by, saidAt: flow.said.at, because: null }

@@ -57,7 +57,8 @@ export const phiZoneReachesGeneral: MapRule = {
   evaluate(input) {
     const index = mapIndex(input)
     const graph = buildGraph(input)
-    const markingOf = (node: Node) => (node[0] === 'a' ? index.asset(Number(node.slice(1)))?.phi.value : index.zone(Number(node.slice(1)))?.phi.value) ?? null
+    const markingOf = (node: Node) =>
+      (node[0] === 'a' ? index.asset(Number(node.slice(1)))?.phi.value : index.zone(Number(node.slice(1)))?.phi.value) ?? null
     const nameOf = (node: Node) => index.name({ type: node[0] === 'a' ? 'asset' : 'zone', id: Number(node.slice(1)) })
     const keyOf = (node: Node) => index.key({ type: node[0] === 'a' ? 'asset' : 'zone', id: Number(node.slice(1)) })
     const isTransit = (node: Node) => node[0] === 'a' && TRANSIT_KINDS.has(index.asset(Number(node.slice(1)))?.kind ?? '')

@@ -323,7 +323,6 @@ function scannerOfFormat(format: FormatId): string {
   return scannerFormat(format).scanner
 }
 
-
 // Error path only: re-reads the text up to the offset to count lines.
 async function lineAtOffset(file: string, offset: number, encoding: SourceEncoding): Promise<number | null> {
   try {

@@ -25,7 +25,17 @@ import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
 
 export type AreaId =
-  'dashboard' | 'assessment' | 'risks' | 'map' | 'findings' | 'business-associates' | 'incidents' | 'calendar' | 'documents' | 'settings' | 'workspaces'
+  | 'dashboard'
+  | 'assessment'
+  | 'risks'
+  | 'map'
+  | 'findings'
+  | 'business-associates'
+  | 'incidents'
+  | 'calendar'
+  | 'documents'
+  | 'settings'
+  | 'workspaces'
 
 export interface AreaDefinition {
   id: AreaId
