@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react'
+import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { Callout, Flex, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { RiskCatalogView, RiskDetail, TransferParty, TreatmentInput, TreatmentKind, TreatmentView } from '../../../../main/risks/contract'
 import { api } from '../../api'
@@ -87,20 +87,37 @@ function treatmentOf(draft: Draft): { missing: string[] } | { treatment: Treatme
  */
 export function TreatmentEditor(props: { risk: RiskDetail; catalog: RiskCatalogView; readOnly: boolean; onChanged(risk: RiskDetail): void }) {
   const id = useId()
-  const [draft, keepDraft, settleDraft] = useDraft<Draft>(`risk:${props.risk.id}:treatment`, () => draftOf(props.risk.treatmentDetail))
-  const autosave = useAutosave<{ treatment: TreatmentInput | null }>(async ({ treatment }) =>
-    props.onChanged(await api['risks.setTreatment']({ id: props.risk.id, treatment: treatment ?? null }))
+  const [draft, keepDraft, , restored, forgetDraftIfStill] = useDraft<Draft>(`risk:${props.risk.id}:treatment`, () =>
+    draftOf(props.risk.treatmentDetail)
   )
+  // The form stays a draft until the server has taken it: a refused save (say, an expiry before the approval) loses nothing.
+  const autosave = useAutosave<{ treatment: TreatmentInput | null; draft: Draft }>(async ({ treatment, draft: saved }) => {
+    props.onChanged(await api['risks.setTreatment']({ id: props.risk.id, treatment: treatment ?? null }))
+    if (saved) forgetDraftIfStill(saved)
+  })
+  // A complete draft left from before was refused by the server (or not yet answered): try it again, so its error shows.
+  const retried = useRef(false)
+  useEffect(() => {
+    // Only on opening: later edits save through update().
+    if (retried.current) return
+    retried.current = true
+    if (!restored) return
+    const outcome = treatmentOf(draft)
+    if ('treatment' in outcome) {
+      autosave.queue({ treatment: outcome.treatment, draft })
+      autosave.flush()
+    }
+  }, [restored, draft, autosave])
   const baas = useLoaded(() => (draft.kind === 'transfer' ? api['baas.list']({}) : Promise.resolve(null)), [draft.kind])
   const result = treatmentOf(draft)
   const update = (change: Partial<Draft>, immediately = false) => {
     const next = { ...draft, ...change }
+    keepDraft(next)
     const outcome = treatmentOf(next)
     if ('treatment' in outcome) {
-      settleDraft(next)
-      autosave.queue({ treatment: outcome.treatment })
+      autosave.queue({ treatment: outcome.treatment, draft: next })
       if (immediately) autosave.flush()
-    } else keepDraft(next)
+    }
   }
   const typed = (field: 'approver' | 'reason' | 'party' | 'how') => ({
     id: `${id}-${field}`,

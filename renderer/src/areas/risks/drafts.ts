@@ -31,5 +31,12 @@ export function useDraft<T>(key: string, initial: T | (() => T)) {
     },
     [fullKey]
   )
-  return [value, keep, settle, drafts.has(fullKey)] as const
+  /** Forgets the draft once `saved` is recorded, unless something newer was typed since. */
+  const forgetIfStill = useCallback(
+    (saved: T) => {
+      if (drafts.get(fullKey) === saved) drafts.delete(fullKey)
+    },
+    [fullKey]
+  )
+  return [value, keep, settle, drafts.has(fullKey), forgetIfStill] as const
 }
