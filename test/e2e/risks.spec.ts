@@ -363,6 +363,15 @@ test('remediation tasks closed with evidence, drafts kept across navigation, foc
   await expect(changes).toContainText('Inherent level: Critical → High')
   await lookAt('risks-what-changed')
 
+  // Deleting a risk takes its panel away: focus goes to the register's count, not to the page.
+  await page.getByRole('tab', { name: 'Register' }).click()
+  await page.getByTestId('risk-row').filter({ hasText: ehrTitle }).getByRole('button').first().click()
+  await panel.getByRole('button', { name: 'Delete this risk' }).click()
+  await page.getByRole('alertdialog').getByRole('button', { name: 'Delete risk' }).click()
+  await expect(panel).toHaveCount(0)
+  await expect(page.getByTestId('risk-row')).toHaveCount(1)
+  await expect(focused).toHaveAttribute('data-testid', 'risk-register-count')
+
   expect(app.foreignRequests).toEqual([])
   expect(app.pageErrors).toEqual([])
 })

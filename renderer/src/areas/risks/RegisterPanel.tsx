@@ -198,6 +198,8 @@ export function RegisterPanel(props: {
           onDeleted={() => {
             props.onOpenRisk(null)
             props.onChanged()
+            // The panel and its Delete button are gone: the register's count says what is left.
+            requestAnimationFrame(() => countRef.current?.focus())
           }}
           onClose={close}
         />
