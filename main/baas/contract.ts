@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { Certainty } from '../shared/certainty'
+import { filePathSchema } from '../shared/schemas'
 
 /** Business associates: the register, the BAA checklist, the subcontractor chain and the signed copies. */
 
@@ -146,12 +147,7 @@ export interface ImportReport {
 }
 
 const asOfInput = { asOf: isoDate.optional(), expiringWithinDays: z.int().min(0).max(3650).default(60) }
-const FilePath = z
-  .string()
-  .trim()
-  .min(1)
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const FilePath = filePathSchema()
 
 export const baasCalls = {
   'baas.list': defineCall<BusinessAssociateSummary[]>()(z.strictObject(asOfInput)),

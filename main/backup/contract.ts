@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { WorkspaceSummary } from '../workspace/contract'
+import { filePathSchema } from '../shared/schemas'
 
 export const BACKUP_REASON_VALUES = ['manual', 'before-import', 'daily', 'before-restore', 'before-encrypt'] as const
 
@@ -20,12 +21,7 @@ export interface RestoreOutcome {
   workspace: WorkspaceSummary
 }
 
-const BackupPath = z
-  .string()
-  .trim()
-  .min(1, 'Choose a backup file')
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const BackupPath = filePathSchema('Choose a backup file')
 
 export const backupCalls = {
   /** Backups of the open workspace, newest first. */

@@ -12,6 +12,7 @@ import {
 } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
 import type { Certainty } from '../shared/certainty'
+import { filePathSchema } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { BreachObligation, ObligationStatus } from './obligation-types'
@@ -112,12 +113,7 @@ export interface IncidentImportReport {
 }
 
 const asOf = { asOf: isoDate.optional() }
-const FilePath = z
-  .string()
-  .trim()
-  .min(1)
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const FilePath = filePathSchema()
 
 export const NoticeInput = z.strictObject({
   kind: obligationKindSchema,

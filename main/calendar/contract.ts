@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { CalendarItem } from './calendar'
 import type { RecurringDefinition } from './definitions'
+import { filePathSchema } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { CalendarItem, CalendarItemStatus } from './calendar'
@@ -55,13 +56,7 @@ export const calendarCalls = {
   'calendar.exportIcs': defineCall<{ path: string; events: number } | null>()(
     z.strictObject({
       ...window,
-      path: z
-        .string()
-        .trim()
-        .min(1)
-        .max(4096)
-        .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
-        .optional(),
+      path: filePathSchema().optional(),
       reminderDaysBefore: z.int().min(0).max(90).optional()
     })
   )

@@ -2,6 +2,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import { PACK_SECTIONS, type PackSectionId } from './evidence-pack/sections'
+import { filePathSchema } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { PackSectionId }
@@ -54,12 +55,7 @@ export interface PdfResult extends WrittenFile {
   pages: number
 }
 
-const filePath = z
-  .string()
-  .trim()
-  .min(1)
-  .max(4096)
-  .refine(v => !v.includes('\0'), 'A path cannot contain a NUL character')
+const filePath = filePathSchema()
 const periodId = z.string().trim().min(1).max(40).optional()
 
 export const documentsCalls = {

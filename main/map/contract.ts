@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { FindingView } from '../scanners/contract'
 import { ASSET_KINDS, FLOW_KINDS, type InfrastructureFormatId, type ZoneKind } from './model'
+import { filePathSchema } from '../shared/schemas'
 
 /**
  * The PHI data-flow map: assets inside their boundaries (zones), flows between
@@ -198,12 +199,7 @@ export interface MapImportResult {
 const by = z.string().trim().max(200).default('')
 const id = z.int().positive()
 const shortText = (max: number) => z.string().trim().max(max)
-const FilePath = z
-  .string()
-  .trim()
-  .min(1, 'A file path is required')
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const FilePath = filePathSchema()
 
 const ManualAssetFields = {
   name: shortText(200).min(1, 'Enter the asset name'),

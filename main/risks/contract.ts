@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { PeriodView, RiskLevel } from '../assessment/contract'
 import type { MapAssetKind } from '../map/contract'
+import { filePathSchema } from '../shared/schemas'
 
 /** Likelihood and impact steps of the scale (templates/risks/scale.json has exactly these ids). */
 export const SCALE_STEPS = ['low', 'medium', 'high'] as const
@@ -306,12 +307,7 @@ const date = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
 const text = (max: number) => z.string().trim().max(max)
 const periodId = z.string().trim().min(1).max(40)
 const step = z.enum(SCALE_STEPS)
-const filePath = z
-  .string()
-  .trim()
-  .min(1, 'A file path is required')
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const filePath = filePathSchema()
 
 export const VulnerabilityRef = z.strictObject({ kind: z.enum(VULNERABILITY_KINDS), ref: text(4000).min(1) })
 

@@ -1,16 +1,12 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import { SEVERITIES, type FormatId, type NormalizedFinding, type Severity, type SkippedRecords, type SourceEncoding } from './finding.types'
+import { filePathSchema } from '../shared/schemas'
 
 export type { FindingStatus, FormatId, Severity } from './finding.types'
 export { SEVERITIES } from './finding.types'
 
-const FilePath = z
-  .string()
-  .trim()
-  .min(1, 'A file path is required')
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const FilePath = filePathSchema()
 
 const Citation = z
   .string()

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { WorkspaceSummary } from '../workspace/contract'
+import { filePathSchema } from '../shared/schemas'
 
 export interface WorkspaceSecurity {
   path: string
@@ -14,12 +15,7 @@ export interface WorkspaceSecurity {
 }
 
 const Passphrase = z.string().min(8, 'Use at least 8 characters').max(1024)
-const WorkspacePath = z
-  .string()
-  .trim()
-  .min(1)
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const WorkspacePath = filePathSchema()
 
 /**
  * How a new workspace is protected: 'device' (a random key kept by this device's

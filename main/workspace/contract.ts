@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import { NewWorkspaceProtection } from '../security/contract'
+import { filePathSchema } from '../shared/schemas'
 
 export const ORGANIZATION_ROLES = ['covered-entity', 'business-associate'] as const
 export const CLOUD_PROVIDERS = ['aws', 'azure', 'gcp', 'other', 'none'] as const
@@ -21,12 +22,7 @@ export const OrganizationProfileInput = z.strictObject({
 
 export type OrganizationProfileInput = z.input<typeof OrganizationProfileInput>
 
-const WorkspacePath = z
-  .string()
-  .trim()
-  .min(1, 'A workspace path is required')
-  .max(4096)
-  .refine(value => !value.includes('\0'), 'A path cannot contain a NUL character')
+const WorkspacePath = filePathSchema('A workspace path is required')
 
 export interface OrganizationProfile {
   name: string

@@ -180,6 +180,20 @@ export class PdfWriter {
     parent.add(this.doc.struct(tag, options as StructOptions, [content]))
   }
 
+  /** The short accent rule under a top-level heading, as an artifact; returns where it was drawn. */
+  private accentRule(): number {
+    const ruleY = this.doc.y + 4
+    this.artifact(() => {
+      this.doc
+        .moveTo(MARGIN.left, ruleY)
+        .lineTo(MARGIN.left + 48, ruleY)
+        .lineWidth(2)
+        .strokeColor(COLOR.accent)
+        .stroke()
+    })
+    return ruleY
+  }
+
   /** Decorative drawing (rules, fills): marked as an artifact so assistive technology skips it. */
   artifact(draw: () => void, type?: 'Pagination' | 'Layout'): void {
     this.doc.markContent('Artifact', type ? { type } : undefined)
@@ -212,16 +226,7 @@ export class PdfWriter {
       this.doc.text(text, MARGIN.left, top, { width: CONTENT_WIDTH, lineGap: LINE_GAP })
     })
     if (level === 1) {
-      const ruleY = this.doc.y + 4
-      this.artifact(() => {
-        this.doc
-          .moveTo(MARGIN.left, ruleY)
-          .lineTo(MARGIN.left + 48, ruleY)
-          .lineWidth(2)
-          .strokeColor(COLOR.accent)
-          .stroke()
-      })
-      this.doc.y = ruleY + 12
+      this.doc.y = this.accentRule() + 12
     } else {
       this.doc.y += level === 2 ? 4 : 2
     }
@@ -652,16 +657,7 @@ export class PdfWriter {
     this.doc.endMarkedContent()
     heading.add(content)
     heading.end()
-    const ruleY = this.doc.y + 4
-    this.artifact(() => {
-      this.doc
-        .moveTo(MARGIN.left, ruleY)
-        .lineTo(MARGIN.left + 48, ruleY)
-        .lineWidth(2)
-        .strokeColor(COLOR.accent)
-        .stroke()
-    })
-    let y = ruleY + 18
+    let y = this.accentRule() + 18
     // The space was reserved before the sections were known: if every entry cannot fit, list the
     // sections only (the bookmarks still hold every heading).
     const capacity = (this.bottom - y) * reservation.pages
