@@ -28,6 +28,23 @@ export interface ImportMapOptions {
 
 export const cancelled = (file: string) => new ApiError('cancelled', `Import cancelled: ${file} not imported, the map is as it was`)
 
+/** The answer for content imported before (same SHA-256): what that import held, and nothing changed. */
+export function alreadyImported(existing: NonNullable<ReturnType<typeof findMapSourceBySha>>, file: string, warning: string): MapImportResult {
+  return {
+    file,
+    alreadyImported: true,
+    sourceId: existing.id,
+    format: existing.format,
+    assets: existing.assets,
+    zones: existing.zones,
+    flows: existing.flows,
+    removed: { assets: 0, zones: 0, flows: 0 },
+    removedWithMarkings: 0,
+    warnings: [warning],
+    backupPath: null
+  }
+}
+
 export async function importMapFile(db: Db, file: string, options: ImportMapOptions): Promise<MapImportResult> {
   const stat = await fs.promises.stat(file).catch((error: NodeJS.ErrnoException) => {
     throw new ApiError('not-found', `${file}: cannot be read (${error.code ?? error.message})`)
@@ -38,21 +55,8 @@ export async function importMapFile(db: Db, file: string, options: ImportMapOpti
     throw new ApiError('import-rejected', `${file}: cannot be read (${error instanceof Error ? error.message : String(error)})`)
   })
   const existing = findMapSourceBySha(db, sha256)
-  if (existing) {
-    return {
-      file,
-      alreadyImported: true,
-      sourceId: existing.id,
-      format: existing.format,
-      assets: existing.assets,
-      zones: existing.zones,
-      flows: existing.flows,
-      removed: { assets: 0, zones: 0, flows: 0 },
-      removedWithMarkings: 0,
-      warnings: [`${path.basename(file)} was already imported on ${existing.importedAt} (same content); nothing changed`],
-      backupPath: null
-    }
-  }
+  if (existing)
+    return alreadyImported(existing, file, `${path.basename(file)} was already imported on ${existing.importedAt} (same content); nothing changed`)
 
   let parsed: ParsedInfrastructure
   try {

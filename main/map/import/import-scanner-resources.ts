@@ -7,7 +7,7 @@ import { ApiError } from '../../shared/errors'
 import type { Db } from '../../db/driver'
 import type { MapImportResult } from '../contract'
 import { findMapSourceBySha } from '../db/sources'
-import { cancelled, storeWholeOrNothing, type ImportMapOptions } from './import-map-file'
+import { alreadyImported, cancelled, storeWholeOrNothing, type ImportMapOptions } from './import-map-file'
 import { parsedFromScannerResources } from './scanner-resource-reader'
 import { collectScannerResources } from './scanner-resources'
 
@@ -20,21 +20,12 @@ export async function importScannerResources(db: Db, options: Omit<ImportMapOpti
   const text = JSON.stringify(resources)
   const sha256 = createHash('sha256').update(text).digest('hex')
   const existing = findMapSourceBySha(db, sha256)
-  if (existing) {
-    return {
-      file: SCANNER_RESOURCES_SOURCE_NAME,
-      alreadyImported: true,
-      sourceId: existing.id,
-      format: existing.format,
-      assets: existing.assets,
-      zones: existing.zones,
-      flows: existing.flows,
-      removed: { assets: 0, zones: 0, flows: 0 },
-      removedWithMarkings: 0,
-      warnings: [`the resources of the current scans were already added on ${existing.importedAt}; nothing changed`],
-      backupPath: null
-    }
-  }
+  if (existing)
+    return alreadyImported(
+      existing,
+      SCANNER_RESOURCES_SOURCE_NAME,
+      `the resources of the current scans were already added on ${existing.importedAt}; nothing changed`
+    )
   const parsed = parsedFromScannerResources(resources)
   const backupPath = options.beforeWrite?.() ?? null
   const outcome = await storeWholeOrNothing(
