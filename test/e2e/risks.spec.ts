@@ -322,6 +322,19 @@ test('remediation tasks closed with evidence, drafts kept across navigation, foc
   await panel.getByLabel('Acceptance expires on').fill('2027-06-30')
   await expect(panel.getByTestId('treatment-draft')).toHaveCount(0)
   await expect(ehrRow).toContainText('by Dr. Sam Okafor until 2027-06-30')
+
+  // Text the server refuses (an owner over 200 characters) is kept too, and the refusal is said again on return.
+  const longOwner = 'Practice manager, '.repeat(12)
+  await panel.getByLabel('Owner', { exact: true }).fill(longOwner)
+  await expect(panel.getByTestId('risk-save-state')).toContainText('Not saved')
+  await goTo(app, 'Dashboard')
+  await openRisks(app)
+  await ehrRow.getByRole('button').first().click()
+  await expect(panel.getByLabel('Owner', { exact: true })).toHaveValue(longOwner)
+  await expect(panel.getByTestId('risk-save-state')).toContainText('Not saved')
+  await panel.getByLabel('Owner', { exact: true }).fill('Practice manager')
+  await expect(panel.getByTestId('risk-save-state')).toHaveText('All changes saved.')
+  await expect(ehrRow).toContainText('Practice manager')
   await panel.getByRole('button', { name: 'Close' }).click()
 
   // A heat-map cell shows its risks in the register, behind a filter chip that can be removed.

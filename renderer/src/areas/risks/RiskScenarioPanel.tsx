@@ -9,6 +9,7 @@ import { AssetsEditor } from './AssetsEditor'
 import { TreatmentEditor } from './TreatmentEditor'
 import { VulnerabilitiesEditor } from './VulnerabilitiesEditor'
 import { saveStateText, useAutosave } from './use-autosave'
+import { useDraft } from './drafts'
 
 type Fields = Omit<UpdateRiskInput, 'id'>
 type TextFieldName = 'title' | 'description' | 'likelihoodRationale' | 'impactRationale' | 'existingControls' | 'treatmentPlan' | 'owner'
@@ -31,12 +32,20 @@ export function RiskScenarioPanel(props: {
   const [deleteError, setDeleteError] = useState<string | null>(null)
   // What the person types lives here; a save's answer never overwrites it, so nothing typed is eaten.
   const [text, setText] = useState<Record<TextFieldName, string> | null>(null)
+  // Typed text the server has not taken yet (a save still waiting, or refused) outlives the panel as a draft.
+  const [unsaved, keepUnsaved, , , , pruneUnsaved] = useDraft<Partial<Record<TextFieldName, string>>>(`risk:${props.riskId}:text`, {})
+  const leftUnsaved = useRef(unsaved)
   const { onSaved } = props
   const autosave = useAutosave<Fields>(async fields => {
     const saved = await api['risks.update']({ id: props.riskId, ...fields })
     setDetail(saved)
     onSaved()
+    pruneUnsaved(stored => {
+      const rest = Object.fromEntries(Object.entries(stored).filter(([field, value]) => fields[field as TextFieldName] !== value))
+      return Object.keys(rest).length > 0 ? rest : undefined
+    })
   })
+  const { queue, flush } = autosave
 
   useEffect(() => {
     let live = true
@@ -44,7 +53,13 @@ export function RiskScenarioPanel(props: {
       risk => {
         if (!live) return
         setDetail(risk)
-        setText(Object.fromEntries(TEXT_FIELDS.map(field => [field, risk[field]])) as Record<TextFieldName, string>)
+        const left = leftUnsaved.current
+        setText({ ...(Object.fromEntries(TEXT_FIELDS.map(field => [field, risk[field]])) as Record<TextFieldName, string>), ...left })
+        // Text left unsaved last time is tried again, so a refusal is said again instead of the text quietly reverting.
+        if (Object.keys(left).length > 0) {
+          queue(left)
+          flush()
+        }
         requestAnimationFrame(() => headingRef.current?.focus())
       },
       error => live && setLoadError(errorMessage(error))
@@ -52,7 +67,7 @@ export function RiskScenarioPanel(props: {
     return () => {
       live = false
     }
-  }, [props.riskId])
+  }, [props.riskId, queue, flush])
 
   if (loadError)
     return (
@@ -69,6 +84,7 @@ export function RiskScenarioPanel(props: {
     disabled,
     onChange: (event: { target: { value: string } }) => {
       setText(current => ({ ...current!, [field]: event.target.value }))
+      keepUnsaved({ ...unsaved, [field]: event.target.value })
       autosave.queue({ [field]: event.target.value })
     },
     onBlur: autosave.flush

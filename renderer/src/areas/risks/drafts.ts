@@ -38,5 +38,15 @@ export function useDraft<T>(key: string, initial: T | (() => T)) {
     },
     [fullKey]
   )
-  return [value, keep, settle, drafts.has(fullKey), forgetIfStill] as const
+  /** Rewrites the stored draft without showing it (say, dropping the fields a save just recorded); undefined forgets it. */
+  const prune = useCallback(
+    (rewrite: (stored: T) => T | undefined) => {
+      if (!drafts.has(fullKey)) return
+      const next = rewrite(drafts.get(fullKey) as T)
+      if (next === undefined) drafts.delete(fullKey)
+      else drafts.set(fullKey, next)
+    },
+    [fullKey]
+  )
+  return [value, keep, settle, drafts.has(fullKey), forgetIfStill, prune] as const
 }
