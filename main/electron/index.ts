@@ -3,7 +3,7 @@ import path from 'node:path'
 import { app, BrowserWindow, protocol, safeStorage } from 'electron'
 import { backupIfDue } from '../backup/backup'
 import { deviceKeyProvider } from '../security/device-key-provider'
-import { useDeviceKeyStore, WorkspaceKeyStore } from '../security/key-store'
+import { WorkspaceKeyStore } from '../security/key-store'
 import { Session } from '../workspace/session'
 import { APP_SCHEME } from './app-protocol'
 import { createAppProtocolHandler } from './app-protocol-handler'
@@ -24,10 +24,8 @@ protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standa
 const BACKUP_CHECK_INTERVAL_MS = 60 * 60 * 1000
 
 /** Workspace keys wrapped by safeStorage, in the app's data folder; safeStorage is usable only once the app is ready. */
-function installKeyStore(): WorkspaceKeyStore {
-  const store = new WorkspaceKeyStore(path.join(app.getPath('userData'), 'workspace-keys.json'), createSafeStorageWrapper(safeStorage))
-  useDeviceKeyStore(store)
-  return store
+function deviceKeyStore(): WorkspaceKeyStore {
+  return new WorkspaceKeyStore(path.join(app.getPath('userData'), 'workspace-keys.json'), createSafeStorageWrapper(safeStorage))
 }
 
 /** A daily rolling backup of whatever workspace is open; failures are kept out of the way of the person's work. */
@@ -69,7 +67,7 @@ if (!app.requestSingleInstanceLock()) {
   })
 
   void app.whenReady().then(() => {
-    const keyStore = installKeyStore()
+    const keyStore = deviceKeyStore()
     secureDefaultSession()
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
     installMenu()
@@ -79,6 +77,7 @@ if (!app.requestSingleInstanceLock()) {
       appVersion: app.getVersion(),
       // Every new workspace is encrypted: with a device key where the store can keep one.
       keyProvider: deviceKeyProvider(keyStore),
+      deviceKeyStore: keyStore,
       nativeBinding: electronNativeBinding()
     })
     registerIpc(

@@ -3,6 +3,9 @@ import { defineCall } from '../api/define-call'
 import type { WorkspaceSummary } from '../workspace/contract'
 import { filePathSchema } from '../shared/schemas'
 
+// The device key store's type, so the Session can hold one without reaching into this feature.
+export type { WorkspaceKeyStore } from './key-store'
+
 export interface WorkspaceSecurity {
   path: string
   encrypted: boolean

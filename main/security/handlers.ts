@@ -8,20 +8,20 @@ import type { OpenWorkspace } from '../workspace/session'
 import { summarize } from '../workspace/workspace-files'
 import type { securityCalls, WorkspaceSecurity } from './contract'
 import { changeWorkspaceKey, encryptWorkspace } from './encrypt-workspace'
-import { currentDeviceKeyStore, WorkspaceKeyStore } from './key-store'
+import { WorkspaceKeyStore } from './key-store'
 import { deviceKeysUnavailableReason, usableDeviceStore } from './new-workspace-key'
 import { formatRecoveryKey } from '../db/recovery-key'
 import { newPassphraseKey, typedKey } from '../db/workspace-key'
 
-function deviceKeys(): WorkspaceSecurity['deviceKeys'] {
-  const reason = deviceKeysUnavailableReason()
+function deviceKeys(store: WorkspaceKeyStore | null): WorkspaceSecurity['deviceKeys'] {
+  const reason = deviceKeysUnavailableReason(store)
   return { usable: reason === null, reason }
 }
 
-function securityOf(workspace: OpenWorkspace): WorkspaceSecurity {
+/** `store`: the session's device key store (null where the program keeps no keys). */
+function securityOf(workspace: OpenWorkspace, store: WorkspaceKeyStore | null): WorkspaceSecurity {
   const key = connectionKey(workspace.db)
-  const devices = deviceKeys()
-  const store = currentDeviceKeyStore()
+  const devices = deviceKeys(store)
   return {
     path: workspace.path,
     encrypted: key !== null,
@@ -59,16 +59,16 @@ function recoveryKeyDocument(workspacePath: string, recoveryKey: string, now: st
 }
 
 export const securityHandlers: HandlersFor<typeof securityCalls> = {
-  'security.deviceKeys': () => deviceKeys(),
+  'security.deviceKeys': (_input, ctx) => deviceKeys(ctx.session.deviceKeyStore),
 
-  'security.status': (_input, ctx) => securityOf(ctx.workspace()),
+  'security.status': (_input, ctx) => securityOf(ctx.workspace(), ctx.session.deviceKeyStore),
 
   'security.encrypt': (input, ctx) => {
     const workspace = ctx.workspace()
     if (connectionKey(workspace.db)) throw new ApiError('conflict', `"${workspace.path}" is already encrypted.`)
     const key = input.passphrase ? newPassphraseKey(input.passphrase) : WorkspaceKeyStore.randomKey()
     const mustRemember = !input.passphrase || input.rememberOnDevice
-    const store = mustRemember ? usableDeviceStore() : null
+    const store = mustRemember ? usableDeviceStore(ctx.session.deviceKeyStore) : null
     const file = workspace.path
     // Remembered before the file changes, so no moment exists where nothing can open it.
     store?.remember(file, key)
@@ -83,7 +83,7 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     } finally {
       ctx.session.adopt(file, openWorkspaceDb(file, { ...ctx.session.openChoices, key: encrypted ? key : null }))
     }
-    return securityOf(ctx.workspace())
+    return securityOf(ctx.workspace(), ctx.session.deviceKeyStore)
   },
 
   'security.unlock': (input, ctx) => {
@@ -98,7 +98,7 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
       throw error
     }
     if (input.rememberOnDevice) {
-      const store = currentDeviceKeyStore()
+      const store = ctx.session.deviceKeyStore
       if (!store) {
         db.close()
         throw new ApiError('unsupported', 'This program keeps no keys; the passphrase will be asked again next time.')
@@ -131,15 +131,15 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     // The dialog asked before replacing a file; a new file (never a link planted there) that only its owner may read.
     fs.rmSync(target, { force: true })
     fs.writeFileSync(target, recoveryKeyDocument(workspace.path, recoveryKey, ctx.session.now()), { mode: 0o600, flag: 'wx' })
-    currentDeviceKeyStore()?.markRecoveryKeySaved(workspace.path)
+    ctx.session.deviceKeyStore?.markRecoveryKeySaved(workspace.path)
     return { path: target }
   },
 
   'security.confirmRecoveryKeySaved': (_input, ctx) => {
     const workspace = ctx.workspace()
     deviceKeyOf(workspace)
-    usableDeviceStore().markRecoveryKeySaved(workspace.path)
-    return securityOf(workspace)
+    usableDeviceStore(ctx.session.deviceKeyStore).markRecoveryKeySaved(workspace.path)
+    return securityOf(workspace, ctx.session.deviceKeyStore)
   },
 
   'security.changeKey': (input, ctx) => {
@@ -148,7 +148,7 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     if (!from) throw new ApiError('conflict', `"${workspace.path}" is not encrypted; encrypt it first.`)
     const to = input.passphrase ? newPassphraseKey(input.passphrase) : WorkspaceKeyStore.randomKey()
     const remember = !input.passphrase || input.rememberOnDevice
-    const store = remember ? usableDeviceStore() : currentDeviceKeyStore()
+    const store = remember ? usableDeviceStore(ctx.session.deviceKeyStore) : ctx.session.deviceKeyStore
     const file = workspace.path
     const remembered = store && !store.unavailableReason() ? store.keyFor(file) : null
     // As when encrypting: the new key is kept before the file changes, and the old one put back if it fails.
@@ -169,6 +169,6 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     }
     // The old key opens nothing now.
     if (!remember && remembered) store!.forget(file)
-    return securityOf(ctx.workspace())
+    return securityOf(ctx.workspace(), ctx.session.deviceKeyStore)
   }
 }

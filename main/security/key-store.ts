@@ -112,14 +112,3 @@ export class WorkspaceKeyStore {
     fs.renameSync(temp, this.file)
   }
 }
-
-/** The key store of the running app (set by the Electron shell; absent in the CLI and most tests). */
-let deviceKeyStore: WorkspaceKeyStore | null = null
-
-export function useDeviceKeyStore(store: WorkspaceKeyStore | null): void {
-  deviceKeyStore = store
-}
-
-export function currentDeviceKeyStore(): WorkspaceKeyStore | null {
-  return deviceKeyStore
-}

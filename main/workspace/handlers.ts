@@ -59,7 +59,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     if (fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath, session.openChoices))
     fs.mkdirSync(path.dirname(defaultPath), { recursive: true })
     return adoptAndRemember(session, defaultPath, () =>
-      createProtected(defaultPath, input.protection, key =>
+      createProtected(defaultPath, input.protection, session.deviceKeyStore, key =>
         createWorkspace(defaultPath, UNNAMED_ORGANIZATION, {
           ...session.openChoices,
           now: session.now(),
@@ -78,7 +78,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     // Our own default folder may not exist yet; a folder the user named must already exist.
     if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
     return adoptAndRemember(session, file, () =>
-      createProtected(file, input.protection, key =>
+      createProtected(file, input.protection, session.deviceKeyStore, key =>
         createWorkspace(file, input.organization, { ...session.openChoices, now: session.now(), ...(key !== undefined ? { key } : {}) })
       )
     )

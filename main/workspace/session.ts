@@ -3,6 +3,7 @@ import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import type { WorkspaceKeyProvider } from '../db/key-provider'
 import type { OpenChoices } from '../db/open'
+import type { WorkspaceKeyStore } from '../security/contract'
 import { RecentStore } from './recent-store'
 
 export interface OpenWorkspace {
@@ -20,6 +21,8 @@ export interface SessionOptions {
   keyProvider?: WorkspaceKeyProvider
   /** The SQLite binding to load: the Electron shell's copy built for Electron's ABI. Left out, the Node build. */
   nativeBinding?: string
+  /** The app's device key store (keys kept by the OS secret store). Left out (the CLI), this program keeps no keys. */
+  deviceKeyStore?: WorkspaceKeyStore
 }
 
 /**
@@ -33,6 +36,7 @@ export class Session {
   readonly recent: RecentStore | null
   readonly keyProvider: WorkspaceKeyProvider | null
   readonly nativeBinding: string | undefined
+  readonly deviceKeyStore: WorkspaceKeyStore | null
   private readonly clock: () => Date
   private openWorkspace: OpenWorkspace | null = null
   private queue: Promise<unknown> = Promise.resolve()
@@ -44,6 +48,7 @@ export class Session {
     this.clock = options.now ?? (() => new Date())
     this.keyProvider = options.keyProvider ?? null
     this.nativeBinding = options.nativeBinding
+    this.deviceKeyStore = options.deviceKeyStore ?? null
   }
 
   /** This program's key provider and SQLite binding, for opening or creating a workspace file (`openWorkspaceDb(file, session.openChoices)`). */

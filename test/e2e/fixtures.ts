@@ -12,7 +12,7 @@ import type { Host } from '../../main/api/host'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
 import { deviceKeyProvider } from '../../main/security/device-key-provider'
 import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
-import { useDeviceKeyStore, WorkspaceKeyStore } from '../../main/security/key-store'
+import { WorkspaceKeyStore } from '../../main/security/key-store'
 import { Session } from '../../main/workspace/session'
 import { fakeSafeStorage } from '../helpers/fake-safe-storage'
 
@@ -117,9 +117,8 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     // As the Electron shell does at start-up, with a stand-in for safeStorage: a keyring, or Linux's basic_text.
     const backend = deviceKeyStore ? 'gnome_libsecret' : 'basic_text'
     const store = new WorkspaceKeyStore(path.join(dataDir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage(backend), 'linux'))
-    useDeviceKeyStore(store)
     const keyProvider = deviceKeyProvider(store)
-    const newSession = () => new Session({ dataDir, appVersion: '0.0.0-test', keyProvider })
+    const newSession = () => new Session({ dataDir, appVersion: '0.0.0-test', keyProvider, deviceKeyStore: store })
     const host = new ScriptedHost()
     const state = { session: newSession() }
     const running = new Map<string, AbortController>()
@@ -224,7 +223,6 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     }
     await use(harness)
     state.session.close()
-    useDeviceKeyStore(null)
     await context.close()
     fs.rmSync(dataDir, { recursive: true, force: true })
   }

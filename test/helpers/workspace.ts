@@ -9,6 +9,7 @@ import { callHandler } from '../../main/api/dispatch'
 import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import type { CallContext } from '../../main/api/handler-types'
 import { headlessHost, type Host } from '../../main/api/host'
+import type { WorkspaceKeyStore } from '../../main/security/contract'
 import type { OrganizationProfileInput } from '../../main/workspace/contract'
 import { Session } from '../../main/workspace/session'
 
@@ -41,6 +42,8 @@ export interface TestSessionOptions {
   keyProvider?: WorkspaceKeyProvider
   /** The SQLite binding the session loads, as the Electron shell names its own build. */
   nativeBinding?: string
+  /** The device key store the session keeps keys in, as the app's (test/helpers/device-keys.ts). */
+  deviceKeyStore?: WorkspaceKeyStore
 }
 
 /**
@@ -54,7 +57,8 @@ export function createTestSession(options: TestSessionOptions = {}): TestSession
     appVersion: '0.0.0-test',
     ...(options.now ? { now: options.now } : {}),
     ...(options.keyProvider ? { keyProvider: options.keyProvider } : {}),
-    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {})
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+    ...(options.deviceKeyStore ? { deviceKeyStore: options.deviceKeyStore } : {})
   })
   onTestFinished(() => session.close())
   const context: TestSession['context'] = (callOptions = {}) => createCallContext(session, { host: callOptions.host ?? headlessHost, ...callOptions })

@@ -6,7 +6,7 @@ import { connectionKey } from '../../main/db/driver'
 import { openWorkspaceDb } from '../../main/db/open'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
 import { deviceKeyProvider } from '../../main/security/device-key-provider'
-import { useDeviceKeyStore, WorkspaceKeyStore } from '../../main/security/key-store'
+import { WorkspaceKeyStore } from '../../main/security/key-store'
 import { formatRecoveryKey, parseRecoveryKey } from '../../main/db/recovery-key'
 import { newPassphraseKey, typedKey } from '../../main/db/workspace-key'
 import { headlessHost } from '../../main/api/host'
@@ -48,7 +48,6 @@ describe('new workspaces are created protected', () => {
     expect(recoveryKey).toMatch(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/)
 
     // Another machine (no key store): only the recovery key opens it.
-    useDeviceKeyStore(null)
     const elsewhere = createTestSession()
     await expect(elsewhere.call('workspace.open', { path: file })).rejects.toMatchObject({ code: 'not-a-workspace' })
     await test.call('workspace.close', {})
