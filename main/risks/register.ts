@@ -1,6 +1,7 @@
 // The register: every scenario of a period as a summary row, sorted and
 // filtered, and one scenario whole. Levels come from the scale's matrix.
 import type { RiskLevel } from '../assessment/contract'
+import { readCatalog } from '../assessment/reads'
 import type { Db } from '../db/driver'
 import { getRiskCatalog } from './catalog'
 import type {
@@ -106,7 +107,19 @@ export function defaultTitle(threatName: string | null, assets: readonly { name:
   const where =
     assets.length === 0 ? 'no asset' : assets.length <= 2 ? assets.map(a => a.name).join(' and ') : `${assets[0]!.name} and ${assets.length - 1} more`
   if (threatName) return `${threatName}: ${where}`
-  return gapQuestionId ? `Gap ${gapQuestionId}: ${where}` : `Unnamed risk: ${where}`
+  if (!gapQuestionId) return `Unnamed risk: ${where}`
+  // A gap carried over from the questionnaire reads as its question, not as its id.
+  const question = questionText(gapQuestionId)
+  return question ? `Gap: ${question}` : `Gap ${gapQuestionId}: ${where}`
+}
+
+let questionTexts: Map<string, string> | null = null
+
+function questionText(questionId: string): string | null {
+  questionTexts ??= new Map(readCatalog().questions.map(q => [q.id, q.text]))
+  const text = questionTexts.get(questionId)
+  if (!text) return null
+  return text.length > 110 ? `${text.slice(0, 107).trimEnd()}…` : text
 }
 
 export function loadRegister(db: Db, periodId: string, today: string): RiskSummary[] {

@@ -33,6 +33,12 @@ describe('risk register', () => {
     })
     expect(mfa.rating).toMatchObject({ score: 20, level: 'critical', status: 'open', owner: 'CTO' })
     expect(mfa.overdue).toBe(true)
+    // In the risk analysis, a rated gap nobody titled reads as its question, not as its id.
+    const question = (await ws.call('assessment.catalog', {})).questions.find(q => q.id === 'q-312-d-1')!
+    const analysis = await ws.call('risks.list', {})
+    const titles = analysis.rows.map(r => r.title)
+    expect(titles.some(t => t.startsWith('Gap: ') && question.text.startsWith(t.slice(5).replace(/…$/, '')))).toBe(true)
+    expect(titles.join('\n')).not.toContain('q-312-d-1')
     await ws.call('assessment.rateRisk', { questionId: 'q-308-a7-iiA-2', likelihood: 2, impact: 2, dueOn: '2026-06-30' })
 
     expect((await ws.call('assessment.risks', { sort: 'level' })).map(r => [r.questionId, r.rating?.level])).toEqual([
