@@ -5,7 +5,7 @@
 
 import type { ParsedInfrastructure } from '../model'
 import { capName } from '../read/attributes'
-import { isEc2Id, parseArn } from '../read/keys'
+import { accountZone, isEc2Id, parseArn } from '../read/keys'
 import { linkRecords } from '../read/link'
 import { resourceTypes, type ResourceTypeEntry } from '../read/resource-types'
 import { newRecord, type SourceRecord } from '../read/source-record'
@@ -82,19 +82,8 @@ export function assetsFromScannerResources(resources: Iterable<ScannerResource>)
     localPrefix: 'scanner'
   })
   for (const account of accountsOnly) {
-    const key = `aws:account:${account}`
-    if (!result.zones.some(z => z.key === key))
-      result.zones.push({
-        key,
-        kind: 'account',
-        name: account,
-        parentKey: null,
-        cidr: null,
-        placeholder: false,
-        provider: 'aws',
-        account,
-        region: null
-      })
+    const zone = accountZone(account)
+    if (!result.zones.some(z => z.key === zone.key)) result.zones.push(zone)
   }
   return result
 }

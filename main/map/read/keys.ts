@@ -10,6 +10,7 @@
 //   tf:<address> / cfn:<logical id> / cfn:param:<name> / config:<type>:<id>
 //                             what the file alone names (a plan before apply, a template): local to that description
 //   internet                  the internet
+import type { ParsedZone } from '../model'
 
 import { createHash } from 'node:crypto'
 
@@ -66,6 +67,21 @@ export function ec2IdOfArn(arn: string): string | null {
 export const INTERNET_KEY = 'internet'
 
 export const accountKey = (account: string): string => `aws:account:${account}`
+
+/** The zone of an AWS account: the outermost boundary every reader draws. */
+export function accountZone(account: string): ParsedZone {
+  return {
+    key: accountKey(account),
+    kind: 'account',
+    name: account,
+    parentKey: null,
+    cidr: null,
+    placeholder: false,
+    provider: 'aws',
+    account,
+    region: null
+  }
+}
 
 export function zoneKeyOfId(id: string): string | null {
   if (/^vpc-[0-9a-f]+$/.test(id)) return `aws:vpc:${id}`

@@ -5,7 +5,7 @@
 import type { AssetKind, FlowKind, InfrastructureFormatId, ParsedAsset, ParsedFlow, ParsedInfrastructure, ParsedZone } from '../model'
 import { capName } from './attributes'
 import { InfrastructureImportError } from './import-error'
-import { accountKey, assetKeyOf, boundedKey, INTERNET_KEY, isEc2Id, parseArn, zoneKeyOfId } from './keys'
+import { accountKey, accountZone, assetKeyOf, boundedKey, INTERNET_KEY, isEc2Id, parseArn, zoneKeyOfId } from './keys'
 import { resourceTypes, type ResourceTypeEntry, type SpellingFamily } from './resource-types'
 import type { Fact, Ref, SourceRecord } from './source-record'
 
@@ -729,19 +729,7 @@ class Linker {
   private finishAccounts(): void {
     const ensureAccount = (account: string) => {
       const key = accountKey(account)
-      if (!this.zones.has(key)) {
-        this.zones.set(key, {
-          key,
-          kind: 'account',
-          name: account,
-          parentKey: null,
-          cidr: null,
-          placeholder: false,
-          provider: 'aws',
-          account,
-          region: null
-        })
-      }
+      if (!this.zones.has(key)) this.zones.set(key, accountZone(account))
       return key
     }
     // A VPC or subnet known only by its id is in the account of what it holds, when all of that agrees.
