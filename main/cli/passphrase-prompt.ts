@@ -5,6 +5,7 @@ import { ApiError } from '../shared/errors'
 import { sqliteFileKind } from '../db/file-header'
 import type { WorkspaceKeyProvider } from '../db/key-provider'
 import { newPassphraseKey, typedKey, type WorkspaceKey } from '../db/workspace-key'
+import { NewPassphrase } from '../shared/schemas'
 
 /** The environment variable the CLI reads a workspace passphrase from (for scripts; people are asked). */
 export const PASSPHRASE_ENV = 'SAFEGUARD_PASSPHRASE'
@@ -50,13 +51,23 @@ export function promptHidden(question: string, streams: PromptStreams = defaultS
   })
 }
 
+/**
+ * A passphrase being chosen (init, encrypt, passphrase, or a new workspace under SAFEGUARD_PASSPHRASE):
+ * the app's rule (shared/schemas.ts), checked before any work starts.
+ */
+export function chosenPassphraseKey(passphrase: string): WorkspaceKey {
+  const checked = NewPassphrase.safeParse(passphrase)
+  if (!checked.success) throw new ApiError('invalid-input', `${checked.error.issues[0]!.message} Nothing was done.`)
+  return newPassphraseKey(passphrase)
+}
+
 /** The passphrase from SAFEGUARD_PASSPHRASE, else asked for (twice when `confirm`, for a new one). */
 export async function readPassphrase(
   question: string,
   options: { confirm?: boolean; env?: NodeJS.ProcessEnv; envName?: string; streams?: PromptStreams } = {}
 ): Promise<WorkspaceKey> {
   // A new passphrase may not look like a recovery key; one typed to unlock may be a recovery key.
-  const keyOf = options.confirm ? newPassphraseKey : typedKey
+  const keyOf = options.confirm ? chosenPassphraseKey : typedKey
   const fromEnvironment = (options.env ?? process.env)[options.envName ?? PASSPHRASE_ENV]
   if (fromEnvironment) return keyOf(fromEnvironment)
   const ask = (prompt: string) =>
@@ -103,6 +114,6 @@ export function cliKeyProvider(program: Command, env: NodeJS.ProcessEnv = proces
       return keys.get(path.resolve(file)) ?? (fromEnvironment ? typedKey(fromEnvironment) : null)
     },
     // Whoever sets a passphrase for the command line gets new workspaces encrypted with it.
-    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? newPassphraseKey(env[PASSPHRASE_ENV]) : null)
+    keyForNewWorkspace: () => (env[PASSPHRASE_ENV] ? chosenPassphraseKey(env[PASSPHRASE_ENV]) : null)
   }
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { WorkspaceSummary } from '../workspace/contract'
-import { filePathSchema } from '../shared/schemas'
+import { filePathSchema, NewPassphrase } from '../shared/schemas'
 
 // The device key store's type, so the Session can hold one without reaching into this feature.
 export type { WorkspaceKeyStore } from './key-store'
@@ -17,7 +17,7 @@ export interface WorkspaceSecurity {
   recoveryKeySaved: boolean | null
 }
 
-const Passphrase = z.string().min(8, 'Use at least 8 characters').max(1024)
+const Passphrase = NewPassphrase
 const WorkspacePath = filePathSchema()
 
 /**

@@ -45,9 +45,9 @@ describe('passphrase prompt', () => {
 
   it('prefers SAFEGUARD_PASSPHRASE, and asks twice for a new passphrase', async () => {
     expect(await readPassphrase('?', { env: { SAFEGUARD_PASSPHRASE: 'from env' } })).toEqual({ kind: 'passphrase', passphrase: 'from env' })
-    const same = terminal('new one\r', 'new one\r')
-    expect(await readPassphrase('?', { confirm: true, env: {}, streams: same.streams })).toEqual({ kind: 'passphrase', passphrase: 'new one' })
-    const different = terminal('new one\r', 'new two\r')
+    const same = terminal('new one here\r', 'new one here\r')
+    expect(await readPassphrase('?', { confirm: true, env: {}, streams: same.streams })).toEqual({ kind: 'passphrase', passphrase: 'new one here' })
+    const different = terminal('new one here\r', 'new two here\r')
     await expect(readPassphrase('?', { confirm: true, env: {}, streams: different.streams })).rejects.toThrow(/differ/)
   })
 })
