@@ -3,6 +3,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { AnswerValue, CatalogData, CloudServiceInfo, EncryptionDefault, QuestionGroup, Requirement, ValueField } from './catalog.types'
 import { ANSWER_VALUES, FAMILIES } from './catalog.types'
+import { CalendarDate } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { AnswerValue, CatalogData, Family, QuestionGroup } from './catalog.types'
@@ -230,13 +231,7 @@ export interface CsvImportReport {
   rows: CsvImportRow[]
 }
 
-const calendarDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a calendar date written YYYY-MM-DD')
-  .refine(
-    value => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)) && new Date(`${value}T00:00:00Z`).toISOString().startsWith(value),
-    'Not a real calendar date'
-  )
+const calendarDate = CalendarDate
 const periodId = z
   .string()
   .trim()

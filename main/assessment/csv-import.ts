@@ -33,17 +33,28 @@ export interface CsvImportPlan {
 }
 
 function parseCsv(text: string): Cells[] {
+  let records: string[][]
   try {
-    return parse(text, {
-      columns: (header: string[]) => header.map(h => h.trim().toLowerCase()),
-      bom: true,
-      skip_empty_lines: true,
-      relax_column_count: false,
-      trim: false
-    }) as Cells[]
+    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: false, trim: false }) as string[][]
   } catch (error) {
     throw new ApiError('import-rejected', `The file is not a readable CSV: ${(error as Error).message}. Nothing was imported.`)
   }
+  const [rawHeader, ...lines] = records
+  if (!rawHeader) return []
+  const header = rawHeader.map(h => h.trim().toLowerCase())
+  // A NUL comes from a binary or damaged file, and would cut the text short wherever a C string reads it.
+  records.forEach((cells, index) => {
+    const column = cells.findIndex(value => value.includes('\0'))
+    if (column < 0) return
+    const name = index === 0 || !header[column] ? `number ${column + 1}` : header[column]
+    throw new ApiError('import-rejected', `The file has a NUL character on line ${index + 1}, column ${name}. Nothing was imported.`)
+  })
+  // Two columns of one name would leave only the last one's cells, silently.
+  const duplicate = header.find((name, index) => header.indexOf(name) !== index)
+  if (duplicate !== undefined) {
+    throw new ApiError('import-rejected', `The file has the column "${duplicate}" twice. Keep one of them. Nothing was imported.`)
+  }
+  return lines.map(cells => Object.fromEntries(header.map((name, index) => [name, cells[index]])))
 }
 
 // A cell our export protected from running as a formula comes back without its apostrophe.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { Certainty } from '../shared/certainty'
-import { filePathSchema } from '../shared/schemas'
+import { CalendarDate, filePathSchema } from '../shared/schemas'
 
 /** Business associates: the register, the BAA checklist, the subcontractor chain and the signed copies. */
 
@@ -13,7 +13,7 @@ export type Relationship = (typeof RELATIONSHIPS)[number]
 export const TERM_STATES = ['present', 'missing', 'not-applicable', 'unchecked'] as const
 export type TermState = (typeof TERM_STATES)[number]
 
-const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+const isoDate = CalendarDate
 const optionalDate = isoDate.nullable().default(null)
 const label = z.string().trim().min(1).max(100)
 const id = z.int().positive()

@@ -12,7 +12,7 @@ import {
 } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
 import type { Certainty } from '../shared/certainty'
-import { filePathSchema } from '../shared/schemas'
+import { CalendarDate, filePathSchema } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { BreachObligation, ObligationStatus } from './obligation-types'
@@ -21,7 +21,7 @@ export type { JurisdictionCode } from './jurisdictions'
 
 /** Breach incidents: the log, the computed notification obligations and the notices given. */
 
-const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+const isoDate = CalendarDate
 const id = z.int().positive()
 
 /**

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { JURISDICTION_CODES } from './jurisdictions'
+import { AffectedCount, CalendarDate } from '../shared/schemas'
 
 /**
  * The incident as the breach clock reads it. By design it holds no PHI:
@@ -7,7 +8,7 @@ import { JURISDICTION_CODES } from './jurisdictions'
  * Only zod here, so the renderer can import these types.
  */
 
-const isoDate = z.iso.date({ error: 'must be a calendar date in the form YYYY-MM-DD' })
+const isoDate = CalendarDate
 
 export const jurisdictionCodeSchema = z.enum(JURISDICTION_CODES, {
   error: issue => `"${String(issue.input)}" is not a US state, DC or territory code (e.g. TX, DC, PR)`
@@ -48,7 +49,7 @@ export const incidentShape = {
   breachOn: isoDate.optional(),
   role: z.enum(['covered-entity', 'business-associate']),
   unsecuredPhi: z.boolean(),
-  affectedByState: z.partialRecord(jurisdictionCodeSchema, z.int().min(0, 'an affected count cannot be negative')),
+  affectedByState: z.partialRecord(jurisdictionCodeSchema, AffectedCount),
   /** One statement (the usual case) or several, e.g. an oral statement later confirmed in writing. */
   lawEnforcementDelay: z.union([lawEnforcementDelaySchema, z.array(lawEnforcementDelaySchema).max(20)]).optional(),
   /** A business associate's contract window for telling the covered entity, when shorter than 60 days. */

@@ -2,14 +2,14 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { CalendarItem } from './calendar'
 import type { RecurringDefinition } from './definitions'
-import { filePathSchema } from '../shared/schemas'
+import { CalendarDate, filePathSchema } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { CalendarItem, CalendarItemStatus } from './calendar'
 
 /** The compliance calendar: everything that falls due, the dashboard's glance, notifications and .ics export. */
 
-const isoDate = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+const isoDate = CalendarDate
 
 export interface CalendarView {
   asOf: string

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { FindingView } from '../scanners/contract'
 import { ASSET_KINDS, FLOW_KINDS, type InfrastructureFormatId, type ZoneKind } from './model'
-import { filePathSchema } from '../shared/schemas'
+import { CalendarDate, filePathSchema } from '../shared/schemas'
 
 /**
  * The PHI data-flow map: assets inside their boundaries (zones), flows between
@@ -272,7 +272,7 @@ export const mapCalls = {
   'map.removeFlow': defineCall<null>()(z.strictObject({ id })),
   'map.review': defineCall<MapReview>()(
     z.strictObject({
-      reviewedOn: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' }).optional(),
+      reviewedOn: CalendarDate.optional(),
       by: shortText(200).min(1, 'Say who reviewed the map'),
       note: shortText(4000).default('')
     })

@@ -3,7 +3,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { PeriodView, RiskLevel } from '../assessment/contract'
 import type { MapAssetKind } from '../map/contract'
-import { filePathSchema } from '../shared/schemas'
+import { CalendarDate, filePathSchema } from '../shared/schemas'
 
 /** Likelihood and impact steps of the scale (templates/risks/scale.json has exactly these ids). */
 export const SCALE_STEPS = ['low', 'medium', 'high'] as const
@@ -96,9 +96,9 @@ export const TreatmentInput = z.discriminatedUnion('kind', [
     .strictObject({
       kind: z.literal('accept'),
       approver: z.string().trim().min(1, 'Name the person who approved accepting this risk').max(200),
-      approvedOn: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' }),
+      approvedOn: CalendarDate,
       reason: z.string().trim().min(1, 'Give the reason the risk is accepted').max(4000),
-      expiresOn: z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+      expiresOn: CalendarDate
     })
     .refine(value => !isDate(value.expiresOn) || !isDate(value.approvedOn) || value.expiresOn > value.approvedOn, {
       path: ['expiresOn'],
@@ -303,7 +303,7 @@ export interface RiskImportReport {
 }
 
 const id = z.int().positive()
-const date = z.iso.date({ error: 'must be a date in the form YYYY-MM-DD' })
+const date = CalendarDate
 const text = (max: number) => z.string().trim().max(max)
 const periodId = z.string().trim().min(1).max(40)
 const step = z.enum(SCALE_STEPS)

@@ -64,6 +64,13 @@ export function readTabularFile(file: string, options: { listKey: string; column
     }
     const [header, ...lines] = records
     if (!header) throw new ApiError('import-rejected', `"${path.basename(file)}" is empty.`)
+    const nulColumn = header.findIndex(column => column.includes('\0'))
+    if (nulColumn >= 0) {
+      throw new ApiError(
+        'import-rejected',
+        `"${path.basename(file)}" has a NUL character in its header row, column ${nulColumn + 1}. Nothing was imported.`
+      )
+    }
     const unknown = header.filter(column => !options.columns.includes(column))
     if (unknown.length > 0) {
       throw new ApiError(
@@ -73,12 +80,27 @@ export function readTabularFile(file: string, options: { listKey: string; column
     }
     const duplicate = header.find((column, index) => header.indexOf(column) !== index)
     if (duplicate) throw new ApiError('import-rejected', `"${path.basename(file)}" has the column ${duplicate} twice.`)
+    refuseNulCells(path.basename(file), header, lines)
     return {
       format: 'csv',
       rows: lines.map(cells => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]]] : []))))
     }
   }
   throw new ApiError('import-rejected', `"${path.basename(file)}" must be a .json or .csv file.`)
+}
+
+/**
+ * A NUL character is never part of a register's text: it comes from a binary or corrupted file,
+ * and it would cut the value short wherever a C string reads it. Refused, naming the row and column.
+ * @param rows the data rows after the header; row 1 is the first of them.
+ */
+function refuseNulCells(fileName: string, header: readonly string[], rows: readonly (readonly string[])[]): void {
+  rows.forEach((cells, rowIndex) => {
+    const columnIndex = cells.findIndex(cell => cell.includes('\0'))
+    if (columnIndex < 0) return
+    const column = header[columnIndex] ?? `number ${columnIndex + 1}`
+    throw new ApiError('import-rejected', `"${fileName}" has a NUL character in row ${rowIndex + 1}, column ${column}. Nothing was imported.`)
+  })
 }
 
 /** 'yes'/'no', 'true'/'false', '1'/'0' from a spreadsheet cell; anything else is left for the schema to reject. */
