@@ -20,7 +20,7 @@ describe('evidence pack data read from a real workspace', () => {
     const expected = results.map(r => (r.ok ? SCANNER_FORMATS.find(f => f.id === r.scan.format)!.label : '')).sort()
     expect(labels).toEqual(expected)
     expect(labels).toContain('AWS Config compliance by rule')
-    expect(labels).toContain('Steampipe/Powerpipe HIPAA benchmark')
+    expect(labels).toContain('Steampipe/Powerpipe benchmark')
     for (const label of labels) expect(label).not.toMatch(/awsconfig|\(/)
 
     const review = await reviewData(ws.context())

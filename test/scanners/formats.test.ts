@@ -1,3 +1,6 @@
+import { mkdtemp, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { NormalizedFinding } from '../../main/scanners/finding.types'
 import { readScanFile } from '../../main/scanners/read/scan-reader'
@@ -249,7 +252,7 @@ describe('AWS Config', () => {
   })
 })
 
-describe('Powerpipe HIPAA benchmark export', () => {
+describe('Powerpipe benchmark export', () => {
   it('takes the specification from the parent group and merges a control listed under several items', async () => {
     const { findings, summary } = await read('powerpipe-hipaa-benchmark.json')
     expect(summary.format).toBe('powerpipe-hipaa')
@@ -257,8 +260,69 @@ describe('Powerpipe HIPAA benchmark export', () => {
     expect(records).toMatchObject({ status: 'failed', severity: 'high', account: '888899990000', region: 'us-east-1', citationSource: 'file' })
     expect(records?.citations).toEqual(['164.312(a)(2)(iv)', '164.312(e)(2)(ii)'])
     // 164.312(b) group has no item tag: its title names it.
-    expect(findings.find(f => f.checkId === 'cloudtrail_trail_enabled')?.citations).toEqual(['164.312(b)'])
-    expect(summary.skipped[0]).toMatchObject({ count: 1 })
-    expect(findings).toHaveLength(3)
+    const trail = findings.filter(f => f.checkId === 'cloudtrail_trail_enabled')
+    expect(trail.map(f => f.citations)).toEqual([['164.312(b)'], ['164.312(b)']])
+    // The skipped result is kept as info (the store has no 'skipped' status), and the summary says so.
+    expect(trail.find(f => f.resourceId === 'x')).toMatchObject({ status: 'info', statusDetail: 'Skipped by Powerpipe: x is skip' })
+    expect(summary.skipped).toEqual([])
+    expect(summary.warnings).toEqual([
+      "1 result Powerpipe skipped was kept with status info (Safeguard has no 'skipped' status); its detail starts 'Skipped by Powerpipe'"
+    ])
+    expect(findings).toHaveLength(4)
+  })
+
+  it('keeps every result of a benchmark other than HIPAA and says which tie to no specification and why', async () => {
+    const { findings, summary } = await read('powerpipe-cis-benchmark.json')
+    expect(summary.format).toBe('powerpipe-hipaa')
+    expect(findings).toHaveLength(21)
+    const byStatus = (status: NormalizedFinding['status']) => findings.filter(f => f.status === status).length
+    // 5 alarm, 10 ok, 3 info + 1 skip, 2 error.
+    expect([byStatus('failed'), byStatus('passed'), byStatus('info'), byStatus('error'), byStatus('manual')]).toEqual([5, 10, 4, 2, 0])
+    expect([summary.findings, summary.passed, summary.failed]).toEqual([21, 10, 5])
+    expect(summary.skipped).toEqual([])
+    expect(findings.filter(f => f.statusDetail?.startsWith('Skipped by Powerpipe')).map(f => f.resourceId)).toEqual([
+      'arn:aws:rds:us-east-1:123456789012:db:legacy'
+    ])
+    expect(findings.every(f => f.citations.length === 0 && f.citationSource === 'none')).toBe(true)
+    expect(summary.citations).toEqual([])
+    expect(findings.find(f => f.resourceId === 'arn:aws:accessanalyzer:eu-west-1:123456789012')).toMatchObject({
+      checkId: 'cis_v300_1_20',
+      status: 'error',
+      account: '123456789012',
+      region: 'eu-west-1'
+    })
+    expect(summary.warnings).toEqual([
+      "1 result Powerpipe skipped was kept with status info (Safeguard has no 'skipped' status); its detail starts 'Skipped by Powerpipe'",
+      "21 results of benchmark aws_compliance.benchmark.cis_v300 are not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for their controls; they were kept"
+    ])
+  })
+
+  it('says so when an export holds no control results at all', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'powerpipe-'))
+    const file = path.join(dir, 'empty-benchmark.json')
+    await writeFile(file, JSON.stringify({ group_id: 'aws_compliance.benchmark.cis_v300', title: 'CIS v3.0.0', groups: [], controls: null }))
+    const { summary } = await readScanFile(file)
+    expect(summary.findings).toBe(0)
+    expect(summary.warnings).toEqual(['the benchmark export holds no control results (no control ran, or every control has an empty result list)'])
+  })
+
+  it('keeps a control that could not run as one error finding', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'powerpipe-'))
+    const file = path.join(dir, 'run-error.json')
+    const control = {
+      control_id: 'aws_compliance.control.cis_v300_3_1',
+      title: '3.1 CloudTrail',
+      results: null,
+      run_status: 8,
+      run_error: 'access denied'
+    }
+    await writeFile(file, JSON.stringify({ group_id: 'aws_compliance.benchmark.cis_v300', title: 'CIS v3.0.0', groups: [], controls: [control] }))
+    const { findings, summary } = await readScanFile(file)
+    expect(findings.map(f => [f.checkId, f.status, f.statusDetail, f.resourceId])).toEqual([
+      ['cis_v300_3_1', 'error', 'Powerpipe could not run the control: access denied', null]
+    ])
+    expect(summary.warnings).toEqual([
+      "1 result of benchmark aws_compliance.benchmark.cis_v300 is not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for its control; it was kept"
+    ])
   })
 })

@@ -45,6 +45,23 @@ describe('scans.import', () => {
     expect(page.findings[0]?.citations).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
   })
 
+  it('stores every result of a non-HIPAA Powerpipe benchmark, with the warnings saying what maps to nothing', async () => {
+    const ws = await createTestWorkspace()
+    const result = await importOk(ws, ownFixture('powerpipe-cis-benchmark.json'))
+    expect(result.scan).toMatchObject({ format: 'powerpipe-hipaa', findings: 21, passed: 10, failed: 5, accounts: ['123456789012'] })
+    expect(result.scan.warnings).toContain(
+      "21 results of benchmark aws_compliance.benchmark.cis_v300 are not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for their controls; they were kept"
+    )
+    const { db } = ws.session.requireWorkspace()
+    const rows = db.prepare('SELECT status, count(*) AS n FROM finding WHERE scan_id = ? GROUP BY status ORDER BY status').all(result.scan.id)
+    expect(rows).toEqual([
+      { status: 'error', n: 2 },
+      { status: 'failed', n: 5 },
+      { status: 'info', n: 4 },
+      { status: 'passed', n: 10 }
+    ])
+  })
+
   it('keeps a checked backup of the workspace as it was before the import', async () => {
     const ws = await createTestWorkspace()
     await importOk(ws, ownFixture('prowler-v5.ocsf.json'))

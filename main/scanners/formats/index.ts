@@ -27,7 +27,7 @@ export const SCANNER_FORMATS = [
   { id: 'awsconfig-rule-compliance', label: 'AWS Config compliance by rule', scanner: 'awsconfig', streamed: false },
   { id: 'awsconfig-evaluation-results', label: 'AWS Config evaluation results', scanner: 'awsconfig', streamed: false },
   { id: 'awsconfig-conformance-pack', label: 'AWS Config conformance pack', scanner: 'awsconfig', streamed: false },
-  { id: 'powerpipe-hipaa', label: 'Steampipe/Powerpipe HIPAA benchmark', scanner: 'powerpipe', streamed: false },
+  { id: 'powerpipe-hipaa', label: 'Steampipe/Powerpipe benchmark', scanner: 'powerpipe', streamed: false },
   { id: 'empty', label: 'Empty scanner output', scanner: 'empty', streamed: true }
 ] as const satisfies readonly ScannerFormatEntry[]
 

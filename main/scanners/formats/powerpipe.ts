@@ -1,7 +1,8 @@
-// Steampipe/Powerpipe benchmark JSON export. Controls carry no HIPAA id: the item
-// comes from the nearest enclosing group whose tags or title name a specification.
-// One control appears under several items, so results are merged by finding key
-// and written out when the file ends.
+// Steampipe/Powerpipe benchmark JSON export, of the HIPAA benchmark or any other. Controls
+// carry no HIPAA id: the item comes from the nearest enclosing group whose tags or title name
+// a specification, else from our Steampipe control table. One control appears under several
+// items, so results are merged by finding key and written out when the file ends. Every
+// result is kept; what ties to no specification is counted per benchmark and said in a warning.
 
 import type { FindingStatus, NormalizedFinding } from '../finding.types'
 import { citationFromId } from '../mapping/citation'
@@ -13,12 +14,22 @@ export function isPowerpipeGroup(o: JsonObject): boolean {
   return field(o, 'group_id') !== undefined && (field(o, 'groups') !== undefined || field(o, 'controls') !== undefined)
 }
 
-const RESULT_STATUS: Record<string, FindingStatus | 'skip'> = {
+// The store has no 'skipped' status (adding one needs a migration): a skipped result is kept
+// as 'info', its detail says it was skipped, and the summary warns how many.
+const RESULT_STATUS: Record<string, FindingStatus> = {
   ok: 'passed',
   alarm: 'failed',
   info: 'info',
   error: 'error',
-  skip: 'skip'
+  skip: 'info'
+}
+
+/** The root of an export wraps the benchmarks run; any other group id is the benchmark itself. */
+const ROOT_GROUP_ID = 'root_result_group'
+
+export function benchmarkOf(group: JsonObject): string | null {
+  const id = text(field(group, 'group_id'))
+  return id === ROOT_GROUP_ID ? null : id
 }
 
 /** The specification a benchmark group stands for, from its item-id tag or its title. */
@@ -36,37 +47,56 @@ export function groupCitation(group: JsonObject): string | null {
   return m ? m[0] : null
 }
 
+interface ControlResult {
+  status: FindingStatus
+  /** Powerpipe skipped it: kept as 'info' and counted for the warning. */
+  skipped: boolean
+  detail: string | null
+  account: string | null
+  region: string | null
+  resourceId: string | null
+}
+
 export class PowerpipeCollector {
   private readonly byKey = new Map<string, NormalizedFinding>()
+  /** The benchmark each finding was first met under, for the unmapped-results warning. */
+  private readonly benchmarkOfKey = new Map<string, string | null>()
+  private skipped = 0
 
   constructor(private readonly sink: RecordSink) {}
 
-  /** A group (or the root's own controls) with the citation inherited from its ancestors. */
-  group(group: JsonObject, inherited: string | null): void {
+  /** A group (or the root's own controls) with the citation and benchmark inherited from its ancestors. */
+  group(group: JsonObject, inherited: string | null, benchmark: string | null): void {
     const citation = groupCitation(group) ?? inherited
+    const within = benchmark ?? benchmarkOf(group)
     for (const sub of asArray(field(group, 'groups'))) {
       const o = asObject(sub)
-      if (o) this.group(o, citation)
+      if (o) this.group(o, citation, within)
     }
     for (const control of asArray(field(group, 'controls'))) {
       const o = asObject(control)
-      if (o) this.control(o, citation)
+      if (o) this.control(o, citation, within)
     }
   }
 
-  control(control: JsonObject, citation: string | null): void {
+  control(control: JsonObject, citation: string | null, benchmark: string | null): void {
     const controlId = text(field(control, 'control_id'))
     if (!controlId) throw new MissingFieldError('control_id', 'powerpipe-hipaa')
     const checkId = controlId.replace(/^.*\.control\./, '')
-    for (const r of asArray(field(control, 'results'))) {
+    const results = asArray(field(control, 'results'))
+    // A control that failed to run has no results, only its run_error: kept as one error finding.
+    const runError = text(field(control, 'run_error'))
+    if (results.length === 0 && runError) {
+      const detail = `Powerpipe could not run the control: ${runError}`
+      this.keep(control, checkId, citation, benchmark, { status: 'error', skipped: false, detail, account: null, region: null, resourceId: null })
+    }
+    for (const r of results) {
       const result = asObject(r)
       if (!result) continue
-      const mapped = RESULT_STATUS[text(field(result, 'status')) ?? '']
+      const status = text(field(result, 'status')) ?? ''
+      const mapped = Object.prototype.hasOwnProperty.call(RESULT_STATUS, status) ? RESULT_STATUS[status] : undefined
       if (!mapped) throw new MissingFieldError('results[].status', 'powerpipe-hipaa')
-      if (mapped === 'skip') {
-        this.sink.skip('control skipped by Powerpipe')
-        continue
-      }
+      const reason = text(field(result, 'reason'))
       let account: string | null = null
       let region: string | null = null
       for (const d of asArray(field(result, 'dimensions'))) {
@@ -75,42 +105,83 @@ export class PowerpipeCollector {
         if (key === 'account_id') account = text(field(dim, 'value'))
         else if (key === 'region') region = text(field(dim, 'value'))
       }
-      const resourceId = text(field(result, 'resource'))
-      const key = findingKey('powerpipe', account, region, checkId, resourceId)
-      const existing = this.byKey.get(key)
-      if (existing) {
-        if (citation && !existing.citations.includes(citation)) existing.citations.push(citation)
-        continue
-      }
-      const citations = citation ? [citation] : [...steampipeControlCitations(checkId)]
-      this.byKey.set(key, {
-        format: 'powerpipe-hipaa',
-        scanner: 'powerpipe',
-        scannerVersion: null,
-        checkId,
-        title: text(field(control, 'title')) ?? checkId,
+      const skipped = status === 'skip'
+      const detail = skipped ? `Skipped by Powerpipe${reason ? `: ${reason}` : ''}` : reason
+      this.keep(control, checkId, citation, benchmark, {
         status: mapped,
-        muted: false,
-        severity: severityOf(field(control, 'severity')),
-        statusDetail: text(field(result, 'reason')),
-        resourceId,
-        resourceName: null,
-        resourceType: null,
+        skipped,
+        detail,
         account,
         region,
-        remediationText: null,
-        remediationUrl: null,
-        observedAt: null,
-        itemCount: 1,
-        findingKey: key,
-        citations,
-        citationSource: citation ? 'file' : citations.length ? 'table' : 'none'
+        resourceId: text(field(result, 'resource'))
       })
     }
   }
 
-  flush(): void {
-    for (const f of this.byKey.values()) this.sink.add(f)
-    this.byKey.clear()
+  private keep(control: JsonObject, checkId: string, citation: string | null, benchmark: string | null, result: ControlResult): void {
+    const { account, region, resourceId } = result
+    const key = findingKey('powerpipe', account, region, checkId, resourceId)
+    const existing = this.byKey.get(key)
+    if (existing) {
+      if (citation && !existing.citations.includes(citation)) existing.citations.push(citation)
+      return
+    }
+    if (result.skipped) this.skipped++
+    const citations = citation ? [citation] : [...steampipeControlCitations(checkId)]
+    this.benchmarkOfKey.set(key, benchmark)
+    this.byKey.set(key, {
+      format: 'powerpipe-hipaa',
+      scanner: 'powerpipe',
+      scannerVersion: null,
+      checkId,
+      title: text(field(control, 'title')) ?? checkId,
+      status: result.status,
+      muted: false,
+      severity: severityOf(field(control, 'severity')),
+      statusDetail: result.detail,
+      resourceId,
+      resourceName: null,
+      resourceType: null,
+      account,
+      region,
+      remediationText: null,
+      remediationUrl: null,
+      observedAt: null,
+      itemCount: 1,
+      findingKey: key,
+      citations,
+      citationSource: citation ? 'file' : citations.length ? 'table' : 'none'
+    })
   }
+
+  flush(): void {
+    const unmapped = new Map<string, number>()
+    for (const [key, f] of this.byKey) {
+      this.sink.add(f)
+      if (f.citations.length) continue
+      const benchmark = this.benchmarkOfKey.get(key) ?? '(unnamed)'
+      unmapped.set(benchmark, (unmapped.get(benchmark) ?? 0) + 1)
+    }
+    if (this.byKey.size === 0)
+      this.sink.warn('the benchmark export holds no control results (no control ran, or every control has an empty result list)')
+    if (this.skipped) {
+      const one = this.skipped === 1
+      this.sink.warn(
+        `${plural(this.skipped, 'result')} Powerpipe skipped ${one ? 'was' : 'were'} kept with status info (Safeguard has no 'skipped' status); ${one ? 'its' : 'their'} detail starts 'Skipped by Powerpipe'`
+      )
+    }
+    for (const [benchmark, count] of unmapped) {
+      const one = count === 1
+      this.sink.warn(
+        `${plural(count, 'result')} of benchmark ${benchmark} ${one ? 'is' : 'are'} not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for ${one ? 'its control' : 'their controls'}; ${one ? 'it was' : 'they were'} kept`
+      )
+    }
+    this.byKey.clear()
+    this.benchmarkOfKey.clear()
+    this.skipped = 0
+  }
+}
+
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`
 }

@@ -8,7 +8,7 @@ import { isAsff, isProwlerAsff, readAsff } from '../formats/asff'
 import { CONFIG_COLLECTIONS, readConfigEvaluation, readConfigRuleCompliance } from '../formats/awsconfig'
 import { asObject, child, field, isoTime, text, type JsonObject } from '../formats/fields'
 import { isOcsf, isProwlerOcsf, readProwlerOcsf, readSecurityhubOcsf } from '../formats/ocsf'
-import { groupCitation, isPowerpipeGroup, PowerpipeCollector } from '../formats/powerpipe'
+import { benchmarkOf, groupCitation, isPowerpipeGroup, PowerpipeCollector } from '../formats/powerpipe'
 import { isProwlerV2, isProwlerV3, readProwlerV2, readProwlerV3 } from '../formats/prowler'
 import type { RecordSink } from '../formats/record-sink'
 import { readScoutService, type ScoutContext } from '../formats/scoutsuite'
@@ -129,6 +129,7 @@ export class RecordRouter implements SplitHandler {
 
   /** Called once the whole stream is consumed. */
   finish(): FormatId {
+    if (this.powerpipe && this.collection !== null) this.powerpipeRootRest(this.powerpipe)
     this.powerpipe?.flush()
     if (this.format) return this.format
     if (this.wasTruncated) throw this.error('truncated', 'the file ends before its first complete record', { offset: 0, element: 0 })
@@ -138,6 +139,15 @@ export class RecordRouter implements SplitHandler {
       offset: 0,
       element: 0
     })
+  }
+
+  // Only one root member is streamed as records: a root group holding both groups and controls
+  // has the other member captured whole, read here so none of its results is lost.
+  private powerpipeRootRest(powerpipe: PowerpipeCollector): void {
+    const other = this.collection === 'groups' ? 'controls' : 'groups'
+    if (field(this.rootMembers, other) === undefined) return
+    const rest = { title: field(this.rootMembers, 'title'), tags: field(this.rootMembers, 'tags'), [other]: field(this.rootMembers, other) }
+    powerpipe.group(rest, null, benchmarkOf(this.rootMembers))
   }
 
   private beginCollection(key: string, format: FormatId): SplitDecision {
@@ -167,8 +177,9 @@ export class RecordRouter implements SplitHandler {
         return readConfigEvaluation(o, this.events.sink, 'awsconfig-conformance-pack', text(field(this.rootMembers, 'ConformancePackName')))
       case 'powerpipe-hipaa': {
         const rootCitation = groupCitation(this.rootMembers)
-        if (this.collection === 'controls') this.powerpipe?.control(o, rootCitation)
-        else this.powerpipe?.group(o, rootCitation)
+        const benchmark = benchmarkOf(this.rootMembers)
+        if (this.collection === 'controls') this.powerpipe?.control(o, rootCitation, benchmark)
+        else this.powerpipe?.group(o, rootCitation, benchmark)
         return
       }
       default:
@@ -197,7 +208,7 @@ export class RecordRouter implements SplitHandler {
         return readAsff(o, sink, this.format)
       case 'powerpipe-hipaa':
         this.powerpipe ??= new PowerpipeCollector(sink)
-        return this.powerpipe.group(o, null)
+        return this.powerpipe.group(o, null, null)
       default:
         throw this.error('unknown-format', `unexpected record for ${this.format}`, position)
     }
