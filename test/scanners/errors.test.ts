@@ -1,6 +1,9 @@
+import { writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ImportError } from '../../main/scanners/import-error'
 import { readScanFile } from '../../main/scanners/read/scan-reader'
+import { tempDir } from '../helpers/workspace'
 import { ownFixture } from './fixture-paths'
 
 async function failure(name: string, options = {}): Promise<ImportError> {
@@ -42,6 +45,25 @@ describe('rejected files name the file, the position and the problem', () => {
     expect(err.position).toMatchObject(position)
     expect(err.message).toContain(ownFixture(name))
     expect(err.detail.length).toBeGreaterThan(10)
+  })
+
+  it('names the columns it looked for when a CSV is neither Prowler layout', async () => {
+    expect((await failure('invalid/other.csv')).detail).toBe(
+      "a CSV file with neither the CHECK_ID and STATUS columns of a Prowler CSV (';'-separated) nor the TITLE_ID and CHECK_RESULT columns of a Prowler 2 CSV (','-separated) in its first line"
+    )
+  })
+
+  it('names the row and the value of a Prowler 2 CSV result it cannot read', async () => {
+    const file = path.join(tempDir(), 'prowler2.csv')
+    const rows = ['PROFILE,ACCOUNT_NUM,REGION,TITLE_ID,CHECK_RESULT', 'default,1,us-east-1,2.1,PASS', 'default,1,us-east-1,2.2,MAYBE']
+    await writeFile(file, rows.join('\n') + '\n')
+    const err = await readScanFile(file).then(
+      () => null,
+      (e: unknown) => e
+    )
+    expect(err).toBeInstanceOf(ImportError)
+    expect((err as ImportError).detail).toBe('row 2 has an unrecognised CHECK_RESULT "MAYBE"')
+    expect((err as ImportError).position).toMatchObject({ line: 3, element: 1 })
   })
 
   it('says which field a known format is missing', async () => {

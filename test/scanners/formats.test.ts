@@ -142,6 +142,49 @@ describe('Prowler v2, v3 JSON, ASFF and CSV', () => {
     expect(findings[2]).toMatchObject({ status: 'manual', muted: true })
   })
 
+  it('reads the Prowler 2 (shell) CSV: comma-separated, TITLE_ID as check id, HIPAA ids from the compliance column', async () => {
+    const { findings, summary } = await read('prowler-v2.csv')
+    expect(summary.format).toBe('prowler-v2-csv')
+    expect(summary.scanner).toBe('prowler')
+    expect(findings.map(f => [f.checkId, f.status, f.severity, f.account, f.region])).toEqual([
+      ['2.1', 'passed', 'high', '111122223333', 'us-east-1'],
+      ['extra72', 'failed', 'critical', '111122223333', 'us-east-2'],
+      ['1.20', 'info', 'medium', '111122223333', 'us-east-1'],
+      ['extra7100', 'failed', 'critical', '444455556666', 'eu-west-1'],
+      ['2.2', 'passed', 'medium', '444455556666', 'eu-west-1']
+    ])
+    expect([summary.findings, summary.passed, summary.failed, summary.failedBySeverity.critical]).toEqual([5, 2, 2, 2])
+    expect(summary.accounts).toEqual(['111122223333', '444455556666'])
+    expect(findings.map(f => [f.citations, f.citationSource])).toEqual([
+      [['164.308(a)(1)(ii)(D)', '164.312(b)'], 'file'],
+      [[], 'none'],
+      [[], 'none'],
+      [['164.308(a)(3)(ii)(A)', '164.312(a)(1)'], 'file'],
+      [[], 'none']
+    ])
+    expect(summary.citations).toEqual(['164.308(a)(1)(ii)(D)', '164.308(a)(3)(ii)(A)', '164.312(a)(1)', '164.312(b)'])
+    expect(findings[1]).toMatchObject({
+      title: '[extra72] Ensure there are no EBS Snapshots set as Public',
+      statusDetail: 'Snapshot snap-1 is public, shared with all accounts',
+      resourceId: 'snap-1',
+      resourceType: 'AwsEc2Snapshot',
+      remediationText: 'Make the snapshot private.',
+      remediationUrl: 'https://example.org/ebs',
+      observedAt: '2021-03-04T10:11:12.000Z'
+    })
+    expect(findings[2]?.resourceId).toBeNull()
+    expect(findings[3]?.statusDetail).toBe('Policy "assume-all" allows sts:AssumeRole on *')
+  })
+
+  it('keys a Prowler 2 CSV finding like the same finding in Prowler 2 JSON lines, so scans compare across the two', async () => {
+    const csv = await read('prowler-v2.csv')
+    const ndjson = await read('prowler-v2.ndjson')
+    const fromCsv = byCheck(csv.findings, '2.1')
+    const fromJson = byCheck(ndjson.findings, '2.1')
+    expect(fromCsv.findingKey).toBe(fromJson.findingKey)
+    expect([fromCsv.status, fromCsv.citations]).toEqual([fromJson.status, fromJson.citations])
+  })
+
   it('reads a v3 CSV with CRLF line ends and the older column names', async () => {
     const { findings } = await read('prowler-v3-crlf.csv')
     expect(findings.map(f => [f.checkId, f.account, f.region, f.resourceId])).toEqual([

@@ -21,6 +21,7 @@ export const SCANNER_FORMATS = [
   { id: 'prowler-ocsf', label: 'Prowler JSON-OCSF', scanner: 'prowler', streamed: true },
   { id: 'prowler-asff', label: 'Prowler ASFF', scanner: 'prowler', streamed: true },
   { id: 'prowler-csv', label: 'Prowler CSV', scanner: 'prowler', streamed: false },
+  { id: 'prowler-v2-csv', label: 'Prowler 2 CSV', scanner: 'prowler', streamed: false },
   { id: 'securityhub-asff', label: 'AWS Security Hub (ASFF)', scanner: 'securityhub', streamed: true },
   { id: 'securityhub-ocsf', label: 'AWS Security Hub (OCSF export)', scanner: 'securityhub', streamed: true },
   { id: 'scoutsuite', label: 'ScoutSuite results', scanner: 'scoutsuite', streamed: false },

@@ -1,4 +1,4 @@
-// Prowler's own non-OCSF outputs: v2 NDJSON, v3 JSON and the v3+ ';' CSV.
+// Prowler's own non-OCSF outputs: v2 NDJSON, the v2 ',' CSV, v3 JSON and the v3+ ';' CSV.
 
 import type { NormalizedFinding } from '../finding.types'
 import { citationsFromIds, citationsInText } from '../mapping/citation'
@@ -94,15 +94,61 @@ export function readProwlerV2(o: JsonObject, sink: RecordSink): void {
 /** Columns a CSV must have to be read as a Prowler findings CSV. */
 export const PROWLER_CSV_REQUIRED = ['CHECK_ID', 'STATUS'] as const
 
-export function readProwlerCsvRow(row: Record<string, string>, sink: RecordSink): void {
-  const format = 'prowler-csv'
-  const col = (...names: string[]): string | null => {
+/** Columns a ','-separated CSV must have to be read as Prowler 2 (shell) output. */
+export const PROWLER_V2_CSV_REQUIRED = ['TITLE_ID', 'CHECK_RESULT'] as const
+
+/** The first non-empty value among a row's columns (csv-parse gives own properties only). */
+function csvColumns(row: Record<string, string>): (...names: string[]) => string | null {
+  return (...names) => {
     for (const n of names) {
-      const v = row[n]
+      const v = Object.prototype.hasOwnProperty.call(row, n) ? row[n] : undefined
       if (v !== undefined && v !== '') return v
     }
     return null
   }
+}
+
+// Prowler 2's CSV is the record of its JSON lines under its shell variables' names
+// (TITLE_ID is the JSON's "Control ID"), so check ids, finding keys and citations
+// match readProwlerV2 and the two compare across scans.
+export function readProwlerV2CsvRow(row: Record<string, string>, sink: RecordSink): void {
+  const format = 'prowler-v2-csv'
+  const col = csvColumns(row)
+  const checkId = requireText(col('TITLE_ID'), 'TITLE_ID', format)
+  const status = statusOf(col('CHECK_RESULT'))
+  if (!status) throw new MissingFieldError('CHECK_RESULT', format)
+  const account = col('ACCOUNT_NUM')
+  const region = col('REGION')
+  const resourceId = col('CHECK_RESOURCE_ID')
+  const citations = citationsInText(col('CHECK_ASFF_COMPLIANCE_TYPE') ?? '')
+  sink.add({
+    format,
+    scanner: 'prowler',
+    scannerVersion: null,
+    checkId,
+    title: col('TITLE_TEXT') ?? checkId,
+    status,
+    muted: false,
+    severity: severityOf(col('CHECK_SEVERITY')),
+    statusDetail: col('CHECK_RESULT_EXTENDED'),
+    resourceId,
+    resourceName: null,
+    resourceType: col('CHECK_ASFF_RESOURCE_TYPE'),
+    account,
+    region,
+    remediationText: col('CHECK_REMEDIATION'),
+    remediationUrl: col('CHECK_DOC'),
+    observedAt: isoTime(col('PROWLER_START_TIME')),
+    itemCount: 1,
+    findingKey: findingKey('prowler', account, region, checkId, resourceId),
+    citations,
+    citationSource: citations.length ? 'file' : 'none'
+  })
+}
+
+export function readProwlerCsvRow(row: Record<string, string>, sink: RecordSink): void {
+  const format = 'prowler-csv'
+  const col = csvColumns(row)
   const checkId = requireText(col('CHECK_ID'), 'CHECK_ID', format)
   const status = statusOf(col('STATUS'))
   if (!status) throw new MissingFieldError('STATUS', format)

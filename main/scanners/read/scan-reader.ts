@@ -14,7 +14,7 @@ import {
 import { MissingFieldError } from '../formats/fields'
 import { scannerFormat } from '../formats/index'
 import { compareCitations } from '../../shared/citation'
-import { PROWLER_CSV_REQUIRED, readProwlerCsvRow } from '../formats/prowler'
+import { PROWLER_CSV_REQUIRED, PROWLER_V2_CSV_REQUIRED, readProwlerCsvRow, readProwlerV2CsvRow } from '../formats/prowler'
 import type { RecordSink } from '../formats/record-sink'
 import { ImportError, type ImportErrorPosition } from '../import-error'
 import { openDecoded, type DecodedSource } from './decoded-chunks'
@@ -113,15 +113,16 @@ export class ScanFileReader {
         format = yield* this.readJson(source, chunks, head, jsonStart, headOffset, true)
       } else {
         const firstLine = head.subarray(start, head.indexOf(0x0a, start) === -1 ? head.length : head.indexOf(0x0a, start)).toString('utf8')
-        if (!isProwlerCsvHeader(firstLine)) {
+        const csv = csvKindOf(firstLine)
+        if (!csv) {
           const shown = JSON.stringify(head.subarray(start, start + 40).toString('utf8'))
           const detail = /[;,]/.test(firstLine)
-            ? `a CSV file without the ${PROWLER_CSV_REQUIRED.join(' and ')} columns of a Prowler findings CSV`
+            ? `a CSV file with ${CSV_KINDS_LOOKED_FOR}`
             : `not JSON and not a scanner CSV: it starts with ${shown}`
           throw new ImportError(/[;,]/.test(firstLine) ? 'unknown-format' : 'not-json', this.file, detail, { offset: bomBytes + start, line: 1 })
         }
-        yield* this.readCsv(source, chunks, head.subarray(start))
-        format = 'prowler-csv'
+        yield* this.readCsv(source, chunks, head.subarray(start), csv)
+        format = csv.format
       }
     }
     if (this.batch.length) yield this.takeBatch()
@@ -154,7 +155,7 @@ export class ScanFileReader {
     return router.finish()
   }
 
-  private async *readCsv(source: DecodedSource, chunks: AsyncGenerator<Buffer>, head: Buffer): AsyncGenerator<NormalizedFinding[]> {
+  private async *readCsv(source: DecodedSource, chunks: AsyncGenerator<Buffer>, head: Buffer, csv: CsvKind): AsyncGenerator<NormalizedFinding[]> {
     async function* all(): AsyncGenerator<Buffer> {
       yield head
       for (;;) {
@@ -164,21 +165,32 @@ export class ScanFileReader {
       }
     }
     const parser = Readable.from(all()).pipe(
-      parseCsv({ delimiter: ';', columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, relax_quotes: true })
+      parseCsv({
+        delimiter: csv.delimiter,
+        columns: true,
+        bom: true,
+        skip_empty_lines: true,
+        relax_column_count: true,
+        relax_quotes: true,
+        info: true
+      })
     )
     const sink = this.sink()
     let row = 0
-    for await (const record of parser as AsyncIterable<Record<string, string>>) {
+    // Each record's own info: the parser's running count is already lines ahead when a record is read.
+    for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number } }>) {
       if (row === 0) {
-        const missing = PROWLER_CSV_REQUIRED.filter(col => !(col in record))
+        const missing = csv.required.filter(col => !Object.prototype.hasOwnProperty.call(record, col))
         if (missing.length) throw new ImportError('missing-field', this.file, `the CSV header has no ${missing.join(', ')} column`, { line: 1 })
       }
       this.position = { offset: -1, element: row }
       try {
-        readProwlerCsvRow(record, sink)
+        csv.readRow(record, sink)
       } catch (err) {
         if (err instanceof MissingFieldError) {
-          throw new ImportError('missing-field', this.file, `row ${row + 1} has an empty ${err.field}`, { line: parser.info.lines, element: row })
+          const value = Object.prototype.hasOwnProperty.call(record, err.field) ? record[err.field] : ''
+          const what = value ? `an unrecognised ${err.field} ${JSON.stringify(value)}` : `an empty ${err.field}`
+          throw new ImportError('missing-field', this.file, `row ${row + 1} has ${what}`, { line: info.lines, element: row })
         }
         throw err
       }
@@ -314,9 +326,29 @@ function firstNonBlank(buf: Buffer): number {
   return -1
 }
 
-function isProwlerCsvHeader(line: string): boolean {
-  const columns = line.replace(/\r$/, '').split(';')
-  return PROWLER_CSV_REQUIRED.every(col => columns.includes(col))
+/** The scanner CSVs Safeguard reads, told apart by their separator and header. */
+interface CsvKind {
+  format: FormatId
+  delimiter: string
+  required: readonly string[]
+  readRow(row: Record<string, string>, sink: RecordSink): void
+}
+
+const CSV_KINDS: readonly CsvKind[] = [
+  { format: 'prowler-csv', delimiter: ';', required: PROWLER_CSV_REQUIRED, readRow: readProwlerCsvRow },
+  { format: 'prowler-v2-csv', delimiter: ',', required: PROWLER_V2_CSV_REQUIRED, readRow: readProwlerV2CsvRow }
+]
+
+/** What a refused CSV lacked, e.g. "neither the CHECK_ID and STATUS columns ... nor ...". */
+const CSV_KINDS_LOOKED_FOR = `neither ${CSV_KINDS.map(kind => `the ${kind.required.join(' and ')} columns of a ${scannerFormat(kind.format).label} ('${kind.delimiter}'-separated)`).join(' nor ')} in its first line`
+
+function csvKindOf(line: string): CsvKind | null {
+  const header = line.replace(/\r$/, '')
+  for (const kind of CSV_KINDS) {
+    const columns = header.split(kind.delimiter).map(column => column.trim().replace(/^"(.*)"$/, '$1'))
+    if (kind.required.every(col => columns.includes(col))) return kind
+  }
+  return null
 }
 
 function scannerOfFormat(format: FormatId): string {
