@@ -62,6 +62,14 @@ describe('scans.import', () => {
     ])
   })
 
+  it('imports a Prowler 2 CSV through the worker, with its accounts and citations', async () => {
+    const ws = await createTestWorkspace()
+    const result = await importOk(ws, ownFixture('prowler-v2.csv'))
+    expect(result.scan).toMatchObject({ format: 'prowler-v2-csv', findings: 5, passed: 2, failed: 2, accounts: ['111122223333', '444455556666'] })
+    const page = await ws.call('findings.query', { scanId: result.scan.id, citation: '164.312(a)(1)' })
+    expect(page.findings.map(f => [f.checkId, f.status, f.account, f.region])).toEqual([['extra7100', 'failed', '444455556666', 'eu-west-1']])
+  })
+
   it('keeps a checked backup of the workspace as it was before the import', async () => {
     const ws = await createTestWorkspace()
     await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
