@@ -36,14 +36,14 @@ function daysInMonth(year: number, month: number): number {
  */
 export function calendarDateProblem(value: string): string | null {
   const parts = DATE_PARTS.exec(value)
-  if (!parts) return `"${value}" is not a calendar date in the form YYYY-MM-DD`
+  if (!parts) return `must be a calendar date in the form YYYY-MM-DD, not "${value}"`
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])]
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
-    return `${value}: the year must be between ${EARLIEST_YEAR} and ${LATEST_YEAR} (a year outside that is a typing error)`
+    return `must be a calendar date between ${EARLIEST_YEAR} and ${LATEST_YEAR}: the year in ${value} is most likely a typing error`
   }
-  if (month < 1 || month > 12) return `${value}: there is no month ${parts[2]}`
+  if (month < 1 || month > 12) return `must be a calendar date: ${value} has no month ${parts[2]}`
   const lastDay = daysInMonth(year, month)
-  if (day < 1 || day > lastDay) return `${value} is not a day in the calendar: ${MONTH_NAMES[month - 1]} ${year} has ${lastDay} days`
+  if (day < 1 || day > lastDay) return `must be a calendar date: ${value} does not exist (${MONTH_NAMES[month - 1]} ${year} has ${lastDay} days)`
   return null
 }
 

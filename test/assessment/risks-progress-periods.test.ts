@@ -111,7 +111,7 @@ describe('progress and sign-off', () => {
       /Enter the reviewer name/
     )
     await expect(ws.call('assessment.signOff', { group: 'physical', reviewer: 'Dana', signedOn: '2026-02-30' })).rejects.toThrow(
-      /Not a real calendar date/
+      /must be a calendar date: 2026-02-30 does not exist/
     )
   })
 })

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { annualLogDueOn } from '../../main/breach/federal-obligations'
 import { computeBreachObligations, parseIncident } from '../../main/breach/obligations'
 import { ids, incident, only } from './helpers'
 
@@ -48,13 +49,17 @@ describe('HHS: 500 or more in total is immediate, fewer goes in the annual log (
     ['2023-12-31', '2024-02-29'],
     ['2026-01-01', '2027-03-01'],
     ['2026-12-31', '2027-03-01'],
-    // 2100 is not a leap year (divisible by 100, not by 400); 2400 is.
-    ['2099-05-05', '2100-03-01'],
-    ['2399-05-05', '2400-02-29']
+    // 2100 is not a leap year (divisible by 100, not by 400). 2400 is, but lies past the years an
+    // incident date may have (to 2200), so it is checked on the annual-log rule itself below.
+    ['2099-05-05', '2100-03-01']
   ])('small breach discovered %s: annual log due %s', (discoveredOn, dueOn) => {
     const log = only(computeBreachObligations(incident({ discoveredOn, affectedByState: { GA: 12 } }), { asOf }), 'hhs-annual-log')
     expect(log.dueOn).toBe(dueOn)
     expect(log.citation).toBe('45 CFR 164.408(c)')
+  })
+
+  it('the annual log for 2399 is due 29 February 2400 (a leap year: divisible by 400)', () => {
+    expect(annualLogDueOn(2399)).toBe('2400-02-29')
   })
 
   it('a breach with no count yet still goes in the annual log', () => {
