@@ -36,7 +36,7 @@ function daysInMonth(year: number, month: number): number {
  */
 export function calendarDateProblem(value: string): string | null {
   const parts = DATE_PARTS.exec(value)
-  if (!parts) return `must be a calendar date in the form YYYY-MM-DD, not "${value}"`
+  if (!parts) return 'must be a calendar date in the form YYYY-MM-DD'
   const [year, month, day] = [Number(parts[1]), Number(parts[2]), Number(parts[3])]
   if (year < EARLIEST_YEAR || year > LATEST_YEAR) {
     return `must be a calendar date between ${EARLIEST_YEAR} and ${LATEST_YEAR}: the year in ${value} is most likely a typing error`
@@ -48,7 +48,7 @@ export function calendarDateProblem(value: string): string | null {
 }
 
 /** A calendar date 'YYYY-MM-DD' that exists, in a sane year; every contract and import uses this one. */
-export const CalendarDate = z.string().superRefine((value, ctx) => {
+export const CalendarDate = z.string({ error: 'must be a calendar date in the form YYYY-MM-DD' }).superRefine((value, ctx) => {
   const problem = calendarDateProblem(value)
   if (problem) ctx.addIssue({ code: 'custom', message: problem })
 })

@@ -135,7 +135,7 @@ describe('risk register files', () => {
         5,
         'Paper charts flood',
         false,
-        ['Accepted by: Name the person who approved accepting this risk', 'Acceptance expires: must be a date in the form YYYY-MM-DD']
+        ['Accepted by: Name the person who approved accepting this risk', 'Acceptance expires: must be a calendar date in the form YYYY-MM-DD']
       ],
       [6, 'Backups', false, ['Due on: The due date cannot be before the day the risk was found']]
     ])
