@@ -3,8 +3,12 @@
 import { z } from 'zod'
 import {
   ANSWER_VALUES,
+  CONTROL_ORIGIN_LABEL,
+  CONTROL_RULE_STATUS_LABEL,
   FAMILIES,
   type CloudControlSet,
+  type ControlOrigin,
+  type ControlRuleStatus,
   type CloudServiceCatalog,
   type Condition,
   type FamilyInfo,
@@ -121,7 +125,9 @@ export const cloudControlsFileSchema = z.strictObject({
       z.strictObject({
         id: z.string().regex(/^cc-[a-z0-9-]+$/),
         title: text,
-        priority: z.enum(['required', 'recommended']),
+        origin: z.enum(Object.keys(CONTROL_ORIGIN_LABEL) as [ControlOrigin, ...ControlOrigin[]]),
+        ruleStatus: z.enum(Object.keys(CONTROL_RULE_STATUS_LABEL) as [ControlRuleStatus, ...ControlRuleStatus[]]),
+        basis: text,
         awsMechanism: text,
         supports: z.array(citation).min(1),
         questions: z.array(questionSchema).min(1)

@@ -72,10 +72,29 @@ export interface RuleQuestion extends Question {
   citation: string
 }
 
+export const CONTROL_ORIGIN_LABEL = {
+  rule: 'The Security Rule',
+  'source-architecture': 'Source architecture document',
+  'good-practice': 'Good practice'
+} as const
+export type ControlOrigin = keyof typeof CONTROL_ORIGIN_LABEL
+
+export const CONTROL_RULE_STATUS_LABEL = {
+  required: 'Required by the rule',
+  addressable: 'Addressable under the rule',
+  'not-in-rule': 'Not in the rule'
+} as const
+export type ControlRuleStatus = keyof typeof CONTROL_RULE_STATUS_LABEL
+
 export interface CloudControl {
   id: string
   title: string
-  priority: 'required' | 'recommended'
+  /** Where the control comes from: the rule itself, the source architecture document, or good practice. */
+  origin: ControlOrigin
+  /** Status of what the control serves under the rule in force (not the proposed update, 90 FR 898). */
+  ruleStatus: ControlRuleStatus
+  /** One sentence on the rule text behind the control and what it does not require. */
+  basis: string
   awsMechanism: string
   /** Citations of the rule entries this control helps meet. */
   supports: string[]

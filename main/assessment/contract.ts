@@ -7,6 +7,7 @@ import { CalendarDate } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { AnswerValue, CatalogData, Family, QuestionGroup } from './catalog.types'
+export { CONTROL_ORIGIN_LABEL, CONTROL_RULE_STATUS_LABEL } from './catalog.types'
 
 export const QUESTION_GROUPS = [...FAMILIES, 'cloud'] as const
 export const DECISION_KINDS = ['implemented-as-specified', 'equivalent-alternative', 'not-reasonable'] as const

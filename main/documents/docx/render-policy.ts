@@ -327,14 +327,18 @@ function body(policy: FilledPolicy, options: RenderPolicyOptions): Array<Paragra
     children.push(
       heading1('Addressable implementation decisions'),
       intro(
-        'Each Addressable specification this document implements was assessed as 45 CFR 164.306(d)(3) requires: whether it is reasonable and appropriate here, and if not, what equivalent measure is used instead and why.'
+        policy.addressableDecisions.some(d => d.source === 'template')
+          ? 'Each Addressable specification this document implements is to be assessed as 45 CFR 164.306(d)(3) requires: whether it is reasonable and appropriate here, and if not, what equivalent measure is used instead and why. Rows marked "Not yet assessed" show the template\u2019s suggestion until the organisation records its own decision.'
+          : 'Each Addressable specification this document implements was assessed as 45 CFR 164.306(d)(3) requires: whether it is reasonable and appropriate here, and if not, what equivalent measure is used instead and why.'
       ),
       dataTable(
         ['Specification', 'Decision', 'Rationale'],
         [2300, 2200, TEXT_WIDTH - 4500],
         policy.addressableDecisions.map(d => [
           `${d.citation} ${findCitation(d.citation)?.title ?? ''}`.trim(),
-          ADDRESSABLE_DECISION_LABELS[d.decision] + (d.source === 'template' ? ' (default, to confirm)' : ''),
+          d.source === 'template'
+            ? `Not yet assessed (template suggests: ${ADDRESSABLE_DECISION_LABELS[d.decision].toLowerCase()})`
+            : ADDRESSABLE_DECISION_LABELS[d.decision],
           d.rationale
         ])
       )

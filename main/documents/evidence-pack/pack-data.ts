@@ -96,6 +96,10 @@ export type EvidencePackData = {
     Array<{
       control: string
       mechanism: string
+      /** Where the control comes from (the rule, the source architecture document, good practice), as printed. */
+      origin: string
+      /** Status under the rule in force (required, addressable, not in the rule), as printed. */
+      ruleStatus: string
       status: 'in-place' | 'partial' | 'missing' | 'not-assessed'
       supports: string[]
       note?: string

@@ -5,6 +5,7 @@ import { readRiskReport } from '../../risks/reads'
 import { readIncident, readIncidents } from '../../breach/reads'
 import type { Eligibility, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/contract'
+import { CONTROL_ORIGIN_LABEL, CONTROL_RULE_STATUS_LABEL } from '../../assessment/contract'
 import type { AnswerCounts, EvidencePackData, FamilyId } from './pack-data'
 import type { LoadedPolicy } from '../policies/load'
 import { combineAnswers } from '../workspace-data/entry-answers'
@@ -82,7 +83,14 @@ function technicalControls(facts: WorkspaceFacts): EvidencePackData['technicalCo
   return facts.catalog.cloud.controls.map(control => {
     const answer = combineAnswers(cloudItems.filter(i => i.topic === control.title))
     const status = answer === 'yes' ? 'in-place' : answer === 'partly' ? 'partial' : answer === 'no' ? 'missing' : 'not-assessed'
-    return { control: control.title, mechanism: control.awsMechanism, status, supports: control.supports }
+    return {
+      control: control.title,
+      mechanism: control.awsMechanism,
+      origin: CONTROL_ORIGIN_LABEL[control.origin],
+      ruleStatus: CONTROL_RULE_STATUS_LABEL[control.ruleStatus],
+      status,
+      supports: control.supports
+    }
   })
 }
 

@@ -8,7 +8,8 @@ type Legend = Array<{ label: string; color: string }>
 
 export interface StackedBarsOptions {
   alt: string
-  rows: Array<{ label: string; segments: BarSegment[] }>
+  /** share: the figure printed at the end of the bar; without it, the first segment's share of the whole bar. */
+  rows: Array<{ label: string; segments: BarSegment[]; share?: string }>
   legend: Legend
 }
 
@@ -55,7 +56,7 @@ export function drawStackedBars(w: PdfWriter, options: StackedBarsOptions): void
           x += width
         }
         const first = row.segments[0]
-        const share = total === 0 || !first ? '—' : `${Math.round((first.value / total) * 100)}%`
+        const share = row.share ?? (total === 0 || !first ? '—' : `${Math.round((first.value / total) * 100)}%`)
         font('semibold', TYPE.small, COLOR.ink)
         doc.text(share, MARGIN.left + labelWidth + chartWidth + 6, y + 2, { width: valueWidth - 6, align: 'right', lineBreak: false })
       })

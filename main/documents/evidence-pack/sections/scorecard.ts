@@ -4,13 +4,15 @@ import { ANSWER_COLOR, ANSWER_LABEL, ANSWERS } from '../../labels'
 import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR } from '../../pdf/theme'
 
-import { FAMILY_SHORT, notRecorded } from './shared'
+import { FAMILY_SHORT, notRecorded, yesPercent } from './shared'
+
+const percentLabel = (percent: number | null) => (percent === null ? '—' : `${percent}%`)
 
 export function scorecard(w: PdfWriter, data: EvidencePackData): void {
   if (!data.families) return notRecorded(w, 'No assessment answers have been recorded.')
   const families = data.families
   w.paragraph(
-    'Each bar shows how the standards and implementation specifications of a safeguard family were answered. The percentage is the share answered Yes.',
+    'Each bar shows how the standards and implementation specifications of a safeguard family were answered. The percentage is the share of applicable items answered Yes: items answered Not applicable are left out of it.',
     { after: 10 }
   )
   w.stackedBars({
@@ -19,6 +21,7 @@ export function scorecard(w: PdfWriter, data: EvidencePackData): void {
       .join('. ')}.`,
     rows: families.map(f => ({
       label: FAMILY_SHORT[f.family],
+      share: percentLabel(yesPercent(f.counts)),
       segments: ANSWERS.map(a => ({ label: ANSWER_LABEL[a], value: f.counts[a], color: ANSWER_COLOR[a] }))
     })),
     legend: ANSWERS.map(a => ({ label: ANSWER_LABEL[a], color: ANSWER_COLOR[a] }))

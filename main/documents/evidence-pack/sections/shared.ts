@@ -1,4 +1,4 @@
-import type { EvidencePackData, FamilyId } from '../pack-data'
+import type { AnswerCounts, EvidencePackData, FamilyId } from '../pack-data'
 import { ANSWERS } from '../../labels'
 import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR } from '../../pdf/theme'
@@ -15,6 +15,15 @@ export function answerTotals(data: EvidencePackData) {
   for (const family of data.families ?? []) for (const a of ANSWERS) totals[a] += family.counts[a]
   const all = ANSWERS.reduce((sum, a) => sum + totals[a], 0)
   return { totals, all, assessed: all - totals['not-assessed'] }
+}
+
+/**
+ * Share of the applicable items answered Yes, as a whole percent, or null when none applies.
+ * Not-applicable items are left out of both sides: 1 Yes, 1 No and 7 N/A is 50%, not 11%.
+ */
+export function yesPercent(counts: AnswerCounts): number | null {
+  const applicable = ANSWERS.reduce((sum, a) => sum + counts[a], 0) - counts['not-applicable']
+  return applicable === 0 ? null : Math.round((counts.yes / applicable) * 100)
 }
 
 export function isOverdue(item: { status: string; dueOn: string }, asOf: string): boolean {

@@ -4,19 +4,20 @@ import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR, TYPE } from '../../pdf/theme'
 import { baaAnswer, phiServicesAnswer } from '../procurement-answers'
 
-import { answerTotals, isOverdue, ROLE_LABEL } from './shared'
+import { answerTotals, isOverdue, ROLE_LABEL, yesPercent } from './shared'
 
 export function executiveSummary(w: PdfWriter, data: EvidencePackData): void {
   const { totals, all, assessed } = answerTotals(data)
+  const yesShare = yesPercent(totals)
   w.paragraph(
-    `This pack sets out how ${data.organization.name}, a HIPAA ${ROLE_LABEL[data.organization.role].toLowerCase()}, meets the administrative, physical and technical safeguards of the Security Rule (45 CFR 164.308 to 164.316) and the Breach Notification Rule (45 CFR 164.400 to 164.414) for the ${data.period.label} assessment period. Each statement below is drawn from the organisation’s assessment answers, imported cloud scanner results and its registers of business associates and incidents.`,
+    `This pack describes the status of the administrative, physical and technical safeguards of ${data.organization.name}, a HIPAA ${ROLE_LABEL[data.organization.role].toLowerCase()}, against the Security Rule (45 CFR 164.308 to 164.316) and its handling of incidents under the Breach Notification Rule (45 CFR 164.400 to 164.414), for the ${data.period.label} assessment period, open gaps included. It is the organisation’s own account, not a certification or a finding of compliance: no government body certifies HIPAA compliance. Each statement below is drawn from the organisation’s assessment answers, imported cloud scanner results and its registers of business associates and incidents.`,
     { size: TYPE.body + 0.5, after: 12 }
   )
   const openRisks = (data.remediation ?? []).filter(r => r.status !== 'done')
   const highRisks = openRisks.filter(r => r.riskLevel === 'high' || r.riskLevel === 'critical').length
   w.statRow([
     { value: all ? `${assessed}/${all}` : '—', label: 'requirements assessed' },
-    { value: all ? `${Math.round((totals.yes / Math.max(assessed, 1)) * 100)}%` : '—', label: 'answered Yes', color: COLOR.good },
+    { value: yesShare === null ? '—' : `${yesShare}%`, label: 'of applicable items answered Yes', color: COLOR.good },
     { value: String(totals.no + totals.partly), label: 'gaps (No or Partly)', color: totals.no ? COLOR.bad : COLOR.partial },
     { value: String(highRisks), label: 'open high or critical risks', color: highRisks ? COLOR.bad : COLOR.good },
     {

@@ -15,19 +15,21 @@ export function technicalControls(w: PdfWriter, data: EvidencePackData): void {
   if (!data.technicalControls) return notRecorded(w, 'The architecture checklist has not been completed.')
   const inPlace = data.technicalControls.filter(c => c.status === 'in-place').length
   w.paragraph(
-    `The ten technical controls a cloud architecture handling PHI is expected to show, with the mechanism used and the Security Rule specifications each one supports. ${inPlace} of ${data.technicalControls.length} are in place.`,
+    `The technical controls of the architecture checklist, with the mechanism used, where each control comes from (the Security Rule, the source architecture document or good practice), its status under the rule in force and the specifications it supports. Controls marked addressable or not in the rule are choices, not requirements of the current rule. ${inPlace} of ${data.technicalControls.length} are in place.`,
     { after: 8 }
   )
   w.table(
     [
-      { header: 'Control', width: 2.1, bold: true },
-      { header: 'Mechanism', width: 2.4 },
-      { header: 'Status', width: 0.9 },
-      { header: 'Supports', width: 1.9 }
+      { header: 'Control', width: 1.9, bold: true },
+      { header: 'Mechanism', width: 2.1 },
+      { header: 'Source and rule status', width: 1.4 },
+      { header: 'Status', width: 0.8 },
+      { header: 'Supports', width: 1.5 }
     ],
     data.technicalControls.map(c => [
       c.control,
       c.note ? `${c.mechanism}. ${c.note}` : c.mechanism,
+      `${c.origin}. ${c.ruleStatus}.`,
       { ...CONTROL_STATUS[c.status], bold: c.status !== 'in-place' },
       c.supports.join(', ')
     ])
