@@ -1,6 +1,6 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
+import { readImportFileSync } from '../shared/regular-file'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import { applyAnswerChange } from './answer-change'
 import { getCatalog } from './catalog'
@@ -159,17 +159,13 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import a filled-in questionnaire', filters: CSV_FILTERS }))
     if (!file) return null
     const target = path.resolve(file)
-    const stat = fs.statSync(target, { throwIfNoEntry: false })
-    if (!stat) throw new ApiError('not-found', `There is no file "${target}".`)
-    if (!stat.isFile()) throw new ApiError('not-a-file', `"${target}" is not a file.`)
-    if (stat.size > MAX_QUESTIONNAIRE_CSV_BYTES) {
-      throw new ApiError(
+    const tooLarge = (size: number) =>
+      new ApiError(
         'import-rejected',
-        `"${target}" is ${Math.round(stat.size / 1_048_576)} MB; a filled-in questionnaire is far smaller ` +
+        `"${target}" is ${Math.round(size / 1_048_576)} MB; a filled-in questionnaire is far smaller ` +
           `(the limit is ${MAX_QUESTIONNAIRE_CSV_BYTES / 1_048_576} MB). Check that this is the right file. Nothing was changed.`
       )
-    }
-    const text = fs.readFileSync(target, 'utf8')
+    const text = readImportFileSync(target, MAX_QUESTIONNAIRE_CSV_BYTES, tooLarge, 'a questionnaire CSV').toString('utf8')
     const { db, now, today } = open(ctx)
     const catalog = getCatalog()
     // All or nothing, including the period the import would start: a rejected or dry-run file changes nothing.

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
-import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
+import { readImportFileSync } from '../shared/regular-file'
 import type { AgreementFile } from './contract'
 
 /** A signed agreement is a document, not an archive of evidence: 25 MB is generous. */
@@ -34,22 +34,10 @@ export function checkStoredName(name: string): string {
 /** Reads a signed agreement for storage in the workspace: a regular file (no symlink), within the size limit. */
 export function readAgreementFile(file: string, now: string): AgreementFile & { content: Buffer } {
   if (!path.isAbsolute(file)) throw new ApiError('invalid-input', `"${file}" is not an absolute path.`)
-  let stats: fs.Stats
-  try {
-    stats = fs.lstatSync(file)
-  } catch {
-    throw new ApiError('not-found', `The file "${file}" does not exist.`)
-  }
-  if (stats.isSymbolicLink()) throw new ApiError('invalid-input', `"${file}" is a symbolic link; choose the file itself.`)
-  if (!stats.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
-  if (stats.size > MAX_AGREEMENT_BYTES) {
-    throw new ApiError(
-      'invalid-input',
-      `"${path.basename(file)}" is ${(stats.size / 1024 / 1024).toFixed(1)} MB; the limit for an agreement is 25 MB.`
-    )
-  }
+  const tooLarge = (size: number) =>
+    new ApiError('invalid-input', `"${path.basename(file)}" is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for an agreement is 25 MB.`)
+  const content = readImportFileSync(file, MAX_AGREEMENT_BYTES, tooLarge, 'an agreement file')
   const originalName = checkStoredName(path.basename(file))
-  const content = fs.readFileSync(file)
   return {
     originalName,
     mediaType: MEDIA_TYPES[path.extname(originalName).toLowerCase()] ?? 'application/octet-stream',

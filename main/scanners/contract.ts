@@ -48,7 +48,8 @@ export interface ImportFailure {
 }
 
 export type FileImportResult =
-  { file: string; ok: true; alreadyImported: boolean; scan: ScanView } | { file: string; ok: false; error: ImportFailure }
+  /** partial: the file was cut short and only its whole records were imported (the scan's warnings say where). */
+  { file: string; ok: true; alreadyImported: boolean; partial: boolean; scan: ScanView } | { file: string; ok: false; error: ImportFailure }
 
 /** A stored finding: what the scanner said (as normalized on import), where it was stored, and its citations. */
 export interface FindingView extends Pick<

@@ -54,7 +54,12 @@ export interface ReadSummary {
   scanner: string
   scannerVersion: string | null
   encoding: SourceEncoding
+  /** Bytes read and parsed (a file that grew or shrank while read counts what was read). */
   bytes: number
+  /** SHA-256 of exactly the bytes parsed. */
+  sha256: string
+  /** The file was cut short and read up to its last whole record: not the whole scan. */
+  partial: boolean
   findings: number
   passed: number
   failed: number

@@ -10,7 +10,6 @@ import { findingCheckResolver } from './db/finding-checks'
 import { findingInserter } from './db/findings'
 import { flagForReview } from './db/review-flags'
 import { completeScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
-import { fileSha256 } from './file-sha256'
 import { assertRegularFile } from './read/decoded-chunks'
 import type { ReadSummary } from './finding.types'
 import { ImportError } from './import-error'
@@ -27,6 +26,8 @@ export interface ImportScanOptions {
 export interface ImportScanResult {
   /** True when a file with the same SHA-256 was imported before: nothing was added. */
   alreadyImported: boolean
+  /** A file was cut short and only its whole records were read: the scan is not the whole export. */
+  partial: boolean
   scan: ScanView
 }
 
@@ -50,8 +51,6 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
   if (files.length === 0) throw new Error('no files to import')
   // Before anything reads them: a pipe or device must be refused, not hashed or read forever.
   for (const file of files) await assertRegularFile(file)
-  const hashes = files.map(file => fileSha256(file))
-  for (const h of hashes) h.catch(() => undefined)
   // A large import touches many index pages: a bigger page cache keeps them in memory
   // instead of spilling and re-reading them (restored afterwards). 32 MB holds the key
   // index of a million findings; more only raises the peak memory of the import.
@@ -75,7 +74,8 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
       }
       summaries.push(reader.summary)
     }
-    const fileHashes = await Promise.all(hashes)
+    // Hashed by the reader from the bytes it parsed, so a file changed while read is stored as what was read.
+    const fileHashes = summaries.map(s => s.sha256)
     const sha256 =
       fileHashes.length === 1
         ? (fileHashes[0] as string)
@@ -83,14 +83,15 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
             .update([...fileHashes].sort().join('\n'))
             .digest('hex')
     const existing = findScanBySha(db, sha256)
+    const partial = summaries.some(s => s.partial)
     if (existing) {
       db.exec('ROLLBACK')
-      return { alreadyImported: true, scan: existing }
+      return { alreadyImported: true, partial, scan: existing }
     }
     completeScan(db, scanId, sha256, mergeSummaries(summaries), earliest)
     flagForReview(db, scanId, inserter.failing(), options.now)
     db.exec('COMMIT')
-    return { alreadyImported: false, scan: getScan(db, scanId) as ScanView }
+    return { alreadyImported: false, partial, scan: getScan(db, scanId) as ScanView }
   } catch (err) {
     if (db.inTransaction) db.exec('ROLLBACK')
     throw err
@@ -127,6 +128,7 @@ function mergeSummaries(summaries: readonly ReadSummary[]): ReadSummary {
     format: [...formats][0] ?? first.format,
     scannerVersion: summaries.find(s => s.scannerVersion)?.scannerVersion ?? null,
     bytes: sum(s => s.bytes),
+    partial: summaries.some(s => s.partial),
     findings: sum(s => s.findings),
     passed: sum(s => s.passed),
     failed: sum(s => s.failed),

@@ -1,7 +1,8 @@
-import fs from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { ApiError } from './errors'
+import { parserMessage, printableExcerpt } from './excerpt'
+import { readImportFileSync } from './regular-file'
 
 /**
  * Reads a register a consultant kept in a spreadsheet (CSV) or exported as
@@ -22,15 +23,8 @@ export interface TabularRows {
 }
 
 function readText(file: string): string {
-  let stats: fs.Stats
-  try {
-    stats = fs.statSync(file)
-  } catch {
-    throw new ApiError('not-found', `The file "${file}" does not exist.`)
-  }
-  if (!stats.isFile()) throw new ApiError('not-a-file', `"${file}" is not a regular file.`)
-  if (stats.size > MAX_IMPORT_BYTES) throw new ApiError('import-rejected', `"${path.basename(file)}" is larger than the 20 MB limit for a register.`)
-  return fs.readFileSync(file, 'utf8')
+  const tooLarge = () => new ApiError('import-rejected', `"${path.basename(file)}" is larger than the 20 MB limit for a register.`)
+  return readImportFileSync(file, MAX_IMPORT_BYTES, tooLarge, 'a register file').toString('utf8')
 }
 
 /**
@@ -45,7 +39,7 @@ export function readTabularFile(file: string, options: { listKey: string; column
     try {
       data = JSON.parse(text)
     } catch (error) {
-      throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid JSON: ${(error as Error).message}`)
+      throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid JSON: ${parserMessage(error)}`)
     }
     if (Array.isArray(data)) return { format: 'json', rows: data }
     if (data !== null && typeof data === 'object') {
@@ -60,7 +54,7 @@ export function readTabularFile(file: string, options: { listKey: string; column
     try {
       records = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][]
     } catch (error) {
-      throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid CSV: ${(error as Error).message}`)
+      throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid CSV: ${parserMessage(error)}`)
     }
     const [header, ...lines] = records
     if (!header) throw new ApiError('import-rejected', `"${path.basename(file)}" is empty.`)
@@ -75,7 +69,7 @@ export function readTabularFile(file: string, options: { listKey: string; column
     if (unknown.length > 0) {
       throw new ApiError(
         'import-rejected',
-        `"${path.basename(file)}" has columns this import does not know: ${unknown.join(', ')}. Known columns: ${options.columns.join(', ')}.`
+        `"${path.basename(file)}" has columns this import does not know: ${unknown.slice(0, 5).map(c => printableExcerpt(c)).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known columns: ${options.columns.join(', ')}.`
       )
     }
     const duplicate = header.find((column, index) => header.indexOf(column) !== index)

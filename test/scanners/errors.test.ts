@@ -99,7 +99,9 @@ describe.skipIf(process.platform === 'win32')('special files', () => {
     const zero = path.join(dir, 'zero.json')
     fs.symlinkSync('/dev/zero', zero)
     await expect(readScanFile(fifo)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a named pipe, not a scanner output file' })
-    await expect(readScanFile(zero)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a device, not a scanner output file' })
+    await expect(readScanFile('/dev/zero')).rejects.toMatchObject({ code: 'unreadable', detail: 'is a device, not a scanner output file' })
+    // A link is refused as a link, whatever it points to: never followed.
+    await expect(readScanFile(zero)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a symbolic link; choose the file itself' })
     await expect(readScanFile(dir)).rejects.toMatchObject({ code: 'unreadable', detail: 'is a folder, not a scanner output file' })
   })
 })

@@ -14,6 +14,9 @@ export type ImportReport =
       failed: number
       specifications: string[]
       alreadyImported: boolean
+      /** The file was cut short: only its whole records were imported. */
+      partial: boolean
+      warnings: string[]
       scanId: number
     }
   | { file: string; error: { code: string; message: string; line?: number; offset?: number; element?: number } }
@@ -29,6 +32,8 @@ function report(result: FileImportResult): ImportReport {
     failed: scan.failed,
     specifications: scan.citations,
     alreadyImported: result.alreadyImported,
+    partial: result.partial,
+    warnings: scan.warnings,
     scanId: scan.id
   }
 }
@@ -37,7 +42,7 @@ function describe(result: FileImportResult): string[] {
   if (!result.ok) return [`${result.file}: rejected (${result.error.code})`]
   const { scan } = result
   const lines = [
-    `${result.file}: ${result.alreadyImported ? 'already imported (nothing added)' : 'imported'} as scan ${scan.id}, ${scan.format}${scan.scannerVersion ? ` ${scan.scannerVersion}` : ''}`,
+    `${result.file}: ${result.partial ? 'PARTIAL (the file is cut short; only its whole records) ' : ''}${result.alreadyImported ? 'already imported (nothing added)' : 'imported'} as scan ${scan.id}, ${scan.format}${scan.scannerVersion ? ` ${scan.scannerVersion}` : ''}`,
     `  ${scan.findings} findings: ${scan.passed} passed, ${scan.failed} failed` +
       (scan.failed
         ? ` (critical ${scan.failedBySeverity.critical}, high ${scan.failedBySeverity.high}, medium ${scan.failedBySeverity.medium}, low ${scan.failedBySeverity.low})`
@@ -58,7 +63,8 @@ export function registerImport(program: Command, io: CliIo): void {
     .argument('<files...>', 'scanner output files')
     .option('--pages', 'the files are pages of one export (e.g. Security Hub get-findings with NextToken): import them as one scan')
     .option('--json', 'print one JSON object per file')
-    .action(async (workspace: string, files: string[], options: { json?: boolean; pages?: boolean }) => {
+    .option('--accept-partial', 'exit 0 even when a file was cut short and only its whole records were imported (such a scan is always marked partial)')
+    .action(async (workspace: string, files: string[], options: { json?: boolean; pages?: boolean; acceptPartial?: boolean }) => {
       // On a terminal, a one-line progress report on stderr (stdout stays data only).
       const showProgress = !options.json && process.stderr.isTTY === true
       let lastShown = 0
@@ -84,6 +90,13 @@ export function registerImport(program: Command, io: CliIo): void {
       else printLines(io, results.flatMap(describe))
       const rejected = results.filter((r): r is Extract<FileImportResult, { ok: false }> => !r.ok)
       for (const r of rejected) io.stderr(`safeguard: ${r.error.message}\n`)
-      if (rejected.length) process.exitCode = 1
+      const partial = results.filter(r => r.ok && r.partial)
+      for (const r of partial) {
+        io.stderr(
+          `safeguard: ${terminalSafe(r.file)} is cut short: only its whole records were imported` +
+            (options.acceptPartial ? '\n' : ' (exit code 1; pass --accept-partial to accept a partial scan)\n')
+        )
+      }
+      if (rejected.length || (partial.length && !options.acceptPartial)) process.exitCode = 1
     })
 }

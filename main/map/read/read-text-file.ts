@@ -2,8 +2,7 @@
 // link, never a pipe or device that could block or never end), under a size
 // cap, in any of the encodings the tools that write these files use.
 
-import { constants, type Stats } from 'node:fs'
-import { lstat, open } from 'node:fs/promises'
+import { FileRefusal, openRegularFile } from '../../shared/regular-file'
 import { InfrastructureImportError } from './import-error'
 
 export type TextEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be'
@@ -26,18 +25,8 @@ export interface ReadTextOptions {
 
 export async function readTextFile(file: string, options: ReadTextOptions = {}): Promise<TextFile> {
   const maxBytes = options.maxBytes ?? MAX_FILE_BYTES
-  const link = await statOrFail(file, () => lstat(file))
-  if (link.isSymbolicLink()) throw new InfrastructureImportError('symlink', file, {}, 'is a symbolic link; choose the file it points to')
-  refuseSpecial(file, link)
-  // O_NOFOLLOW and O_NONBLOCK close the gap between the check and the open: a link or a pipe swapped in meanwhile is refused, not followed or waited on.
-  const flags = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0)
-  const handle = await open(file, flags).catch((err: NodeJS.ErrnoException) => {
-    if (err.code === 'ELOOP') throw new InfrastructureImportError('symlink', file, {}, 'is a symbolic link; choose the file it points to')
-    throw new InfrastructureImportError('unreadable', file, {}, `cannot open the file (${err.code ?? err.message})`)
-  })
+  const { handle, info } = await openRegularFile(file).catch((err: unknown) => Promise.reject(asImportError(err)))
   try {
-    const info = await handle.stat()
-    refuseSpecial(file, info)
     if (info.size > maxBytes) {
       throw new InfrastructureImportError(
         'too-large',
@@ -61,25 +50,11 @@ export async function readTextFile(file: string, options: ReadTextOptions = {}):
   }
 }
 
-async function statOrFail(file: string, stat: () => Promise<Stats>): Promise<Stats> {
-  try {
-    return await stat()
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code
-    throw new InfrastructureImportError('unreadable', file, {}, code === 'ENOENT' ? 'no such file' : `cannot read the file (${code ?? String(err)})`)
-  }
-}
-
-function refuseSpecial(file: string, info: Stats): void {
-  if (info.isFile()) return
-  const what = info.isDirectory()
-    ? 'a folder'
-    : info.isFIFO()
-      ? 'a named pipe'
-      : info.isCharacterDevice() || info.isBlockDevice()
-        ? 'a device'
-        : 'not a regular file'
-  throw new InfrastructureImportError('not-a-file', file, {}, `is ${what}, not an infrastructure file`)
+function asImportError(err: unknown): unknown {
+  if (!(err instanceof FileRefusal)) return err
+  if (err.kind === 'symlink') return new InfrastructureImportError('symlink', err.file, {}, err.reason)
+  if (err.kind === 'not-a-file') return new InfrastructureImportError('not-a-file', err.file, {}, `${err.reason}, not an infrastructure file`)
+  return new InfrastructureImportError('unreadable', err.file, {}, err.kind === 'missing' ? 'no such file' : err.reason)
 }
 
 function megabytes(bytes: number): string {

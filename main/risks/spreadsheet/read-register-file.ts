@@ -1,11 +1,12 @@
 // Reads a risk register file (CSV, or the "Risks" sheet of an Excel workbook)
 // into rows of cells by column, refusing a file that is too large, has unknown
 // or repeated columns, or holds formulas. Nothing is validated or stored here.
-import fs from 'node:fs'
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { ApiError } from '../../shared/errors'
+import { parserMessage, printableExcerpt } from '../../shared/excerpt'
+import { readImportFileSync } from '../../shared/regular-file'
 import { fromSpreadsheetSafe } from '../../shared/spreadsheet-safe'
 import { REGISTER_COLUMNS, REGISTER_HEADERS } from './columns'
 import { registerFormatOf } from './export-register'
@@ -26,7 +27,7 @@ function checkHeader(file: string, header: readonly string[]): void {
   if (unknown.length > 0)
     throw new ApiError(
       'import-rejected',
-      `"${file}" has columns the risk register does not know: ${unknown.join(', ')}. Known: ${REGISTER_HEADERS.join(', ')}.`
+      `"${file}" has columns the risk register does not know: ${unknown.slice(0, 5).map(c => printableExcerpt(c)).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known: ${REGISTER_HEADERS.join(', ')}.`
     )
   const duplicate = header.find((column, index) => column !== '' && header.indexOf(column) !== index)
   if (duplicate) throw new ApiError('import-rejected', `"${file}" has the column ${duplicate} twice.`)
@@ -59,17 +60,15 @@ function cellText(value: ExcelJS.CellValue): string {
 /** The rows of a CSV or Excel register as cells by header (importable columns only), checked for size and header. */
 export async function readRegisterFile(file: string): Promise<ReadTable> {
   const name = path.basename(file)
-  const stat = fs.statSync(file, { throwIfNoEntry: false })
-  if (!stat) throw new ApiError('not-found', `There is no file "${file}".`)
-  if (!stat.isFile()) throw new ApiError('not-a-file', `"${file}" is not a file.`)
-  if (stat.size > MAX_REGISTER_BYTES) throw new ApiError('import-rejected', `"${name}" is larger than the 20 MB limit for a risk register.`)
+  const tooLarge = () => new ApiError('import-rejected', `"${name}" is larger than the 20 MB limit for a risk register.`)
+  const bytes = readImportFileSync(file, MAX_REGISTER_BYTES, tooLarge, 'a risk register')
   const format = registerFormatOf(file)
   if (format === 'csv') {
     let records: string[][]
     try {
-      records = parse(fs.readFileSync(file, 'utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][]
+      records = parse(bytes.toString('utf8'), { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][]
     } catch (error) {
-      throw new ApiError('import-rejected', `"${name}" is not valid CSV: ${(error as Error).message}`)
+      throw new ApiError('import-rejected', `"${name}" is not valid CSV: ${parserMessage(error)}`)
     }
     const [header = [], ...lines] = records
     const names = header.map(h => h.trim())
@@ -78,9 +77,9 @@ export async function readRegisterFile(file: string): Promise<ReadTable> {
   }
   const workbook = new ExcelJS.Workbook()
   try {
-    await workbook.xlsx.load(fs.readFileSync(file) as unknown as ArrayBuffer)
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer)
   } catch (error) {
-    throw new ApiError('import-rejected', `"${name}" is not a readable Excel workbook: ${(error as Error).message}`)
+    throw new ApiError('import-rejected', `"${name}" is not a readable Excel workbook: ${parserMessage(error)}`)
   }
   const sheet = workbook.getWorksheet('Risks') ?? workbook.worksheets[0]
   if (!sheet) throw new ApiError('import-rejected', `"${name}" has no worksheet.`)

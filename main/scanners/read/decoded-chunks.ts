@@ -1,4 +1,5 @@
-import { open, stat } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { FileRefusal, assertRegularFile as assertRegular, openRegularFile } from '../../shared/regular-file'
 import type { SourceEncoding } from '../finding.types'
 import { ImportError } from '../import-error'
 
@@ -7,6 +8,8 @@ export interface DecodedSource {
   bytesTotal: number
   /** Bytes of the file consumed so far (not of the decoded text). */
   bytesRead(): number
+  /** SHA-256 of the bytes read so far: once chunks() is done, of exactly the bytes that were parsed. */
+  sha256(): string
   /** UTF-8 chunks, each a fresh buffer the caller may keep. */
   chunks(): AsyncGenerator<Buffer>
   close(): Promise<void>
@@ -20,20 +23,15 @@ const CHUNK_BYTES = 1 << 20
  * UTF-8 passes through without copying; UTF-16 is converted chunk by chunk.
  */
 export async function openDecoded(file: string, signal?: AbortSignal): Promise<DecodedSource> {
-  await assertRegularFile(file)
-  let handle
-  try {
-    handle = await open(file, 'r')
-  } catch (err) {
-    throw new ImportError('unreadable', file, `cannot open the file: ${(err as Error).message}`)
-  }
-  const fh = handle
-  const bytesTotal = (await fh.stat()).size
+  const { handle: fh, info } = await openRegularFile(file).catch((err: unknown) => Promise.reject(asImportError(file, err)))
+  const bytesTotal = info.size
   const head = Buffer.alloc(4)
   const { bytesRead: headBytes } = await fh.read(head, 0, 4, 0)
   const encoding = sniffEncoding(head.subarray(0, headBytes))
   const bomBytes = encoding === 'utf-8-bom' ? 3 : encoding === 'utf-8' ? 0 : 2
   let position = bomBytes
+  // The scan's identity is the hash of the very bytes parsed: a file changed or cut while it is read is stored as what was read, never as what it became.
+  const hash = createHash('sha256').update(head.subarray(0, bomBytes))
 
   // Reads one chunk ahead, so the disk works while the caller parses the previous chunk.
   function readAt(at: number): Promise<Buffer> {
@@ -53,6 +51,7 @@ export async function openDecoded(file: string, signal?: AbortSignal): Promise<D
       // Mark the read-ahead as handled so an abandoned read never surfaces as unhandled.
       next.catch(() => undefined)
       position = at
+      hash.update(chunk)
       yield chunk
     }
   }
@@ -76,6 +75,7 @@ export async function openDecoded(file: string, signal?: AbortSignal): Promise<D
     encoding,
     bytesTotal,
     bytesRead: () => position,
+    sha256: () => hash.copy().digest('hex'),
     chunks: encoding === 'utf-16le' || encoding === 'utf-16be' ? utf16 : raw,
     close: () => fh.close()
   }
@@ -89,24 +89,16 @@ export function sniffEncoding(head: Uint8Array): SourceEncoding {
 }
 
 /**
- * Refuses anything but a regular file before opening it: a named pipe would block
- * open() forever and a device such as /dev/zero never ends.
+ * Refuses anything but a regular file before opening it: a symbolic link is not
+ * followed, a named pipe would block open() forever and a device such as /dev/zero never ends.
  */
 export async function assertRegularFile(file: string): Promise<void> {
-  let info
-  try {
-    info = await stat(file)
-  } catch (err) {
-    throw new ImportError('unreadable', file, `cannot open the file: ${(err as Error).message}`)
-  }
-  if (!info.isFile()) {
-    const what = info.isDirectory()
-      ? 'a folder'
-      : info.isFIFO()
-        ? 'a named pipe'
-        : info.isCharacterDevice() || info.isBlockDevice()
-          ? 'a device'
-          : 'not a regular file'
-    throw new ImportError('unreadable', file, `is ${what}, not a scanner output file`)
-  }
+  await assertRegular(file).catch((err: unknown) => Promise.reject(asImportError(file, err)))
+}
+
+function asImportError(file: string, err: unknown): unknown {
+  if (!(err instanceof FileRefusal)) return err
+  if (err.kind === 'not-a-file') return new ImportError('unreadable', file, `${err.reason}, not a scanner output file`)
+  if (err.kind === 'symlink') return new ImportError('unreadable', file, err.reason)
+  return new ImportError('unreadable', file, `cannot open the file: ${err.reason}`)
 }

@@ -21,6 +21,7 @@ import { openDecoded, type DecodedSource } from './decoded-chunks'
 import { JsonSplitter, SplitError, type RecordPosition } from './json-splitter'
 import { capFindingText, MAX_FIELD_CHARS } from './long-text'
 import { RecordRouter } from './record-router'
+import { printableExcerpt } from '../../shared/excerpt'
 
 export interface ReadProgress {
   bytesRead: number
@@ -46,6 +47,8 @@ export class ScanFileReader {
   private batch: NormalizedFinding[] = []
   private position: RecordPosition = { offset: 0, element: 0 }
   private result: ReadSummary | null = null
+  /** Set when a cut-short file was read up to its last whole record. */
+  private partial = false
   private readonly counts = {
     findings: 0,
     passed: 0,
@@ -115,7 +118,7 @@ export class ScanFileReader {
         const firstLine = head.subarray(start, head.indexOf(0x0a, start) === -1 ? head.length : head.indexOf(0x0a, start)).toString('utf8')
         const csv = csvKindOf(firstLine)
         if (!csv) {
-          const shown = JSON.stringify(head.subarray(start, start + 40).toString('utf8'))
+          const shown = printableExcerpt(head.subarray(start, start + 160).toString('utf8'))
           const detail = /[;,]/.test(firstLine)
             ? `a CSV file with ${CSV_KINDS_LOOKED_FOR}`
             : `not JSON and not a scanner CSV: it starts with ${shown}`
@@ -152,7 +155,9 @@ export class ScanFileReader {
       yield* this.afterChunk(source)
     }
     splitter.end()
-    return router.finish()
+    const format = router.finish()
+    this.partial = router.wasTruncated
+    return format
   }
 
   private async *readCsv(source: DecodedSource, chunks: AsyncGenerator<Buffer>, head: Buffer, csv: CsvKind): AsyncGenerator<NormalizedFinding[]> {
@@ -265,7 +270,9 @@ export class ScanFileReader {
       scanner: c.scanner || scannerOfFormat(format),
       scannerVersion: c.scannerVersion,
       encoding: source.encoding,
-      bytes: source.bytesTotal,
+      bytes: source.bytesRead(),
+      sha256: source.sha256(),
+      partial: this.partial,
       findings: c.findings,
       passed: c.passed,
       failed: c.failed,
