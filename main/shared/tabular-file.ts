@@ -69,7 +69,10 @@ export function readTabularFile(file: string, options: { listKey: string; column
     if (unknown.length > 0) {
       throw new ApiError(
         'import-rejected',
-        `"${path.basename(file)}" has columns this import does not know: ${unknown.slice(0, 5).map(c => printableExcerpt(c)).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known columns: ${options.columns.join(', ')}.`
+        `"${path.basename(file)}" has columns this import does not know: ${unknown
+          .slice(0, 5)
+          .map(c => printableExcerpt(c))
+          .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known columns: ${options.columns.join(', ')}.`
       )
     }
     const duplicate = header.find((column, index) => header.indexOf(column) !== index)

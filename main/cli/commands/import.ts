@@ -63,7 +63,10 @@ export function registerImport(program: Command, io: CliIo): void {
     .argument('<files...>', 'scanner output files')
     .option('--pages', 'the files are pages of one export (e.g. Security Hub get-findings with NextToken): import them as one scan')
     .option('--json', 'print one JSON object per file')
-    .option('--accept-partial', 'exit 0 even when a file was cut short and only its whole records were imported (such a scan is always marked partial)')
+    .option(
+      '--accept-partial',
+      'exit 0 even when a file was cut short and only its whole records were imported (such a scan is always marked partial)'
+    )
     .action(async (workspace: string, files: string[], options: { json?: boolean; pages?: boolean; acceptPartial?: boolean }) => {
       // On a terminal, a one-line progress report on stderr (stdout stays data only).
       const showProgress = !options.json && process.stderr.isTTY === true

@@ -27,7 +27,10 @@ function checkHeader(file: string, header: readonly string[]): void {
   if (unknown.length > 0)
     throw new ApiError(
       'import-rejected',
-      `"${file}" has columns the risk register does not know: ${unknown.slice(0, 5).map(c => printableExcerpt(c)).join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known: ${REGISTER_HEADERS.join(', ')}.`
+      `"${file}" has columns the risk register does not know: ${unknown
+        .slice(0, 5)
+        .map(c => printableExcerpt(c))
+        .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known: ${REGISTER_HEADERS.join(', ')}.`
     )
   const duplicate = header.find((column, index) => column !== '' && header.indexOf(column) !== index)
   if (duplicate) throw new ApiError('import-rejected', `"${file}" has the column ${duplicate} twice.`)

@@ -122,6 +122,9 @@ export class RecordRouter implements SplitHandler {
     if (info.insideRecord) {
       this.events.position({ offset: info.offset, element: info.element })
       this.events.sink.skip('incomplete record at the end of a cut-short file')
+      this.events.sink.warn(
+        'the file ends in the middle of a record (the scan was probably interrupted or the file cut short); only the whole records before it were read'
+      )
     } else {
       this.events.sink.warn('the file ends without its closing bracket (the scan was probably interrupted); every whole record was read')
     }
