@@ -81,6 +81,8 @@ export interface QuestionItem {
   answer: AnswerView | null
   /** An addressable specification not answered Yes and without a recorded decision (164.306(d)(3)). */
   decisionNeeded: boolean
+  /** Why the recorded decision contradicts the answer (a Yes with 'not reasonable and appropriate', a stop-gap called an alternative); null when coherent. */
+  decisionConflict: string | null
   risk: RiskRating | null
 }
 

@@ -7,6 +7,7 @@ import type { AnswerValue, CatalogQuestion } from './catalog.types'
 import type { AnswerView, DecisionView, PeriodView, QuestionItem, QuestionnaireFilter } from './contract'
 import { listAnswers } from './db/answers'
 import { listDecisions } from './db/decisions'
+import { decisionConflict } from './decision-conflict'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { getProfileValues } from './db/profile'
 import { listRisks, type RiskRecord } from './db/risks'
@@ -67,6 +68,7 @@ export function loadAssessmentState(catalog: AssessmentCatalog, db: Db, period: 
       applies,
       answer,
       decisionNeeded: applies && needsDecision(catalog, question, answer, decisions),
+      decisionConflict: applies ? conflictOf(catalog, question, answer, decisions) : null,
       risk: gap && risk ? toRating(risk) : null
     })
   }
@@ -101,6 +103,17 @@ function needsDecision(
   if (answer.value === 'yes' || answer.value === 'not-assessed') return false
   const entry = catalog.entry(question.source.citation)
   return entry?.requirement === 'addressable' && !decisions.has(entry.citation)
+}
+
+/** A recorded decision on the question's own addressable specification that its answer contradicts. */
+function conflictOf(
+  catalog: AssessmentCatalog,
+  question: CatalogQuestion,
+  answer: AnswerView | null,
+  decisions: Map<string, DecisionView>
+): string | null {
+  if (question.source.kind !== 'rule' || catalog.entry(question.source.citation)?.requirement !== 'addressable') return null
+  return decisionConflict(answer?.value ?? null, decisions.get(question.source.citation) ?? null)
 }
 
 function topicOf(catalog: AssessmentCatalog, question: CatalogQuestion): string {

@@ -126,18 +126,22 @@ async function recordDecisionsAndRisks(call: Call, today: string, year: 'previou
     await call('assessment.setDecision', { citation: decision.citation, decision: null })
   }
   const view = await call('assessment.questionnaire', { filter: 'decision-needed' })
+  const all = await call('assessment.questionnaire', {})
   const seen = new Set<string>()
   for (const item of view.items) {
     for (const citation of item.citations) {
       if (seen.has(citation) || item.requirement !== 'addressable') continue
       seen.add(citation)
+      // Coherent with the answers: a specification partly in place (any of its questions Yes or Partly) is completed
+      // by a lasting alternative, never 'not reasonable'; one not in place is either not reasonable or met by an alternative.
+      const partlyInPlace = all.items.some(i => i.citations.includes(citation) && (i.answer?.value === 'yes' || i.answer?.value === 'partly'))
+      const alternative = partlyInPlace || score(citation) < 0.5
       await call('assessment.setDecision', {
         citation,
-        decision: score(citation) < 0.5 ? 'equivalent-alternative' : 'not-reasonable',
-        explanation:
-          score(citation) < 0.5
-            ? 'A compensating measure is in place while the full control is scheduled in the remediation plan.'
-            : 'Assessed against the practice’s size and cloud-only setup; the provider’s audited controls cover this.',
+        decision: alternative ? 'equivalent-alternative' : 'not-reasonable',
+        explanation: alternative
+          ? 'The purpose of the specification is met by an equivalent measure: the cloud provider’s managed service enforces it, and the practice reviews its settings every quarter.'
+          : 'Assessed against the practice’s size and cloud-only setup; the provider’s audited controls cover this, and the residual risk is recorded in the risk analysis.',
         decidedBy: 'Dana Whitfield',
         decidedOn: today
       })

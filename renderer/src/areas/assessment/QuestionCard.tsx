@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { Badge, Button, Card, Flex, Heading, RadioGroup, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import { Badge, Button, Callout, Card, Flex, Heading, RadioGroup, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { AnswerValue, DecisionView, QuestionItem } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { AnswerHistory } from './AnswerHistory'
@@ -45,7 +45,8 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
 
   const answer = item.answer?.value
   const isAddressable = item.requirement === 'addressable' && item.group !== 'cloud'
-  const showDecision = isAddressable && answer !== undefined && answer !== 'yes' && answer !== 'not-assessed'
+  // A recorded decision that contradicts the answer stays editable even after the answer moved to Yes.
+  const showDecision = isAddressable && answer !== undefined && ((answer !== 'yes' && answer !== 'not-assessed') || item.decisionConflict !== null)
   const isGap = answer === 'no' || answer === 'partly'
 
   return (
@@ -74,6 +75,11 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
             {item.decisionNeeded && (
               <Badge color="orange" variant="soft" highContrast>
                 Decision needed
+              </Badge>
+            )}
+            {item.decisionConflict && (
+              <Badge color="red" variant="soft" highContrast title={item.decisionConflict}>
+                Decision contradicts answer
               </Badge>
             )}
           </Flex>
@@ -192,6 +198,11 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
           </Flex>
 
           {item.answer && <AnswerHistory questionId={item.id} periodId={props.periodId} />}
+          {item.decisionConflict && (
+            <Callout.Root color="red" size="1" role="alert">
+              <Callout.Text>{item.decisionConflict}</Callout.Text>
+            </Callout.Root>
+          )}
           {showDecision && (
             <DecisionEditor
               citation={item.citations[0]!}
