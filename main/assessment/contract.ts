@@ -1,12 +1,22 @@
 // The assessment's calls: zod inputs and plain output types only (the renderer imports this).
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
-import type { AnswerValue, CatalogData, CloudServiceInfo, EncryptionDefault, QuestionGroup, Requirement, ValueField } from './catalog.types'
+import type {
+  AnswerValue,
+  CatalogData,
+  CloudServiceInfo,
+  ControlOrigin,
+  ControlRuleStatus,
+  EncryptionDefault,
+  QuestionGroup,
+  Requirement,
+  ValueField
+} from './catalog.types'
 import { ANSWER_VALUES, FAMILIES } from './catalog.types'
 import { CalendarDate } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
-export type { AnswerValue, CatalogData, Family, QuestionGroup } from './catalog.types'
+export type { AnswerValue, CatalogData, ControlOrigin, ControlRuleStatus, Family, QuestionGroup } from './catalog.types'
 export { CONTROL_ORIGIN_LABEL, CONTROL_RULE_STATUS_LABEL } from './catalog.types'
 
 export const QUESTION_GROUPS = [...FAMILIES, 'cloud'] as const
@@ -83,6 +93,8 @@ export interface QuestionItem {
   decisionNeeded: boolean
   /** Why the recorded decision contradicts the answer (a Yes with 'not reasonable and appropriate', a stop-gap called an alternative); null when coherent. */
   decisionConflict: string | null
+  /** For a cloud control's question: where the control comes from and its status under the rule in force. */
+  cloudControl: { origin: ControlOrigin; ruleStatus: ControlRuleStatus; basis: string } | null
   risk: RiskRating | null
 }
 

@@ -69,6 +69,7 @@ export function loadAssessmentState(catalog: AssessmentCatalog, db: Db, period: 
       answer,
       decisionNeeded: applies && needsDecision(catalog, question, answer, decisions),
       decisionConflict: applies ? conflictOf(catalog, question, answer, decisions) : null,
+      cloudControl: cloudControlOf(catalog, question),
       risk: gap && risk ? toRating(risk) : null
     })
   }
@@ -114,6 +115,13 @@ function conflictOf(
 ): string | null {
   if (question.source.kind !== 'rule' || catalog.entry(question.source.citation)?.requirement !== 'addressable') return null
   return decisionConflict(answer?.value ?? null, decisions.get(question.source.citation) ?? null)
+}
+
+function cloudControlOf(catalog: AssessmentCatalog, question: CatalogQuestion): QuestionItem['cloudControl'] {
+  if (question.source.kind === 'rule') return null
+  const controlId = question.source.controlId
+  const control = catalog.data.cloud.controls.find(c => c.id === controlId)
+  return control ? { origin: control.origin, ruleStatus: control.ruleStatus, basis: control.basis } : null
 }
 
 function topicOf(catalog: AssessmentCatalog, question: CatalogQuestion): string {

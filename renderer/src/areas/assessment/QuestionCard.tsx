@@ -4,7 +4,7 @@ import type { AnswerValue, DecisionView, QuestionItem } from '../../../../main/a
 import { api, errorMessage } from '../../api'
 import { AnswerHistory } from './AnswerHistory'
 import { DecisionEditor } from './DecisionEditor'
-import { ANSWER_OPTIONS } from './labels'
+import { ANSWER_OPTIONS, CONTROL_ORIGIN_TEXT, CONTROL_RULE_STATUS_TEXT } from './labels'
 import { RiskEditor } from './RiskEditor'
 import { selectFocusedRadioOnArrow } from './radio-keys'
 
@@ -65,6 +65,16 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
                 title={isAddressable ? 'You may meet this another way, but must record what you decided' : 'Must be in place'}
               >
                 {isAddressable ? 'Addressable' : 'Required'}
+              </Badge>
+            )}
+            {item.cloudControl && (
+              <Badge
+                color={item.cloudControl.ruleStatus === 'required' ? 'gray' : 'blue'}
+                variant="soft"
+                highContrast
+                title={item.cloudControl.basis}
+              >
+                {CONTROL_RULE_STATUS_TEXT[item.cloudControl.ruleStatus]} · {CONTROL_ORIGIN_TEXT[item.cloudControl.origin]}
               </Badge>
             )}
             {item.answer?.toConfirm && (

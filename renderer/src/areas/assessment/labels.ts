@@ -1,6 +1,8 @@
 // Words the Assessment area shows, kept in one place and plain.
 import type {
   AnswerValue,
+  ControlOrigin,
+  ControlRuleStatus,
   DecisionKind,
   Eligibility,
   ProcurementStatus,
@@ -77,4 +79,16 @@ export function localToday(): string {
   const now = new Date()
   const pad = (n: number) => String(n).padStart(2, '0')
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`
+}
+
+/** Where a cloud control comes from, and its status under the rule in force (not the proposed update). */
+export const CONTROL_ORIGIN_TEXT: Record<ControlOrigin, string> = {
+  rule: 'From the Security Rule',
+  'source-architecture': 'From the source architecture document',
+  'good-practice': 'Good practice'
+}
+export const CONTROL_RULE_STATUS_TEXT: Record<ControlRuleStatus, string> = {
+  required: 'Required by the rule',
+  addressable: 'Addressable under the rule',
+  'not-in-rule': 'Not in the rule'
 }
