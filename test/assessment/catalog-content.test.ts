@@ -268,7 +268,7 @@ describe('cloud section', () => {
       'flow logs',
       '15 minutes',
       'pgaudit',
-      '7-year',
+      '7 years',
       'incident response'
     ])
       expect(text.toLowerCase(), needle).toContain(needle.toLowerCase())

@@ -49,6 +49,11 @@ describe('catalog loader', () => {
     expect(() => loadCatalogData(dir)).toThrow("q-cloud-madeup-1: cites '164.312(f)(1)', which is not in the catalog")
   })
 
+  it('rejects a cloud control that gives a priority instead of its origin and status under the rule (issue 15)', () => {
+    const dir = templatesWith(TEMPLATE_FILES.cloudControls, 'cloud-controls-without-origin.json')
+    expect(() => loadCatalogData(dir)).toThrow(/cloud-controls\.json.*(origin|ruleStatus|priority)/s)
+  })
+
   it('rejects a file that is not JSON', () => {
     const dir = templatesWith(TEMPLATE_FILES.profile, 'profile-truncated.json')
     expect(() => loadCatalogData(dir)).toThrow(/profile\.json: cannot be read as JSON/)

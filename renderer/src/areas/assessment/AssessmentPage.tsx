@@ -36,7 +36,8 @@ export function AssessmentPage() {
           <>
             The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places and
             devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly; anything
-            answered No or Partly becomes a gap to rate and plan. Everything is saved as you go.
+            answered No or Partly becomes a gap to rate and plan. The questionnaire counts towards your risk analysis but is not the whole of it: the
+            analysis also rates the threats to each asset that holds health information. Everything is saved as you go.
           </>
         }
       />
