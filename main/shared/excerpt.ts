@@ -31,3 +31,8 @@ export function parserMessage(error: unknown): string {
   const plain = quoted.replace(/[\u0000-\u001f\u007f-\u009f]/g, c => `\\x${c.charCodeAt(0).toString(16).padStart(2, '0')}`)
   return plain.length > MAX_MESSAGE_CHARS ? `${plain.slice(0, MAX_MESSAGE_CHARS)}…` : plain
 }
+
+/** A name read from a file (a column header) as written when it is short and plainly printable, else as a quoted excerpt. */
+export function printableName(text: string): string {
+  return /^[\p{L}\p{N} _.,:;'()/#&+-]{1,40}$/u.test(text) ? text : printableExcerpt(text)
+}

@@ -1,7 +1,7 @@
 import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { ApiError } from './errors'
-import { parserMessage, printableExcerpt } from './excerpt'
+import { parserMessage, printableName } from './excerpt'
 import { readImportFileSync } from './regular-file'
 
 /**
@@ -71,7 +71,7 @@ export function readTabularFile(file: string, options: { listKey: string; column
         'import-rejected',
         `"${path.basename(file)}" has columns this import does not know: ${unknown
           .slice(0, 5)
-          .map(c => printableExcerpt(c))
+          .map(c => printableName(c))
           .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known columns: ${options.columns.join(', ')}.`
       )
     }

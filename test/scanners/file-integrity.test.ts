@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { printableExcerpt } from '../../main/shared/excerpt'
+import { printableExcerpt, printableName } from '../../main/shared/excerpt'
 import { runSafeguard } from '../helpers/cli'
 import { createTestWorkspace, tempDir } from '../helpers/workspace'
 import { ownFixture } from './fixture-paths'
@@ -125,5 +125,7 @@ describe('a file that fails to parse is quoted only as a short, printable excerp
     expect(printableExcerpt('a'.repeat(100))).toBe(`"${'a'.repeat(40)}"…`)
     expect(printableExcerpt('ok "q" \\ \x1b\r\n\u202e\u0085é')).toBe('"ok \\"q\\" \\\\ \\x1b\\x0d\\x0a\\u{202e}\\x85é"')
     expect(printableExcerpt('short')).toBe('"short"')
+    expect(printableName('Likelyhood')).toBe('Likelyhood')
+    expect(printableName('\x1b[2Jx')).toBe('"\\x1b[2Jx"')
   })
 })

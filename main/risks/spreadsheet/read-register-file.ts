@@ -5,7 +5,7 @@ import path from 'node:path'
 import { parse } from 'csv-parse/sync'
 import ExcelJS from 'exceljs'
 import { ApiError } from '../../shared/errors'
-import { parserMessage, printableExcerpt } from '../../shared/excerpt'
+import { parserMessage, printableName } from '../../shared/excerpt'
 import { readImportFileSync } from '../../shared/regular-file'
 import { fromSpreadsheetSafe } from '../../shared/spreadsheet-safe'
 import { REGISTER_COLUMNS, REGISTER_HEADERS } from './columns'
@@ -29,7 +29,7 @@ function checkHeader(file: string, header: readonly string[]): void {
       'import-rejected',
       `"${file}" has columns the risk register does not know: ${unknown
         .slice(0, 5)
-        .map(c => printableExcerpt(c))
+        .map(c => printableName(c))
         .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known: ${REGISTER_HEADERS.join(', ')}.`
     )
   const duplicate = header.find((column, index) => column !== '' && header.indexOf(column) !== index)
