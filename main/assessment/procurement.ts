@@ -4,6 +4,7 @@ import type { BusinessAssociate } from '../baas/contract'
 import type { AnswerValue } from './catalog.types'
 import type { InventoryItem, ProcurementAnswer, ProcurementStatus, ProcurementView } from './contract'
 import type { AssessmentState } from './questionnaire'
+import { plural } from '../shared/count-text'
 
 const PROVIDER_NAMES: Record<string, string> = { aws: 'AWS', azure: 'Microsoft Azure', gcp: 'Google Cloud', other: 'the cloud provider' }
 /** How a provider's entry is recognised in the business associate register. */
@@ -177,7 +178,7 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus,
     `Services holding health data: ${names(phi)}.`,
     ...(fromMap
       ? [
-          `The data-flow map shows PHI in ${mapped.length} of them (${mapped.map(i => `${i.name}: ${i.fromMap!.phiAssets} asset(s)`).join(', ') || 'none'}).`
+          `The data-flow map shows PHI in ${mapped.length} of them (${mapped.map(i => `${i.name}: ${plural(i.fromMap!.phiAssets, 'asset')}`).join(', ') || 'none'}).`
         ]
       : [])
   ]

@@ -14,13 +14,7 @@ export function formatLongDate(date: string): string {
   return `${day} ${MONTHS[month - 1]} ${year}`
 }
 
-export function formatCount(n: number): string {
-  return n.toLocaleString('en-US')
-}
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${formatCount(n)} ${n === 1 ? one : many}`
-}
+export { formatCount, plural } from '../shared/count-text'
 
 const SHORT_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec']
 

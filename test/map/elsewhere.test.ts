@@ -39,7 +39,7 @@ describe('the map used elsewhere', () => {
     const services = (await ws.call('assessment.procurement', {})).services
     expect(services.basis.slice(0, 2)).toEqual(['data-flow map', 'cloud service inventory'])
     expect(services.phiServices.map(s => s.name)).toEqual([byId('aws-rds').name])
-    expect(services.answer).toMatch(/The data-flow map shows PHI in 1 of them \(Amazon RDS \(PostgreSQL\): 2 asset\(s\)\)/)
+    expect(services.answer).toMatch(/The data-flow map shows PHI in 1 of them \(Amazon RDS \(PostgreSQL\): 2 assets\)/)
 
     // What a person ticked by hand still counts: the map never un-ticks PHI.
     await ws.call('assessment.setService', { serviceId: 'aws-s3', holdsPhi: true })

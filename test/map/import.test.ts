@@ -92,7 +92,7 @@ describe('map import', () => {
     const result = await importParsed(ws, newer)
     expect(result).toMatchObject({ alreadyImported: false, assets: 2, removed: { assets: 1, zones: 0, flows: 1 }, removedWithMarkings: 1 })
     expect(result.warnings.join('\n')).toMatch(
-      /1 asset\(s\), 0 zone\(s\) and 1 flow\(s\) it no longer describes are kept as removed, 1 of them with what a person said/
+      /1 asset, 0 zones and 1 flow it no longer describes are kept as removed, 1 of them with what a person said/
     )
 
     const after = await ws.call('map.view', {})

@@ -5,6 +5,7 @@ import type { DataFlowMapView, FlowCarries, MapEndpoint, MapFlagSubject, MapImpo
 import { writeMapSvgFile } from '../../map/drawing/svg-file'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { plural } from '../../shared/count-text'
 
 /**
  * `safeguard map`: the PHI data-flow map. Assets, zones and flows share no
@@ -63,7 +64,7 @@ function describeMap(view: DataFlowMapView): string[] {
   const report = mapReport(view)
   const marking = (phi: string | null, source: string) => (phi ? `${phi}${source === 'inferred' ? ' (inferred)' : ''}` : 'not said')
   return [
-    `${report.zones.length} zone(s), ${report.assets.length} asset(s), ${report.flows.length} flow(s), ${report.flags.length} flag(s)`,
+    `${plural(report.zones.length, 'zone')}, ${plural(report.assets.length, 'asset')}, ${plural(report.flows.length, 'flow')}, ${plural(report.flags.length, 'flag')}`,
     ...report.zones.map(z => `  ${z.id}  ${z.type}  ${z.name}  [${marking(z.phi, z.phiSource)}]`),
     ...report.assets.map(a => `  ${a.id}  ${a.kind}  ${a.name}  [${marking(a.phi, a.phiSource)}]${a.owner ? `  owner: ${a.owner}` : ''}`),
     ...report.flows.map(
@@ -157,7 +158,7 @@ export function registerMap(program: Command, io: CliIo): void {
             'error' in r
               ? [`${r.file}: rejected (${r.error.code})`]
               : [
-                  `${r.file}: ${r.alreadyImported ? 'already imported (nothing changed)' : 'imported'} as ${r.format}: ${r.assets} asset(s), ${r.zones} zone(s), ${r.flows} flow(s)`,
+                  `${r.file}: ${r.alreadyImported ? 'already imported (nothing changed)' : 'imported'} as ${r.format}: ${plural(r.assets, 'asset')}, ${plural(r.zones, 'zone')}, ${plural(r.flows, 'flow')}`,
                   ...r.warnings.map(w => `  note: ${w}`)
                 ]
           )

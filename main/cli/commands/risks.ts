@@ -41,7 +41,7 @@ function describeRisk(risk: RiskDetail): string[] {
   const lines = [
     `  [${risk.levelLabel} → ${risk.residualLevelLabel}] ${risk.title}  (${risk.status}${risk.owner ? `, owner ${risk.owner}` : ''}${due})${flags.length ? `  ${flags.join(' ')}` : ''}`,
     `      assets: ${risk.assets.map(a => a.name).join('; ') || '-'}; threat: ${risk.threat?.name ?? 'not chosen'}`,
-    `      likelihood ${capital(risk.likelihood)}, impact ${capital(risk.impact)}; treatment ${risk.treatment ?? 'not decided'}; residual ${capital(risk.residualLikelihood)} × ${capital(risk.residualImpact)}`
+    `      likelihood ${capital(risk.likelihood)}, impact ${capital(risk.impact)}; treatment ${risk.treatment ?? 'not decided'}; ${risk.residualLikelihood || risk.residualImpact ? `residual ${capital(risk.residualLikelihood)} × ${capital(risk.residualImpact)}` : 'residual not rated'}`
   ]
   for (const v of risk.vulnerabilities) lines.push(`      vulnerability (${v.kind}${v.state === 'resolved' ? ', resolved' : ''}): ${v.label}`)
   if (risk.acceptance)

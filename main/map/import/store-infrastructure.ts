@@ -10,6 +10,7 @@ import { linkFlowSource, markUndescribedFlowsRemoved, upsertParsedFlow } from '.
 import { completeMapSource, findCurrentSource, insertMapSource, supersedeSource } from '../db/sources'
 import { getZoneIdByKey, linkZoneSource, markUndescribedZonesRemoved, setZoneParent, upsertParsedZone } from '../db/zones'
 import type { ParsedInfrastructure } from '../model'
+import { plural } from '../../shared/count-text'
 
 export interface StoreOptions {
   now: string
@@ -118,7 +119,7 @@ export async function storeInfrastructure(
   }
   if (removed.assets + removed.zones + removed.flows > 0) {
     warnings.push(
-      `${previous ? `${file.name} replaces the version imported on ${previous.importedAt}: ` : ''}${removed.assets} asset(s), ${removed.zones} zone(s) and ${removed.flows} flow(s) it no longer describes are kept as removed` +
+      `${previous ? `${file.name} replaces the version imported on ${previous.importedAt}: ` : ''}${plural(removed.assets, 'asset')}, ${plural(removed.zones, 'zone')} and ${plural(removed.flows, 'flow')} it no longer describes are kept as removed` +
         (removedAssets.withMarkings > 0 ? `, ${removedAssets.withMarkings} of them with what a person said about them` : '')
     )
   }

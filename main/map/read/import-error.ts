@@ -41,7 +41,7 @@ export class InfrastructureImportError extends Error {
 export function describePlace(place: InfrastructurePlace): string {
   const parts: string[] = []
   if (place.line !== undefined) parts.push(place.column !== undefined ? `line ${place.line}, column ${place.column}` : `line ${place.line}`)
-  if (place.path) parts.push(`at ${place.path}`)
+  if (place.path) parts.push(place.path === '(top level)' ? 'at the top level' : `at ${place.path}`)
   return parts.length ? ` (${parts.join(', ')})` : ''
 }
 
