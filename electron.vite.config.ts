@@ -33,7 +33,7 @@ export default defineConfig({
     root: resolve(__dirname, 'renderer'),
     plugins: [react()],
     build: {
-      outDir: resolve(__dirname, 'out/renderer'),
+      outDir: process.env.SAFEGUARD_RENDERER_OUT ?? resolve(__dirname, 'out/renderer'),
       // No inline scripts or data: URLs for code, so the strict CSP holds.
       assetsInlineLimit: 0,
       modulePreload: { polyfill: false },

@@ -17,7 +17,8 @@ import { Session } from '../../main/workspace/session'
 import { fakeSafeStorage } from '../helpers/fake-safe-storage'
 
 const REPO = path.resolve(__dirname, '../..')
-const RENDERER_DIR = path.join(REPO, 'out/renderer')
+// SAFEGUARD_RENDERER_OUT lets several people build and test renderers side by side without overwriting each other's build.
+const RENDERER_DIR = process.env.SAFEGUARD_RENDERER_OUT ?? path.join(REPO, 'out/renderer')
 /** A made-up origin: every request to it is answered from the built renderer, nothing reaches a network. */
 export const APP_ORIGIN = 'http://safeguard.test'
 
