@@ -1,5 +1,6 @@
 import { Table } from '@radix-ui/themes'
 import { useId, useLayoutEffect, useRef, type ComponentPropsWithoutRef } from 'react'
+import './scrollable-table.css'
 
 type TableRootProps = Omit<ComponentPropsWithoutRef<typeof Table.Root>, 'aria-label' | 'aria-labelledby'>
 
@@ -8,8 +9,17 @@ type TableRootProps = Omit<ComponentPropsWithoutRef<typeof Table.Root>, 'aria-la
  * props to, so a table wider than its column leaves cells a keyboard cannot reach (axe: scrollable-region-focusable).
  * While the table overflows, that viewport becomes a focusable region named by the table's caption: arrow keys
  * scroll it and Radix draws its focus ring. A table that fits stays out of the tab order.
+ *
+ * `stickyHeader`: a long table scrolls inside a box of at most about two thirds of the window, with its column headers
+ * kept in view. Radix's viewport scrolls both ways, so a header can only stick inside it, never to the page.
  */
-export function ScrollableTable({ label, children, ...rootProps }: TableRootProps & { label: string }) {
+export function ScrollableTable({
+  label,
+  stickyHeader = false,
+  className,
+  children,
+  ...rootProps
+}: TableRootProps & { label: string; stickyHeader?: boolean }) {
   const rootRef = useRef<HTMLDivElement>(null)
   const captionId = useId()
 
@@ -37,7 +47,11 @@ export function ScrollableTable({ label, children, ...rootProps }: TableRootProp
   }, [captionId])
 
   return (
-    <Table.Root ref={rootRef} {...rootProps}>
+    <Table.Root
+      ref={rootRef}
+      className={[className, stickyHeader ? 'sticky-header-table' : ''].filter(Boolean).join(' ') || undefined}
+      {...rootProps}
+    >
       <caption id={captionId} className="visually-hidden">
         {label}
       </caption>

@@ -51,9 +51,7 @@ export function UnlockDialog(props: { path: string | null; canRemember: boolean;
     <Dialog.Root open={props.path !== null} onOpenChange={open => !open && close()}>
       <Dialog.Content maxWidth="480px">
         <Dialog.Title>Unlock this workspace</Dialog.Title>
-        <Dialog.Description size="2">
-          This workspace is encrypted. Type its passphrase, or its recovery key if this computer's key store kept it before.
-        </Dialog.Description>
+        <Dialog.Description size="2">This workspace is encrypted. Enter its passphrase or recovery key.</Dialog.Description>
         <form onSubmit={submit} noValidate>
           <Flex direction="column" gap="3" mt="3">
             {props.path && (

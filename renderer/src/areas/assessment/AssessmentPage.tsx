@@ -10,7 +10,7 @@ import { NextStep } from './NextStep'
 import { ProcurementPanel } from './ProcurementPanel'
 import { QuestionnairePanel } from './QuestionnairePanel'
 import { useLoaded } from '../../components/use-loaded'
-import { countOf } from '../../components/count-of'
+import { countOf, formatNumber } from '../../components/count-of'
 import { useWorkspace } from '../../workspace-context'
 
 /** The HIPAA Security Rule assessment: questionnaire, risks, cloud services, procurement answers and the yearly review. */
@@ -66,7 +66,7 @@ export function AssessmentPage() {
             </Flex>
             <Flex direction="column" gap="1" flexGrow="1" maxWidth="420px">
               <Text size="2" weight="medium" id="overall-progress-label">
-                {data.overall.answered} of {data.overall.applicable} questions answered ({data.overall.percent}%)
+                {formatNumber(data.overall.answered)} of {formatNumber(data.overall.applicable)} questions answered ({data.overall.percent}%)
               </Text>
               <Progress value={data.overall.percent} aria-labelledby="overall-progress-label" />
             </Flex>

@@ -5,6 +5,23 @@ import { api, errorMessage } from '../../api'
 import { ELIGIBILITY_LABELS } from './labels'
 import { useLoaded } from '../../components/use-loaded'
 import { countOf } from '../../components/count-of'
+import { ScrollableTable } from '../../components/ScrollableTable'
+
+/**
+ * How sure the eligibility shown is. A service listed as eligible only from the maintainers' knowledge, not from the
+ * source table, is shown as uncertain rather than covered: a green "covered" above "verify" would contradict itself.
+ */
+function eligibilityBadge(item: InventoryItem): { label: string; color: 'green' | 'amber' | 'gray' | 'red'; reason: string | null } {
+  if (item.eligibility === 'eligible' && item.eligibilityBasis === 'maintainer-knowledge') {
+    return {
+      label: 'Uncertain: verify',
+      color: 'amber',
+      reason: 'Believed eligible, but not in the source table. Check the provider’s current list before relying on it.'
+    }
+  }
+  const color = item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'
+  return { label: ELIGIBILITY_LABELS[item.eligibility], color, reason: item.eligibilityBasis === 'entered-by-user' ? 'As you entered it' : null }
+}
 
 /** Which cloud services are used, which hold health data, and whether those are covered by the provider's BAA. */
 export function InventoryPanel(props: { periodId: string; readOnly: boolean; onChanged(): void }) {
@@ -47,7 +64,7 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
         </Callout.Root>
       )}
       {data && (
-        <Table.Root variant="surface" aria-label="Cloud services">
+        <ScrollableTable variant="surface" label="Cloud services" stickyHeader>
           <Table.Header>
             <Table.Row>
               <Table.ColumnHeaderCell>Service</Table.ColumnHeaderCell>
@@ -77,19 +94,8 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
                     )}
                   </Flex>
                 </Table.RowHeaderCell>
-                <Table.Cell>
-                  <Badge
-                    color={item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'}
-                    variant="soft"
-                    highContrast
-                  >
-                    {ELIGIBILITY_LABELS[item.eligibility]}
-                  </Badge>
-                  {item.eligibilityBasis === 'maintainer-knowledge' && (
-                    <Text as="div" size="1" color="gray">
-                      not in the source table; verify
-                    </Text>
-                  )}
+                <Table.Cell data-testid="service-eligibility">
+                  <EligibilityCell item={item} />
                 </Table.Cell>
                 <Table.Cell>
                   <Text size="1">{item.encryptionNote || '—'}</Text>
@@ -113,7 +119,7 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
               </Table.Row>
             ))}
           </Table.Body>
-        </Table.Root>
+        </ScrollableTable>
       )}
       {!props.readOnly && (
         <AddServiceForm
@@ -122,6 +128,22 @@ export function InventoryPanel(props: { periodId: string; readOnly: boolean; onC
             props.onChanged()
           }}
         />
+      )}
+    </Flex>
+  )
+}
+
+function EligibilityCell({ item }: { item: InventoryItem }) {
+  const badge = eligibilityBadge(item)
+  return (
+    <Flex direction="column" gap="1" align="start">
+      <Badge color={badge.color} variant="soft" highContrast>
+        {badge.label}
+      </Badge>
+      {badge.reason && (
+        <Text size="1" color="gray">
+          {badge.reason}
+        </Text>
       )}
     </Flex>
   )

@@ -7,6 +7,7 @@ import { DecisionEditor } from './DecisionEditor'
 import { ANSWER_OPTIONS, CONTROL_ORIGIN_TEXT, CONTROL_RULE_STATUS_TEXT } from './labels'
 import { RiskEditor } from './RiskEditor'
 import { selectFocusedRadioOnArrow } from './radio-keys'
+import { formatNumber } from '../../components/count-of'
 
 /** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
 export function QuestionCard(props: { item: QuestionItem; periodId: string; decision: DecisionView | null; readOnly: boolean; onChanged(): void }) {
@@ -103,7 +104,7 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
           <details>
             <summary>
               <Text size="2" weight="medium">
-                What proves it ({item.evidence.length})
+                What proves it ({formatNumber(item.evidence.length)})
               </Text>
             </summary>
             <ul className="evidence-list">

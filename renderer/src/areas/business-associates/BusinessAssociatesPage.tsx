@@ -11,6 +11,7 @@ import { AssociateForm } from './AssociateForm'
 import { ChainTree } from './ChainTree'
 import { ImportButton } from './ImportButton'
 import { RELATIONSHIP_LABELS, STATUS_LABELS, flagBadges } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 const WINDOWS = ['30', '60', '90', '180']
 
@@ -54,7 +55,7 @@ export function BusinessAssociatesPage() {
             <DaysSelect label="Flag agreements expiring within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />
             {list.data && (
               <Text size="2" color="gray" role="status">
-                {associates.length} recorded, {flagged} need attention.
+                {formatNumber(associates.length)} recorded, {formatNumber(flagged)} need attention.
               </Text>
             )}
           </>

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Button, Callout, Flex, Text } from '@radix-ui/themes'
 import { ApiCallError, errorMessage } from '../../api'
+import { formatNumber } from '../../components/count-of'
 
 interface RowReport {
   row: number
@@ -20,7 +21,7 @@ export function ImportButton(props: {
     try {
       const report = await props.run()
       if (!report) return
-      setResult({ error: false, text: `Imported ${report.imported} ${props.noun}.`, rows: [] })
+      setResult({ error: false, text: `Imported ${formatNumber(report.imported)} ${props.noun}.`, rows: [] })
       props.onImported()
     } catch (caught) {
       const rows =

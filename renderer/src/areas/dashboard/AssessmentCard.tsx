@@ -1,6 +1,6 @@
 import { Flex, Grid, Progress, Text } from '@radix-ui/themes'
 import { api } from '../../api'
-import { countOf } from '../../components/count-of'
+import { countOf, formatNumber } from '../../components/count-of'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 import { useLoaded } from '../../components/use-loaded'
@@ -14,9 +14,10 @@ export function AssessmentCard() {
       {data && (
         <Flex direction="column" gap="3">
           <Text as="p" size="2">
-            Period {data.period.id}: {data.overall.answered} of {data.overall.applicable} questions answered ({data.overall.percent}%).{' '}
-            {countOf(data.answers.no + data.answers.partly, 'gap')} (answers of No or Partly), {countOf(data.decisionsNeeded, 'decision')} to record
-            for Addressable items, {countOf(data.risks.high + data.risks.critical, 'high or critical risk')}.
+            Period {data.period.id}: {formatNumber(data.overall.answered)} of {formatNumber(data.overall.applicable)} questions answered (
+            {data.overall.percent}%). {countOf(data.answers.no + data.answers.partly, 'gap')} (answers of No or Partly),{' '}
+            {countOf(data.decisionsNeeded, 'decision')} to record for Addressable items,{' '}
+            {countOf(data.risks.high + data.risks.critical, 'high or critical risk')}.
           </Text>
           <Grid columns={{ initial: '1', md: '2' }} gapX="6" gapY="3">
             {data.groups.map(group => (
@@ -26,7 +27,7 @@ export function AssessmentCard() {
                     {group.title}
                   </Text>
                   <Text size="2" color="gray">
-                    {group.answered}/{group.applicable}
+                    {formatNumber(group.answered)}/{formatNumber(group.applicable)}
                   </Text>
                 </Flex>
                 <Progress value={group.percent} aria-labelledby={`progress-${group.group}`} />

@@ -4,6 +4,7 @@ import { DeadlineTable } from '../../components/DeadlineTable'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 import { useLoaded } from '../../components/use-loaded'
+import { formatNumber } from '../../components/count-of'
 
 /** What is overdue and what falls due within 30 days, from the compliance calendar. */
 export function DeadlinesCard() {
@@ -19,8 +20,8 @@ export function DeadlinesCard() {
       ) : data ? (
         <>
           <Text as="p" size="2" color="gray">
-            {data.overdue.length} overdue, {data.dueSoon.length} due by the end of the next 30 days (as of {data.asOf}). A recurring duty never
-            recorded as done counts as due now: mark it done in the calendar to move it to its next date.
+            {formatNumber(data.overdue.length)} overdue, {formatNumber(data.dueSoon.length)} due by the end of the next 30 days (as of {data.asOf}). A
+            recurring duty never recorded as done counts as due now: mark it done in the calendar to move it to its next date.
           </Text>
           <DeadlineTable caption="Overdue and upcoming deadlines" items={[...data.overdue, ...data.dueSoon]} size="1" />
         </>

@@ -3,6 +3,7 @@ import { api } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 import { useLoaded } from '../../components/use-loaded'
+import { formatNumber } from '../../components/count-of'
 
 /** The latest scanner import and the specifications its failing findings flagged for review. */
 export function FindingsCard() {
@@ -26,8 +27,9 @@ export function FindingsCard() {
       )}
       {latest && (
         <Text as="p" size="2">
-          Latest: {latest.fileName} ({latest.scanner}), imported {latest.importedAt.slice(0, 10)}: {latest.failed} failed and {latest.passed} passed
-          checks. {data?.flags.length ?? 0} specifications are flagged for review because of failing findings.
+          Latest: {latest.fileName} ({latest.scanner}), imported {latest.importedAt.slice(0, 10)}: {formatNumber(latest.failed)} failed and{' '}
+          {formatNumber(latest.passed)} passed checks. {formatNumber(data?.flags.length ?? 0)} specifications are flagged for review because of
+          failing findings.
         </Text>
       )}
     </DashboardCard>

@@ -7,6 +7,7 @@ import { GenerationStatus } from './GenerationStatus'
 import { SectionList } from './SectionList'
 import { useGeneration } from './use-generation'
 import './documents.css'
+import { formatNumber } from '../../components/count-of'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -147,8 +148,8 @@ export function DocumentsPage() {
               Policy set (Word)
             </Heading>
             <Text as="p" size="2" color="gray">
-              {preview.policies.length} policies and procedures covering every standard of the Security Rule and the Breach Notification Rule, filled
-              with your organisation’s name, values and Addressable decisions. To change a document’s wording, edit its copy in{' '}
+              {formatNumber(preview.policies.length)} policies and procedures covering every standard of the Security Rule and the Breach Notification
+              Rule, filled with your organisation’s name, values and Addressable decisions. To change a document’s wording, edit its copy in{' '}
               {preview.policyOverrideDir}; that copy is used from then on.
             </Text>
             {preview.defaultedValues.length > 0 && (
@@ -191,7 +192,7 @@ export function DocumentsPage() {
               label="Policy set"
               state={policies.state}
               onCancel={policies.cancel}
-              describe={r => `${r.files.length} Word documents written to ${r.dir}.`}
+              describe={r => `${formatNumber(r.files.length)} Word documents written to ${r.dir}.`}
             />
           </Flex>
         </section>

@@ -2,6 +2,7 @@ import { Badge, Link, Table, Text } from '@radix-ui/themes'
 import type { FindingView } from '../../../../main/scanners/contract'
 import { ScrollableTable } from '../../components/ScrollableTable'
 import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 /** Findings as table rows. Every value is imported data, rendered as text only. */
 export function FindingRows(props: { findings: FindingView[]; label: string }) {
@@ -40,7 +41,7 @@ export function FindingRows(props: { findings: FindingView[]; label: string }) {
               </Text>
               <Text as="div" size="1" color="gray">
                 {f.checkId}
-                {f.itemCount > 1 ? ` · ${f.itemCount} resources` : ''}
+                {f.itemCount > 1 ? ` · ${formatNumber(f.itemCount)} resources` : ''}
               </Text>
             </Table.RowHeaderCell>
             <Table.Cell className="findings-break">{f.resourceName ?? f.resourceId ?? '—'}</Table.Cell>

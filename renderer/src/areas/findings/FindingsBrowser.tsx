@@ -5,6 +5,7 @@ import { api } from '../../api'
 import { FindingRows } from './FindingRows'
 import { SEVERITY_ORDER, STATUS_ORDER } from './labels'
 import { useLoaded } from '../../components/use-loaded'
+import { formatNumber } from '../../components/count-of'
 
 const CITATION = /^164\.3\d\d(\([A-Za-z0-9]+\))*$/
 const PAGE = 200
@@ -103,7 +104,9 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
       {data && (
         <>
           <Text size="2" color="gray" role="status">
-            {data.total === 0 ? 'No findings match.' : `Showing ${offset + 1}–${offset + data.findings.length} of ${data.total} findings.`}
+            {data.total === 0
+              ? 'No findings match.'
+              : `Showing ${formatNumber(offset + 1)}–${formatNumber(offset + data.findings.length)} of ${formatNumber(data.total)} findings.`}
           </Text>
           {data.findings.length > 0 && <FindingRows findings={data.findings} label="Findings" />}
           <Flex gap="2">

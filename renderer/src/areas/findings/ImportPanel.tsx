@@ -5,6 +5,7 @@ import type { FileImportResult } from '../../../../main/scanners/contract'
 import { api, errorMessage } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { formatBytes, SEVERITY_COLOR, SEVERITY_ORDER } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 type ImportState =
   | { kind: 'idle' }
@@ -138,7 +139,7 @@ function ImportStatus(props: { state: ImportState; onCancel(): void }) {
       <Flex direction="column" gap="2" role="status" aria-live="polite">
         <Text size="2" color="gray">
           {p
-            ? `File ${counts?.file ?? 1} of ${counts?.files ?? 1}: ${formatBytes(p.done ?? 0)} of ${formatBytes(p.total ?? 0)} read, ${counts?.findings ?? 0} findings`
+            ? `File ${formatNumber(counts?.file ?? 1)} of ${formatNumber(counts?.files ?? 1)}: ${formatBytes(p.done ?? 0)} of ${formatBytes(p.total ?? 0)} read, ${formatNumber(counts?.findings ?? 0)} findings`
             : 'Starting…'}
         </Text>
         <Flex gap="3" align="center">
@@ -204,7 +205,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
           <DataList.Item>
             <DataList.Label>Findings</DataList.Label>
             <DataList.Value>
-              {scan.findings} ({scan.passed} passed, {scan.failed} failed)
+              {formatNumber(scan.findings)} ({formatNumber(scan.passed)} passed, {formatNumber(scan.failed)} failed)
             </DataList.Value>
           </DataList.Item>
           <DataList.Item>
@@ -235,7 +236,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
                 <Flex direction="column" gap="1">
                   {scan.skipped.map(s => (
                     <Text key={s.reason} size="2">
-                      {s.count} × {s.reason}
+                      {formatNumber(s.count)} × {s.reason}
                     </Text>
                   ))}
                 </Flex>

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { api } from '../../api'
 import { Badge, Button, Card, Flex, Heading, Text } from '@radix-ui/themes'
 import type { ReviewFlag } from '../../../../main/scanners/contract'
+import { formatNumber } from '../../components/count-of'
 
 /** Specifications with failing findings, to look at again in the assessment; answers are never changed for you. */
 /** Names of the rule's standards and specifications by citation, so a flag reads as more than a paragraph number. */
@@ -27,7 +28,7 @@ export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: strin
     <Card>
       <Flex direction="column" gap="2">
         <Heading as="h2" size="3">
-          Flagged for review ({props.flags.length})
+          Flagged for review ({formatNumber(props.flags.length)})
         </Heading>
         <Text as="p" size="2" color="gray">
           Scans found failures bearing on these specifications. Check your assessment answers for them; Safeguard does not change them.

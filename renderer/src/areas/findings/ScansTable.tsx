@@ -2,6 +2,7 @@ import { Button, Flex, Table, Text } from '@radix-ui/themes'
 import type { ScanView } from '../../../../main/scanners/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ScrollableTable } from '../../components/ScrollableTable'
+import { formatNumber } from '../../components/count-of'
 
 /** Every imported scan, newest first, with ways to look at its findings or compare it. */
 export function ScansTable(props: {
@@ -39,8 +40,8 @@ export function ScansTable(props: {
             <Table.Cell>{scan.formatLabel}</Table.Cell>
             <Table.Cell>{scan.accounts.join(', ') || '—'}</Table.Cell>
             <Table.Cell>{(scan.startedAt ?? scan.importedAt).slice(0, 10)}</Table.Cell>
-            <Table.Cell justify="end">{scan.failed}</Table.Cell>
-            <Table.Cell justify="end">{scan.passed}</Table.Cell>
+            <Table.Cell justify="end">{formatNumber(scan.failed)}</Table.Cell>
+            <Table.Cell justify="end">{formatNumber(scan.passed)}</Table.Cell>
             <Table.Cell>
               <Flex gap="2" justify="end">
                 <Button size="1" variant="soft" onClick={() => props.onShowFindings(scan)} aria-label={`Findings of ${scan.fileName}`}>

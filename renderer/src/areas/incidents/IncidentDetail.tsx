@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, localToday } from '../business-associates/form-fields'
 import { CERTAINTY_LABELS } from '../business-associates/labels'
 import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 /** Recording that a notice was given: date and method. */
 function MarkDone(props: { incidentId: number; obligation: BreachObligation; onDone(): void }) {
@@ -93,8 +94,8 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
             </Heading>
             <Text size="2" color="gray">
               Discovered {incident.discoveredOn}
-              {incident.breachOn ? `, happened ${incident.breachOn}` : ''} · {assessment.totalAffected} people affected
-              {states.length > 0 ? ` (${states.map(([state, count]) => `${state} ${count}`).join(', ')})` : ''} ·{' '}
+              {incident.breachOn ? `, happened ${incident.breachOn}` : ''} · {formatNumber(assessment.totalAffected)} people affected
+              {states.length > 0 ? ` (${states.map(([state, count]) => `${state} ${formatNumber(count)}`).join(', ')})` : ''} ·{' '}
               {incident.role === 'covered-entity' ? 'we are the covered entity' : 'we are a business associate'}
             </Text>
           </Flex>

@@ -4,6 +4,7 @@ import { Box, Button, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select,
 import type { IncidentInput, IncidentRecord, JurisdictionCode, StateLawView } from '../../../../main/breach/contract'
 import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, describedBy, splitList } from '../business-associates/form-fields'
+import { countOf } from '../../components/count-of'
 
 type Role = IncidentRecord['role']
 type Conclusion = 'breach' | 'low-probability-of-compromise' | 'pending'
@@ -314,8 +315,8 @@ export function IncidentForm(props: {
               </Heading>
               {laterDelays.length > 0 && (
                 <Text as="p" size="1" color="gray" mb="2">
-                  {laterDelays.length} later statement{laterDelays.length === 1 ? '' : 's'} on record (
-                  {laterDelays.map(d => `${d.kind}, ${d.statedOn}`).join('; ')}) will be kept.
+                  {countOf(laterDelays.length, 'later statement')} on record ({laterDelays.map(d => `${d.kind}, ${d.statedOn}`).join('; ')}) will be
+                  kept.
                 </Text>
               )}
               <Grid columns={{ initial: '1', sm: '2' }} gap="3">

@@ -8,6 +8,7 @@ import { ImportButton } from '../business-associates/ImportButton'
 import { IncidentDetail } from './IncidentDetail'
 import { IncidentForm } from './IncidentForm'
 import { OBLIGATION_STATUS } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 /** Incidents: the log, and for each one the notices the breach rules require, with their deadlines. */
 export function IncidentsPage() {
@@ -79,7 +80,7 @@ export function IncidentsPage() {
                   </Button>
                 </Table.RowHeaderCell>
                 <Table.Cell>{i.discoveredOn}</Table.Cell>
-                <Table.Cell>{i.totalAffected}</Table.Cell>
+                <Table.Cell>{formatNumber(i.totalAffected)}</Table.Cell>
                 <Table.Cell>
                   {i.next ? (
                     <Flex gap="2" align="center" wrap="wrap">

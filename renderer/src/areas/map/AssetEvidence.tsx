@@ -2,11 +2,16 @@ import { Badge, Callout, Flex, Heading, Text } from '@radix-ui/themes'
 import type { FindingStatusCounts, MapAsset, MapAssetEvidence } from '../../../../main/map/contract'
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
+import { formatNumber } from '../../components/count-of'
 
 const STATUS_COLOR = { failed: 'red', passed: 'green', manual: 'amber', info: 'blue', error: 'orange' } as const
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
+const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`
 const countsText = (c: FindingStatusCounts) =>
-  [`${c.failed} failing`, `${c.passed} passing`, ...(c.other > 0 ? [`${c.other} other (manual, info or error)`] : [])].join(', ')
+  [
+    `${formatNumber(c.failed)} failing`,
+    `${formatNumber(c.passed)} passing`,
+    ...(c.other > 0 ? [`${formatNumber(c.other)} other (manual, info or error)`] : [])
+  ].join(', ')
 
 /**
  * The evidence that relates to the selected asset: its business associate agreement and the scanner findings on its
@@ -77,7 +82,7 @@ function Findings(props: { evidence: MapAssetEvidence }) {
       </Heading>
       <Text size="2">
         {countsText(counts)} in {plural(scans.length, 'scan', 'scans')}
-        {findings.length < findingsTotal ? ` (the newest ${findings.length} of ${findingsTotal} are listed)` : ''}.
+        {findings.length < findingsTotal ? ` (the newest ${formatNumber(findings.length)} of ${formatNumber(findingsTotal)} are listed)` : ''}.
       </Text>
       {scans.map(scan => {
         const inScan = findings.filter(f => f.scanId === scan.id)

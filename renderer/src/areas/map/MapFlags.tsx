@@ -2,6 +2,7 @@ import { Badge, Button, Card, Dialog, Flex, Heading, Text, TextArea } from '@rad
 import { useState } from 'react'
 import type { DataFlowMapView, MapFlag } from '../../../../main/map/contract'
 import type { Selection } from './MapCanvas'
+import { formatNumber } from '../../components/count-of'
 
 /** The map's flags, each citing its rule; dismiss one with a reason, or restore a dismissed one. */
 export function MapFlags(props: {
@@ -67,7 +68,7 @@ export function MapFlags(props: {
   return (
     <Flex direction="column" gap="3">
       <Heading as="h2" size="4">
-        Open flags ({open.length})
+        Open flags ({formatNumber(open.length)})
       </Heading>
       {open.length === 0 ? (
         <Text size="2" color="gray">
@@ -83,7 +84,7 @@ export function MapFlags(props: {
       {dismissed.length > 0 && (
         <>
           <Heading as="h3" size="3">
-            Dismissed ({dismissed.length})
+            Dismissed ({formatNumber(dismissed.length)})
           </Heading>
           <Flex direction="column" gap="2" asChild>
             <ul className="findings-flag-list" aria-label="Dismissed flags">

@@ -3,6 +3,7 @@ import { useCallback, useRef, useState } from 'react'
 import type { ProgressUpdate } from '../../../../main/api/contract'
 import type { MapImportResult } from '../../../../main/map/contract'
 import { api, errorMessage } from '../../api'
+import { countOf, formatNumber } from '../../components/count-of'
 
 type Outcome = { file: string; result: MapImportResult } | { file: string; error: string }
 
@@ -82,9 +83,9 @@ export function MapImportPanel(props: { importer: ReturnType<typeof useMapImport
       {state.kind === 'running' && (
         <Flex direction="column" gap="2" role="status" aria-live="polite">
           <Text size="2" color="gray">
-            File {state.index + 1} of {state.total}: {baseName(state.file)}
+            File {formatNumber(state.index + 1)} of {formatNumber(state.total)}: {baseName(state.file)}
             {state.progress
-              ? ` — ${state.progress.phase ?? ''} ${state.progress.done ?? 0}${state.progress.total ? ` of ${state.progress.total}` : ''}`
+              ? ` — ${state.progress.phase ?? ''} ${formatNumber(state.progress.done ?? 0)}${state.progress.total ? ` of ${formatNumber(state.progress.total)}` : ''}`
               : ''}
           </Text>
           <Flex gap="3" align="center">
@@ -125,7 +126,7 @@ export function MapImportPanel(props: { importer: ReturnType<typeof useMapImport
                     </Badge>
                   </Flex>
                   <Text size="2">
-                    {outcome.result.assets} assets, {outcome.result.zones} zones, {outcome.result.flows} flows
+                    {countOf(outcome.result.assets, 'asset')}, {countOf(outcome.result.zones, 'zone')}, {countOf(outcome.result.flows, 'flow')}
                   </Text>
                   {outcome.result.warnings.map(w => (
                     <Text key={w} size="1" color="gray" className="map-break">

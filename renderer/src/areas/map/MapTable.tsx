@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react'
 import type { DataFlowMapView, MapEndpoint } from '../../../../main/map/contract'
 import type { Selection } from './MapCanvas'
 import { carriesLabel, markingLabel } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 const PAGE = 50
 
@@ -92,9 +93,9 @@ export function MapTable(props: { view: DataFlowMapView; selected: Selection | n
           }}
           aria-label="Table to show"
         >
-          <SegmentedControl.Item value="asset">Assets ({view.assets.length})</SegmentedControl.Item>
-          <SegmentedControl.Item value="zone">Zones ({view.zones.length})</SegmentedControl.Item>
-          <SegmentedControl.Item value="flow">Flows ({view.flows.length})</SegmentedControl.Item>
+          <SegmentedControl.Item value="asset">Assets ({formatNumber(view.assets.length)})</SegmentedControl.Item>
+          <SegmentedControl.Item value="zone">Zones ({formatNumber(view.zones.length)})</SegmentedControl.Item>
+          <SegmentedControl.Item value="flow">Flows ({formatNumber(view.flows.length)})</SegmentedControl.Item>
         </SegmentedControl.Root>
         <TextField.Root
           placeholder="Filter rows"
@@ -154,7 +155,9 @@ export function MapTable(props: { view: DataFlowMapView; selected: Selection | n
           Previous page
         </Button>
         <Text size="2" role="status">
-          {shown.length === 0 ? `No ${label.toLowerCase()}` : `${current * PAGE + 1}–${current * PAGE + slice.length} of ${shown.length}`}
+          {shown.length === 0
+            ? `No ${label.toLowerCase()}`
+            : `${formatNumber(current * PAGE + 1)}–${formatNumber(current * PAGE + slice.length)} of ${formatNumber(shown.length)}`}
         </Text>
         <Button size="1" variant="soft" disabled={current >= pages - 1} onClick={() => setPage(current + 1)}>
           Next page

@@ -3,6 +3,7 @@ import { api } from '../../api'
 import type { FieldChange, RiskCatalogView } from '../../../../main/risks/contract'
 import { useLoaded } from '../../components/use-loaded'
 import { CHANGED_FIELD_LABELS, STATUS_LABELS, TREATMENT_LABELS } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 /** A compared value as the rest of the screen words it (scale steps, treatments and statuses are stored as ids). */
 function valueText(field: string, value: string | null, catalog: RiskCatalogView): string {
@@ -46,7 +47,7 @@ export function ChangesPanel(props: { refreshKey: number; catalog: RiskCatalogVi
       {data.added.length > 0 && (
         <section aria-labelledby="changes-added">
           <Heading as="h2" size="3" id="changes-added">
-            Added ({data.added.length})
+            Added ({formatNumber(data.added.length)})
           </Heading>
           <ul>
             {data.added.map(risk => (
@@ -58,7 +59,7 @@ export function ChangesPanel(props: { refreshKey: number; catalog: RiskCatalogVi
       {data.removed.length > 0 && (
         <section aria-labelledby="changes-removed">
           <Heading as="h2" size="3" id="changes-removed">
-            Removed ({data.removed.length})
+            Removed ({formatNumber(data.removed.length)})
           </Heading>
           <ul>
             {data.removed.map(risk => (
@@ -70,7 +71,7 @@ export function ChangesPanel(props: { refreshKey: number; catalog: RiskCatalogVi
       {data.changed.length > 0 && (
         <section aria-labelledby="changes-changed">
           <Heading as="h2" size="3" id="changes-changed">
-            Changed ({data.changed.length})
+            Changed ({formatNumber(data.changed.length)})
           </Heading>
           <ul>
             {data.changed.map(risk => (

@@ -3,6 +3,7 @@ import { Button, Callout, Dialog, Flex, Table, Text } from '@radix-ui/themes'
 import { DownloadIcon, UploadIcon } from '@radix-ui/react-icons'
 import type { RiskImportReport } from '../../../../main/risks/contract'
 import { api, errorMessage } from '../../api'
+import { countOf, formatNumber } from '../../components/count-of'
 
 /** Export the register as CSV or Excel and import one back, every row or none; the host's dialogs choose the file. */
 export function FileActions(props: { readOnly: boolean; onImported(): void }) {
@@ -15,7 +16,7 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
     setBusy(true)
     try {
       const result = await api['risks.export']({})
-      if (result) setMessage({ error: false, text: `Exported ${result.rows} ${result.rows === 1 ? 'risk' : 'risks'} to ${result.path}.` })
+      if (result) setMessage({ error: false, text: `Exported ${countOf(result.rows, 'risk')} to ${result.path}.` })
     } catch (caught) {
       setMessage({ error: true, text: errorMessage(caught) })
     } finally {
@@ -73,7 +74,7 @@ export function FileActions(props: { readOnly: boolean; onImported(): void }) {
           <Dialog.Title>Import of {report?.file}</Dialog.Title>
           <Dialog.Description size="2">
             {report && report.imported > 0
-              ? `${report.imported} ${report.imported === 1 ? 'row was' : 'rows were'} imported.`
+              ? `${formatNumber(report.imported)} ${report.imported === 1 ? 'row was' : 'rows were'} imported.`
               : 'Nothing was imported: a register is imported whole or not at all. Correct the rows below and import again.'}
           </Dialog.Description>
           {report && report.rows.length > 0 && (

@@ -3,6 +3,7 @@ import { Flex, Heading, SegmentedControl, Table, Text } from '@radix-ui/themes'
 import type { RiskLevel } from '../../../../main/assessment/contract'
 import type { GroupCount, HeatCell, RiskCatalogView, RiskOverview, ScaleStep } from '../../../../main/risks/contract'
 import { LEVEL_LABELS, LEVELS_HIGH_FIRST } from './labels'
+import { formatNumber } from '../../components/count-of'
 
 type View = 'inherent' | 'residual'
 export type HeatCellFilter = { rating: View; likelihood: ScaleStep; impact: ScaleStep }
@@ -61,10 +62,10 @@ export function HeatMapPanel(props: { overview: RiskOverview; catalog: RiskCatal
                       type="button"
                       className="risk-heat-button"
                       // Starts with the words on the cell, then says where it is and what it does.
-                      aria-label={`${count} ${LEVEL_LABELS[level]}: ${count === 1 ? 'risk' : 'risks'} with likelihood ${likelihood.label} and impact ${impact.label}. Show in the register`}
+                      aria-label={`${formatNumber(count)} ${LEVEL_LABELS[level]}: ${count === 1 ? 'risk' : 'risks'} with likelihood ${likelihood.label} and impact ${impact.label}. Show in the register`}
                       onClick={() => props.onShowCell({ rating: view, likelihood: likelihood.id, impact: impact.id })}
                     >
-                      <span className="risk-heat-count">{count}</span>
+                      <span className="risk-heat-count">{formatNumber(count)}</span>
                       <span className="risk-heat-level">{LEVEL_LABELS[level]}</span>
                     </button>
                   </td>
@@ -108,7 +109,7 @@ function GroupTable(props: { title: string; groups: GroupCount[] }) {
           {props.groups.map(group => (
             <Table.Row key={group.id}>
               <Table.RowHeaderCell>{group.name || '(no owner)'}</Table.RowHeaderCell>
-              <Table.Cell>{group.count}</Table.Cell>
+              <Table.Cell>{formatNumber(group.count)}</Table.Cell>
               {LEVELS_HIGH_FIRST.map(level => (
                 <Table.Cell key={level}>{group.byLevel[level]}</Table.Cell>
               ))}

@@ -1,6 +1,7 @@
 import { Callout, Flex, Table, Text } from '@radix-ui/themes'
 import type { NotAssessedAsset, RiskCatalogView } from '../../../../main/risks/contract'
 import { NewRiskDialog } from './NewRiskDialog'
+import { formatNumber } from '../../components/count-of'
 
 /** PHI assets with no risk assessed: a finding of its own, since an analysis that skips assets is not enterprise-wide. */
 export function NotAssessedPanel(props: {
@@ -19,8 +20,8 @@ export function NotAssessedPanel(props: {
     <Flex direction="column" gap="3">
       <Callout.Root color="orange" highContrast>
         <Callout.Text>
-          {props.assets.length} {props.assets.length === 1 ? 'asset holds' : 'assets hold'} health information with no risk assessed. A risk analysis
-          is expected to cover every place ePHI is created, received, kept or sent; assess each one or record why it needs no scenario.
+          {formatNumber(props.assets.length)} {props.assets.length === 1 ? 'asset holds' : 'assets hold'} health information with no risk assessed. A
+          risk analysis is expected to cover every place ePHI is created, received, kept or sent; assess each one or record why it needs no scenario.
         </Callout.Text>
       </Callout.Root>
       <Table.Root variant="surface">

@@ -9,6 +9,7 @@ import { LevelBadge } from './LevelBadge'
 import { COLUMN_SORTS, LEVEL_LABELS, LEVELS_HIGH_FIRST, SORT_LABELS, STATUS_LABELS, STATUSES, TREATMENT_LABELS, TREATMENTS } from './labels'
 import { RiskScenarioPanel } from './RiskScenarioPanel'
 import type { HeatCellFilter } from './HeatMapPanel'
+import { countOf, formatNumber } from '../../components/count-of'
 
 type Filter = NonNullable<ListRisksInput['filter']>
 const ANY = 'any'
@@ -216,8 +217,8 @@ export function RegisterPanel(props: {
           data-testid="risk-register-count"
         >
           {list.data.total === rows.length
-            ? `${rows.length} ${rows.length === 1 ? 'risk' : 'risks'}`
-            : `Showing ${rows.length} of ${list.data.total} risks`}
+            ? countOf(rows.length, 'risk')
+            : `Showing ${formatNumber(rows.length)} of ${formatNumber(list.data.total)} risks`}
         </Text>
       )}
       {list.data && rows.length === 0 && (

@@ -13,6 +13,7 @@ import { RegisterPanel } from './RegisterPanel'
 import { ScaleStatement } from './ScaleStatement'
 import { SuggestionsPanel } from './SuggestionsPanel'
 import './risks.css'
+import { countOf, formatNumber } from '../../components/count-of'
 
 /** The risk analysis: every asset × threat scenario, rated, treated and tracked, with suggestions, gaps in coverage and a heat map. */
 export function RisksPage() {
@@ -63,14 +64,14 @@ export function RisksPage() {
       )}
       {overview.data && (
         <Text size="2" color="gray" data-testid="risk-counts">
-          {overview.data.total} {overview.data.total === 1 ? 'risk' : 'risks'} in {overview.data.period.id}
+          {countOf(overview.data.total, 'risk')} in {overview.data.period.id}
           {overview.data.overdue > 0 ? ` · ${overview.data.overdue} overdue` : ''}
           {overview.data.needsReview > 0 ? ` · ${overview.data.needsReview} to review again` : ''}
           {overview.data.notAssessed > 0
             ? ` · ${overview.data.notAssessed} PHI ${overview.data.notAssessed === 1 ? 'asset' : 'assets'} not yet assessed`
             : ''}
           {suggestions.data && suggestions.data.suggestions.length > 0
-            ? ` · ${suggestions.data.suggestions.length} ${suggestions.data.suggestions.length === 1 ? 'suggestion' : 'suggestions'} to review`
+            ? ` · ${countOf(suggestions.data.suggestions.length, 'suggestion')} to review`
             : ''}
         </Text>
       )}
@@ -83,7 +84,7 @@ export function RisksPage() {
               Suggestions
               {suggestions.data && suggestions.data.suggestions.length > 0 && (
                 <Badge aria-hidden ml="2" variant="soft" highContrast>
-                  {suggestions.data.suggestions.length}
+                  {formatNumber(suggestions.data.suggestions.length)}
                 </Badge>
               )}
             </Tabs.Trigger>
@@ -91,7 +92,7 @@ export function RisksPage() {
               Not yet assessed
               {notAssessed.data && notAssessed.data.length > 0 && (
                 <Badge aria-hidden ml="2" color="orange" variant="soft" highContrast>
-                  {notAssessed.data.length}
+                  {formatNumber(notAssessed.data.length)}
                 </Badge>
               )}
             </Tabs.Trigger>

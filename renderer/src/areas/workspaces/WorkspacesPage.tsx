@@ -29,7 +29,6 @@ export function WorkspacesPage() {
   const [error, setError] = useState<string | null>(null)
   const [newPath, setNewPath] = useState<string | null>(null)
   const [locked, setLocked] = useState<{ path: string; canRemember: boolean } | null>(null)
-  const [unlockable, setUnlockable] = useState<string | null>(null)
   const [deviceKeys, setDeviceKeys] = useState<{ usable: boolean; reason: string | null } | null>(null)
   const [protectionChoice, setProtectionChoice] = useState<ProtectionKind>('device')
   const [newPassphrase, setNewPassphrase] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE)
@@ -68,24 +67,19 @@ export function WorkspacesPage() {
   }
 
   /**
-   * Opens a workspace. A file that is unreadable without a key is either encrypted or not a workspace
-   * at all (the two look alike on purpose): one from the recent list was a workspace, so its passphrase
-   * is asked at once; a file picked on disk gets the error with a way to give a passphrase.
+   * Opens a workspace. A file unreadable without a key is encrypted (or, rarely, not a workspace at all: the two look
+   * alike on purpose), so its passphrase is asked at once rather than shown as an error; a file that is not a workspace
+   * is then refused by the passphrase prompt itself.
    */
   const openOrUnlock = (openIt: () => Promise<WorkspaceSummary | null>, knownPath?: string) =>
     run(async () => {
-      setUnlockable(null)
       try {
         const opened = await openIt()
         if (opened) showOpened(opened)
       } catch (caught) {
         const lockedPath = lockedWorkspacePath(caught, knownPath)
         if (!lockedPath) throw caught
-        if (knownPath) await askPassphrase(lockedPath)
-        else {
-          setUnlockable(lockedPath)
-          throw caught
-        }
+        await askPassphrase(lockedPath)
       }
     })
 
@@ -98,13 +92,6 @@ export function WorkspacesPage() {
       {error && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error}</Callout.Text>
-          {unlockable && (
-            <Flex>
-              <Button size="1" variant="soft" onClick={() => void askPassphrase(unlockable)}>
-                It is encrypted: enter its passphrase…
-              </Button>
-            </Flex>
-          )}
         </Callout.Root>
       )}
       <UnlockDialog
@@ -113,7 +100,6 @@ export function WorkspacesPage() {
         onClose={() => setLocked(null)}
         onUnlocked={opened => {
           setLocked(null)
-          setUnlockable(null)
           setError(null)
           showOpened(opened)
         }}
