@@ -146,8 +146,7 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
   },
 
   'assessment.exportCsv': async (input, ctx) => {
-    const file =
-      input.path ?? (await ctx.host.pickSavePath({ title: 'Export the questionnaire', defaultName: 'questionnaire.csv', filters: CSV_FILTERS }))
+    const file = await ctx.savePath(input.path, { title: 'Export the questionnaire', defaultName: 'questionnaire.csv', filters: CSV_FILTERS })
     if (!file) return null
     const { db, now } = open(ctx)
     const catalog = getCatalog()

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import { readImportFileSync } from '../shared/regular-file'
+import { checkAttachmentName, readAttachmentOfKind } from '../security/attachment-files'
 import type { AgreementFile } from './contract'
 
 /** A signed agreement is a document, not an archive of evidence: 25 MB is generous. */
@@ -20,30 +20,53 @@ const MEDIA_TYPES: Record<string, string> = {
   '.tiff': 'image/tiff'
 }
 
-/**
- * The name kept with the stored copy: a plain file name only. Anything that
- * could steer a later save (separators, '..', control characters) is refused.
- */
-export function checkStoredName(name: string): string {
-  if (name.length === 0 || name.length > 255 || name === '.' || name === '..' || /[/\\\u0000-\u001f]/.test(name) || name.includes('..')) {
-    throw new ApiError('invalid-input', `"${name}" cannot be used as the agreement's file name: use a plain name such as agreement.pdf.`)
-  }
-  return name
-}
+const MB = 1024 * 1024
 
-/** Reads a signed agreement for storage in the workspace: a regular file (no symlink), within the size limit. */
+/**
+ * Reads a signed agreement for storage in the workspace through the hardened attachment reader
+ * (security/attachment-files.ts): a regular file only (no symbolic link, folder, pipe or device),
+ * within 25 MB, under a plain, portable file name.
+ */
 export function readAgreementFile(file: string, now: string): AgreementFile & { content: Buffer } {
   if (!path.isAbsolute(file)) throw new ApiError('invalid-input', `"${file}" is not an absolute path.`)
-  const tooLarge = (size: number) =>
-    new ApiError('invalid-input', `"${path.basename(file)}" is ${(size / 1024 / 1024).toFixed(1)} MB; the limit for an agreement is 25 MB.`)
-  const content = readImportFileSync(file, MAX_AGREEMENT_BYTES, tooLarge, 'an agreement file')
-  const originalName = checkStoredName(path.basename(file))
+  const source = readAttachmentOfKind(file, {
+    expected: 'an agreement file',
+    maxBytes: MAX_AGREEMENT_BYTES,
+    // Rounded up, so a file just over the limit never reads as "25.0 MB, over the 25 MB limit".
+    tooLarge: size =>
+      new ApiError(
+        'invalid-input',
+        `"${file}" is ${(Math.ceil((size / MB) * 10) / 10).toFixed(1)} MB, over the ${MAX_AGREEMENT_BYTES / MB} MB limit for a signed agreement.`
+      )
+  })
   return {
-    originalName,
-    mediaType: MEDIA_TYPES[path.extname(originalName).toLowerCase()] ?? 'application/octet-stream',
-    size: content.length,
-    sha256: createHash('sha256').update(content).digest('hex'),
+    originalName: source.name,
+    mediaType: MEDIA_TYPES[path.extname(source.name).toLowerCase()] ?? 'application/octet-stream',
+    size: source.bytes.length,
+    sha256: source.sha256,
     attachedAt: now,
-    content
+    content: source.bytes
   }
+}
+
+/**
+ * The name the save dialog suggests for a copy: the stored name when it is a plain, portable file name
+ * (agreements attached before names were checked as attachments' may not be), else "signed agreement"
+ * with the extension of its kind.
+ */
+export function agreementCopyName(stored: AgreementFile): string {
+  try {
+    return checkAttachmentName(stored.originalName)
+  } catch {
+    const extension = Object.entries(MEDIA_TYPES).find(([, type]) => type === stored.mediaType)?.[0] ?? ''
+    return `signed agreement${extension}`
+  }
+}
+
+/** The stored bytes, checked against the checksum taken when they were attached, before a copy is written out. */
+export function checkedAgreementContent(stored: AgreementFile & { content: Buffer }): Buffer {
+  if (createHash('sha256').update(stored.content).digest('hex') !== stored.sha256) {
+    throw new ApiError('workspace-corrupt', `The stored agreement "${stored.originalName}" is damaged (its content no longer matches its checksum).`)
+  }
+  return stored.content
 }

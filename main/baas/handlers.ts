@@ -3,7 +3,7 @@ import type { HandlersFor } from '../api/handler-types'
 import { ApiError } from '../shared/errors'
 import type { CallContext } from '../api/handler-types'
 import { localDateOf } from '../shared/today'
-import { readAgreementFile, checkStoredName } from './agreement-file'
+import { agreementCopyName, checkedAgreementContent, readAgreementFile } from './agreement-file'
 import type { baasCalls } from './contract'
 import { deleteAgreementFile, getAgreementFileContent, putAgreementFile } from './db/agreement-files'
 import { countChildren, deleteBusinessAssociate, insertBusinessAssociate, setLastReview, updateBusinessAssociate } from './db/business-associates'
@@ -96,10 +96,10 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
     requireAssociate(db, input.id)
     const stored = getAgreementFileContent(db, input.id)
     if (!stored) throw new ApiError('not-found', 'No signed agreement is stored for this business associate.')
-    const target =
-      input.path ?? (await ctx.host.pickSavePath({ title: 'Save a copy of the agreement', defaultName: checkStoredName(stored.originalName) }))
+    const content = checkedAgreementContent(stored)
+    const target = await ctx.savePath(input.path, { title: 'Save a copy of the agreement', defaultName: agreementCopyName(stored) })
     if (!target) return null
-    return { path: writeExportFile(target, stored.content) }
+    return { path: writeExportFile(target, content) }
   },
 
   'baas.removeAgreement': (input, ctx) => {

@@ -77,13 +77,11 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
   'calendar.exportIcs': async (input, ctx) => {
     const { db } = ctx.workspace()
     const asOf = today(ctx, input.asOf)
-    const target =
-      input.path ??
-      (await ctx.host.pickSavePath({
-        title: 'Export the compliance calendar',
-        defaultName: 'safeguard-deadlines.ics',
-        filters: [{ name: 'iCalendar', extensions: ['ics'] }]
-      }))
+    const target = await ctx.savePath(input.path, {
+      title: 'Export the compliance calendar',
+      defaultName: 'safeguard-deadlines.ics',
+      filters: [{ name: 'iCalendar', extensions: ['ics'] }]
+    })
     if (!target) return null
     const items = workspaceCalendar(db, { asOf, dueSoonDays: 30, includeProposed: input.includeProposed })
     const profile = getWorkspaceProfile(db)

@@ -15,26 +15,23 @@ export const documentsHandlers: HandlersFor<typeof documentsCalls> = {
   'documents.preview': (input, ctx) => previewDocuments(ctx, input.periodId),
 
   'documents.generatePolicies': async (input, ctx) => {
-    const dir = input.dir ?? (await ctx.host.pickDirectory({ title: 'Choose a folder for the policy set' }))
+    const dir = await ctx.saveFolder(input.dir, { title: 'Choose a folder for the policy set' })
     if (!dir) return null
     return generatePolicies(ctx, { ...input, dir })
   },
 
   'documents.generatePack': async (input, ctx) => {
-    const target =
-      input.path ??
-      (await ctx.host.pickSavePath({
-        title: 'Save the evidence pack',
-        defaultName: suggestedName(ctx, input.redact ? 'evidence pack (redacted)' : 'evidence pack'),
-        filters: PDF
-      }))
+    const target = await ctx.savePath(input.path, {
+      title: 'Save the evidence pack',
+      defaultName: suggestedName(ctx, input.redact ? 'evidence pack (redacted)' : 'evidence pack'),
+      filters: PDF
+    })
     if (!target) return null
     return generatePack(ctx, { ...input, path: target })
   },
 
   'documents.generateReview': async (input, ctx) => {
-    const target =
-      input.path ?? (await ctx.host.pickSavePath({ title: 'Save the annual review', defaultName: suggestedName(ctx, 'annual review'), filters: PDF }))
+    const target = await ctx.savePath(input.path, { title: 'Save the annual review', defaultName: suggestedName(ctx, 'annual review'), filters: PDF })
     if (!target) return null
     return generateReview(ctx, { ...input, path: target })
   },

@@ -183,9 +183,11 @@ export const risksHandlers: HandlersFor<typeof risksCalls> = {
   },
 
   'risks.export': async (input, ctx) => {
-    const file =
-      input.path ??
-      (await ctx.host.pickSavePath({ title: 'Export the risk register', defaultName: 'risk-register.xlsx', filters: REGISTER_FILE_FILTERS }))
+    const file = await ctx.savePath(input.path, {
+      title: 'Export the risk register',
+      defaultName: 'risk-register.xlsx',
+      filters: REGISTER_FILE_FILTERS
+    })
     if (!file) return null
     const { db, clock } = open(ctx)
     return writeRegisterFile(db, clock, file)

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
+import { readImportFileSync } from '../shared/regular-file'
 
 /** Signed agreements and evidence are documents, not archives: 50 MB is generous. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -80,6 +81,27 @@ export function readAttachmentSource(file: string, maxBytes = MAX_ATTACHMENT_BYT
   } finally {
     fs.closeSync(handle)
   }
+}
+
+/** A feature's own kind of attachment (a signed agreement): its size limit and how its refusals read. */
+export interface AttachmentKind {
+  /** What the file should be, ending the refusal of a folder or a pipe: "an agreement file". */
+  expected: string
+  maxBytes: number
+  /** The feature's own refusal of a file over maxBytes, naming the file and the limit. */
+  tooLarge: (size: number) => Error
+}
+
+/**
+ * readAttachmentSource for a feature that keeps attachments of its own kind, through the one check
+ * every import uses (main/shared/regular-file.ts), so its refusals read like every other file a person
+ * chooses: a symbolic link, a folder, a pipe or a device is refused before anything is read, and the
+ * size limit is checked on the open handle and again while reading (a file that grows meanwhile is
+ * caught). The name is checked with checkAttachmentName, as for every attachment.
+ */
+export function readAttachmentOfKind(file: string, kind: AttachmentKind): AttachmentSource {
+  const bytes = readImportFileSync(file, Math.min(kind.maxBytes, MAX_ATTACHMENT_BYTES), kind.tooLarge, kind.expected)
+  return { name: checkAttachmentName(path.basename(file)), bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
 /**

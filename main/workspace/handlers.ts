@@ -73,7 +73,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
   'workspace.create': (input, ctx) => {
     const { session } = ctx
     const file = input.path
-      ? path.resolve(input.path)
+      ? path.resolve(ctx.outputPaths.check(input.path))
       : freeWorkspacePath(path.join(session.dataDir ?? process.cwd(), 'workspaces'), input.organization.name)
     // Our own default folder may not exist yet; a folder the user named must already exist.
     if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
@@ -102,7 +102,8 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
       filters: WORKSPACE_FILTERS
     })
     if (!file) return null
-    return file.endsWith(WORKSPACE_EXTENSION) ? file : file + WORKSPACE_EXTENSION
+    // Handed back for workspace.create, which the window may then name (and no other new file).
+    return ctx.outputPaths.grant(file.endsWith(WORKSPACE_EXTENSION) ? file : file + WORKSPACE_EXTENSION)
   },
 
   'workspace.listRecent': (_input, ctx) => (ctx.session.recent?.list() ?? []).map(entry => ({ ...entry, available: fs.existsSync(entry.path) })),

@@ -5,8 +5,7 @@ import path from 'node:path'
 import { test as base, chromium, expect, type Browser, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { buildSync } from 'esbuild'
-import { createCallContext } from '../../main/api/call-context'
-import { dispatch } from '../../main/api/dispatch'
+import { createRendererCalls } from '../../main/api/renderer-calls'
 import type { ProgressUpdate } from '../../main/api/define-call'
 import type { Host } from '../../main/api/host'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
@@ -122,7 +121,6 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     const newSession = () => new Session({ dataDir, appVersion: '0.0.0-test', keyProvider, deviceKeyStore: store })
     const host = new ScriptedHost()
     const state = { session: newSession() }
-    const running = new Map<string, AbortController>()
     const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 } })
     const page = await context.newPage()
     const foreignRequests: string[] = []
@@ -148,35 +146,24 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
       })
     })
 
+    // The window's calls run as the Electron shell runs them (createRendererCalls): output paths only from the save dialog.
+    const rendererCalls = createRendererCalls(() => state.session, host)
     await page.exposeBinding('__safeguardInvoke', async (_source, name: unknown, input: unknown, callId: unknown) => {
-      const id = String(callId)
-      const controller = new AbortController()
-      running.set(id, controller)
-      const ctx = createCallContext(state.session, {
-        host,
-        signal: controller.signal,
-        onProgress: (update: ProgressUpdate) => {
-          void page
-            .evaluate(
-              ([cid, u]) => {
-                const w = window as unknown as { __safeguardProgressListeners?: Set<(c: string, u: unknown) => void> }
-                w.__safeguardProgressListeners?.forEach(listener => listener(cid as string, u))
-              },
-              [id, update] as const
-            )
-            .catch(() => undefined)
-        }
+      const envelope = await rendererCalls.call(name, input, String(callId), (id: string, update: ProgressUpdate) => {
+        void page
+          .evaluate(
+            ([cid, u]) => {
+              const w = window as unknown as { __safeguardProgressListeners?: Set<(c: string, u: unknown) => void> }
+              w.__safeguardProgressListeners?.forEach(listener => listener(cid as string, u))
+            },
+            [id, update] as const
+          )
+          .catch(() => undefined)
       })
-      try {
-        // Round-trip through JSON as IPC's structured clone would: results must be plain data.
-        return JSON.parse(JSON.stringify(await dispatch(name, input, ctx)))
-      } finally {
-        running.delete(id)
-      }
+      // Round-trip through JSON as IPC's structured clone would: results must be plain data.
+      return JSON.parse(JSON.stringify(envelope))
     })
-    await page.exposeBinding('__safeguardCancel', async (_source, callId: unknown) => {
-      running.get(String(callId))?.abort()
-    })
+    await page.exposeBinding('__safeguardCancel', async (_source, callId: unknown) => rendererCalls.cancel(String(callId)))
     await page.addInitScript({ content: bridgeInitScript() })
     await page.goto(`${APP_ORIGIN}/index.html`)
 
