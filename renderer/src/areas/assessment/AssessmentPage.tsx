@@ -29,18 +29,24 @@ export function AssessmentPage() {
   const data = progress.data
 
   return (
-    <Flex direction="column" gap="4">
-      <PageHeader
-        title="Assessment"
-        description={
-          <>
+    <Flex direction="column" gap="3">
+      <Flex direction="column" gap="2">
+        <PageHeader title="Assessment" description="The Security Rule's safeguards, one section at a time. Everything is saved as you go." />
+        {/* Background a first-time reader needs once; kept folded so the questions fit a laptop screen. */}
+        <details className="about-assessment">
+          <summary>
+            <Text size="2" weight="medium">
+              About this assessment
+            </Text>
+          </summary>
+          <Text as="p" size="2" color="gray" mt="2">
             The HIPAA Security Rule asks you to protect electronic health information in three ways: how you run things (administrative), places and
             devices (physical) and what your systems enforce (technical), plus contracts and written policies. Answer each question honestly; anything
             answered No or Partly becomes a gap to rate and plan. The questionnaire counts towards your risk analysis but is not the whole of it: the
-            analysis also rates the threats to each asset that holds health information. Everything is saved as you go.
-          </>
-        }
-      />
+            analysis also rates the threats to each asset that holds health information.
+          </Text>
+        </details>
+      </Flex>
       {(periods.error || progress.error) && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{periods.error ?? progress.error}</Callout.Text>
@@ -48,8 +54,8 @@ export function AssessmentPage() {
       )}
       {data && periods.data && (
         <>
-          <Flex gap="5" align="end" wrap="wrap">
-            <Flex direction="column" gap="1">
+          <Flex gap="5" align="center" wrap="wrap">
+            <Flex gap="2" align="center">
               <Text as="label" size="2" weight="medium" htmlFor="assessment-period">
                 Period
               </Text>
@@ -64,7 +70,7 @@ export function AssessmentPage() {
                 </Select.Content>
               </Select.Root>
             </Flex>
-            <Flex direction="column" gap="1" flexGrow="1" maxWidth="420px">
+            <Flex direction="column" gap="1" flexGrow="1" maxWidth="360px">
               <Text size="2" weight="medium" id="overall-progress-label">
                 {formatNumber(data.overall.answered)} of {formatNumber(data.overall.applicable)} questions answered ({data.overall.percent}%)
               </Text>
@@ -91,7 +97,7 @@ export function AssessmentPage() {
                 <ArrowRightIcon aria-hidden />
               </Button>
             </Flex>
-            <Flex pt="4" direction="column">
+            <Flex pt="3" direction="column">
               <Tabs.Content value="questions">
                 <QuestionnairePanel periodId={data.period.id} progress={data} onChanged={changed} />
               </Tabs.Content>

@@ -22,7 +22,7 @@ export function nextStep(progress: ProgressView): string {
 
 export function NextStep(props: { progress: ProgressView }) {
   return (
-    <Callout.Root variant="surface" highContrast role="status" data-testid="next-step">
+    <Callout.Root size="1" variant="surface" highContrast role="status" data-testid="next-step">
       <Callout.Text>
         <strong>Next step: </strong>
         {nextStep(props.progress)}

@@ -7,6 +7,7 @@ import { DecisionEditor } from './DecisionEditor'
 import { ANSWER_OPTIONS, CONTROL_ORIGIN_TEXT, CONTROL_RULE_STATUS_TEXT } from './labels'
 import { RiskEditor } from './RiskEditor'
 import { selectFocusedRadioOnArrow } from './radio-keys'
+import { questionElementId } from './sections'
 import { formatNumber } from '../../components/count-of'
 
 /** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
@@ -52,7 +53,15 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
 
   return (
     <Card size="2" asChild>
-      <article aria-labelledby={questionId} data-testid="question-card" data-question-id={item.id}>
+      {/* Focusable from code only: the section's areas for review and "Next unanswered" move focus here. */}
+      <article
+        id={questionElementId(item.id)}
+        tabIndex={-1}
+        className="question-card"
+        aria-labelledby={questionId}
+        data-testid="question-card"
+        data-question-id={item.id}
+      >
         <Flex direction="column" gap="3">
           <Flex gap="2" align="center" wrap="wrap">
             <Text size="1" color="gray">
