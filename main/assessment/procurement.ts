@@ -6,9 +6,9 @@ import type { InventoryItem, ProcurementAnswer, ProcurementStatus, ProcurementVi
 import type { AssessmentState } from './questionnaire'
 import { plural } from '../shared/count-text'
 
-const PROVIDER_NAMES: Record<string, string> = { aws: 'AWS', azure: 'Microsoft Azure', gcp: 'Google Cloud', other: 'the cloud provider' }
+export const PROVIDER_NAMES: Record<string, string> = { aws: 'AWS', azure: 'Microsoft Azure', gcp: 'Google Cloud', other: 'the cloud provider' }
 /** How a provider's entry is recognised in the business associate register. */
-const PROVIDER_PATTERNS: Record<string, RegExp> = {
+export const PROVIDER_PATTERNS: Record<string, RegExp> = {
   aws: /\b(aws|amazon web services)\b/i,
   azure: /\b(azure|microsoft)\b/i,
   gcp: /\b(google cloud|gcp|google)\b/i

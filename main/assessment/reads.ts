@@ -23,6 +23,8 @@ import { buildProgress } from './progress'
 import { loadAssessmentState, matchesFilter, matchesSearch } from './questionnaire'
 import { buildRiskRegister, type RiskSort } from './risk-register'
 
+export { PROVIDER_NAMES, PROVIDER_PATTERNS } from './procurement'
+
 /**
  * The assessment's typed read functions: what its calls answer, for other features (documents,
  * calendar) to read without going through the API by name. The handlers answer with these too,

@@ -34,6 +34,16 @@ export interface CalendarItem {
   source: { type: string; id: string; name?: string }
   jurisdiction?: JurisdictionCode
   doneOn?: IsoDate
+  /** A recurring duty with no completion recorded: its date is only the workspace's start, not a real due date. */
+  neverDone?: true
+  /** The record the item is about, when its source is not that record (a retention end points at its incident or agreement). */
+  recordLink?: RecordLink
+}
+
+/** The record a calendar item opens: its incident, agreement, recurring duty or risk. */
+export interface RecordLink {
+  kind: 'incident' | 'business-associate' | 'recurring-duty' | 'risk'
+  id: string
 }
 
 export interface RecurringCompletion {
@@ -59,6 +69,8 @@ export interface CalendarDocument {
   lastInEffectOn?: IsoDate
   /** The retention rule, when not the Security Rule's own (e.g. breach records under 164.530(j) via 164.414). */
   citation?: string
+  /** The record it is kept for. */
+  link?: RecordLink
 }
 
 export interface CalendarIncident {
@@ -141,7 +153,8 @@ export function recurringItems(input: CalendarInput): CalendarItem[] {
       certainty: definition.certainty,
       proposed: definition.proposed,
       checkWithCounsel: definition.proposed,
-      source: { type: 'recurring', id: definition.id }
+      source: { type: 'recurring', id: definition.id },
+      ...(lastDoneOn === undefined ? { neverDone: true as const } : {})
     })
   }
   return items
@@ -227,7 +240,8 @@ export function retentionItems(input: CalendarInput): CalendarItem[] {
       certainty: retention.certainty,
       proposed: false,
       checkWithCounsel: false,
-      source: { type: 'document', id: document.id, name: document.title }
+      source: { type: 'document', id: document.id, name: document.title },
+      ...(document.link ? { recordLink: document.link } : {})
     })
   }
   return items

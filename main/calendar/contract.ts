@@ -1,11 +1,15 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { CalendarItem } from './calendar'
+import type { CalendarEntry } from './calendar-entries'
+import type { DashboardView } from './dashboard/dashboard-view'
 import type { RecurringDefinition } from './definitions'
 import { CalendarDate, filePathSchema } from '../shared/schemas'
 
 // Re-exported for the renderer, which imports contracts only.
-export type { CalendarItem, CalendarItemStatus } from './calendar'
+export type { CalendarItem, CalendarItemStatus, RecordLink } from './calendar'
+export type { CalendarEntry } from './calendar-entries'
+export type * from './dashboard/dashboard-view'
 
 /** The compliance calendar: everything that falls due, the dashboard's glance, notifications and .ics export. */
 
@@ -14,7 +18,8 @@ const isoDate = CalendarDate
 export interface CalendarView {
   asOf: string
   dueSoonDays: number
-  items: CalendarItem[]
+  /** Soonest first, each with its days left from `asOf` and the record it opens. */
+  items: CalendarEntry[]
   disclaimer: string
 }
 
@@ -39,6 +44,8 @@ export const calendarCalls = {
   'calendar.list': defineCall<CalendarView>()(z.strictObject({ ...window, dueSoonDays: z.int().min(0).max(3650).default(30) })),
   /** The Dashboard's call: overdue items and those due within `withinDays` (default 30). */
   'calendar.upcoming': defineCall<UpcomingView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
+  /** The Dashboard: getting-started steps, what to do next in order of consequence, and the cards (agreements, incidents, risks, evidence). */
+  'calendar.dashboard': defineCall<DashboardView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
   'calendar.definitions': defineCall<CalendarDefinitionView[]>()(z.strictObject({})),
   /** Records that a recurring duty (risk analysis, training, a scan…) was done; its next due date moves on. */
   'calendar.recordCompletion': defineCall<CalendarDefinitionView>()(

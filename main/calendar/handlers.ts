@@ -9,6 +9,8 @@ import { loadCalendarDefinitions } from './definitions'
 import { localDateOf } from '../shared/today'
 import { workspaceCalendar } from './workspace-calendar'
 import { writeExportFile } from '../shared/export-file'
+import { toCalendarEntry } from './calendar-entries'
+import { readDashboard } from './dashboard/read-dashboard'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
 
@@ -44,12 +46,22 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
     return {
       asOf,
       dueSoonDays: input.dueSoonDays,
-      items: workspaceCalendar(ctx.workspace().db, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }),
+      items: workspaceCalendar(ctx.workspace().db, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }).map(item =>
+        toCalendarEntry(item, asOf)
+      ),
       disclaimer: loadCalendarDefinitions().disclaimer
     }
   },
 
   'calendar.upcoming': (input, ctx) => upcoming(ctx, input),
+
+  'calendar.dashboard': (input, ctx) =>
+    readDashboard(ctx.workspace().db, {
+      asOf: today(ctx, input.asOf),
+      now: ctx.session.now(),
+      withinDays: input.withinDays,
+      includeProposed: input.includeProposed
+    }),
 
   'calendar.definitions': (_input, ctx) => definitionViews(ctx),
 

@@ -26,7 +26,8 @@ export function retainedRecords(db: Db): CalendarDocument[] {
       createdOn: incident.discoveredOn,
       // The file is complete when the last notice goes out; counting from then keeps it longest.
       lastInEffectOn: (notices.get(incident.id) ?? []).map(notice => notice.doneOn).reduce(laterOf, incident.discoveredOn),
-      citation: '45 CFR 164.530(j)(2), applied by 164.414(a)'
+      citation: '45 CFR 164.530(j)(2), applied by 164.414(a)',
+      link: { kind: 'incident' as const, id: String(incident.id) }
     })),
     ...associates
       .filter(associate => (associate.baaStatus === 'expired' || associate.baaStatus === 'terminated') && associate.expiresOn !== null)
@@ -34,13 +35,15 @@ export function retainedRecords(db: Db): CalendarDocument[] {
         id: `baa-${associate.id}`,
         title: `agreement with ${associate.name}`,
         createdOn: associate.effectiveOn ?? associate.expiresOn!,
-        lastInEffectOn: associate.expiresOn!
+        lastInEffectOn: associate.expiresOn!,
+        link: { kind: 'business-associate' as const, id: String(associate.id) }
       })),
     ...completions.map(completion => ({
       id: `completion-${completion.definitionId}-${completion.doneOn}`,
       title: `record of ${titles.get(completion.definitionId)?.toLowerCase() ?? completion.definitionId} done ${completion.doneOn}`,
       createdOn: completion.doneOn,
-      lastInEffectOn: completion.doneOn
+      lastInEffectOn: completion.doneOn,
+      link: { kind: 'recurring-duty' as const, id: completion.definitionId }
     }))
   ]
 }
