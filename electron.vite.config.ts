@@ -11,6 +11,9 @@ export default defineConfig({
           index: resolve(__dirname, 'main/electron/index.ts'),
           // The scanner import reads its file on a worker thread (main/scanners/read/worker-scan-reader.ts).
           'scan-parse-worker': resolve(__dirname, 'main/scanners/read/parse-worker.ts'),
+          // Register imports read and check their file on a worker thread (main/shared/register-import-thread.ts).
+          'incident-import-worker': resolve(__dirname, 'main/breach/import-worker.ts'),
+          'baa-import-worker': resolve(__dirname, 'main/baas/import-worker.ts'),
           // Large map drawings are laid out on a worker thread (main/map/drawing/run-elk.ts).
           'map-layout-worker': resolve(__dirname, 'main/map/drawing/elk-worker.ts')
         }

@@ -112,6 +112,8 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
   'baas.importFile': async (input, ctx) => {
     const { db } = ctx.workspace()
     const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import a register of business associates', filters: REGISTER_FILTERS }))
-    return file ? importBusinessAssociates(db, path.resolve(file), ctx.session.now()) : null
+    return file
+      ? importBusinessAssociates(db, path.resolve(file), { now: ctx.session.now(), signal: ctx.signal, onProgress: update => ctx.progress(update) })
+      : null
   }
 }

@@ -1,124 +1,58 @@
 import path from 'node:path'
-import { z } from 'zod'
-import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
-import { businessAssociateShape, checkAgreementDates, type ImportReport, type ImportRowReport } from './contract'
-import { findBusinessAssociateByName, insertBusinessAssociate, type BusinessAssociateValues } from './db/business-associates'
-import { cellBoolean, cellInteger, cellList, issueLines, readTabularFile } from '../shared/tabular-file'
+import { ApiError } from '../shared/errors'
+import { checkOnRegisterThread, registerImportCancelled, type RegisterCheckProgress } from '../shared/register-import-thread'
+import type { ImportReport } from './contract'
+import { insertBusinessAssociate, listBusinessAssociates } from './db/business-associates'
+import { checkParents, insertionOrder } from './import-parents'
+import type { CheckedAssociates } from './import-rows'
 
 /**
  * `safeguard baas import`: a register from JSON or CSV, all rows or none.
  * A row names its place in the chain with `parent` (the name of a party in
  * the file or already in the workspace), since ids mean nothing across files.
+ * The file is read and each row checked on a worker thread (import-rows.ts);
+ * the parents, which depend on the workspace, are checked here, just before
+ * the rows are stored in one transaction.
  */
 
-export const BAA_IMPORT_COLUMNS = [
-  'name',
-  'relationship',
-  'parent',
-  'services',
-  'phiCategories',
-  'assets',
-  'handlesPhi',
-  'baaStatus',
-  'effectiveOn',
-  'expiresOn',
-  'reviewEveryMonths',
-  'lastReviewOn',
-  'breachReportingDays',
-  'notes'
-] as const
+/** The bundled worker's file name (an entry of electron.vite.config.ts). */
+export const BAA_IMPORT_WORKER_BUNDLE = 'baa-import-worker.js'
 
-const { parentId: _ids, ...importableShape } = businessAssociateShape
-const importRowSchema = z.strictObject({ ...importableShape, parent: z.string().trim().min(1).max(200).optional() }).superRefine(checkAgreementDates)
-
-function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
-  return {
-    ...row,
-    ...(row.phiCategories !== undefined ? { phiCategories: cellList(row.phiCategories) } : {}),
-    ...(row.assets !== undefined ? { assets: cellList(row.assets) } : {}),
-    ...(row.handlesPhi !== undefined ? { handlesPhi: cellBoolean(row.handlesPhi) } : {}),
-    ...(row.reviewEveryMonths !== undefined ? { reviewEveryMonths: cellInteger(row.reviewEveryMonths) } : {}),
-    ...(row.breachReportingDays !== undefined ? { breachReportingDays: cellInteger(row.breachReportingDays) } : {})
-  }
+export interface ImportBusinessAssociatesOptions {
+  now: string
+  signal?: AbortSignal | undefined
+  onProgress?: ((progress: RegisterCheckProgress) => void) | undefined
 }
 
-interface ValidRow {
-  index: number
-  values: Omit<BusinessAssociateValues, 'parentId'>
-  parent: string | undefined
-}
-
-export function importBusinessAssociates(db: Db, file: string, now: string): ImportReport {
-  const { format, rows } = readTabularFile(file, { listKey: 'businessAssociates', columns: BAA_IMPORT_COLUMNS })
-  const reports: ImportRowReport[] = []
-  const valid: ValidRow[] = []
-  rows.forEach((raw, index) => {
-    const prepared = format === 'csv' && raw !== null && typeof raw === 'object' ? fromCsvCells(raw as Record<string, unknown>) : raw
-    const parsed = importRowSchema.safeParse(prepared)
-    const name = typeof (raw as { name?: unknown } | null)?.name === 'string' ? (raw as { name: string }).name : ''
-    if (!parsed.success) {
-      reports.push({ row: index + 1, name, ok: false, errors: issueLines(parsed.error.issues) })
-      return
-    }
-    const { parent, ...values } = parsed.data
-    reports.push({ row: index + 1, name: values.name, ok: true, errors: [] })
-    valid.push({ index, values, parent })
-  })
-
-  // Parents: a name in this file (any order) or one party already in the workspace.
-  const namesInFile = new Map<string, number[]>()
-  for (const row of valid) namesInFile.set(row.values.name.toLowerCase(), [...(namesInFile.get(row.values.name.toLowerCase()) ?? []), row.index])
-  for (const row of valid) {
-    if (row.parent === undefined) continue
-    const inFile = namesInFile.get(row.parent.toLowerCase()) ?? []
-    const inWorkspace = findBusinessAssociateByName(db, row.parent)
-    const report = reports[row.index]!
-    if (inFile.length + inWorkspace.length === 0) report.errors.push(`parent: no party named "${row.parent}" in the file or the workspace`)
-    else if (inFile.length + inWorkspace.length > 1) report.errors.push(`parent: more than one party is named "${row.parent}"`)
-    else if (inFile[0] === row.index) report.errors.push('parent: a party cannot be its own parent')
-    report.ok = report.errors.length === 0
-  }
-  // A chain that loops within the file can never be inserted.
-  const parentIndex = (row: ValidRow) => (row.parent === undefined ? undefined : namesInFile.get(row.parent.toLowerCase())?.[0])
-  for (const row of valid) {
-    const seen = new Set<number>([row.index])
-    for (let current = parentIndex(row); current !== undefined; current = parentIndex(valid.find(v => v.index === current)!)) {
-      if (seen.has(current)) {
-        reports[row.index]!.errors.push('parent: the chain loops back to this party')
-        reports[row.index]!.ok = false
-        break
-      }
-      seen.add(current)
-    }
-  }
+export async function importBusinessAssociates(db: Db, file: string, options: ImportBusinessAssociatesOptions): Promise<ImportReport> {
+  const checked = await checkOnRegisterThread<CheckedAssociates>(
+    { file },
+    { bundle: BAA_IMPORT_WORKER_BUNDLE, source: path.join(__dirname, 'import-worker.ts'), signal: options.signal, onProgress: options.onProgress }
+  )
+  // A cancel that arrived with the thread's answer still counts: nothing has been written yet.
+  if (options.signal?.aborted) throw registerImportCancelled(file)
+  const { rows: reports, valid } = checked
+  const links = checkParents(valid, reports, listBusinessAssociates(db))
 
   const failed = reports.filter(report => !report.ok)
-  const report: ImportReport = { file: path.basename(file), format, imported: 0, rows: reports }
-  if (rows.length === 0) throw new ApiError('import-rejected', `"${path.basename(file)}" holds no rows.`, report)
+  const report: ImportReport = { file: checked.file, format: checked.format, imported: 0, rows: reports }
+  if (reports.length === 0) throw new ApiError('import-rejected', `"${checked.file}" holds no rows.`, report)
   if (failed.length > 0) {
     throw new ApiError(
       'import-rejected',
-      `Nothing was imported: ${failed.length} of ${rows.length} rows in "${path.basename(file)}" have problems (first: row ${failed[0]!.row}, ${failed[0]!.errors[0]}).`,
+      `Nothing was imported: ${failed.length} of ${reports.length} rows in "${checked.file}" have problems (first: row ${failed[0]!.row}, ${failed[0]!.errors[0]}).`,
       report
     )
   }
 
   db.transaction(() => {
     const inserted = new Map<number, number>()
-    const insert = (row: ValidRow): number => {
-      const done = inserted.get(row.index)
-      if (done !== undefined) return done
-      let parentId: number | null = null
-      if (row.parent !== undefined) {
-        const fileIndex = namesInFile.get(row.parent.toLowerCase())?.[0]
-        parentId = fileIndex !== undefined ? insert(valid.find(v => v.index === fileIndex)!) : findBusinessAssociateByName(db, row.parent)[0]!.id
-      }
-      const id = insertBusinessAssociate(db, { ...row.values, parentId }, now)
-      inserted.set(row.index, id)
-      return id
+    for (const row of insertionOrder(valid, links)) {
+      const link = links.get(row.index)
+      const parentId = link === undefined ? null : 'fileIndex' in link ? inserted.get(link.fileIndex)! : link.workspaceId
+      inserted.set(row.index, insertBusinessAssociate(db, { ...row.values, parentId }, options.now))
     }
-    valid.forEach(insert)
   })()
   return { ...report, imported: valid.length }
 }

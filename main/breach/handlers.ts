@@ -84,7 +84,9 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
   'incidents.importFile': async (input, ctx) => {
     const { db } = ctx.workspace()
     const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import incidents', filters: REGISTER_FILTERS }))
-    return file ? importIncidents(db, path.resolve(file), ctx.session.now()) : null
+    return file
+      ? importIncidents(db, path.resolve(file), { now: ctx.session.now(), signal: ctx.signal, onProgress: update => ctx.progress(update) })
+      : null
   },
 
   'incidents.stateLaws': () => {

@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync'
 import { ApiError } from './errors'
 import { parserMessage, printableName } from './excerpt'
 import { readImportFileSync } from './regular-file'
+import { countCsvRows, countJsonRows } from './register-row-count'
 
 /**
  * Reads a register a consultant kept in a spreadsheet (CSV) or exported as
@@ -27,29 +28,54 @@ function readText(file: string): string {
   return readImportFileSync(file, MAX_IMPORT_BYTES, tooLarge, 'a register file').toString('utf8')
 }
 
-/**
- * @param listKey for JSON, the key of an object wrapping the array (e.g. "incidents"); a bare array or a single object also work.
- * @param columns for CSV, the accepted header names; any other column is refused so a typo is never silently dropped.
- */
-export function readTabularFile(file: string, options: { listKey: string; columns: readonly string[] }): TabularRows {
+export interface TabularFileOptions {
+  /** For JSON, the key of an object wrapping the array (e.g. "incidents"); a bare array or a single object also work. */
+  listKey: string
+  /** For CSV, the accepted header names; any other column is refused so a typo is never silently dropped. */
+  columns: readonly string[]
+  /** The most rows the import takes, counted from the text before any row is parsed. */
+  maxRows: number
+  /** What a row is, for messages: "incidents", "business associates". */
+  rowNoun: string
+}
+
+/** Refuses a file with more rows than the import takes, naming the file, the count and the limit. */
+function checkRowCount(file: string, count: number, options: TabularFileOptions): void {
+  if (count <= options.maxRows) return
+  throw new ApiError(
+    'import-rejected',
+    `"${path.basename(file)}" holds ${count.toLocaleString('en-US')} rows, more than the ${options.maxRows.toLocaleString('en-US')} ` +
+      `${options.rowNoun} one import takes. Nothing was imported; split the file into smaller ones.`
+  )
+}
+
+export function readTabularFile(file: string, options: TabularFileOptions): TabularRows {
   const text = readText(file)
   const extension = path.extname(file).toLowerCase()
   if (extension === '.json') {
+    checkRowCount(file, countJsonRows(text, options.listKey), options)
     let data: unknown
     try {
       data = JSON.parse(text)
     } catch (error) {
       throw new ApiError('import-rejected', `"${path.basename(file)}" is not valid JSON: ${parserMessage(error)}`)
     }
-    if (Array.isArray(data)) return { format: 'json', rows: data }
+    if (Array.isArray(data)) {
+      checkRowCount(file, data.length, options)
+      return { format: 'json', rows: data }
+    }
     if (data !== null && typeof data === 'object') {
       const wrapped = Object.prototype.hasOwnProperty.call(data, options.listKey) ? (data as Record<string, unknown>)[options.listKey] : undefined
-      if (Array.isArray(wrapped)) return { format: 'json', rows: wrapped }
+      if (Array.isArray(wrapped)) {
+        checkRowCount(file, wrapped.length, options)
+        return { format: 'json', rows: wrapped }
+      }
       return { format: 'json', rows: [data] }
     }
     throw new ApiError('import-rejected', `"${path.basename(file)}" must hold an array of ${options.listKey}, or one object.`)
   }
   if (extension === '.csv') {
+    checkRowCount(file, countCsvRows(text), options)
     let records: string[][]
     try {
       records = parse(text, { bom: true, skip_empty_lines: true, trim: true }) as string[][]
@@ -77,6 +103,8 @@ export function readTabularFile(file: string, options: { listKey: string; column
     }
     const duplicate = header.find((column, index) => header.indexOf(column) !== index)
     if (duplicate) throw new ApiError('import-rejected', `"${path.basename(file)}" has the column ${duplicate} twice.`)
+    // The count before parsing reads line breaks as csv-parse does; this holds the limit whatever it missed.
+    checkRowCount(file, lines.length, options)
     refuseNulCells(path.basename(file), header, lines)
     return {
       format: 'csv',
