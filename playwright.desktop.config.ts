@@ -8,7 +8,7 @@ import { defineConfig } from '@playwright/test'
  */
 export default defineConfig({
   testDir: 'test/desktop',
-  testMatch: '**/*.electron.ts',
+  testMatch: ['**/*.electron.ts', '**/*.chromium.ts'],
   fullyParallel: false,
   workers: 1,
   retries: 0,
