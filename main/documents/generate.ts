@@ -19,6 +19,7 @@ import { evidencePackData } from './evidence-pack/read-pack-data'
 import { policyFillData } from './policies/read-fill-data'
 import { readWorkspaceFacts } from './workspace-data/workspace-facts'
 import { readDataFlowMapSection } from './workspace-data/data-flow-map'
+import { readIdentifyingValues } from './workspace-data/identifying-values'
 import { localDateOf } from '../shared/today'
 import { policyOverrideDir, writeFileAtomic } from './write-output'
 
@@ -89,7 +90,10 @@ export async function generatePack(
   input: { path: string; periodId?: string; redact: boolean; sections?: EvidencePackOptions['sections'] }
 ): Promise<PdfResult> {
   ctx.progress({ phase: 'Reading the workspace' })
-  const data = await packData(ctx, input.periodId)
+  const read = await packData(ctx, input.periodId)
+  if (input.redact) ctx.progress({ phase: 'Finding the values to redact' })
+  const data = input.redact ? { ...read, identifyingValues: readIdentifyingValues(ctx.workspace().db, ctx.signal) } : read
+  checkCancelled(ctx)
   try {
     const { buffer, pages } = await composeEvidencePack(data, {
       redact: input.redact,

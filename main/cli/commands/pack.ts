@@ -11,7 +11,10 @@ export function registerPack(program: Command, io: CliIo): void {
     .description('Write the evidence pack PDF for a procurement team or an auditor')
     .argument('<workspace>', 'workspace file')
     .requiredOption('--out <file>', 'PDF file to write')
-    .option('--redact', 'remove cloud account ids and resource names, for sharing outside the organisation')
+    .option(
+      '--redact',
+      'replace cloud account ids, ARNs, resource names, IP and e-mail addresses with placeholders, for sharing outside the organisation'
+    )
     .option('--sections <ids>', `comma-separated sections to include (${PACK_SECTION_CHOICES.join(', ')})`)
     .option('--period <id>', 'the assessment period (default: the current one)')
     .option('--json', 'print as JSON')

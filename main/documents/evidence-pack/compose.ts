@@ -1,6 +1,6 @@
 import type { EvidencePackData } from './pack-data'
 import { PdfWriter } from '../pdf/pdf-writer'
-import { redactPackData } from '../redact'
+import { redactPackData } from '../redact-pack'
 import { PACK_SECTION_IDS, PACK_SECTIONS, type EvidencePackOptions, type PackSectionId } from './sections'
 
 import { appendix } from './sections/appendix'
@@ -27,7 +27,8 @@ export async function composeEvidencePack(
   input: EvidencePackData,
   options: EvidencePackOptions = {}
 ): Promise<{ buffer: Buffer; pages: number; sections: PackSectionId[] }> {
-  const data = options.redact ? redactPackData(input) : input
+  const redaction = options.redact ? redactPackData(input) : null
+  const data = redaction?.data ?? input
   const sections = PACK_SECTION_IDS.filter(id => !options.sections || options.sections.includes(id))
   const w = new PdfWriter({
     title: `${data.organization.name}: HIPAA Security Evidence Pack, ${data.period.label}`,
@@ -40,7 +41,7 @@ export async function composeEvidencePack(
     onProgress: options.onProgress
   })
 
-  cover(w, data, options.redact === true)
+  cover(w, data, redaction && { counts: redaction.counts })
   const total = sections.length
   let firstBodySection = true
   sections.forEach((id, index) => {

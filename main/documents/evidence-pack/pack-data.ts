@@ -1,4 +1,5 @@
 import type { RiskReportData } from '../../risks/reads'
+import type { IdentifyingValue } from '../redact'
 import type { DataFlowMapSection } from '../workspace-data/data-flow-map'
 /**
  * The plain data the evidence pack is composed from. Builders fill it from a workspace (or a test
@@ -166,6 +167,9 @@ export type EvidencePackData = {
 
   /** The risk analysis of the period; absent in data built before the analysis existed. */
   riskAnalysis?: Recorded<RiskReportData>
+
+  /** Every identifying value the workspace holds (resources, accounts), read only for a redacted edition; never printed. */
+  identifyingValues?: IdentifyingValue[]
 }
 
 /** Findings are summarised before they reach the composer: a pack stays readable at 100k findings. */

@@ -24,7 +24,7 @@ export const PACK_SECTION_IDS = PACK_SECTIONS.map(s => s.id) as PackSectionId[]
 export type EvidencePackOptions = {
   /** Sections to include; default all. */
   sections?: PackSectionId[]
-  /** Remove cloud account ids and resource names, for sharing outside the organisation. */
+  /** Replace cloud account ids, ARNs, resource names, IP and e-mail addresses with placeholders, for sharing outside the organisation. */
   redact?: boolean
   signal?: AbortSignal
   onProgress?: (update: { phase: string; done: number; total: number }) => void

@@ -74,32 +74,3 @@ function phiAssetRows(db: Db, view: DataFlowMapView, today: string): DataFlowMap
       owner: a.owner || 'No owner recorded'
     }))
 }
-
-const REDACTED = '[resource redacted]'
-
-/** The section with every asset and zone name removed (drawing, table and flag texts), for a redacted pack. */
-export function redactDataFlowMapSection(map: DataFlowMapSection, redactText: (text: string) => string): DataFlowMapSection {
-  const names = [...map.scene.assets.map(a => a.name), ...map.scene.zones.map(z => z.name), ...map.phiAssets.map(a => a.name)]
-    .filter(n => n.length > 0)
-    .sort((a, b) => b.length - a.length)
-  const scrub = (text: string) => redactText(names.reduce((out, name) => out.split(name).join(REDACTED), text))
-  // A caption's first line holds the (possibly shortened) name: replace it whole, keep what follows " · ".
-  const firstLine = (line: string, prefix: string) => `${prefix}${REDACTED}${line.includes(' · ') ? line.slice(line.indexOf(' · ')) : ''}`
-  return {
-    ...map,
-    alt: scrub(map.alt),
-    scene: {
-      ...map.scene,
-      assets: map.scene.assets.map(a => ({ ...a, name: REDACTED, caption: [REDACTED, ...a.caption.slice(1).map(scrub)] })),
-      zones: map.scene.zones.map(z => ({
-        ...z,
-        name: REDACTED,
-        caption: [firstLine(z.caption[0] ?? '', `${z.caption[0]?.split(' ')[0] ?? ''} `), ...z.caption.slice(1).map(scrub)]
-      })),
-      edges: map.scene.edges.map(e => ({ ...e, label: scrub(e.label) })),
-      notice: map.scene.notice && scrub(map.scene.notice)
-    },
-    phiAssets: map.phiAssets.map(a => ({ ...a, name: REDACTED, zone: scrub(a.zone), coveredByBaa: scrub(a.coveredByBaa), owner: a.owner })),
-    flags: map.flags.map(f => ({ ...f, message: scrub(f.message), dismissed: f.dismissed && scrub(f.dismissed) }))
-  }
-}

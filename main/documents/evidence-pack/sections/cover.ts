@@ -1,11 +1,20 @@
 import type { EvidencePackData } from '../pack-data'
 import { formatLongDate } from '../../format'
+import { describeRedactionCounts, type RedactionCount } from '../../redact'
 import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../../pdf/theme'
 
 import { ROLE_LABEL } from './shared'
 
-export function cover(w: PdfWriter, data: EvidencePackData, redacted: boolean): void {
+/** What the redacted edition says it replaced: kinds and how many distinct values of each, never the values. */
+function redactionNote(counts: readonly RedactionCount[]): string {
+  const replaced = counts.length
+    ? `Replaced in this edition: ${describeRedactionCounts(counts)}.`
+    : 'No account id, ARN, resource name, IP address or e-mail address was found to replace.'
+  return ` Redacted edition: cloud account ids, ARNs, cloud resource names, IP addresses and e-mail addresses are replaced by placeholders such as [bucket 1], the same placeholder for the same value throughout. ${replaced}`
+}
+
+export function cover(w: PdfWriter, data: EvidencePackData, redaction: { counts: readonly RedactionCount[] } | null): void {
   w.newPage({ cover: true })
   w.fillRect(0, 0, PAGE.width, 10, COLOR.accent)
   const x = MARGIN.left + 6
@@ -42,19 +51,26 @@ export function cover(w: PdfWriter, data: EvidencePackData, redacted: boolean): 
     { x, width: width * 0.8, labelWidth: 120 }
   )
   const noteY = PAGE.height - 150
-  w.rule(x, noteY - 12, x + width, { color: COLOR.rule, width: 0.5 })
-  w.textAt(
+  // A redaction note takes more lines: the note starts higher so the last line stays where it was.
+  const noteTop = redaction ? noteY - 44 : noteY
+  const redactionText = redaction ? redactionNote(redaction.counts) : ''
+  w.rule(x, noteTop - 12, x + width, { color: COLOR.rule, width: 0.5 })
+  const noteBottom = w.textAt(
     'P',
-    `Confidential. Prepared for procurement and audit review of ${data.organization.name}. It reflects the compliance workspace as recorded on ${formatLongDate(data.preparedOn)}; the regulation cited is 45 CFR Part 164, Subparts C and D.${
-      redacted ? ' Redacted edition: cloud account identifiers and resource names have been removed.' : ''
-    }`,
+    `Confidential. Prepared for procurement and audit review of ${data.organization.name}. It reflects the compliance workspace as recorded on ${formatLongDate(data.preparedOn)}; the regulation cited is 45 CFR Part 164, Subparts C and D.${redactionText}`,
     x,
-    noteY,
+    noteTop,
     { size: TYPE.small, color: COLOR.muted, width }
   )
-  w.textAt('P', 'Generated offline by Safeguard. This document describes safeguards; it is not legal advice.', x, noteY + 44, {
-    size: TYPE.caption,
-    color: COLOR.faint,
-    width
-  })
+  w.textAt(
+    'P',
+    'Generated offline by Safeguard. This document describes safeguards; it is not legal advice.',
+    x,
+    Math.max(noteY + 44, noteBottom + 10),
+    {
+      size: TYPE.caption,
+      color: COLOR.faint,
+      width
+    }
+  )
 }
