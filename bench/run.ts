@@ -16,7 +16,8 @@ const BENCHES: Bench[] = [
   { name: 'import', file: 'import-bench.ts', run: 'runImportBench' },
   { name: 'pack', file: 'pack-bench.ts', run: 'runPackBench' },
   { name: 'risks', file: 'risks.ts', run: 'runRisksBench' },
-  { name: 'map', file: 'map.ts', run: 'runMapBench' }
+  { name: 'map', file: 'map.ts', run: 'runMapBench' },
+  { name: 'baas', file: 'baas.ts', run: 'runBaasBench' }
 ]
 
 async function main(): Promise<void> {

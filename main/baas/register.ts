@@ -63,6 +63,7 @@ export function requireAssociate(db: Db, id: number): BusinessAssociate {
 export function detailOf(db: Db, id: number, options: FlagOptions): BusinessAssociateDetail {
   const associate = requireAssociate(db, id)
   const checklist = checklistOf(listTerms(db, id))
+  // Collected nearest first and reversed once: prepending each would be quadratic in a deep chain.
   const ancestors: { id: number; name: string }[] = []
   const seen = new Set<number>([id])
   for (let parentId = associate.parentId; parentId !== null;) {
@@ -70,9 +71,10 @@ export function detailOf(db: Db, id: number, options: FlagOptions): BusinessAsso
     seen.add(parentId)
     const parent = getBusinessAssociate(db, parentId)
     if (!parent) break
-    ancestors.unshift({ id: parent.id, name: parent.name })
+    ancestors.push({ id: parent.id, name: parent.name })
     parentId = parent.parentId
   }
+  ancestors.reverse()
   return {
     ...associate,
     flags: flagsOf(associate, options),
