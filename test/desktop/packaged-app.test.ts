@@ -3,7 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { tempDir } from '../helpers/workspace'
 import { binaryWithFuses, writePackagedApp, type Layout } from './fake-packaged-app'
-import { findPackagedApp } from './packaged-app'
+import { chooseApp, findPackagedApp } from './packaged-app'
 
 describe('findPackagedApp', () => {
   it.each<Layout>(['linux', 'windows', 'mac'])('finds the %s executable from the output folder, the app folder or the executable itself', layout => {
@@ -33,5 +33,36 @@ describe('findPackagedApp', () => {
   it('says when nothing is at the path given', () => {
     const missing = path.join(tempDir(), 'dist', 'smoke-test')
     expect(() => findPackagedApp(missing)).toThrow(`No packaged app at ${missing}: nothing is there.`)
+  })
+})
+
+describe('chooseApp', () => {
+  const VARIABLE = 'SAFEGUARD_TEST_CHOSEN_APP'
+  const withVariable = (value: string | undefined, run: () => void) => {
+    if (value === undefined) delete process.env[VARIABLE]
+    else process.env[VARIABLE] = value
+    try {
+      run()
+    } finally {
+      delete process.env[VARIABLE]
+    }
+  }
+
+  it('takes the app the variable names, else the one in the fallback folder', () => {
+    const named = tempDir()
+    const fallback = tempDir()
+    const namedApp = writePackagedApp(named, 'linux', binaryWithFuses({}))
+    const fallbackApp = writePackagedApp(fallback, 'windows', binaryWithFuses({}))
+    withVariable(named, () => expect(chooseApp(VARIABLE, fallback, 'none')).toEqual({ executable: namedApp }))
+    withVariable(undefined, () => expect(chooseApp(VARIABLE, fallback, 'none')).toEqual({ executable: fallbackApp }))
+  })
+
+  it('skips with the reason given when nothing is named or packaged, and errs when the named app is missing', () => {
+    const empty = tempDir()
+    withVariable(undefined, () => expect(chooseApp(VARIABLE, empty, 'nothing packaged here')).toEqual({ skip: 'nothing packaged here' }))
+    withVariable(empty, () => {
+      const choice = chooseApp(VARIABLE, empty, 'nothing packaged here')
+      expect(choice).toEqual({ error: expect.stringContaining(`${VARIABLE}=${empty}: No packaged Safeguard executable under ${empty}`) })
+    })
   })
 })

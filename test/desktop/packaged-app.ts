@@ -30,3 +30,19 @@ export function findPackagedApp(given: string): string {
   if (found) return found
   throw new Error(`No packaged Safeguard executable under ${start}. Looked for:\n${candidates.map(candidate => `  ${candidate}`).join('\n')}`)
 }
+
+export type AppChoice = { executable: string } | { error: string } | { skip: string }
+
+/**
+ * The packaged app a test drives: the one named by the environment variable `variable`, else the one in `fallback`
+ * when it has been packaged. Named but holding no app is an error, never a skip (CI must not skip quietly).
+ */
+export function chooseApp(variable: string, fallback: string, skipReason: string): AppChoice {
+  const named = process.env[variable]
+  try {
+    return { executable: findPackagedApp(named || fallback) }
+  } catch (error) {
+    if (named) return { error: `${variable}=${named}: ${(error as Error).message}` }
+    return { skip: skipReason }
+  }
+}

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { _electron as electron, expect, test, type ElectronApplication, type TestInfo } from '@playwright/test'
 import { readFuses } from './fuses'
-import { findPackagedApp } from './packaged-app'
+import { chooseApp } from './packaged-app'
 import { SMOKE_COPY_FUSES, SMOKE_COPY_OUTPUT } from './smoke-copy'
 import { runSmokeSteps, type AppUnderTest, type KeyStore, type RunningApp } from './smoke-steps'
 
@@ -13,25 +13,13 @@ import { runSmokeSteps, type AppUnderTest, type KeyStore, type RunningApp } from
 
 const ROOT = path.resolve(__dirname, '../..')
 
-/**
- * The app to drive. SAFEGUARD_PACKAGED_APP named but holding no app is an error (CI must never skip quietly);
- * not named, the smoke-test copy in dist/smoke-test is used when it has been packaged, and the test is skipped otherwise.
- */
-function resolveApp(): { executable: string } | { error: string } | { skip: string } {
-  const named = process.env.SAFEGUARD_PACKAGED_APP
-  try {
-    return { executable: findPackagedApp(named ?? path.join(ROOT, SMOKE_COPY_OUTPUT)) }
-  } catch (error) {
-    if (named) return { error: `SAFEGUARD_PACKAGED_APP=${named}: ${(error as Error).message}` }
-    return {
-      skip:
-        `no packaged app to drive: SAFEGUARD_PACKAGED_APP is not set and ${SMOKE_COPY_OUTPUT} holds none. Packaging needs an Electron ` +
-        'binary, which electron-builder downloads where the network allows (CI does: .github/workflows/desktop.yml). See README, "Desktop smoke test".'
-    }
-  }
-}
-
-const resolved = resolveApp()
+/** The app to drive: SAFEGUARD_PACKAGED_APP, else the smoke-test copy in dist/smoke-test when it has been packaged. */
+const resolved = chooseApp(
+  'SAFEGUARD_PACKAGED_APP',
+  path.join(ROOT, SMOKE_COPY_OUTPUT),
+  `no packaged app to drive: SAFEGUARD_PACKAGED_APP is not set and ${SMOKE_COPY_OUTPUT} holds none. Packaging needs an Electron binary, ` +
+    'which electron-builder downloads where the network allows (CI does: .github/workflows/desktop.yml). See README, "Desktop smoke test".'
+)
 
 /** Which way the app must keep keys here: 'device' (Keychain, DPAPI, a Linux keyring) or 'passphrase' (Linux without one); unset: either. */
 function expectedKeyStore(): KeyStore | undefined {
