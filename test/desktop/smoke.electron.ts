@@ -128,5 +128,5 @@ test('the packaged app: first start, an encrypted workspace, a scanner import an
 
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-desktop-'))
   await runSmokeSteps(packagedApp(executable, dataDir, testInfo), testInfo, expectedKeyStore())
-  fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 5 })
+  fs.rmSync(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 300 })
 })
