@@ -37,6 +37,14 @@ export async function callHandler(name: unknown, input: unknown, ctx: CallContex
 
 export function toErrorEnvelope(error: unknown): Envelope<never> {
   if (isApiError(error)) return { ok: false, error: error.toShape() }
+  const code = (error as { code?: unknown }).code
+  if (typeof code === 'string' && (code.startsWith('SQLITE_BUSY') || code.startsWith('SQLITE_LOCKED'))) {
+    // Another program (or a tool outside Safeguard) is writing to the workspace at this moment.
+    return {
+      ok: false,
+      error: { code: 'in-use', message: 'The workspace is in use by another program at this moment; nothing was changed. Try again when it has finished.' }
+    }
+  }
   const message = error instanceof Error ? error.message : String(error)
   return { ok: false, error: { code: 'internal', message: `Something went wrong: ${message}` } }
 }

@@ -1,6 +1,5 @@
 import type { HandlersFor } from '../api/handler-types'
 import { connectionKey } from '../db/driver'
-import { openWorkspaceDb } from '../db/open'
 import { summarize } from '../workspace/workspace-files'
 import { createBackup } from './backup'
 import { listBackupFiles } from './backup-files'
@@ -16,16 +15,13 @@ export const backupHandlers: HandlersFor<typeof backupCalls> = {
   },
 
   'backup.restore': (input, ctx) => {
-    const { db, path } = ctx.workspace()
+    const { db } = ctx.workspace()
     const key = connectionKey(db)
-    ctx.session.close()
-    let outcome: ReturnType<typeof restoreBackup> | null = null
-    try {
-      outcome = restoreBackup(path, input.file, key, ctx.session.openChoices)
-    } finally {
-      // Restored or not, the workspace is opened again: the user is never left without it.
-      ctx.session.adopt(path, openWorkspaceDb(path, { ...ctx.session.openChoices, key }))
-    }
+    // The lock is kept while the file is replaced, and the workspace is opened again whether the restore worked or not.
+    const outcome = ctx.session.replaceOpenFile(
+      ({ path, lock }) => restoreBackup(path, input.file, key, { ...ctx.session.openChoices, lock }),
+      () => key
+    )
     const reopened = ctx.workspace()
     return { restoredFrom: outcome.restoredFrom, safetyCopy: outcome.safetyCopy, workspace: summarize(reopened.path, reopened.db) }
   }

@@ -1,10 +1,12 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import type { NativeBindingOption, WorkspaceKey } from '../db/driver'
 import { openWorkspaceDb } from '../db/open'
+import { operationTempPath } from '../db/leftovers'
+import { withWorkspaceLock, type WorkspaceLock } from '../db/workspace-lock'
 import { fsyncFile, removeSqliteFiles, renameDurably } from '../shared/fsync'
+import { crashPoint } from '../shared/crash-points'
 import { createBackup } from './backup'
 import { backupFolderFor, backupName, listBackupFiles } from './backup-files'
 import { checkWorkspaceCopy } from './check-copy'
@@ -45,7 +47,17 @@ function keepCurrent(workspacePath: string, key: WorkspaceKey | null, choices: N
  * one atomic step. The workspace must be closed; `key` is the workspace's
  * key (null when it is not encrypted), and the backup must open with it.
  */
-export function restoreBackup(workspacePath: string, backupFile: string, key: WorkspaceKey | null, choices: NativeBindingOption = {}): RestoreResult {
+export function restoreBackup(
+  workspacePath: string,
+  backupFile: string,
+  key: WorkspaceKey | null,
+  choices: NativeBindingOption & { lock?: WorkspaceLock; program?: string } = {}
+): RestoreResult {
+  const lockChoices = { program: choices.program ?? 'another Safeguard program', nativeBinding: choices.nativeBinding }
+  return withWorkspaceLock(workspacePath, choices.lock, lockChoices, () => restoreLocked(workspacePath, backupFile, key, choices))
+}
+
+function restoreLocked(workspacePath: string, backupFile: string, key: WorkspaceKey | null, choices: NativeBindingOption): RestoreResult {
   const target = path.resolve(workspacePath)
   const source = path.resolve(backupFile)
   const stat = fs.statSync(source, { throwIfNoEntry: false })
@@ -56,7 +68,7 @@ export function restoreBackup(workspacePath: string, backupFile: string, key: Wo
     throw new ApiError('not-found', `The folder "${path.dirname(target)}" does not exist.`)
   }
 
-  const candidate = path.join(path.dirname(target), `.${path.basename(target)}.restoring-${randomBytes(6).toString('hex')}`)
+  const candidate = operationTempPath(target, 'restoring')
   fs.copyFileSync(source, candidate, fs.constants.COPYFILE_EXCL)
   try {
     try {
@@ -71,6 +83,7 @@ export function restoreBackup(workspacePath: string, backupFile: string, key: Wo
     const safetyCopy = keepCurrent(target, key, choices)
     // A -wal left beside the old file would be replayed into the restored one: it must go before the swap.
     for (const suffix of ['-wal', '-shm']) fs.rmSync(target + suffix, { force: true })
+    crashPoint('restore-before-rename')
     renameDurably(candidate, target)
     return { workspacePath: target, restoredFrom: source, safetyCopy }
   } finally {

@@ -15,6 +15,9 @@ export type CliCall = <K extends CallName>(
   options?: { onProgress?: (update: ProgressUpdate) => void; signal?: AbortSignal }
 ) => Promise<OutputOf<K>>
 
+/** How other programs name the command line when it holds a workspace. */
+export const CLI_PROGRAM_NAME = 'the safeguard command'
+
 /** What one run of the `safeguard` command chooses for every session it opens: where keys of encrypted workspaces come from. */
 export type CliChoices = Pick<SessionOptions, 'keyProvider'>
 
@@ -42,7 +45,7 @@ function callerFor(session: Session): CliCall {
 
 /** Runs `work` with a session that keeps no app state (the CLI has no recent list). */
 export async function withSession<T>(work: (call: CliCall) => Promise<T>): Promise<T> {
-  const session = new Session({ dataDir: null, appVersion: APP_VERSION, ...cliChoices() })
+  const session = new Session({ dataDir: null, appVersion: APP_VERSION, programName: CLI_PROGRAM_NAME, ...cliChoices() })
   try {
     return await work(callerFor(session))
   } finally {

@@ -72,13 +72,15 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(APP_SCHEME, createAppProtocolHandler(path.join(__dirname, '../renderer')))
     installMenu()
 
+    const nativeBinding = electronNativeBinding()
     const session = new Session({
       dataDir: app.getPath('userData'),
       appVersion: app.getVersion(),
       // Every new workspace is encrypted: with a device key where the store can keep one.
-      keyProvider: deviceKeyProvider(keyStore),
+      keyProvider: deviceKeyProvider(keyStore, { nativeBinding }),
       deviceKeyStore: keyStore,
-      nativeBinding: electronNativeBinding()
+      nativeBinding,
+      programName: 'the Safeguard app'
     })
     registerIpc(
       session,

@@ -1,6 +1,22 @@
 import { ApiError } from '../shared/errors'
 import type { WorkspaceKeyProvider } from '../db/key-provider'
 import { WorkspaceKeyStore } from './key-store'
+import { connect, type NativeBindingOption } from '../db/driver'
+import type { WorkspaceKey } from '../db/workspace-key'
+
+function opensWith(file: string, key: WorkspaceKey, choices: NativeBindingOption): boolean {
+  try {
+    const db = connect(file, { fileMustExist: true, readonly: true, key, nativeBinding: choices.nativeBinding })
+    try {
+      db.pragma('application_id', { simple: true })
+      return true
+    } finally {
+      db.close()
+    }
+  } catch {
+    return false
+  }
+}
 
 /**
  * The app's key provider: keys of existing workspaces come from this device's key
@@ -10,9 +26,10 @@ import { WorkspaceKeyStore } from './key-store'
  * created without a passphrase: the refusal's `details.reason` 'passphrase-needed'
  * tells the app to ask for one (at first start, for the default workspace).
  */
-export function deviceKeyProvider(store: WorkspaceKeyStore): WorkspaceKeyProvider {
+export function deviceKeyProvider(store: WorkspaceKeyStore, choices: NativeBindingOption = {}): WorkspaceKeyProvider {
   return {
-    keyFor: file => store.keyFor(file),
+    // A key change the app did not finish (it was killed) is settled here, the next time the workspace is opened.
+    keyFor: file => store.reconciledKeyFor(file, key => opensWith(file, key, choices)),
     keyForNewWorkspace: file => {
       const reason = store.unavailableReason()
       if (reason) {

@@ -2,9 +2,17 @@ import { checkWorkspaceCopy } from '../backup/check-copy'
 import { listBackupFiles } from '../backup/backup-files'
 import { openWorkspaceDb } from '../db/open'
 import { connect, type NativeBindingOption } from '../db/driver'
+import { withWorkspaceLock, type WorkspaceLock } from '../db/workspace-lock'
 import { encryptSqliteFile, rekeySqliteFile } from './encrypt-file'
 import { sqliteFileKind } from '../db/file-header'
 import type { WorkspaceKey } from '../db/workspace-key'
+
+export interface ReplaceChoices extends NativeBindingOption {
+  /** The workspace's lock, when the caller holds it (the app, replacing its open workspace); else one is taken for the duration. */
+  lock?: WorkspaceLock
+  /** Named to other programs that find the workspace in use meanwhile. */
+  program?: string
+}
 
 export interface EncryptionResult {
   workspacePath: string
@@ -20,7 +28,15 @@ export interface EncryptionResult {
  * no clear copy of the client's data is left in the backup folder.
  * The workspace must not be open anywhere else.
  */
-export function encryptWorkspace(workspacePath: string, key: WorkspaceKey, choices: NativeBindingOption = {}): EncryptionResult {
+export function encryptWorkspace(workspacePath: string, key: WorkspaceKey, choices: ReplaceChoices = {}): EncryptionResult {
+  return withWorkspaceLock(workspacePath, choices.lock, lockOptions(choices), () => encryptLocked(workspacePath, key, choices))
+}
+
+function lockOptions(choices: ReplaceChoices): { program: string; nativeBinding?: string } {
+  return { program: choices.program ?? 'another Safeguard program', nativeBinding: choices.nativeBinding }
+}
+
+function encryptLocked(workspacePath: string, key: WorkspaceKey, choices: NativeBindingOption): EncryptionResult {
   const { nativeBinding } = choices
   const db = openWorkspaceDb(workspacePath, { key: null, nativeBinding })
   try {
@@ -60,7 +76,11 @@ export interface RekeyResult {
  * old key, each as a checked copy renamed over the file. The workspace must not be
  * open anywhere else; `from` must be its current key.
  */
-export function changeWorkspaceKey(workspacePath: string, from: WorkspaceKey, to: WorkspaceKey, choices: NativeBindingOption = {}): RekeyResult {
+export function changeWorkspaceKey(workspacePath: string, from: WorkspaceKey, to: WorkspaceKey, choices: ReplaceChoices = {}): RekeyResult {
+  return withWorkspaceLock(workspacePath, choices.lock, lockOptions(choices), () => changeKeyLocked(workspacePath, from, to, choices))
+}
+
+function changeKeyLocked(workspacePath: string, from: WorkspaceKey, to: WorkspaceKey, choices: NativeBindingOption): RekeyResult {
   const { nativeBinding } = choices
   const db = openWorkspaceDb(workspacePath, { key: from, nativeBinding })
   try {

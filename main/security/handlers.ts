@@ -11,6 +11,7 @@ import { changeWorkspaceKey, encryptWorkspace } from './encrypt-workspace'
 import { WorkspaceKeyStore } from './key-store'
 import { deviceKeysUnavailableReason, usableDeviceStore } from './new-workspace-key'
 import { formatRecoveryKey } from '../db/recovery-key'
+import { crashPoint } from '../shared/crash-points'
 import { newPassphraseKey, typedKey } from '../db/workspace-key'
 
 function deviceKeys(store: WorkspaceKeyStore | null): WorkspaceSecurity['deviceKeys'] {
@@ -72,16 +73,14 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     const file = workspace.path
     // Remembered before the file changes, so no moment exists where nothing can open it.
     store?.remember(file, key)
-    ctx.session.close()
-    let encrypted = false
     try {
-      encryptWorkspace(file, key, ctx.session.openChoices)
-      encrypted = true
+      ctx.session.replaceOpenFile(
+        ({ path, lock }) => encryptWorkspace(path, key, { ...ctx.session.openChoices, lock }),
+        encrypted => (encrypted ? key : null)
+      )
     } catch (error) {
-      store?.forget(file)
+      if (ctx.session.current && !connectionKey(ctx.session.current.db)) store?.forget(file)
       throw error
-    } finally {
-      ctx.session.adopt(file, openWorkspaceDb(file, { ...ctx.session.openChoices, key: encrypted ? key : null }))
     }
     return securityOf(ctx.workspace(), ctx.session.deviceKeyStore)
   },
@@ -89,30 +88,27 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
   'security.unlock': (input, ctx) => {
     const file = path.resolve(input.path)
     const key = typedKey(input.passphrase)
-    const db = openWorkspaceDb(file, { ...ctx.session.openChoices, key })
-    let summary
-    try {
-      summary = summarize(file, db)
-    } catch (error) {
-      db.close()
-      throw error
+    const store = ctx.session.deviceKeyStore
+    if (input.rememberOnDevice && !store) {
+      throw new ApiError('unsupported', 'This program keeps no keys; the passphrase will be asked again next time.')
     }
-    if (input.rememberOnDevice) {
-      const store = ctx.session.deviceKeyStore
-      if (!store) {
-        db.close()
-        throw new ApiError('unsupported', 'This program keeps no keys; the passphrase will be asked again next time.')
-      }
+    // Opened under the workspace's lock (openWith), so nothing else writes to it while it is brought up to date.
+    const workspace = ctx.session.openWith(file, () => {
+      const db = openWorkspaceDb(file, { ...ctx.session.openChoices, key })
       try {
-        store.remember(file, key)
-        // Opened with its recovery key: the person has it, so no reminder to save it.
-        if (key.kind === 'raw') store.markRecoveryKeySaved(file)
+        summarize(file, db)
+        if (input.rememberOnDevice && store) {
+          store.remember(file, key)
+          // Opened with its recovery key: the person has it, so no reminder to save it.
+          if (key.kind === 'raw') store.markRecoveryKeySaved(file)
+        }
+        return db
       } catch (error) {
         db.close()
         throw error
       }
-    }
-    ctx.session.adopt(file, db)
+    })
+    const summary = summarize(workspace.path, workspace.db)
     ctx.session.recent?.remember({ path: summary.path, organizationName: summary.organization.name, lastOpenedAt: ctx.session.now() })
     return summary
   },
@@ -150,25 +146,31 @@ export const securityHandlers: HandlersFor<typeof securityCalls> = {
     const remember = !input.passphrase || input.rememberOnDevice
     const store = remember ? usableDeviceStore(ctx.session.deviceKeyStore) : ctx.session.deviceKeyStore
     const file = workspace.path
-    const remembered = store && !store.unavailableReason() ? store.keyFor(file) : null
-    // As when encrypting: the new key is kept before the file changes, and the old one put back if it fails.
-    if (remember) store!.remember(file, to)
-    ctx.session.close()
+    const keeps = store !== null && !store.unavailableReason() && store.keyFor(file) !== null
+    // Both keys are kept until the re-keyed file is durably in place; if the program dies in between, the next
+    // open keeps whichever of the two opens the file (WorkspaceKeyStore.reconcile).
+    if (remember) store!.rememberPending(file, to)
     let changed = false
     try {
-      changeWorkspaceKey(file, from, to, ctx.session.openChoices)
-      changed = true
+      ctx.session.replaceOpenFile(
+        ({ path, lock }) => {
+          const result = changeWorkspaceKey(path, from, to, { ...ctx.session.openChoices, lock })
+          changed = true
+          return result
+        },
+        replaced => (replaced ? to : from)
+      )
     } catch (error) {
-      if (remember) {
-        if (remembered) store!.remember(file, remembered)
+      if (remember && !changed) {
+        if (keeps) store!.dropPending(file)
         else store!.forget(file)
       }
       throw error
-    } finally {
-      ctx.session.adopt(file, openWorkspaceDb(file, { ...ctx.session.openChoices, key: changed ? to : from }))
     }
-    // The old key opens nothing now.
-    if (!remember && remembered) store!.forget(file)
+    crashPoint('change-key-before-store')
+    if (remember) store!.promotePending(file)
+    // A passphrase not kept on this device: the old key opens nothing now.
+    else if (keeps) store!.forget(file)
     return securityOf(ctx.workspace(), ctx.session.deviceKeyStore)
   }
 }

@@ -14,6 +14,7 @@ export type ApiErrorCode =
   | 'workspace-too-new'
   | 'workspace-corrupt'
   | 'read-only'
+  | 'in-use'
   | 'conflict'
   | 'cancelled'
   | 'unsupported'

@@ -10,8 +10,7 @@ import { createWorkspace, freeWorkspacePath, openWorkspace, summarize, WORKSPACE
 const WORKSPACE_FILTERS = [{ name: 'Safeguard workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }]
 
 function adoptAndRemember(session: Session, file: string, open: () => ReturnType<typeof openWorkspace>): WorkspaceSummary {
-  const db = open()
-  const workspace = session.adopt(file, db)
+  const workspace = session.openWith(file, open)
   const summary = summarize(workspace.path, workspace.db)
   session.recent?.remember({
     path: summary.path,

@@ -48,9 +48,9 @@ describe('new workspaces are created protected', () => {
     expect(recoveryKey).toMatch(/^([0-9A-F]{4}-){15}[0-9A-F]{4}$/)
 
     // Another machine (no key store): only the recovery key opens it.
+    await test.call('workspace.close', {})
     const elsewhere = createTestSession()
     await expect(elsewhere.call('workspace.open', { path: file })).rejects.toMatchObject({ code: 'not-a-workspace' })
-    await test.call('workspace.close', {})
     const summary = await elsewhere.call('security.unlock', { path: file, passphrase: recoveryKey.toLowerCase() })
     expect(summary.organization.name).toBe(TEST_ORGANIZATION.name)
   })

@@ -3,7 +3,6 @@ import { createRequire } from 'node:module'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { connectionBinding, connectionKey } from '../../main/db/driver'
-import { openWorkspaceDb } from '../../main/db/open'
 import { createTestSession, createTestWorkspace, TEST_ORGANIZATION } from '../helpers/workspace'
 
 /** The Node build named by its path, as the Electron shell names its copy built for Electron's ABI. */
@@ -44,17 +43,5 @@ describe("the session's SQLite binding", () => {
     expect(connectionKey(test.session.requireWorkspace().db)?.kind).toBe('passphrase')
     await test.call('backup.restore', { file: backup.file })
     expect(connectionBinding(test.session.requireWorkspace().db)).toBe(NODE_BINDING)
-  })
-
-  it('is used when a call reopens the file, while a backup of the open connection follows that connection', async () => {
-    const made = await createTestWorkspace()
-    await made.call('workspace.close', {})
-    // A session whose binding cannot load, holding a connection from the Node build.
-    const test = createTestSession({ nativeBinding: MISSING_BINDING })
-    test.session.adopt(made.workspacePath, openWorkspaceDb(made.workspacePath))
-
-    expect((await test.call('backup.create', {})).file).toContain('.backups')
-    await expect(test.call('security.encrypt', { passphrase: 'binding test passphrase' })).rejects.toThrow(/no-such-build/)
-    expect(isPlainSqlite(made.workspacePath)).toBe(true)
   })
 })

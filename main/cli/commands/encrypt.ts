@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { readPassphrase } from '../passphrase-prompt'
 import { encryptWorkspace } from '../../security/encrypt-workspace'
+import { CLI_PROGRAM_NAME } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 
 export function registerEncrypt(program: Command, io: CliIo): void {
@@ -15,7 +16,7 @@ export function registerEncrypt(program: Command, io: CliIo): void {
     .action(async (workspace: string, options: { json?: boolean }) => {
       const file = path.resolve(workspace)
       const key = await readPassphrase(`New passphrase for ${path.basename(file)}: `, { confirm: true })
-      const result = encryptWorkspace(file, key)
+      const result = encryptWorkspace(file, key, { program: CLI_PROGRAM_NAME })
       if (options.json) return printJson(io, result)
       printLines(io, [
         `Encrypted ${result.workspacePath}.`,

@@ -2,7 +2,7 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { restoreBackup } from '../../backup/restore'
 import { sqliteFileKind } from '../../db/file-header'
-import { cliChoices } from '../cli-api'
+import { CLI_PROGRAM_NAME, cliChoices } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 
 export function registerRestore(program: Command, io: CliIo): void {
@@ -18,7 +18,7 @@ export function registerRestore(program: Command, io: CliIo): void {
       const { keyProvider } = cliChoices()
       const key =
         sqliteFileKind(backupPath) === 'opaque' ? (keyProvider?.keyFor(path.resolve(workspace)) ?? keyProvider?.keyFor(backupPath) ?? null) : null
-      const result = restoreBackup(workspace, backupPath, key)
+      const result = restoreBackup(workspace, backupPath, key, { program: CLI_PROGRAM_NAME })
       if (options.json) return printJson(io, result)
       printLines(io, [
         `Restored ${result.workspacePath} from ${result.restoredFrom}.`,
