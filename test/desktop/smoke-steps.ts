@@ -17,6 +17,8 @@ export interface RunningApp {
   readonly window: Page
   /** Uncaught exceptions and console errors of the window so far (CSP violations show up here). */
   readonly errors: string[]
+  /** Every URL the window requested other than the app's own bundle: the app sends nothing anywhere. */
+  readonly foreignRequests: string[]
   /** The next native open dialog answers `file`, as a user picking it would. */
   answerOpenDialog(file: string): Promise<void>
   /** The next native save dialog answers `file`. */
@@ -117,7 +119,12 @@ export async function runSmokeSteps(app: AppUnderTest, testInfo: TestInfo, expec
   expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-')
   expect(pdf.subarray(-1024).toString('latin1')).toContain('%%EOF')
   await first.screenshot('pack-written')
+  if (keyStore === 'device') {
+    // The workspace keys, wrapped by the OS key store, are kept in the app's data folder.
+    expect(fs.existsSync(path.join(app.dataDir, 'workspace-keys.json'))).toBe(true)
+  }
   expect(first.errors).toEqual([])
+  expect(first.foreignRequests).toEqual([])
   await first.quit()
 
   // Reopened: the last workspace opens with the key the OS key store kept (nothing to type), or asks for its passphrase.
@@ -146,6 +153,7 @@ export async function runSmokeSteps(app: AppUnderTest, testInfo: TestInfo, expec
   await expect(again.getByRole('table', { name: 'Imported scans' })).toContainText('prowler-v5.ocsf.json')
   await second.screenshot('reopened')
   expect(second.errors).toEqual([])
+  expect(second.foreignRequests).toEqual([])
   await second.quit()
   expectEncrypted(clientWorkspace, 'Lakeside Dental Group')
   return keyStore

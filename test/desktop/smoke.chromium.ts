@@ -27,6 +27,7 @@ function harnessApp(app: AppHarness): AppUnderTest {
       return {
         window: app.page,
         errors: app.pageErrors,
+        foreignRequests: app.foreignRequests,
         answerOpenDialog: async file => {
           app.host.openPaths.push(file)
         },

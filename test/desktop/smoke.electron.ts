@@ -61,6 +61,11 @@ function packagedApp(executable: string, dataDir: string, testInfo: TestInfo): A
       window.on('console', message => {
         if (message.type() === 'error') errors.push(message.text())
       })
+      // Inline data (data:, blob:) is the page's own; anything else outside app://bundle would leave the app.
+      const foreignRequests: string[] = []
+      window.on('request', request => {
+        if (!/^(app:\/\/bundle\/|data:|blob:)/.test(request.url())) foreignRequests.push(request.url())
+      })
       const entry: Launched = {
         app,
         name,
@@ -68,6 +73,7 @@ function packagedApp(executable: string, dataDir: string, testInfo: TestInfo): A
         run: {
           window,
           errors,
+          foreignRequests,
           // Electron's dialog module in the main process answers in place of the native dialog.
           answerOpenDialog: file =>
             app.evaluate(({ dialog }, picked) => {
