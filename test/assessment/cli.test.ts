@@ -75,7 +75,7 @@ describe('safeguard answers and status', () => {
     const { file } = await newWorkspace()
     const result = await runSafeguard(['answers', 'import', file, path.join(fixtures, 'client-with-errors.csv'), '--json'])
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain('7 row(s) rejected; nothing was saved.')
+    expect(result.stderr).toContain('7 rows rejected; nothing was saved.')
     const report = JSON.parse(result.stdout)
     expect(report).toMatchObject({ applied: false, rejected: 7 })
     const check = createTestSession()

@@ -66,7 +66,7 @@ describe('safeguard risks', { timeout: 120_000 }, () => {
 
     const text = await runSafeguard(['risks', file])
     expect(text.code).toBe(0)
-    expect(text.stdout).toContain('2 risk(s), highest first:')
+    expect(text.stdout).toContain('2 risks, highest first:')
     expect(text.stdout).toContain(
       '[Critical → Not rated] Loss or theft of equipment or data: Front desk laptop  (in-treatment, owner Office manager, due 2026-04-30)'
     )
@@ -81,7 +81,7 @@ describe('safeguard risks', { timeout: 120_000 }, () => {
     expect(JSON.parse(exported.stdout)).toEqual({ path: xlsx, format: 'xlsx', rows: 2 })
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK')
     const csv = path.join(dir, 'register.csv')
-    expect((await runSafeguard(['risks', 'export', file, '--out', csv])).stdout).toBe(`Wrote 2 risk(s) to ${csv}.\n`)
+    expect((await runSafeguard(['risks', 'export', file, '--out', csv])).stdout).toBe(`Wrote 2 risks to ${csv}.\n`)
 
     const refused = await runSafeguard(['risks', 'import', file, path.join(FIXTURES, 'bad-rows.csv')])
     expect(refused.code).toBe(1)

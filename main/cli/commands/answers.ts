@@ -3,12 +3,13 @@ import type { Command } from 'commander'
 import type { CsvImportReport } from '../../assessment/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { formatCount, plural } from '../../shared/count-text'
 
 function describeImport(report: CsvImportReport): string[] {
   const lines = report.rows
     .filter(row => row.outcome === 'accepted' || row.outcome === 'rejected')
     .map(row => `  line ${row.line}  ${row.outcome.padEnd(8)}  ${row.questionId}: ${row.message}`)
-  const totals = `${report.accepted} accepted, ${report.unchanged} unchanged, ${report.skipped} skipped, ${report.rejected} rejected.`
+  const totals = `${formatCount(report.accepted)} accepted, ${formatCount(report.unchanged)} unchanged, ${formatCount(report.skipped)} skipped, ${formatCount(report.rejected)} rejected.`
   const verdict = report.applied
     ? 'Saved.'
     : report.dryRun
@@ -32,7 +33,7 @@ export function registerAnswers(program: Command, io: CliIo): void {
       if (options.json) printJson(io, result)
       else
         printLines(io, [
-          `Wrote ${result.rows} questions to ${result.path}.`,
+          `Wrote ${plural(result.rows, 'question')} to ${result.path}.`,
           'Fill in the answer, notes, value and decision columns, then run "safeguard answers import".'
         ])
     })
@@ -52,7 +53,7 @@ export function registerAnswers(program: Command, io: CliIo): void {
       if (options.json) printJson(io, report)
       else printLines(io, describeImport(report))
       if (report.rejected > 0) {
-        io.stderr(`safeguard: ${report.rejected} row(s) rejected; nothing was saved.\n`)
+        io.stderr(`safeguard: ${plural(report.rejected, 'row')} rejected; nothing was saved.\n`)
         process.exitCode = 1
       }
     })

@@ -4,6 +4,7 @@ import { isApiError } from '../../shared/errors'
 import type { BusinessAssociateSummary, ImportReport } from '../../baas/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { formatCount, plural } from '../../shared/count-text'
 
 const FLAG_WORDS: [keyof BusinessAssociateSummary['flags'], string][] = [
   ['phiWithoutSignedBaa', 'PHI WITHOUT SIGNED BAA'],
@@ -16,7 +17,7 @@ function describeAssociate(associate: BusinessAssociateSummary, names: Map<numbe
   const flags = FLAG_WORDS.filter(([key]) => associate.flags[key] === true).map(([, words]) => words)
   const parent = associate.parentId !== null ? ` (under ${names.get(associate.parentId) ?? associate.parentId})` : ''
   const expiry = associate.expiresOn ? `, expires ${associate.expiresOn}` : ''
-  const checklist = `${associate.checklist.missing} missing / ${associate.checklist.unchecked} unchecked of ${associate.checklist.total} terms`
+  const checklist = `${formatCount(associate.checklist.missing)} missing / ${formatCount(associate.checklist.unchecked)} unchecked of ${plural(associate.checklist.total, 'term')}`
   return `  ${associate.name}${parent}: ${associate.relationship}, BAA ${associate.baaStatus}${expiry}; ${checklist}${flags.length ? `  [${flags.join(', ')}]` : ''}`
 }
 
@@ -38,7 +39,7 @@ export async function runImport<R extends { rows: { row: number; ok: boolean; er
   try {
     const report = await work()
     if (json) printJson(io, report)
-    else printLines(io, [...describeRows(report.rows, row => label(report, row)), `Imported ${report.imported} ${noun}.`])
+    else printLines(io, [...describeRows(report.rows, row => label(report, row)), `Imported ${formatCount(report.imported)} ${noun}.`])
   } catch (error) {
     if (isApiError(error) && error.code === 'import-rejected' && error.details) {
       const report = error.details as R

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { CatalogData, RuleEntry } from '../../assessment/catalog.types'
 import { withSession } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { plural } from '../../shared/count-text'
 
 export interface CatalogEntryOutput extends RuleEntry {
   questions: { id: string; text: string; guidance: string; evidence: string[]; appliesWhen?: unknown; valueField?: unknown }[]
@@ -40,7 +41,7 @@ function describeCatalog(data: CatalogData): string[] {
   }
   const standards = data.entries.filter(e => e.kind === 'standard').length
   lines.push(
-    `${standards} standards, ${data.entries.length - standards} implementation specifications, ${data.questions.length} questions (${data.cloud.controls.length} cloud controls).`
+    `${plural(standards, 'standard')}, ${plural(data.entries.length - standards, 'implementation specification')}, ${plural(data.questions.length, 'question')} (${plural(data.cloud.controls.length, 'cloud control')}).`
   )
   return lines
 }

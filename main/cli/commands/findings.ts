@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import type { FindingStatus, FindingView, Severity } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { formatCount, plural } from '../../shared/count-text'
 import { SEVERITIES } from '../../scanners/contract'
 
 const STATUSES = ['passed', 'failed', 'manual', 'info', 'error']
@@ -34,7 +35,7 @@ export function registerFindings(program: Command, io: CliIo): void {
           })
         )
         if (options.json) printJson(io, page)
-        else printLines(io, [...page.findings.map(line), `${page.findings.length} of ${page.total} findings shown.`])
+        else printLines(io, [...page.findings.map(line), `${formatCount(page.findings.length)} of ${plural(page.total, 'finding')} shown.`])
       }
     )
 }

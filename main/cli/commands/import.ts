@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import type { FileImportResult } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, terminalSafe, type CliIo } from '../cli-io'
+import { formatCount, plural } from '../../shared/count-text'
 
 /** What `import --json` prints for each file. */
 export type ImportReport =
@@ -43,14 +44,14 @@ function describe(result: FileImportResult): string[] {
   const { scan } = result
   const lines = [
     `${result.file}: ${result.partial ? 'PARTIAL (the file is cut short; only its whole records) ' : ''}${result.alreadyImported ? 'already imported (nothing added)' : 'imported'} as scan ${scan.id}, ${scan.format}${scan.scannerVersion ? ` ${scan.scannerVersion}` : ''}`,
-    `  ${scan.findings} findings: ${scan.passed} passed, ${scan.failed} failed` +
+    `  ${plural(scan.findings, 'finding')}: ${formatCount(scan.passed)} passed, ${formatCount(scan.failed)} failed` +
       (scan.failed
-        ? ` (critical ${scan.failedBySeverity.critical}, high ${scan.failedBySeverity.high}, medium ${scan.failedBySeverity.medium}, low ${scan.failedBySeverity.low})`
+        ? ` (critical ${formatCount(scan.failedBySeverity.critical)}, high ${formatCount(scan.failedBySeverity.high)}, medium ${formatCount(scan.failedBySeverity.medium)}, low ${formatCount(scan.failedBySeverity.low)})`
         : ''),
     `  accounts: ${scan.accounts.join(', ') || '(not in the file)'}`,
     `  specifications: ${scan.citations.join(', ') || '(none)'}`
   ]
-  for (const s of scan.skipped) lines.push(`  skipped ${s.count}: ${s.reason}`)
+  for (const s of scan.skipped) lines.push(`  skipped ${formatCount(s.count)}: ${s.reason}`)
   for (const w of scan.warnings) lines.push(`  note: ${w}`)
   return lines
 }

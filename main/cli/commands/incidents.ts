@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import type { IncidentImportReport } from '../../breach/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { formatCount } from '../../shared/count-text'
 import { runImport } from './baas'
 
 export function registerIncidents(program: Command, io: CliIo): void {
@@ -49,7 +50,7 @@ export function registerIncidents(program: Command, io: CliIo): void {
                 : i.notificationRequired
                   ? 'all notices done'
                   : 'no notice required'
-              return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${i.totalAffected} affected): ${next}${i.overdue > 0 ? `; ${i.overdue} overdue` : ''}`
+              return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${formatCount(i.totalAffected)} affected): ${next}${i.overdue > 0 ? `; ${formatCount(i.overdue)} overdue` : ''}`
             })
       )
     })

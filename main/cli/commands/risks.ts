@@ -3,6 +3,7 @@ import type { Command } from 'commander'
 import type { RiskDetail, RiskImportReport } from '../../risks/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { plural } from '../../shared/count-text'
 import { runImport } from './baas'
 
 /** What `risks --json` prints for each risk. */
@@ -67,7 +68,7 @@ export function registerRisks(program: Command, io: CliIo): void {
       if (options.json) return printJson(io, register.map(riskReport))
       printLines(
         io,
-        register.length === 0 ? ['No risks recorded yet.'] : [`${register.length} risk(s), highest first:`, ...register.flatMap(describeRisk)]
+        register.length === 0 ? ['No risks recorded yet.'] : [`${plural(register.length, 'risk')}, highest first:`, ...register.flatMap(describeRisk)]
       )
     })
 
@@ -82,7 +83,7 @@ export function registerRisks(program: Command, io: CliIo): void {
       const result = await withWorkspace(workspace, call => call('risks.export', { path: path.resolve(options.out) }))
       if (!result) throw new Error('Nothing was exported.')
       if (wantsJson(options)) printJson(io, result)
-      else printLines(io, [`Wrote ${result.rows} risk(s) to ${result.path}.`])
+      else printLines(io, [`Wrote ${plural(result.rows, 'risk')} to ${result.path}.`])
     })
 
   risks

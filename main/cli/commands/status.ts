@@ -2,11 +2,12 @@ import type { Command } from 'commander'
 import type { ProgressView } from '../../assessment/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { formatCount, plural } from '../../shared/count-text'
 
 function describeStatus(progress: ProgressView): string[] {
   const { overall, answers, risks } = progress
   const lines = [
-    `Assessment ${progress.period.id}${progress.period.readOnly ? ' (closed)' : ''}: ${overall.answered} of ${overall.applicable} questions answered (${overall.percent}%).`,
+    `Assessment ${progress.period.id}${progress.period.readOnly ? ' (closed)' : ''}: ${formatCount(overall.answered)} of ${plural(overall.applicable, 'question')} answered (${overall.percent}%).`,
     ''
   ]
   for (const group of progress.groups) {
@@ -14,16 +15,19 @@ function describeStatus(progress: ProgressView): string[] {
       ? `signed off by ${group.signOff.reviewer} on ${group.signOff.signedOn}${group.signOff.changedSince ? ' (changed since)' : ''}`
       : 'not signed off'
     lines.push(
-      `  ${group.title.padEnd(40)} ${String(group.answered).padStart(3)}/${String(group.applicable).padEnd(3)} ${String(group.percent).padStart(3)}%  gaps ${group.gaps}  ${signed}`
+      `  ${group.title.padEnd(40)} ${String(group.answered).padStart(3)}/${String(group.applicable).padEnd(3)} ${String(group.percent).padStart(3)}%  gaps ${formatCount(group.gaps)}  ${signed}`
     )
   }
   lines.push(
     '',
-    `  Answers: yes ${answers.yes}, partly ${answers.partly}, no ${answers.no}, not applicable ${answers.na}, not assessed ${answers['not-assessed']}, unanswered ${answers.unanswered}`,
-    `  Risks:   critical ${risks.critical}, high ${risks.high}, medium ${risks.medium}, low ${risks.low}, not rated ${risks.unrated}`
+    `  Answers: yes ${formatCount(answers.yes)}, partly ${formatCount(answers.partly)}, no ${formatCount(answers.no)}, not applicable ${formatCount(answers.na)}, not assessed ${formatCount(answers['not-assessed'])}, unanswered ${formatCount(answers.unanswered)}`,
+    `  Risks:   critical ${formatCount(risks.critical)}, high ${formatCount(risks.high)}, medium ${formatCount(risks.medium)}, low ${formatCount(risks.low)}, not rated ${formatCount(risks.unrated)}`
   )
-  if (progress.toConfirm > 0) lines.push(`  ${progress.toConfirm} answer(s) copied from last period still to confirm.`)
-  if (progress.decisionsNeeded > 0) lines.push(`  ${progress.decisionsNeeded} addressable answer(s) still need a recorded decision.`)
+  if (progress.toConfirm > 0) lines.push(`  ${plural(progress.toConfirm, 'answer')} copied from last period still to confirm.`)
+  if (progress.decisionsNeeded > 0)
+    lines.push(
+      `  ${plural(progress.decisionsNeeded, 'addressable answer')} still ${progress.decisionsNeeded === 1 ? 'needs' : 'need'} a recorded decision.`
+    )
   return lines
 }
 

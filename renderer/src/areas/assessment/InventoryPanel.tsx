@@ -16,7 +16,7 @@ function eligibilityBadge(item: InventoryItem): { label: string; color: 'green' 
     return {
       label: 'Uncertain: verify',
       color: 'amber',
-      reason: 'Believed eligible, but not in the source table. Check the provider’s current list before relying on it.'
+      reason: 'Believed eligible, but not in the source table: check the provider’s current list.'
     }
   }
   const color = item.eligibility === 'eligible' ? 'green' : item.eligibility === 'unknown' ? 'gray' : 'red'

@@ -3,6 +3,7 @@ import type { ScanView } from '../../../../main/scanners/contract'
 import { api } from '../../api'
 import { FindingRows } from './FindingRows'
 import { useLoaded } from '../../components/use-loaded'
+import { formatNumber } from '../../components/count-of'
 
 /** A scan against the previous scan of the same account(s): what is new, resolved and still failing. */
 export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; onScan(scanId: number): void }) {
@@ -42,12 +43,12 @@ export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; 
         <>
           <Text as="p" role="status">
             {data.previous
-              ? `Compared with ${data.previous.fileName} (${(data.previous.startedAt ?? data.previous.importedAt).slice(0, 10)}): ${data.counts.newFailures} new, ${data.counts.resolved} resolved, ${data.counts.persisting} persisting failures.`
-              : `No earlier scan of the same account: all ${data.counts.newFailures} failures are new.`}
+              ? `Compared with ${data.previous.fileName} (${(data.previous.startedAt ?? data.previous.importedAt).slice(0, 10)}): ${formatNumber(data.counts.newFailures)} new, ${formatNumber(data.counts.resolved)} resolved, ${formatNumber(data.counts.persisting)} persisting failures.`
+              : `No earlier scan of the same account: all ${formatNumber(data.counts.newFailures)} failures are new.`}
           </Text>
-          <Section title={`New failures (${data.counts.newFailures})`} findings={data.newFailures} />
-          <Section title={`Resolved since the previous scan (${data.counts.resolved})`} findings={data.resolved} />
-          <Section title={`Still failing (${data.counts.persisting})`} findings={data.persisting} />
+          <Section title={`New failures (${formatNumber(data.counts.newFailures)})`} findings={data.newFailures} />
+          <Section title={`Resolved since the previous scan (${formatNumber(data.counts.resolved)})`} findings={data.resolved} />
+          <Section title={`Still failing (${formatNumber(data.counts.persisting)})`} findings={data.persisting} />
         </>
       )}
     </Flex>

@@ -214,7 +214,7 @@ export function ImportSummary(props: { result: FileImportResult }) {
               <Flex gap="2" wrap="wrap">
                 {SEVERITY_ORDER.filter(s => scan.failedBySeverity[s] > 0).map(s => (
                   <Badge key={s} color={SEVERITY_COLOR[s]}>
-                    {s}: {scan.failedBySeverity[s]}
+                    {s}: {formatNumber(scan.failedBySeverity[s])}
                   </Badge>
                 ))}
                 {scan.failed === 0 && <Text>none</Text>}

@@ -40,7 +40,7 @@ export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: strin
                 <Flex gap="2" align="center" wrap="wrap">
                   <Text weight="medium">{flag.citation}</Text>
                   {titles.get(flag.citation) && <Text>{titles.get(flag.citation)}</Text>}
-                  <Badge color="red">{flag.failing} failing</Badge>
+                  <Badge color="red">{formatNumber(flag.failing)} failing</Badge>
                   <Button size="1" variant="ghost" onClick={() => props.onShow(flag.citation)} aria-label={`Show findings for ${flag.citation}`}>
                     Show findings
                   </Button>

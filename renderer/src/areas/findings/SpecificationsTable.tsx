@@ -1,5 +1,6 @@
 import { Badge, Button, Table, Text } from '@radix-ui/themes'
 import type { SpecificationCoverage } from '../../../../main/scanners/contract'
+import { formatNumber } from '../../components/count-of'
 
 /** The specifications the current evidence bears on (latest scan of each account), with failing and passing counts. */
 export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; onShow(citation: string): void }) {
@@ -29,8 +30,8 @@ export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; 
         {props.coverage.map(c => (
           <Table.Row key={c.citation}>
             <Table.RowHeaderCell>{c.citation}</Table.RowHeaderCell>
-            <Table.Cell justify="end">{c.failing}</Table.Cell>
-            <Table.Cell justify="end">{c.passing}</Table.Cell>
+            <Table.Cell justify="end">{formatNumber(c.failing)}</Table.Cell>
+            <Table.Cell justify="end">{formatNumber(c.passing)}</Table.Cell>
             <Table.Cell>{c.flagged ? <Badge color="red">flagged</Badge> : <Text color="gray">—</Text>}</Table.Cell>
             <Table.Cell>
               <Button size="1" variant="soft" onClick={() => props.onShow(c.citation)} aria-label={`Evidence for ${c.citation}`}>
