@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type AppHarness } from './fixtures'
+import { localDate } from './local-date'
 
 async function describeOrganisation(app: AppHarness): Promise<void> {
   const { page } = app
@@ -93,11 +94,11 @@ test('incidents: record a breach, see its deadlines with citations, mark a notic
 
   const obligations = page.getByRole('table', { name: 'Notification obligations for Stolen laptop' })
   const individuals = obligations.getByRole('row').filter({ hasText: 'Each affected individual' })
-  await expect(individuals).toContainText('2026-05-09')
+  await expect(individuals).toContainText(await localDate(page, '2026-05-09'))
   await expect(individuals).toContainText('45 CFR 164.404(b)')
   await expect(obligations.getByRole('row').filter({ hasText: 'Prominent media outlets serving Georgia' })).toContainText('45 CFR 164.406')
   const texasAg = obligations.getByRole('row').filter({ hasText: 'Texas Attorney General' })
-  await expect(texasAg).toContainText('2026-04-09')
+  await expect(texasAg).toContainText(await localDate(page, '2026-04-09'))
   await expect(texasAg).toContainText('Check with counsel')
 
   await individuals.getByRole('button', { name: 'Mark done' }).click()

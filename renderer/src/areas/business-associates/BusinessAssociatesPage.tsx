@@ -11,6 +11,7 @@ import { AssociateForm } from './AssociateForm'
 import { ChainTree } from './ChainTree'
 import { ImportButton } from './ImportButton'
 import { RELATIONSHIP_LABELS, STATUS_LABELS, flagBadges } from './labels'
+import { takeRecordTarget } from '../../components/record-link'
 import { formatNumber } from '../../components/count-of'
 
 const WINDOWS = ['30', '60', '90', '180']
@@ -19,7 +20,7 @@ const WINDOWS = ['30', '60', '90', '180']
 export function BusinessAssociatesPage() {
   const [windowDays, setWindowDays] = useState('60')
   const [refresh, setRefresh] = useState(0)
-  const [selectedId, setSelectedId] = useState<number | null>(null)
+  const [selectedId, setSelectedId] = useState<number | null>(() => Number(takeRecordTarget('business-associates')) || null)
   const [form, setForm] = useState<{ open: boolean; editing: BusinessAssociateDetail | null; key: number }>({ open: false, editing: null, key: 0 })
   const list = useLoaded(() => api['baas.list']({ expiringWithinDays: Number(windowDays) }), [windowDays, refresh])
   const chain = useLoaded(() => api['baas.chain']({ expiringWithinDays: Number(windowDays) }), [windowDays, refresh])

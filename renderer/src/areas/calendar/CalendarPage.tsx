@@ -1,103 +1,77 @@
-import { useId, useState } from 'react'
+import { useEffect, useId, useState } from 'react'
 import { DaysSelect } from '../../components/DaysSelect'
-import { Button, Callout, Card, Checkbox, Flex, Heading, Select, Text } from '@radix-ui/themes'
+import { Button, Callout, Checkbox, Flex, Heading, Select, Text } from '@radix-ui/themes'
 import { DeadlineTable } from '../../components/DeadlineTable'
 import { PageHeader } from '../../components/PageHeader'
-import type { CalendarItem } from '../../../../main/calendar/contract'
+import type { CalendarEntry } from '../../../../main/calendar/contract'
 import { api, errorMessage } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
-import { DateField, Field, dateError, localToday } from '../business-associates/form-fields'
+import { formatDate } from '../../components/format-date'
+import { openRecord, takeRecordTarget } from '../../components/record-link'
+import { useWorkspace } from '../../workspace-context'
+import { MarkDutyDone } from './MarkDutyDone'
+import './calendar.css'
 
 const WINDOWS = ['7', '30', '60', '90']
 type Show = 'attention' | 'open' | 'all'
+/** Retention ends further off than this go to their own folded list: they are not deadlines, and years away. */
+const DISTANT_DAYS = 365
 
-/** Recording that a recurring duty was done, which moves its next due date. */
-function RecordCompletion(props: { onRecorded(message: string): void }) {
-  const id = useId()
-  const definitions = useLoaded(() => api['calendar.definitions']({}), [])
-  const [definitionId, setDefinitionId] = useState<string | undefined>(undefined)
-  const [doneOn, setDoneOn] = useState(localToday())
-  const [tried, setTried] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const dateProblem = dateError(doneOn, 'The date', true)
-  const save = async () => {
-    setTried(true)
-    if (!definitionId || dateProblem) return
-    try {
-      const updated = await api['calendar.recordCompletion']({ definitionId, doneOn })
-      setError(null)
-      props.onRecorded(`Recorded: ${updated.title}, done ${doneOn}.`)
-    } catch (caught) {
-      setError(errorMessage(caught))
-    }
-  }
-  return (
-    <Card>
-      <form
-        noValidate
-        onSubmit={event => {
-          event.preventDefault()
-          void save()
-        }}
-      >
-        <Flex direction="column" gap="3">
-          <Heading as="h2" size="3">
-            Record a recurring duty as done
-          </Heading>
-          <Flex gap="3" align="end" wrap="wrap">
-            <Field id={`${id}-duty`} label="Duty" error={tried && !definitionId ? 'Choose the duty that was done.' : null}>
-              <Select.Root value={definitionId} onValueChange={setDefinitionId}>
-                <Select.Trigger id={`${id}-duty`} placeholder="Choose a duty" />
-                <Select.Content>
-                  {(definitions.data ?? []).map(d => (
-                    <Select.Item key={d.id} value={d.id}>
-                      {d.title}
-                      {d.proposed ? ' (proposed rule)' : ''}
-                      {d.lastDoneOn ? ` · last ${d.lastDoneOn}` : ''}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select.Root>
-            </Field>
-            <DateField id={`${id}-date`} label="Done on" value={doneOn} onChange={setDoneOn} error={tried ? dateProblem : null} />
-            <Button type="submit">Record</Button>
-          </Flex>
-          {(error || definitions.error) && (
-            <Text size="2" color="red" role="alert">
-              {error ?? definitions.error}
-            </Text>
-          )}
-        </Flex>
-      </form>
-    </Card>
-  )
-}
-
-function visible(items: CalendarItem[], show: Show): CalendarItem[] {
+function visible(items: CalendarEntry[], show: Show): CalendarEntry[] {
   if (show === 'all') return items
   if (show === 'attention') return items.filter(i => i.status === 'overdue' || i.status === 'due-soon')
   return items.filter(i => i.status === 'overdue' || i.status === 'due-soon' || i.status === 'upcoming')
 }
 
+const isDistantRetention = (item: CalendarEntry) => item.kind === 'retention-ends' && item.daysLeft > DISTANT_DAYS
+
 /** The compliance calendar: recurring duties, agreement renewals and reviews, and every breach deadline. */
 export function CalendarPage() {
   const showId = useId()
+  const { navigate } = useWorkspace()
   const [windowDays, setWindowDays] = useState('30')
   const [show, setShow] = useState<Show>('open')
   const [includeProposed, setIncludeProposed] = useState(true)
   const [refresh, setRefresh] = useState(0)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
+  // A duty opened from the dashboard: its row is shown as chosen and its button takes the focus.
+  const [targetDuty] = useState(() => takeRecordTarget('calendar'))
   const view = useLoaded(() => api['calendar.list']({ dueSoonDays: Number(windowDays), includeProposed }), [windowDays, includeProposed, refresh])
-  const items = view.data ? visible(view.data.items, show) : []
+  const shown = view.data ? visible(view.data.items, show) : []
+  const items = shown.filter(item => !isDistantRetention(item))
+  const distant = shown.filter(isDistantRetention)
+  const targetUid = targetDuty ? `recurring-${targetDuty}` : null
+  const loaded = view.data !== null
+
+  useEffect(() => {
+    if (!loaded || !targetUid) return
+    const row = document.querySelector<HTMLElement>(`[data-uid="${CSS.escape(targetUid)}"]`)
+    row?.scrollIntoView({ block: 'center' })
+    row?.querySelector<HTMLElement>('button')?.focus()
+  }, [loaded, targetUid])
 
   const exportIcs = async () => {
     try {
       const result = await api['calendar.exportIcs']({ includeProposed, reminderDaysBefore: 7 })
-      if (result) setMessage({ error: false, text: `Wrote ${result.events} events to ${result.path}. Import that file into your calendar app.` })
+      if (result)
+        setMessage({
+          error: false,
+          text: `Wrote ${result.events.toLocaleString()} events to ${result.path}. Import that file into your calendar app.`
+        })
     } catch (caught) {
       setMessage({ error: true, text: errorMessage(caught) })
     }
   }
+  const recorded = (text: string) => {
+    setMessage({ error: false, text })
+    setRefresh(r => r + 1)
+  }
+  const rowAction = (item: CalendarEntry) =>
+    item.source.type === 'recurring' && item.status !== 'done' && item.status !== 'done-late' ? (
+      <MarkDutyDone dutyId={item.source.id} title={item.title} neverDone={item.neverDone === true} onRecorded={recorded} />
+    ) : null
+  // A duty's row is the duty itself; every other row opens its incident, agreement or risk.
+  const opensElsewhere = (item: CalendarEntry) => item.link !== null && item.link.kind !== 'recurring-duty'
 
   return (
     <Flex direction="column" gap="4">
@@ -105,8 +79,9 @@ export function CalendarPage() {
         title="Calendar"
         description={
           <>
-            Everything that falls due: recurring Security Rule duties, agreement renewals and reviews, and the notices each incident requires.
-            {view.data ? ` As of ${view.data.asOf}.` : ''}
+            Everything that falls due: recurring Security Rule duties, agreement renewals and reviews, and the notices each incident requires. Mark a
+            duty done on its row to date the next one.
+            {view.data ? ` As of ${formatDate(view.data.asOf)}.` : ''}
           </>
         }
         actions={
@@ -147,14 +122,28 @@ export function CalendarPage() {
           Nothing to show with these settings.
         </Text>
       ) : (
-        <DeadlineTable caption="Compliance calendar" items={items} />
+        <DeadlineTable
+          caption="Compliance calendar"
+          items={items}
+          action={rowAction}
+          onOpen={link => openRecord(navigate, link)}
+          linkable={opensElsewhere}
+          selectedUid={targetUid}
+        />
       )}
-      <RecordCompletion
-        onRecorded={text => {
-          setMessage({ error: false, text })
-          setRefresh(r => r + 1)
-        }}
-      />
+      {distant.length > 0 && (
+        <details className="calendar-distant">
+          <summary>
+            <Heading as="h2" size="3" className="calendar-distant-heading">
+              Retention ends more than a year away ({distant.length.toLocaleString()})
+            </Heading>
+          </summary>
+          <Text as="p" size="2" color="gray" my="2">
+            The earliest day each record may be disposed of. Nothing is due: the records are kept until then.
+          </Text>
+          <DeadlineTable caption="Retention ends more than a year away" items={distant} size="1" onOpen={link => openRecord(navigate, link)} />
+        </details>
+      )}
       {view.data && (
         <Text as="p" size="1" color="gray">
           {view.data.disclaimer}

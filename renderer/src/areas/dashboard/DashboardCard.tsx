@@ -6,7 +6,7 @@ export function DashboardCard(props: {
   title: string
   error: string | null
   loading: boolean
-  action: { label: string; onClick(): void }
+  action?: { label: string; onClick(): void }
   children: ReactNode
 }) {
   return (
@@ -17,9 +17,11 @@ export function DashboardCard(props: {
             <Heading as="h2" size="4">
               {props.title}
             </Heading>
-            <Button variant="soft" onClick={props.action.onClick}>
-              {props.action.label}
-            </Button>
+            {props.action && (
+              <Button variant="soft" onClick={props.action.onClick}>
+                {props.action.label}
+              </Button>
+            )}
           </Flex>
           {props.error ? (
             <Callout.Root color="red" role="alert">

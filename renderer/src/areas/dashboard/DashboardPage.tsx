@@ -1,12 +1,19 @@
-import { Flex } from '@radix-ui/themes'
+import { useState } from 'react'
+import { Callout, Flex, Grid, Skeleton } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
 import { api } from '../../api'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
+import { useLoaded } from '../../components/use-loaded'
 import { useWorkspace } from '../../workspace-context'
+import { AgreementsCard } from './AgreementsCard'
 import { AssessmentCard } from './AssessmentCard'
-import { DeadlinesCard } from './DeadlinesCard'
-import { FindingsCard } from './FindingsCard'
+import { EvidenceCard } from './EvidenceCard'
+import { GettingStartedCard } from './GettingStartedCard'
+import { IncidentsCard } from './IncidentsCard'
+import { NextStepsCard } from './NextStepsCard'
 import { ProtectionReminder } from './ProtectionReminder'
+import { RisksCard } from './RisksCard'
+import './dashboard.css'
 
 export function DashboardPage() {
   const { workspace, setWorkspace } = useWorkspace()
@@ -26,14 +33,38 @@ export function DashboardPage() {
       </Flex>
     )
   }
+  return <Overview />
+}
 
+/** The dashboard of a described workspace: first steps, what to do next, then one card per area with dates or open items. */
+function Overview() {
+  const { workspace } = useWorkspace()
+  const [changes, setChanges] = useState(0)
+  const view = useLoaded(() => api['calendar.dashboard']({}), [workspace.path, workspace.updatedAt, changes])
+  const data = view.data
   return (
     <Flex direction="column" gap="5">
-      <PageHeader title="Dashboard" description={`${workspace.organization.name}: where its HIPAA compliance stands, and what to do next.`} />
+      <PageHeader title="Dashboard" description={`${workspace.organization.name}: the status of its safeguards, and what to do next.`} />
       <ProtectionReminder />
-      <DeadlinesCard />
+      {view.error && (
+        <Callout.Root color="red" role="alert">
+          <Callout.Text>{view.error}</Callout.Text>
+        </Callout.Root>
+      )}
+      {!data && !view.error && <Skeleton height="160px" />}
+      {data && (
+        <>
+          <GettingStartedCard steps={data.gettingStarted} />
+          <NextStepsCard view={data} onChanged={() => setChanges(c => c + 1)} />
+          <Grid columns={{ initial: '1', md: '2' }} gap="5">
+            <IncidentsCard incidents={data.incidents} />
+            <AgreementsCard agreements={data.agreements} />
+            <RisksCard risks={data.risks} />
+            <EvidenceCard evidence={data.evidence} />
+          </Grid>
+        </>
+      )}
       <AssessmentCard />
-      <FindingsCard />
     </Flex>
   )
 }

@@ -6,6 +6,8 @@ import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, localToday } from '../business-associates/form-fields'
 import { CERTAINTY_LABELS } from '../business-associates/labels'
 import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
+import { daysFrom, dueText } from '../../components/due-text'
+import { formatDate } from '../../components/format-date'
 import { formatNumber } from '../../components/count-of'
 
 /** Recording that a notice was given: date and method. */
@@ -144,20 +146,20 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                     </Flex>
                   </Table.RowHeaderCell>
                   <Table.Cell>
-                    <Text wrap="nowrap">{o.dueOn}</Text>
+                    <Text wrap="nowrap">{formatDate(o.dueOn)}</Text>
                     {o.originalDueOn && (
                       <Text as="div" size="1" color="gray">
-                        was {o.originalDueOn}
+                        was {formatDate(o.originalDueOn)}
                       </Text>
                     )}
                   </Table.Cell>
                   <Table.Cell>
-                    <Badge highContrast color={OBLIGATION_STATUS[o.status].color}>
-                      {OBLIGATION_STATUS[o.status].label}
+                    <Badge highContrast color={OBLIGATION_STATUS[o.status].color} className="nowrap">
+                      {o.status === 'due' || o.status === 'overdue' ? dueText(daysFrom(detail.asOf, o.dueOn)) : OBLIGATION_STATUS[o.status].label}
                     </Badge>
                     {o.doneOn && (
                       <Text as="div" size="1" color="gray">
-                        {o.doneOn}
+                        {formatDate(o.doneOn)}
                         {o.method ? `, ${o.method}` : ''}
                       </Text>
                     )}

@@ -8,12 +8,17 @@ import { ImportButton } from '../business-associates/ImportButton'
 import { IncidentDetail } from './IncidentDetail'
 import { IncidentForm } from './IncidentForm'
 import { OBLIGATION_STATUS } from './labels'
+import { daysFrom, dueText } from '../../components/due-text'
+import { formatDate } from '../../components/format-date'
+import { takeRecordTarget } from '../../components/record-link'
+import { localToday } from '../business-associates/form-fields'
 import { formatNumber } from '../../components/count-of'
 
 /** Incidents: the log, and for each one the notices the breach rules require, with their deadlines. */
 export function IncidentsPage() {
   const [refresh, setRefresh] = useState(0)
-  const [selectedId, setSelectedId] = useState<number | null>(null)
+  // An incident opened from a link elsewhere (the dashboard, the calendar) starts selected.
+  const [selectedId, setSelectedId] = useState<number | null>(() => Number(takeRecordTarget('incidents')) || null)
   const [form, setForm] = useState<{ open: boolean; editing: IncidentRecord | null; key: number }>({ open: false, editing: null, key: 0 })
   const list = useLoaded(() => api['incidents.list']({}), [refresh])
   const laws = useLoaded(() => api['incidents.stateLaws']({}), [])
@@ -85,10 +90,12 @@ export function IncidentsPage() {
                   {i.next ? (
                     <Flex gap="2" align="center" wrap="wrap">
                       <Badge highContrast color={OBLIGATION_STATUS[i.next.status].color}>
-                        {OBLIGATION_STATUS[i.next.status].label}
+                        {i.next.status === 'due' || i.next.status === 'overdue'
+                          ? dueText(daysFrom(localToday(), i.next.dueOn))
+                          : OBLIGATION_STATUS[i.next.status].label}
                       </Badge>
                       <Text size="2">
-                        {i.next.recipient} by {i.next.dueOn}
+                        {i.next.recipient} by {formatDate(i.next.dueOn)}
                       </Text>
                       {i.overdue > 0 && (
                         <Text size="1" color="red">
