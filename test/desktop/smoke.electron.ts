@@ -31,8 +31,9 @@ function expectedKeyStore(): KeyStore | undefined {
 
 interface Launched {
   app: ElectronApplication
-  run: RunningApp
   name: string
+  /** Set once its window is there. */
+  run?: RunningApp
   closed: boolean
 }
 
@@ -51,9 +52,12 @@ function packagedApp(executable: string, dataDir: string, testInfo: TestInfo): A
         chromiumSandbox: process.env.SAFEGUARD_SMOKE_NO_SANDBOX !== '1',
         timeout: 90_000
       })
+      const entry: Launched = { app, name, closed: false }
+      launched.push(entry)
       const log = fs.createWriteStream(testInfo.outputPath(`${name}-main-process.log`))
       app.process().stdout?.on('data', (chunk: Buffer) => log.write(chunk))
       app.process().stderr?.on('data', (chunk: Buffer) => log.write(chunk))
+      app.process().once('exit', () => log.end())
       await app.context().tracing.start({ screenshots: true, snapshots: true, title: name })
       const window = await app.firstWindow()
       const errors: string[] = []
@@ -66,39 +70,34 @@ function packagedApp(executable: string, dataDir: string, testInfo: TestInfo): A
       window.on('request', request => {
         if (!/^(app:\/\/bundle\/|data:|blob:)/.test(request.url())) foreignRequests.push(request.url())
       })
-      const entry: Launched = {
-        app,
-        name,
-        closed: false,
-        run: {
-          window,
-          errors,
-          foreignRequests,
-          // Electron's dialog module in the main process answers in place of the native dialog.
-          answerOpenDialog: file =>
-            app.evaluate(({ dialog }, picked) => {
-              dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [picked] })
-            }, file),
-          answerSaveDialog: file =>
-            app.evaluate(({ dialog }, picked) => {
-              dialog.showSaveDialog = async () => ({ canceled: false, filePath: picked })
-            }, file),
-          screenshot: async step => {
-            await window.screenshot({ path: testInfo.outputPath(`${name}-${step}.png`) })
-          },
-          quit: async () => {
-            await app.context().tracing.stop({ path: testInfo.outputPath(`${name}-trace.zip`) })
-            // app.quit() in the main process, then the process's exit: the workspace is closed on will-quit.
-            await app.close()
-            entry.closed = true
-            expect(app.process().exitCode, `${name}: exit code`).toBe(0)
-          }
+      const run: RunningApp = {
+        window,
+        errors,
+        foreignRequests,
+        // Electron's dialog module in the main process answers in place of the native dialog.
+        answerOpenDialog: file =>
+          app.evaluate(({ dialog }, picked) => {
+            dialog.showOpenDialog = async () => ({ canceled: false, filePaths: [picked] })
+          }, file),
+        answerSaveDialog: file =>
+          app.evaluate(({ dialog }, picked) => {
+            dialog.showSaveDialog = async () => ({ canceled: false, filePath: picked })
+          }, file),
+        screenshot: async step => {
+          await window.screenshot({ path: testInfo.outputPath(`${name}-${step}.png`) })
+        },
+        quit: async () => {
+          await app.context().tracing.stop({ path: testInfo.outputPath(`${name}-trace.zip`) })
+          // app.quit() in the main process, then the process's exit: the workspace is closed on will-quit.
+          await app.close()
+          entry.closed = true
+          expect(app.process().exitCode, `${name}: exit code`).toBe(0)
         }
       }
-      launched.push(entry)
+      entry.run = run
       // The window shows the bundle from the app:// protocol, not a file or a dev server.
       await expect.poll(() => window.url()).toMatch(/^app:\/\/bundle\//)
-      return entry.run
+      return run
     }
   }
 }
@@ -108,7 +107,7 @@ test.afterEach(async ({}, testInfo) => {
   for (const entry of launched.splice(0)) {
     if (entry.closed) continue
     if (failed) {
-      await entry.run.screenshot('at-failure').catch(() => undefined)
+      await entry.run?.screenshot('at-failure').catch(() => undefined)
       await entry.app
         .context()
         .tracing.stop({ path: testInfo.outputPath(`${entry.name}-trace.zip`) })
