@@ -37,6 +37,8 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
   const barRef = useRef<HTMLDivElement>(null)
   const headingRef = useRef<HTMLHeadingElement>(null)
   const listRef = useRef<HTMLDivElement>(null)
+  // The question the person was last in: clicking "Next unanswered" moves focus to the button first.
+  const lastQuestion = useRef<string | null>(null)
 
   const catalog = useLoaded(() => api['assessment.catalog']({}), [])
   const { data, error, reload } = useLoaded(
@@ -93,8 +95,8 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
     requestFocus({ kind: 'question', id: item.id })
   }
   const goToNextUnanswered = () => {
-    // Start after the question the person is in, if it is in this section; otherwise at the top of this section.
-    const within = document.activeElement?.closest<HTMLElement>('[data-question-id]')?.dataset.questionId ?? null
+    // Start after the question the person was last in, if it is in this section; otherwise at the top of this section.
+    const within = lastQuestion.current
     const fromId = within && section?.items.some(i => i.id === within) ? within : null
     const next = nextUnanswered(sections, index, fromId)
     if (next) goToQuestion(next.item)
@@ -235,7 +237,15 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
           onNextUnanswered={goToNextUnanswered}
         />
       )}
-      <Flex direction="column" gap="3" ref={listRef} className="question-list">
+      <Flex
+        direction="column"
+        gap="3"
+        ref={listRef}
+        className="question-list"
+        onFocus={event => {
+          lastQuestion.current = event.target.closest<HTMLElement>('[data-question-id]')?.dataset.questionId ?? lastQuestion.current
+        }}
+      >
         {shown.map(item => (
           <QuestionCard
             key={item.id}
