@@ -57,9 +57,8 @@ test('walk a family with the keyboard, record an addressable decision, rate a ri
   await page.keyboard.press('Space')
   await reminders.getByLabel('The alternative you use').fill('Security is a standing item at the monthly staff meeting, minuted')
   await reminders.getByLabel('Decided by').fill('Dana Reyes')
-  await reminders.getByRole('button', { name: 'Save decision' }).focus()
-  await page.keyboard.press('Enter')
-  await expect(reminders.getByText('Decision recorded.')).toBeVisible()
+  // Saved as typed (no Save button), announced in the decision's status line.
+  await expect(reminders.getByTestId('decision-save-state')).toHaveText('All changes saved.')
   await expect(reminders.getByText('Decision needed')).toHaveCount(0)
 
   // The gap gets a risk rating.

@@ -1,7 +1,10 @@
 import { Button, Callout, Dialog, Flex } from '@radix-ui/themes'
 
-/** The end of a form in a dialog: what went wrong, if anything, then Cancel and the submit button. */
-export function DialogFormFooter(props: { error: string | null; submitLabel: string }) {
+/**
+ * The end of a form in a dialog: what went wrong, if anything, then Cancel and the submit button.
+ * `onCancel` runs when Cancel is chosen (not on Escape), e.g. to throw away a draft the person chose not to save.
+ */
+export function DialogFormFooter(props: { error: string | null; submitLabel: string; onCancel?(): void }) {
   return (
     <>
       {props.error && (
@@ -11,7 +14,7 @@ export function DialogFormFooter(props: { error: string | null; submitLabel: str
       )}
       <Flex gap="3" justify="end">
         <Dialog.Close>
-          <Button type="button" variant="soft" color="gray">
+          <Button type="button" variant="soft" color="gray" onClick={props.onCancel}>
             Cancel
           </Button>
         </Dialog.Close>

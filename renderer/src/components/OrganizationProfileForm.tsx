@@ -57,6 +57,8 @@ export function OrganizationProfileForm(props: {
   initial: OrganizationProfile
   submitLabel: string
   onSubmit(profile: OrganizationProfile): Promise<void>
+  /** Each change as it is made, e.g. to keep it as a draft. */
+  onChange?(profile: OrganizationProfile): void
   extraFields?: ReactElement
 }) {
   const [profile, setProfile] = useState(props.initial)
@@ -64,7 +66,12 @@ export function OrganizationProfileForm(props: {
   const [error, setError] = useState<unknown>(null)
   const errors = fieldErrors(error)
   const roleLabelId = useId()
-  const set = <K extends keyof OrganizationProfile>(key: K, value: OrganizationProfile[K]) => setProfile(previous => ({ ...previous, [key]: value }))
+  const { onChange } = props
+  const set = <K extends keyof OrganizationProfile>(key: K, value: OrganizationProfile[K]) => {
+    const next = { ...profile, [key]: value }
+    setProfile(next)
+    onChange?.(next)
+  }
 
   const submit = async (event: FormEvent) => {
     event.preventDefault()

@@ -5,6 +5,7 @@ import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, errorMessage } from '../../api'
 import { localToday } from './labels'
 import { countOf } from '../../components/count-of'
+import { DateInput } from '../../components/DateInput'
 
 /** The yearly review: reviewer sign-off per family, starting the next period, and the client CSV exchange. */
 export function CyclePanel(props: { progress: ProgressView; periods: PeriodView[]; onChanged(): void; onPeriodStarted(id: string): void }) {
@@ -94,7 +95,7 @@ function SignOffRow(props: { group: GroupProgress; readOnly: boolean; onChanged(
         <Text as="label" size="1" htmlFor={`${idBase}-date`}>
           Date
         </Text>
-        <TextField.Root id={`${idBase}-date`} type="date" value={signedOn} disabled={props.readOnly} onChange={e => setSignedOn(e.target.value)} />
+        <DateInput id={`${idBase}-date`} value={signedOn} disabled={props.readOnly} onChange={e => setSignedOn(e.target.value)} />
       </Flex>
       <Button variant="soft" disabled={props.readOnly} onClick={() => void sign()} aria-label={`Sign off ${group.title}`}>
         {group.signOff ? 'Sign off again' : 'Sign off'}

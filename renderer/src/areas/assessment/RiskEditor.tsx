@@ -3,6 +3,9 @@ import { Badge, Box, Button, Flex, Select, Text, TextArea, TextField } from '@ra
 import type { QuestionItem, RiskStatus } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, RISK_LEVEL_COLORS, RISK_LEVEL_LABELS, RISK_STATUS_LABELS } from './labels'
+import { DateInput } from '../../components/DateInput'
+import { useFormDraft } from '../../components/form-draft'
+import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 
 const SCALE = ['1', '2', '3', '4', '5']
 
@@ -16,24 +19,27 @@ function previewLevel(likelihood: number, impact: number) {
 export function RiskEditor(props: { item: QuestionItem; readOnly: boolean; onChanged(): void }) {
   const id = useId()
   const risk = props.item.risk
-  const [likelihood, setLikelihood] = useState(risk ? String(risk.likelihood) : '')
-  const [impact, setImpact] = useState(risk ? String(risk.impact) : '')
-  const [owner, setOwner] = useState(risk?.owner ?? '')
-  const [remediation, setRemediation] = useState(risk?.remediation ?? '')
-  const [dueOn, setDueOn] = useState(risk?.dueOn ?? '')
-  const [status, setStatus] = useState<RiskStatus>(risk?.status ?? 'open')
+  // Kept as a draft until saved or discarded, so switching family or area loses nothing typed.
+  const draft = useFormDraft(`assessment.risk:${props.item.id}`, () => ({
+    likelihood: risk ? String(risk.likelihood) : '',
+    impact: risk ? String(risk.impact) : '',
+    owner: risk?.owner ?? '',
+    remediation: risk?.remediation ?? '',
+    dueOn: risk?.dueOn ?? '',
+    status: risk?.status ?? ('open' as RiskStatus)
+  }))
+  const { likelihood, impact, owner, remediation, dueOn, status } = draft.values
+  const [setLikelihood, setImpact, setOwner] = [
+    (v: string) => draft.set('likelihood', v),
+    (v: string) => draft.set('impact', v),
+    (v: string) => draft.set('owner', v)
+  ]
+  const [setRemediation, setDueOn, setStatus] = [
+    (v: string) => draft.set('remediation', v),
+    (v: string) => draft.set('dueOn', v),
+    (v: RiskStatus) => draft.set('status', v)
+  ]
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
-  const savedSignature = JSON.stringify(risk)
-  const [syncedSignature, setSyncedSignature] = useState(savedSignature)
-  if (savedSignature !== syncedSignature) {
-    setSyncedSignature(savedSignature)
-    setLikelihood(risk ? String(risk.likelihood) : '')
-    setImpact(risk ? String(risk.impact) : '')
-    setOwner(risk?.owner ?? '')
-    setRemediation(risk?.remediation ?? '')
-    setDueOn(risk?.dueOn ?? '')
-    setStatus(risk?.status ?? 'open')
-  }
 
   const save = async () => {
     if (!likelihood || !impact) return setMessage({ error: true, text: 'Choose both how likely and how bad it would be.' })
@@ -47,6 +53,7 @@ export function RiskEditor(props: { item: QuestionItem; readOnly: boolean; onCha
         dueOn: dueOn || null,
         status
       })
+      draft.clear()
       setMessage({ error: false, text: 'Risk rating saved.' })
       props.onChanged()
     } catch (error) {
@@ -58,6 +65,7 @@ export function RiskEditor(props: { item: QuestionItem; readOnly: boolean; onCha
   return (
     <Box className="risk-panel" p="3">
       <Flex direction="column" gap="3">
+        <UnsavedChangesNote shown={draft.restored} onDiscard={draft.discard} />
         <Flex gap="2" align="center" wrap="wrap">
           <Text size="2" weight="bold">
             This is a gap. Rate the risk so it can be planned and tracked.
@@ -109,7 +117,7 @@ export function RiskEditor(props: { item: QuestionItem; readOnly: boolean; onCha
             <Text as="label" size="2" weight="medium" htmlFor={`${id}-due`}>
               Due date
             </Text>
-            <TextField.Root id={`${id}-due`} type="date" value={dueOn} disabled={props.readOnly} onChange={e => setDueOn(e.target.value)} />
+            <DateInput id={`${id}-due`} value={dueOn} disabled={props.readOnly} onChange={e => setDueOn(e.target.value)} />
           </Flex>
           <Flex direction="column" gap="1">
             <Text as="label" size="2" weight="medium" htmlFor={`${id}-status`}>

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
+import { useFormDraft } from '../../components/form-draft'
+import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { Checkbox, Dialog, Flex, Grid, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { BaaStatus, BusinessAssociate, BusinessAssociateInput, Relationship } from '../../../../main/baas/contract'
 import { api, errorMessage } from '../../api'
@@ -27,20 +29,38 @@ export function AssociateForm(props: {
 }) {
   const id = useId()
   const e = props.existing
-  const [name, setName] = useState(e?.name ?? '')
-  const [relationship, setRelationship] = useState<Relationship>(e?.relationship ?? 'business-associate')
-  const [parentId, setParentId] = useState(e?.parentId ? String(e.parentId) : NO_PARENT)
-  const [services, setServices] = useState(e?.services ?? '')
-  const [phiCategories, setPhiCategories] = useState(e?.phiCategories.join('; ') ?? '')
-  const [assets, setAssets] = useState(e?.assets.join('; ') ?? '')
-  const [handlesPhi, setHandlesPhi] = useState(e?.handlesPhi ?? true)
-  const [baaStatus, setBaaStatus] = useState<BaaStatus>(e?.baaStatus ?? 'none')
-  const [effectiveOn, setEffectiveOn] = useState(e?.effectiveOn ?? '')
-  const [expiresOn, setExpiresOn] = useState(e?.expiresOn ?? '')
-  const [reviewEveryMonths, setReviewEveryMonths] = useState(e?.reviewEveryMonths ? String(e.reviewEveryMonths) : '')
-  const [lastReviewOn, setLastReviewOn] = useState(e?.lastReviewOn ?? '')
-  const [breachReportingDays, setBreachReportingDays] = useState(e?.breachReportingDays ? String(e.breachReportingDays) : '')
-  const [notes, setNotes] = useState(e?.notes ?? '')
+  // What is typed is kept as a draft until saved or discarded: closing the dialog or leaving the area loses nothing.
+  const draft = useFormDraft(`baas.associate:${e?.id ?? 'new'}`, () => ({
+    name: e?.name ?? '',
+    relationship: e?.relationship ?? ('business-associate' as Relationship),
+    parentId: e?.parentId ? String(e.parentId) : NO_PARENT,
+    services: e?.services ?? '',
+    phiCategories: e?.phiCategories.join('; ') ?? '',
+    assets: e?.assets.join('; ') ?? '',
+    handlesPhi: e?.handlesPhi ?? true,
+    baaStatus: e?.baaStatus ?? ('none' as BaaStatus),
+    effectiveOn: e?.effectiveOn ?? '',
+    expiresOn: e?.expiresOn ?? '',
+    reviewEveryMonths: e?.reviewEveryMonths ? String(e.reviewEveryMonths) : '',
+    lastReviewOn: e?.lastReviewOn ?? '',
+    breachReportingDays: e?.breachReportingDays ? String(e.breachReportingDays) : '',
+    notes: e?.notes ?? ''
+  }))
+  const { name, relationship, parentId, services, phiCategories, assets, handlesPhi, baaStatus } = draft.values
+  const { effectiveOn, expiresOn, reviewEveryMonths, lastReviewOn, breachReportingDays, notes } = draft.values
+  const setter =
+    <K extends keyof typeof draft.values>(field: K) =>
+    (value: (typeof draft.values)[K]) =>
+      draft.set(field, value)
+  const [setName, setRelationship, setParentId, setServices] = [setter('name'), setter('relationship'), setter('parentId'), setter('services')]
+  const [setPhiCategories, setAssets, setHandlesPhi, setBaaStatus] = [
+    setter('phiCategories'),
+    setter('assets'),
+    setter('handlesPhi'),
+    setter('baaStatus')
+  ]
+  const [setEffectiveOn, setExpiresOn, setReviewEveryMonths] = [setter('effectiveOn'), setter('expiresOn'), setter('reviewEveryMonths')]
+  const [setLastReviewOn, setBreachReportingDays, setNotes] = [setter('lastReviewOn'), setter('breachReportingDays'), setter('notes')]
   const [submitted, setSubmitted] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
 
@@ -78,6 +98,7 @@ export function AssociateForm(props: {
     try {
       const saved = e ? await api['baas.update']({ id: e.id, associate }) : await api['baas.create']({ associate })
       setSaveError(null)
+      draft.clear()
       props.onSaved(saved.id)
       props.onOpenChange(false)
     } catch (error) {
@@ -100,6 +121,7 @@ export function AssociateForm(props: {
           }}
         >
           <Flex direction="column" gap="3" mt="3">
+            <UnsavedChangesNote shown={draft.restored} onDiscard={draft.discard} />
             <Field id={`${id}-name`} label="Name" error={shown(errors.name)}>
               <TextField.Root
                 id={`${id}-name`}
@@ -225,7 +247,7 @@ export function AssociateForm(props: {
             <Field id={`${id}-notes`} label="Notes">
               <TextArea id={`${id}-notes`} value={notes} onChange={ev => setNotes(ev.target.value)} rows={2} />
             </Field>
-            <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Add'} />
+            <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Add'} onCancel={draft.discard} />
           </Flex>
         </form>
       </Dialog.Content>

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
-import { Flex, Text, TextField } from '@radix-ui/themes'
+import { Flex, Text } from '@radix-ui/themes'
+import { DateInput } from '../../components/DateInput'
 
 /** Form pieces shared by the business-associate, incident and calendar areas: every control labelled, errors announced. */
 
@@ -54,9 +55,8 @@ export function describedBy(id: string, options: { hint?: boolean; error?: strin
 export function DateField(props: { id: string; label: string; value: string; onChange(value: string): void; error?: string | null; hint?: string }) {
   return (
     <Field id={props.id} label={props.label} error={props.error ?? null} {...(props.hint ? { hint: props.hint } : {})}>
-      <TextField.Root
+      <DateInput
         id={props.id}
-        type="date"
         value={props.value}
         onChange={event => props.onChange(event.target.value)}
         {...describedBy(props.id, { hint: Boolean(props.hint), error: props.error ?? null })}

@@ -1,5 +1,7 @@
 import { useId, useState } from 'react'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
+import { useFormDraft } from '../../components/form-draft'
+import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { Box, Button, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { IncidentInput, IncidentRecord, JurisdictionCode, StateLawView } from '../../../../main/breach/contract'
 import { api, errorMessage } from '../../api'
@@ -31,29 +33,67 @@ export function IncidentForm(props: {
   const delay = e?.lawEnforcementDelays[0]
   // The form edits the first statement; later ones (e.g. a written follow-up from an import) are kept as they are.
   const laterDelays = e?.lawEnforcementDelays.slice(1) ?? []
-  const [title, setTitle] = useState(e?.title ?? '')
-  const [description, setDescription] = useState(e?.description ?? '')
-  const [phiCategories, setPhiCategories] = useState(e?.phiCategories.join('; ') ?? '')
-  const [discoveredOn, setDiscoveredOn] = useState(e?.discoveredOn ?? '')
-  const [breachOn, setBreachOn] = useState(e?.breachOn ?? '')
-  const [role, setRole] = useState<Role>(e?.role ?? 'covered-entity')
-  const [unsecuredPhi, setUnsecuredPhi] = useState(e?.unsecuredPhi ?? true)
-  const [licensed, setLicensed] = useState(e?.licensedHealthFacility ?? false)
-  const [baaDays, setBaaDays] = useState(e?.baaReportingDays ? String(e.baaReportingDays) : '')
-  const [partyId, setPartyId] = useState(e?.businessAssociateId ? String(e.businessAssociateId) : 'none')
-  const [rows, setRows] = useState<AffectedRow[]>(
-    Object.entries(e?.affectedByState ?? {}).map(([state, count], index) => ({ key: index, state, count: String(count) }))
-  )
-  const [delayKind, setDelayKind] = useState<'none' | 'written' | 'oral'>(delay?.kind ?? 'none')
-  const [delayStatedOn, setDelayStatedOn] = useState(delay?.statedOn ?? '')
-  const [delayUntil, setDelayUntil] = useState(delay?.until ?? '')
-  const [delayOfficial, setDelayOfficial] = useState(delay?.official ?? '')
   const risk = e?.riskAssessment
-  const [natureAndExtent, setNature] = useState(risk?.natureAndExtent ?? '')
-  const [unauthorizedRecipient, setRecipient] = useState(risk?.unauthorizedRecipient ?? '')
-  const [acquiredOrViewed, setAcquired] = useState(risk?.acquiredOrViewed ?? '')
-  const [mitigation, setMitigation] = useState(risk?.mitigation ?? '')
-  const [conclusion, setConclusion] = useState<Conclusion>(risk?.conclusion ?? 'pending')
+  // What is typed is kept as a draft until saved or discarded: closing the dialog or leaving the area loses nothing.
+  const draft = useFormDraft(`incidents.incident:${e?.id ?? 'new'}`, () => ({
+    title: e?.title ?? '',
+    description: e?.description ?? '',
+    phiCategories: e?.phiCategories.join('; ') ?? '',
+    discoveredOn: e?.discoveredOn ?? '',
+    breachOn: e?.breachOn ?? '',
+    role: (e?.role ?? 'covered-entity') as Role,
+    unsecuredPhi: e?.unsecuredPhi ?? true,
+    licensed: e?.licensedHealthFacility ?? false,
+    baaDays: e?.baaReportingDays ? String(e.baaReportingDays) : '',
+    partyId: e?.businessAssociateId ? String(e.businessAssociateId) : 'none',
+    rows: Object.entries(e?.affectedByState ?? {}).map(([state, count], index) => ({ key: index, state, count: String(count) })),
+    delayKind: (delay?.kind ?? 'none') as 'none' | 'written' | 'oral',
+    delayStatedOn: delay?.statedOn ?? '',
+    delayUntil: delay?.until ?? '',
+    delayOfficial: delay?.official ?? '',
+    natureAndExtent: risk?.natureAndExtent ?? '',
+    unauthorizedRecipient: risk?.unauthorizedRecipient ?? '',
+    acquiredOrViewed: risk?.acquiredOrViewed ?? '',
+    mitigation: risk?.mitigation ?? '',
+    conclusion: (risk?.conclusion ?? 'pending') as Conclusion
+  }))
+  const { title, description, phiCategories, discoveredOn, breachOn, role, unsecuredPhi, licensed, baaDays, partyId } = draft.values
+  const {
+    rows,
+    delayKind,
+    delayStatedOn,
+    delayUntil,
+    delayOfficial,
+    natureAndExtent,
+    unauthorizedRecipient,
+    acquiredOrViewed,
+    mitigation,
+    conclusion
+  } = draft.values
+  const setter =
+    <K extends keyof typeof draft.values>(field: K) =>
+    (value: (typeof draft.values)[K] | ((previous: (typeof draft.values)[K]) => (typeof draft.values)[K])) =>
+      draft.set(field, value)
+  const setTitle = setter('title')
+  const setDescription = setter('description')
+  const setPhiCategories = setter('phiCategories')
+  const setDiscoveredOn = setter('discoveredOn')
+  const setBreachOn = setter('breachOn')
+  const setRole = setter('role')
+  const setUnsecuredPhi = setter('unsecuredPhi')
+  const setLicensed = setter('licensed')
+  const setBaaDays = setter('baaDays')
+  const setPartyId = setter('partyId')
+  const setRows = setter('rows')
+  const setDelayKind = setter('delayKind')
+  const setDelayStatedOn = setter('delayStatedOn')
+  const setDelayUntil = setter('delayUntil')
+  const setDelayOfficial = setter('delayOfficial')
+  const setNature = setter('natureAndExtent')
+  const setRecipient = setter('unauthorizedRecipient')
+  const setAcquired = setter('acquiredOrViewed')
+  const setMitigation = setter('mitigation')
+  const setConclusion = setter('conclusion')
   const [submitted, setSubmitted] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
 
@@ -128,6 +168,7 @@ export function IncidentForm(props: {
     try {
       const saved = e ? await api['incidents.update']({ id: e.id, incident }) : await api['incidents.create']({ incident })
       setSaveError(null)
+      draft.clear()
       props.onSaved(saved.incident.id)
       props.onOpenChange(false)
     } catch (error) {
@@ -152,6 +193,7 @@ export function IncidentForm(props: {
           }}
         >
           <Flex direction="column" gap="3" mt="3">
+            <UnsavedChangesNote shown={draft.restored} onDiscard={draft.discard} />
             <Field id={`${id}-title`} label="Title" error={shown(errors.title)}>
               <TextField.Root
                 id={`${id}-title`}
@@ -386,7 +428,7 @@ export function IncidentForm(props: {
               </Box>
             </Box>
 
-            <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Record the incident'} />
+            <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Record the incident'} onCancel={draft.discard} />
           </Flex>
         </form>
       </Dialog.Content>

@@ -1,7 +1,9 @@
 import { Badge, Button, Card, DataList, Flex, Heading, Select, Text, TextField } from '@radix-ui/themes'
-import { useId, useState, type ReactNode } from 'react'
+import { useId, type ReactNode } from 'react'
 import type { DataFlowMapView, MapAsset, MapFlag, MapFlow, MapZone } from '../../../../main/map/contract'
 import { AssetEvidence } from './AssetEvidence'
+import { useFormDraft } from '../../components/form-draft'
+import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import type { Selection } from './MapCanvas'
 import { CARRIES_OPTIONS, carriesLabel, MARKING_OPTIONS, markingLabel, stateLabel, UNSET } from './labels'
 
@@ -130,7 +132,9 @@ function FlagList(props: { flags: MapFlag[] }) {
 
 function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: Map<number, string>; actions: MapActions }) {
   const { asset, view } = props
-  const [owner, setOwner] = useState(asset.owner)
+  // A typed owner survives selecting another asset or leaving the map, until it is saved or discarded.
+  const draft = useFormDraft(`map.owner:${asset.id}`, () => ({ owner: asset.owner }))
+  const { owner } = draft.values
   const zone = view.zones.find(z => z.id === asset.zoneIds[0])
   return (
     <Card role="region" aria-label="Details">
@@ -164,16 +168,20 @@ function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: 
         <form
           onSubmit={event => {
             event.preventDefault()
+            if (owner.trim() === asset.owner) return
             props.actions.updateOwner(asset.id, owner)
+            draft.clear()
           }}
         >
           <Flex direction="column" gap="1">
+            <UnsavedChangesNote shown={draft.restored} onDiscard={draft.discard} />
             <Text as="label" size="2" weight="medium" htmlFor="map-asset-owner">
               Owner
             </Text>
             <Flex gap="2">
-              <TextField.Root id="map-asset-owner" value={owner} onChange={e => setOwner(e.target.value)} style={{ flex: 1 }} />
-              <Button type="submit" variant="soft" disabled={owner.trim() === asset.owner}>
+              <TextField.Root id="map-asset-owner" value={owner} onChange={e => draft.set('owner', e.target.value)} style={{ flex: 1 }} />
+              {/* aria-disabled, not disabled: a button disabled by its own save would drop the keyboard focus. */}
+              <Button type="submit" variant="soft" aria-disabled={owner.trim() === asset.owner}>
                 Save owner
               </Button>
             </Flex>

@@ -6,7 +6,7 @@ import type { NotAssessedAsset, RiskCatalogView } from '../../../../main/risks/c
 import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { useLoaded } from '../../components/use-loaded'
-import { useDraft } from './drafts'
+import { useDraft } from '../../components/drafts'
 
 const NEW_ASSET = 'new'
 /** Assets no file describes, which a person adds by hand. */

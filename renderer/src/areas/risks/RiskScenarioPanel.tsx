@@ -8,8 +8,9 @@ import { LevelBadge } from './LevelBadge'
 import { AssetsEditor } from './AssetsEditor'
 import { TreatmentEditor } from './TreatmentEditor'
 import { VulnerabilitiesEditor } from './VulnerabilitiesEditor'
-import { saveStateText, useAutosave } from './use-autosave'
-import { useDraft } from './drafts'
+import { saveStateText, useAutosave } from '../../components/use-autosave'
+import { useDraft } from '../../components/drafts'
+import { DateInput } from '../../components/DateInput'
 
 type Fields = Omit<UpdateRiskInput, 'id'>
 type TextFieldName = 'title' | 'description' | 'likelihoodRationale' | 'impactRationale' | 'existingControls' | 'treatmentPlan' | 'owner'
@@ -221,18 +222,16 @@ export function RiskScenarioPanel(props: {
               </Select.Root>
             </Field>
             <Field id={`${id}-foundOn`} label="Found on">
-              <TextField.Root
+              <DateInput
                 id={`${id}-foundOn`}
-                type="date"
                 disabled={disabled}
                 defaultValue={detail.foundOn}
                 onChange={event => event.target.value && choose({ foundOn: event.target.value })}
               />
             </Field>
             <Field id={`${id}-dueOn`} label="Target date">
-              <TextField.Root
+              <DateInput
                 id={`${id}-dueOn`}
-                type="date"
                 disabled={disabled}
                 defaultValue={detail.dueOn ?? ''}
                 onChange={event => choose({ dueOn: event.target.value || null })}

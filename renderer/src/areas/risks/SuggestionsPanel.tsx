@@ -4,7 +4,7 @@ import type { SuggestionsView, SuggestionView } from '../../../../main/risks/con
 import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { VULNERABILITY_KIND_LABELS } from './labels'
-import { useDraft } from './drafts'
+import { useDraft } from '../../components/drafts'
 
 /** Where focus goes once the list reloads: the button that was pressed is gone with the suggestion (or the dismissed entry). */
 type PendingFocus = { after: 'dismiss'; key: string; index: number } | { after: 'restore'; key: string }

@@ -4,8 +4,9 @@ import type { RiskDetail, TaskView } from '../../../../main/risks/contract'
 import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { TASK_STATUS_LABELS } from './labels'
-import { useDraft } from './drafts'
-import { useAutosave } from './use-autosave'
+import { useDraft } from '../../components/drafts'
+import { useAutosave } from '../../components/use-autosave'
+import { DateInput } from '../../components/DateInput'
 
 /** The remediation tasks of a mitigated risk: owner, due date, status; closing one records what shows it is done. */
 export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChanged(): void }) {
@@ -87,7 +88,7 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
               <Text as="label" size="1" htmlFor={`${id}-due`}>
                 Task due
               </Text>
-              <TextField.Root id={`${id}-due`} type="date" value={dueOn} onChange={e => keepNewTask({ ...newTask, dueOn: e.target.value })} />
+              <DateInput id={`${id}-due`} value={dueOn} onChange={e => keepNewTask({ ...newTask, dueOn: e.target.value })} />
             </Flex>
             <Button type="submit" variant="soft">
               Add task
@@ -148,9 +149,8 @@ function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<u
         {props.readOnly || done ? (
           (task.dueOn ?? '—')
         ) : (
-          <TextField.Root
+          <DateInput
             size="1"
-            type="date"
             aria-label={`Due date of ${task.title}`}
             defaultValue={task.dueOn ?? ''}
             onChange={e => void props.act(api['risks.updateTask']({ id: task.id, dueOn: e.target.value || null }))}

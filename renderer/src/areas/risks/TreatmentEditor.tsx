@@ -5,8 +5,9 @@ import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
 import { TRANSFER_LABELS, TRANSFER_PARTIES, TREATMENT_HINTS, TREATMENT_LABELS, TREATMENTS } from './labels'
 import { TasksEditor } from './TasksEditor'
-import { useDraft } from './drafts'
-import { saveStateText, useAutosave } from './use-autosave'
+import { useDraft } from '../../components/drafts'
+import { saveStateText, useAutosave } from '../../components/use-autosave'
+import { DateInput } from '../../components/DateInput'
 
 const NONE = 'none'
 type Draft = {
@@ -162,18 +163,16 @@ export function TreatmentEditor(props: { risk: RiskDetail; catalog: RiskCatalogV
             <TextField.Root {...typed('approver')} placeholder="The person with authority to accept it" />
           </Labelled>
           <Labelled id={`${id}-approvedOn`} label="Approved on">
-            <TextField.Root
+            <DateInput
               id={`${id}-approvedOn`}
-              type="date"
               value={draft.approvedOn}
               disabled={props.readOnly}
               onChange={e => update({ approvedOn: e.target.value })}
             />
           </Labelled>
           <Labelled id={`${id}-expiresOn`} label="Acceptance expires on">
-            <TextField.Root
+            <DateInput
               id={`${id}-expiresOn`}
-              type="date"
               value={draft.expiresOn}
               disabled={props.readOnly}
               onChange={e => update({ expiresOn: e.target.value })}

@@ -5,6 +5,8 @@ import type { AppInfo } from '../../../../main/workspace/contract'
 import { api } from '../../api'
 import { formatLocalDateTime } from '../../components/format-date-time'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
+import { useFormDraft } from '../../components/form-draft'
+import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { useWorkspace } from '../../workspace-context'
 import { BackupsCard } from './BackupsCard'
 import { ProtectionCard } from './ProtectionCard'
@@ -13,6 +15,9 @@ export function SettingsPage() {
   const { workspace, setWorkspace } = useWorkspace()
   const [info, setInfo] = useState<AppInfo | null>(null)
   const [saved, setSaved] = useState(false)
+  // Typed changes survive a visit to another area until saved or discarded.
+  const draft = useFormDraft('settings.organization', () => workspace.organization)
+  const [formVersion, setFormVersion] = useState(0)
 
   useEffect(() => {
     void api['app.info']({}).then(setInfo)
@@ -34,12 +39,24 @@ export function SettingsPage() {
           <Heading as="h2" size="4">
             Organisation
           </Heading>
+          <UnsavedChangesNote
+            shown={draft.restored}
+            onDiscard={() => {
+              draft.discard()
+              setFormVersion(v => v + 1)
+            }}
+          />
           <OrganizationProfileForm
-            key={workspace.updatedAt}
-            initial={workspace.organization}
+            key={`${workspace.updatedAt}:${formVersion}`}
+            initial={draft.values}
             submitLabel="Save organisation"
+            onChange={profile => {
+              setSaved(false)
+              draft.replace(profile)
+            }}
             onSubmit={async organization => {
               setWorkspace(await api['workspace.updateProfile']({ organization }))
+              draft.clear()
               setSaved(true)
             }}
           />

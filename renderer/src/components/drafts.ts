@@ -1,5 +1,5 @@
 import { useCallback, useState } from 'react'
-import { useWorkspace } from '../../workspace-context'
+import { useWorkspace } from '../workspace-context'
 
 /**
  * Input the server cannot take yet (an acceptance without its expiry, a task not added yet, a reason not submitted),
