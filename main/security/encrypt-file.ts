@@ -40,6 +40,7 @@ export function encryptSqliteFile(file: string, key: WorkspaceKey, verify: (temp
       throw new ApiError('internal', `Encrypting "${file}" produced a file that is still readable in clear; nothing was changed.`)
     verify(temp)
     fsyncFile(temp)
+    crashPoint('encrypt-before-rename')
     renameDurably(temp, file)
     for (const suffix of ['-wal', '-shm']) fs.rmSync(file + suffix, { force: true })
   } finally {

@@ -46,6 +46,11 @@ export class WorkspaceKeyStore {
     private readonly wrapper: SecretWrapper
   ) {}
 
+  /** The file the keys are kept in. */
+  get filePath(): string {
+    return this.file
+  }
+
   /** Null when keys can be remembered on this device, else the reason they cannot. */
   unavailableReason(): string | null {
     return this.wrapper.unavailableReason()
