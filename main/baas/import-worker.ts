@@ -5,4 +5,4 @@
 import { serveRegisterCheck } from '../shared/register-import-thread'
 import { checkBusinessAssociateFile } from './import-rows'
 
-serveRegisterCheck((job, progress) => checkBusinessAssociateFile(job.file, progress))
+serveRegisterCheck(checkBusinessAssociateFile)

@@ -1,11 +1,11 @@
 import path from 'node:path'
 import type { Db } from '../db/driver'
 import { ApiError } from '../shared/errors'
-import { checkOnRegisterThread, registerImportCancelled, type RegisterCheckProgress } from '../shared/register-import-thread'
+import { checkRegisterFile, registerImportCancelled, type RegisterCheckProgress } from '../shared/register-import-thread'
 import type { ImportReport } from './contract'
 import { insertBusinessAssociate, listBusinessAssociates } from './db/business-associates'
 import { checkParents, insertionOrder } from './import-parents'
-import type { CheckedAssociates } from './import-rows'
+import { checkBusinessAssociateFile } from './import-rows'
 
 /**
  * `safeguard baas import`: a register from JSON or CSV, all rows or none.
@@ -26,10 +26,13 @@ export interface ImportBusinessAssociatesOptions {
 }
 
 export async function importBusinessAssociates(db: Db, file: string, options: ImportBusinessAssociatesOptions): Promise<ImportReport> {
-  const checked = await checkOnRegisterThread<CheckedAssociates>(
-    { file },
-    { bundle: BAA_IMPORT_WORKER_BUNDLE, source: path.join(__dirname, 'import-worker.ts'), signal: options.signal, onProgress: options.onProgress }
-  )
+  const checked = await checkRegisterFile(file, {
+    check: checkBusinessAssociateFile,
+    bundle: BAA_IMPORT_WORKER_BUNDLE,
+    source: path.join(__dirname, 'import-worker.ts'),
+    signal: options.signal,
+    onProgress: options.onProgress
+  })
   // A cancel that arrived with the thread's answer still counts: nothing has been written yet.
   if (options.signal?.aborted) throw registerImportCancelled(file)
   const { rows: reports, valid } = checked

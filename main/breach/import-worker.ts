@@ -5,4 +5,4 @@
 import { serveRegisterCheck } from '../shared/register-import-thread'
 import { checkIncidentFile } from './import-rows'
 
-serveRegisterCheck((job, progress) => checkIncidentFile(job.file, progress))
+serveRegisterCheck(checkIncidentFile)

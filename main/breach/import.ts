@@ -1,9 +1,9 @@
 import path from 'node:path'
 import type { Db } from '../db/driver'
-import { checkOnRegisterThread, registerImportCancelled, type RegisterCheckProgress } from '../shared/register-import-thread'
+import { checkRegisterFile, registerImportCancelled, type RegisterCheckProgress } from '../shared/register-import-thread'
 import type { IncidentImportReport } from './contract'
 import { insertIncident } from './db/incidents'
-import type { CheckedIncidents } from './import-rows'
+import { checkIncidentFile } from './import-rows'
 
 /**
  * `safeguard incidents import`: incidents in the issue's JSON format, or CSV
@@ -22,15 +22,13 @@ export interface ImportIncidentsOptions {
 }
 
 export async function importIncidents(db: Db, file: string, options: ImportIncidentsOptions): Promise<IncidentImportReport> {
-  const { report, valid } = await checkOnRegisterThread<CheckedIncidents>(
-    { file },
-    {
-      bundle: INCIDENT_IMPORT_WORKER_BUNDLE,
-      source: path.join(__dirname, 'import-worker.ts'),
-      signal: options.signal,
-      onProgress: options.onProgress
-    }
-  )
+  const { report, valid } = await checkRegisterFile(file, {
+    check: checkIncidentFile,
+    bundle: INCIDENT_IMPORT_WORKER_BUNDLE,
+    source: path.join(__dirname, 'import-worker.ts'),
+    signal: options.signal,
+    onProgress: options.onProgress
+  })
   // A cancel that arrived with the thread's answer still counts: nothing has been written yet.
   if (options.signal?.aborted) throw registerImportCancelled(file)
   db.transaction(() => {

@@ -1,13 +1,21 @@
 // Runs the reading and checking of a register import (incidents, business associates) on a worker
 // thread, as the scanner imports do: parsing and validating thousands of rows then never stops the
 // main process from answering other calls, it reports progress, and a cancel ends the thread at once.
-// The database is not touched here: the caller stores the checked rows in one transaction afterwards.
+// A small file is checked on the calling thread instead (as map layouts are): starting a thread costs
+// more than checking it. The database is not touched here: the caller stores the checked rows in one
+// transaction afterwards.
 
 import fs from 'node:fs'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 import { parentPort, Worker, workerData } from 'node:worker_threads'
 import { ApiError, type ApiErrorShape } from './errors'
+
+/**
+ * Files below this size are checked on the calling thread. 256 KB is about a thousand rows, checked in tens of
+ * milliseconds; a thread takes about as long to start in the app and several times longer run from source.
+ */
+export const CHECK_ON_THREAD_FROM_BYTES = 256 * 1024
 
 /** How far the checking has come: reading the file, then rows checked of the rows it holds (shaped as the API's progress updates). */
 export interface RegisterCheckProgress {
@@ -24,7 +32,12 @@ export interface RegisterThreadJob {
 type FromRegisterThread<R> =
   { type: 'progress'; progress: RegisterCheckProgress } | { type: 'done'; result: R } | { type: 'failed'; error: ApiErrorShape }
 
-export interface RegisterThreadOptions {
+/** Reads and checks a register file, reporting progress; throws an ApiError to refuse it. */
+export type RegisterCheck<R> = (file: string, progress: (update: RegisterCheckProgress) => void) => R
+
+export interface RegisterThreadOptions<R> {
+  /** The check itself: what the worker entry serves, and what runs here for a small file. */
+  check: RegisterCheck<R>
   /** The bundled worker's file name (an entry of electron.vite.config.ts), looked for beside the app's main bundle. */
   bundle: string
   /** The TypeScript entry, loaded through tsx when run from source (CLI, tests, bench). */
@@ -39,12 +52,18 @@ export function registerImportCancelled(file: string): ApiError {
 }
 
 /**
- * Checks the file on a worker thread and resolves with what the thread's `check` returned.
+ * Checks the file, on a worker thread when it is large, and resolves with what `check` returned.
  * A refusal crosses back as the same ApiError; a cancel ends the thread and throws ApiError('cancelled').
  */
-export async function checkOnRegisterThread<R>(job: RegisterThreadJob, options: RegisterThreadOptions): Promise<R> {
-  const cancelled = () => registerImportCancelled(job.file)
+export async function checkRegisterFile<R>(file: string, options: RegisterThreadOptions<R>): Promise<R> {
+  const job: RegisterThreadJob = { file }
+  const cancelled = () => registerImportCancelled(file)
   if (options.signal?.aborted) throw cancelled()
+  if (sizeOf(file) < CHECK_ON_THREAD_FROM_BYTES) {
+    const result = options.check(file, progress => options.onProgress?.(progress))
+    if (options.signal?.aborted) throw cancelled()
+    return result
+  }
   const worker = startRegisterWorker(options, job)
   try {
     return await new Promise<R>((resolve, reject) => {
@@ -82,12 +101,12 @@ export async function checkOnRegisterThread<R>(job: RegisterThreadJob, options: 
  * The worker side: runs `check` on the job this thread was started with and sends back its result, or its
  * ApiError. Called once by each register's worker entry.
  */
-export function serveRegisterCheck<R>(check: (job: RegisterThreadJob, progress: (update: RegisterCheckProgress) => void) => R): void {
+export function serveRegisterCheck<R>(check: RegisterCheck<R>): void {
   const port = parentPort
   if (!port) throw new Error('a register check must run in a worker thread')
   const send = (message: FromRegisterThread<R>) => port.postMessage(message)
   try {
-    send({ type: 'done', result: check(workerData as RegisterThreadJob, progress => send({ type: 'progress', progress })) })
+    send({ type: 'done', result: check((workerData as RegisterThreadJob).file, progress => send({ type: 'progress', progress })) })
   } catch (err) {
     const error: ApiErrorShape =
       err instanceof ApiError ? err.toShape() : { code: 'internal', message: err instanceof Error ? err.message : String(err) }
@@ -95,8 +114,17 @@ export function serveRegisterCheck<R>(check: (job: RegisterThreadJob, progress: 
   }
 }
 
+/** The file's size, or 0 when it cannot be seen: then the check on this thread names the problem. */
+function sizeOf(file: string): number {
+  try {
+    return fs.lstatSync(file).size
+  } catch {
+    return 0
+  }
+}
+
 /** The bundled worker next to the app's main bundle, or, run from source, the TypeScript entry through tsx. */
-function startRegisterWorker(options: RegisterThreadOptions, job: RegisterThreadJob): Worker {
+function startRegisterWorker(options: RegisterThreadOptions<unknown>, job: RegisterThreadJob): Worker {
   // Bundled code may sit in a chunk folder below the entry's.
   for (const dir of [__dirname, path.dirname(__dirname)]) {
     const bundled = path.join(dir, options.bundle)

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProgressUpdate } from '../../main/api/define-call'
 import { MAX_BUSINESS_ASSOCIATE_ROWS } from '../../main/baas/import-rows'
+import { CHECK_ON_THREAD_FROM_BYTES } from '../../main/shared/register-import-thread'
 import { MAX_IMPORT_BYTES } from '../../main/shared/tabular-file'
 import { createBreachWorkspace, rowCount, workspaceDump } from '../breach/workspace'
 
@@ -91,6 +92,7 @@ describe('business associate import limits', () => {
     const register = chainRegister(MAX_BUSINESS_ASSOCIATE_ROWS)
     // The top of the chain last in the file: every party is read before its parent.
     fs.writeFileSync(file, JSON.stringify({ businessAssociates: register }))
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(CHECK_ON_THREAD_FROM_BYTES)
     const updates: ProgressUpdate[] = []
     const report = await ws.call('baas.importFile', { path: file }, { onProgress: update => updates.push(update) })
     expect(report).toMatchObject({ format: 'json', imported: register.length })
@@ -147,12 +149,14 @@ describe('business associate import limits', () => {
     expect(workspaceDump(ws.db)).toEqual(before)
   })
 
-  it('leaves the workspace unchanged when the import is cancelled while the file is checked, or before it starts', async () => {
+  it('leaves the workspace unchanged when the import is cancelled while the file is checked on its thread, or before it starts', async () => {
     const ws = await workspaceWithOneParty()
     const before = workspaceDump(ws.db)
     const file = path.join(ws.dir, 'chain.csv')
-    const register = chainRegister(2_000)
-    fs.writeFileSync(file, ['name,parent,handlesPhi', ...register.map(p => `${p.name},${p.parent ?? ''},no`)].join('\n'))
+    const register = chainRegister(4_000)
+    const notes = 'Reviewed at onboarding; agreement on file'
+    fs.writeFileSync(file, ['name,parent,handlesPhi,notes', ...register.map(p => `${p.name},${p.parent ?? ''},no,${notes}`)].join('\n'))
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(CHECK_ON_THREAD_FROM_BYTES)
     const controller = new AbortController()
     const phases: string[] = []
     const cancelled = ws.call(
@@ -167,6 +171,7 @@ describe('business associate import limits', () => {
       }
     )
     await expect(cancelled).rejects.toMatchObject({ code: 'cancelled', message: 'Import cancelled: nothing from "chain.csv" was imported.' })
+    // The thread was stopped at its first report: nothing after it arrived.
     expect(phases).toEqual(['read'])
     expect(workspaceDump(ws.db)).toEqual(before)
     await expect(ws.call('baas.importFile', { path: file }, { signal: AbortSignal.abort() })).rejects.toMatchObject({ code: 'cancelled' })
@@ -175,4 +180,31 @@ describe('business associate import limits', () => {
     expect(await ws.call('baas.importFile', { path: file })).toMatchObject({ format: 'csv', imported: register.length })
     expect(rowCount(ws.db, 'business_associate')).toBe(register.length + 1)
   }, 60_000)
+
+  it('checks a small file on the calling thread, with the same progress, and a cancel meanwhile still stores nothing', async () => {
+    const ws = await workspaceWithOneParty()
+    const before = workspaceDump(ws.db)
+    const file = path.join(ws.dir, 'small.json')
+    const register = chainRegister(300)
+    fs.writeFileSync(file, JSON.stringify(register))
+    expect(fs.statSync(file).size).toBeLessThan(CHECK_ON_THREAD_FROM_BYTES)
+    const controller = new AbortController()
+    const updates: ProgressUpdate[] = []
+    const cancelled = ws.call(
+      'baas.importFile',
+      { path: file },
+      {
+        signal: controller.signal,
+        onProgress: update => {
+          updates.push(update)
+          controller.abort()
+        }
+      }
+    )
+    await expect(cancelled).rejects.toMatchObject({ code: 'cancelled' })
+    expect(updates[0]).toEqual({ phase: 'read' })
+    expect(updates.at(-1)).toEqual({ phase: 'check', done: register.length, total: register.length, unit: 'rows' })
+    expect(workspaceDump(ws.db)).toEqual(before)
+    expect(await ws.call('baas.importFile', { path: file })).toMatchObject({ imported: register.length })
+  })
 })

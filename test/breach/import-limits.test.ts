@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { ProgressUpdate } from '../../main/api/define-call'
 import { MAX_INCIDENT_ROWS } from '../../main/breach/import-rows'
+import { CHECK_ON_THREAD_FROM_BYTES } from '../../main/shared/register-import-thread'
 import { MAX_IMPORT_BYTES } from '../../main/shared/tabular-file'
 import { createBreachWorkspace, rowCount, workspaceDump } from './workspace'
 
@@ -73,6 +74,7 @@ describe('incident import limits', () => {
     const ws = await createBreachWorkspace()
     const file = path.join(ws.dir, 'log.json')
     fs.writeFileSync(file, JSON.stringify(incidents(MAX_INCIDENT_ROWS)))
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(CHECK_ON_THREAD_FROM_BYTES)
     const updates: ProgressUpdate[] = []
     const report = await ws.call('incidents.importFile', { path: file }, { onProgress: update => updates.push(update) })
     expect(report).toMatchObject({ format: 'json', imported: MAX_INCIDENT_ROWS })
@@ -84,11 +86,12 @@ describe('incident import limits', () => {
     expect(rowCount(ws.db, 'incident')).toBe(MAX_INCIDENT_ROWS)
   }, 120_000)
 
-  it('leaves the workspace unchanged when cancelled while the rows are checked', async () => {
+  it('leaves the workspace unchanged when cancelled while the rows are checked on the thread', async () => {
     const ws = await workspaceWithOneIncident()
     const before = workspaceDump(ws.db)
     const file = path.join(ws.dir, 'log.json')
-    fs.writeFileSync(file, JSON.stringify({ incidents: incidents(2_000) }))
+    fs.writeFileSync(file, JSON.stringify({ incidents: incidents(5_000) }))
+    expect(fs.statSync(file).size).toBeGreaterThanOrEqual(CHECK_ON_THREAD_FROM_BYTES)
     const controller = new AbortController()
     const seen: ProgressUpdate[] = []
     const cancelled = ws.call(
