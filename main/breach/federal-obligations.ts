@@ -3,6 +3,7 @@ import type { Incident, LawEnforcementDelay } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import { applyLawEnforcementDelays, describeDelay, DELAY_INTERPRETATION } from './law-enforcement-delay'
 import type { PendingObligation } from './obligation-types'
+import { formatCount } from '../shared/count-text'
 
 /** 164.404(b), 164.406(b), 164.410(b): notice no later than 60 calendar days after discovery. */
 export const FEDERAL_NOTICE_DAYS = 60
@@ -81,7 +82,7 @@ export function coveredEntityFederalObligations(incident: Incident): PendingObli
       recipient: 'Secretary of HHS (breach portal)',
       dueOn: sixtyDays,
       citation: '45 CFR 164.408(b)',
-      basis: `${total} individuals affected in total, which is 500 or more: tell HHS at the same time as the individuals, so by the same 60-day limit after discovery on ${discovered}.`,
+      basis: `${formatCount(total)} individuals affected in total, which is 500 or more: tell HHS at the same time as the individuals, so by the same 60-day limit after discovery on ${discovered}.`,
       certainty: 'confirmed',
       checkWithCounsel: false
     })
@@ -93,7 +94,7 @@ export function coveredEntityFederalObligations(incident: Incident): PendingObli
       recipient: 'Secretary of HHS (annual log of small breaches)',
       dueOn: annualLogDueOn(year),
       citation: '45 CFR 164.408(c)',
-      basis: `${total} individuals affected in total, fewer than 500: record it in the breach log and submit the log no later than 60 days after the end of ${year}, the calendar year of discovery.`,
+      basis: `${formatCount(total)} individuals affected in total, fewer than 500: record it in the breach log and submit the log no later than 60 days after the end of ${year}, the calendar year of discovery.`,
       certainty: 'confirmed',
       checkWithCounsel: false
     })
@@ -108,7 +109,7 @@ export function coveredEntityFederalObligations(incident: Incident): PendingObli
       recipient: `Prominent media outlets serving ${JURISDICTION_NAMES[code]}`,
       dueOn: sixtyDays,
       citation: '45 CFR 164.406',
-      basis: `${count} residents of ${JURISDICTION_NAMES[code]} affected, more than 500 in that one jurisdiction (checked state by state): notify prominent media there within 60 calendar days after discovery on ${discovered}.`,
+      basis: `${formatCount(count)} residents of ${JURISDICTION_NAMES[code]} affected, more than 500 in that one jurisdiction (checked state by state): notify prominent media there within 60 calendar days after discovery on ${discovered}.`,
       certainty: 'confirmed',
       checkWithCounsel: false
     })

@@ -5,6 +5,7 @@ import type { RegisterCheckProgress } from '../shared/register-import-thread'
 import { cellBoolean, cellInteger, cellList, issueLines, readTabularFile } from '../shared/tabular-file'
 import { incidentRecordShape, type IncidentImportReport } from './contract'
 import { checkIncidentDates } from './incident-schema'
+import { formatCount, plural } from '../shared/count-text'
 
 /**
  * Reads and checks an incident register (the issue's JSON format, or CSV from a spreadsheet), row by row,
@@ -115,7 +116,7 @@ export function checkIncidentFile(file: string, progress: (update: RegisterCheck
   if (failed.length > 0) {
     throw new ApiError(
       'import-rejected',
-      `Nothing was imported: ${failed.length} of ${rows.length} incidents in "${report.file}" have problems (first: row ${failed[0]!.row}, ${failed[0]!.errors[0]}).`,
+      `Nothing was imported: ${formatCount(failed.length)} of ${plural(rows.length, 'incident')} in "${report.file}" have problems (first: row ${failed[0]!.row}, ${failed[0]!.errors[0]}).`,
       report
     )
   }

@@ -5,6 +5,7 @@ import { businessAssociateFederalObligations, coveredEntityFederalObligations, d
 import type { BreachAssessment, BreachObligation, ObligationStatus, PendingObligation } from './obligation-types'
 import { businessAssociateStateObligations, coveredEntityStateObligations } from './state-obligations'
 import { loadStateLawTable, type StateLawTable } from './state-laws'
+import { formatCount } from '../shared/count-text'
 
 export interface ComputeOptions {
   /** The day the statuses are judged on (due / overdue). */
@@ -104,7 +105,7 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
       'As a business associate you do not notify individuals, HHS or the media yourself unless your agreement hands you that job; the covered entity does, using what you report.'
     )
   } else {
-    reason = `A breach of unsecured PHI discovered on ${incident.discoveredOn} affecting ${total} individuals: the notices below are required (45 CFR 164.404–164.408).`
+    reason = `A breach of unsecured PHI discovered on ${incident.discoveredOn} affecting ${formatCount(total)} individuals: the notices below are required (45 CFR 164.404–164.408).`
     const federal = coveredEntityFederalObligations(incident)
     const federalIndividuals = federal.find(obligation => obligation.kind === 'individuals')
     if (!federalIndividuals) throw new Error('internal: the notice to individuals is always computed for a covered entity')

@@ -4,6 +4,7 @@ import type { Incident } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import type { PendingObligation } from './obligation-types'
 import type { StateDeadline, StateLawRow, StateLawTable } from './state-laws'
+import { formatCount } from '../shared/count-text'
 
 export interface StateObligationContext {
   incident: Incident
@@ -83,7 +84,7 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
         dueOn: residentsDueOn,
         citation: row.statute,
         basis:
-          `${count} residents of ${stateName} affected. ${row.individual.text} ${countingExplanation(individualRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+          `${formatCount(count)} residents of ${stateName} affected. ${row.individual.text} ${countingExplanation(individualRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
             .replace(/\s+/g, ' ')
             .trim(),
         certainty: row.individual.certainty,
@@ -131,7 +132,7 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
       dueOn,
       citation: row.statute,
       basis:
-        `${count} residents of ${stateName} affected (threshold: ${regulator.thresholdText}). ${regulator.text} ${counting} ${countingExplanation(regulatorRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+        `${formatCount(count)} residents of ${stateName} affected (threshold: ${regulator.thresholdText}). ${regulator.text} ${counting} ${countingExplanation(regulatorRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
           .replace(/\s+/g, ' ')
           .trim(),
       certainty: regulator.certainty,
@@ -157,7 +158,7 @@ export function businessAssociateStateObligations(incident: Incident, table: Sta
       dueOn: addStateDays(incident.discoveredOn, vendorRule.deadline),
       citation: row.statute,
       basis:
-        `${count} residents of ${stateName} affected. ${vendorRule.text} ${countingExplanation(vendorRule.deadline, incident.discoveredOn)} ${CHECK_WITH_COUNSEL}.`
+        `${formatCount(count)} residents of ${stateName} affected. ${vendorRule.text} ${countingExplanation(vendorRule.deadline, incident.discoveredOn)} ${CHECK_WITH_COUNSEL}.`
           .replace(/\s+/g, ' ')
           .trim(),
       certainty: vendorRule.certainty,

@@ -11,6 +11,7 @@ import { workspaceCalendar } from './workspace-calendar'
 import { writeExportFile } from '../shared/export-file'
 import { toCalendarEntry } from './calendar-entries'
 import { readDashboard } from './dashboard/read-dashboard'
+import { formatCount } from '../shared/count-text'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
 
@@ -78,11 +79,11 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
     const count = view.overdue.length + view.dueSoon.length
     if (count === 0) return { ...view, notified: false }
     const parts = [
-      view.overdue.length > 0 ? `${view.overdue.length} overdue` : '',
-      view.dueSoon.length > 0 ? `${view.dueSoon.length} due within ${view.withinDays} days` : ''
+      view.overdue.length > 0 ? `${formatCount(view.overdue.length)} overdue` : '',
+      view.dueSoon.length > 0 ? `${formatCount(view.dueSoon.length)} due within ${view.withinDays} days` : ''
     ].filter(Boolean)
     const first = [...view.overdue, ...view.dueSoon].slice(0, 3).map(describe)
-    ctx.host.notify(`Compliance deadlines: ${parts.join(', ')}`, first.join('\n') + (count > 3 ? `\n…and ${count - 3} more` : ''))
+    ctx.host.notify(`Compliance deadlines: ${parts.join(', ')}`, first.join('\n') + (count > 3 ? `\n…and ${formatCount(count - 3)} more` : ''))
     return { ...view, notified: true }
   },
 

@@ -10,7 +10,7 @@ import { composeEvidencePack } from './evidence-pack/compose'
 import type { EvidencePackOptions } from './evidence-pack/sections'
 import { PACK_SECTIONS } from './evidence-pack/sections'
 import type { EvidencePackData } from './evidence-pack/pack-data'
-import { plural } from './format'
+import { formatCount, plural } from './format'
 import { defaultedValues } from './policies/fill'
 import { loadPolicySet, PolicyTemplateError, type LoadedPolicy } from './policies/load'
 import { AbortedError } from './pdf/pdf-writer'
@@ -162,12 +162,12 @@ function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
   const details: Record<ReviewSectionId, [boolean, string]> = {
     summary: [true, data.previous ? `${data.current.label} against ${data.previous.label}` : `${data.current.label}, first period recorded`],
     'answer-changes': [data.answerChanges !== null, data.answerChanges ? plural(data.answerChanges.length, 'change') : ''],
-    gaps: [data.gaps !== null, data.gaps ? `${data.gaps.openNow} open, ${data.gaps.closed.length} closed` : ''],
-    risks: [data.risks !== null, data.risks ? `${data.risks.changed.length} moved` : ''],
+    gaps: [data.gaps !== null, data.gaps ? `${formatCount(data.gaps.openNow)} open, ${formatCount(data.gaps.closed.length)} closed` : ''],
+    risks: [data.risks !== null, data.risks ? `${formatCount(data.risks.changed.length)} moved` : ''],
     'risk-analysis': [Boolean(data.riskAnalysis?.total), data.riskAnalysis ? `${plural(data.riskAnalysis.total, 'risk')}, heat map` : ''],
     remediation: [
       data.remediation !== null,
-      data.remediation ? `${data.remediation.done.length} done, ${data.remediation.overdue.length} overdue` : ''
+      data.remediation ? `${formatCount(data.remediation.done.length)} done, ${formatCount(data.remediation.overdue.length)} overdue` : ''
     ],
     'findings-trend': [
       data.findingsTrend !== null && data.findingsTrend.length > 0,
@@ -175,12 +175,14 @@ function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
     ],
     agreements: [
       data.businessAssociates !== null,
-      data.businessAssociates ? `${data.businessAssociates.signed.length} signed, ${data.businessAssociates.expired.length} expired` : ''
+      data.businessAssociates
+        ? `${formatCount(data.businessAssociates.signed.length)} signed, ${formatCount(data.businessAssociates.expired.length)} expired`
+        : ''
     ],
     'map-changes': [
       Boolean(data.mapChanges),
       data.mapChanges
-        ? `${data.mapChanges.assetsAdded.total} assets added, ${data.mapChanges.assetsRemoved.total} removed, ${data.mapChanges.markings.total} markings set`
+        ? `${plural(data.mapChanges.assetsAdded.total, 'asset')} added, ${formatCount(data.mapChanges.assetsRemoved.total)} removed, ${plural(data.mapChanges.markings.total, 'marking')} set`
         : ''
     ],
     incidents: [data.incidents !== null, data.incidents ? plural(data.incidents.length, 'incident') : ''],

@@ -13,6 +13,7 @@ import { tasksByScenario } from './db/tasks'
 import { vulnerabilitiesByScenario } from './db/vulnerabilities'
 import { buildOverview } from './overview'
 import { loadRegister, sortRisks } from './register'
+import { formatCount, plural } from '../shared/count-text'
 
 export interface RiskReportRisk {
   title: string
@@ -75,7 +76,7 @@ function treatmentText(scenario: ScenarioRecord, tasks: { status: string }[], bu
   switch (scenario.treatment) {
     case 'mitigate': {
       const open = tasks.filter(t => t.status !== 'done').length
-      const taskText = tasks.length === 0 ? 'no task recorded' : `${tasks.length} ${tasks.length === 1 ? 'task' : 'tasks'}, ${open} open`
+      const taskText = tasks.length === 0 ? 'no task recorded' : `${plural(tasks.length, 'task')}, ${formatCount(open)} open`
       return `Mitigate (${taskText})${plan ? `: ${plan}` : ''}`
     }
     case 'accept':

@@ -120,10 +120,10 @@ function summary(w: PdfWriter, data: AnnualReviewData): void {
     { value: data.answerChanges ? String(data.answerChanges.length) : '—', label: 'answers changed' },
     {
       value: data.gaps ? String(data.gaps.openNow) : '—',
-      label: data.gaps?.openBefore != null ? `open gaps (${data.gaps.openBefore} last period)` : 'open gaps',
+      label: data.gaps?.openBefore != null ? `open gaps (${formatCount(data.gaps.openBefore)} last period)` : 'open gaps',
       color: data.gaps && data.gaps.openNow > (data.gaps.openBefore ?? Infinity) ? COLOR.bad : COLOR.ink
     },
-    { value: data.gaps ? `${data.gaps.closed.length}` : '—', label: 'gaps closed this period', color: COLOR.good },
+    { value: data.gaps ? formatCount(data.gaps.closed.length) : '—', label: 'gaps closed this period', color: COLOR.good },
     { value: highNow === null ? '—' : String(highNow), label: 'high or critical risks open', color: highNow ? COLOR.bad : COLOR.good },
     {
       value: data.remediation ? String(data.remediation.overdue.length) : '—',
@@ -237,7 +237,7 @@ const RISK_SHADE: Record<RiskLevel, string> = { critical: '#7A1A12', high: COLOR
 function remediation(w: PdfWriter, data: AnnualReviewData): void {
   if (!data.remediation) return notRecorded(w)
   const { done, overdue } = data.remediation
-  w.heading(`Completed (${done.length})`, 2, { contents: false })
+  w.heading(`Completed (${formatCount(done.length)})`, 2, { contents: false })
   if (done.length === 0) w.paragraph('No remediation item was completed in the period.', { color: COLOR.muted })
   else
     w.table(
@@ -249,7 +249,7 @@ function remediation(w: PdfWriter, data: AnnualReviewData): void {
       ],
       done.map(d => [d.title, d.citation ?? '—', d.owner, formatShortDate(d.completedOn)])
     )
-  w.heading(`Overdue (${overdue.length})`, 2, { contents: false })
+  w.heading(`Overdue (${formatCount(overdue.length)})`, 2, { contents: false })
   if (overdue.length === 0) w.paragraph(`No item is overdue as of ${formatLongDate(data.preparedOn)}.`, { color: COLOR.muted })
   else
     w.table(
@@ -276,7 +276,10 @@ function findingsTrend(w: PdfWriter, data: AnnualReviewData): void {
   w.paragraph('Failing checks per imported scan, by severity, oldest first.', { after: 8 })
   w.columnChart({
     alt: `Column chart of failing scanner checks per scan. ${trend
-      .map(t => `${t.label} (${t.scannedOn}): ${t.failed} failing, ${SEVERITIES.map(s => `${t.failedBySeverity[s]} ${s}`).join(', ')}`)
+      .map(
+        t =>
+          `${t.label} (${t.scannedOn}): ${formatCount(t.failed)} failing, ${SEVERITIES.map(s => `${formatCount(t.failedBySeverity[s])} ${s}`).join(', ')}`
+      )
       .join('. ')}.`,
     points: trend.map(t => ({
       label: `${t.label}\n${formatShortDate(t.scannedOn)}`,

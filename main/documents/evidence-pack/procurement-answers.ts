@@ -1,5 +1,5 @@
 import type { EvidencePackData, ProcurementStatement } from './pack-data'
-import { formatLongDate } from '../format'
+import { formatCount, formatLongDate } from '../format'
 
 /**
  * The three questions a health-department procurement team asks, answered in plain sentences
@@ -31,7 +31,9 @@ export function baaAnswer(data: EvidencePackData): ProcurementAnswer {
   if (given) return fromStatement(question, given)
   const baa = data.procurement.cloudBaa
   const clients = data.procurement.clientBaas
-  const clientText = clients ? ` With clients: ${clients.signed} of ${clients.total} business associate agreements are signed.` : ''
+  const clientText = clients
+    ? ` With clients: ${formatCount(clients.signed)} of ${formatCount(clients.total)} business associate agreements are signed.`
+    : ''
   if (!baa) return { question, answer: `${NOT_RECORDED}${clientText}`, tone: 'bad' }
   switch (baa.status) {
     case 'signed':
@@ -82,13 +84,13 @@ export function phiServicesAnswer(data: EvidencePackData): ProcurementAnswer {
   if (uncovered.length === 0) {
     return {
       question,
-      answer: `${coverage.length} ${coverage.length === 1 ? 'service holds' : 'services hold'} protected health information: ${listJoin(names)}. Every one is HIPAA-eligible and covered by the signed agreement with ${provider}.`,
+      answer: `${formatCount(coverage.length)} ${coverage.length === 1 ? 'service holds' : 'services hold'} protected health information: ${listJoin(names)}. Every one is HIPAA-eligible and covered by the signed agreement with ${provider}.`,
       tone: 'good'
     }
   }
   return {
     question,
-    answer: `${coverage.length} ${coverage.length === 1 ? 'service holds' : 'services hold'} protected health information: ${listJoin(names)}. Not covered: ${listJoin(uncovered)}. This is a gap in the remediation plan.`,
+    answer: `${formatCount(coverage.length)} ${coverage.length === 1 ? 'service holds' : 'services hold'} protected health information: ${listJoin(names)}. Not covered: ${listJoin(uncovered)}. This is a gap in the remediation plan.`,
     tone: 'bad'
   }
 }

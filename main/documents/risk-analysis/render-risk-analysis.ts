@@ -1,7 +1,7 @@
 import type { RiskLevel } from '../../assessment/contract'
 import type { HeatCell } from '../../risks/contract'
 import type { RiskReportData } from '../../risks/reads'
-import { formatShortDate, plural } from '../format'
+import { formatCount, formatShortDate, plural } from '../format'
 import { RISK_COLOR } from '../labels'
 import type { PdfWriter, TableCellValue } from '../pdf/pdf-writer'
 import { COLOR } from '../pdf/theme'
@@ -44,7 +44,7 @@ function methodStatement(w: PdfWriter, data: RiskReportData): void {
   )
   const linked = Object.entries(m.vulnerabilitiesBySource)
     .filter(([, count]) => count > 0)
-    .map(([kind, count]) => `${count} from ${SOURCE_LABELS[kind as keyof typeof SOURCE_LABELS]}`)
+    .map(([kind, count]) => `${formatCount(count)} from ${SOURCE_LABELS[kind as keyof typeof SOURCE_LABELS]}`)
   w.paragraph(
     `Data sources: each risk is a scenario of a threat acting on one or more assets through weaknesses linked from where they were found${linked.length > 0 ? ` (${linked.join('; ')})` : ''}. ${plural(data.total, 'scenario')} ${data.total === 1 ? 'was' : 'were'} recorded, ${data.rated} rated, using ${m.threatsUsed} of the ${m.threatsInCatalog} threats in the catalog (sources: ${m.catalogSources.join('; ')}).`,
     { after: 6 }
@@ -90,7 +90,9 @@ function heatGrid(w: PdfWriter, data: RiskReportData, title: string, cells: Heat
     })
   )
   const described = rows
-    .flatMap((l, r) => data.scale.impact.map((i, c) => `likelihood ${l.label}, impact ${i.label}: ${grid[r]![c]!.count} (${grid[r]![c]!.label})`))
+    .flatMap((l, r) =>
+      data.scale.impact.map((i, c) => `likelihood ${l.label}, impact ${i.label}: ${formatCount(grid[r]![c]!.count)} (${grid[r]![c]!.label})`)
+    )
     .join('; ')
   // The heading stays with its grid: a grid is about 170 points tall.
   w.ensureSpace(200)

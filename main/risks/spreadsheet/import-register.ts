@@ -29,6 +29,7 @@ import { loadSources, periodOf, type Clock } from '../reads'
 import { findCandidate, type VulnerabilitySources } from '../vulnerability-sources'
 import { REGISTER_COLUMNS, registerRows } from './columns'
 import { readRegisterFile, type Cells } from './read-register-file'
+import { formatCount, plural } from '../../shared/count-text'
 
 /** A register of thousands of risks is a few MB; anything far larger is the wrong file. */
 const MAX_REGISTER_ROWS = 100_000
@@ -285,7 +286,7 @@ export async function importRegisterFile(
   if (table.rows.length > MAX_REGISTER_ROWS)
     throw new ApiError(
       'import-rejected',
-      `"${name}" holds ${table.rows.length} rows; a risk register of more than ${MAX_REGISTER_ROWS} risks is not accepted.`
+      `"${name}" holds ${plural(table.rows.length, 'row')}; a risk register of more than ${plural(MAX_REGISTER_ROWS, 'risk')} is not accepted.`
     )
   const period = periodOf(db, clock)
   let sources: VulnerabilitySources | undefined
@@ -310,7 +311,7 @@ export async function importRegisterFile(
   if (failed.length > 0) {
     throw new ApiError(
       'import-rejected',
-      `Nothing was imported: ${failed.length} of ${reports.length} rows in "${name}" have problems (first: row ${failed[0]!.row}, ${failed[0]!.errors[0]}).`,
+      `Nothing was imported: ${formatCount(failed.length)} of ${plural(reports.length, 'row')} in "${name}" have problems (first: row ${failed[0]!.row}, ${failed[0]!.errors[0]}).`,
       report
     )
   }

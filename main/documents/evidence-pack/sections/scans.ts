@@ -38,7 +38,7 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
   w.heading('By severity', 2)
   w.stackedBars({
     alt: `Bar chart of scanner checks by severity. ${SEVERITIES.map(
-      s => `${SEVERITY_LABEL[s]}: ${f.bySeverity[s].failed} failed, ${f.bySeverity[s].passed} passed`
+      s => `${SEVERITY_LABEL[s]}: ${formatCount(f.bySeverity[s].failed)} failed, ${formatCount(f.bySeverity[s].passed)} passed`
     ).join('. ')}.`,
     rows: SEVERITIES.map(s => ({
       label: SEVERITY_LABEL[s],
@@ -91,7 +91,7 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       .map(s => [s.citation, s.title, { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.body }, formatCount(s.passed)])
   )
   if (f.bySpecification.length > specLimit) {
-    w.paragraph(`${f.bySpecification.length - specLimit} further specifications with fewer failing checks are held in the workspace.`, {
+    w.paragraph(`${formatCount(f.bySpecification.length - specLimit)} further specifications with fewer failing checks are held in the workspace.`, {
       size: TYPE.small,
       color: COLOR.muted
     })
@@ -100,7 +100,7 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
     w.heading('Most severe failing checks', 2)
     w.paragraph(
       f.failed > f.worst.length
-        ? `The ${f.worst.length} most severe of ${formatCount(f.failed)} failing checks are listed. The workspace holds every finding with its remediation guidance.`
+        ? `The ${formatCount(f.worst.length)} most severe of ${formatCount(f.failed)} failing checks are listed. The workspace holds every finding with its remediation guidance.`
         : `All ${formatCount(f.failed)} failing checks are listed.`,
       { size: TYPE.small, color: COLOR.muted, after: 6 }
     )

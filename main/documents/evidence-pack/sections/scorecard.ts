@@ -1,5 +1,5 @@
 import type { EvidencePackData } from '../pack-data'
-import { formatShortDate } from '../../format'
+import { formatCount, formatShortDate } from '../../format'
 import { ANSWER_COLOR, ANSWER_LABEL, ANSWERS } from '../../labels'
 import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR } from '../../pdf/theme'
@@ -17,7 +17,7 @@ export function scorecard(w: PdfWriter, data: EvidencePackData): void {
   )
   w.stackedBars({
     alt: `Stacked bar chart of assessment answers by safeguard family. ${families
-      .map(f => `${FAMILY_SHORT[f.family]}: ${ANSWERS.map(a => `${f.counts[a]} ${ANSWER_LABEL[a].toLowerCase()}`).join(', ')}`)
+      .map(f => `${FAMILY_SHORT[f.family]}: ${ANSWERS.map(a => `${formatCount(f.counts[a])} ${ANSWER_LABEL[a].toLowerCase()}`).join(', ')}`)
       .join('. ')}.`,
     rows: families.map(f => ({
       label: FAMILY_SHORT[f.family],

@@ -3,6 +3,7 @@ import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR } from '../../pdf/theme'
 
 import { notRecorded } from './shared'
+import { formatCount } from '../../format'
 
 export const CONTROL_STATUS = {
   'in-place': { text: 'In place', color: COLOR.good },
@@ -15,7 +16,7 @@ export function technicalControls(w: PdfWriter, data: EvidencePackData): void {
   if (!data.technicalControls) return notRecorded(w, 'The architecture checklist has not been completed.')
   const inPlace = data.technicalControls.filter(c => c.status === 'in-place').length
   w.paragraph(
-    `The technical controls of the architecture checklist, with the mechanism used, where each control comes from (the Security Rule, the source architecture document or good practice), its status under the rule in force and the specifications it supports. Controls marked addressable or not in the rule are choices, not requirements of the current rule. ${inPlace} of ${data.technicalControls.length} are in place.`,
+    `The technical controls of the architecture checklist, with the mechanism used, where each control comes from (the Security Rule, the source architecture document or good practice), its status under the rule in force and the specifications it supports. Controls marked addressable or not in the rule are choices, not requirements of the current rule. ${formatCount(inPlace)} of ${formatCount(data.technicalControls.length)} are in place.`,
     { after: 8 }
   )
   w.table(
