@@ -4,7 +4,7 @@ import type { CsvImportReport, GroupProgress, PeriodView, ProgressView } from '.
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, errorMessage } from '../../api'
 import { localToday } from './labels'
-import { countOf } from '../../components/count-of'
+import { countOf, formatNumber } from '../../components/count-of'
 import { DateInput } from '../../components/DateInput'
 
 /** The yearly review: reviewer sign-off per family, starting the next period, and the client CSV exchange. */
@@ -76,7 +76,7 @@ function SignOffRow(props: { group: GroupProgress; readOnly: boolean; onChanged(
           {group.title}
         </Text>
         <Text size="1" color="gray">
-          {group.answered} of {group.applicable} answered
+          {formatNumber(group.answered)} of {formatNumber(group.applicable)} answered
           {group.signOff ? ` · signed off by ${group.signOff.reviewer} on ${group.signOff.signedOn}` : ''}
         </Text>
         {group.signOff?.changedSince && (
@@ -143,7 +143,7 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
   const exportCsv = async () => {
     try {
       const result = await api['assessment.exportCsv']({})
-      if (result) setMessage({ error: false, text: `Wrote ${result.rows} questions to ${result.path}.` })
+      if (result) setMessage({ error: false, text: `Wrote ${countOf(result.rows, 'question')} to ${result.path}.` })
     } catch (caught) {
       setMessage({ error: true, text: errorMessage(caught) })
     }

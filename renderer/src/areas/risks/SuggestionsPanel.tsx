@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { VULNERABILITY_KIND_LABELS } from './labels'
 import { useDraft } from '../../components/drafts'
+import { formatNumber } from '../../components/count-of'
 
 /** Where focus goes once the list reloads: the button that was pressed is gone with the suggestion (or the dismissed entry). */
 type PendingFocus = { after: 'dismiss'; key: string; index: number } | { after: 'restore'; key: string }
@@ -67,7 +68,7 @@ export function SuggestionsPanel(props: { view: SuggestionsView; readOnly: boole
         <details>
           <summary>
             <Text size="2" weight="medium">
-              Dismissed ({dismissed.length})
+              Dismissed ({formatNumber(dismissed.length)})
             </Text>
           </summary>
           <ul className="risk-link-list">
