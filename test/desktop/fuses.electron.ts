@@ -45,7 +45,9 @@ interface BriefRun {
 async function startBriefly(executable: string, args: string[], env: Record<string, string> = {}): Promise<BriefRun> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-fuses-'))
   // The sandbox has nothing to do with fuses; on Linux it would need the setuid helper (see the workflow).
-  const platformArgs = process.platform === 'linux' ? ['--no-sandbox'] : []
+  // On macOS Chromium's mock keychain keeps these runs out of the real Keychain: an item this binary made there would
+  // belong to it, and the smoke-test copy (another binary, the same app name) would then be asked for access.
+  const platformArgs = process.platform === 'linux' ? ['--no-sandbox'] : process.platform === 'darwin' ? ['--use-mock-keychain'] : []
   const child = spawn(executable, ['--remote-debugging-port=0', ...platformArgs, ...args], {
     env: { ...process.env, SAFEGUARD_DATA_DIR: dataDir, ...env },
     stdio: ['ignore', 'pipe', 'pipe']
