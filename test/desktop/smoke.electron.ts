@@ -42,11 +42,17 @@ const launched: Launched[] = []
 
 function packagedApp(executable: string, dataDir: string, testInfo: TestInfo): AppUnderTest {
   const env = Object.fromEntries(Object.entries(process.env).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  // macOS, unsigned or ad-hoc signed: the Keychain asks each of the app's processes (each its own binary) for
+  // permission to use the app's item, a prompt nobody answers in CI. Chromium's mock keychain keeps safeStorage and
+  // the app's device-key path whole without it; the real Keychain needs a signed build.
+  const mockKeychain = process.env.SAFEGUARD_SMOKE_MOCK_KEYCHAIN === '1'
+  if (mockKeychain) testInfo.annotations.push({ type: 'key store', description: "Chromium's mock keychain (SAFEGUARD_SMOKE_MOCK_KEYCHAIN=1)" })
   return {
     dataDir,
     async start(name) {
       const app = await electron.launch({
         executablePath: executable,
+        args: mockKeychain ? ['--use-mock-keychain'] : [],
         env: { ...env, SAFEGUARD_DATA_DIR: dataDir },
         // The renderer sandbox stays on, as shipped (CI makes Linux's chrome-sandbox setuid, as the .deb does).
         chromiumSandbox: process.env.SAFEGUARD_SMOKE_NO_SANDBOX !== '1',
