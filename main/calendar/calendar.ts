@@ -124,7 +124,7 @@ export function retentionEndsOn(document: Pick<CalendarDocument, 'createdOn' | '
 }
 
 /** "Each affected individual" reads as "each affected individual" mid-sentence; names (HHS, Texas…) keep their capitals. */
-function sentenceCase(recipient: string): string {
+export function sentenceCase(recipient: string): string {
   return /^(Each|Affected|Prominent|The) /.test(recipient) ? recipient[0]!.toLowerCase() + recipient.slice(1) : recipient
 }
 

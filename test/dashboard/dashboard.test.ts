@@ -23,6 +23,11 @@ describe('calendar.dashboard', () => {
     expect(recurring.length).toBeGreaterThan(1)
     expect(view.calendarSetup?.duties.map(duty => duty.id).sort()).toEqual(recurring.map(item => item.source.id).sort())
     expect(view.next.filter(item => item.source.type === 'recurring')).toEqual([])
+    // Duties in force before those only the proposed rule would add.
+    const proposed = view.calendarSetup!.duties.map(duty => duty.proposed)
+    expect(proposed).toEqual([...proposed].sort((a, b) => Number(a) - Number(b)))
+    expect(proposed).toContain(true)
+    expect(proposed).toContain(false)
 
     await ws.call('calendar.recordCompletion', { definitionId: recurring[0]!.source.id, doneOn: '2026-04-01' })
     const after = await ws.call('calendar.dashboard', { asOf })
@@ -94,6 +99,8 @@ describe('calendar.dashboard', () => {
     expect([view.agreements.withoutSignedBaa, view.agreements.total]).toEqual([1, 3])
     expect(view.incidents.open).toHaveLength(1)
     expect(view.incidents.open[0]).toMatchObject({ id: 1, title: 'Laptop' })
+    // Read mid-sentence ("notify each affected individual"), as in the calendar's titles.
+    expect(view.next.map(item => item.title)).toContain(`Laptop: notify ${view.incidents.open[0]!.nextRecipient}`)
     expect(view.incidents.open[0]!.daysLeft).toBe(Math.min(...view.next.filter(i => i.source.type === 'incident').map(i => i.daysLeft)))
     expect(view.risks.highOpen.map(r => [r.title, r.level])).toEqual([['Stolen laptop', 'critical']])
     expect(view.risks.total).toBe(2)

@@ -40,6 +40,10 @@ async function shoot(app: AppHarness, name: string): Promise<void> {
       await page.setViewportSize({ width, height })
       await page.emulateMedia({ colorScheme: scheme })
       await app.screenshot(`${name}-${width}x${height}-${scheme}`)
+      // The page scrolls inside the main region: the lower half as well.
+      await page.locator('.app-main').evaluate(main => main.scrollTo(0, main.scrollHeight))
+      await app.screenshot(`${name}-${width}x${height}-${scheme}-end`)
+      await page.locator('.app-main').evaluate(main => main.scrollTo(0, 0))
     }
   }
   await page.emulateMedia({ colorScheme: 'light' })

@@ -7,6 +7,7 @@ import { listScans } from '../../scanners/db/scans'
 import { daysBetween } from '../../shared/dates'
 import { dueText } from '../../shared/due-text'
 import { localDateOf } from '../../shared/today'
+import { sentenceCase } from '../calendar'
 import type { DashboardView, OpenHighRisk } from './dashboard-view'
 
 /** The Dashboard's cards: each reads its feature through that feature's reads.ts or db/, as of the workspace's today. */
@@ -34,7 +35,7 @@ export function incidentsCard(db: Db, asOf: string): DashboardView['incidents'] 
       return {
         id: incident.id,
         title: incident.title,
-        nextRecipient: incident.next!.recipient,
+        nextRecipient: sentenceCase(incident.next!.recipient),
         dueOn: incident.next!.dueOn,
         daysLeft,
         dueText: dueText(daysLeft),

@@ -15,7 +15,8 @@ export function readDashboard(db: Db, options: { asOf: string; now: string; with
   const entries = workspaceCalendar(db, { asOf, dueSoonDays: withinDays, includeProposed: options.includeProposed }).map(item =>
     toCalendarEntry(item, asOf)
   )
-  const neverDone = neverDoneDuties(entries)
+  // Duties of the rule in force before those only the proposed rule would add.
+  const neverDone = neverDoneDuties(entries).sort((a, b) => Number(a.proposed) - Number(b.proposed))
   return {
     asOf,
     withinDays,

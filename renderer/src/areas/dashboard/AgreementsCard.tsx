@@ -21,7 +21,7 @@ export function AgreementsCard(props: { agreements: DashboardView['agreements'] 
           ? 'No business associates recorded yet.'
           : `${total.toLocaleString()} recorded. ${withoutSignedBaa === 0 ? 'None holds' : `${withoutSignedBaa.toLocaleString()} ${withoutSignedBaa === 1 ? 'holds' : 'hold'}`} PHI without a signed agreement.`}
       </Text>
-      {expiring.length === 0 ? (
+      {total === 0 ? null : expiring.length === 0 ? (
         <Text as="p" size="2">
           No agreement expires in the next {windowDays.toLocaleString()} days.
         </Text>

@@ -42,6 +42,10 @@ function Overview() {
   const [changes, setChanges] = useState(0)
   const view = useLoaded(() => api['calendar.dashboard']({}), [workspace.path, workspace.updatedAt, changes])
   const data = view.data
+  // A breach notice or anything overdue goes above the first steps; otherwise a new workspace starts with them.
+  const urgent = data?.next.some(entry => entry.source.type === 'incident' || entry.daysLeft < 0) ?? false
+  const gettingStarted = data && <GettingStartedCard steps={data.gettingStarted} />
+  const nextSteps = data && <NextStepsCard view={data} onChanged={() => setChanges(c => c + 1)} />
   return (
     <Flex direction="column" gap="5">
       <PageHeader title="Dashboard" description={`${workspace.organization.name}: the status of its safeguards, and what to do next.`} />
@@ -54,8 +58,17 @@ function Overview() {
       {!data && !view.error && <Skeleton height="160px" />}
       {data && (
         <>
-          <GettingStartedCard steps={data.gettingStarted} />
-          <NextStepsCard view={data} onChanged={() => setChanges(c => c + 1)} />
+          {urgent ? (
+            <>
+              {nextSteps}
+              {gettingStarted}
+            </>
+          ) : (
+            <>
+              {gettingStarted}
+              {nextSteps}
+            </>
+          )}
           <Grid columns={{ initial: '1', md: '2' }} gap="5">
             <IncidentsCard incidents={data.incidents} />
             <AgreementsCard agreements={data.agreements} />

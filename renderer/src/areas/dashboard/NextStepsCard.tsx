@@ -7,6 +7,12 @@ import { useWorkspace } from '../../workspace-context'
 import { MarkDutyDone } from '../calendar/MarkDutyDone'
 import { DashboardCard } from './DashboardCard'
 
+/** The first few duties by name, then how many more. */
+function dutyNames(duties: { title: string }[]): string {
+  const named = duties.slice(0, 3).map(duty => duty.title)
+  return duties.length > 3 ? `${named.join(', ')} and ${(duties.length - 3).toLocaleString()} more` : named.join(', ')
+}
+
 /**
  * What to do next, in the order the main side gives (breach notices, then overdue, then by days left), each row
  * opening its record; recurring duties never recorded as done stand as one "set up your calendar" step.
@@ -51,8 +57,7 @@ export function NextStepsCard(props: { view: DashboardView; onChanged(): void })
           </Flex>
           <Text size="2" color="gray">
             {setup.duties.length === 1 ? '1 recurring duty has' : `${setup.duties.length.toLocaleString()} recurring duties have`} no completion
-            recorded yet: {setup.duties.map(duty => duty.title).join(', ')}. Record when each was last done, on its row in the calendar, and the
-            calendar dates the next one.
+            recorded yet ({dutyNames(setup.duties)}). Record when each was last done, on its row in the calendar, and the calendar dates the next one.
           </Text>
         </Flex>
       )}

@@ -95,8 +95,8 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
               {incident.title}
             </Heading>
             <Text size="2" color="gray">
-              Discovered {incident.discoveredOn}
-              {incident.breachOn ? `, happened ${incident.breachOn}` : ''} · {formatNumber(assessment.totalAffected)} people affected
+              Discovered {formatDate(incident.discoveredOn)}
+              {incident.breachOn ? `, happened ${formatDate(incident.breachOn)}` : ''} · {formatNumber(assessment.totalAffected)} people affected
               {states.length > 0 ? ` (${states.map(([state, count]) => `${state} ${formatNumber(count)}`).join(', ')})` : ''} ·{' '}
               {incident.role === 'covered-entity' ? 'we are the covered entity' : 'we are a business associate'}
             </Text>

@@ -84,7 +84,7 @@ export function IncidentsPage() {
                     {i.title}
                   </Button>
                 </Table.RowHeaderCell>
-                <Table.Cell>{i.discoveredOn}</Table.Cell>
+                <Table.Cell>{formatDate(i.discoveredOn)}</Table.Cell>
                 <Table.Cell>{formatNumber(i.totalAffected)}</Table.Cell>
                 <Table.Cell>
                   {i.next ? (
