@@ -1,8 +1,9 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import type { CalendarItem } from '../../calendar/calendar'
+import type { CalendarEntry } from '../../calendar/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
+import { plural } from '../../shared/count-text'
 
 /** One line of `deadlines --json`: incident obligations carry the incident, calendar items their own kinds. */
 export interface DeadlineEntry {
@@ -18,9 +19,15 @@ export interface DeadlineEntry {
   checkWithCounsel: boolean
   proposed?: boolean
   doneOn?: string
+  /** Days from the as-of date to the due date, negative when past. */
+  daysLeft: number
+  /** The same words the app shows: "Due today", "Due in 3 days", "5 days overdue". */
+  dueText: string
+  /** A recurring duty with no completion recorded: its date is only the workspace's first day. */
+  neverDone?: true
 }
 
-function toEntry(item: CalendarItem): DeadlineEntry {
+function toEntry(item: CalendarEntry): DeadlineEntry {
   const fromIncident = item.source.type === 'incident'
   return {
     ...(fromIncident ? { incident: item.source.name ?? '', incidentId: Number(item.source.id) } : {}),
@@ -34,9 +41,14 @@ function toEntry(item: CalendarItem): DeadlineEntry {
     certainty: item.certainty,
     checkWithCounsel: item.checkWithCounsel,
     ...(item.proposed ? { proposed: true } : {}),
-    ...(item.doneOn ? { doneOn: item.doneOn } : {})
+    ...(item.doneOn ? { doneOn: item.doneOn } : {}),
+    daysLeft: item.daysLeft,
+    dueText: item.dueText,
+    ...(item.neverDone ? { neverDone: true as const } : {})
   }
 }
+
+const OPEN = new Set(['overdue', 'due-soon', 'due', 'upcoming'])
 
 const STATUS_WORDS: Record<string, string> = {
   overdue: 'OVERDUE',
@@ -75,9 +87,9 @@ export function registerDeadlines(program: Command, io: CliIo): void {
         `Deadlines as of ${view.asOf} (due soon = within ${within} days):`,
         ...entries.map(
           e =>
-            `  ${e.dueOn}  ${(STATUS_WORDS[e.status] ?? e.status).padEnd(9)}  ${e.title}  [${e.citation}]${e.checkWithCounsel ? '  (check with counsel)' : ''}`
+            `  ${e.dueOn}  ${(STATUS_WORDS[e.status] ?? e.status).padEnd(9)}  ${e.title}  [${e.citation}]${OPEN.has(e.status) ? `  ${e.neverDone ? 'no completion recorded yet' : e.dueText}` : ''}${e.checkWithCounsel ? '  (check with counsel)' : ''}`
         ),
-        ...(exported ? [`Wrote ${exported.events} events to ${exported.path}.`] : []),
+        ...(exported ? [`Wrote ${plural(exported.events, 'event')} to ${exported.path}.`] : []),
         view.disclaimer
       ])
     })
