@@ -67,6 +67,8 @@ test('a decision typed on an addressable specification survives switching family
   await expect(saveState).toHaveText('Describe the alternative you use to save this decision. What you chose is kept.')
   await expect(card.getByText('Decision needed')).toBeVisible()
 
+  // The gap's risk rating has a Save button: what is typed there is kept as a draft instead.
+  await card.getByLabel('Owner').fill('Office manager')
   // Typed, then straight to another family before the pause that saves: leaving saves it.
   const alternative = 'Security is a standing item at the monthly staff meeting, minuted'
   await card.getByLabel('The alternative you use').focus()
@@ -82,6 +84,8 @@ test('a decision typed on an addressable specification survives switching family
   await expect(card.getByLabel('The alternative you use')).toHaveValue(alternative)
   await expect(card.getByRole('radio', { name: /We use an equivalent alternative/ })).toBeChecked()
   await expect(card.getByText('Decision needed')).toHaveCount(0)
+  await expect(card.getByLabel('Owner')).toHaveValue('Office manager')
+  await expect(card.getByTestId('unsaved-changes')).toBeVisible()
 
   // Stored in the workspace: read back through the API, then after a restart of the backend.
   const stored = await page.evaluate(async () => {
@@ -95,6 +99,7 @@ test('a decision typed on an addressable specification survives switching family
   // Typing more shows Editing…, then Saved, without leaving.
   await card.getByLabel('Decided by').fill('Dana Reyes')
   await expect(saveState).toHaveText('All changes saved.')
+  await saveState.scrollIntoViewIfNeeded()
   await shoot(app, 'decision-autosave')
   await app.restart()
   await openArea(app, 'Assessment')

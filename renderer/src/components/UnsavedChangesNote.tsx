@@ -6,7 +6,7 @@ export function UnsavedChangesNote(props: { shown: boolean; onDiscard(): void })
   return (
     <Callout.Root color="amber" size="1" highContrast data-testid="unsaved-changes">
       <Flex gap="3" align="center" wrap="wrap" justify="between">
-        <Callout.Text>Unsaved changes from earlier are shown. They are kept until you save them or discard them.</Callout.Text>
+        <Callout.Text>Unsaved changes from earlier are shown. They are kept while Safeguard is open, until you save or discard them.</Callout.Text>
         <Button type="button" size="1" variant="soft" color="gray" onClick={props.onDiscard}>
           Discard changes
         </Button>
