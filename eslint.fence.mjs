@@ -17,8 +17,9 @@ const SERVICES = {
   backup: ['./backup.ts', './backup-files.ts', './check-copy.ts'],
   // Opening, creating and summarising a workspace file, and the session that holds it.
   workspace: ['./workspace-files.ts', './session.ts'],
-  // The key a new workspace is created with; the hardened reading of a file a person attaches (a signed agreement).
-  security: ['./new-workspace-key.ts', './attachment-files.ts']
+  // The key a new workspace is created with; the hardened reading of a file a person attaches (a signed agreement);
+  // finishing, when a workspace is opened, an encryption a crash interrupted (its backups still in clear).
+  security: ['./new-workspace-key.ts', './attachment-files.ts', './encrypt-workspace.ts']
 }
 
 /** The API's toolkit that handlers use; its table (contract.ts, handlers.ts, dispatch.ts, bridge.ts) imports every feature, so features never import it. */

@@ -99,7 +99,13 @@ function refuseUncleanFile(file: string): void {
  * stay encrypted with the old key) is rekeyed, checked, synced and renamed
  * over the file. A wrong `from` key fails before anything changes.
  */
-export function rekeySqliteFile(file: string, from: WorkspaceKey, to: WorkspaceKey, verify: (temp: string) => void, choices: NativeBindingOption = {}): void {
+export function rekeySqliteFile(
+  file: string,
+  from: WorkspaceKey,
+  to: WorkspaceKey,
+  verify: (temp: string) => void,
+  choices: NativeBindingOption = {}
+): void {
   if (sqliteFileKind(file) !== 'opaque') throw new ApiError('invalid-input', `"${file}" is not an encrypted workspace. It was left unchanged.`)
   refuseUncleanFile(file)
   const temp = operationTempPath(file, 'rekeying')
@@ -113,7 +119,8 @@ export function rekeySqliteFile(file: string, from: WorkspaceKey, to: WorkspaceK
     } finally {
       db.close()
     }
-    if (sqliteFileKind(temp) !== 'opaque') throw new ApiError('internal', `Re-keying "${file}" produced a file readable in clear; nothing was changed.`)
+    if (sqliteFileKind(temp) !== 'opaque')
+      throw new ApiError('internal', `Re-keying "${file}" produced a file readable in clear; nothing was changed.`)
     verify(temp)
     fsyncFile(temp)
     crashPoint('rekey-before-rename')

@@ -2,6 +2,7 @@ import { checkWorkspaceCopy } from '../backup/check-copy'
 import { listBackupFiles } from '../backup/backup-files'
 import { openWorkspaceDb } from '../db/open'
 import { connect, type NativeBindingOption } from '../db/driver'
+import { crashPoint } from '../shared/crash-points'
 import { withWorkspaceLock, type WorkspaceLock } from '../db/workspace-lock'
 import { encryptSqliteFile, rekeySqliteFile } from './encrypt-file'
 import { sqliteFileKind } from '../db/file-header'
@@ -53,13 +54,24 @@ function encryptLocked(workspacePath: string, key: WorkspaceKey, choices: Native
     },
     choices
   )
-  const encryptedBackups: string[] = []
+  crashPoint('encrypt-before-backups')
+  return { workspacePath, encryptedBackups: encryptClearBackups(workspacePath, key, choices) }
+}
+
+/**
+ * Encrypts the workspace's backups that are still in clear with its key. Run by
+ * encryptWorkspace after the workspace itself, and again whenever an encrypted
+ * workspace is opened, so an encryption interrupted between the two (a crash)
+ * is finished rather than leaving clear copies behind. The caller holds the lock.
+ */
+export function encryptClearBackups(workspacePath: string, key: WorkspaceKey, choices: NativeBindingOption = {}): string[] {
+  const encrypted: string[] = []
   for (const backup of listBackupFiles(workspacePath)) {
     if (sqliteFileKind(backup.file) !== 'plain') continue
     encryptSqliteFile(backup.file, key, copy => checkWorkspaceCopy(copy, key, `The encrypted backup ${backup.name}`, choices), choices)
-    encryptedBackups.push(backup.file)
+    encrypted.push(backup.file)
   }
-  return { workspacePath, encryptedBackups }
+  return encrypted
 }
 
 export interface RekeyResult {

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { HandlersFor } from '../api/handler-types'
 import { createProtected } from '../security/new-workspace-key'
+import { encryptClearBackups } from '../security/encrypt-workspace'
+import { connectionKey } from '../db/driver'
 import type { Session } from './session'
 import { type workspaceCalls, type OrganizationProfile, type WorkspaceSummary } from './contract'
 import { updateWorkspaceProfile } from './db/workspace-profile'
@@ -10,7 +12,16 @@ import { createWorkspace, freeWorkspacePath, openWorkspace, summarize, WORKSPACE
 const WORKSPACE_FILTERS = [{ name: 'Safeguard workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }]
 
 function adoptAndRemember(session: Session, file: string, open: () => ReturnType<typeof openWorkspace>): WorkspaceSummary {
-  const workspace = session.openWith(file, open)
+  const workspace = session.openWith(file, () => {
+    const db = open()
+    const key = connectionKey(db)
+    try {
+      if (key) encryptClearBackups(file, key, session.openChoices)
+    } catch {
+      // Finishing an interrupted encryption must not stop the person opening their workspace; the next open tries again.
+    }
+    return db
+  })
   const summary = summarize(workspace.path, workspace.db)
   session.recent?.remember({
     path: summary.path,

@@ -103,7 +103,9 @@ export class Session {
     const previous = this.openWorkspace
     // Opening the open workspace again (after a profile change, say) keeps its lock.
     const sameFile = previous?.path === target
-    const lock = sameFile ? previous.lock : acquireWorkspaceLock(target, { program: this.programName, nativeBinding: this.nativeBinding, now: this.clock })
+    const lock = sameFile
+      ? previous.lock
+      : acquireWorkspaceLock(target, { program: this.programName, nativeBinding: this.nativeBinding, now: this.clock })
     let db: Db
     try {
       if (!sameFile) removeLeftovers(target, lock)

@@ -104,7 +104,10 @@ describe('a program killed while it encrypts or restores a workspace', () => {
     await app.call('workspace.close', {})
     const passphrase = 'a long enough passphrase'
 
-    const killed = await runChild(child.script, ['encrypt', workspace], { SAFEGUARD_TEST_PASSPHRASE: passphrase, [CRASH_AT_ENV]: 'encrypt-before-rename' })
+    const killed = await runChild(child.script, ['encrypt', workspace], {
+      SAFEGUARD_TEST_PASSPHRASE: passphrase,
+      [CRASH_AT_ENV]: 'encrypt-before-rename'
+    })
     expect(killed.signal, killed.stderr).toBe('SIGKILL')
     const leftovers = filesBeside(workspace).filter(file => /\.encrypting-/.test(file))
     expect(leftovers.length).toBeGreaterThan(0)
@@ -139,5 +142,31 @@ describe('a program killed while it encrypts or restores a workspace', () => {
     const reopened = createTestSession({ dir, keyProvider: { keyFor: () => key } })
     await reopened.call('workspace.open', { path: workspace })
     expect(filesBeside(workspace).filter(file => /\.restoring-/.test(file))).toEqual([])
+  })
+})
+
+describe('a program killed between encrypting a workspace and its backups', () => {
+  it('has the encryption finished the next time the workspace is opened: no backup stays in clear', { timeout: 120_000 }, async () => {
+    const dir = tempDir()
+    const workspace = path.join(dir, 'clinic.safeguard')
+    const app = createTestSession({ dir })
+    await app.call('workspace.create', { path: workspace, organization: { ...TEST_ORGANIZATION, name: MARKER } })
+    await app.call('backup.create', {})
+    await app.call('workspace.close', {})
+    const passphrase = 'a long enough passphrase'
+
+    const killed = await runChild(child.script, ['encrypt', workspace], {
+      SAFEGUARD_TEST_PASSPHRASE: passphrase,
+      [CRASH_AT_ENV]: 'encrypt-before-backups'
+    })
+    expect(killed.signal, killed.stderr).toBe('SIGKILL')
+    expect(sqliteFileKind(workspace)).toBe('opaque')
+    const backups = fs.readdirSync(`${workspace}.backups`).map(name => path.join(`${workspace}.backups`, name))
+    expect(backups.some(file => sqliteFileKind(file) === 'plain')).toBe(true)
+
+    const reopened = createTestSession({ dir, keyProvider: { keyFor: () => passphraseKey(passphrase) } })
+    await reopened.call('workspace.open', { path: workspace })
+    for (const file of [workspace, ...filesBeside(workspace)]) expect(fs.readFileSync(file).includes(MARKER), file).toBe(false)
+    expect(backups.every(file => sqliteFileKind(file) === 'opaque')).toBe(true)
   })
 })

@@ -27,7 +27,9 @@ async function main(): Promise<void> {
     appVersion: '0.0.0-test',
     programName: 'the test holder',
     ...(store ? { keyProvider: deviceKeyProvider(store), deviceKeyStore: store } : {}),
-    ...(process.env.SAFEGUARD_TEST_OPEN_PASSPHRASE ? { keyProvider: { keyFor: () => passphraseKey(process.env.SAFEGUARD_TEST_OPEN_PASSPHRASE!) } } : {})
+    ...(process.env.SAFEGUARD_TEST_OPEN_PASSPHRASE
+      ? { keyProvider: { keyFor: () => passphraseKey(process.env.SAFEGUARD_TEST_OPEN_PASSPHRASE!) } }
+      : {})
   })
   const ctx = createCallContext(session, { host: headlessHost })
   const call = (name: string, input: unknown) => callHandler(name, input, ctx)
