@@ -4,9 +4,12 @@ import type { WorkspaceSummary } from '../../../main/workspace/contract'
 import { api, ApiCallError, errorMessage } from '../api'
 import { DialogFormFooter } from './DialogFormFooter'
 
+function isWrongKey(error: unknown): boolean {
+  return error instanceof ApiCallError && (error.details as { reason?: unknown } | undefined)?.reason === 'wrong-passphrase'
+}
+
 function unlockFailure(error: unknown): string {
-  const reason = error instanceof ApiCallError ? (error.details as { reason?: unknown } | undefined)?.reason : undefined
-  return reason === 'wrong-passphrase' ? 'That passphrase or recovery key does not open this workspace. Check it and try again.' : errorMessage(error)
+  return isWrongKey(error) ? 'That passphrase or recovery key does not open this workspace. Check it and try again.' : errorMessage(error)
 }
 
 /**
@@ -17,13 +20,17 @@ export function UnlockDialog(props: { path: string | null; canRemember: boolean;
   const [passphrase, setPassphrase] = useState('')
   const [remember, setRemember] = useState(false)
   const [error, setError] = useState<string | null>(null)
+  // An encrypted workspace and a file that is not one look alike until a key is tried: after a refused key, say so.
+  const [keyRefused, setKeyRefused] = useState(false)
   const [busy, setBusy] = useState(false)
   const passphraseId = useId()
   const rememberId = useId()
+  const notWorkspaceHintId = useId()
 
   const close = () => {
     setPassphrase('')
     setError(null)
+    setKeyRefused(false)
     props.onClose()
   }
 
@@ -42,6 +49,7 @@ export function UnlockDialog(props: { path: string | null; canRemember: boolean;
       props.onUnlocked(opened)
     } catch (caught) {
       setError(unlockFailure(caught))
+      setKeyRefused(isWrongKey(caught))
     } finally {
       setBusy(false)
     }
@@ -71,7 +79,13 @@ export function UnlockDialog(props: { path: string | null; canRemember: boolean;
                 value={passphrase}
                 onChange={event => setPassphrase(event.target.value)}
                 aria-invalid={!!error}
+                aria-describedby={keyRefused ? notWorkspaceHintId : undefined}
               />
+              {keyRefused && (
+                <Text id={notWorkspaceHintId} size="1" color="gray">
+                  If this file is not a Safeguard workspace, no passphrase or key will open it.
+                </Text>
+              )}
             </Flex>
             {props.canRemember && (
               <Text as="label" size="2" htmlFor={rememberId}>
