@@ -61,7 +61,7 @@ function valuesInPackData(data: EvidencePackData): IdentifyingValue[] {
   ]
 }
 
-/** A caption shortened to "…end-of-name" gets its whole name back, so the redactor finds it and no fragment stays. */
+/** A caption shortened to "…end-of-name" gets its whole name back, so the redactor finds what it holds and no fragment stays. */
 function unshorten(line: string, name: string): string {
   const at = line.indexOf('…')
   if (at < 0 || line.includes(name)) return line
@@ -71,11 +71,11 @@ function unshorten(line: string, name: string): string {
   return line
 }
 
-function withWholeNames(data: EvidencePackData, knows: (value: string) => boolean): EvidencePackData {
+function withWholeNames(data: EvidencePackData, finds: (text: string) => boolean): EvidencePackData {
   const map = data.dataFlowMap
   if (!map) return data
   const whole = <T extends { name: string; caption: string[] }>(box: T): T =>
-    knows(box.name) ? { ...box, caption: box.caption.map(line => unshorten(line, box.name)) } : box
+    finds(box.name) ? { ...box, caption: box.caption.map(line => unshorten(line, box.name)) } : box
   return { ...data, dataFlowMap: { ...map, scene: { ...map.scene, zones: map.scene.zones.map(whole), assets: map.scene.assets.map(whole) } } }
 }
 
@@ -96,6 +96,6 @@ function redactTree(value: unknown, redact: (text: string) => string, field: str
 export function redactPackData(data: EvidencePackData): RedactedPack {
   const { identifyingValues, ...rest } = data
   const redactor = createRedactor([...(identifyingValues ?? []), ...valuesInPackData(data)])
-  const redacted = redactTree(withWholeNames(rest, redactor.knows), redactor.redact, null) as EvidencePackData
+  const redacted = redactTree(withWholeNames(rest, redactor.finds), redactor.redact, null) as EvidencePackData
   return { data: redacted, counts: redactor.counts() }
 }

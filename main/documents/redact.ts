@@ -26,8 +26,8 @@ export interface RedactionCount {
 
 export interface Redactor {
   redact(text: string): string
-  /** Whether `value` is one the redactor replaces when it stands as a word. */
-  knows(value: string): boolean
+  /** Whether `text` holds anything the redactor replaces (nothing is numbered by asking). */
+  finds(text: string): boolean
   /** Distinct values replaced so far, per kind, in the order of REDACTION_KINDS; kinds with none left out. */
   counts(): RedactionCount[]
 }
@@ -139,10 +139,11 @@ export function createRedactor(known: Iterable<IdentifyingValue>): Redactor {
         .map(m => ({ start: m.index, end: m.index + m[0].length, kind: kindOf.get(m[0]) ?? kind }))
     )
 
+  const matchesIn = (text: string): Match[] => [...knownMatches(text), ...patternMatches(text)].sort((a, b) => a.start - b.start || b.end - a.end)
+
   return {
     redact(text: string): string {
-      if (text.length === 0) return text
-      const matches = [...knownMatches(text), ...patternMatches(text)].sort((a, b) => a.start - b.start || b.end - a.end)
+      const matches = matchesIn(text)
       if (matches.length === 0) return text
       let out = ''
       let at = 0
@@ -153,7 +154,7 @@ export function createRedactor(known: Iterable<IdentifyingValue>): Redactor {
       }
       return out + text.slice(at)
     },
-    knows: value => kindOf.has(value.trim()),
+    finds: text => matchesIn(text).length > 0,
     counts: () => (Object.keys(REDACTION_KINDS) as RedactionKind[]).flatMap(kind => (numbers.get(kind) ? [{ kind, count: numbers.get(kind)! }] : []))
   }
 }

@@ -16,6 +16,13 @@ describe('the redactor', () => {
     }
   })
 
+  it('replaces the longer of two names that start alike even where a dot or a space ends the shorter one', () => {
+    for (const known of [buckets('records', 'records.archive', 'records db'), buckets('records db', 'records.archive', 'records')]) {
+      const redactor = createRedactor(known)
+      expect(redactor.redact('records.archive, records db and records')).toBe('[bucket 1], [bucket 2] and [bucket 3]')
+    }
+  })
+
   it('replaces a name only as a whole word: not inside a longer name or word it does not know', () => {
     const redactor = createRedactor(buckets('bucket-a', 'records'))
     expect(redactor.redact('my-bucket-a, bucket-a-archive and bucket-ab stay')).toBe('my-bucket-a, bucket-a-archive and bucket-ab stay')
@@ -76,7 +83,10 @@ describe('the redactor', () => {
   it('does not look for very short or generic names in text', () => {
     const redactor = createRedactor([...buckets('db', 'default'), { value: 'root', kind: 'identity' }])
     expect(redactor.redact('By default the db user is not root.')).toBe('By default the db user is not root.')
-    expect(redactor.knows('db')).toBe(false)
+    expect(redactor.finds('db')).toBe(false)
+    expect(redactor.finds('db 10.0.0.1')).toBe(true)
+    // Asking numbers nothing.
+    expect(redactor.redact('10.0.0.1')).toBe('[IP 1]')
   })
 
   it('says what was replaced in words', () => {
@@ -100,6 +110,45 @@ describe('the redactor', () => {
 })
 
 describe('a redacted copy of the pack data', () => {
+  it('gives the map figure’s shortened captions their whole names back before replacing them', () => {
+    const base = samplePackData()
+    const box = { key: 'a1', x: 0, y: 0, width: 200, height: 46, flags: 0, zoneId: null, phi: null, phiInferred: false }
+    const style = { tone: 'unknown' as const, pattern: null, dash: null, strokeWidth: 1, print: { stroke: '#000', fill: '#fff' } }
+    const long = 'juniper-ridge-patient-documents-archive'
+    const manual = '10.20.30.40 main office file server'
+    const scene = {
+      width: 400,
+      height: 200,
+      zones: [],
+      edges: [],
+      legend: [],
+      collapsedZoneIds: [],
+      phiOnly: false,
+      notice: null,
+      counts: { assets: 2, zones: 0, flows: 0, drawnAssets: 2, hiddenAssets: 0, omittedAssets: 0, undrawnFlows: 0 },
+      assets: [
+        { ...box, assetId: 1, name: long, kind: 'bucket' as const, manual: false, style, caption: [`…${long.slice(-29)}`, 'bucket · Not marked'] },
+        {
+          ...box,
+          key: 'a2',
+          assetId: 2,
+          name: manual,
+          kind: 'on-premises' as const,
+          manual: true,
+          style,
+          caption: [`…${manual.slice(-29)}`, 'on-premises · PHI']
+        }
+      ]
+    }
+    const map = { scene, alt: '', counts: { assets: 2, zones: 0, flows: 0, phiAssets: 0, phiFlows: 0 }, phiAssets: [], flags: [], lastReview: null }
+    const { data } = redactPackData({ ...base, dataFlowMap: map })
+    expect(data.dataFlowMap!.scene.assets.map(a => a.caption[0])).toEqual([
+      expect.stringMatching(/^\[bucket \d+\]$/),
+      '[IP 1] main office file server'
+    ])
+    expect(JSON.stringify(data.dataFlowMap)).not.toMatch(/archive|0\.30\.40/)
+  })
+
   const data = samplePackData()
 
   it('holds no account id, ARN or finding resource in any field, and says what it replaced', () => {
