@@ -50,7 +50,7 @@ export function BusinessAssociatesPage() {
             <ImportButton
               label="Import a register (JSON or CSV)…"
               noun="business associates"
-              run={() => api['baas.importFile']({})}
+              run={options => api['baas.importFile']({}, options)}
               onImported={reload}
             />
             <DaysSelect label="Flag agreements expiring within" options={WINDOWS} value={windowDays} onChange={setWindowDays} />

@@ -1,5 +1,6 @@
-import { useState } from 'react'
-import { Button, Callout, Flex, Text } from '@radix-ui/themes'
+import { useRef, useState } from 'react'
+import { Button, Callout, Flex, Progress, Text } from '@radix-ui/themes'
+import type { ProgressUpdate } from '../../../../main/api/contract'
 import { ApiCallError, errorMessage } from '../../api'
 import { formatNumber } from '../../components/count-of'
 
@@ -9,33 +10,68 @@ interface RowReport {
   errors: string[]
 }
 
-/** Imports a JSON or CSV file chosen in the open dialog, then shows what happened, row by row when it was refused. */
+/**
+ * Imports a JSON or CSV file chosen in the open dialog, showing how far the check of its rows has come (with a
+ * Cancel button), then what happened, row by row when it was refused.
+ */
 export function ImportButton(props: {
   label: string
-  run(): Promise<{ imported: number; rows: RowReport[] } | null>
+  run(options: { signal: AbortSignal; onProgress(update: ProgressUpdate): void }): Promise<{ imported: number; rows: RowReport[] } | null>
   noun: string
   onImported(): void
 }) {
   const [result, setResult] = useState<{ error: boolean; text: string; rows: RowReport[] } | null>(null)
+  const [running, setRunning] = useState<{ progress: ProgressUpdate | null } | null>(null)
+  const controller = useRef<AbortController | null>(null)
   const start = async () => {
+    const abort = new AbortController()
+    controller.current = abort
+    setRunning({ progress: null })
     try {
-      const report = await props.run()
+      const report = await props.run({ signal: abort.signal, onProgress: progress => setRunning({ progress }) })
       if (!report) return
       setResult({ error: false, text: `Imported ${formatNumber(report.imported)} ${props.noun}.`, rows: [] })
       props.onImported()
     } catch (caught) {
+      if (abort.signal.aborted) {
+        setResult({ error: false, text: 'Import cancelled. Nothing from the file was imported.', rows: [] })
+        return
+      }
       const rows =
         caught instanceof ApiCallError && caught.details && typeof caught.details === 'object'
           ? ((caught.details as { rows?: RowReport[] }).rows ?? [])
           : []
       setResult({ error: true, text: errorMessage(caught), rows: rows.filter(row => !row.ok) })
+    } finally {
+      controller.current = null
+      setRunning(null)
     }
   }
+  const progress = running?.progress
   return (
     <Flex direction="column" gap="2">
-      <Button variant="soft" onClick={() => void start()}>
+      <Button variant="soft" disabled={running !== null} onClick={() => void start()}>
         {props.label}
       </Button>
+      {progress && (
+        <Flex direction="column" gap="2" role="status" aria-live="polite">
+          <Text size="2" color="gray">
+            {progress.phase === 'check' && progress.total
+              ? `Checked ${formatNumber(progress.done ?? 0)} of ${formatNumber(progress.total)} rows`
+              : 'Reading the file…'}
+          </Text>
+          <Flex gap="3" align="center">
+            <Progress
+              value={progress.total ? Math.round(((progress.done ?? 0) / progress.total) * 100) : undefined}
+              aria-label="Import progress"
+              style={{ flex: 1 }}
+            />
+            <Button variant="soft" color="gray" onClick={() => controller.current?.abort()}>
+              Cancel
+            </Button>
+          </Flex>
+        </Flex>
+      )}
       {result && (
         <Callout.Root highContrast color={result.error ? 'red' : 'green'} role={result.error ? 'alert' : 'status'}>
           <Callout.Text>{result.text}</Callout.Text>

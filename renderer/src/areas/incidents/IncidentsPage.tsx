@@ -46,7 +46,12 @@ export function IncidentsPage() {
             <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))} disabled={!laws.data}>
               Record an incident
             </Button>
-            <ImportButton label="Import incidents (JSON or CSV)…" noun="incidents" run={() => api['incidents.importFile']({})} onImported={reload} />
+            <ImportButton
+              label="Import incidents (JSON or CSV)…"
+              noun="incidents"
+              run={options => api['incidents.importFile']({}, options)}
+              onImported={reload}
+            />
             {laws.data && (
               <Text size="1" color="gray">
                 State deadlines come from a research table current to {laws.data.sourcesCurrentTo}: check with counsel.
