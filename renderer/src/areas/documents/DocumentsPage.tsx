@@ -7,7 +7,7 @@ import { GenerationStatus } from './GenerationStatus'
 import { SectionList } from './SectionList'
 import { useGeneration } from './use-generation'
 import './documents.css'
-import { formatNumber } from '../../components/count-of'
+import { countOf, formatNumber } from '../../components/count-of'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -24,7 +24,7 @@ const VALUE_LABELS: Record<string, string> = {
   recoveryPointObjectiveHours: 'recovery point objective'
 }
 
-const describePdf = (what: string) => (result: PdfResult) => `${what} saved to ${result.path} (${result.pages} pages).`
+const describePdf = (what: string) => (result: PdfResult) => `${what} saved to ${result.path} (${countOf(result.pages, 'page')}).`
 
 /** The Documents area: what each document will contain, then write it where the user chooses. */
 export function DocumentsPage() {
