@@ -151,7 +151,16 @@ export function cellList(value: unknown): unknown {
     : value
 }
 
-/** Formats zod issues as 'field: message' lines. */
+/** Problems listed for one row, and the length of each: a row of a million unknown keys must not make a report of megabytes. */
+const MAX_ISSUES_PER_ROW = 20
+const MAX_ISSUE_CHARS = 300
+
+/** Formats zod issues as 'field: message' lines, at most 20 of at most 300 characters each. */
 export function issueLines(issues: readonly { path: readonly PropertyKey[]; message: string }[]): string[] {
-  return issues.map(issue => `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`)
+  const lines = issues.slice(0, MAX_ISSUES_PER_ROW).map(issue => {
+    const line = `${issue.path.map(String).join('.') || '(row)'}: ${issue.message}`
+    return line.length > MAX_ISSUE_CHARS ? `${line.slice(0, MAX_ISSUE_CHARS)}…` : line
+  })
+  const more = issues.length - lines.length
+  return more > 0 ? [...lines, `and ${more.toLocaleString('en-US')} more ${more === 1 ? 'problem' : 'problems'} in this row`] : lines
 }

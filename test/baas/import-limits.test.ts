@@ -86,6 +86,29 @@ describe('business associate import limits', () => {
     expect(rowCount(ws.db, 'business_associate')).toBe(1)
   })
 
+  it('lists at most 20 problems of at most 300 characters for one row, saying how many more there are', async () => {
+    const ws = await workspaceWithOneParty()
+    const file = path.join(ws.dir, 'noisy.json')
+    const unknownKeys = Object.fromEntries(Array.from({ length: 5_000 }, (_, i) => [`extra${i}`, i]))
+    const badItems = 30
+    fs.writeFileSync(
+      file,
+      JSON.stringify([
+        { name: 'Acme', ...unknownKeys },
+        { name: 'Bolt', phiCategories: Array(badItems).fill(7) }
+      ])
+    )
+    const error = await ws.call('baas.importFile', { path: file }).catch((e: unknown) => e)
+    const rows = (error as { details: { rows: { errors: string[] }[] } }).details.rows
+    expect(rows[0]!.errors).toHaveLength(1)
+    expect(rows[0]!.errors[0]).toMatch(/^\(row\): Unrecognized keys: "extra0", "extra1"/)
+    expect(rows[0]!.errors[0]!.length).toBe(301)
+    expect(rows[1]!.errors).toHaveLength(21)
+    expect(rows[1]!.errors.slice(0, 20).every(line => line.startsWith('phiCategories.'))).toBe(true)
+    expect(rows[1]!.errors[20]).toBe(`and ${badItems - 20} more problems in this row`)
+    expect((error as Error).message.length).toBeLessThan(500)
+  })
+
   it('imports a register at the limit in one deep chain, reporting progress, each party under the next', async () => {
     const ws = await createBreachWorkspace()
     const file = path.join(ws.dir, 'chain.json')
