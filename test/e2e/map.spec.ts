@@ -25,7 +25,7 @@ test('drop a Terraform state on the map, mark a zone as PHI, see the flags, open
 
   // Dropped anywhere on the page: imported here, not sent to Findings.
   await app.dropFile('.map-page', FIXTURE)
-  await expect(page.getByLabel('Import summary for clinic.tfstate')).toContainText('3 assets, 4 zones, 1 flows')
+  await expect(page.getByLabel('Import summary for clinic.tfstate')).toContainText('3 assets, 4 zones, 1 flow')
   await expect(page.getByRole('heading', { name: 'Data-flow map', level: 1 })).toBeVisible()
 
   // Mark the VPC as holding PHI from the drawing: select it, then choose in the details panel.
