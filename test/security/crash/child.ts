@@ -3,6 +3,7 @@
 // file) and then, by mode:
 //   hold <workspace> <intervalMs>         commits a row every interval, saying "committed <n>" after each
 //   change-key <workspace> <keyStore>     gives the workspace a new device key (security.changeKey)
+//   passphrase <workspace>                gives it the passphrase SAFEGUARD_TEST_PASSPHRASE (security.changeKey)
 //   encrypt <workspace>                   encrypts it with SAFEGUARD_TEST_PASSPHRASE (security.encrypt)
 //   restore <workspace> <backup>          restores it from a backup (backup.restore)
 // The tests set SAFEGUARD_TEST_CRASH_AT to kill it at a named point (main/shared/crash-points.ts).
@@ -47,6 +48,8 @@ async function main(): Promise<void> {
     }
   } else if (mode === 'change-key') {
     await call('security.changeKey', {})
+  } else if (mode === 'passphrase') {
+    await call('security.changeKey', { passphrase: process.env.SAFEGUARD_TEST_PASSPHRASE })
   } else if (mode === 'encrypt') {
     await call('security.encrypt', { passphrase: process.env.SAFEGUARD_TEST_PASSPHRASE })
   } else if (mode === 'restore') {
