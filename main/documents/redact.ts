@@ -105,7 +105,9 @@ export function createRedactor(known: Iterable<IdentifyingValue>): Redactor {
   const byFirstWord = new Map<string, string[]>()
   for (const value of kindOf.keys()) {
     const word = value.slice(0, firstWordEnd(value, 0))
-    byFirstWord.set(word, [...(byFirstWord.get(word) ?? []), value])
+    const values = byFirstWord.get(word)
+    if (values) values.push(value)
+    else byFirstWord.set(word, [value])
   }
   for (const values of byFirstWord.values()) values.sort((a, b) => b.length - a.length)
 
