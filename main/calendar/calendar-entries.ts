@@ -1,3 +1,6 @@
+import type { Db } from '../db/driver'
+import { getCurrentPeriod } from '../assessment/db/periods'
+import { listScenarios } from '../risks/db/scenarios'
 import { daysBetween, type IsoDate } from '../shared/dates'
 import { dueText } from '../shared/due-text'
 import type { CalendarItem, RecordLink } from './calendar'
@@ -11,8 +14,11 @@ export interface CalendarEntry extends CalendarItem {
   link: RecordLink | null
 }
 
-/** Every source names the record it dates, except a retention end, which carries its record's link itself. */
-export function recordLinkOf(item: CalendarItem): RecordLink | null {
+/**
+ * Every source names the record it dates, except a retention end, which carries its record's link itself. A risk's
+ * items name it by its key (the same from one period to the next); the screen opens it by its id in the current period.
+ */
+export function recordLinkOf(item: CalendarItem, riskIds: ReadonlyMap<string, number> = new Map()): RecordLink | null {
   if (item.recordLink) return item.recordLink
   switch (item.source.type) {
     case 'incident':
@@ -22,13 +28,19 @@ export function recordLinkOf(item: CalendarItem): RecordLink | null {
     case 'recurring':
       return { kind: 'recurring-duty', id: item.source.id }
     case 'risk':
-      return { kind: 'risk', id: item.source.id }
+      return { kind: 'risk', id: String(riskIds.get(item.source.id) ?? item.source.id) }
     default:
       return null
   }
 }
 
-export function toCalendarEntry(item: CalendarItem, asOf: IsoDate): CalendarEntry {
+export function toCalendarEntry(item: CalendarItem, asOf: IsoDate, riskIds?: ReadonlyMap<string, number>): CalendarEntry {
   const daysLeft = daysBetween(asOf, item.dueOn)
-  return { ...item, daysLeft, dueText: dueText(daysLeft), link: recordLinkOf(item) }
+  return { ...item, daysLeft, dueText: dueText(daysLeft), link: recordLinkOf(item, riskIds) }
+}
+
+/** The current period's risks by key, for their links (none before a period exists). */
+export function riskIdsByKey(db: Db): Map<string, number> {
+  const period = getCurrentPeriod(db)
+  return new Map(period ? listScenarios(db, period.id).map(scenario => [scenario.key, scenario.id]) : [])
 }

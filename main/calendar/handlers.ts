@@ -9,7 +9,7 @@ import { loadCalendarDefinitions } from './definitions'
 import { localDateOf } from '../shared/today'
 import { workspaceCalendar } from './workspace-calendar'
 import { writeExportFile } from '../shared/export-file'
-import { toCalendarEntry } from './calendar-entries'
+import { riskIdsByKey, toCalendarEntry } from './calendar-entries'
 import { readDashboard } from './dashboard/read-dashboard'
 import { formatCount } from '../shared/count-text'
 
@@ -44,11 +44,13 @@ const describe = (item: CalendarItem) => `${item.title} (${item.dueOn})`
 export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
   'calendar.list': (input, ctx) => {
     const asOf = today(ctx, input.asOf)
+    const { db } = ctx.workspace()
+    const riskIds = riskIdsByKey(db)
     return {
       asOf,
       dueSoonDays: input.dueSoonDays,
-      items: workspaceCalendar(ctx.workspace().db, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }).map(item =>
-        toCalendarEntry(item, asOf)
+      items: workspaceCalendar(db, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }).map(item =>
+        toCalendarEntry(item, asOf, riskIds)
       ),
       disclaimer: loadCalendarDefinitions().disclaimer
     }

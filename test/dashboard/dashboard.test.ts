@@ -74,13 +74,14 @@ describe('calendar.dashboard', () => {
       incident: { title: 'Laptop', discoveredOn: '2026-04-10', role: 'covered-entity', unsecuredPhi: true, affectedByState: { GA: 600 } }
     })
     const laptop = (await ws.call('map.addAsset', { name: 'Laptop', kind: 'workstation', phi: 'phi' })).id
-    await ws.call('risks.create', {
+    const stolen = await ws.call('risks.create', {
       assetIds: [laptop],
       threatId: 'equipment-loss-theft',
       title: 'Stolen laptop',
       likelihood: 'high',
       impact: 'high'
     })
+    await ws.call('risks.addTask', { riskId: stolen.id, title: 'Encrypt the laptop', dueOn: '2026-04-20' })
     await ws.call('risks.create', { assetIds: [laptop], threatId: 'natural-disaster', title: 'Flood', likelihood: 'low', impact: 'low' })
     await ws.call('scans.import', { paths: [SCAN] })
 
@@ -104,6 +105,8 @@ describe('calendar.dashboard', () => {
     expect(view.incidents.open[0]!.daysLeft).toBe(Math.min(...view.next.filter(i => i.source.type === 'incident').map(i => i.daysLeft)))
     expect(view.risks.highOpen.map(r => [r.title, r.level])).toEqual([['Stolen laptop', 'critical']])
     expect(view.risks.total).toBe(2)
+    // A remediation task opens its risk by the id the risk analysis screen knows it by.
+    expect(view.next.find(item => item.kind === 'risk-task')).toMatchObject({ daysLeft: 5, link: { kind: 'risk', id: String(stolen.id) } })
     expect(view.evidence.scans).toBe(1)
     expect(view.evidence.latestScan?.fileName).toBe('prowler-asff.json')
     expect([view.evidence.signedAgreements, view.evidence.signedCopiesStored]).toEqual([2, 0])

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/driver'
-import { toCalendarEntry } from '../calendar-entries'
+import { riskIdsByKey, toCalendarEntry } from '../calendar-entries'
 import { workspaceCalendar } from '../workspace-calendar'
 import { agreementsCard, evidenceCard, incidentsCard, risksCard } from './cards'
 import type { DashboardView } from './dashboard-view'
@@ -12,8 +12,9 @@ export const AGREEMENT_WINDOW_DAYS = 90
 /** Everything the Dashboard shows, as of the workspace's today (`asOf`); `now` is the instant, for the reads that need one. */
 export function readDashboard(db: Db, options: { asOf: string; now: string; withinDays: number; includeProposed: boolean }): DashboardView {
   const { asOf, withinDays } = options
+  const riskIds = riskIdsByKey(db)
   const entries = workspaceCalendar(db, { asOf, dueSoonDays: withinDays, includeProposed: options.includeProposed }).map(item =>
-    toCalendarEntry(item, asOf)
+    toCalendarEntry(item, asOf, riskIds)
   )
   // Duties of the rule in force before those only the proposed rule would add.
   const neverDone = neverDoneDuties(entries).sort((a, b) => Number(a.proposed) - Number(b.proposed))

@@ -1,5 +1,6 @@
-import { Badge, Flex, Text } from '@radix-ui/themes'
+import { Badge, Flex, Link, Text } from '@radix-ui/themes'
 import type { DashboardView } from '../../../../main/calendar/contract'
+import { openRecord } from '../../components/record-link'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 
@@ -22,7 +23,11 @@ export function RisksCard(props: { risks: DashboardView['risks'] }) {
             {highOpen.slice(0, 5).map(risk => (
               <li key={risk.id}>
                 <Flex justify="between" gap="2" align="center">
-                  <Text size="2">{risk.title}</Text>
+                  <Link asChild size="2">
+                    <button type="button" className="link-button" onClick={() => openRecord(navigate, { kind: 'risk', id: String(risk.id) })}>
+                      {risk.title}
+                    </button>
+                  </Link>
                   <Badge highContrast color={risk.level === 'critical' ? 'red' : 'orange'}>
                     {risk.levelLabel}
                   </Badge>

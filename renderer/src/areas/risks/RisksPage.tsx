@@ -14,6 +14,7 @@ import { ScaleStatement } from './ScaleStatement'
 import { SuggestionsPanel } from './SuggestionsPanel'
 import './risks.css'
 import { countOf, formatNumber } from '../../components/count-of'
+import { takeRecordTarget } from '../../components/record-link'
 
 /** The risk analysis: every asset × threat scenario, rated, treated and tracked, with suggestions, gaps in coverage and a heat map. */
 export function RisksPage() {
@@ -21,8 +22,8 @@ export function RisksPage() {
   const [tab, setTab] = useState('register')
   const [refreshKey, setRefreshKey] = useState(0)
   // Tab badges are aria-hidden: the tabs keep plain names, and the counts are said in the line above the tabs.
-  // A risk created elsewhere on the page (a suggestion, an unassessed asset) opens in the register.
-  const [openRiskId, setOpenRiskId] = useState<number | null>(null)
+  // A risk created elsewhere on the page (a suggestion, an unassessed asset), or opened from a link elsewhere, opens in the register.
+  const [openRiskId, setOpenRiskId] = useState<number | null>(() => Number(takeRecordTarget('risks')) || null)
   const [cell, setCell] = useState<HeatCellFilter | null>(null)
   const catalog = useLoaded(() => api['risks.catalog']({}), [workspace.path])
   const overview = useLoaded(() => api['risks.overview']({}), [workspace.path, refreshKey])
