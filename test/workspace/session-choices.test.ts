@@ -16,8 +16,6 @@ const NODE_BINDING = path.join(
 /** A binding that is not there: any connection that loads it fails, so the tests see which connections do. */
 const MISSING_BINDING = path.join(path.dirname(NODE_BINDING), 'no-such-build', 'better_sqlite3.node')
 
-const isPlainSqlite = (file: string) => fs.readFileSync(file).subarray(0, 15).toString() === 'SQLite format 3'
-
 describe("the session's SQLite binding", () => {
   it('is the one every workspace it creates or opens is loaded from', async () => {
     const existing = await createTestWorkspace()
