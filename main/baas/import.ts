@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Db } from '../db/driver'
 import { ApiError } from '../shared/errors'
-import { checkRegisterFile, registerImportCancelled, type RegisterCheckProgress } from '../shared/register-import-thread'
+import { checkRegisterFile, type RegisterCheckProgress } from '../shared/register-import-thread'
 import type { ImportReport } from './contract'
 import { insertBusinessAssociate, listBusinessAssociates } from './db/business-associates'
 import { checkParents, insertionOrder } from './import-parents'
@@ -33,8 +33,6 @@ export async function importBusinessAssociates(db: Db, file: string, options: Im
     signal: options.signal,
     onProgress: options.onProgress
   })
-  // A cancel that arrived with the thread's answer still counts: nothing has been written yet.
-  if (options.signal?.aborted) throw registerImportCancelled(file)
   const { rows: reports, valid } = checked
   const links = checkParents(valid, reports, listBusinessAssociates(db))
 

@@ -47,7 +47,7 @@ export interface RegisterThreadOptions<R> {
 }
 
 /** The refusal of a cancelled import: the thread is stopped before anything is stored. */
-export function registerImportCancelled(file: string): ApiError {
+function cancelledImport(file: string): ApiError {
   return new ApiError('cancelled', `Import cancelled: nothing from "${path.basename(file)}" was imported.`)
 }
 
@@ -56,14 +56,18 @@ export function registerImportCancelled(file: string): ApiError {
  * A refusal crosses back as the same ApiError; a cancel ends the thread and throws ApiError('cancelled').
  */
 export async function checkRegisterFile<R>(file: string, options: RegisterThreadOptions<R>): Promise<R> {
-  const job: RegisterThreadJob = { file }
-  const cancelled = () => registerImportCancelled(file)
-  if (options.signal?.aborted) throw cancelled()
-  if (sizeOf(file) < CHECK_ON_THREAD_FROM_BYTES) {
-    const result = options.check(file, progress => options.onProgress?.(progress))
-    if (options.signal?.aborted) throw cancelled()
-    return result
-  }
+  if (options.signal?.aborted) throw cancelledImport(file)
+  const result =
+    sizeOf(file) < CHECK_ON_THREAD_FROM_BYTES
+      ? options.check(file, progress => options.onProgress?.(progress))
+      : await checkOnThread({ file }, options)
+  // A cancel during a check on this thread, or one that arrived with the thread's answer, still counts: nothing is stored yet.
+  if (options.signal?.aborted) throw cancelledImport(file)
+  return result
+}
+
+async function checkOnThread<R>(job: RegisterThreadJob, options: RegisterThreadOptions<R>): Promise<R> {
+  const cancelled = () => cancelledImport(job.file)
   const worker = startRegisterWorker(options, job)
   try {
     return await new Promise<R>((resolve, reject) => {
