@@ -42,7 +42,10 @@ export function toErrorEnvelope(error: unknown): Envelope<never> {
     // Another program (or a tool outside Safeguard) is writing to the workspace at this moment.
     return {
       ok: false,
-      error: { code: 'in-use', message: 'The workspace is in use by another program at this moment; nothing was changed. Try again when it has finished.' }
+      error: {
+        code: 'in-use',
+        message: 'The workspace is in use by another program at this moment; nothing was changed. Try again when it has finished.'
+      }
     }
   }
   const message = error instanceof Error ? error.message : String(error)

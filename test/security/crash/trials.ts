@@ -67,7 +67,8 @@ async function prepare(operation: Operation): Promise<{ dir: string; workspace: 
     operation === 'change-key' ? { kind: 'device' } : operation === 'passphrase' ? { kind: 'passphrase', passphrase: OLD_PASSPHRASE } : undefined
   await call(session, 'workspace.create', { path: workspace, organization, ...(protection ? { protection } : {}) })
   // Some weight, so the operations take long enough to be interrupted in the middle.
-  session.requireWorkspace().db.exec(`CREATE TABLE trial_ballast (text TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
+  session.requireWorkspace().db
+    .exec(`CREATE TABLE trial_ballast (text TEXT); WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20000)
     INSERT INTO trial_ballast SELECT '${MARKER} ' || i || ' ' || hex(randomblob(64)) FROM n`)
   const backup = ((await call(session, 'backup.create', {})) as { file: string }).file
   session.close()
@@ -79,7 +80,9 @@ async function prepare(operation: Operation): Promise<{ dir: string; workspace: 
 
 function leftovers(workspace: string): string[] {
   const folders = [path.dirname(workspace), `${workspace}.backups`]
-  return folders.flatMap(folder => (fs.existsSync(folder) ? fs.readdirSync(folder) : [])).filter(name => /\.(encrypting|rekeying|restoring|partial)-/.test(name))
+  return folders
+    .flatMap(folder => (fs.existsSync(folder) ? fs.readdirSync(folder) : []))
+    .filter(name => /\.(encrypting|rekeying|restoring|partial)-/.test(name))
 }
 
 function filesIn(workspace: string): string[] {
