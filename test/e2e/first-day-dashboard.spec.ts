@@ -196,5 +196,6 @@ test('a duty is marked done on its own row, in the calendar and on the dashboard
   await page.getByRole('dialog').getByRole('button', { name: 'Record' }).click()
   await expect(page.getByRole('dialog')).toHaveCount(0)
   await expect(dutyRow()).toHaveCount(0)
+  await expect(page.getByRole('heading', { name: 'What to do next' })).toBeFocused()
   await expect(next.getByRole('row').filter({ hasText: 'Misdirected fax' }).first()).toBeVisible()
 })

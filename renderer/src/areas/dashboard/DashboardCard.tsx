@@ -7,6 +7,8 @@ export function DashboardCard(props: {
   error: string | null
   loading: boolean
   action?: { label: string; onClick(): void }
+  /** Gives the heading an id and lets a script focus it (when the row that had the focus is gone). */
+  headingId?: string
   children: ReactNode
 }) {
   return (
@@ -14,7 +16,7 @@ export function DashboardCard(props: {
       <section aria-label={props.title}>
         <Flex direction="column" gap="3">
           <Flex justify="between" align="center" gap="3" wrap="wrap">
-            <Heading as="h2" size="4">
+            <Heading as="h2" size="4" id={props.headingId} tabIndex={props.headingId ? -1 : undefined}>
               {props.title}
             </Heading>
             {props.action && (

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { Button, Flex, Text } from '@radix-ui/themes'
 import type { DashboardView } from '../../../../main/calendar/contract'
 import { DeadlineTable } from '../../components/DeadlineTable'
@@ -6,6 +7,8 @@ import { openRecord } from '../../components/record-link'
 import { useWorkspace } from '../../workspace-context'
 import { MarkDutyDone } from '../calendar/MarkDutyDone'
 import { DashboardCard } from './DashboardCard'
+
+const HEADING_ID = 'what-to-do-next'
 
 /** The first few duties by name, then how many more. */
 function dutyNames(duties: { title: string }[]): string {
@@ -21,8 +24,25 @@ export function NextStepsCard(props: { view: DashboardView; onChanged(): void })
   const { navigate } = useWorkspace()
   const { view } = props
   const setup = view.calendarSetup
+  // A duty marked done leaves the list with the button that had the focus: the focus goes to the card's heading, not the page.
+  const refocus = useRef(false)
+  useEffect(() => {
+    if (!refocus.current) return
+    refocus.current = false
+    if (document.activeElement === null || document.activeElement === document.body) document.getElementById(HEADING_ID)?.focus()
+  }, [view])
+  const recorded = () => {
+    refocus.current = true
+    props.onChanged()
+  }
   return (
-    <DashboardCard title="What to do next" error={null} loading={false} action={{ label: 'Open the calendar', onClick: () => navigate('calendar') }}>
+    <DashboardCard
+      title="What to do next"
+      headingId={HEADING_ID}
+      error={null}
+      loading={false}
+      action={{ label: 'Open the calendar', onClick: () => navigate('calendar') }}
+    >
       <Text as="p" size="2" color="gray">
         As of {formatDate(view.asOf)}: breach notices first, then anything overdue, then what falls due in the next {view.withinDays.toLocaleString()}{' '}
         days.
@@ -36,7 +56,7 @@ export function NextStepsCard(props: { view: DashboardView; onChanged(): void })
           onOpen={link => openRecord(navigate, link)}
           action={entry =>
             entry.source.type === 'recurring' ? (
-              <MarkDutyDone dutyId={entry.source.id} title={entry.title} neverDone={false} onRecorded={props.onChanged} />
+              <MarkDutyDone dutyId={entry.source.id} title={entry.title} neverDone={false} onRecorded={recorded} />
             ) : null
           }
         />
