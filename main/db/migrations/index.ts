@@ -7,6 +7,7 @@ import createAttachments from './0005-create-attachments'
 import indexFindingsByScan from './0006-index-findings-by-scan'
 import createDataFlowMap from './0007-create-data-flow-map'
 import createRiskAnalysis from './0008-create-risk-analysis'
+import archiveIncidentsAndBusinessAssociates from './0009-archive-incidents-and-business-associates'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -17,7 +18,8 @@ export const MIGRATIONS: readonly Migration[] = [
   createAttachments,
   indexFindingsByScan,
   createDataFlowMap,
-  createRiskAnalysis
+  createRiskAnalysis,
+  archiveIncidentsAndBusinessAssociates
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0
