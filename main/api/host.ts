@@ -19,6 +19,10 @@ export interface Host {
   pickDirectory(options: { title: string }): Promise<string | null>
   /** Show a desktop notification (no-op where there is no desktop). */
   notify(title: string, body: string): void
+  /** Open a file or folder the app wrote in the program the system chooses; rejects with the system's reason when it cannot. */
+  openPath(file: string): Promise<void>
+  /** Show a file the app wrote in the system's file manager, selected (no-op where there is no desktop). */
+  showItemInFolder(file: string): void
 }
 
 /** A host with no user to ask: every dialog is cancelled, notifications are dropped. */
@@ -27,5 +31,7 @@ export const headlessHost: Host = {
   pickOpenPaths: async () => [],
   pickSavePath: async () => null,
   pickDirectory: async () => null,
-  notify: () => undefined
+  notify: () => undefined,
+  openPath: async () => undefined,
+  showItemInFolder: () => undefined
 }

@@ -195,13 +195,25 @@ export interface InventoryView {
 
 export type ProcurementStatus = 'yes' | 'partly' | 'no' | 'unknown'
 
+export type ProcurementAnswerId = 'baa' | 'services' | 'minimumNecessary'
+
 export interface ProcurementAnswer {
+  id: ProcurementAnswerId
   question: string
+  /**
+   * 'status': a yes, partly or no question, shown with its status; 'descriptive': the answer describes
+   * measures, so it gets no yes/no badge (only "not answered yet" when nothing is assessed).
+   */
+  kind: 'status' | 'descriptive'
   status: ProcurementStatus
   /** A short answer in plain words, built from the workspace's data. */
   answer: string
-  /** What the answer was built from. */
+  /** The rule paragraphs the answer rests on, each once, in the rule's order. */
+  citations: string[]
+  /** The records it was built from (assessment answers, the register, the inventory), each once. */
   basis: string[]
+  /** The answer as plain text with its citations, as Copy and Export give it. */
+  text: string
 }
 
 export interface ProcurementView {
@@ -209,6 +221,8 @@ export interface ProcurementView {
   baa: ProcurementAnswer
   services: ProcurementAnswer & { phiServices: { name: string; eligibility: Eligibility }[] }
   minimumNecessary: ProcurementAnswer
+  /** All three answers as plain text with citations. */
+  text: string
 }
 
 export interface AuditEntry {

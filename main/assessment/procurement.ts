@@ -2,9 +2,11 @@
 // from the assessment: BAAs, services holding PHI, minimum necessary access.
 import type { BusinessAssociate } from '../baas/contract'
 import type { AnswerValue } from './catalog.types'
-import type { InventoryItem, ProcurementAnswer, ProcurementStatus, ProcurementView } from './contract'
+import type { InventoryItem, ProcurementAnswer, ProcurementAnswerId, ProcurementStatus, ProcurementView } from './contract'
 import type { AssessmentState } from './questionnaire'
 import { plural } from '../shared/count-text'
+import { compareCitations } from '../shared/citation'
+import { procurementAnswerText, procurementViewText } from './procurement-text'
 
 export const PROVIDER_NAMES: Record<string, string> = { aws: 'AWS', azure: 'Microsoft Azure', gcp: 'Google Cloud', other: 'the cloud provider' }
 /** How a provider's entry is recognised in the business associate register. */
@@ -60,21 +62,30 @@ export function combineStatuses(statuses: ProcurementStatus[]): ProcurementStatu
 interface Part {
   status: ProcurementStatus
   sentence: string
+  citations: string[]
   basis: string
 }
 
-const ANSWER_WORDS: Record<string, string> = {
-  yes: 'Yes',
-  partly: 'Partly',
-  no: 'No',
-  na: 'Not applicable',
-  'not-assessed': 'Not assessed'
+/** Where an answer built from the questionnaire comes from, as the basis names it. */
+const ASSESSMENT_BASIS = 'assessment answers'
+
+/** Each citation once, in the rule's order (two questions on one paragraph cite it once). */
+function uniqueCitations(citations: readonly string[]): string[] {
+  return [...new Set(citations)].sort(compareCitations)
 }
 
-/** What an answer the text rests on is, for a reader: the rule it concerns and the answer given. */
-function answerBasis(item: AssessmentState['items'][number]): string {
-  const where = [item.citations[0], item.topic].filter(Boolean).join(' ')
-  return `${where}: ${item.answer ? (ANSWER_WORDS[item.answer.value] ?? item.answer.value) : 'not answered'}`
+/** The one place an answer is put together: the view, Copy, Export and the evidence pack all read this. */
+function procurementAnswer(
+  fields: Omit<ProcurementAnswer, 'text' | 'citations' | 'basis'> & { citations: readonly string[]; basis: readonly string[] }
+): ProcurementAnswer {
+  const answer = { ...fields, citations: uniqueCitations(fields.citations), basis: [...new Set(fields.basis)] }
+  return { ...answer, text: procurementAnswerText(answer) }
+}
+
+const QUESTIONS: Record<ProcurementAnswerId, string> = {
+  baa: 'Do you have a Business Associate Agreement (BAA)?',
+  services: 'Which {provider} services hold PHI, and are they covered by the BAA?',
+  minimumNecessary: 'How do you enforce minimum necessary access?'
 }
 
 function answerPart(state: AssessmentState, questionId: string, subject: string): Part | null {
@@ -90,11 +101,11 @@ function answerPart(state: AssessmentState, questionId: string, subject: string)
     no: `No, ${subject} is not signed yet${notes}.`,
     unknown: `Not answered yet: whether ${subject} is signed (see ${item.citations[0] ?? 'the assessment'}).`
   }[status]
-  return { status, sentence: sentence + confirm, basis: answerBasis(item) }
+  return { status, sentence: sentence + confirm, citations: item.citations, basis: ASSESSMENT_BASIS }
 }
 
 /** The provider's agreement as the register records it, or null when the register has no entry for it. */
-function registerProviderPart(register: RegisterFacts | undefined, provider: string, providerName: string): Part | null {
+function registerProviderPart(register: RegisterFacts | undefined, provider: string, providerName: string, citations: string[]): Part | null {
   const pattern = PROVIDER_PATTERNS[provider]
   const entry = pattern && register?.associates.find(a => a.relationship !== 'covered-entity-client' && pattern.test(a.name))
   if (!entry || !register) return null
@@ -104,12 +115,13 @@ function registerProviderPart(register: RegisterFacts | undefined, provider: str
     sentence: signed
       ? `Yes, the business associate addendum with ${providerName} is signed${entry.effectiveOn ? ` (in effect since ${entry.effectiveOn})` : ''}.`
       : `No, the business associate register shows no agreement in force with ${providerName} (status: ${entry.baaStatus}).`,
+    citations,
     basis: `business associate register: ${entry.name}`
   }
 }
 
 /** Agreements with each client, as the register records them, or null when it lists no clients. */
-function registerClientsPart(register: RegisterFacts | undefined): Part | null {
+function registerClientsPart(register: RegisterFacts | undefined, citations: string[]): Part | null {
   const clients = register?.associates.filter(a => a.relationship === 'covered-entity-client') ?? []
   if (!register || clients.length === 0) return null
   const missing = clients.filter(c => !inForce(c, register.asOf))
@@ -118,7 +130,20 @@ function registerClientsPart(register: RegisterFacts | undefined): Part | null {
     missing.length === 0
       ? `Yes, each of the ${clients.length} client(s) in the register has a signed business associate agreement in force.`
       : `${clients.length - missing.length} of ${clients.length} client(s) have a signed business associate agreement in force; still missing: ${missing.map(c => c.name).join(', ')}.`
-  return { status, sentence, basis: `business associate register: ${clients.length} client(s)` }
+  return { status, sentence, citations, basis: `business associate register: ${clients.length} client(s)` }
+}
+
+function citationsOf(state: AssessmentState, questionId: string): string[] {
+  return state.items.find(i => i.id === questionId)?.citations ?? []
+}
+
+/** The cloud provider's agreement: the register's entry for it when there is one, else the assessment answer. */
+function cloudBaaPart(state: AssessmentState, provider: string, providerName: string, register: RegisterFacts | undefined): Part | null {
+  const citations = citationsOf(state, PROCUREMENT_SOURCES.cloudBaa)
+  return (
+    registerProviderPart(register, provider, providerName, citations) ??
+    answerPart(state, PROCUREMENT_SOURCES.cloudBaa, `the business associate addendum with ${providerName}`)
+  )
 }
 
 function baaAnswer(state: AssessmentState, providerName: string, provider: string, register: RegisterFacts | undefined): ProcurementAnswer {
@@ -126,46 +151,57 @@ function baaAnswer(state: AssessmentState, providerName: string, provider: strin
   const isBusinessAssociate = state.items.find(i => i.id === PROCUREMENT_SOURCES.clientBaa)?.applies ?? false
   // The register is the record of the agreements themselves; the assessment answers are the fallback.
   const parts = [
-    usesCloud
-      ? (registerProviderPart(register, provider, providerName) ??
-        answerPart(state, PROCUREMENT_SOURCES.cloudBaa, `the business associate addendum with ${providerName}`))
-      : null,
+    usesCloud ? cloudBaaPart(state, provider, providerName, register) : null,
     isBusinessAssociate
-      ? (registerClientsPart(register) ?? answerPart(state, PROCUREMENT_SOURCES.clientBaa, 'a business associate agreement with each client'))
+      ? (registerClientsPart(register, citationsOf(state, PROCUREMENT_SOURCES.clientBaa)) ??
+        answerPart(state, PROCUREMENT_SOURCES.clientBaa, 'a business associate agreement with each client'))
       : null
   ].filter((p): p is Part => p !== null)
   if (parts.length === 0) {
-    return {
-      question: 'Do you have a Business Associate Agreement (BAA)?',
+    return procurementAnswer({
+      id: 'baa',
+      question: QUESTIONS.baa,
+      kind: 'status',
       status: 'unknown',
       answer:
         'The organisation profile says there is neither a self-managed cloud nor a client relationship as business associate, so no BAA question applies. Check the profile if that is wrong.',
+      citations: [],
       basis: ['organisation profile']
-    }
+    })
   }
-  return {
-    question: 'Do you have a Business Associate Agreement (BAA)?',
+  return procurementAnswer({
+    id: 'baa',
+    question: QUESTIONS.baa,
+    kind: 'status',
     status: combineStatuses(parts.map(p => p.status)),
     answer: parts.map(p => p.sentence).join(' '),
+    citations: parts.flatMap(p => p.citations),
     basis: parts.map(p => p.basis)
-  }
+  })
 }
 
-function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus, providerName: string): ProcurementView['services'] {
+function servicesAnswer(inventory: InventoryItem[], cloudBaa: Part | null, providerName: string): ProcurementView['services'] {
   const phi = inventory.filter(i => i.holdsPhi)
-  const question = `Which ${providerName} services hold PHI, and are they covered by the BAA?`
+  const question = QUESTIONS.services.replace('{provider}', providerName)
+  const baaStatus = cloudBaa?.status ?? 'unknown'
+  const citations = cloudBaa?.citations ?? []
   const phiServices = phi.map(i => ({ name: i.name, eligibility: i.eligibility }))
   // With a data-flow map, the services holding PHI are those of its PHI assets (plus any ticked by hand).
   const fromMap = inventory.some(i => i.fromMap !== undefined)
   const sources = fromMap ? ['data-flow map', 'cloud service inventory'] : ['cloud service inventory']
   if (phi.length === 0) {
     return {
-      question,
-      status: 'unknown',
-      answer: fromMap
-        ? 'The data-flow map shows no asset holding health data yet, and no service is marked in the inventory. Mark the zones or assets that hold PHI on the map.'
-        : 'No service is marked as holding health data yet. Mark them in the cloud service inventory.',
-      basis: sources,
+      ...procurementAnswer({
+        id: 'services',
+        question,
+        kind: 'status',
+        status: 'unknown',
+        answer: fromMap
+          ? 'The data-flow map shows no asset holding health data yet, and no service is marked in the inventory. Mark the zones or assets that hold PHI on the map.'
+          : 'No service is marked as holding health data yet. Mark them in the cloud service inventory.',
+        citations,
+        basis: sources
+      }),
       phiServices
     }
   }
@@ -185,22 +221,33 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: ProcurementStatus,
   if (eligible.length) sentences.push(`Eligible under the ${providerName} business associate addendum: ${names(eligible)}.`)
   if (notEligible.length) sentences.push(`Not eligible, a gap to fix: ${names(notEligible)}.`)
   if (unknown.length) sentences.push(`Eligibility not confirmed: ${names(unknown)}.`)
-  if (cloudBaa !== 'yes')
+  if (baaStatus !== 'yes')
     sentences.push(`Eligible services are only covered once the addendum is accepted, which the assessment does not confirm yet.`)
-  const status: ProcurementStatus = notEligible.length > 0 ? 'no' : unknown.length > 0 || cloudBaa !== 'yes' ? 'partly' : 'yes'
-  return { question, status, answer: sentences.join(' '), basis: [...sources, `BAA status: ${cloudBaa}`], phiServices }
+  const status: ProcurementStatus = notEligible.length > 0 ? 'no' : unknown.length > 0 || baaStatus !== 'yes' ? 'partly' : 'yes'
+  return {
+    ...procurementAnswer({
+      id: 'services',
+      question,
+      kind: 'status',
+      status,
+      answer: sentences.join(' '),
+      citations,
+      basis: [...sources, cloudBaa?.basis ?? ASSESSMENT_BASIS]
+    }),
+    phiServices
+  }
 }
 
 function minimumNecessaryAnswer(state: AssessmentState): ProcurementAnswer {
   const groups: Record<ProcurementStatus, string[]> = { yes: [], partly: [], no: [], unknown: [] }
-  const basis: string[] = []
+  const citations: string[] = []
   for (const [questionId, measure] of Object.entries(PROCUREMENT_SOURCES.minimumNecessary)) {
     const item = state.items.find(i => i.id === questionId)
     if (!item || !item.applies) continue
     const status = item.answer ? STATUS_OF[item.answer.value] : 'unknown'
     const notes = item.answer?.notes.trim() ? ` (${item.answer.notes.trim()})` : ''
     groups[status].push(measure + notes)
-    basis.push(answerBasis(item))
+    citations.push(...item.citations)
   }
   const sentences: string[] = []
   if (groups.yes.length) sentences.push(`In place: ${groups.yes.join('; ')}.`)
@@ -208,12 +255,16 @@ function minimumNecessaryAnswer(state: AssessmentState): ProcurementAnswer {
   if (groups.no.length) sentences.push(`Not in place yet: ${groups.no.join('; ')}.`)
   if (groups.unknown.length) sentences.push(`Not assessed yet: ${groups.unknown.join('; ')}.`)
   const known = (['yes', 'partly', 'no'] as const).flatMap(s => groups[s].map(() => s))
-  return {
-    question: 'How do you enforce minimum necessary access?',
+  // A description of measures, not a yes or no: its status only tells whether anything is assessed yet.
+  return procurementAnswer({
+    id: 'minimumNecessary',
+    question: QUESTIONS.minimumNecessary,
+    kind: 'descriptive',
     status: known.length === 0 ? 'unknown' : combineStatuses(known),
-    answer: sentences.join(' '),
-    basis
-  }
+    answer: sentences.join(' ') || 'Not assessed yet.',
+    citations,
+    basis: [ASSESSMENT_BASIS]
+  })
 }
 
 export function buildProcurement(
@@ -223,14 +274,10 @@ export function buildProcurement(
   register?: RegisterFacts
 ): ProcurementView {
   const providerName = PROVIDER_NAMES[cloudProvider] ?? 'the cloud provider'
-  const cloudBaa =
-    registerProviderPart(register, cloudProvider, providerName)?.status ??
-    answerPart(state, PROCUREMENT_SOURCES.cloudBaa, 'the addendum')?.status ??
-    'unknown'
-  return {
-    period: state.period,
+  const answers = {
     baa: baaAnswer(state, providerName, cloudProvider, register),
-    services: servicesAnswer(inventory, cloudBaa, providerName),
+    services: servicesAnswer(inventory, cloudBaaPart(state, cloudProvider, providerName, register), providerName),
     minimumNecessary: minimumNecessaryAnswer(state)
   }
+  return { period: state.period, ...answers, text: procurementViewText([answers.baa, answers.services, answers.minimumNecessary]) }
 }

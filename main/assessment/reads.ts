@@ -24,6 +24,7 @@ import { loadAssessmentState, matchesFilter, matchesSearch } from './questionnai
 import { buildRiskRegister, type RiskSort } from './risk-register'
 
 export { PROVIDER_NAMES, PROVIDER_PATTERNS } from './procurement'
+export { citationsText, procurementStatusWord } from './procurement-text'
 
 /**
  * The assessment's typed read functions: what its calls answer, for other features (documents,

@@ -46,16 +46,44 @@ export interface WrittenFile {
   bytes: number
 }
 
-export interface PoliciesResult {
+/** A file or folder this run wrote, which the window may ask to open or show by this id (never by a path it names). */
+export interface Openable {
+  openId: string
+}
+
+export interface PoliciesResult extends Openable {
   dir: string
   files: Array<WrittenFile & { number: string; title: string }>
 }
 
-export interface PdfResult extends WrittenFile {
+export interface PdfResult extends WrittenFile, Openable {
   pages: number
+  /** Why the document is marked DRAFT on every page, or empty when it was ready to send. */
+  draftReasons: string[]
+}
+
+export interface ProcurementExport extends WrittenFile, Openable {
+  answers: number
+}
+
+/** Whether the documents are ready to send, and if not, what is missing (each a count). */
+export interface DocumentReadiness {
+  ready: boolean
+  /** The assessment period read (its id, which is also its label, e.g. '2026'). */
+  period: string
+  questions: { applicable: number; answered: number; unanswered: number }
+  /** Addressable specifications answered without a recorded decision. */
+  decisionsMissing: number
+  /** Families with applicable questions, and how many a reviewer signed off with no change since. */
+  signOffs: { families: number; signedOff: number }
+  /** The newest scan and its age in days; null when no scan was imported (scans are optional evidence). */
+  evidence: { newestScanOn: string; ageDays: number; stale: boolean } | null
+  /** Each thing missing, in a few words ("42 of 55 questions not answered"); empty when ready. */
+  reasons: string[]
 }
 
 const filePath = filePathSchema()
+const OPEN_ID = z.string().uuid()
 const periodId = z.string().trim().min(1).max(40).optional()
 
 export const documentsCalls = {
@@ -83,6 +111,14 @@ export const documentsCalls = {
   ),
   /** Writes the annual review PDF; asks where when no path is given (null if cancelled). */
   'documents.generateReview': defineCall<PdfResult | null>()(z.strictObject({ path: filePath.optional(), periodId })),
+  /** Whether the pack and the annual review are ready to send, or would be marked DRAFT, and why. */
+  'documents.readiness': defineCall<DocumentReadiness>()(z.strictObject({ periodId })),
+  /** Writes the three procurement answers with their citations to a CSV file; asks where when no path is given (null if cancelled). */
+  'documents.exportProcurement': defineCall<ProcurementExport | null>()(z.strictObject({ path: filePath.optional(), periodId })),
+  /** Opens a file or folder this run wrote (by the id its result gave) in the program the system chooses. */
+  'documents.openWritten': defineCall<null>()(z.strictObject({ openId: OPEN_ID })),
+  /** Shows a file this run wrote in the system's file manager. */
+  'documents.showWritten': defineCall<null>()(z.strictObject({ openId: OPEN_ID })),
   /** Copies a built-in policy template into the workspace's override folder for editing; returns its path. */
   'documents.customizePolicy': defineCall<{ path: string }>()(z.strictObject({ id: z.string().trim().min(1).max(80) }))
 }

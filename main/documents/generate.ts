@@ -22,6 +22,9 @@ import { readDataFlowMapSection } from './workspace-data/data-flow-map'
 import { readIdentifyingValues } from './workspace-data/identifying-values'
 import { localDateOf } from '../shared/today'
 import { policyOverrideDir, writeFileAtomic } from './write-output'
+import { buildReadiness } from './readiness'
+import { rememberWritten } from './written-files'
+import type { WorkspaceFacts } from './workspace-data/workspace-facts'
 
 /** The glue between the handlers and the pure renderers: read the workspace, render, write. */
 
@@ -75,14 +78,29 @@ export async function generatePolicies(
     throw error
   }
   ctx.progress({ phase: 'Done', done: chosen.length, total: chosen.length, unit: 'documents' })
-  return { dir: input.dir, files: written }
+  return { dir: input.dir, files: written, openId: rememberWritten(input.dir) }
+}
+
+/** What is missing before the documents of a period can be sent; empty when they are ready. */
+function draftReasons(facts: WorkspaceFacts): string[] {
+  return buildReadiness(facts.db, facts.progress, facts.today).reasons
+}
+
+export function readDocumentReadiness(ctx: CallContext, periodId?: string) {
+  const facts = readWorkspaceFacts(ctx, periodId)
+  return buildReadiness(facts.db, facts.progress, facts.today)
 }
 
 export async function packData(ctx: CallContext, periodId?: string): Promise<EvidencePackData> {
+  return (await packDataAndDraft(ctx, periodId)).data
+}
+
+async function packDataAndDraft(ctx: CallContext, periodId?: string): Promise<{ data: EvidencePackData; draftReasons: string[] }> {
   const workspace = ctx.workspace()
   const facts = await readWorkspaceFacts(ctx, periodId)
   const pack = evidencePackData(facts, policySet(workspace.path))
-  return { ...pack, dataFlowMap: await readDataFlowMapSection(workspace.db, localDateOf(ctx.session.now())) }
+  const data = { ...pack, dataFlowMap: await readDataFlowMapSection(workspace.db, localDateOf(ctx.session.now())) }
+  return { data, draftReasons: draftReasons(facts) }
 }
 
 export async function generatePack(
@@ -90,20 +108,21 @@ export async function generatePack(
   input: { path: string; periodId?: string; redact: boolean; sections?: EvidencePackOptions['sections'] }
 ): Promise<PdfResult> {
   ctx.progress({ phase: 'Reading the workspace' })
-  const read = await packData(ctx, input.periodId)
+  const { data: read, draftReasons } = await packDataAndDraft(ctx, input.periodId)
   if (input.redact) ctx.progress({ phase: 'Finding the values to redact' })
   const data = input.redact ? { ...read, identifyingValues: readIdentifyingValues(ctx.workspace().db, ctx.signal) } : read
   checkCancelled(ctx)
   try {
     const { buffer, pages } = await composeEvidencePack(data, {
       redact: input.redact,
+      draftReasons,
       ...(input.sections ? { sections: input.sections } : {}),
       signal: ctx.signal,
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
     writeFileAtomic(input.path, buffer)
-    return { path: input.path, bytes: buffer.length, pages }
+    return { path: input.path, bytes: buffer.length, pages, draftReasons, openId: rememberWritten(input.path) }
   } catch (error) {
     throw asApiError(error)
   }
@@ -116,15 +135,18 @@ export async function reviewData(ctx: CallContext, periodId?: string): Promise<A
 
 export async function generateReview(ctx: CallContext, input: { path: string; periodId?: string }): Promise<PdfResult> {
   ctx.progress({ phase: 'Reading the workspace' })
-  const data = await reviewData(ctx, input.periodId)
+  const facts = await readWorkspaceFacts(ctx, input.periodId)
+  const data = await annualReviewData(ctx, facts)
+  const reasons = draftReasons(facts)
   try {
     const { buffer, pages } = await composeAnnualReview(data, {
+      draftReasons: reasons,
       signal: ctx.signal,
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
     writeFileAtomic(input.path, buffer)
-    return { path: input.path, bytes: buffer.length, pages }
+    return { path: input.path, bytes: buffer.length, pages, draftReasons: reasons, openId: rememberWritten(input.path) }
   } catch (error) {
     throw asApiError(error)
   }

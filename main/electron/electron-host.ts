@@ -1,4 +1,4 @@
-import { type BrowserWindow, dialog, Notification } from 'electron'
+import { type BrowserWindow, dialog, Notification, shell } from 'electron'
 import type { Host } from '../api/host'
 
 /** The host the handlers see inside the desktop app: native dialogs and notifications. */
@@ -35,6 +35,14 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
     },
     notify(title, body) {
       if (Notification.isSupported()) new Notification({ title, body, silent: false }).show()
+    },
+    async openPath(file) {
+      // shell.openPath answers with an error message, empty when the file opened.
+      const failure = await shell.openPath(file)
+      if (failure) throw new Error(`${file} could not be opened: ${failure}`)
+    },
+    showItemInFolder(file) {
+      shell.showItemInFolder(file)
     }
   }
 }

@@ -48,6 +48,7 @@ const OUTPUT_CALLS = {
   'documents.generatePack': (target: string) => ({ path: target }),
   'documents.generateReview': (target: string) => ({ path: target }),
   'documents.generatePolicies': (target: string) => ({ dir: target }),
+  'documents.exportProcurement': (target: string) => ({ path: `${target}.csv` }),
   'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
 

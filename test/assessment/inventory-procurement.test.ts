@@ -108,6 +108,7 @@ describe('procurement answers', () => {
         '1 of 2 client(s) have a signed business associate agreement in force; still missing: Lakeside Clinic.'
     )
     expect(answers.baa.basis).toEqual(['business associate register: Amazon Web Services', 'business associate register: 2 client(s)'])
+    expect(answers.baa.citations).toEqual(['164.308(b)(3)'])
   })
 
   it('does not count an agreement whose expiry date has passed', async () => {

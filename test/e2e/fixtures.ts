@@ -74,6 +74,13 @@ export class ScriptedHost implements Host {
   notify(title: string, body: string) {
     this.notifications.push({ title, body })
   }
+  readonly opened: { how: 'open' | 'show'; file: string }[] = []
+  async openPath(file: string) {
+    this.opened.push({ how: 'open', file })
+  }
+  showItemInFolder(file: string) {
+    this.opened.push({ how: 'show', file })
+  }
 }
 
 export interface AppHarness {

@@ -7,6 +7,8 @@ import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
 import { renderRiskAnalysis } from '../risk-analysis/render-risk-analysis'
 import { renderMapChanges } from './map-changes-section'
+import { drawDraftNote } from '../pdf/draft-note'
+import { DRAFT_MARK } from '../readiness'
 
 /**
  * The annual review report: what changed between the previous assessment period and this one,
@@ -35,6 +37,8 @@ export const REVIEW_SECTIONS = [
 export type ReviewSectionId = (typeof REVIEW_SECTIONS)[number]['id']
 
 export type AnnualReviewOptions = {
+  /** Why the review is not ready to send: when any, every page is marked DRAFT and the cover says why. */
+  draftReasons?: readonly string[]
   signal?: AbortSignal
   onProgress?: (update: { phase: string; done: number; total: number }) => void
 }
@@ -50,10 +54,11 @@ export async function composeAnnualReview(data: AnnualReviewData, options: Annua
     keywords: 'HIPAA, Security Rule, annual review, 45 CFR 164.308(a)(8)',
     header: { left: data.organization.name, right: `Annual Security Review · ${data.current.label}` },
     footer: { left: 'Confidential' },
+    ...(options.draftReasons?.length ? { draftMark: DRAFT_MARK } : {}),
     signal: options.signal,
     onProgress: options.onProgress
   })
-  cover(w, data)
+  cover(w, data, options.draftReasons ?? [])
   w.reserveContents()
   const count = REVIEW_SECTIONS.length
   REVIEW_SECTIONS.forEach(({ title, render }, i) => {
@@ -75,7 +80,7 @@ function periodText(data: AnnualReviewData): string {
     : `${data.current.label} (the first period recorded, so there is nothing to compare with)`
 }
 
-function cover(w: PdfWriter, data: AnnualReviewData): void {
+function cover(w: PdfWriter, data: AnnualReviewData, draftReasons: readonly string[]): void {
   w.newPage({ cover: true })
   w.fillRect(0, 0, PAGE.width, 10, COLOR.accent)
   const x = MARGIN.left + 6
@@ -98,6 +103,7 @@ function cover(w: PdfWriter, data: AnnualReviewData): void {
     ],
     { x, width: width * 0.8, labelWidth: 130 }
   )
+  drawDraftNote(w, draftReasons, { x, y: w.y + 20, width })
   w.textAt(
     'P',
     'Confidential. The periodic evaluation required by 45 CFR 164.308(a)(8), prepared from the organisation’s compliance workspace. Generated offline by Safeguard; it is not legal advice.',

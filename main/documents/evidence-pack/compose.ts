@@ -1,5 +1,6 @@
 import type { EvidencePackData } from './pack-data'
 import { PdfWriter } from '../pdf/pdf-writer'
+import { DRAFT_MARK } from '../readiness'
 import { redactPackData } from '../redact-pack'
 import { PACK_SECTION_IDS, PACK_SECTIONS, type EvidencePackOptions, type PackSectionId } from './sections'
 
@@ -37,11 +38,12 @@ export async function composeEvidencePack(
     keywords: 'HIPAA, Security Rule, 45 CFR 164.308-316, evidence pack',
     header: { left: data.organization.name, right: `Security Evidence Pack · ${data.period.label}` },
     footer: { left: options.redact ? 'Confidential · Redacted edition' : 'Confidential' },
+    ...(options.draftReasons?.length ? { draftMark: DRAFT_MARK } : {}),
     signal: options.signal,
     onProgress: options.onProgress
   })
 
-  cover(w, data, redaction && { counts: redaction.counts })
+  cover(w, data, redaction && { counts: redaction.counts }, options.draftReasons ?? [])
   const total = sections.length
   let firstBodySection = true
   sections.forEach((id, index) => {

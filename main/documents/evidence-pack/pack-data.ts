@@ -24,7 +24,8 @@ export type FamilyId = 'administrative' | 'physical' | 'technical' | 'organizati
 
 export type AnswerCounts = Record<Answer, number>
 
-export type ProcurementStatement = { status: 'yes' | 'partly' | 'no' | 'unknown'; answer: string }
+/** An answer as the assessment wrote it (assessment/procurement.ts, the one source the screen reads too), with the rule paragraphs it rests on. */
+export type ProcurementStatement = { status: 'yes' | 'partly' | 'no' | 'unknown'; answer: string; citations?: string[] }
 
 /** A section that holds no data says so in words; `null` means "not recorded in this workspace". */
 export type Recorded<T> = T | null

@@ -17,7 +17,8 @@ export const NOT_RECORDED = 'Not recorded in this workspace.'
 const TONE = { yes: 'good', partly: 'partial', no: 'bad', unknown: 'bad' } as const
 
 function fromStatement(question: string, statement: ProcurementStatement): ProcurementAnswer {
-  return { question, answer: statement.answer, tone: TONE[statement.status] }
+  const cited = statement.citations?.length ? ` (45 CFR ${statement.citations.join(', ')})` : ''
+  return { question, answer: `${statement.answer}${cited}`, tone: TONE[statement.status] }
 }
 
 function listJoin(items: string[]): string {

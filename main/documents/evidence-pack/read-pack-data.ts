@@ -3,7 +3,7 @@ import type { BusinessAssociateSummary } from '../../baas/contract'
 import { readBusinessAssociates } from '../../baas/reads'
 import { readRiskReport } from '../../risks/reads'
 import { readIncident, readIncidents } from '../../breach/reads'
-import type { Eligibility, RiskView } from '../../assessment/contract'
+import type { Eligibility, ProcurementAnswer, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/contract'
 import { CONTROL_ORIGIN_LABEL, CONTROL_RULE_STATUS_LABEL } from '../../assessment/contract'
 import type { AnswerCounts, EvidencePackData, FamilyId } from './pack-data'
@@ -167,7 +167,7 @@ export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[]
         ]
       : []
   )
-  const status = (s: 'yes' | 'partly' | 'no' | 'unknown') => s
+  const statement = (a: ProcurementAnswer) => ({ status: a.status, answer: a.answer, citations: a.citations })
   return {
     organization: { name: organization.name, role: organization.role },
     period: range,
@@ -179,9 +179,9 @@ export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[]
       phiServices: procurement.services.phiServices.map(s => ({ service: s.name, eligible: ELIGIBLE[s.eligibility] })),
       minimumNecessary: null,
       statements: {
-        baa: { status: status(procurement.baa.status), answer: procurement.baa.answer },
-        services: { status: status(procurement.services.status), answer: procurement.services.answer },
-        minimumNecessary: { status: status(procurement.minimumNecessary.status), answer: procurement.minimumNecessary.answer || 'Not assessed yet.' }
+        baa: statement(procurement.baa),
+        services: statement(procurement.services),
+        minimumNecessary: statement(procurement.minimumNecessary)
       }
     },
     families,

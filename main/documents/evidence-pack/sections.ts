@@ -26,6 +26,8 @@ export type EvidencePackOptions = {
   sections?: PackSectionId[]
   /** Replace cloud account ids, ARNs, resource names, IP and e-mail addresses with placeholders, for sharing outside the organisation. */
   redact?: boolean
+  /** Why the pack is not ready to send (documents/readiness.ts): when any, every page is marked DRAFT and the cover says why. */
+  draftReasons?: readonly string[]
   signal?: AbortSignal
   onProgress?: (update: { phase: string; done: number; total: number }) => void
 }

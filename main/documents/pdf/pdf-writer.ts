@@ -32,6 +32,8 @@ export type PdfWriterOptions = {
   /** Running header: left and right texts; not drawn on the cover page. */
   header: { left: string; right: string }
   footer: { left: string }
+  /** A document not ready to send: these words at the top and foot of every page, the cover too. */
+  draftMark?: string
   signal?: AbortSignal
   onProgress?: (update: ProgressUpdate) => void
 }
@@ -705,9 +707,24 @@ export class PdfWriter {
     reservation.struct.end()
   }
 
+  /** The draft mark, centred above the running header and on the footer line, so no page of a draft can pass as final. */
+  private drawDraftMark(mark: string): void {
+    this.artifact(() => {
+      this.font('bold', TYPE.caption + 1, COLOR.bad)
+      const x = (PAGE.width - this.doc.widthOfString(mark)) / 2
+      this.doc.text(mark, x, 16, { lineBreak: false })
+      this.doc.text(mark, x, PAGE.height - 24, { lineBreak: false })
+    }, 'Pagination')
+  }
+
   private drawRunningHeads(): void {
     const { start, count } = this.doc.bufferedPageRange()
     for (let i = start; i < start + count; i++) {
+      const draftMark = this.options.draftMark
+      if (draftMark) {
+        this.doc.switchToPage(i)
+        this.drawDraftMark(draftMark)
+      }
       if (this.coverPages.has(i)) continue
       this.doc.switchToPage(i)
       this.artifact(() => {

@@ -3,6 +3,7 @@ import { formatLongDate } from '../../format'
 import { describeRedactionCounts, type RedactionCount } from '../../redact'
 import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../../pdf/theme'
+import { drawDraftNote } from '../../pdf/draft-note'
 
 import { ROLE_LABEL } from './shared'
 
@@ -14,7 +15,12 @@ function redactionNote(counts: readonly RedactionCount[]): string {
   return ` Redacted edition: cloud account ids, ARNs, cloud resource names, IP addresses and e-mail addresses are replaced by placeholders such as [bucket 1], the same placeholder for the same value throughout. ${replaced}`
 }
 
-export function cover(w: PdfWriter, data: EvidencePackData, redaction: { counts: readonly RedactionCount[] } | null): void {
+export function cover(
+  w: PdfWriter,
+  data: EvidencePackData,
+  redaction: { counts: readonly RedactionCount[] } | null,
+  draftReasons: readonly string[] = []
+): void {
   w.newPage({ cover: true })
   w.fillRect(0, 0, PAGE.width, 10, COLOR.accent)
   const x = MARGIN.left + 6
@@ -50,6 +56,7 @@ export function cover(w: PdfWriter, data: EvidencePackData, redaction: { counts:
     ],
     { x, width: width * 0.8, labelWidth: 120 }
   )
+  drawDraftNote(w, draftReasons, { x, y: w.y + 20, width })
   const noteY = PAGE.height - 150
   // A redaction note takes more lines: the note starts higher so the last line stays where it was.
   const noteTop = redaction ? noteY - 44 : noteY
