@@ -287,7 +287,7 @@ export function sortCalendar(items: CalendarItem[]): CalendarItem[] {
   return items.sort((a, b) => compareDates(a.dueOn, b.dueOn) || a.uid.localeCompare(b.uid))
 }
 
-/** What needs attention: overdue, or due within the window (the dashboard's "at a glance"). */
+/** What needs attention: overdue, or due within the window (the desktop notification when a workspace opens). */
 export function needsAttention(items: readonly CalendarItem[]): CalendarItem[] {
   return items.filter(item => item.status === 'overdue' || item.status === 'due-soon')
 }

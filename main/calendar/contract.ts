@@ -11,7 +11,7 @@ export type { CalendarItem, CalendarItemStatus, RecordLink } from './calendar'
 export type { CalendarEntry } from './calendar-entries'
 export type * from './dashboard/dashboard-view'
 
-/** The compliance calendar: everything that falls due, the dashboard's glance, notifications and .ics export. */
+/** The compliance calendar: everything that falls due, the dashboard, notifications and .ics export. */
 
 const isoDate = CalendarDate
 
@@ -23,7 +23,7 @@ export interface CalendarView {
   disclaimer: string
 }
 
-/** What the Dashboard shows at a glance. */
+/** Overdue items and those due within the window: what the desktop notification summarises. */
 export interface UpcomingView {
   asOf: string
   withinDays: number
@@ -42,7 +42,7 @@ const window = {
 
 export const calendarCalls = {
   'calendar.list': defineCall<CalendarView>()(z.strictObject({ ...window, dueSoonDays: z.int().min(0).max(3650).default(30) })),
-  /** The Dashboard's call: overdue items and those due within `withinDays` (default 30). */
+  /** Overdue items and those due within `withinDays` (default 30), as the notification counts them. */
   'calendar.upcoming': defineCall<UpcomingView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
   /** The Dashboard: getting-started steps, what to do next in order of consequence, and the cards (agreements, incidents, risks, evidence). */
   'calendar.dashboard': defineCall<DashboardView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
