@@ -50,7 +50,7 @@ export function incidentsCard(db: Db, asOf: string): DashboardView['incidents'] 
 const HIGH_LEVELS: readonly string[] = ['critical', 'high']
 const OPEN_STATUSES: readonly string[] = ['open', 'in-treatment']
 
-/** Risks rated high or critical and not yet treated or closed, highest first (none before an assessment period exists: reading never starts one). */
+/** Risks rated high or critical and not yet treated or closed, highest first (none before the first assessment period exists). */
 export function risksCard(db: Db, now: string, asOf: string): DashboardView['risks'] {
   const period = getCurrentPeriod(db)
   if (!period) return { highOpen: [], total: 0 }
