@@ -54,6 +54,23 @@ function describeOpenFailure(file: string, error: unknown, keyed = false): ApiEr
 }
 
 /**
+ * Whether an opaque file can be an encrypted workspace: SQLCipher writes whole
+ * pages (512 bytes at the least), and its first 16 bytes are a random salt, which
+ * is never all printable text. A text file, an image or a truncated copy is not.
+ */
+function looksEncrypted(file: string, size: number): boolean {
+  if (size < 512 || size % 512 !== 0) return false
+  const head = Buffer.alloc(16)
+  const handle = fs.openSync(file, 'r')
+  try {
+    fs.readSync(handle, head, 0, 16, 0)
+  } finally {
+    fs.closeSync(handle)
+  }
+  return head.some(byte => byte < 0x20 || byte > 0x7e)
+}
+
+/**
  * Opens an existing workspace file and brings its schema up to date.
  * Reads the header before writing anything, so a foreign or newer file is
  * refused untouched.
@@ -77,10 +94,20 @@ export function openWorkspaceDb(file: string, options: WorkspaceOpenOptions = {}
     )
   }
   if (!key && kind === 'opaque') {
+    if (!looksEncrypted(file, stat.size)) {
+      throw new ApiError(
+        'not-a-workspace',
+        `"${file}" is not a Safeguard workspace (it is neither a SQLite database nor an encrypted workspace). It was left unchanged.`,
+        {
+          reason: 'not-a-workspace',
+          path: path.resolve(file)
+        }
+      )
+    }
     throw new ApiError(
       'not-a-workspace',
-      `"${file}" is not a Safeguard workspace, or it is an encrypted one: give its passphrase to open it (the command line reads SAFEGUARD_PASSPHRASE). It was left unchanged.`,
-      { reason: 'encrypted-or-foreign', path: path.resolve(file) }
+      `"${file}" is an encrypted workspace (or not a Safeguard workspace at all): give its passphrase or recovery key to open it (the command line reads SAFEGUARD_PASSPHRASE). It was left unchanged.`,
+      { reason: 'encrypted', path: path.resolve(file) }
     )
   }
 

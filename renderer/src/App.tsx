@@ -24,7 +24,7 @@ export function App() {
   useEffect(() => {
     api['workspace.startup']({}).then(setWorkspace, error => {
       const details = error instanceof ApiCallError ? (error.details as { reason?: unknown; path?: unknown } | undefined) : undefined
-      if (details?.reason === 'encrypted-or-foreign' && typeof details.path === 'string') {
+      if (details?.reason === 'encrypted' && typeof details.path === 'string') {
         setLockedPath(details.path)
         setUnlocking(true)
         void api['security.deviceKeys']({}).then(

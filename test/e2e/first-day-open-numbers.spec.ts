@@ -87,7 +87,7 @@ test('an encrypted workspace picked on disk asks for its passphrase at once, say
   await expect(dialog.getByRole('alert')).toHaveText('That passphrase or recovery key does not open this workspace. Check it and try again.')
   await expect(page.getByRole('alert')).toHaveCount(1)
   await expect(dialog).toContainText('If this file is not a Safeguard workspace, no passphrase or key will open it.')
-  await expect(page.getByText(/is not a Safeguard workspace, or it is an encrypted one/)).toHaveCount(0)
+  await expect(page.getByText(/is an encrypted workspace \(or not a Safeguard workspace at all\)/)).toHaveCount(0)
   await screenshotsEveryWay(app, 'unlock-on-open-wrong')
 
   await dialog.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)

@@ -81,7 +81,7 @@ describe('security calls', () => {
 
     await test.call('workspace.close', {})
     expect((await test.call('workspace.open', { path: test.workspacePath })).organization.name).toBe(TEST_ORGANIZATION.name)
-    expect(() => openWorkspaceDb(test.workspacePath, { key: null })).toThrow(/encrypted one/)
+    expect(() => openWorkspaceDb(test.workspacePath, { key: null })).toThrow(/is an encrypted workspace/)
     expect(logged.join('\n')).not.toContain(key.key.toString('hex'))
   })
 

@@ -77,8 +77,25 @@ describe('workspace handlers', () => {
     const test = await createTestWorkspace()
     const junk = path.join(test.dir, 'junk.safeguard')
     fs.writeFileSync(junk, 'x'.repeat(5000))
-    await expect(test.call('workspace.open', { path: junk })).rejects.toMatchObject({ code: 'not-a-workspace' })
+    await expect(test.call('workspace.open', { path: junk })).rejects.toMatchObject({
+      code: 'not-a-workspace',
+      details: { reason: 'not-a-workspace' }
+    })
     expect((await test.call('workspace.current', {}))?.path).toBe(test.workspacePath)
+  })
+
+  it('tells an encrypted workspace (whole pages, a random salt) from a file that cannot be one', async () => {
+    const test = await createTestWorkspace()
+    const cases: [string, Buffer, string][] = [
+      ['text of a page size', Buffer.from('x'.repeat(4096)), 'not-a-workspace'],
+      ['random bytes, not whole pages', Buffer.from(Array.from({ length: 5000 }, (_, i) => (i * 131 + 7) % 256)), 'not-a-workspace'],
+      ['random bytes in whole pages', Buffer.from(Array.from({ length: 8192 }, (_, i) => (i * 131 + 7) % 256)), 'encrypted']
+    ]
+    for (const [name, bytes, reason] of cases) {
+      const file = path.join(test.dir, `${name}.safeguard`)
+      fs.writeFileSync(file, bytes)
+      await expect(test.call('workspace.open', { path: file }), name).rejects.toMatchObject({ code: 'not-a-workspace', details: { reason } })
+    }
   })
 
   it('survives a damaged recent list by starting with an empty one', async () => {

@@ -18,7 +18,7 @@ import { ProtectionChoice, protectionInput, type ProtectionKind } from './Protec
 function lockedWorkspacePath(error: unknown, knownPath?: string): string | null {
   if (!(error instanceof ApiCallError) || error.code !== 'not-a-workspace') return null
   const details = error.details as { reason?: unknown; path?: unknown } | undefined
-  if (details?.reason !== 'encrypted-or-foreign') return null
+  if (details?.reason !== 'encrypted') return null
   if (typeof details.path === 'string') return details.path
   return knownPath ?? /^"(.+?)" is not a Safeguard workspace/.exec(error.message)?.[1] ?? null
 }
