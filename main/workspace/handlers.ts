@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { HandlersFor } from '../api/handler-types'
+import { isApiError } from '../shared/errors'
 import { createProtected } from '../security/new-workspace-key'
 import { encryptClearBackups } from '../security/encrypt-workspace'
 import { connectionKey } from '../db/driver'
@@ -61,7 +62,9 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     if (last) {
       try {
         return adoptAndRemember(session, last.path, () => openWorkspace(last.path, session.openChoices))
-      } catch {
+      } catch (error) {
+        // Another program has it: say so, rather than open another workspace the person did not ask for.
+        if (isApiError(error) && error.code === 'in-use') throw error
         // The last workspace could not be opened (moved, damaged, newer): fall back to the default one.
       }
     }

@@ -21,7 +21,8 @@ export function App() {
   const [passphraseNeeded, setPassphraseNeeded] = useState<string | null>(null)
   const [area, setArea] = useState<AreaId>('dashboard')
 
-  useEffect(() => {
+  const start = useCallback(() => {
+    setStartupError(null)
     api['workspace.startup']({}).then(setWorkspace, error => {
       const details = error instanceof ApiCallError ? (error.details as { reason?: unknown; path?: unknown } | undefined) : undefined
       if (details?.reason === 'encrypted' && typeof details.path === 'string') {
@@ -41,6 +42,7 @@ export function App() {
       }
     })
   }, [])
+  useEffect(start, [start])
 
   // Once per opened workspace: a desktop notification of what is overdue or due within a week.
   const workspacePath = workspace?.path
@@ -96,9 +98,12 @@ export function App() {
                 />
               </>
             ) : startupError ? (
-              <Callout.Root color="red" role="alert" size="2">
-                <Callout.Text>Safeguard could not open a workspace: {startupError}</Callout.Text>
-              </Callout.Root>
+              <>
+                <Callout.Root color="red" role="alert" size="2">
+                  <Callout.Text>Safeguard could not open a workspace: {startupError}</Callout.Text>
+                </Callout.Root>
+                <Button onClick={start}>Try again</Button>
+              </>
             ) : (
               <>
                 <Spinner size="3" />

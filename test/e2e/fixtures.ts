@@ -93,8 +93,11 @@ export interface AppHarness {
   foreignRequests: string[]
   /** Console errors and uncaught exceptions (CSP violations show up here too). */
   pageErrors: string[]
-  /** Closes the backend (the workspace is closed as on quit), starts a new one on the same data folder and reloads. */
-  restart(): Promise<void>
+  /**
+   * Closes the backend (the workspace is closed as on quit), starts a new one on the same data folder and reloads.
+   * `beforeReload` runs while the app is down (another program taking a workspace, say).
+   */
+  restart(options?: { beforeReload?: () => void }): Promise<void>
   /** Runs axe on the current screen and returns its violations. */
   axeViolations(): Promise<{ id: string; help: string; targets: string[] }[]>
   screenshot(name: string): Promise<string>
@@ -181,8 +184,9 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
       host,
       foreignRequests,
       pageErrors,
-      async restart() {
+      async restart(options = {}) {
         state.session.close()
+        options.beforeReload?.()
         state.session = newSession()
         await page.reload()
       },

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { acquireWorkspaceLock, type WorkspaceLock } from '../../main/db/workspace-lock'
 import { expect, test } from './fixtures'
 
 test('first start opens a default workspace, then workspaces are created, listed and reopened after a restart', async ({ app }) => {
@@ -86,4 +87,26 @@ test('a file that is not a workspace is refused with a clear message and the cur
   await expect(page.getByTestId('workspace-name')).toHaveText('My organisation')
   expect(fs.readFileSync(bogus, 'utf8')).toBe('these are not the droids')
   expect(app.foreignRequests).toEqual([])
+})
+
+test('at start, a workspace another program holds is named as in use, and opens once that program lets it go', async ({ app }) => {
+  const { page } = app
+  await expect(page.getByTestId('workspace-name')).toHaveText('My organisation')
+  const defaultWorkspace = path.join(app.dataDir, 'workspaces', 'Default.safeguard')
+  expect(fs.existsSync(defaultWorkspace)).toBe(true)
+  // The command line (another program, here played by a lock taken in the test) holds it while the app restarts.
+  let lock: WorkspaceLock | null = null
+  await app.restart({
+    beforeReload: () => {
+      lock = acquireWorkspaceLock(defaultWorkspace, { program: 'the safeguard command' })
+    }
+  })
+  const alert = page.getByRole('alert')
+  await expect(alert).toContainText('is in use by the safeguard command')
+  await expect(alert).toContainText('Close it there, then try again.')
+  await app.screenshot('startup-workspace-in-use')
+  expect(await app.axeViolations()).toEqual([])
+  lock!.release()
+  await page.getByRole('button', { name: 'Try again' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('My organisation')
 })
