@@ -23,6 +23,8 @@ export interface Host {
   openPath(file: string): Promise<void>
   /** Show a file the app wrote in the system's file manager, selected (no-op where there is no desktop). */
   showItemInFolder(file: string): void
+  /** Put plain text on the system clipboard (no-op where there is none). The window's own clipboard API needs a permission the app refuses. */
+  copyText(text: string): void
 }
 
 /** A host with no user to ask: every dialog is cancelled, notifications are dropped. */
@@ -33,5 +35,6 @@ export const headlessHost: Host = {
   pickDirectory: async () => null,
   notify: () => undefined,
   openPath: async () => undefined,
-  showItemInFolder: () => undefined
+  showItemInFolder: () => undefined,
+  copyText: () => undefined
 }

@@ -115,6 +115,10 @@ export const documentsCalls = {
   'documents.readiness': defineCall<DocumentReadiness>()(z.strictObject({ periodId })),
   /** Writes the three procurement answers with their citations to a CSV file; asks where when no path is given (null if cancelled). */
   'documents.exportProcurement': defineCall<ProcurementExport | null>()(z.strictObject({ path: filePath.optional(), periodId })),
+  /** Puts one procurement answer (or all three) on the clipboard as plain text with citations; answers with that text. */
+  'documents.copyProcurement': defineCall<{ text: string }>()(
+    z.strictObject({ answer: z.enum(['baa', 'services', 'minimumNecessary']).optional(), periodId })
+  ),
   /** Opens a file or folder this run wrote (by the id its result gave) in the program the system chooses. */
   'documents.openWritten': defineCall<null>()(z.strictObject({ openId: OPEN_ID })),
   /** Shows a file this run wrote in the system's file manager. */

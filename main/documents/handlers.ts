@@ -57,6 +57,13 @@ export const documentsHandlers: HandlersFor<typeof documentsCalls> = {
     return { path: file, bytes: Buffer.byteLength(text), answers: 3, openId: rememberWritten(file) }
   },
 
+  'documents.copyProcurement': (input, ctx) => {
+    const view = readProcurement(ctx.workspace().db, ctx.session.now(), input.periodId)
+    const text = input.answer ? view[input.answer].text : view.text
+    ctx.host.copyText(text)
+    return { text }
+  },
+
   'documents.openWritten': async (input, ctx) => {
     const file = writtenPath(input.openId)
     try {

@@ -1,4 +1,4 @@
-import { type BrowserWindow, dialog, Notification, shell } from 'electron'
+import { type BrowserWindow, clipboard, dialog, Notification, shell } from 'electron'
 import type { Host } from '../api/host'
 
 /** The host the handlers see inside the desktop app: native dialogs and notifications. */
@@ -43,6 +43,9 @@ export function createElectronHost(getWindow: () => BrowserWindow | null): Host 
     },
     showItemInFolder(file) {
       shell.showItemInFolder(file)
+    },
+    copyText(text) {
+      clipboard.writeText(text)
     }
   }
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'csv-parse/sync'
+import { headlessHost } from '../../main/api/host'
 import { compareCitations } from '../../main/shared/citation'
 import { createTestWorkspace } from '../helpers/workspace'
 import { pdfText } from '../documents/pdf-tools'
@@ -55,6 +56,17 @@ describe('procurement answers, one source', () => {
     expect(after.baa.text).toContain('Status: Yes')
     expect(after.baa.text).toContain('Based on: business associate register: Amazon Web Services')
     expect(after.text).toBe([after.baa.text, after.services.text, after.minimumNecessary.text].join('\n\n'))
+  })
+
+  it('copies one answer, or all three, as the plain text the view shows', async () => {
+    const ws = await createTestWorkspace({ now: clock })
+    const copied: string[] = []
+    const host = { ...headlessHost, copyText: (text: string) => void copied.push(text) }
+    const view = await ws.call('assessment.procurement', {})
+    expect(await ws.call('documents.copyProcurement', { answer: 'baa' }, { host })).toEqual({ text: view.baa.text })
+    await ws.call('documents.copyProcurement', {}, { host })
+    expect(copied).toEqual([view.baa.text, view.text])
+    expect(copied[1]).toContain(`Citations: 45 CFR ${view.minimumNecessary.citations.join(', ')}`)
   })
 
   it('exports the same answers to CSV, neutralising a note that starts like a formula', async () => {

@@ -81,6 +81,10 @@ export class ScriptedHost implements Host {
   showItemInFolder(file: string) {
     this.opened.push({ how: 'show', file })
   }
+  readonly copied: string[] = []
+  copyText(text: string) {
+    this.copied.push(text)
+  }
 }
 
 export interface AppHarness {

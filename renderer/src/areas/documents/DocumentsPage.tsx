@@ -1,13 +1,15 @@
 import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text, VisuallyHidden } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
 import { useEffect, useState } from 'react'
-import type { DocumentsPreview, PackSectionId, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
+import type { DocumentReadiness, DocumentsPreview, PackSectionId, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
 import { api, errorMessage } from '../../api'
 import { GenerationStatus } from './GenerationStatus'
 import { SectionList } from './SectionList'
 import { useGeneration } from './use-generation'
 import './documents.css'
 import { countOf, formatNumber } from '../../components/count-of'
+import { WrittenFileActions } from '../../components/WrittenFileActions'
+import { ReadinessCheck } from './ReadinessCheck'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -24,7 +26,9 @@ const VALUE_LABELS: Record<string, string> = {
   recoveryPointObjectiveHours: 'recovery point objective'
 }
 
-const describePdf = (what: string) => (result: PdfResult) => `${what} saved to ${result.path} (${countOf(result.pages, 'page')}).`
+const describePdf = (what: string) => (result: PdfResult) =>
+  `${what} saved (${countOf(result.pages, 'page')})${result.draftReasons.length ? ', marked DRAFT on every page' : ''}.`
+const pdfActions = (what: string) => (result: PdfResult) => <WrittenFileActions openId={result.openId} what={what} />
 
 /** The Documents area: what each document will contain, then write it where the user chooses. */
 export function DocumentsPage() {
@@ -32,13 +36,15 @@ export function DocumentsPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [sections, setSections] = useState<Set<string>>(new Set())
   const [redact, setRedact] = useState(false)
+  const [readiness, setReadiness] = useState<DocumentReadiness | null>(null)
 
   useEffect(() => {
     let live = true
-    api['documents.preview']({}).then(
-      value => {
+    Promise.all([api['documents.preview']({}), api['documents.readiness']({})]).then(
+      ([value, ready]) => {
         if (!live) return
         setPreview(value)
+        setReadiness(ready)
         setSections(new Set(value.pack.map(s => s.id)))
         setLoadError(null)
       },
@@ -62,7 +68,8 @@ export function DocumentsPage() {
       </Callout.Root>
     )
   }
-  if (!preview) return <Text color="gray">Preparing the document preview…</Text>
+  if (!preview || !readiness) return <Text color="gray">Preparing the document preview…</Text>
+  const createLabel = (what: string) => (readiness.ready ? `Create ${what}…` : 'Create anyway (marked DRAFT)…')
 
   const busy = [pack, review, policies].some(g => g.state.kind === 'running')
   return (
@@ -76,6 +83,10 @@ export function DocumentsPage() {
           </>
         }
       />
+
+      <Card size="3">
+        <ReadinessCheck readiness={readiness} />
+      </Card>
 
       <Card size="3" asChild>
         <section aria-labelledby="pack-heading">
@@ -110,11 +121,17 @@ export function DocumentsPage() {
               </Flex>
             </Text>
             <Flex>
-              <Button onClick={pack.start} disabled={busy || sections.size === 0}>
-                Create evidence pack…
+              <Button onClick={pack.start} disabled={busy || sections.size === 0} color={readiness.ready ? undefined : 'amber'}>
+                {createLabel('evidence pack')}
               </Button>
             </Flex>
-            <GenerationStatus label="Evidence pack" state={pack.state} onCancel={pack.cancel} describe={describePdf('Evidence pack')} />
+            <GenerationStatus
+              label="Evidence pack"
+              state={pack.state}
+              onCancel={pack.cancel}
+              describe={describePdf('Evidence pack')}
+              actions={pdfActions('the evidence pack')}
+            />
           </Flex>
         </section>
       </Card>
@@ -132,11 +149,17 @@ export function DocumentsPage() {
             </Text>
             <SectionList sections={preview.review} />
             <Flex>
-              <Button onClick={review.start} disabled={busy}>
-                Create annual review…
+              <Button onClick={review.start} disabled={busy} color={readiness.ready ? undefined : 'amber'}>
+                {createLabel('annual review')}
               </Button>
             </Flex>
-            <GenerationStatus label="Annual review" state={review.state} onCancel={review.cancel} describe={describePdf('Annual review')} />
+            <GenerationStatus
+              label="Annual review"
+              state={review.state}
+              onCancel={review.cancel}
+              describe={describePdf('Annual review')}
+              actions={pdfActions('the annual review')}
+            />
           </Flex>
         </section>
       </Card>
@@ -192,7 +215,8 @@ export function DocumentsPage() {
               label="Policy set"
               state={policies.state}
               onCancel={policies.cancel}
-              describe={r => `${formatNumber(r.files.length)} Word documents written to ${r.dir}.`}
+              describe={r => `${formatNumber(r.files.length)} Word documents written.`}
+              actions={r => <WrittenFileActions openId={r.openId} what="the policy set" folder />}
             />
           </Flex>
         </section>

@@ -1,8 +1,15 @@
 import { Button, Callout, Flex, Progress, Text } from '@radix-ui/themes'
+import type { ReactNode } from 'react'
 import type { GenerationState } from './use-generation'
 
-/** Progress while a document is written, then where it went (or why it did not). */
-export function GenerationStatus<T>(props: { state: GenerationState<T>; onCancel(): void; describe(result: T): string; label: string }) {
+/** Progress while a document is written, then what was written with Open and Show in folder (or why it was not). */
+export function GenerationStatus<T>(props: {
+  state: GenerationState<T>
+  onCancel(): void
+  describe(result: T): string
+  actions?(result: T): ReactNode
+  label: string
+}) {
   const { state } = props
   if (state.kind === 'idle') return null
   if (state.kind === 'running') {
@@ -26,6 +33,7 @@ export function GenerationStatus<T>(props: { state: GenerationState<T>; onCancel
     return (
       <Callout.Root color="green" role="status">
         <Callout.Text>{props.describe(state.result)}</Callout.Text>
+        {props.actions?.(state.result)}
       </Callout.Root>
     )
   }
