@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { Certainty } from '../shared/certainty'
 import { CalendarDate, filePathSchema } from '../shared/schemas'
+import type { RecordRetention } from '../shared/record-retention'
+
+export type { RecordRetention } from '../shared/record-retention'
 
 /** Business associates: the register, the BAA checklist, the subcontractor chain and the signed copies. */
 
@@ -69,6 +72,20 @@ export interface BusinessAssociate {
   notes: string
   createdAt: string
   updatedAt: string
+  /** When it was archived (an ISO timestamp); null while it is live. */
+  archivedAt: string | null
+  archiveReason: string | null
+}
+
+/** An archived business associate: out of the register, the calendar and the documents, kept in the file for six years. */
+export interface ArchivedBusinessAssociate {
+  id: number
+  name: string
+  relationship: Relationship
+  baaStatus: BaaStatus
+  archivedAt: string
+  archiveReason: string | null
+  retention: RecordRetention
 }
 
 export interface BusinessAssociateFlags {
@@ -154,8 +171,10 @@ export const baasCalls = {
   'baas.get': defineCall<BusinessAssociateDetail>()(z.strictObject({ id, ...asOfInput })),
   'baas.create': defineCall<BusinessAssociateDetail>()(z.strictObject({ associate: BusinessAssociateInput })),
   'baas.update': defineCall<BusinessAssociateDetail>()(z.strictObject({ id, associate: BusinessAssociateInput })),
-  /** Refused while subcontractors still hang below it in the chain. */
-  'baas.delete': defineCall<null>()(z.strictObject({ id })),
+  /** Takes the party out of the register, the calendar and the documents; it stays in the file six years. Refused while live subcontractors hang below it. */
+  'baas.archive': defineCall<null>()(z.strictObject({ id, reason: z.string().trim().max(1000).optional() })),
+  'baas.restore': defineCall<BusinessAssociateDetail>()(z.strictObject({ id })),
+  'baas.listArchived': defineCall<ArchivedBusinessAssociate[]>()(z.strictObject({})),
   /** Records a review done on a date (sets last review; the next one moves on by the cadence). */
   'baas.markReviewed': defineCall<BusinessAssociateDetail>()(z.strictObject({ id, reviewedOn: isoDate })),
   'baas.setTerm': defineCall<BusinessAssociateDetail>()(

@@ -6,14 +6,31 @@ import { localDateOf } from '../shared/today'
 import { agreementCopyName, checkedAgreementContent, readAgreementFile } from './agreement-file'
 import type { baasCalls } from './contract'
 import { deleteAgreementFile, getAgreementFileContent, putAgreementFile } from './db/agreement-files'
-import { countChildren, deleteBusinessAssociate, insertBusinessAssociate, setLastReview, updateBusinessAssociate } from './db/business-associates'
+import {
+  archiveBusinessAssociate,
+  insertBusinessAssociate,
+  listLiveChildren,
+  restoreBusinessAssociate,
+  setLastReview,
+  updateBusinessAssociate
+} from './db/business-associates'
 import { clearTerm, setTerm } from './db/terms'
 import type { FlagOptions } from './flags'
 import { importBusinessAssociates } from './import'
 import { REGISTER_FILTERS } from '../shared/tabular-file'
-import { chainOf, checkParent, detailOf, listSummaries, requireAssociate, workspaceAnchorOn } from './register'
+import {
+  archivedAssociates,
+  chainOf,
+  checkParent,
+  detailOf,
+  listSummaries,
+  requireAssociate,
+  requireLiveAssociate,
+  workspaceAnchorOn
+} from './register'
 import { loadRequiredTerms } from './required-terms'
 import { writeExportFile } from '../shared/export-file'
+import { plural } from '../shared/count-text'
 
 function flagOptions(ctx: CallContext, input: { asOf?: string | undefined; expiringWithinDays?: number }): FlagOptions {
   const { db } = ctx.workspace()
@@ -40,36 +57,47 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
 
   'baas.update': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireAssociate(db, input.id)
+    requireLiveAssociate(db, input.id)
     checkParent(db, input.id, input.associate.parentId)
     updateBusinessAssociate(db, input.id, input.associate, ctx.session.now())
     return detailOf(db, input.id, flagOptions(ctx, {}))
   },
 
-  'baas.delete': (input, ctx) => {
+  'baas.archive': (input, ctx) => {
     const { db } = ctx.workspace()
-    const associate = requireAssociate(db, input.id)
-    const children = countChildren(db, input.id)
-    if (children > 0) {
+    const associate = requireLiveAssociate(db, input.id)
+    const children = listLiveChildren(db, input.id)
+    if (children.length > 0) {
+      const names = children.map(child => `"${child.name}"`).join(', ')
       throw new ApiError(
         'conflict',
-        `"${associate.name}" still has ${children} subcontractor${children === 1 ? '' : 's'} below it in the chain; move or delete them first.`
+        `"${associate.name}" still has ${plural(children.length, 'subcontractor')} below it in the chain (${names}); archive them or move them under another party first.`,
+        { children }
       )
     }
-    deleteBusinessAssociate(db, input.id)
+    archiveBusinessAssociate(db, input.id, ctx.session.now(), input.reason || null)
     return null
   },
 
+  'baas.restore': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const associate = requireAssociate(db, input.id)
+    if (!restoreBusinessAssociate(db, input.id)) throw new ApiError('conflict', `"${associate.name}" is not archived.`)
+    return detailOf(db, input.id, flagOptions(ctx, {}))
+  },
+
+  'baas.listArchived': (_input, ctx) => archivedAssociates(ctx.workspace().db),
+
   'baas.markReviewed': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireAssociate(db, input.id)
+    requireLiveAssociate(db, input.id)
     setLastReview(db, input.id, input.reviewedOn, ctx.session.now())
     return detailOf(db, input.id, flagOptions(ctx, {}))
   },
 
   'baas.setTerm': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireAssociate(db, input.id)
+    requireLiveAssociate(db, input.id)
     if (!loadRequiredTerms().terms.some(term => term.id === input.termId)) {
       throw new ApiError('invalid-input', `termId: "${input.termId}" is not a term of the BAA checklist.`)
     }
@@ -82,7 +110,7 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
 
   'baas.attachAgreement': async (input, ctx) => {
     const { db } = ctx.workspace()
-    const associate = requireAssociate(db, input.id)
+    const associate = requireLiveAssociate(db, input.id)
     const file = input.path ?? (await ctx.host.pickOpenPath({ title: `Signed agreement for ${associate.name}`, filters: AGREEMENT_FILTERS }))
     if (!file) return null
     const stored = readAgreementFile(path.resolve(file), ctx.session.now())
@@ -104,7 +132,7 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
 
   'baas.removeAgreement': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireAssociate(db, input.id)
+    requireLiveAssociate(db, input.id)
     deleteAgreementFile(db, input.id)
     return null
   },

@@ -2,9 +2,18 @@ import { ApiError } from '../shared/errors'
 import type { Db } from '../db/driver'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { localDateOf } from '../shared/today'
-import type { BusinessAssociate, BusinessAssociateDetail, BusinessAssociateSummary, ChainNode, ChecklistSummary, TermCheck } from './contract'
+import { retentionFrom } from '../shared/record-retention'
+import type {
+  ArchivedBusinessAssociate,
+  BusinessAssociate,
+  BusinessAssociateDetail,
+  BusinessAssociateSummary,
+  ChainNode,
+  ChecklistSummary,
+  TermCheck
+} from './contract'
 import { listAgreementFileMeta, getAgreementFileMeta } from './db/agreement-files'
-import { getBusinessAssociate, listBusinessAssociates } from './db/business-associates'
+import { getBusinessAssociate, listArchivedBusinessAssociates, listBusinessAssociates } from './db/business-associates'
 import { listAllTerms, listTerms, type StoredTerm } from './db/terms'
 import { flagsOf, type FlagOptions } from './flags'
 import { loadRequiredTerms } from './required-terms'
@@ -60,6 +69,38 @@ export function requireAssociate(db: Db, id: number): BusinessAssociate {
   return associate
 }
 
+/** A party that can still be changed: an archived one must be restored first. */
+export function requireLiveAssociate(db: Db, id: number): BusinessAssociate {
+  const associate = requireAssociate(db, id)
+  if (associate.archivedAt !== null) throw new ApiError('conflict', `"${associate.name}" is archived; restore it before changing it.`)
+  return associate
+}
+
+/**
+ * Archived parties with how long each is kept: six years from the latest of its dates. An agreement
+ * signed when it was archived was in effect until that day, so the archive day counts too.
+ */
+export function archivedAssociates(db: Db): ArchivedBusinessAssociate[] {
+  return listArchivedBusinessAssociates(db).map(associate => {
+    const archivedOn = localDateOf(associate.archivedAt!)
+    return {
+      id: associate.id,
+      name: associate.name,
+      relationship: associate.relationship,
+      baaStatus: associate.baaStatus,
+      archivedAt: associate.archivedAt!,
+      archiveReason: associate.archiveReason,
+      retention: retentionFrom(
+        localDateOf(associate.createdAt),
+        associate.effectiveOn,
+        associate.expiresOn,
+        associate.lastReviewOn,
+        associate.baaStatus === 'signed' ? archivedOn : null
+      )
+    }
+  })
+}
+
 export function detailOf(db: Db, id: number, options: FlagOptions): BusinessAssociateDetail {
   const associate = requireAssociate(db, id)
   const checklist = checklistOf(listTerms(db, id))
@@ -103,7 +144,10 @@ export function chainOf(summaries: readonly BusinessAssociateSummary[]): ChainNo
 /** Refuses a parent link that would put a party below itself. */
 export function checkParent(db: Db, id: number | null, parentId: number | null): void {
   if (parentId === null) return
-  if (!getBusinessAssociate(db, parentId)) throw new ApiError('invalid-input', `parentId: there is no business associate with id ${parentId}.`)
+  const parent = getBusinessAssociate(db, parentId)
+  if (!parent) throw new ApiError('invalid-input', `parentId: there is no business associate with id ${parentId}.`)
+  if (parent.archivedAt !== null)
+    throw new ApiError('invalid-input', `parentId: "${parent.name}" is archived; restore it before placing a party below it.`)
   const seen = new Set<number>()
   for (let current: number | null = parentId; current !== null && !seen.has(current); current = getBusinessAssociate(db, current)?.parentId ?? null) {
     if (current === id) throw new ApiError('invalid-input', 'parentId: a party cannot sit below itself in the subcontractor chain.')

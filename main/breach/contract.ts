@@ -13,11 +13,13 @@ import {
 import type { JurisdictionCode } from './jurisdictions'
 import type { Certainty } from '../shared/certainty'
 import { CalendarDate, filePathSchema } from '../shared/schemas'
+import type { RecordRetention } from '../shared/record-retention'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { BreachObligation, ObligationStatus } from './obligation-types'
 export type { ObligationKind } from './incident-schema'
 export type { JurisdictionCode } from './jurisdictions'
+export type { RecordRetention } from '../shared/record-retention'
 
 /** Breach incidents: the log, the computed notification obligations and the notices given. */
 
@@ -56,6 +58,9 @@ export interface IncidentRecord {
   businessAssociateId: number | null
   createdAt: string
   updatedAt: string
+  /** When it was archived (an ISO timestamp); null while it is live. */
+  archivedAt: string | null
+  archiveReason: string | null
 }
 
 export interface IncidentNotice {
@@ -88,6 +93,16 @@ export interface IncidentSummary {
   next: Pick<BreachObligation, 'id' | 'kind' | 'recipient' | 'dueOn' | 'status'> | null
 }
 
+/** An archived incident: out of every list, deadline and document, kept in the file for six years. */
+export interface ArchivedIncident {
+  id: number
+  title: string
+  discoveredOn: string
+  archivedAt: string
+  archiveReason: string | null
+  retention: RecordRetention
+}
+
 export interface StateLawView {
   /** Every state, DC and territory an affected count can be recorded for. */
   jurisdictions: { code: JurisdictionCode; name: string }[]
@@ -115,6 +130,8 @@ export interface IncidentImportReport {
 const asOf = { asOf: isoDate.optional() }
 const FilePath = filePathSchema()
 
+export const ArchiveReason = z.string().trim().max(1000)
+
 export const NoticeInput = z.strictObject({
   kind: obligationKindSchema,
   jurisdiction: jurisdictionCodeSchema.optional(),
@@ -128,7 +145,10 @@ export const breachCalls = {
   'incidents.get': defineCall<IncidentDetail>()(z.strictObject({ id, ...asOf })),
   'incidents.create': defineCall<IncidentDetail>()(z.strictObject({ incident: IncidentInput })),
   'incidents.update': defineCall<IncidentDetail>()(z.strictObject({ id, incident: IncidentInput })),
-  'incidents.delete': defineCall<null>()(z.strictObject({ id })),
+  /** Takes the incident out of every list, deadline and document; it stays in the file (breach records are kept six years). */
+  'incidents.archive': defineCall<null>()(z.strictObject({ id, reason: ArchiveReason.optional() })),
+  'incidents.restore': defineCall<IncidentDetail>()(z.strictObject({ id })),
+  'incidents.listArchived': defineCall<ArchivedIncident[]>()(z.strictObject({})),
   /** Records a notice given (marks the matching obligation done). */
   'incidents.recordNotice': defineCall<IncidentDetail>()(z.strictObject({ id, notice: NoticeInput })),
   'incidents.removeNotice': defineCall<IncidentDetail>()(z.strictObject({ id, noticeId: id })),

@@ -6,19 +6,22 @@ import { getBusinessAssociate } from '../baas/db/business-associates'
 import { REGISTER_FILTERS } from '../shared/tabular-file'
 import { localDateOf } from '../shared/today'
 import type { breachCalls } from './contract'
-import { deleteIncident, insertIncident, updateIncident } from './db/incidents'
+import { archiveIncident, insertIncident, restoreIncident, updateIncident } from './db/incidents'
 import { deleteNotice, insertNotice } from './db/notices'
 import { importIncidents } from './import'
-import { incidentDetail, requireIncident } from './incident-log'
-import { readIncident, readIncidents } from './reads'
+import { incidentDetail, requireIncident, requireLiveIncident } from './incident-log'
+import { readArchivedIncidents, readIncident, readIncidents } from './reads'
 import { JURISDICTION_CODES, JURISDICTION_NAMES } from './jurisdictions'
 import { loadStateLawTable } from './state-laws'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
 
 function checkLinkedAssociate(db: Db, values: { businessAssociateId: number | null }): void {
-  if (values.businessAssociateId !== null && !getBusinessAssociate(db, values.businessAssociateId)) {
-    throw new ApiError('invalid-input', `businessAssociateId: there is no business associate with id ${values.businessAssociateId}.`)
+  if (values.businessAssociateId === null) return
+  const associate = getBusinessAssociate(db, values.businessAssociateId)
+  if (!associate) throw new ApiError('invalid-input', `businessAssociateId: there is no business associate with id ${values.businessAssociateId}.`)
+  if (associate.archivedAt !== null) {
+    throw new ApiError('invalid-input', `businessAssociateId: "${associate.name}" is archived; restore it before linking an incident to it.`)
   }
 }
 
@@ -37,22 +40,32 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
 
   'incidents.update': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireIncident(db, input.id)
+    requireLiveIncident(db, input.id)
     checkLinkedAssociate(db, input.incident)
     db.transaction(() => updateIncident(db, input.id, input.incident, ctx.session.now()))()
     return incidentDetail(db, input.id, today(ctx, undefined))
   },
 
-  'incidents.delete': (input, ctx) => {
+  'incidents.archive': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireIncident(db, input.id)
-    deleteIncident(db, input.id)
+    requireLiveIncident(db, input.id)
+    archiveIncident(db, input.id, ctx.session.now(), input.reason || null)
     return null
   },
+
+  'incidents.restore': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const record = requireIncident(db, input.id)
+    if (!restoreIncident(db, input.id)) throw new ApiError('conflict', `Incident ${input.id} ("${record.title}") is not archived.`)
+    return incidentDetail(db, input.id, today(ctx, undefined))
+  },
+
+  'incidents.listArchived': (_input, ctx) => readArchivedIncidents(ctx.workspace().db),
 
   'incidents.recordNotice': (input, ctx) => {
     const { db } = ctx.workspace()
     const asOf = today(ctx, undefined)
+    requireLiveIncident(db, input.id)
     const before = incidentDetail(db, input.id, asOf)
     const { notice } = input
     // The notice must answer one of the incident's obligations, so a typo cannot record a notice that marks nothing.
@@ -76,7 +89,7 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
 
   'incidents.removeNotice': (input, ctx) => {
     const { db } = ctx.workspace()
-    requireIncident(db, input.id)
+    requireLiveIncident(db, input.id)
     if (!deleteNotice(db, input.id, input.noticeId)) throw new ApiError('not-found', `Incident ${input.id} has no notice with id ${input.noticeId}.`)
     return incidentDetail(db, input.id, today(ctx, undefined))
   },

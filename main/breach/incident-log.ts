@@ -59,6 +59,13 @@ export function requireIncident(db: Db, id: number): IncidentRecord {
   return record
 }
 
+/** An incident that can still be changed: an archived one must be restored first. */
+export function requireLiveIncident(db: Db, id: number): IncidentRecord {
+  const record = requireIncident(db, id)
+  if (record.archivedAt !== null) throw new ApiError('conflict', `Incident ${id} ("${record.title}") is archived; restore it before changing it.`)
+  return record
+}
+
 export function incidentDetail(db: Db, id: number, asOf: string): IncidentDetail {
   const incident = requireIncident(db, id)
   const notices = listNotices(db, id)

@@ -1,6 +1,7 @@
 import type { Db } from '../db/driver'
-import type { IncidentDetail, IncidentSummary } from './contract'
-import { listIncidents } from './db/incidents'
+import { retentionFrom } from '../shared/record-retention'
+import type { ArchivedIncident, IncidentDetail, IncidentSummary } from './contract'
+import { listArchivedIncidents, listIncidents } from './db/incidents'
 import { listAllNotices } from './db/notices'
 import { assess, incidentDetail, linkedReportingDays, summarizeIncident } from './incident-log'
 
@@ -18,4 +19,22 @@ export function readIncidents(db: Db, asOf: string): IncidentSummary[] {
 
 export function readIncident(db: Db, id: number, asOf: string): IncidentDetail {
   return incidentDetail(db, id, asOf)
+}
+
+/** Archived incidents with how long each is kept: six years from the latest of its dates (discovery, breach, delays, notices). */
+export function readArchivedIncidents(db: Db): ArchivedIncident[] {
+  const notices = listAllNotices(db)
+  return listArchivedIncidents(db).map(record => ({
+    id: record.id,
+    title: record.title,
+    discoveredOn: record.discoveredOn,
+    archivedAt: record.archivedAt!,
+    archiveReason: record.archiveReason,
+    retention: retentionFrom(
+      record.discoveredOn,
+      record.breachOn,
+      ...record.lawEnforcementDelays.flatMap(delay => [delay.statedOn, delay.until]),
+      ...(notices.get(record.id) ?? []).map(notice => notice.doneOn)
+    )
+  }))
 }

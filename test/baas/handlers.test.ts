@@ -72,12 +72,12 @@ describe('business associate register', () => {
       code: 'invalid-input',
       message: expect.stringMatching(/below itself/)
     })
-    await expect(ws.call('baas.delete', { id: sub.id })).rejects.toMatchObject({
+    await expect(ws.call('baas.archive', { id: sub.id })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(/1 subcontractor/)
+      message: expect.stringMatching(/1 subcontractor below it in the chain \("Tape Courier"\)/)
     })
-    await ws.call('baas.delete', { id: subSub.id })
-    await ws.call('baas.delete', { id: sub.id })
+    await ws.call('baas.archive', { id: subSub.id })
+    await ws.call('baas.archive', { id: sub.id })
     expect((await ws.call('baas.chain', { asOf }))[0]!.children).toEqual([])
   })
 

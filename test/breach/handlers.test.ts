@@ -22,12 +22,13 @@ describe('incident log', () => {
     })
     const detail = await ws.call('incidents.get', { id: created.incident.id, asOf: '2026-05-01' })
     const due = Object.fromEntries(detail.assessment.obligations.map(o => [o.id, [o.dueOn, o.status]]))
+    // Washington deems HITECH notice sufficient for PHI, so its 30-day clock (31 March, overdue) is gone and a note says so.
     expect(due).toEqual({
-      'state-individuals:WA': ['2026-03-31', 'overdue'],
       individuals: ['2026-05-20', 'due'],
       hhs: ['2026-05-20', 'due'],
       'media:GA': ['2026-05-20', 'due']
     })
+    expect(detail.assessment.notes.join('\n')).toMatch(/Washington \(Wash\. Rev\. Code § 19\.255\.010\), notice to residents: HIPAA compliance deemed sufficient/)
   })
 
   it('records notices, marks obligations done, and refuses a notice that matches nothing', async () => {
@@ -71,7 +72,7 @@ describe('incident log', () => {
     expect(list.find(i => i.title.startsWith('Lost'))).toMatchObject({ notificationRequired: false, open: 0, next: null })
   })
 
-  it('updates and deletes, with the children replaced and removed', async () => {
+  it('updates, with the children replaced, and archives, with the children kept', async () => {
     const ws = await createBreachWorkspace()
     const { incident } = await ws.call('incidents.create', { incident: readFixture('incident-law-enforcement-delay.json') })
     const { title, discoveredOn, role, unsecuredPhi } = incident
@@ -81,9 +82,10 @@ describe('incident log', () => {
     })
     expect(updated.incident).toMatchObject({ affectedByState: { GA: 10 }, lawEnforcementDelays: [] })
     expect(updated.assessment.obligations.map(o => o.id).sort()).toEqual(['hhs-annual-log', 'individuals'])
-    await ws.call('incidents.delete', { id: incident.id })
-    expect(rowCount(ws.db, 'incident_affected') + rowCount(ws.db, 'incident_law_enforcement_delay')).toBe(0)
-    await expect(ws.call('incidents.get', { id: incident.id })).rejects.toMatchObject({ code: 'not-found' })
+    await ws.call('incidents.archive', { id: incident.id })
+    expect(rowCount(ws.db, 'incident_affected')).toBe(1)
+    expect(await ws.call('incidents.list', {})).toEqual([])
+    expect((await ws.call('incidents.get', { id: incident.id })).incident.archivedAt).not.toBeNull()
   })
 
   it("a business associate's incident uses the reporting window on its client's agreement unless it sets its own", async () => {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/driver'
 import type { BaaStatus, BusinessAssociate, Relationship } from '../contract'
 
 /** Values as validated by BusinessAssociateInput (defaults applied): a stored associate without its identity and timestamps. */
-export type BusinessAssociateValues = Omit<BusinessAssociate, 'id' | 'createdAt' | 'updatedAt'>
+export type BusinessAssociateValues = Omit<BusinessAssociate, 'id' | 'createdAt' | 'updatedAt' | 'archivedAt' | 'archiveReason'>
 
 interface Row {
   id: number
@@ -22,6 +22,8 @@ interface Row {
   notes: string
   created_at: string
   updated_at: string
+  archived_at: string | null
+  archive_reason: string | null
 }
 
 const fromRow = (row: Row): BusinessAssociate => ({
@@ -41,7 +43,9 @@ const fromRow = (row: Row): BusinessAssociate => ({
   breachReportingDays: row.breach_reporting_days,
   notes: row.notes,
   createdAt: row.created_at,
-  updatedAt: row.updated_at
+  updatedAt: row.updated_at,
+  archivedAt: row.archived_at,
+  archiveReason: row.archive_reason
 })
 
 const toParams = (values: BusinessAssociateValues) => ({
@@ -61,8 +65,14 @@ const toParams = (values: BusinessAssociateValues) => ({
   notes: values.notes
 })
 
+/** Live business associates only: an archived one drops out of every list, deadline and document that reads this. */
 export function listBusinessAssociates(db: Db): BusinessAssociate[] {
-  return (db.prepare('SELECT * FROM business_associate ORDER BY name COLLATE NOCASE, id').all() as Row[]).map(fromRow)
+  return (db.prepare('SELECT * FROM business_associate WHERE archived_at IS NULL ORDER BY name COLLATE NOCASE, id').all() as Row[]).map(fromRow)
+}
+
+/** Archived business associates, the latest archived first. */
+export function listArchivedBusinessAssociates(db: Db): BusinessAssociate[] {
+  return (db.prepare('SELECT * FROM business_associate WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, id DESC').all() as Row[]).map(fromRow)
 }
 
 export function getBusinessAssociate(db: Db, id: number): BusinessAssociate | undefined {
@@ -71,7 +81,9 @@ export function getBusinessAssociate(db: Db, id: number): BusinessAssociate | un
 }
 
 export function findBusinessAssociateByName(db: Db, name: string): BusinessAssociate[] {
-  return (db.prepare('SELECT * FROM business_associate WHERE name = ? COLLATE NOCASE ORDER BY id').all(name) as Row[]).map(fromRow)
+  return (db.prepare('SELECT * FROM business_associate WHERE name = ? COLLATE NOCASE AND archived_at IS NULL ORDER BY id').all(name) as Row[]).map(
+    fromRow
+  )
 }
 
 export function insertBusinessAssociate(db: Db, values: BusinessAssociateValues, now: string): number {
@@ -105,10 +117,28 @@ export function setLastReview(db: Db, id: number, reviewedOn: string, now: strin
   return db.prepare('UPDATE business_associate SET last_review_on = ?, updated_at = ? WHERE id = ?').run(reviewedOn, now, id).changes === 1
 }
 
-export function countChildren(db: Db, id: number): number {
-  return (db.prepare('SELECT count(*) AS n FROM business_associate WHERE parent_id = ?').get(id) as { n: number }).n
+/** Live parties directly below this one in the subcontractor chain. */
+export function listLiveChildren(db: Db, id: number): { id: number; name: string }[] {
+  return db
+    .prepare('SELECT id, name FROM business_associate WHERE parent_id = ? AND archived_at IS NULL ORDER BY name COLLATE NOCASE, id')
+    .all(id) as {
+    id: number
+    name: string
+  }[]
 }
 
-export function deleteBusinessAssociate(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM business_associate WHERE id = ?').run(id).changes === 1
+/** Archives a live business associate; false when there is no live one with that id. */
+export function archiveBusinessAssociate(db: Db, id: number, now: string, reason: string | null): boolean {
+  return (
+    db.prepare('UPDATE business_associate SET archived_at = ?, archive_reason = ? WHERE id = ? AND archived_at IS NULL').run(now, reason, id)
+      .changes === 1
+  )
+}
+
+/** Brings an archived business associate back; false when there is no archived one with that id. */
+export function restoreBusinessAssociate(db: Db, id: number): boolean {
+  return (
+    db.prepare('UPDATE business_associate SET archived_at = NULL, archive_reason = NULL WHERE id = ? AND archived_at IS NOT NULL').run(id).changes ===
+    1
+  )
 }

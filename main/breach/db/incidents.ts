@@ -39,6 +39,8 @@ interface Row {
   risk_conclusion: RiskAssessment['conclusion'] | null
   created_at: string
   updated_at: string
+  archived_at: string | null
+  archive_reason: string | null
 }
 
 interface DelayRow {
@@ -86,12 +88,23 @@ function assemble(row: Row, affected: { jurisdiction: string; count: number }[],
     riskAssessment: riskFromRow(row),
     businessAssociateId: row.business_associate_id,
     createdAt: row.created_at,
-    updatedAt: row.updated_at
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+    archiveReason: row.archive_reason
   }
 }
 
+/** Live incidents only: an archived one drops out of every list, deadline and document that reads this. */
 export function listIncidents(db: Db): IncidentRecord[] {
-  const rows = db.prepare('SELECT * FROM incident ORDER BY discovered_on DESC, id DESC').all() as Row[]
+  return assembleAll(db, db.prepare('SELECT * FROM incident WHERE archived_at IS NULL ORDER BY discovered_on DESC, id DESC').all() as Row[])
+}
+
+/** Archived incidents, the latest archived first. */
+export function listArchivedIncidents(db: Db): IncidentRecord[] {
+  return assembleAll(db, db.prepare('SELECT * FROM incident WHERE archived_at IS NOT NULL ORDER BY archived_at DESC, id DESC').all() as Row[])
+}
+
+function assembleAll(db: Db, rows: Row[]): IncidentRecord[] {
   const affected = db.prepare('SELECT incident_id, jurisdiction, count FROM incident_affected ORDER BY jurisdiction').all() as {
     incident_id: number
     jurisdiction: string
@@ -187,6 +200,12 @@ export function updateIncident(db: Db, id: number, values: IncidentValues, now: 
   return true
 }
 
-export function deleteIncident(db: Db, id: number): boolean {
-  return db.prepare('DELETE FROM incident WHERE id = ?').run(id).changes === 1
+/** Archives a live incident; false when there is no live incident with that id. */
+export function archiveIncident(db: Db, id: number, now: string, reason: string | null): boolean {
+  return db.prepare('UPDATE incident SET archived_at = ?, archive_reason = ? WHERE id = ? AND archived_at IS NULL').run(now, reason, id).changes === 1
+}
+
+/** Brings an archived incident back; false when there is no archived incident with that id. */
+export function restoreIncident(db: Db, id: number): boolean {
+  return db.prepare('UPDATE incident SET archived_at = NULL, archive_reason = NULL WHERE id = ? AND archived_at IS NOT NULL').run(id).changes === 1
 }

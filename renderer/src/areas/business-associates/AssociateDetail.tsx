@@ -4,6 +4,7 @@ import type { BusinessAssociateDetail, TermCheck, TermState } from '../../../../
 import { api, errorMessage } from '../../api'
 import { DateField, dateError, localToday } from './form-fields'
 import { CERTAINTY_LABELS, RELATIONSHIP_LABELS, STATUS_LABELS, TERM_STATE_LABELS, flagBadges } from './labels'
+import { ArchiveDialog } from '../../components/ArchiveDialog'
 
 const TERM_STATES = Object.keys(TERM_STATE_LABELS) as TermState[]
 const TERM_COLORS: Record<TermState, 'green' | 'red' | 'gray'> = { present: 'green', missing: 'red', 'not-applicable': 'gray', unchecked: 'gray' }
@@ -48,7 +49,12 @@ function TermRow(props: { associateId: number; term: TermCheck; onChanged(detail
 }
 
 /** One party: its flags, agreement copy, review, and the checklist of required terms. */
-export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChanged(detail?: BusinessAssociateDetail): void; onEdit(): void }) {
+export function AssociateDetail(props: {
+  detail: BusinessAssociateDetail
+  onChanged(detail?: BusinessAssociateDetail): void
+  onEdit(): void
+  onArchive(reason: string): Promise<void>
+}) {
   const { detail } = props
   const id = useId()
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
@@ -98,9 +104,7 @@ export function AssociateDetail(props: { detail: BusinessAssociateDetail; onChan
             <Button variant="soft" onClick={props.onEdit}>
               Edit
             </Button>
-            <Button variant="soft" color="red" onClick={() => void run(() => api['baas.delete']({ id: detail.id }), `${detail.name} was deleted.`)}>
-              Delete
-            </Button>
+            <ArchiveDialog name={detail.name} what="business associate" onArchive={props.onArchive} />
           </Flex>
         </Flex>
 

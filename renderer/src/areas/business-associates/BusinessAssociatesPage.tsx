@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { DaysSelect } from '../../components/DaysSelect'
 import { Badge, Button, Callout, Flex, Table, Tabs, Text } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
@@ -13,6 +13,7 @@ import { ImportButton } from './ImportButton'
 import { RELATIONSHIP_LABELS, STATUS_LABELS, flagBadges } from './labels'
 import { takeRecordTarget } from '../../components/record-link'
 import { formatNumber } from '../../components/count-of'
+import { ArchivedRecords } from '../../components/ArchivedRecords'
 
 const WINDOWS = ['30', '60', '90', '180']
 
@@ -29,8 +30,33 @@ export function BusinessAssociatesPage() {
       selectedId === null ? Promise.resolve(null) : api['baas.get']({ id: selectedId, expiringWithinDays: Number(windowDays) }).catch(() => null),
     [selectedId, windowDays, refresh]
   )
+  const archived = useLoaded(() => api['baas.listArchived']({}), [refresh])
   const reload = () => setRefresh(r => r + 1)
   const associates = list.data ?? []
+  // After archiving, the record's controls are gone: focus goes to the Archived toggle; after restoring, to the restored row.
+  const archivedToggle = useRef<HTMLButtonElement>(null)
+  const [focusAfter, setFocusAfter] = useState<{ to: 'archived' } | { to: 'row'; id: number } | null>(null)
+  useEffect(() => {
+    if (!focusAfter) return
+    const target =
+      focusAfter.to === 'archived' ? archivedToggle.current : document.querySelector<HTMLElement>(`[data-associate-id="${focusAfter.id}"]`)
+    if (target) {
+      target.focus()
+      setFocusAfter(null)
+    }
+  }, [focusAfter, list.data, archived.data, detail.data])
+  const archive = async (id: number, reason: string) => {
+    await api['baas.archive']({ id, ...(reason ? { reason } : {}) })
+    setSelectedId(null)
+    setFocusAfter({ to: 'archived' })
+    reload()
+  }
+  const restore = async (id: number) => {
+    await api['baas.restore']({ id })
+    setSelectedId(id)
+    setFocusAfter({ to: 'row', id })
+    reload()
+  }
   const flagged = associates.filter(a => flagBadges(a.flags).length > 0).length
 
   return (
@@ -93,7 +119,7 @@ export function BusinessAssociatesPage() {
                 {associates.map(a => (
                   <Table.Row key={a.id} aria-selected={a.id === selectedId}>
                     <Table.RowHeaderCell>
-                      <Button variant="ghost" onClick={() => setSelectedId(a.id)}>
+                      <Button variant="ghost" data-associate-id={a.id} onClick={() => setSelectedId(a.id)}>
                         {a.name}
                       </Button>
                     </Table.RowHeaderCell>
@@ -122,10 +148,12 @@ export function BusinessAssociatesPage() {
           </Flex>
         </Tabs.Content>
       </Tabs.Root>
-      {detail.data && (
+      {archived.data && <ArchivedRecords ref={archivedToggle} label="Archived business associates" rows={archived.data} onRestore={restore} />}
+      {detail.data && detail.data.archivedAt === null && (
         <AssociateDetail
           key={`detail-${detail.data.id}`}
           detail={detail.data}
+          onArchive={reason => archive(detail.data!.id, reason)}
           onEdit={() => setForm(f => ({ open: true, editing: detail.data, key: f.key + 1 }))}
           onChanged={() => reload()}
         />

@@ -9,6 +9,7 @@ import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
 import { daysFrom, dueText } from '../../components/due-text'
 import { formatDate } from '../../components/format-date'
 import { formatNumber } from '../../components/count-of'
+import { ArchiveDialog } from '../../components/ArchiveDialog'
 
 /** Recording that a notice was given: date and method. */
 function MarkDone(props: { incidentId: number; obligation: BreachObligation; onDone(): void }) {
@@ -72,7 +73,7 @@ function MarkDone(props: { incidentId: number; obligation: BreachObligation; onD
 }
 
 /** One incident: why notices are (or are not) required, each obligation with its rule, and the notices given. */
-export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdit(): void }) {
+export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdit(): void; onArchive(reason: string): Promise<void> }) {
   const { detail } = props
   const { incident, assessment } = detail
   const [error, setError] = useState<string | null>(null)
@@ -105,9 +106,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
             <Button variant="soft" onClick={props.onEdit}>
               Edit
             </Button>
-            <Button variant="soft" color="red" onClick={() => void act(() => api['incidents.delete']({ id: incident.id }))}>
-              Delete
-            </Button>
+            <ArchiveDialog name={`"${incident.title}"`} what="incident" onArchive={props.onArchive} />
           </Flex>
         </Flex>
         {incident.description && <Text as="p">{incident.description}</Text>}

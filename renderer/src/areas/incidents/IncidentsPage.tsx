@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { Badge, Button, Callout, Flex, Table, Text } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
 import type { IncidentRecord } from '../../../../main/breach/contract'
@@ -13,6 +13,7 @@ import { formatDate } from '../../components/format-date'
 import { takeRecordTarget } from '../../components/record-link'
 import { localToday } from '../business-associates/form-fields'
 import { formatNumber } from '../../components/count-of'
+import { ArchivedRecords } from '../../components/ArchivedRecords'
 
 /** Incidents: the log, and for each one the notices the breach rules require, with their deadlines. */
 export function IncidentsPage() {
@@ -27,8 +28,33 @@ export function IncidentsPage() {
     () => (selectedId === null ? Promise.resolve(null) : api['incidents.get']({ id: selectedId }).catch(() => null)),
     [selectedId, refresh]
   )
+  const archived = useLoaded(() => api['incidents.listArchived']({}), [refresh])
   const reload = () => setRefresh(r => r + 1)
   const incidents = list.data ?? []
+  // After archiving, the record's controls are gone: focus goes to the Archived toggle; after restoring, to the restored row.
+  const archivedToggle = useRef<HTMLButtonElement>(null)
+  const [focusAfter, setFocusAfter] = useState<{ to: 'archived' } | { to: 'row'; id: number } | null>(null)
+  useEffect(() => {
+    if (!focusAfter) return
+    const target =
+      focusAfter.to === 'archived' ? archivedToggle.current : document.querySelector<HTMLElement>(`[data-incident-id="${focusAfter.id}"]`)
+    if (target) {
+      target.focus()
+      setFocusAfter(null)
+    }
+  }, [focusAfter, list.data, archived.data, detail.data])
+  const archive = async (id: number, reason: string) => {
+    await api['incidents.archive']({ id, ...(reason ? { reason } : {}) })
+    setSelectedId(null)
+    setFocusAfter({ to: 'archived' })
+    reload()
+  }
+  const restore = async (id: number) => {
+    await api['incidents.restore']({ id })
+    setSelectedId(id)
+    setFocusAfter({ to: 'row', id })
+    reload()
+  }
 
   return (
     <Flex direction="column" gap="4">
@@ -85,7 +111,7 @@ export function IncidentsPage() {
             {incidents.map(i => (
               <Table.Row key={i.id} aria-selected={i.id === selectedId}>
                 <Table.RowHeaderCell>
-                  <Button variant="ghost" onClick={() => setSelectedId(i.id)}>
+                  <Button variant="ghost" data-incident-id={i.id} onClick={() => setSelectedId(i.id)}>
                     {i.title}
                   </Button>
                 </Table.RowHeaderCell>
@@ -119,11 +145,20 @@ export function IncidentsPage() {
           </Table.Body>
         </Table.Root>
       )}
-      {detail.data && (
+      {archived.data && (
+        <ArchivedRecords
+          ref={archivedToggle}
+          label="Archived incidents"
+          rows={archived.data.map(a => ({ ...a, name: a.title }))}
+          onRestore={restore}
+        />
+      )}
+      {detail.data && detail.data.incident.archivedAt === null && (
         <IncidentDetail
           key={`detail-${detail.data.incident.id}`}
           detail={detail.data}
           onChanged={reload}
+          onArchive={reason => archive(detail.data!.incident.id, reason)}
           onEdit={() => setForm(f => ({ open: true, editing: detail.data?.incident ?? null, key: f.key + 1 }))}
         />
       )}
