@@ -109,11 +109,15 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
     const federal = coveredEntityFederalObligations(incident)
     const federalIndividuals = federal.find(obligation => obligation.kind === 'individuals')
     if (!federalIndividuals) throw new Error('internal: the notice to individuals is always computed for a covered entity')
+    const hhs = federal.find(obligation => obligation.kind === 'hhs' || obligation.kind === 'hhs-annual-log')
+    if (!hhs || (hhs.kind !== 'hhs' && hhs.kind !== 'hhs-annual-log'))
+      throw new Error('internal: the HHS notice is always computed for a covered entity')
     const state = coveredEntityStateObligations(
       {
         incident,
         table,
         federalIndividualsDueOn: federalIndividuals.dueOn,
+        hhsNotice: { kind: hhs.kind, dueOn: hhs.dueOn, doneOn: noticeFor(hhs, notices)?.doneOn },
         // The state's own resident notice if recorded, else the federal notice to individuals (the same letter usually serves both).
         residentNoticeDoneOn: (jurisdiction, stateIndividualsId) =>
           earliestDone(notices, n => n.obligationId === stateIndividualsId) ??

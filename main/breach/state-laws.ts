@@ -41,9 +41,58 @@ const regulatorRuleSchema = z.strictObject({
 
 const vendorRuleSchema = z.strictObject({
   deadline: stateDeadlineSchema,
+  /** The subsection that sets the vendor's window, when narrower than the row's statute. */
+  citation: nonEmptyText.optional(),
   text: nonEmptyText,
   certainty: certaintySchema
 })
+
+/** A notice a state still asks of a HIPAA entity, counted from that entity's notice to HHS (45 CFR 164.408). */
+const afterHhsNoticeSchema = z.strictObject({
+  citation: nonEmptyText,
+  body: nonEmptyText,
+  minResidents: z.int().min(1),
+  thresholdText: nonEmptyText,
+  /** 0 means on the day HHS is told (Washington's "federal timing"). */
+  days: z.int().min(0).max(365),
+  unit: z.enum(['calendar', 'business']),
+  text: nonEmptyText,
+  certainty: certaintySchema
+})
+
+/**
+ * How the state law treats a HIPAA covered entity or business associate for PHI.
+ * 'deemed-compliant': notice given under HIPAA/HITECH satisfies the state's resident notice, so no state clock runs for it.
+ * 'exempt': the law does not apply to HIPAA-regulated entities at all.
+ */
+const hipaaRuleSchema = z.strictObject({
+  effect: z.enum(['deemed-compliant', 'exempt']),
+  citation: nonEmptyText,
+  text: nonEmptyText,
+  certainty: certaintySchema,
+  /** Deemed-compliant only: the row's regulator notice still owed as written ('kept') or replaced by `afterHhsNotice` ('replaced'). */
+  regulatorForPhi: z.enum(['kept', 'replaced']).optional(),
+  afterHhsNotice: afterHhsNoticeSchema.optional()
+})
+export type StateHipaaRule = z.infer<typeof hipaaRuleSchema>
+export type AfterHhsNotice = z.infer<typeof afterHhsNoticeSchema>
+
+function checkHipaaRule(id: string, hipaa: StateHipaaRule | undefined, hipaaNote: string | undefined, ctx: z.RefinementCtx): void {
+  if (!hipaa) return
+  const problem = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: ['hipaa', path], message: `row ${id}: ${message}` })
+  if (hipaaNote !== undefined) problem('effect', 'give the HIPAA interplay once: a hipaa rule or a hipaaNote, not both')
+  if (hipaa.effect === 'exempt') {
+    if (hipaa.regulatorForPhi !== undefined || hipaa.afterHhsNotice !== undefined) {
+      problem('effect', 'an exempt entity owes no notice under the state law, so it has no regulatorForPhi or afterHhsNotice')
+    }
+    return
+  }
+  if (hipaa.regulatorForPhi === undefined)
+    problem('regulatorForPhi', "a deemed-compliant rule says whether the regulator notice is 'kept' or 'replaced'")
+  if (hipaa.regulatorForPhi === 'replaced' && hipaa.afterHhsNotice === undefined) {
+    problem('afterHhsNotice', 'a replaced regulator notice needs the afterHhsNotice that replaces it')
+  }
+}
 
 export const stateLawRowSchema = z
   .strictObject({
@@ -55,14 +104,20 @@ export const stateLawRowSchema = z
     individual: individualRuleSchema,
     regulator: regulatorRuleSchema.nullable(),
     vendorNotice: vendorRuleSchema.optional(),
+    /** A HIPAA rule the app applies; `hipaaNote` is for interplay it only reports (secondary summaries it does not act on). */
+    hipaa: hipaaRuleSchema.optional(),
     hipaaNote: nonEmptyText.optional(),
     notes: nonEmptyText.optional(),
     certainty: certaintySchema
   })
   .superRefine((row, ctx) => {
-    const parts = [row.individual.certainty, row.regulator?.certainty, row.vendorNotice?.certainty].filter(
-      (level): level is NonNullable<typeof level> => level !== undefined
-    )
+    const parts = [
+      row.individual.certainty,
+      row.regulator?.certainty,
+      row.vendorNotice?.certainty,
+      row.hipaa?.certainty,
+      row.hipaa?.afterHhsNotice?.certainty
+    ].filter((level): level is NonNullable<typeof level> => level !== undefined)
     const expected = weakestCertainty(...parts)
     if (row.certainty !== expected) {
       ctx.addIssue({
@@ -71,6 +126,7 @@ export const stateLawRowSchema = z
         message: `row ${row.id}: overall certainty must be the weakest of its parts (${expected}), not ${row.certainty}`
       })
     }
+    checkHipaaRule(row.id, row.hipaa, row.hipaaNote, ctx)
     if (row.individual.deadline?.trigger === 'resident-notice') {
       ctx.addIssue({
         code: 'custom',

@@ -3,17 +3,31 @@ import { CHECK_WITH_COUNSEL } from '../shared/certainty'
 import type { Incident } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import type { PendingObligation } from './obligation-types'
-import type { StateDeadline, StateLawRow, StateLawTable } from './state-laws'
+import type { AfterHhsNotice, StateDeadline, StateLawRow, StateLawTable } from './state-laws'
 import { formatCount } from '../shared/count-text'
+
+/** The federal notice to HHS an obligation can count from: told at once (500 or more) or in the annual log. */
+export interface HhsNoticeAnchor {
+  kind: 'hhs' | 'hhs-annual-log'
+  /** Its due date (after any federal delay). */
+  dueOn: IsoDate
+  /** The day HHS was told, when that notice has been recorded. */
+  doneOn?: IsoDate | undefined
+}
 
 export interface StateObligationContext {
   incident: Incident
   table: StateLawTable
   /** Due date of the federal notice to individuals (after any federal delay). */
   federalIndividualsDueOn: IsoDate
+  hhsNotice: HhsNoticeAnchor
   /** Date residents of a state were actually notified, when a notice has been recorded. */
   residentNoticeDoneOn: (jurisdiction: JurisdictionCode, stateIndividualsId: string) => IsoDate | undefined
 }
+
+/** The words every deemed-compliant state shows in place of its own resident clock. */
+export const DEEMED_SUFFICIENT = 'HIPAA compliance deemed sufficient for PHI — no separate clock'
+export const HIPAA_EXEMPT = 'HIPAA-regulated entities exempt — no state notice or clock for PHI'
 
 const TRIGGER_WORDS: Record<StateDeadline['trigger'], string> = {
   discovery: 'discovery',
@@ -38,10 +52,12 @@ function countingExplanation(deadline: StateDeadline, discoveredOn: IsoDate): st
     )
   }
   if (deadline.unit === 'business') {
-    parts.push(`Counted in business days (Monday to Friday); public holidays are not skipped, so the real deadline may be later.`)
+    parts.push(BUSINESS_DAYS_WARNING)
   }
   return parts.join(' ')
 }
+
+const BUSINESS_DAYS_WARNING = 'Counted in business days (Monday to Friday); public holidays are not skipped, so the real deadline may be later.'
 
 const stateIndividualsId = (row: StateLawRow): string => `state-individuals:${row.id}`
 
@@ -57,87 +73,160 @@ function residentCount(incident: Incident, code: JurisdictionCode): number {
   return incident.affectedByState[code] ?? 0
 }
 
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
+const HHS_NOTICE_WORDS: Record<HhsNoticeAnchor['kind'], string> = {
+  hhs: 'the notice to HHS (45 CFR 164.408(b))',
+  'hhs-annual-log': 'the annual log of small breaches sent to HHS (45 CFR 164.408(c))'
+}
+
+/** A state notice counted from the HHS notice: its recorded date if there is one, else its due date, and the words saying which. */
+function afterHhsObligation(row: StateLawRow, rule: AfterHhsNotice, context: StateObligationContext, count: number, id: string): PendingObligation {
+  const stateName = JURISDICTION_NAMES[row.jurisdiction]
+  const hhs = context.hhsNotice
+  const anchor = hhs.doneOn ?? hhs.dueOn
+  const dueOn = rule.unit === 'business' ? addBusinessDays(anchor, rule.days) : addDays(anchor, rule.days)
+  const span = rule.days === 0 ? 'on the same day as' : `${rule.days} ${rule.unit === 'business' ? 'business' : 'calendar'} days after`
+  const counting = hhs.doneOn
+    ? `Due ${span} ${HHS_NOTICE_WORDS[hhs.kind]}, recorded on ${hhs.doneOn}.`
+    : `Due ${span} ${HHS_NOTICE_WORDS[hhs.kind]}; that notice is not recorded yet, so this is counted from its due date (${hhs.dueOn}) and moves when the date HHS is told is entered.`
+  return {
+    id,
+    kind: 'state-regulator',
+    jurisdiction: row.jurisdiction,
+    recipient: rule.body,
+    dueOn,
+    citation: rule.citation,
+    basis: oneLine(
+      `${formatCount(count)} residents of ${stateName} affected (threshold: ${rule.thresholdText}). ${rule.text} ${counting} ${rule.unit === 'business' ? BUSINESS_DAYS_WARNING : ''} ${CHECK_WITH_COUNSEL}.`
+    ),
+    certainty: rule.certainty,
+    checkWithCounsel: true
+  }
+}
+
+/** The resident notice of a row with a day count; a row without one becomes a note. */
+function residentObligation(row: StateLawRow, incident: Incident, count: number, notes: string[]): PendingObligation | undefined {
+  const stateName = JURISDICTION_NAMES[row.jurisdiction]
+  const rule = row.individual.deadline
+  if (!rule) {
+    notes.push(`${stateName} (${row.statute}), notice to residents: ${row.individual.text} ${CHECK_WITH_COUNSEL}.`)
+    return undefined
+  }
+  const discovered = incident.discoveredOn
+  return {
+    id: stateIndividualsId(row),
+    kind: 'state-individuals',
+    jurisdiction: row.jurisdiction,
+    recipient: `Affected residents of ${stateName}`,
+    dueOn: addStateDays(discovered, rule),
+    citation: row.statute,
+    basis: oneLine(
+      `${formatCount(count)} residents of ${stateName} affected. ${row.individual.text} ${countingExplanation(rule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+    ),
+    certainty: row.individual.certainty,
+    checkWithCounsel: true
+  }
+}
+
+/** The regulator notice of a row as written; one without a day count becomes a note. */
+function regulatorObligation(
+  row: StateLawRow,
+  context: StateObligationContext,
+  count: number,
+  residentsDueOn: IsoDate | undefined,
+  notes: string[]
+): PendingObligation | undefined {
+  const regulator = row.regulator
+  if (!regulator || count < regulator.minResidents) return undefined
+  const stateName = JURISDICTION_NAMES[row.jurisdiction]
+  const regulatorRule = regulator.deadline
+  if (!regulatorRule) {
+    notes.push(
+      `${stateName} (${row.statute}), notice to the ${regulator.body} (${regulator.thresholdText}): ${regulator.text} ${CHECK_WITH_COUNSEL}.`
+    )
+    return undefined
+  }
+  const discovered = context.incident.discoveredOn
+  const residentsNotifiedOn = context.residentNoticeDoneOn(row.jurisdiction, stateIndividualsId(row))
+  let dueOn: IsoDate
+  let counting: string
+  if (regulatorRule.trigger === 'resident-notice') {
+    if (residentsNotifiedOn) {
+      dueOn = addStateDays(residentsNotifiedOn, regulatorRule)
+      counting = `Counted from the resident notice recorded on ${residentsNotifiedOn}.`
+    } else {
+      // Unknown until residents are notified: show the residents' own deadline, the earliest date this could safely be planned for.
+      dueOn = residentsDueOn ?? context.federalIndividualsDueOn
+      counting = `Counted from the day residents are notified; until that notice is recorded, it is shown on the residents' own deadline (${dueOn}) and recomputed once the notice date is entered.`
+    }
+  } else {
+    dueOn = addStateDays(discovered, regulatorRule)
+    counting = ''
+    if (regulator.notLaterThanResidentNotice && residentsNotifiedOn) {
+      dueOn = earlierOf(dueOn, residentsNotifiedOn)
+      counting = `Due no later than the resident notice recorded on ${residentsNotifiedOn}.`
+    }
+  }
+  return {
+    id: `state-regulator:${row.id}`,
+    kind: 'state-regulator',
+    jurisdiction: row.jurisdiction,
+    recipient: regulator.body,
+    dueOn,
+    citation: row.statute,
+    basis: oneLine(
+      `${formatCount(count)} residents of ${stateName} affected (threshold: ${regulator.thresholdText}). ${regulator.text} ${counting} ${countingExplanation(regulatorRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+    ),
+    certainty: regulator.certainty,
+    checkWithCounsel: true
+  }
+}
+
 /**
  * Covered-entity duties under the state table: resident notices and regulator
- * notices where a state sets a number of days. Everything here is labelled
- * "check with counsel": the table is research, and HIPAA exemptions vary.
+ * notices where a state sets a number of days, with a state's HIPAA rule
+ * applied (the incident is always PHI of a HIPAA entity). Everything here is
+ * labelled "check with counsel": the table is research, and HIPAA exemptions vary.
  */
 export function coveredEntityStateObligations(context: StateObligationContext, notes: string[]): PendingObligation[] {
   const { incident, table } = context
   const obligations: PendingObligation[] = []
-  const discovered = incident.discoveredOn
 
   for (const row of table.rows) {
     const count = residentCount(incident, row.jurisdiction)
     if (count === 0 || !appliesTo(row, incident)) continue
     const stateName = JURISDICTION_NAMES[row.jurisdiction]
+    const hipaa = row.hipaa
 
-    let residentsDueOn: IsoDate | undefined
-    const individualRule = row.individual.deadline
-    if (individualRule) {
-      residentsDueOn = addStateDays(discovered, individualRule)
-      obligations.push({
-        id: stateIndividualsId(row),
-        kind: 'state-individuals',
-        jurisdiction: row.jurisdiction,
-        recipient: `Affected residents of ${stateName}`,
-        dueOn: residentsDueOn,
-        citation: row.statute,
-        basis:
-          `${formatCount(count)} residents of ${stateName} affected. ${row.individual.text} ${countingExplanation(individualRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
-            .replace(/\s+/g, ' ')
-            .trim(),
-        certainty: row.individual.certainty,
-        checkWithCounsel: true
-      })
-    } else {
-      notes.push(`${stateName} (${row.statute}), notice to residents: ${row.individual.text} ${CHECK_WITH_COUNSEL}.`)
-    }
-
-    const regulator = row.regulator
-    if (!regulator || count < regulator.minResidents) continue
-    const regulatorRule = regulator.deadline
-    if (!regulatorRule) {
-      notes.push(
-        `${stateName} (${row.statute}), notice to the ${regulator.body} (${regulator.thresholdText}): ${regulator.text} ${CHECK_WITH_COUNSEL}.`
-      )
+    if (hipaa?.effect === 'exempt') {
+      notes.push(`${stateName} (${hipaa.citation}): ${HIPAA_EXEMPT}. ${hipaa.text} ${CHECK_WITH_COUNSEL}.`)
       continue
     }
 
-    const residentsNotifiedOn = context.residentNoticeDoneOn(row.jurisdiction, stateIndividualsId(row))
-    let dueOn: IsoDate
-    let counting: string
-    if (regulatorRule.trigger === 'resident-notice') {
-      if (residentsNotifiedOn) {
-        dueOn = addStateDays(residentsNotifiedOn, regulatorRule)
-        counting = `Counted from the resident notice recorded on ${residentsNotifiedOn}.`
-      } else {
-        // Unknown until residents are notified: show the residents' own deadline, the earliest date this could safely be planned for.
-        dueOn = residentsDueOn ?? context.federalIndividualsDueOn
-        counting = `Counted from the day residents are notified; until that notice is recorded, it is shown on the residents' own deadline (${dueOn}) and recomputed once the notice date is entered.`
-      }
+    let residentsDueOn: IsoDate | undefined
+    if (hipaa?.effect === 'deemed-compliant') {
+      notes.push(
+        oneLine(
+          `${stateName} (${hipaa.citation}), notice to residents: ${DEEMED_SUFFICIENT}. ${hipaa.text} Residents are told through the federal notice to individuals, given as HIPAA requires (45 CFR 164.404, due ${context.federalIndividualsDueOn}). Outside HIPAA the state's own rule would be: ${row.individual.text} ${CHECK_WITH_COUNSEL}.`
+        )
+      )
     } else {
-      dueOn = addStateDays(discovered, regulatorRule)
-      counting = ''
-      if (regulator.notLaterThanResidentNotice && residentsNotifiedOn) {
-        dueOn = earlierOf(dueOn, residentsNotifiedOn)
-        counting = `Due no later than the resident notice recorded on ${residentsNotifiedOn}.`
-      }
+      const residents = residentObligation(row, incident, count, notes)
+      if (residents) obligations.push(residents)
+      residentsDueOn = residents?.dueOn
     }
-    obligations.push({
-      id: `state-regulator:${row.id}`,
-      kind: 'state-regulator',
-      jurisdiction: row.jurisdiction,
-      recipient: regulator.body,
-      dueOn,
-      citation: row.statute,
-      basis:
-        `${formatCount(count)} residents of ${stateName} affected (threshold: ${regulator.thresholdText}). ${regulator.text} ${counting} ${countingExplanation(regulatorRule, discovered)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
-          .replace(/\s+/g, ' ')
-          .trim(),
-      certainty: regulator.certainty,
-      checkWithCounsel: true
-    })
+
+    if (hipaa?.regulatorForPhi !== 'replaced') {
+      const regulator = regulatorObligation(row, context, count, residentsDueOn, notes)
+      if (regulator) obligations.push(regulator)
+    }
+    const afterHhs = hipaa?.afterHhsNotice
+    if (afterHhs && count >= afterHhs.minResidents) {
+      // A replacing notice keeps the regulator's id, so a notice recorded against it before still matches.
+      const id = hipaa.regulatorForPhi === 'replaced' ? `state-regulator:${row.id}` : `state-regulator:${row.id}:after-hhs`
+      obligations.push(afterHhsObligation(row, afterHhs, context, count, id))
+    }
   }
   return obligations
 }
@@ -148,7 +237,7 @@ export function businessAssociateStateObligations(incident: Incident, table: Sta
   for (const row of table.rows) {
     const vendorRule = row.vendorNotice
     const count = residentCount(incident, row.jurisdiction)
-    if (!vendorRule || count === 0 || !appliesTo(row, incident)) continue
+    if (!vendorRule || count === 0 || !appliesTo(row, incident) || row.hipaa?.effect === 'exempt') continue
     const stateName = JURISDICTION_NAMES[row.jurisdiction]
     obligations.push({
       id: `covered-entity:${row.id}`,
@@ -156,11 +245,10 @@ export function businessAssociateStateObligations(incident: Incident, table: Sta
       jurisdiction: row.jurisdiction,
       recipient: 'The covered entity (your client), under state law',
       dueOn: addStateDays(incident.discoveredOn, vendorRule.deadline),
-      citation: row.statute,
-      basis:
-        `${formatCount(count)} residents of ${stateName} affected. ${vendorRule.text} ${countingExplanation(vendorRule.deadline, incident.discoveredOn)} ${CHECK_WITH_COUNSEL}.`
-          .replace(/\s+/g, ' ')
-          .trim(),
+      citation: vendorRule.citation ?? row.statute,
+      basis: oneLine(
+        `${formatCount(count)} residents of ${stateName} affected. ${vendorRule.text} ${countingExplanation(vendorRule.deadline, incident.discoveredOn)}${hipaaSentence(row)} ${CHECK_WITH_COUNSEL}.`
+      ),
       certainty: vendorRule.certainty,
       checkWithCounsel: true
     })

@@ -101,7 +101,7 @@ function referenceObligations(incident: GeneratedIncident): Map<string, string> 
     const window = Math.min(60, incident.baaReportingDays ?? 60)
     expected.set('covered-entity', fromEpochDay(referenceDelayed(discovered + window, delays)))
     for (const row of rows) {
-      if (row.vendorNotice && (incident.affectedByState[row.jurisdiction] ?? 0) > 0) {
+      if (row.vendorNotice && row.hipaa?.effect !== 'exempt' && (incident.affectedByState[row.jurisdiction] ?? 0) > 0) {
         const rule = row.vendorNotice.deadline
         expected.set(`covered-entity:${row.id}`, referenceStateDays(incident.discoveredOn, rule.days, rule.unit))
       }
@@ -112,21 +112,35 @@ function referenceObligations(incident: GeneratedIncident): Map<string, string> 
   const total = counts.reduce((sum, [, count]) => sum + count, 0)
   const individualsDue = referenceDelayed(discovered + 60, delays)
   expected.set('individuals', fromEpochDay(individualsDue))
-  if (total >= 500) expected.set('hhs', fromEpochDay(referenceDelayed(discovered + 60, delays)))
-  else {
+  // No HHS notice is recorded in these cases, so a clock counted from it runs from its due date.
+  let hhsDue: string
+  if (total >= 500) {
+    hhsDue = fromEpochDay(referenceDelayed(discovered + 60, delays))
+    expected.set('hhs', hhsDue)
+  } else {
     const logDue = toEpochDay(referenceAnnualLogDue(Number(incident.discoveredOn.slice(0, 4))))
-    expected.set('hhs-annual-log', fromEpochDay(referenceDelayed(logDue, delays)))
+    hhsDue = fromEpochDay(referenceDelayed(logDue, delays))
+    expected.set('hhs-annual-log', hhsDue)
   }
   for (const [state, count] of counts) {
     if (count > 500) expected.set(`media:${state}`, fromEpochDay(referenceDelayed(discovered + 60, delays)))
   }
   for (const row of rows) {
     const count = incident.affectedByState[row.jurisdiction] ?? 0
-    if (count === 0) continue
-    const individual = row.individual.deadline
+    if (count === 0 || row.hipaa?.effect === 'exempt') continue
+    const deemed = row.hipaa?.effect === 'deemed-compliant'
+    const individual = deemed ? null : row.individual.deadline
     const residentsDue = individual ? referenceStateDays(incident.discoveredOn, individual.days, individual.unit) : undefined
     if (residentsDue) expected.set(`state-individuals:${row.id}`, residentsDue)
-    const regulator = row.regulator
+    const afterHhs = row.hipaa?.afterHhsNotice
+    const replaced = row.hipaa?.regulatorForPhi === 'replaced'
+    if (afterHhs && count >= afterHhs.minResidents) {
+      expected.set(
+        replaced ? `state-regulator:${row.id}` : `state-regulator:${row.id}:after-hhs`,
+        referenceStateDays(hhsDue, afterHhs.days, afterHhs.unit)
+      )
+    }
+    const regulator = replaced ? null : row.regulator
     if (!regulator?.deadline || count < regulator.minResidents) continue
     const rule = regulator.deadline
     // No notices are recorded in these cases, so a resident-notice clock shows the residents' deadline.

@@ -24,6 +24,7 @@ describe('templates/breach/state-laws.json', () => {
         'DE',
         'FL',
         'IA',
+        'IL',
         'IN',
         'LA',
         'MD',
@@ -48,7 +49,7 @@ describe('templates/breach/state-laws.json', () => {
 
   it('gives every row a statute citation, a known jurisdiction and a certainty for each part', () => {
     for (const row of table.rows) {
-      expect(row.statute, row.id).toMatch(/§|Code|Stat|Laws|RCW|ORS|SDCL|IC /)
+      expect(row.statute, row.id).toMatch(/§|Code|Stat|Laws|RCW|ORS|SDCL|IC |ILCS/)
       expect(JURISDICTION_CODES).toContain(row.jurisdiction)
       expect(['confirmed', 'secondary', 'unconfirmed']).toContain(row.certainty)
       expect(['confirmed', 'secondary', 'unconfirmed']).toContain(row.individual.certainty)
@@ -98,8 +99,6 @@ describe('state obligations for a covered entity (worked by hand)', () => {
     ['CA', 501, true],
     ['CO', 499, false],
     ['CO', 500, true],
-    ['WA', 500, false],
-    ['WA', 501, true],
     ['AL', 1000, false],
     ['AL', 1001, true],
     ['OR', 250, false],

@@ -5,10 +5,10 @@ import { computeBatch } from './tz-batch'
 
 /**
  * Deadlines are calendar dates: the same inputs must give the same dates on a
- * laptop in Kiritimati (UTC+14), Los Angeles (UTC−8/−7, with DST) or UTC.
+ * laptop in Kiritimati (UTC+14), Los Angeles (UTC−8/−7, with DST), Auckland (UTC+12/+13, DST in the southern summer) or UTC.
  */
 const script = path.resolve(__dirname, 'tz-batch.ts')
-const zones = ['Pacific/Kiritimati', 'America/Los_Angeles', 'UTC', 'Pacific/Pago_Pago']
+const zones = ['Pacific/Kiritimati', 'America/Los_Angeles', 'Pacific/Auckland', 'UTC', 'Pacific/Pago_Pago']
 
 describe('time-zone independence', () => {
   const inProcess = JSON.parse(JSON.stringify(computeBatch())) as unknown

@@ -22,6 +22,18 @@ export function computeBatch(): unknown {
     name,
     assessment: computeBreachObligations(incident, { asOf: '2026-04-15' })
   }))
+  // State clocks counted from the HHS notice (recorded or not) and across weekends, where a local-time slip would show.
+  const hipaaStates = parseIncident({
+    title: 'HIPAA state rules',
+    discoveredOn: '2026-03-10',
+    role: 'covered-entity',
+    unsecuredPhi: true,
+    affectedByState: { NY: 600, IL: 30, WA: 700, DE: 800, NM: 40 }
+  })
+  const hhsAnchored = [undefined, '2026-04-22', '2026-05-01'].map(hhsOn => ({
+    hhsOn,
+    assessment: computeBreachObligations(hipaaStates, { asOf: '2026-04-15', noticesDone: hhsOn ? [{ kind: 'hhs', doneOn: hhsOn }] : [] })
+  }))
   // Dates around DST changes, year ends and leap days, where local-time math goes wrong.
   const probes = ['2026-03-08', '2026-03-29', '2026-10-25', '2026-11-01', '2026-12-31', '2027-12-31', '2028-02-28', '2024-02-29']
   const arithmetic = probes.map(date => ({
@@ -38,7 +50,7 @@ export function computeBatch(): unknown {
     incidents: assessments.map(({ name, assessment }) => ({ id: name, title: name, obligations: assessment.obligations }))
   })
   const ics = calendarToICalendar(calendar, { generatedAt: '2026-04-15T23:30:00Z', workspaceId: 'tz-check' })
-  return { assessments, arithmetic, calendar, ics }
+  return { assessments, hhsAnchored, arithmetic, calendar, ics }
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === path.resolve(process.argv[1])) {
