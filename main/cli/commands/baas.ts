@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import { isApiError } from '../../shared/errors'
-import type { BusinessAssociateSummary, ImportReport } from '../../baas/contract'
+import type { BusinessAssociateSummary, ImportReport, RecordRetention } from '../../baas/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount, plural } from '../../shared/count-text'
@@ -19,6 +19,21 @@ function describeAssociate(associate: BusinessAssociateSummary, names: Map<numbe
   const expiry = associate.expiresOn ? `, expires ${associate.expiresOn}` : ''
   const checklist = `${formatCount(associate.checklist.missing)} missing / ${formatCount(associate.checklist.unchecked)} unchecked of ${plural(associate.checklist.total, 'term')}`
   return `  ${associate.name}${parent}: ${associate.relationship}, BAA ${associate.baaStatus}${expiry}; ${checklist}${flags.length ? `  [${flags.join(', ')}]` : ''}`
+}
+
+/** A record number typed on the command line: a positive whole number. */
+export function parseRecordId(text: string): number {
+  const id = Number(text)
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(id) || id < 1)
+    throw new Error(`<id>: "${text}" is not a record number (a whole number, as the list shows it).`)
+  return id
+}
+
+/** One archived record: when and why it was archived, and how long it is kept. */
+export function describeArchived(label: string, record: { archivedAt: string; archiveReason: string | null; retention: RecordRetention }): string {
+  const { retention } = record
+  const reason = record.archiveReason ? `, reason: ${record.archiveReason}` : ''
+  return `  ${label} (archived ${record.archivedAt.slice(0, 10)}${reason}): kept until ${retention.keptUntil} (six years from its last document date, ${retention.countedFrom}, ${retention.citation}); check with counsel`
 }
 
 /** Per-row lines of an import report, on stderr when the file was refused. */
@@ -80,9 +95,18 @@ export function registerBaas(program: Command, io: CliIo): void {
     .argument('<workspace>', 'workspace file')
     .option('--as-of <date>', 'judge expiry and reviews as of this date (YYYY-MM-DD); default today')
     .option('--expiring-within <days>', 'flag agreements expiring within this many days', '60')
+    .option('--archived', 'list the archived ones instead, with how long each is kept')
     .option('--json', 'print as JSON')
     .exitOverride()
-    .action(async (workspace: string, options: { asOf?: string; expiringWithin: string; json?: boolean }) => {
+    .action(async (workspace: string, options: { asOf?: string; expiringWithin: string; archived?: boolean; json?: boolean }) => {
+      if (options.archived) {
+        const archived = await withWorkspace(workspace, call => call('baas.listArchived', {}))
+        if (options.json) return printJson(io, archived)
+        return printLines(
+          io,
+          archived.length === 0 ? ['No archived business associates.'] : archived.map(a => describeArchived(`#${a.id} ${a.name}`, a))
+        )
+      }
       const days = Number(options.expiringWithin)
       if (!Number.isInteger(days) || days < 0) throw new Error(`--expiring-within: "${options.expiringWithin}" is not a whole number of days.`)
       const list = await withWorkspace(workspace, call =>
@@ -91,5 +115,36 @@ export function registerBaas(program: Command, io: CliIo): void {
       if (options.json) return printJson(io, list)
       const names = new Map(list.map(a => [a.id, a.name]))
       printLines(io, list.length === 0 ? ['No business associates recorded.'] : list.map(a => describeAssociate(a, names)))
+    })
+
+  baas
+    .command('archive')
+    .description('Archive a business associate: it leaves the register, the calendar and the documents, and stays in the file six years')
+    .argument('<workspace>', 'workspace file')
+    .argument('<id>', 'its number (safeguard baas list --json shows it)')
+    .option('--reason <text>', 'why it is archived')
+    .exitOverride()
+    .action(async (workspace: string, idText: string, options: { reason?: string }) => {
+      const id = parseRecordId(idText)
+      const name = await withWorkspace(workspace, async call => {
+        const { name } = await call('baas.get', { id })
+        await call('baas.archive', { id, ...(options.reason ? { reason: options.reason } : {}) })
+        return name
+      })
+      printLines(io, [
+        `Archived business associate #${id} ${name}. It stays in the workspace; bring it back with: safeguard baas restore <workspace> ${id}`
+      ])
+    })
+
+  baas
+    .command('restore')
+    .description('Bring an archived business associate back into the register')
+    .argument('<workspace>', 'workspace file')
+    .argument('<id>', 'its number (safeguard baas list --archived shows it)')
+    .exitOverride()
+    .action(async (workspace: string, idText: string) => {
+      const id = parseRecordId(idText)
+      const restored = await withWorkspace(workspace, call => call('baas.restore', { id }))
+      printLines(io, [`Restored business associate #${id} ${restored.name}.`])
     })
 }

@@ -4,7 +4,7 @@ import type { IncidentImportReport } from '../../breach/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount } from '../../shared/count-text'
-import { runImport } from './baas'
+import { describeArchived, parseRecordId, runImport } from './baas'
 
 export function registerIncidents(program: Command, io: CliIo): void {
   const incidents = program.command('incidents').description('Breach incidents and their notification deadlines')
@@ -35,9 +35,20 @@ export function registerIncidents(program: Command, io: CliIo): void {
     .description('List incidents with their next deadline')
     .argument('<workspace>', 'workspace file')
     .option('--as-of <date>', 'judge deadlines as of this date (YYYY-MM-DD); default today')
+    .option('--archived', 'list the archived ones instead, with how long each is kept')
     .option('--json', 'print as JSON')
     .exitOverride()
-    .action(async (workspace: string, options: { asOf?: string; json?: boolean }) => {
+    .action(async (workspace: string, options: { asOf?: string; archived?: boolean; json?: boolean }) => {
+      if (options.archived) {
+        const archived = await withWorkspace(workspace, call => call('incidents.listArchived', {}))
+        if (options.json) return printJson(io, archived)
+        return printLines(
+          io,
+          archived.length === 0
+            ? ['No archived incidents.']
+            : archived.map(i => describeArchived(`#${i.id} ${i.title} (discovered ${i.discoveredOn})`, i))
+        )
+      }
       const list = await withWorkspace(workspace, call => call('incidents.list', options.asOf ? { asOf: options.asOf } : {}))
       if (options.json) return printJson(io, list)
       printLines(
@@ -53,5 +64,38 @@ export function registerIncidents(program: Command, io: CliIo): void {
               return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${formatCount(i.totalAffected)} affected): ${next}${i.overdue > 0 ? `; ${formatCount(i.overdue)} overdue` : ''}`
             })
       )
+    })
+
+  incidents
+    .command('archive')
+    .description(
+      'Archive an incident: it leaves the list, the deadlines and the documents, and stays in the file (breach records are kept six years)'
+    )
+    .argument('<workspace>', 'workspace file')
+    .argument('<id>', 'its number, as incidents list shows it (#3)')
+    .option('--reason <text>', 'why it is archived')
+    .exitOverride()
+    .action(async (workspace: string, idText: string, options: { reason?: string }) => {
+      const id = parseRecordId(idText)
+      const title = await withWorkspace(workspace, async call => {
+        const { incident } = await call('incidents.get', { id })
+        await call('incidents.archive', { id, ...(options.reason ? { reason: options.reason } : {}) })
+        return incident.title
+      })
+      printLines(io, [
+        `Archived incident #${id} ${title}. It stays in the workspace; bring it back with: safeguard incidents restore <workspace> ${id}`
+      ])
+    })
+
+  incidents
+    .command('restore')
+    .description('Bring an archived incident back into the list and the deadlines')
+    .argument('<workspace>', 'workspace file')
+    .argument('<id>', 'its number, as incidents list --archived shows it')
+    .exitOverride()
+    .action(async (workspace: string, idText: string) => {
+      const id = parseRecordId(idText)
+      const restored = await withWorkspace(workspace, call => call('incidents.restore', { id }))
+      printLines(io, [`Restored incident #${id} ${restored.incident.title}.`])
     })
 }
