@@ -1,0 +1,169 @@
+import { expect, test, type AppHarness } from './fixtures'
+
+// Issue 15: deleting an incident or a business associate asks first and archives it; archived records are listed and restored.
+
+async function describeOrganisation(app: AppHarness): Promise<void> {
+  const { page } = app
+  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+}
+
+async function openArea(app: AppHarness, name: string): Promise<void> {
+  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click()
+  await expect(app.page.getByRole('heading', { name, level: 1 })).toBeVisible()
+}
+
+/** This computer's date `days` from today, as YYYY-MM-DD (the app counts from the user's own today). */
+function dayFromToday(days: number): string {
+  const date = new Date()
+  date.setDate(date.getDate() + days)
+  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
+}
+
+async function shoot(app: AppHarness, name: string): Promise<void> {
+  const { page } = app
+  for (const [width, height] of [
+    [1366, 768],
+    [1920, 1080]
+  ] as const) {
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.setViewportSize({ width, height })
+      await page.emulateMedia({ colorScheme: scheme })
+      await app.screenshot(`${name}-${width}x${height}-${scheme}`)
+    }
+  }
+  await page.emulateMedia({ colorScheme: 'light' })
+  await page.setViewportSize({ width: 1280, height: 860 })
+}
+
+async function recordIncident(app: AppHarness, title: string, discoveredOn: string): Promise<void> {
+  const { page } = app
+  await openArea(app, 'Incidents')
+  await page.getByRole('button', { name: 'Record an incident' }).click()
+  const dialog = page.getByRole('dialog')
+  await dialog.getByLabel('Title').fill(title)
+  await dialog.getByLabel('Discovered on').fill(discoveredOn)
+  await dialog.getByRole('button', { name: 'Add a state' }).click()
+  await dialog.getByRole('combobox', { name: 'State 1' }).click()
+  await page.getByRole('option', { name: 'Georgia (GA)' }).click()
+  await dialog.getByLabel('Residents affected 1').fill('600')
+  await dialog.getByRole('button', { name: 'Record the incident' }).click()
+  await expect(dialog).toHaveCount(0)
+}
+
+test('an incident archived through the dialog leaves the log and the dashboard, is listed as archived with its retention, and comes back on Restore', async ({
+  app
+}) => {
+  const { page } = app
+  await describeOrganisation(app)
+  const discoveredOn = dayFromToday(-10)
+  await recordIncident(app, 'Stolen laptop', discoveredOn)
+  await openArea(app, 'Dashboard')
+  await expect(page.getByRole('table', { name: 'What to do next' })).toContainText('Stolen laptop: notify')
+
+  await openArea(app, 'Incidents')
+  const log = page.getByRole('table', { name: 'Incident log' })
+  await log.getByRole('button', { name: 'Stolen laptop' }).click()
+  await expect(page.getByRole('heading', { name: 'Stolen laptop', level: 2 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Archive…' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Archive "Stolen laptop"?' })
+  await expect(confirm).toContainText('Nothing is erased: it stays in this workspace for six years (45 CFR 164.530(j))')
+  // Cancel changes nothing.
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+  await expect(confirm).toHaveCount(0)
+  await expect(log.getByRole('button', { name: 'Stolen laptop' })).toBeVisible()
+
+  await page.getByRole('button', { name: 'Archive…' }).click()
+  await confirm.getByLabel('Reason (optional)').fill('Laptop found, encrypted')
+  expect(await app.axeViolations()).toEqual([])
+  await shoot(app, 'archive-incident-dialog')
+  await confirm.getByRole('button', { name: 'Archive', exact: true }).click()
+  await expect(confirm).toHaveCount(0)
+
+  // Gone from the log; focus lands on the Archived toggle, which counts it.
+  const toggle = page.getByRole('button', { name: 'Archived (1)' })
+  await expect(toggle).toBeFocused()
+  await expect(page.getByRole('heading', { name: 'Stolen laptop', level: 2 })).toHaveCount(0)
+  await expect(page.getByText(/No incidents recorded/)).toBeVisible()
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false')
+  await toggle.press('Enter')
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true')
+  const archived = page.getByRole('table', { name: 'Archived incidents' })
+  const row = archived.getByRole('row').filter({ hasText: 'Stolen laptop' })
+  await expect(row).toContainText('Laptop found, encrypted')
+  // Six full years from its only date, the discovery.
+  const keptUntil = `${Number(discoveredOn.slice(0, 4)) + 6}${discoveredOn.slice(4)}`
+  const shown = await page.evaluate(
+    date =>
+      new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(
+        new Date(`${date}T00:00:00Z`)
+      ),
+    keptUntil
+  )
+  await expect(row).toContainText(`Kept until ${shown} (six years from its last document date`)
+  await expect(row).toContainText('45 CFR 164.530(j)); check with counsel.')
+  expect(await app.axeViolations()).toEqual([])
+  await shoot(app, 'archive-incident-list')
+
+  await openArea(app, 'Dashboard')
+  await expect(page.getByText('Stolen laptop')).toHaveCount(0)
+
+  await openArea(app, 'Incidents')
+  await page.getByRole('button', { name: 'Archived (1)' }).click()
+  await page.getByRole('button', { name: 'Restore Stolen laptop' }).click()
+  // Back in the log, opened, with focus on its row; nothing left archived.
+  await expect(log.getByRole('button', { name: 'Stolen laptop' })).toBeFocused()
+  await expect(page.getByRole('heading', { name: 'Stolen laptop', level: 2 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Archived (0)' })).toBeVisible()
+  await openArea(app, 'Dashboard')
+  await expect(page.getByRole('table', { name: 'What to do next' })).toContainText('Stolen laptop: notify')
+})
+
+test('a business associate with a subcontractor below it cannot be archived until the subcontractor is', async ({ app }) => {
+  const { page } = app
+  await describeOrganisation(app)
+  await openArea(app, 'Business associates')
+  const dialog = page.getByRole('dialog')
+  await page.getByRole('button', { name: 'Add a business associate' }).click()
+  await dialog.getByLabel('Name').fill('Northwind Billing')
+  await dialog.getByRole('button', { name: 'Add' }).click()
+  await expect(dialog).toHaveCount(0)
+  await page.getByRole('button', { name: 'Add a business associate' }).click()
+  await dialog.getByLabel('Name').fill('Backup Vault')
+  await dialog.getByLabel('Relationship').click()
+  await page.getByRole('option', { name: 'Subcontractor' }).click()
+  await dialog.getByLabel('Engaged by (above it in the chain)').click()
+  await page.getByRole('option', { name: 'Northwind Billing' }).click()
+  await dialog.getByRole('button', { name: 'Add' }).click()
+  await expect(dialog).toHaveCount(0)
+
+  const register = page.getByRole('table', { name: 'Business associate register' })
+  await register.getByRole('button', { name: 'Northwind Billing' }).click()
+  await page.getByRole('button', { name: 'Archive…' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Archive Northwind Billing?' })
+  await confirm.getByRole('button', { name: 'Archive', exact: true }).click()
+  await expect(confirm.getByRole('alert')).toContainText('"Northwind Billing" still has 1 subcontractor below it in the chain ("Backup Vault")')
+  expect(await app.axeViolations()).toEqual([])
+  await confirm.getByRole('button', { name: 'Cancel' }).click()
+
+  await register.getByRole('button', { name: 'Backup Vault' }).click()
+  await page.getByRole('button', { name: 'Archive…' }).click()
+  await page.getByRole('alertdialog', { name: 'Archive Backup Vault?' }).getByRole('button', { name: 'Archive', exact: true }).click()
+  await expect(page.getByRole('button', { name: 'Archived (1)' })).toBeFocused()
+  await expect(register.getByRole('button', { name: 'Backup Vault' })).toHaveCount(0)
+
+  await register.getByRole('button', { name: 'Northwind Billing' }).click()
+  await page.getByRole('button', { name: 'Archive…' }).click()
+  await confirm.getByRole('button', { name: 'Archive', exact: true }).click()
+  await expect(confirm).toHaveCount(0)
+  await page.getByRole('button', { name: 'Archived (2)' }).click()
+  await expect(page.getByRole('table', { name: 'Archived business associates' }).getByRole('row')).toHaveCount(3)
+  expect(await app.axeViolations()).toEqual([])
+  await shoot(app, 'archive-associates-list')
+  await page.getByRole('button', { name: 'Restore Northwind Billing' }).click()
+  await expect(register.getByRole('button', { name: 'Northwind Billing' })).toBeFocused()
+  await expect(page.getByRole('button', { name: 'Archived (1)' })).toBeVisible()
+})
