@@ -66,6 +66,14 @@ export interface ProcurementExport extends WrittenFile, Openable {
   answers: number
 }
 
+/** The pack as it would be written now: its page count and where each section starts, without saving anything. */
+export interface PackOutline {
+  pages: number
+  sections: Array<{ title: string; page: number }>
+  /** Why it would be marked DRAFT; empty when ready to send. */
+  draftReasons: string[]
+}
+
 /** Whether the documents are ready to send, and if not, what is missing (each a count). */
 export interface DocumentReadiness {
   ready: boolean
@@ -108,6 +116,10 @@ export const documentsCalls = {
       redact: z.boolean().default(false),
       sections: z.array(z.enum(PACK_SECTION_CHOICES)).min(1).optional()
     })
+  ),
+  /** Composes the evidence pack in memory (nothing is saved) and answers with its outline: pages and where each section starts. */
+  'documents.packOutline': defineCall<PackOutline>()(
+    z.strictObject({ periodId, redact: z.boolean().default(false), sections: z.array(z.enum(PACK_SECTION_CHOICES)).min(1).optional() })
   ),
   /** Writes the annual review PDF; asks where when no path is given (null if cancelled). */
   'documents.generateReview': defineCall<PdfResult | null>()(z.strictObject({ path: filePath.optional(), periodId })),

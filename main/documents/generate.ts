@@ -4,7 +4,7 @@ import type { CallContext } from '../api/handler-types'
 import { ApiError } from '../shared/errors'
 import { composeAnnualReview, REVIEW_SECTIONS, type ReviewSectionId } from './annual-review/compose'
 import type { AnnualReviewData } from './annual-review/review-data'
-import type { DocumentsPreview, PdfResult, PoliciesResult, SectionPreview } from './contract'
+import type { DocumentsPreview, PackOutline, PdfResult, PoliciesResult, SectionPreview } from './contract'
 import { renderPolicyDocx } from './docx/render-policy'
 import { composeEvidencePack } from './evidence-pack/compose'
 import type { EvidencePackOptions } from './evidence-pack/sections'
@@ -123,6 +123,29 @@ export async function generatePack(
     checkCancelled(ctx)
     writeFileAtomic(input.path, buffer)
     return { path: input.path, bytes: buffer.length, pages, draftReasons, openId: rememberWritten(input.path) }
+  } catch (error) {
+    throw asApiError(error)
+  }
+}
+
+/** The pack composed as generatePack would write it, kept in memory: its page count and outline. */
+export async function packOutline(
+  ctx: CallContext,
+  input: { periodId?: string; redact: boolean; sections?: EvidencePackOptions['sections'] }
+): Promise<PackOutline> {
+  ctx.progress({ phase: 'Reading the workspace' })
+  const { data: read, draftReasons } = await packDataAndDraft(ctx, input.periodId)
+  const data = input.redact ? { ...read, identifyingValues: readIdentifyingValues(ctx.workspace().db, ctx.signal) } : read
+  checkCancelled(ctx)
+  try {
+    const { pages, outline } = await composeEvidencePack(data, {
+      redact: input.redact,
+      draftReasons,
+      ...(input.sections ? { sections: input.sections } : {}),
+      signal: ctx.signal,
+      onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
+    })
+    return { pages, sections: [{ title: 'Cover', page: 1 }, ...outline], draftReasons }
   } catch (error) {
     throw asApiError(error)
   }

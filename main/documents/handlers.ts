@@ -1,7 +1,7 @@
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import type { documentsCalls } from './contract'
-import { customizePolicy, generatePack, generatePolicies, generateReview, previewDocuments, readDocumentReadiness } from './generate'
+import { customizePolicy, generatePack, generatePolicies, generateReview, packOutline, previewDocuments, readDocumentReadiness } from './generate'
 import { readProcurement } from '../assessment/reads'
 import { ApiError } from '../shared/errors'
 import { writeExportFile } from '../shared/export-file'
@@ -41,6 +41,8 @@ export const documentsHandlers: HandlersFor<typeof documentsCalls> = {
     if (!target) return null
     return generateReview(ctx, { ...input, path: target })
   },
+
+  'documents.packOutline': (input, ctx) => packOutline(ctx, input),
 
   'documents.readiness': (input, ctx) => readDocumentReadiness(ctx, input.periodId),
 

@@ -39,7 +39,7 @@ describe('documents.readiness', () => {
       answered: 1,
       unanswered: progress.overall.applicable - 1
     })
-    expect(readiness.signOffs).toEqual({ families: progress.groups.filter(g => g.applicable > 0).length, signedOff: 0 })
+    expect(readiness.signOffs).toEqual({ families: progress.groups.filter(g => g.group !== 'cloud' && g.applicable > 0).length, signedOff: 0 })
     expect(readiness.evidence).toBeNull()
     expect(readiness.reasons).toContain(
       `${(progress.overall.applicable - 1).toLocaleString('en-US')} of ${progress.overall.applicable} questions not answered`
@@ -91,6 +91,26 @@ describe('DRAFT marking', () => {
     const result = (await ws.call('documents.generatePack', { path: file }))!
     expect(result.draftReasons).toEqual([])
     expect(pageTexts(file, result.pages).join(' ')).not.toContain('DRAFT')
+  })
+})
+
+describe('documents.packOutline', () => {
+  it('gives the page count and section starts of the pack as it would be written, saving nothing', async () => {
+    const ws = await createTestWorkspace()
+    const sections = ['contents', 'summary', 'procurement', 'controls', 'attestation'] as const
+    const outline = await ws.call('documents.packOutline', { sections: [...sections] })
+    const file = path.join(ws.dir, 'pack.pdf')
+    const written = (await ws.call('documents.generatePack', { path: file, sections: [...sections] }))!
+    expect(outline.pages).toBe(written.pages)
+    expect(outline.draftReasons).toEqual(written.draftReasons)
+    expect(outline.sections.map(s => s.title)).toEqual(['Cover', 'Executive summary', 'Procurement answers', 'Control matrix', 'Attestation'])
+    const starts = outline.sections.map(s => s.page)
+    expect(starts).toEqual([...starts].sort((a, b) => a - b))
+    expect(starts.at(-1)).toBeLessThanOrEqual(outline.pages)
+    if (HAS_PDFTOTEXT) {
+      const pages = pageTexts(file, written.pages)
+      for (const s of outline.sections.slice(1)) expect(pages[s.page - 1], s.title).toContain(s.title)
+    }
   })
 })
 

@@ -162,12 +162,25 @@ test('documents: the readiness check with counts at low completion, a pack marke
     .map(n => Number(n.replace(/,/g, '')))
   expect(answered).toBe(1)
   expect(unanswered).toBe(applicable! - 1)
-  await expect(readiness.getByRole('row', { name: /Reviewer sign-offs/ })).toContainText(/0 of \d+ families signed off/)
+  const signOffs = (await readiness.getByRole('row', { name: /Reviewer sign-offs/ }).textContent())!.match(/0 of \d+ families signed off/)
+  expect(signOffs).not.toBeNull()
+  // The annual review's own preview counts the same families.
+  await expect(page.getByRole('region', { name: 'Annual review (PDF)' })).toContainText(`Reviewer sign-offs${signOffs![0]}`)
   await expect(readiness.getByRole('row', { name: /Scanner evidence/ })).toContainText('No scan imported (optional)')
   await expect(readiness).toContainText('Not ready to send.')
   const create = page.getByRole('region', { name: 'Evidence pack (PDF)' }).getByRole('button', { name: 'Create anyway (marked DRAFT)…' })
   await expect(create).toBeVisible()
   await shoot(app, 'documents-readiness')
+
+  // The outline before saving: pages and where each section starts, nothing written.
+  await page.getByRole('button', { name: 'Preview outline' }).click()
+  const outline = page.getByRole('list', { name: 'Pack outline' })
+  await expect(outline).toBeVisible({ timeout: 60_000 })
+  await expect(outline.getByRole('listitem').first()).toHaveText('Cover · page 1')
+  await expect(outline).toContainText('Executive summary · page')
+  const outlineText = (await page.getByText(/The pack would have \d[\d,]* pages, marked DRAFT on every page\. Nothing was saved\./).textContent())!
+  const outlinePages = Number(outlineText.match(/have (\d[\d,]*) pages/)![1]!.replace(/,/g, ''))
+  expect(fs.readdirSync(app.dataDir).filter(f => f.endsWith('.pdf'))).toEqual([])
 
   const target = path.join(app.dataDir, 'pack.pdf')
   host.savePaths.push(target)
@@ -178,6 +191,7 @@ test('documents: the readiness check with counts at low completion, a pack marke
   await expect(saved).toBeVisible({ timeout: 60_000 })
   const pages = Number((await saved.textContent())!.match(/\((\d[\d,]*) pages\)/)![1]!.replace(/,/g, ''))
   expect(fs.existsSync(target)).toBe(true)
+  expect(pages).toBe(outlinePages)
   // No path as text: Open and Show in folder instead.
   await expect(page.getByText(target)).toHaveCount(0)
   if (HAS_PDFTOTEXT) {
@@ -186,13 +200,12 @@ test('documents: the readiness check with counts at low completion, a pack marke
       expect(text, `page ${i}`).toContain('DRAFT — not ready to send')
     }
   } else {
-    test
-      .info()
-      .annotations.push({
-        type: 'skipped assertion',
-        description: 'pdftotext (poppler-utils) is not installed, so the DRAFT mark on each page was not read'
-      })
+    test.info().annotations.push({
+      type: 'skipped assertion',
+      description: 'pdftotext (poppler-utils) is not installed, so the DRAFT mark on each page was not read'
+    })
   }
+  await saved.scrollIntoViewIfNeeded()
   await shoot(app, 'documents-saved')
   await page.getByRole('button', { name: 'Open the evidence pack' }).click()
   await page.getByRole('button', { name: 'Show in folder the evidence pack' }).click()

@@ -27,7 +27,7 @@ import { technicalControls } from './sections/technical'
 export async function composeEvidencePack(
   input: EvidencePackData,
   options: EvidencePackOptions = {}
-): Promise<{ buffer: Buffer; pages: number; sections: PackSectionId[] }> {
+): Promise<{ buffer: Buffer; pages: number; sections: PackSectionId[]; outline: { title: string; page: number }[] }> {
   const redaction = options.redact ? redactPackData(input) : null
   const data = redaction?.data ?? input
   const sections = PACK_SECTION_IDS.filter(id => !options.sections || options.sections.includes(id))
@@ -59,8 +59,10 @@ export async function composeEvidencePack(
     SECTION_RENDERERS[id](w, data)
   })
   w.checkpoint('Finishing', total, total)
+  // Read before finishing: finishing flushes the pages, after which their indexes no longer count from the cover.
+  const outline = w.outline
   const { buffer, pages } = await w.finish()
-  return { buffer, pages, sections }
+  return { buffer, pages, sections, outline }
 }
 
 function startsPage(id: PackSectionId): boolean {

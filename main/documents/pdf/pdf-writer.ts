@@ -755,6 +755,12 @@ export class PdfWriter {
     }
   }
 
+  /** The top-level headings and the page each starts on (1 = the first page), for a preview of the document's outline. */
+  get outline(): { title: string; page: number }[] {
+    const start = this.doc.bufferedPageRange().start
+    return this.contents.filter(e => e.level === 1).map(e => ({ title: e.title, page: e.pageIndex - start + 1 }))
+  }
+
   get pageCount(): number {
     return this.doc.bufferedPageRange().count
   }

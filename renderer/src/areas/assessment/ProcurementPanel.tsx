@@ -60,11 +60,13 @@ export function ProcurementPanel(props: { periodId: string; refreshKey: number }
         <Button variant="soft" onClick={() => void exportCsv()}>
           Export to CSV…
         </Button>
+      </Flex>
+      <Flex gap="3" align="center" wrap="wrap">
+        <Text as="p" size="2" role="status" aria-live="polite" color={note?.error ? 'red' : 'green'} data-testid="procurement-note">
+          {note?.text ?? ''}
+        </Text>
         {exported && <WrittenFileActions openId={exported.openId} what="the procurement answers" />}
       </Flex>
-      <Text as="p" size="2" role="status" aria-live="polite" color={note?.error ? 'red' : 'green'} data-testid="procurement-note">
-        {note?.text ?? ''}
-      </Text>
       {answers.map(answer => (
         <Card key={answer.id} size="2" asChild>
           <section aria-label={answer.question} data-testid="procurement-answer">

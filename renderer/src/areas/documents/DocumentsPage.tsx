@@ -1,7 +1,7 @@
 import { Badge, Button, Callout, Card, Flex, Heading, Switch, Table, Text, VisuallyHidden } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
 import { useEffect, useState } from 'react'
-import type { DocumentReadiness, DocumentsPreview, PackSectionId, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
+import type { DocumentReadiness, DocumentsPreview, PackOutline, PackSectionId, PdfResult, PoliciesResult } from '../../../../main/documents/contract'
 import { api, errorMessage } from '../../api'
 import { GenerationStatus } from './GenerationStatus'
 import { SectionList } from './SectionList'
@@ -10,6 +10,7 @@ import './documents.css'
 import { countOf, formatNumber } from '../../components/count-of'
 import { WrittenFileActions } from '../../components/WrittenFileActions'
 import { ReadinessCheck } from './ReadinessCheck'
+import { PackOutlineList } from './PackOutlineList'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -58,6 +59,7 @@ export function DocumentsPage() {
   }, [])
 
   const pack = useGeneration<PdfResult>(options => api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options))
+  const outline = useGeneration<PackOutline>(options => api['documents.packOutline']({ redact, sections: [...sections] as PackSectionId[] }, options))
   const review = useGeneration<PdfResult>(options => api['documents.generateReview']({}, options))
   const policies = useGeneration<PoliciesResult>(options => api['documents.generatePolicies']({}, options))
 
@@ -71,7 +73,7 @@ export function DocumentsPage() {
   if (!preview || !readiness) return <Text color="gray">Preparing the document preview…</Text>
   const createLabel = (what: string) => (readiness.ready ? `Create ${what}…` : 'Create anyway (marked DRAFT)…')
 
-  const busy = [pack, review, policies].some(g => g.state.kind === 'running')
+  const busy = [pack, outline, review, policies].some(g => g.state.kind === 'running')
   return (
     <Flex direction="column" gap="5">
       <PageHeader
@@ -120,11 +122,24 @@ export function DocumentsPage() {
                 Redact cloud account ids and resource names (for sharing outside the organisation)
               </Flex>
             </Text>
-            <Flex>
+            <Flex gap="2" wrap="wrap">
               <Button onClick={pack.start} disabled={busy || sections.size === 0} color={readiness.ready ? undefined : 'amber'}>
                 {createLabel('evidence pack')}
               </Button>
+              <Button variant="soft" onClick={outline.start} disabled={busy || sections.size === 0}>
+                Preview outline
+              </Button>
             </Flex>
+            <GenerationStatus
+              label="Pack outline"
+              doneColor="gray"
+              state={outline.state}
+              onCancel={outline.cancel}
+              describe={o =>
+                `The pack would have ${countOf(o.pages, 'page')}${o.draftReasons.length ? ', marked DRAFT on every page' : ''}. Nothing was saved.`
+              }
+              actions={o => <PackOutlineList outline={o} />}
+            />
             <GenerationStatus
               label="Evidence pack"
               state={pack.state}

@@ -9,6 +9,8 @@ export function GenerationStatus<T>(props: {
   describe(result: T): string
   actions?(result: T): ReactNode
   label: string
+  /** Green for a file written; gray for a look that wrote nothing. */
+  doneColor?: 'green' | 'gray'
 }) {
   const { state } = props
   if (state.kind === 'idle') return null
@@ -31,7 +33,7 @@ export function GenerationStatus<T>(props: {
   }
   if (state.kind === 'done') {
     return (
-      <Callout.Root color="green" role="status">
+      <Callout.Root color={props.doneColor ?? 'green'} role="status">
         <Callout.Text>{props.describe(state.result)}</Callout.Text>
         {props.actions?.(state.result)}
       </Callout.Root>
