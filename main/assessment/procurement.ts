@@ -185,7 +185,9 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: Part | null, provi
   const question = QUESTIONS.services.replace('{provider}', providerName)
   const baaStatus = cloudBaa?.status ?? 'unknown'
   const citations = cloudBaa?.citations ?? []
-  const phiServices = phi.map(i => ({ name: i.name, eligibility: i.eligibility }))
+  // Eligibility known only from the maintainers, not from the provider's list the catalog was built from, is not a fact to sell.
+  const believed = (i: InventoryItem) => i.eligibility === 'eligible' && i.eligibilityBasis === 'maintainer-knowledge'
+  const phiServices = phi.map(i => ({ name: i.name, eligibility: believed(i) ? ('unknown' as const) : i.eligibility }))
   // With a data-flow map, the services holding PHI are those of its PHI assets (plus any ticked by hand).
   const fromMap = inventory.some(i => i.fromMap !== undefined)
   const sources = fromMap ? ['data-flow map', 'cloud service inventory'] : ['cloud service inventory']
@@ -206,7 +208,8 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: Part | null, provi
     }
   }
   const names = (items: InventoryItem[]) => items.map(i => i.name).join(', ')
-  const eligible = phi.filter(i => i.eligibility === 'eligible')
+  const eligible = phi.filter(i => i.eligibility === 'eligible' && !believed(i))
+  const uncertain = phi.filter(believed)
   const notEligible = phi.filter(i => i.eligibility === 'not-eligible')
   const unknown = phi.filter(i => i.eligibility === 'unknown')
   const mapped = phi.filter(i => (i.fromMap?.phiAssets ?? 0) > 0)
@@ -220,10 +223,14 @@ function servicesAnswer(inventory: InventoryItem[], cloudBaa: Part | null, provi
   ]
   if (eligible.length) sentences.push(`Eligible under the ${providerName} business associate addendum: ${names(eligible)}.`)
   if (notEligible.length) sentences.push(`Not eligible, a gap to fix: ${names(notEligible)}.`)
+  if (uncertain.length)
+    sentences.push(
+      `Believed eligible but not in the provider's list this assessment was built from; verify against its current list: ${names(uncertain)}.`
+    )
   if (unknown.length) sentences.push(`Eligibility not confirmed: ${names(unknown)}.`)
   if (baaStatus !== 'yes')
     sentences.push(`Eligible services are only covered once the addendum is accepted, which the assessment does not confirm yet.`)
-  const status: ProcurementStatus = notEligible.length > 0 ? 'no' : unknown.length > 0 || baaStatus !== 'yes' ? 'partly' : 'yes'
+  const status: ProcurementStatus = notEligible.length > 0 ? 'no' : unknown.length + uncertain.length > 0 || baaStatus !== 'yes' ? 'partly' : 'yes'
   return {
     ...procurementAnswer({
       id: 'services',

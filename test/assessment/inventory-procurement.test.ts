@@ -86,6 +86,16 @@ describe('procurement answers', () => {
     )
     expect(answers.minimumNecessary.answer).toContain('Not in place yet: accounts and permissions are reviewed regularly')
 
+    // DynamoDB's eligibility comes from the maintainers, not the provider's list: it is not sold as covered.
+    await ws.call('assessment.setService', { serviceId: 'aws-dynamodb', holdsPhi: true })
+    const withUncertain = await ws.call('assessment.procurement', {})
+    expect(withUncertain.services.status).toBe('partly')
+    expect(withUncertain.services.answer).toContain(
+      "Believed eligible but not in the provider's list this assessment was built from; verify against its current list: Amazon DynamoDB."
+    )
+    expect(withUncertain.services.answer).not.toMatch(/Eligible under the AWS business associate addendum: [^.]*DynamoDB/)
+    expect(withUncertain.services.phiServices).toContainEqual({ name: 'Amazon DynamoDB', eligibility: 'unknown' })
+
     await ws.call('assessment.addCustomService', { name: 'Acme Analytics', eligibility: 'not-eligible', holdsPhi: true })
     const withGap = await ws.call('assessment.procurement', {})
     expect(withGap.services.status).toBe('no')

@@ -85,7 +85,7 @@ export function phiServicesAnswer(data: EvidencePackData): ProcurementAnswer {
   if (uncovered.length === 0) {
     return {
       question,
-      answer: `${formatCount(coverage.length)} ${coverage.length === 1 ? 'service holds' : 'services hold'} protected health information: ${listJoin(names)}. Every one is HIPAA-eligible and covered by the signed agreement with ${provider}.`,
+      answer: `${formatCount(coverage.length)} ${coverage.length === 1 ? 'service holds' : 'services hold'} protected health information: ${listJoin(names)}. Every one is on ${provider}'s list of HIPAA-eligible services and so within the signed agreement.`,
       tone: 'good'
     }
   }
