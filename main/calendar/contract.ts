@@ -23,12 +23,24 @@ export interface CalendarView {
   disclaimer: string
 }
 
-/** Overdue items and those due within the window: what the desktop notification summarises. */
+/** Overdue items and those due within the window, as the calendar dates them (a never-done duty counts from the workspace's first day). */
 export interface UpcomingView {
   asOf: string
   withinDays: number
   overdue: CalendarItem[]
   dueSoon: CalendarItem[]
+}
+
+/**
+ * What the desktop notification summarised: the Dashboard's "what to do next" within the window (every open breach
+ * notice, whatever its date, then anything overdue, then what falls due), in that order, each with its due wording.
+ * Recurring duties never recorded as done are left out, as on the Dashboard (one "set up your calendar" step there).
+ */
+export interface DueNotificationView {
+  asOf: string
+  withinDays: number
+  items: CalendarEntry[]
+  notified: boolean
 }
 
 export interface CalendarDefinitionView extends RecurringDefinition {
@@ -42,7 +54,7 @@ const window = {
 
 export const calendarCalls = {
   'calendar.list': defineCall<CalendarView>()(z.strictObject({ ...window, dueSoonDays: z.int().min(0).max(3650).default(30) })),
-  /** Overdue items and those due within `withinDays` (default 30), as the notification counts them. */
+  /** Overdue items and those due within `withinDays` (default 30); the Dashboard and the notification read `calendar.dashboard`'s way instead. */
   'calendar.upcoming': defineCall<UpcomingView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
   /** The Dashboard: getting-started steps, what to do next in order of consequence, and the cards (agreements, incidents, risks, evidence). */
   'calendar.dashboard': defineCall<DashboardView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(3650).default(30) })),
@@ -52,13 +64,10 @@ export const calendarCalls = {
     z.strictObject({ definitionId: z.string().min(1).max(60), doneOn: isoDate, note: z.string().trim().max(1000).default('') })
   ),
   /**
-   * Shows one desktop notification summarising what is overdue or due within
-   * `withinDays` (default 7) through the host, and returns the same items.
-   * The renderer calls it once when a workspace opens.
+   * Shows one desktop notification, through the host, of what the Dashboard lists to do next within `withinDays`
+   * (default 7), and returns the same items. The renderer calls it once when a workspace opens.
    */
-  'calendar.notifyDue': defineCall<UpcomingView & { notified: boolean }>()(
-    z.strictObject({ ...window, withinDays: z.int().min(0).max(365).default(7) })
-  ),
+  'calendar.notifyDue': defineCall<DueNotificationView>()(z.strictObject({ ...window, withinDays: z.int().min(0).max(365).default(7) })),
   /** Writes the calendar as an iCalendar file. Without a path, asks with the host's save dialog; null when cancelled. */
   'calendar.exportIcs': defineCall<{ path: string; events: number } | null>()(
     z.strictObject({

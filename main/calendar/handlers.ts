@@ -1,7 +1,7 @@
 import { ApiError } from '../shared/errors'
 import type { CallContext, HandlersFor } from '../api/handler-types'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
-import { needsAttention, type CalendarItem } from './calendar'
+import { needsAttention } from './calendar'
 import { calendarToICalendar } from './calendar-ics'
 import type { calendarCalls, CalendarDefinitionView, UpcomingView } from './contract'
 import { insertCompletion, listCompletions } from './db/completions'
@@ -9,9 +9,10 @@ import { loadCalendarDefinitions } from './definitions'
 import { localDateOf } from '../shared/today'
 import { workspaceCalendar } from './workspace-calendar'
 import { writeExportFile } from '../shared/export-file'
-import { riskIdsByKey, toCalendarEntry } from './calendar-entries'
+import { riskIdsByKey, toCalendarEntry, type CalendarEntry } from './calendar-entries'
 import { readDashboard } from './dashboard/read-dashboard'
-import { formatCount } from '../shared/count-text'
+import { nextSteps } from './dashboard/next-steps'
+import { dueNotificationText } from './due-notification'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
 
@@ -24,6 +25,13 @@ function upcoming(ctx: CallContext, input: { asOf?: string | undefined; includeP
     overdue: items.filter(item => item.status === 'overdue'),
     dueSoon: items.filter(item => item.status === 'due-soon')
   }
+}
+
+/** The calendar as screens show it: each item with its days left, due wording and the record it opens. */
+function calendarEntries(ctx: CallContext, options: { asOf: string; dueSoonDays: number; includeProposed: boolean }): CalendarEntry[] {
+  const { db } = ctx.workspace()
+  const riskIds = riskIdsByKey(db)
+  return workspaceCalendar(db, options).map(item => toCalendarEntry(item, options.asOf, riskIds))
 }
 
 function definitionViews(ctx: CallContext): CalendarDefinitionView[] {
@@ -39,19 +47,13 @@ function definitionViews(ctx: CallContext): CalendarDefinitionView[] {
   }))
 }
 
-const describe = (item: CalendarItem) => `${item.title} (${item.dueOn})`
-
 export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
   'calendar.list': (input, ctx) => {
     const asOf = today(ctx, input.asOf)
-    const { db } = ctx.workspace()
-    const riskIds = riskIdsByKey(db)
     return {
       asOf,
       dueSoonDays: input.dueSoonDays,
-      items: workspaceCalendar(db, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }).map(item =>
-        toCalendarEntry(item, asOf, riskIds)
-      ),
+      items: calendarEntries(ctx, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }),
       disclaimer: loadCalendarDefinitions().disclaimer
     }
   },
@@ -76,17 +78,14 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
     return definitionViews(ctx).find(definition => definition.id === input.definitionId)!
   },
 
+  // What the Dashboard lists to do next, read the way it reads it, so the two never disagree.
   'calendar.notifyDue': (input, ctx) => {
-    const view = upcoming(ctx, input)
-    const count = view.overdue.length + view.dueSoon.length
-    if (count === 0) return { ...view, notified: false }
-    const parts = [
-      view.overdue.length > 0 ? `${formatCount(view.overdue.length)} overdue` : '',
-      view.dueSoon.length > 0 ? `${formatCount(view.dueSoon.length)} due within ${view.withinDays} days` : ''
-    ].filter(Boolean)
-    const first = [...view.overdue, ...view.dueSoon].slice(0, 3).map(describe)
-    ctx.host.notify(`Compliance deadlines: ${parts.join(', ')}`, first.join('\n') + (count > 3 ? `\n…and ${formatCount(count - 3)} more` : ''))
-    return { ...view, notified: true }
+    const asOf = today(ctx, input.asOf)
+    const entries = calendarEntries(ctx, { asOf, dueSoonDays: input.withinDays, includeProposed: input.includeProposed })
+    const { next } = nextSteps(entries, input.withinDays)
+    const text = dueNotificationText(next, input.withinDays)
+    if (text) ctx.host.notify(text.title, text.body)
+    return { asOf, withinDays: input.withinDays, items: next, notified: text !== null }
   },
 
   'calendar.exportIcs': async (input, ctx) => {

@@ -88,19 +88,54 @@ describe('calendar handlers', () => {
     expect(byUid['retention-baa-1']).toBeUndefined()
   })
 
-  it('notifies once through the host with a summary', async () => {
+  it('notifies once, of what the Dashboard lists to do next: breach notices first, then overdue, then due within the window', async () => {
     const ws = await populated()
+    // Done a year and more ago, so the risk analysis (every 12 months) fell due on 1 March 2026.
+    await ws.call('calendar.recordCompletion', { definitionId: 'risk-analysis', doneOn: '2025-03-01' })
     const shown: [string, string][] = []
     const host: Host = { ...headlessHost, notify: (title, body) => shown.push([title, body]) }
     const result = await ws.call('calendar.notifyDue', { asOf, withinDays: 30 }, { host })
+    const dashboard = await ws.call('calendar.dashboard', { asOf, withinDays: 30 })
+    expect(result.items).toEqual(dashboard.next)
+    const uids = result.items.map(item => item.uid)
+    // The incident's notices (due 30 April) lead, the risk analysis (overdue) follows, the agreement's renewal (10 May) comes last.
+    expect(uids.slice(0, 3).every(uid => uid.startsWith('incident-1-'))).toBe(true)
+    expect(uids.slice(3)).toEqual(['recurring-risk-analysis', 'baa-renewal-1'])
     expect(result.notified).toBe(true)
     expect(shown).toHaveLength(1)
-    expect(shown[0]![0]).toMatch(new RegExp(`${result.overdue.length} overdue, ${result.dueSoon.length} due within 30 days`))
-    // A new workspace the day before its duties start: nothing falls due today, so no notification.
-    const quiet = await createBreachWorkspace({ now })
-    const nothing = await quiet.call('calendar.notifyDue', { asOf: '2026-01-09', withinDays: 0 }, { host })
-    expect(nothing).toMatchObject({ notified: false, overdue: [], dueSoon: [] })
+    const [title, body] = shown[0]!
+    expect(title).toBe('What to do next: 3 breach notices to give, 1 overdue, 1 due within 30 days')
+    const lines = body.split('\n')
+    expect(lines).toHaveLength(4)
+    expect(lines[0]).toBe(`${result.items[0]!.title} — Due in 15 days`)
+    expect(lines[3]).toBe('…and 2 more on the Dashboard')
+    // The shorter default window (7 days) still lists every open breach notice and the overdue duty, not the renewal 25 days off.
+    const week = await ws.call('calendar.notifyDue', { asOf }, { host })
+    expect(week.items.map(item => item.uid)).toEqual(uids.slice(0, 4))
+    expect(week.items.find(item => item.uid === 'recurring-risk-analysis')?.dueText).toBe('45 days overdue')
+    expect(shown[1]![0]).toBe('What to do next: 3 breach notices to give, 1 overdue')
+  })
+
+  it('notifies of no recurring duty never recorded as done: the Dashboard has one "set up your calendar" step for them', async () => {
+    // A new workspace three months on: every recurring duty is dated its first day and the raw calendar counts them overdue.
+    const ws = await createBreachWorkspace({ now })
+    const glance = await ws.call('calendar.upcoming', { asOf })
+    const neverDone = glance.overdue.filter(item => item.source.type === 'recurring')
+    expect(neverDone.length).toBeGreaterThan(1)
+    expect(neverDone.every(item => item.neverDone === true)).toBe(true)
+    const shown: [string, string][] = []
+    const host: Host = { ...headlessHost, notify: (title, body) => shown.push([title, body]) }
+    expect(await ws.call('calendar.notifyDue', { asOf, withinDays: 30 }, { host })).toMatchObject({ notified: false, items: [] })
+    expect(shown).toEqual([])
+    expect((await ws.call('calendar.dashboard', { asOf })).calendarSetup?.duties).toHaveLength(neverDone.length)
+
+    // Once a duty is recorded as done and falls overdue again, it is notified, and only it.
+    await ws.call('calendar.recordCompletion', { definitionId: 'workforce-training', doneOn: '2025-02-01' })
+    const result = await ws.call('calendar.notifyDue', { asOf, withinDays: 30 }, { host })
+    expect(result.items.map(item => item.uid)).toEqual(['recurring-workforce-training'])
     expect(shown).toHaveLength(1)
+    expect(shown[0]![0]).toBe('What to do next: 1 overdue')
+    expect(shown[0]![1]).toBe(`${result.items[0]!.title} — 73 days overdue`)
   })
 
   it('exports an .ics file to a given path or the host save dialog, null when cancelled', async () => {

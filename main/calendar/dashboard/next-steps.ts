@@ -8,7 +8,7 @@ import type { CalendarEntry } from '../calendar-entries'
  */
 
 const isOpen = (entry: CalendarEntry) => entry.status === 'overdue' || entry.status === 'due-soon' || entry.status === 'upcoming'
-const isBreachNotice = (entry: CalendarEntry) => entry.source.type === 'incident'
+export const isBreachNotice = (entry: CalendarEntry) => entry.source.type === 'incident'
 
 function rank(entry: CalendarEntry): number {
   if (isBreachNotice(entry)) return 0
