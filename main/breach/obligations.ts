@@ -133,7 +133,7 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
   }
   if (delaysOf(incident).length > 0) {
     notes.push(
-      'The law-enforcement delay is applied to the federal notices only (45 CFR 164.412). State laws have their own delay provisions; check with counsel before relying on it for a state deadline.'
+      'The law-enforcement delay is applied to the federal notices (45 CFR 164.412), and so to state notices counted from the notice to HHS. State laws have their own delay provisions; check with counsel before relying on it for a state deadline.'
     )
   }
 

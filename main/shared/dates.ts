@@ -65,8 +65,9 @@ export function isWeekend(date: IsoDate): boolean {
 
 /**
  * The date `count` business days after `date`, counting Monday to Friday only.
- * Public holidays are NOT skipped (no holiday calendar ships with the app), so
- * the real deadline can be later than this one; callers must say so.
+ * Public holidays, federal or state, are NOT skipped (no holiday calendar ships
+ * with the app), so the real deadline can be later than this one; callers must
+ * say so, and a state row counted this way says "check with counsel".
  */
 export function addBusinessDays(date: IsoDate, count: number): IsoDate {
   if (!Number.isInteger(count) || count < 0) throw new RangeError(`business days must be a whole number ≥ 0, got ${count}`)

@@ -182,7 +182,8 @@ describe('law-enforcement delay (164.412)', () => {
     expect(only(big, 'hhs').dueOn).toBe('2026-06-15')
     expect(only(big, 'media:GA').dueOn).toBe('2026-06-15')
     expect(only(big, 'state-regulator:TX').dueOn).toBe('2026-03-31')
-    expect(big.notes.join(' ')).toMatch(/federal notices only/)
+    // Texas counts from discovery, so it stays put; only a state clock counted from the HHS notice moves with it.
+    expect(big.notes.join(' ')).toMatch(/applied to the federal notices \(45 CFR 164\.412\), and so to state notices counted from the notice to HHS/)
     const small = delayed({ kind: 'written', statedOn: '2026-03-20', until: '2027-04-01' })
     expect(only(small, 'hhs-annual-log')).toMatchObject({ dueOn: '2027-04-01', originalDueOn: '2027-03-01' })
   })
