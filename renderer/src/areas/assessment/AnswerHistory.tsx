@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { Text } from '@radix-ui/themes'
 import type { AuditEntry } from '../../../../main/assessment/contract'
 import { api, errorMessage } from '../../api'
+import { formatDateTime } from '../../components/format-date'
 
 const shown = (value: string | null) => (value === null || value === '' ? '(empty)' : value)
 
@@ -38,8 +39,7 @@ export function AnswerHistory(props: { questionId: string; periodId: string }) {
           {entries.map(entry => (
             <li key={entry.id}>
               <Text size="1">
-                {entry.at.slice(0, 16).replace('T', ' ')} UTC · {FIELD_LABELS[entry.field] ?? entry.field}: {shown(entry.oldValue)} →{' '}
-                {shown(entry.newValue)}
+                {formatDateTime(entry.at)} · {FIELD_LABELS[entry.field] ?? entry.field}: {shown(entry.oldValue)} → {shown(entry.newValue)}
               </Text>
             </li>
           ))}

@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api'
 import { localToday } from './labels'
 import { countOf, formatNumber } from '../../components/count-of'
 import { DateInput } from '../../components/DateInput'
+import { formatDate } from '../../components/format-date'
 
 /** The yearly review: reviewer sign-off per family, starting the next period, and the client CSV exchange. */
 export function CyclePanel(props: { progress: ProgressView; periods: PeriodView[]; onChanged(): void; onPeriodStarted(id: string): void }) {
@@ -42,7 +43,7 @@ export function CyclePanel(props: { progress: ProgressView; periods: PeriodView[
             <Flex gap="2" wrap="wrap">
               {props.periods.map(period => (
                 <Badge key={period.id} color={period.status === 'current' ? 'teal' : 'gray'} variant="soft" highContrast size="2">
-                  {period.id}: {period.status === 'current' ? 'current' : `closed ${period.closedOn}`}
+                  {period.id}: {period.status === 'current' ? 'current' : period.closedOn ? `closed ${formatDate(period.closedOn)}` : 'closed'}
                 </Badge>
               ))}
             </Flex>
@@ -77,7 +78,7 @@ function SignOffRow(props: { group: GroupProgress; readOnly: boolean; onChanged(
         </Text>
         <Text size="1" color="gray">
           {formatNumber(group.answered)} of {formatNumber(group.applicable)} answered
-          {group.signOff ? ` · signed off by ${group.signOff.reviewer} on ${group.signOff.signedOn}` : ''}
+          {group.signOff ? ` · signed off by ${group.signOff.reviewer} on ${formatDate(group.signOff.signedOn)}` : ''}
         </Text>
         {group.signOff?.changedSince && (
           <Text size="1" color="orange">

@@ -3,6 +3,7 @@ import { Box, Callout, Flex, RadioGroup, Text, TextArea, TextField } from '@radi
 import type { DecisionKind, DecisionView } from '../../../../main/assessment/contract'
 import { api } from '../../api'
 import { useDraft } from '../../components/drafts'
+import { formatDate } from '../../components/format-date'
 import { saveStateText, useAutosave } from '../../components/use-autosave'
 import { DECISION_OPTIONS } from './labels'
 import { selectFocusedRadioOnArrow } from './radio-keys'
@@ -85,7 +86,7 @@ export function DecisionEditor(props: { citation: string; topic: string; decisio
         {props.decision && (
           <Callout.Root color="green" size="1">
             <Callout.Text>
-              Recorded on {props.decision.decidedOn}
+              Recorded on {formatDate(props.decision.decidedOn)}
               {props.decision.decidedBy ? ` by ${props.decision.decidedBy}` : ''}.
             </Callout.Text>
           </Callout.Root>

@@ -2,6 +2,7 @@ import { useId, useState } from 'react'
 import { Button, Dialog, Flex } from '@radix-ui/themes'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { api, errorMessage } from '../../api'
+import { formatDate } from '../../components/format-date'
 import { DateField, dateError, localToday } from '../business-associates/form-fields'
 
 /**
@@ -22,7 +23,7 @@ export function MarkDutyDone(props: { dutyId: string; title: string; neverDone: 
       const updated = await api['calendar.recordCompletion']({ definitionId: props.dutyId, doneOn })
       setError(null)
       setOpen(false)
-      props.onRecorded(`Recorded: ${updated.title}, done ${doneOn}.`)
+      props.onRecorded(`Recorded: ${updated.title}, done ${formatDate(doneOn)}.`)
     } catch (caught) {
       setError(errorMessage(caught))
     }

@@ -4,6 +4,7 @@ import { api } from '../../api'
 import { FindingRows } from './FindingRows'
 import { useLoaded } from '../../components/use-loaded'
 import { formatNumber } from '../../components/count-of'
+import { formatDateTime } from '../../components/format-date'
 
 /** A scan against the previous scan of the same account(s): what is new, resolved and still failing. */
 export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; onScan(scanId: number): void }) {
@@ -28,7 +29,7 @@ export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; 
           <Select.Content>
             {props.scans.map(s => (
               <Select.Item key={s.id} value={String(s.id)}>
-                {s.fileName} ({(s.startedAt ?? s.importedAt).slice(0, 10)})
+                {s.fileName} ({formatDateTime(s.startedAt ?? s.importedAt)})
               </Select.Item>
             ))}
           </Select.Content>
@@ -43,7 +44,7 @@ export function ComparePanel(props: { scans: ScanView[]; scanId: number | null; 
         <>
           <Text as="p" role="status">
             {data.previous
-              ? `Compared with ${data.previous.fileName} (${(data.previous.startedAt ?? data.previous.importedAt).slice(0, 10)}): ${formatNumber(data.counts.newFailures)} new, ${formatNumber(data.counts.resolved)} resolved, ${formatNumber(data.counts.persisting)} persisting failures.`
+              ? `Compared with ${data.previous.fileName} (${formatDateTime(data.previous.startedAt ?? data.previous.importedAt)}): ${formatNumber(data.counts.newFailures)} new, ${formatNumber(data.counts.resolved)} resolved, ${formatNumber(data.counts.persisting)} persisting failures.`
               : `No earlier scan of the same account: all ${formatNumber(data.counts.newFailures)} failures are new.`}
           </Text>
           <Section title={`New failures (${formatNumber(data.counts.newFailures)})`} findings={data.newFailures} />

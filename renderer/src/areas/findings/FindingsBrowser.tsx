@@ -6,6 +6,7 @@ import { FindingRows } from './FindingRows'
 import { SEVERITY_ORDER, STATUS_ORDER } from './labels'
 import { useLoaded } from '../../components/use-loaded'
 import { formatNumber } from '../../components/count-of'
+import { formatDateTime } from '../../components/format-date'
 
 const CITATION = /^164\.3\d\d(\([A-Za-z0-9]+\))*$/
 const PAGE = 200
@@ -90,7 +91,7 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
             value={String(filter.scanId)}
             options={[
               ['all', 'All scans'],
-              ...props.scans.map(s => [String(s.id), `${s.fileName} (${(s.startedAt ?? s.importedAt).slice(0, 10)})`] as [string, string])
+              ...props.scans.map(s => [String(s.id), `${s.fileName} (${formatDateTime(s.startedAt ?? s.importedAt)})`] as [string, string])
             ]}
             onChange={v => set({ scanId: v === 'all' ? 'all' : Number(v) })}
           />

@@ -3,6 +3,7 @@ import type { ScanView } from '../../../../main/scanners/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { ScrollableTable } from '../../components/ScrollableTable'
 import { formatNumber } from '../../components/count-of'
+import { formatDateTime } from '../../components/format-date'
 
 /** Every imported scan, newest first, with ways to look at its findings or compare it. */
 export function ScansTable(props: {
@@ -39,7 +40,7 @@ export function ScansTable(props: {
             <Table.RowHeaderCell>{scan.fileName}</Table.RowHeaderCell>
             <Table.Cell>{scan.formatLabel}</Table.Cell>
             <Table.Cell>{scan.accounts.join(', ') || '—'}</Table.Cell>
-            <Table.Cell>{(scan.startedAt ?? scan.importedAt).slice(0, 10)}</Table.Cell>
+            <Table.Cell>{formatDateTime(scan.startedAt ?? scan.importedAt)}</Table.Cell>
             <Table.Cell justify="end">{formatNumber(scan.failed)}</Table.Cell>
             <Table.Cell justify="end">{formatNumber(scan.passed)}</Table.Cell>
             <Table.Cell>

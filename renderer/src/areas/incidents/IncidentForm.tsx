@@ -7,6 +7,7 @@ import type { IncidentInput, IncidentRecord, JurisdictionCode, StateLawView } fr
 import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, describedBy, splitList } from '../business-associates/form-fields'
 import { countOf } from '../../components/count-of'
+import { formatDate } from '../../components/format-date'
 
 type Role = IncidentRecord['role']
 type Conclusion = 'breach' | 'low-probability-of-compromise' | 'pending'
@@ -357,8 +358,8 @@ export function IncidentForm(props: {
               </Heading>
               {laterDelays.length > 0 && (
                 <Text as="p" size="1" color="gray" mb="2">
-                  {countOf(laterDelays.length, 'later statement')} on record ({laterDelays.map(d => `${d.kind}, ${d.statedOn}`).join('; ')}) will be
-                  kept.
+                  {countOf(laterDelays.length, 'later statement')} on record (
+                  {laterDelays.map(d => `${d.kind}, ${formatDate(d.statedOn)}`).join('; ')}) will be kept.
                 </Text>
               )}
               <Grid columns={{ initial: '1', sm: '2' }} gap="3">

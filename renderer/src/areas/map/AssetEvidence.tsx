@@ -3,6 +3,7 @@ import type { FindingStatusCounts, MapAsset, MapAssetEvidence } from '../../../.
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
 import { formatNumber } from '../../components/count-of'
+import { formatDate, formatDateTime } from '../../components/format-date'
 
 const STATUS_COLOR = { failed: 'red', passed: 'green', manual: 'amber', info: 'blue', error: 'orange' } as const
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`
@@ -51,7 +52,7 @@ function Agreement(props: { evidence: MapAssetEvidence }) {
         <Text size="2" className="map-break">
           {ba.name}: <Badge color={ba.agreementInForce ? 'green' : 'red'}>{ba.agreementInForce ? 'in force' : 'not in force'}</Badge> status{' '}
           {ba.status}
-          {ba.expiresOn ? `, expires on ${ba.expiresOn}` : ', no expiry date recorded'}.
+          {ba.expiresOn ? `, expires on ${formatDate(ba.expiresOn)}` : ', no expiry date recorded'}.
         </Text>
       ) : (
         <Text size="2" color="gray">
@@ -89,7 +90,7 @@ function Findings(props: { evidence: MapAssetEvidence }) {
         return (
           <section key={scan.id} aria-label={`Scan ${scan.fileName}`}>
             <Text as="p" size="2" weight="medium" className="map-break">
-              {scan.fileName} ({scan.scanner}, {scan.scannedOn.slice(0, 10)}){scan.current ? '' : ', an older scan'}: {countsText(scan.counts)}
+              {scan.fileName} ({scan.scanner}, {formatDateTime(scan.scannedOn)}){scan.current ? '' : ', an older scan'}: {countsText(scan.counts)}
             </Text>
             {inScan.length > 0 && (
               <ul className="map-evidence-list">

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState, type DragEvent } from 'react'
 import type { MapFlag } from '../../../../main/map/contract'
 import { api, errorMessage } from '../../api'
 import { PageHeader } from '../../components/PageHeader'
+import { formatDate } from '../../components/format-date'
 import { useLoaded } from '../../components/use-loaded'
 import { useWorkspace } from '../../workspace-context'
 import { DetailsPanel, type MapActions } from './DetailsPanel'
@@ -134,7 +135,7 @@ export function MapPage() {
           }
         />
         <Text size="2" color="gray">
-          {lastReview ? `Last reviewed on ${lastReview.reviewedOn} by ${lastReview.reviewedBy}.` : 'The map has not been reviewed yet.'}
+          {lastReview ? `Last reviewed on ${formatDate(lastReview.reviewedOn)} by ${lastReview.reviewedBy}.` : 'The map has not been reviewed yet.'}
         </Text>
         {(error || actionError || scene.error) && (
           <Callout.Root color="red" role="alert">

@@ -4,6 +4,7 @@ import type { FieldChange, RiskCatalogView } from '../../../../main/risks/contra
 import { useLoaded } from '../../components/use-loaded'
 import { CHANGED_FIELD_LABELS, STATUS_LABELS, TREATMENT_LABELS } from './labels'
 import { formatNumber } from '../../components/count-of'
+import { formatDate } from '../../components/format-date'
 
 /** A compared value as the rest of the screen words it (scale steps, treatments and statuses are stored as ids). */
 function valueText(field: string, value: string | null, catalog: RiskCatalogView): string {
@@ -13,6 +14,7 @@ function valueText(field: string, value: string | null, catalog: RiskCatalogView
   if (field === 'impact') return named(Object.fromEntries(catalog.scale.impact.map(step => [step.id, step.label])))
   if (field === 'treatment') return named(TREATMENT_LABELS)
   if (field === 'status') return named(STATUS_LABELS)
+  if (field === 'dueOn' || field === 'acceptanceExpiresOn') return formatDate(value)
   return value
 }
 

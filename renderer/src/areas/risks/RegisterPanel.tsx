@@ -10,6 +10,7 @@ import { COLUMN_SORTS, LEVEL_LABELS, LEVELS_HIGH_FIRST, SORT_LABELS, STATUS_LABE
 import { RiskScenarioPanel } from './RiskScenarioPanel'
 import type { HeatCellFilter } from './HeatMapPanel'
 import { countOf, formatNumber } from '../../components/count-of'
+import { formatDate } from '../../components/format-date'
 
 type Filter = NonNullable<ListRisksInput['filter']>
 const ANY = 'any'
@@ -271,13 +272,13 @@ function RegisterRow(props: { risk: RiskSummary; open: boolean; onOpen(): void }
         {risk.treatment ? TREATMENT_LABELS[risk.treatment] : '—'}
         {risk.acceptance && (
           <Text as="div" size="1" color="gray">
-            by {risk.acceptance.approver} until {risk.acceptance.expiresOn}
+            by {risk.acceptance.approver} until {formatDate(risk.acceptance.expiresOn)}
           </Text>
         )}
       </Table.Cell>
       <Table.Cell>{STATUS_LABELS[risk.status]}</Table.Cell>
       <Table.Cell>
-        {risk.dueOn ?? '—'}
+        {risk.dueOn ? formatDate(risk.dueOn) : '—'}
         {risk.overdue && (
           <Badge color="red" variant="soft" highContrast ml="2">
             Overdue

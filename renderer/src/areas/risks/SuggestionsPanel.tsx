@@ -6,6 +6,7 @@ import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { VULNERABILITY_KIND_LABELS } from './labels'
 import { useDraft } from '../../components/drafts'
 import { formatNumber } from '../../components/count-of'
+import { formatDateTime } from '../../components/format-date'
 
 /** Where focus goes once the list reloads: the button that was pressed is gone with the suggestion (or the dismissed entry). */
 type PendingFocus = { after: 'dismiss'; key: string; index: number } | { after: 'restore'; key: string }
@@ -75,7 +76,7 @@ export function SuggestionsPanel(props: { view: SuggestionsView; readOnly: boole
             {dismissed.map(item => (
               <li key={item.key}>
                 <Text size="2">
-                  {item.key}: {item.reason} <Text color="gray">({item.dismissedAt.slice(0, 10)})</Text>
+                  {item.key}: {item.reason} <Text color="gray">({formatDateTime(item.dismissedAt)})</Text>
                 </Text>
                 {!props.readOnly && (
                   <Button

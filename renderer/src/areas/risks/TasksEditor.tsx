@@ -7,6 +7,7 @@ import { TASK_STATUS_LABELS } from './labels'
 import { useDraft } from '../../components/drafts'
 import { useAutosave } from '../../components/use-autosave'
 import { DateInput } from '../../components/DateInput'
+import { formatDate } from '../../components/format-date'
 
 /** The remediation tasks of a mitigated risk: owner, due date, status; closing one records what shows it is done. */
 export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChanged(): void }) {
@@ -112,6 +113,7 @@ export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChan
 
 function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<unknown>): Promise<unknown> }) {
   const { task } = props
+  const dueShown = task.dueOn ? formatDate(task.dueOn) : '—'
   const id = useId()
   const headerRef = useRef<HTMLTableCellElement>(null)
   const [owner, setOwner] = useState(task.owner)
@@ -125,7 +127,7 @@ function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<u
         {task.title}
         {done && task.evidence && (
           <Text as="div" size="1" color="gray">
-            Done {task.doneOn}: {task.evidence}
+            Done{task.doneOn ? ` ${formatDate(task.doneOn)}` : ''}: {task.evidence}
           </Text>
         )}
       </Table.RowHeaderCell>
@@ -147,7 +149,7 @@ function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<u
       </Table.Cell>
       <Table.Cell>
         {props.readOnly || done ? (
-          (task.dueOn ?? '—')
+          dueShown
         ) : (
           <DateInput
             size="1"

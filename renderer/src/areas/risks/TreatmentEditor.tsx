@@ -8,6 +8,7 @@ import { TasksEditor } from './TasksEditor'
 import { useDraft } from '../../components/drafts'
 import { saveStateText, useAutosave } from '../../components/use-autosave'
 import { DateInput } from '../../components/DateInput'
+import { localToday } from '../business-associates/form-fields'
 
 const NONE = 'none'
 type Draft = {
@@ -23,7 +24,8 @@ type Draft = {
 }
 
 function draftOf(view: TreatmentView | null): Draft {
-  const today = new Date().toISOString().slice(0, 10)
+  // The computer's calendar day, as the date input shows it (toISOString would give the UTC day: tomorrow on a US evening).
+  const today = localToday()
   const draft: Draft = {
     kind: view?.kind ?? NONE,
     approver: '',

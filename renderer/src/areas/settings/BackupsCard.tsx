@@ -3,7 +3,7 @@ import { Button, Callout, Card, Flex, Heading, Table, Text } from '@radix-ui/the
 import type { BackupInfo } from '../../../../main/backup/contract'
 import { ConfirmDialog } from '../../components/ConfirmDialog'
 import { api, errorMessage } from '../../api'
-import { formatLocalDateTime } from '../../components/format-date-time'
+import { formatDateTime } from '../../components/format-date'
 import { useWorkspace } from '../../workspace-context'
 
 const REASONS: Record<BackupInfo['reason'], string> = {
@@ -84,7 +84,7 @@ export function BackupsCard() {
             <Table.Body>
               {backups.map(backup => (
                 <Table.Row key={backup.file} data-testid="backup-row">
-                  <Table.RowHeaderCell>{formatLocalDateTime(backup.createdAt)}</Table.RowHeaderCell>
+                  <Table.RowHeaderCell>{formatDateTime(backup.createdAt)}</Table.RowHeaderCell>
                   <Table.Cell>{REASONS[backup.reason]}</Table.Cell>
                   <Table.Cell>{sizeOf(backup.sizeBytes)}</Table.Cell>
                   <Table.Cell>
@@ -95,7 +95,7 @@ export function BackupsCard() {
                             Restore…
                           </Button>
                         }
-                        title={`Go back to the backup of ${formatLocalDateTime(backup.createdAt)}?`}
+                        title={`Go back to the backup of ${formatDateTime(backup.createdAt)}?`}
                         description="Everything recorded since then is replaced by the backup. The workspace as it is now is kept as a backup first, so you can come back to it."
                         confirmLabel="Restore this backup"
                         destructive
@@ -103,7 +103,7 @@ export function BackupsCard() {
                           run(async () => {
                             const outcome = await api['backup.restore']({ file: backup.file })
                             setWorkspace(outcome.workspace)
-                            return `Restored the backup of ${formatLocalDateTime(backup.createdAt)}. The previous state was kept as a backup.`
+                            return `Restored the backup of ${formatDateTime(backup.createdAt)}. The previous state was kept as a backup.`
                           })
                         }
                       />

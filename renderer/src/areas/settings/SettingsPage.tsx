@@ -3,7 +3,7 @@ import { Card, Code, DataList, Flex, Heading, Text } from '@radix-ui/themes'
 import { PageHeader } from '../../components/PageHeader'
 import type { AppInfo } from '../../../../main/workspace/contract'
 import { api } from '../../api'
-import { formatLocalDateTime } from '../../components/format-date-time'
+import { formatDateTime } from '../../components/format-date'
 import { OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useFormDraft } from '../../components/form-draft'
 import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
@@ -83,7 +83,7 @@ export function SettingsPage() {
             </DataList.Item>
             <DataList.Item>
               <DataList.Label>Created</DataList.Label>
-              <DataList.Value>{formatLocalDateTime(workspace.createdAt)}</DataList.Value>
+              <DataList.Value>{formatDateTime(workspace.createdAt)}</DataList.Value>
             </DataList.Item>
             <DataList.Item>
               <DataList.Label>Format version</DataList.Label>

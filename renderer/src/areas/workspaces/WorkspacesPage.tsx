@@ -3,7 +3,7 @@ import { Badge, Button, Callout, Card, Code, Flex, Heading, Table, Text } from '
 import { PageHeader } from '../../components/PageHeader'
 import type { RecentWorkspace, WorkspaceSummary } from '../../../../main/workspace/contract'
 import { api, ApiCallError, errorMessage } from '../../api'
-import { formatLocalDateTime } from '../../components/format-date-time'
+import { formatDateTime } from '../../components/format-date'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { EMPTY_NEW_PASSPHRASE, type NewPassphrase, type NewPassphraseProblems } from '../../components/NewPassphraseFields'
 import { UnlockDialog } from '../../components/UnlockDialog'
@@ -148,7 +148,7 @@ export function WorkspacesPage() {
                           {entry.path}
                         </Code>
                       </Table.Cell>
-                      <Table.Cell>{formatLocalDateTime(entry.lastOpenedAt)}</Table.Cell>
+                      <Table.Cell>{formatDateTime(entry.lastOpenedAt)}</Table.Cell>
                       <Table.Cell>
                         <Flex gap="2" justify="end">
                           <Button
