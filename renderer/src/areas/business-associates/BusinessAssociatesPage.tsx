@@ -13,6 +13,7 @@ import { ImportButton } from './ImportButton'
 import { RELATIONSHIP_LABELS, STATUS_LABELS, flagBadges } from './labels'
 import { takeRecordTarget } from '../../components/record-link'
 import { formatNumber } from '../../components/count-of'
+import { formatDate } from '../../components/format-date'
 import { ArchivedRecords } from '../../components/ArchivedRecords'
 
 const WINDOWS = ['30', '60', '90', '180']
@@ -101,7 +102,9 @@ export function BusinessAssociatesPage() {
         <Tabs.Content value="register">
           {associates.length === 0 && list.data ? (
             <Text as="p" color="gray" mt="3">
-              No business associates yet. Add one, or import a register kept in a spreadsheet (CSV) or JSON.
+              {(archived.data?.length ?? 0) > 0
+                ? 'No business associates in the register. Archived ones are listed under Archived.'
+                : 'No business associates yet. Add one, or import a register kept in a spreadsheet (CSV) or JSON.'}
             </Text>
           ) : (
             <ScrollableTable mt="3" label="Business associate register">
@@ -125,7 +128,7 @@ export function BusinessAssociatesPage() {
                     </Table.RowHeaderCell>
                     <Table.Cell>{RELATIONSHIP_LABELS[a.relationship]}</Table.Cell>
                     <Table.Cell>{STATUS_LABELS[a.baaStatus]}</Table.Cell>
-                    <Table.Cell>{a.expiresOn ?? '—'}</Table.Cell>
+                    <Table.Cell>{a.expiresOn ? formatDate(a.expiresOn) : '—'}</Table.Cell>
                     <Table.Cell>{clauseSummary(a.checklist)}</Table.Cell>
                     <Table.Cell>
                       <Flex gap="1" wrap="wrap">
