@@ -3,6 +3,7 @@ import { Badge, Button, Callout, Card, DataList, Flex, Heading, Select, Table, T
 import type { BusinessAssociateDetail, TermCheck, TermState } from '../../../../main/baas/contract'
 import { api, errorMessage } from '../../api'
 import { DateField, dateError, localToday } from './form-fields'
+import { formatDate, formatDateTime } from '../../components/format-date'
 import { CERTAINTY_LABELS, RELATIONSHIP_LABELS, STATUS_LABELS, TERM_STATE_LABELS, flagBadges } from './labels'
 import { ArchiveDialog } from '../../components/ArchiveDialog'
 
@@ -117,13 +118,13 @@ export function AssociateDetail(props: {
             <DataList.Label>Agreement</DataList.Label>
             <DataList.Value>
               {STATUS_LABELS[detail.baaStatus]}
-              {detail.effectiveOn ? `, effective ${detail.effectiveOn}` : ''}
-              {detail.expiresOn ? `, expires ${detail.expiresOn}` : ''}
+              {detail.effectiveOn ? `, effective ${formatDate(detail.effectiveOn)}` : ''}
+              {detail.expiresOn ? `, expires ${formatDate(detail.expiresOn)}` : ''}
             </DataList.Value>
           </DataList.Item>
           <DataList.Item>
             <DataList.Label>Next review</DataList.Label>
-            <DataList.Value>{detail.flags.nextReviewOn ?? 'Only for a signed agreement'}</DataList.Value>
+            <DataList.Value>{detail.flags.nextReviewOn ? formatDate(detail.flags.nextReviewOn) : 'Only for a signed agreement'}</DataList.Value>
           </DataList.Item>
           <DataList.Item>
             <DataList.Label>Services</DataList.Label>
@@ -151,7 +152,7 @@ export function AssociateDetail(props: {
           </Heading>
           {file ? (
             <Text size="2">
-              {file.originalName} ({Math.ceil(file.size / 1024)} KB), stored in this workspace on {file.attachedAt.slice(0, 10)}. SHA-256{' '}
+              {file.originalName} ({Math.ceil(file.size / 1024)} KB), stored in this workspace on {formatDateTime(file.attachedAt)}. SHA-256{' '}
               <Text as="span" size="1" style={{ fontFamily: 'var(--code-font-family)', overflowWrap: 'anywhere' }}>
                 {file.sha256}
               </Text>

@@ -102,9 +102,7 @@ export function BusinessAssociatesPage() {
         <Tabs.Content value="register">
           {associates.length === 0 && list.data ? (
             <Text as="p" color="gray" mt="3">
-              {(archived.data?.length ?? 0) > 0
-                ? 'No business associates in the register. Archived ones are listed under Archived.'
-                : 'No business associates yet. Add one, or import a register kept in a spreadsheet (CSV) or JSON.'}
+              No business associates yet. Add one, or import a register kept in a spreadsheet (CSV) or JSON.
             </Text>
           ) : (
             <ScrollableTable mt="3" label="Business associate register">

@@ -216,14 +216,14 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                   <Flex gap="2" align="center" wrap="wrap">
                     <Text size="2">
                       {KIND_LABELS[n.kind]}
-                      {n.jurisdiction ? ` (${n.jurisdiction})` : ''}: {n.doneOn}
+                      {n.jurisdiction ? ` (${n.jurisdiction})` : ''}: {formatDate(n.doneOn)}
                       {n.method ? `, ${n.method}` : ''}
                     </Text>
                     <Button
                       size="1"
                       variant="ghost"
                       color="red"
-                      aria-label={`Remove the ${KIND_LABELS[n.kind]} notice of ${n.doneOn}`}
+                      aria-label={`Remove the ${KIND_LABELS[n.kind]} notice of ${formatDate(n.doneOn)}`}
                       onClick={() => void act(() => api['incidents.removeNotice']({ id: incident.id, noticeId: n.id }))}
                     >
                       Remove
