@@ -16,7 +16,7 @@ export interface ArchivedRow {
 
 /** How long an archived record is kept, with the rule and the caveat it needs. */
 export function retentionText(retention: RecordRetention): string {
-  return `Kept until ${formatDate(retention.keptUntil)} (six years from its last document date, ${formatDate(retention.countedFrom)}, ${retention.citation}); check with counsel.`
+  return `Kept until ${formatDate(retention.keptUntil)}: six years from its last document date, ${formatDate(retention.countedFrom)} (${retention.citation}). Check with counsel.`
 }
 
 /**

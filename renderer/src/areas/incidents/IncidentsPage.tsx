@@ -91,7 +91,11 @@ export function IncidentsPage() {
           <Callout.Text>{list.error ?? laws.error}</Callout.Text>
         </Callout.Root>
       )}
-      {list.data && incidents.length === 0 ? (
+      {list.data && incidents.length === 0 && (archived.data?.length ?? 0) > 0 ? (
+        <Text as="p" color="gray">
+          No incidents in the log. Archived incidents are listed under Archived.
+        </Text>
+      ) : list.data && incidents.length === 0 ? (
         <Text as="p" color="gray">
           No incidents recorded. When something goes wrong, such as a lost laptop, an email sent to the wrong person or an intrusion into a system,
           choose Record an incident on the day you find out: the notice deadlines count from the day of discovery.
