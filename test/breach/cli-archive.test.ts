@@ -31,7 +31,7 @@ describe('safeguard incidents / baas archive, restore and list --archived', () =
     // Its latest date is the discovery, 2026-02-02: kept six full years from then.
     expect(archivedList.stdout).toMatch(
       new RegExp(
-        `#${phishing.id} Phishing of a billing mailbox \\(discovered 2026-02-02\\) \\(archived \\d{4}-\\d{2}-\\d{2}, reason: Entered twice\\): kept until 2032-02-02 .*45 CFR 164\\.530\\(j\\)\\); check with counsel`
+        `#${phishing.id} Phishing of a billing mailbox \\(discovered 2026-02-02\\) archived \\d{4}-\\d{2}-\\d{2}, reason: Entered twice\\. Kept until 2032-02-02: six years from its last document date, 2026-02-02 \\(45 CFR 164\\.530\\(j\\)\\); check with counsel\\.`
       )
     )
 

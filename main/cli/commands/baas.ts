@@ -5,6 +5,7 @@ import type { BusinessAssociateSummary, ImportReport, RecordRetention } from '..
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount, plural } from '../../shared/count-text'
+import { localDateOf } from '../../shared/today'
 
 const FLAG_WORDS: [keyof BusinessAssociateSummary['flags'], string][] = [
   ['phiWithoutSignedBaa', 'PHI WITHOUT SIGNED BAA'],
@@ -33,7 +34,7 @@ export function parseRecordId(text: string): number {
 export function describeArchived(label: string, record: { archivedAt: string; archiveReason: string | null; retention: RecordRetention }): string {
   const { retention } = record
   const reason = record.archiveReason ? `, reason: ${record.archiveReason}` : ''
-  return `  ${label} (archived ${record.archivedAt.slice(0, 10)}${reason}): kept until ${retention.keptUntil} (six years from its last document date, ${retention.countedFrom}, ${retention.citation}); check with counsel`
+  return `  ${label} archived ${localDateOf(record.archivedAt)}${reason}. Kept until ${retention.keptUntil}: six years from its last document date, ${retention.countedFrom} (${retention.citation}); check with counsel.`
 }
 
 /** Per-row lines of an import report, on stderr when the file was refused. */
