@@ -34,8 +34,10 @@ test('preview the documents, then write the evidence pack and the policy set whe
   await pack.getByRole('switch', { name: /Redact cloud account ids/ }).click()
   const packFile = path.join(app.dataDir, 'pack.pdf')
   app.host.savePaths.push(packFile)
-  await pack.getByRole('button', { name: 'Create evidence pack…' }).click()
-  await expect(pack.getByRole('status')).toContainText(`Evidence pack saved to ${packFile}`, { timeout: 30_000 })
+  // Nothing is answered yet: the pack is a draft, and the button says so.
+  await pack.getByRole('button', { name: 'Create anyway (marked DRAFT)…' }).click()
+  await expect(pack.getByRole('status')).toContainText('Evidence pack saved (', { timeout: 30_000 })
+  await expect(pack.getByRole('status')).toContainText('marked DRAFT on every page')
   expect(fs.readFileSync(packFile).subarray(0, 5).toString()).toBe('%PDF-')
 
   // The policy set goes into a folder the user picks.
@@ -44,7 +46,9 @@ test('preview the documents, then write the evidence pack and the policy set whe
   app.host.directories.push(folder)
   const policies = page.getByRole('region', { name: 'Policy set (Word)' })
   await policies.getByRole('button', { name: 'Create policy set…' }).click()
-  await expect(policies.getByRole('status')).toContainText(`Word documents written to ${folder}`, { timeout: 90_000 })
+  await expect(policies.getByRole('status')).toContainText('Word documents written.', { timeout: 90_000 })
+  await policies.getByRole('button', { name: 'Open folder: the policy set' }).click()
+  await expect.poll(() => app.host.opened).toEqual([{ how: 'open', file: folder }])
   expect(fs.readdirSync(folder).filter(f => f.endsWith('.docx')).length).toBeGreaterThanOrEqual(18)
   expect(await app.axeViolations()).toEqual([])
   await screenshot(app, 'documents-written')

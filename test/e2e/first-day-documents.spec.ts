@@ -138,7 +138,7 @@ test('procurement answers: a description gets no Yes, each citation once, the BA
   expect(csv).toContain('45 CFR 164.308(b)(3)')
   await shoot(app, 'procurement')
   await page.getByRole('button', { name: 'Open the procurement answers' }).click()
-  await page.getByRole('button', { name: 'Show in folder the procurement answers' }).click()
+  await page.getByRole('button', { name: 'Show in folder: the procurement answers' }).click()
   await expect
     .poll(() => host.opened)
     .toEqual([
@@ -208,7 +208,7 @@ test('documents: the readiness check with counts at low completion, a pack marke
   await saved.scrollIntoViewIfNeeded()
   await shoot(app, 'documents-saved')
   await page.getByRole('button', { name: 'Open the evidence pack' }).click()
-  await page.getByRole('button', { name: 'Show in folder the evidence pack' }).click()
+  await page.getByRole('button', { name: 'Show in folder: the evidence pack' }).click()
   await expect
     .poll(() => host.opened)
     .toEqual([

@@ -15,14 +15,23 @@ export function WrittenFileActions(props: { openId: string; what: string; folder
   return (
     <Flex direction="column" gap="1">
       <Flex gap="2" wrap="wrap">
-        <Button size="1" variant="soft" onClick={() => run(api['documents.openWritten']({ openId: props.openId }))}>
-          {props.folder ? `Open folder` : 'Open'}
-          <span className="visually-hidden"> {props.what}</span>
+        <Button
+          size="1"
+          variant="soft"
+          aria-label={props.folder ? `Open folder: ${props.what}` : `Open ${props.what}`}
+          onClick={() => run(api['documents.openWritten']({ openId: props.openId }))}
+        >
+          {props.folder ? 'Open folder' : 'Open'}
         </Button>
         {!props.folder && (
-          <Button size="1" variant="soft" color="gray" onClick={() => run(api['documents.showWritten']({ openId: props.openId }))}>
+          <Button
+            size="1"
+            variant="soft"
+            color="gray"
+            aria-label={`Show in folder: ${props.what}`}
+            onClick={() => run(api['documents.showWritten']({ openId: props.openId }))}
+          >
             Show in folder
-            <span className="visually-hidden"> {props.what}</span>
           </Button>
         )}
       </Flex>
