@@ -4,6 +4,8 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { headlessHost } from '../../main/api/host'
+import { STALE_EVIDENCE_DAYS } from '../../main/documents/readiness'
+import { daysBetween } from '../../main/shared/dates'
 import { createTestWorkspace, type TestSession } from '../helpers/workspace'
 
 const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined
@@ -60,6 +62,28 @@ describe('documents.readiness', () => {
     expect(after.reasons).toContain('1 addressable decision not recorded')
     // The changed answer also makes its family's sign-off out of date.
     expect(after.signOffs.signedOff).toBe(after.signOffs.families - 1)
+  })
+})
+
+describe('documents.readiness: scanner evidence', () => {
+  const SCAN = path.resolve(__dirname, '../fixtures/scanners/prowler-ocsf-joined.json')
+
+  it('is optional, and stale once the newest scan is older than 90 days', async () => {
+    const clock = { now: new Date('2025-03-01T12:00:00Z') }
+    const ws = await createTestWorkspace({ now: () => clock.now })
+    await ws.call('scans.import', { paths: [SCAN] })
+    const scans = await ws.call('scans.list', {})
+    const scannedOn = (scans[0]!.startedAt ?? scans[0]!.importedAt).slice(0, 10)
+    const fresh = await ws.call('documents.readiness', {})
+    expect(fresh.evidence).toEqual({ newestScanOn: scannedOn, ageDays: daysBetween(scannedOn, '2025-03-01'), stale: false })
+    expect(fresh.reasons.some(r => r.includes('scan'))).toBe(false)
+
+    clock.now = new Date('2025-09-01T12:00:00Z')
+    const stale = await ws.call('documents.readiness', {})
+    const age = daysBetween(scannedOn, '2025-09-01')
+    expect(age).toBeGreaterThan(STALE_EVIDENCE_DAYS)
+    expect(stale.evidence).toEqual({ newestScanOn: scannedOn, ageDays: age, stale: true })
+    expect(stale.reasons).toContain(`newest scan is ${age} days old`)
   })
 })
 
