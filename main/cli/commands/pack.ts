@@ -32,6 +32,9 @@ export function registerPack(program: Command, io: CliIo): void {
         })
       )
       if (options.json) return printJson(io, result)
-      printLines(io, [`Wrote the evidence pack (${result!.pages} pages${options.redact ? ', redacted' : ''}) to ${result!.path}`])
+      printLines(io, [
+        `Wrote the evidence pack (${result!.pages} pages${options.redact ? ', redacted' : ''}) to ${result!.path}`,
+        ...(result!.draftReasons.length ? [`Marked DRAFT on every page, not ready to send: ${result!.draftReasons.join('; ')}.`] : [])
+      ])
     })
 }

@@ -16,6 +16,9 @@ export function registerReview(program: Command, io: CliIo): void {
         call('documents.generateReview', { path: path.resolve(options.out), ...(options.period ? { periodId: options.period } : {}) })
       )
       if (options.json) return printJson(io, result)
-      printLines(io, [`Wrote the annual review (${result!.pages} pages) to ${result!.path}`])
+      printLines(io, [
+        `Wrote the annual review (${result!.pages} pages) to ${result!.path}`,
+        ...(result!.draftReasons.length ? [`Marked DRAFT on every page, not ready to send: ${result!.draftReasons.join('; ')}.`] : [])
+      ])
     })
 }
