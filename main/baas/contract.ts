@@ -175,6 +175,8 @@ export const baasCalls = {
   'baas.archive': defineCall<null>()(z.strictObject({ id, reason: z.string().trim().max(1000).optional() })),
   'baas.restore': defineCall<BusinessAssociateDetail>()(z.strictObject({ id })),
   'baas.listArchived': defineCall<ArchivedBusinessAssociate[]>()(z.strictObject({})),
+  /** Only for an archived party whose six-year retention is over and with nobody below it, with its name typed again as confirmation. */
+  'baas.deletePermanently': defineCall<null>()(z.strictObject({ id, confirmName: z.string().max(300) })),
   /** Records a review done on a date (sets last review; the next one moves on by the cadence). */
   'baas.markReviewed': defineCall<BusinessAssociateDetail>()(z.strictObject({ id, reviewedOn: isoDate })),
   'baas.setTerm': defineCall<BusinessAssociateDetail>()(

@@ -8,6 +8,8 @@ import type { baasCalls } from './contract'
 import { deleteAgreementFile, getAgreementFileContent, putAgreementFile } from './db/agreement-files'
 import {
   archiveBusinessAssociate,
+  countAllChildren,
+  deleteArchivedBusinessAssociate,
   insertBusinessAssociate,
   listLiveChildren,
   restoreBusinessAssociate,
@@ -86,7 +88,31 @@ export const baasHandlers: HandlersFor<typeof baasCalls> = {
     return detailOf(db, input.id, flagOptions(ctx, {}))
   },
 
-  'baas.listArchived': (_input, ctx) => archivedAssociates(ctx.workspace().db),
+  'baas.listArchived': (_input, ctx) => archivedAssociates(ctx.workspace().db, localDateOf(ctx.session.now())),
+
+  'baas.deletePermanently': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const associate = requireAssociate(db, input.id)
+    const archived = archivedAssociates(db, localDateOf(ctx.session.now())).find(entry => entry.id === input.id)
+    if (!archived) throw new ApiError('conflict', `"${associate.name}" is not archived; archive it first.`)
+    if (!archived.retention.over) {
+      throw new ApiError(
+        'conflict',
+        `"${associate.name}" must be kept until ${archived.retention.keptUntil} (six years from its last document date, ${archived.retention.citation}); it cannot be deleted before then.`
+      )
+    }
+    const children = countAllChildren(db, input.id)
+    if (children > 0) {
+      throw new ApiError(
+        'conflict',
+        `"${associate.name}" still has ${plural(children, 'party', 'parties')} below it in the chain; delete or move them first.`
+      )
+    }
+    if (input.confirmName.trim() !== associate.name)
+      throw new ApiError('invalid-input', `confirmName: type the name, "${associate.name}", to delete it.`)
+    deleteArchivedBusinessAssociate(db, input.id)
+    return null
+  },
 
   'baas.markReviewed': (input, ctx) => {
     const { db } = ctx.workspace()

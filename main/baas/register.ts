@@ -80,7 +80,7 @@ export function requireLiveAssociate(db: Db, id: number): BusinessAssociate {
  * Archived parties with how long each is kept: six years from the latest of its dates. An agreement
  * signed when it was archived was in effect until that day, so the archive day counts too.
  */
-export function archivedAssociates(db: Db): ArchivedBusinessAssociate[] {
+export function archivedAssociates(db: Db, today: string): ArchivedBusinessAssociate[] {
   return listArchivedBusinessAssociates(db).map(associate => {
     const archivedOn = localDateOf(associate.archivedAt!)
     return {
@@ -91,6 +91,7 @@ export function archivedAssociates(db: Db): ArchivedBusinessAssociate[] {
       archivedAt: associate.archivedAt!,
       archiveReason: associate.archiveReason,
       retention: retentionFrom(
+        today,
         localDateOf(associate.createdAt),
         associate.effectiveOn,
         associate.expiresOn,

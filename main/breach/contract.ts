@@ -149,6 +149,8 @@ export const breachCalls = {
   'incidents.archive': defineCall<null>()(z.strictObject({ id, reason: ArchiveReason.optional() })),
   'incidents.restore': defineCall<IncidentDetail>()(z.strictObject({ id })),
   'incidents.listArchived': defineCall<ArchivedIncident[]>()(z.strictObject({})),
+  /** Only for an archived incident whose six-year retention is over, with its title typed again as confirmation. */
+  'incidents.deletePermanently': defineCall<null>()(z.strictObject({ id, confirmTitle: z.string().max(300) })),
   /** Records a notice given (marks the matching obligation done). */
   'incidents.recordNotice': defineCall<IncidentDetail>()(z.strictObject({ id, notice: NoticeInput })),
   'incidents.removeNotice': defineCall<IncidentDetail>()(z.strictObject({ id, noticeId: id })),

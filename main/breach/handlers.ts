@@ -6,7 +6,7 @@ import { getBusinessAssociate } from '../baas/db/business-associates'
 import { REGISTER_FILTERS } from '../shared/tabular-file'
 import { localDateOf } from '../shared/today'
 import type { breachCalls } from './contract'
-import { archiveIncident, insertIncident, restoreIncident, updateIncident } from './db/incidents'
+import { archiveIncident, deleteArchivedIncident, insertIncident, restoreIncident, updateIncident } from './db/incidents'
 import { deleteNotice, insertNotice } from './db/notices'
 import { importIncidents } from './import'
 import { incidentDetail, requireIncident, requireLiveIncident } from './incident-log'
@@ -60,7 +60,24 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     return incidentDetail(db, input.id, today(ctx, undefined))
   },
 
-  'incidents.listArchived': (_input, ctx) => readArchivedIncidents(ctx.workspace().db),
+  'incidents.listArchived': (_input, ctx) => readArchivedIncidents(ctx.workspace().db, today(ctx, undefined)),
+
+  'incidents.deletePermanently': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const record = requireIncident(db, input.id)
+    const archived = readArchivedIncidents(db, today(ctx, undefined)).find(entry => entry.id === input.id)
+    if (!archived) throw new ApiError('conflict', `Incident ${input.id} ("${record.title}") is not archived; archive it first.`)
+    if (!archived.retention.over) {
+      throw new ApiError(
+        'conflict',
+        `"${record.title}" must be kept until ${archived.retention.keptUntil} (six years from its last document date, ${archived.retention.citation}); it cannot be deleted before then.`
+      )
+    }
+    if (input.confirmTitle.trim() !== record.title)
+      throw new ApiError('invalid-input', `confirmTitle: type the incident's title, "${record.title}", to delete it.`)
+    deleteArchivedIncident(db, input.id)
+    return null
+  },
 
   'incidents.recordNotice': (input, ctx) => {
     const { db } = ctx.workspace()

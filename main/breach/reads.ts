@@ -22,7 +22,7 @@ export function readIncident(db: Db, id: number, asOf: string): IncidentDetail {
 }
 
 /** Archived incidents with how long each is kept: six years from the latest of its dates (discovery, breach, delays, notices). */
-export function readArchivedIncidents(db: Db): ArchivedIncident[] {
+export function readArchivedIncidents(db: Db, today: string): ArchivedIncident[] {
   const notices = listAllNotices(db)
   return listArchivedIncidents(db).map(record => ({
     id: record.id,
@@ -31,6 +31,7 @@ export function readArchivedIncidents(db: Db): ArchivedIncident[] {
     archivedAt: record.archivedAt!,
     archiveReason: record.archiveReason,
     retention: retentionFrom(
+      today,
       record.discoveredOn,
       record.breachOn,
       ...record.lawEnforcementDelays.flatMap(delay => [delay.statedOn, delay.until]),

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readBusinessAssociates } from '../../main/baas/reads'
-import { createBreachWorkspace, workspaceDump } from '../breach/workspace'
+import { createBreachWorkspace, rowCount, workspaceDump } from '../breach/workspace'
 
 const asOf = '2026-05-01'
 const now = () => new Date('2026-05-01T12:00:00.000Z')
@@ -35,7 +35,7 @@ describe('archiving business associates', () => {
         archivedAt: now().toISOString(),
         archiveReason: 'Contract ended',
         // Signed until it was archived, but its expiry (2026-06-01) is later still.
-        retention: { keptUntil: '2032-06-01', countedFrom: '2026-06-01', citation: '45 CFR 164.530(j)', checkWithCounsel: true }
+        retention: { keptUntil: '2032-06-01', countedFrom: '2026-06-01', citation: '45 CFR 164.530(j)', checkWithCounsel: true, over: false }
       }
     ])
 
@@ -64,5 +64,32 @@ describe('archiving business associates', () => {
     await expect(
       ws.call('baas.create', { associate: { name: 'Tape Courier', relationship: 'subcontractor', parentId: top.id } })
     ).rejects.toMatchObject({ code: 'invalid-input', message: expect.stringMatching(/archived/) })
+  })
+
+  it('deletes an archived party for good only after its six years, with nobody below it and its name typed again', async () => {
+    let clock = new Date('2026-05-01T12:00:00.000Z')
+    const ws = await createBreachWorkspace({ now: () => clock })
+    const top = await ws.call('baas.create', { associate: { name: 'Northwind Billing', baaStatus: 'expired', expiresOn: '2026-03-31' } })
+    const sub = await ws.call('baas.create', { associate: { name: 'Backup Vault', relationship: 'subcontractor', parentId: top.id } })
+    await ws.call('baas.archive', { id: sub.id })
+    await ws.call('baas.archive', { id: top.id })
+    const retention = (await ws.call('baas.listArchived', {})).find(a => a.name === 'Northwind Billing')!.retention
+    // Created 2026-05-01, after its agreement expired: the six years count from the later date.
+    expect(retention).toMatchObject({ countedFrom: '2026-05-01', keptUntil: '2032-05-01', over: false })
+    await expect(ws.call('baas.deletePermanently', { id: top.id, confirmName: 'Northwind Billing' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/must be kept until 2032-05-01/)
+    })
+    clock = new Date('2032-05-02T12:00:00.000Z')
+    // Its archived subcontractor still points at it.
+    await expect(ws.call('baas.deletePermanently', { id: top.id, confirmName: 'Northwind Billing' })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/1 party below it/)
+    })
+    await expect(ws.call('baas.deletePermanently', { id: sub.id, confirmName: 'Backup vault' })).rejects.toMatchObject({ code: 'invalid-input' })
+    await ws.call('baas.deletePermanently', { id: sub.id, confirmName: 'Backup Vault' })
+    await ws.call('baas.deletePermanently', { id: top.id, confirmName: 'Northwind Billing' })
+    expect(await ws.call('baas.listArchived', {})).toEqual([])
+    expect(rowCount(ws.db, 'business_associate')).toBe(0)
   })
 })

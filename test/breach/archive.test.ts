@@ -44,7 +44,7 @@ describe('archiving incidents', () => {
         archivedAt: now().toISOString(),
         archiveReason: 'Entered twice',
         // The latest of its dates is the law-enforcement delay stated on 2026-04-20.
-        retention: { keptUntil: '2032-04-20', countedFrom: '2026-04-20', citation: '45 CFR 164.530(j)', checkWithCounsel: true }
+        retention: { keptUntil: '2032-04-20', countedFrom: '2026-04-20', citation: '45 CFR 164.530(j)', checkWithCounsel: true, over: false }
       }
     ])
 
@@ -87,5 +87,34 @@ describe('archiving incidents', () => {
     )
     await expect(ws.call('incidents.archive', { id: 9999 })).rejects.toMatchObject({ code: 'not-found' })
     expect(workspaceDump(ws.db)).toEqual(dump)
+  })
+
+  it('deletes an archived incident for good only after its six years, with its title typed again', async () => {
+    let clock = new Date('2026-05-01T12:00:00.000Z')
+    const ws = await createBreachWorkspace({ now: () => clock })
+    const { incident } = await ws.call('incidents.create', { incident: readFixture('incident-law-enforcement-delay.json') })
+    await expect(ws.call('incidents.deletePermanently', { id: incident.id, confirmTitle: incident.title })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/not archived/)
+    })
+    await ws.call('incidents.archive', { id: incident.id })
+    // Kept until 2032-04-20 (six years from the delay stated on 2026-04-20): refused through that day.
+    clock = new Date('2032-04-20T12:00:00.000Z')
+    expect((await ws.call('incidents.listArchived', {}))[0]!.retention).toMatchObject({ keptUntil: '2032-04-20', over: false })
+    await expect(ws.call('incidents.deletePermanently', { id: incident.id, confirmTitle: incident.title })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/must be kept until 2032-04-20/)
+    })
+    clock = new Date('2032-04-21T12:00:00.000Z')
+    expect((await ws.call('incidents.listArchived', {}))[0]!.retention.over).toBe(true)
+    const dump = workspaceDump(ws.db)
+    await expect(ws.call('incidents.deletePermanently', { id: incident.id, confirmTitle: 'Ransomware' })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: expect.stringMatching(/type the incident's title/)
+    })
+    expect(workspaceDump(ws.db)).toEqual(dump)
+    await ws.call('incidents.deletePermanently', { id: incident.id, confirmTitle: incident.title })
+    expect(rowCount(ws.db, 'incident') + rowCount(ws.db, 'incident_affected') + rowCount(ws.db, 'incident_law_enforcement_delay')).toBe(0)
+    expect(await ws.call('incidents.listArchived', {})).toEqual([])
   })
 })

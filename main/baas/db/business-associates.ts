@@ -142,3 +142,13 @@ export function restoreBusinessAssociate(db: Db, id: number): boolean {
     1
   )
 }
+
+/** Any party below this one in the chain, archived or not: the chain's foreign key refuses deleting a party above others. */
+export function countAllChildren(db: Db, id: number): number {
+  return (db.prepare('SELECT count(*) AS n FROM business_associate WHERE parent_id = ?').get(id) as { n: number }).n
+}
+
+/** Deletes an archived party for good, with its checklist and signed copy (the foreign keys cascade; links elsewhere are cleared). */
+export function deleteArchivedBusinessAssociate(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM business_associate WHERE id = ? AND archived_at IS NOT NULL').run(id).changes === 1
+}

@@ -209,3 +209,8 @@ export function archiveIncident(db: Db, id: number, now: string, reason: string 
 export function restoreIncident(db: Db, id: number): boolean {
   return db.prepare('UPDATE incident SET archived_at = NULL, archive_reason = NULL WHERE id = ? AND archived_at IS NOT NULL').run(id).changes === 1
 }
+
+/** Deletes an archived incident for good, with its counts, delays and notices (the foreign keys cascade). */
+export function deleteArchivedIncident(db: Db, id: number): boolean {
+  return db.prepare('DELETE FROM incident WHERE id = ? AND archived_at IS NOT NULL').run(id).changes === 1
+}
