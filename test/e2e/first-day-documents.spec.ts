@@ -181,6 +181,12 @@ test('documents: the readiness check with counts at low completion, a pack marke
   const outlineText = (await page.getByText(/The pack would have \d[\d,]* pages, marked DRAFT on every page\. Nothing was saved\./).textContent())!
   const outlinePages = Number(outlineText.match(/have (\d[\d,]*) pages/)![1]!.replace(/,/g, ''))
   expect(fs.readdirSync(app.dataDir).filter(f => f.endsWith('.pdf'))).toEqual([])
+  // Leaving a section out hides the outline made without that choice; putting it back shows it again.
+  const appendix = page.getByRole('checkbox', { name: /Appendix: evidence files/ })
+  await appendix.click()
+  await expect(outline).toHaveCount(0)
+  await appendix.click()
+  await expect(outline).toBeVisible()
 
   const target = path.join(app.dataDir, 'pack.pdf')
   host.savePaths.push(target)

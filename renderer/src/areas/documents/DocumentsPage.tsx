@@ -60,6 +60,9 @@ export function DocumentsPage() {
 
   const pack = useGeneration<PdfResult>(options => api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options))
   const outline = useGeneration<PackOutline>(options => api['documents.packOutline']({ redact, sections: [...sections] as PackSectionId[] }, options))
+  // An outline shown is the one of the choices it was made with; changing a section or redaction hides it.
+  const choices = `${[...sections].sort().join(',')}|${redact}`
+  const [outlineChoices, setOutlineChoices] = useState<string | null>(null)
   const review = useGeneration<PdfResult>(options => api['documents.generateReview']({}, options))
   const policies = useGeneration<PoliciesResult>(options => api['documents.generatePolicies']({}, options))
 
@@ -126,20 +129,29 @@ export function DocumentsPage() {
               <Button onClick={pack.start} disabled={busy || sections.size === 0} color={readiness.ready ? undefined : 'amber'}>
                 {createLabel('evidence pack')}
               </Button>
-              <Button variant="soft" onClick={outline.start} disabled={busy || sections.size === 0}>
+              <Button
+                variant="soft"
+                onClick={() => {
+                  setOutlineChoices(choices)
+                  void outline.start()
+                }}
+                disabled={busy || sections.size === 0}
+              >
                 Preview outline
               </Button>
             </Flex>
-            <GenerationStatus
-              label="Pack outline"
-              doneColor="gray"
-              state={outline.state}
-              onCancel={outline.cancel}
-              describe={o =>
-                `The pack would have ${countOf(o.pages, 'page')}${o.draftReasons.length ? ', marked DRAFT on every page' : ''}. Nothing was saved.`
-              }
-              actions={o => <PackOutlineList outline={o} />}
-            />
+            {(outlineChoices === choices || outline.state.kind === 'running') && (
+              <GenerationStatus
+                label="Pack outline"
+                doneColor="gray"
+                state={outline.state}
+                onCancel={outline.cancel}
+                describe={o =>
+                  `The pack would have ${countOf(o.pages, 'page')}${o.draftReasons.length ? ', marked DRAFT on every page' : ''}. Nothing was saved.`
+                }
+                actions={o => <PackOutlineList outline={o} />}
+              />
+            )}
             <GenerationStatus
               label="Evidence pack"
               state={pack.state}
