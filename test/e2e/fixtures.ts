@@ -126,7 +126,8 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     },
     { scope: 'worker' }
   ],
-  app: async ({ browser, deviceKeyStore }, use, testInfo) => {
+  // `locale` is Playwright's own option (`test.use({ locale: 'en-GB' })`): the locale of the page's Intl and date inputs.
+  app: async ({ browser, deviceKeyStore, locale }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-'))
     // As the Electron shell does at start-up, with a stand-in for safeStorage: a keyring, or Linux's basic_text.
     const backend = deviceKeyStore ? 'gnome_libsecret' : 'basic_text'
@@ -135,7 +136,7 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     const newSession = () => new Session({ dataDir, appVersion: '0.0.0-test', keyProvider, deviceKeyStore: store })
     const host = new ScriptedHost()
     const state = { session: newSession() }
-    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 } })
+    const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 }, ...(locale ? { locale } : {}) })
     const page = await context.newPage()
     const foreignRequests: string[] = []
     const pageErrors: string[] = []

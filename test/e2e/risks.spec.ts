@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type AppHarness } from './fixtures'
+import { localDate } from './local-date'
 
 async function start(app: AppHarness): Promise<void> {
   const { page } = app
@@ -92,7 +93,7 @@ test('add a scenario from a suggestion, edit it in place across navigation, acce
   await panel.getByLabel('Approved on').fill('2026-01-15')
   await panel.getByLabel('Acceptance expires on').fill('2027-01-15')
   await panel.getByLabel('Why the risk is accepted').fill('Laptop is encrypted and replaced this year')
-  await expect(row).toContainText('by Dr. Sam Okafor until 2027-01-15')
+  await expect(row).toContainText(`by Dr. Sam Okafor until ${await localDate(page, '2027-01-15')}`)
   await expect(row).toContainText('Accept')
   expect(await app.axeViolations()).toEqual([])
   await app.screenshot('risks-scenario')
@@ -159,7 +160,7 @@ test('add a scenario from a suggestion, edit it in place across navigation, acce
   // After a restart, everything is as it was.
   await app.restart()
   await openRisks(app)
-  await expect(page.getByTestId('risk-row')).toContainText('by Dr. Sam Okafor until 2027-01-15')
+  await expect(page.getByTestId('risk-row')).toContainText(`by Dr. Sam Okafor until ${await localDate(page, '2027-01-15')}`)
   expect(app.foreignRequests).toEqual([])
   expect(app.pageErrors).toEqual([])
 })
@@ -256,7 +257,7 @@ test('remediation tasks closed with evidence, drafts kept across navigation, foc
   await expect(task.getByLabel('Owner of Turn on full-disk encryption')).toHaveValue('Alex (IT)')
   await expect(task.getByLabel('Due date of Turn on full-disk encryption')).toHaveValue('2030-06-30')
   await expect(panel.getByLabel('New task')).toHaveValue('')
-  await expect(page.getByTestId('risk-row')).toContainText('2030-06-30')
+  await expect(page.getByTestId('risk-row')).toContainText(await localDate(page, '2030-06-30'))
 
   // Closing the task asks what shows it is done; focus then lands on the task's row (its Mark done button is gone).
   await task.getByRole('button', { name: 'Mark done' }).click()
@@ -321,7 +322,7 @@ test('remediation tasks closed with evidence, drafts kept across navigation, foc
   await expect(ehrRow).not.toContainText('Dr. Sam Okafor')
   await panel.getByLabel('Acceptance expires on').fill('2027-06-30')
   await expect(panel.getByTestId('treatment-draft')).toHaveCount(0)
-  await expect(ehrRow).toContainText('by Dr. Sam Okafor until 2027-06-30')
+  await expect(ehrRow).toContainText(`by Dr. Sam Okafor until ${await localDate(page, '2027-06-30')}`)
 
   // Text the server refuses (an owner over 200 characters) is kept too, and the refusal is said again on return.
   const longOwner = 'Practice manager, '.repeat(12)
