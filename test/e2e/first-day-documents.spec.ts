@@ -166,7 +166,7 @@ test('documents: the readiness check with counts at low completion, a pack marke
   expect(signOffs).not.toBeNull()
   // The annual review's own preview counts the same families.
   await expect(page.getByRole('region', { name: 'Annual review (PDF)' })).toContainText(`Reviewer sign-offs${signOffs![0]}`)
-  await expect(readiness.getByRole('row', { name: /Scanner evidence/ })).toContainText('No scan imported (optional)')
+  await expect(readiness.getByRole('row', { name: /Scanner evidence/ })).toContainText('✓ OptionalNo scan imported (optional)')
   await expect(readiness).toContainText('Not ready to send.')
   const create = page.getByRole('region', { name: 'Evidence pack (PDF)' }).getByRole('button', { name: 'Create anyway (marked DRAFT)…' })
   await expect(create).toBeVisible()

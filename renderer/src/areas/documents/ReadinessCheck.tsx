@@ -6,8 +6,10 @@ import { formatDate } from '../../components/format-date'
 interface Check {
   label: string
   ok: boolean
-  /** The status word when not ok (else 'Done'). */
+  /** The status word when not ok (else 'Missing'). */
   missing?: string
+  /** The status word when ok (else 'Done'). */
+  done?: string
   detail: string
 }
 
@@ -33,6 +35,7 @@ function checksOf(r: DocumentReadiness): Check[] {
       label: 'Scanner evidence',
       ok: !evidence?.stale,
       missing: 'Out of date',
+      done: evidence ? 'Recent' : 'Optional',
       detail: evidence
         ? `Newest scan ${formatDate(evidence.newestScanOn)}, ${countOf(evidence.ageDays, 'day')} old${evidence.stale ? ' (older than 90 days)' : ''}`
         : 'No scan imported (optional)'
@@ -63,7 +66,7 @@ export function ReadinessCheck(props: { readiness: DocumentReadiness }) {
                 <Table.RowHeaderCell>{check.label}</Table.RowHeaderCell>
                 <Table.Cell>
                   <Text color={check.ok ? 'green' : 'amber'} weight="medium" highContrast>
-                    {check.ok ? '✓ Done' : `! ${check.missing ?? 'Missing'}`}
+                    {check.ok ? `✓ ${check.done ?? 'Done'}` : `! ${check.missing ?? 'Missing'}`}
                   </Text>
                 </Table.Cell>
                 <Table.Cell>{check.detail}</Table.Cell>
