@@ -68,6 +68,7 @@ test('an incident archived through the dialog leaves the log and the dashboard, 
   await log.getByRole('button', { name: 'Stolen laptop' }).click()
   await expect(page.getByRole('heading', { name: 'Stolen laptop', level: 2 })).toBeVisible()
   await expect(page.getByRole('button', { name: 'Delete' })).toHaveCount(0)
+  expect(await app.axeViolations()).toEqual([])
   await page.getByRole('button', { name: 'Archive…' }).click()
   const confirm = page.getByRole('alertdialog', { name: 'Archive "Stolen laptop"?' })
   await expect(confirm).toContainText('Nothing is erased: it stays in this workspace for six years (45 CFR 164.530(j))')
@@ -105,6 +106,8 @@ test('an incident archived through the dialog leaves the log and the dashboard, 
   )
   await expect(row).toContainText(`Kept until ${shown}: six years from its last document date`)
   await expect(row).toContainText('(45 CFR 164.530(j)). Check with counsel.')
+  // Its six years are not over: no permanent deletion on offer.
+  await expect(row.getByRole('button', { name: /permanently/ })).toHaveCount(0)
   expect(await app.axeViolations()).toEqual([])
   await shoot(app, 'archive-incident-list')
 
@@ -166,4 +169,31 @@ test('a business associate with a subcontractor below it cannot be archived unti
   await page.getByRole('button', { name: 'Restore Northwind Billing' }).click()
   await expect(register.getByRole('button', { name: 'Northwind Billing' })).toBeFocused()
   await expect(page.getByRole('button', { name: 'Archived (1)' })).toBeVisible()
+})
+
+test('an archived incident past its six years can be deleted permanently, only with its title typed again', async ({ app }) => {
+  const { page } = app
+  await describeOrganisation(app)
+  await recordIncident(app, 'Old phishing', dayFromToday(-7 * 366))
+  await page.getByRole('table', { name: 'Incident log' }).getByRole('button', { name: 'Old phishing' }).click()
+  await page.getByRole('button', { name: 'Archive…' }).click()
+  await page.getByRole('alertdialog', { name: 'Archive "Old phishing"?' }).getByRole('button', { name: 'Archive', exact: true }).click()
+  await page.getByRole('button', { name: 'Archived (1)' }).click()
+  expect(await app.axeViolations()).toEqual([])
+
+  await page.getByRole('button', { name: 'Delete Old phishing permanently' }).click()
+  const confirm = page.getByRole('alertdialog', { name: 'Delete Old phishing permanently?' })
+  await expect(confirm).toContainText('it cannot be restored')
+  const remove = confirm.getByRole('button', { name: 'Delete permanently', exact: true })
+  await expect(remove).toBeDisabled()
+  await confirm.getByLabel('Type Old phishing to confirm').fill('Old')
+  await expect(remove).toBeDisabled()
+  await confirm.getByLabel('Type Old phishing to confirm').fill('Old phishing')
+  await expect(remove).toBeEnabled()
+  expect(await app.axeViolations()).toEqual([])
+  await shoot(app, 'archive-delete-permanently')
+  await remove.click()
+  await expect(confirm).toHaveCount(0)
+  await expect(page.getByRole('button', { name: 'Archived (0)' })).toBeFocused()
+  await expect(page.getByRole('table', { name: 'Archived incidents' })).toHaveCount(0)
 })

@@ -36,7 +36,7 @@ export function ArchiveDialog(props: { name: string; what: string; onArchive(rea
       }}
     >
       <AlertDialog.Trigger>
-        <Button variant="soft" color="red">
+        <Button variant="soft" color="red" highContrast>
           Archive…
         </Button>
       </AlertDialog.Trigger>

@@ -151,7 +151,19 @@ export function BusinessAssociatesPage() {
           </Flex>
         </Tabs.Content>
       </Tabs.Root>
-      {archived.data && <ArchivedRecords ref={archivedToggle} label="Archived business associates" rows={archived.data} onRestore={restore} />}
+      {archived.data && (
+        <ArchivedRecords
+          ref={archivedToggle}
+          label="Archived business associates"
+          rows={archived.data}
+          onRestore={restore}
+          onDeletePermanently={async (id, confirmName) => {
+            await api['baas.deletePermanently']({ id, confirmName })
+            setFocusAfter({ to: 'archived' })
+            reload()
+          }}
+        />
+      )}
       {detail.data && detail.data.archivedAt === null && (
         <AssociateDetail
           key={`detail-${detail.data.id}`}

@@ -155,6 +155,11 @@ export function IncidentsPage() {
           label="Archived incidents"
           rows={archived.data.map(a => ({ ...a, name: a.title }))}
           onRestore={restore}
+          onDeletePermanently={async (id, confirmTitle) => {
+            await api['incidents.deletePermanently']({ id, confirmTitle })
+            setFocusAfter({ to: 'archived' })
+            reload()
+          }}
         />
       )}
       {detail.data && detail.data.incident.archivedAt === null && (
