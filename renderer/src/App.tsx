@@ -22,7 +22,6 @@ export function App() {
   const [area, setArea] = useState<AreaId>('dashboard')
 
   const start = useCallback(() => {
-    setStartupError(null)
     api['workspace.startup']({}).then(setWorkspace, error => {
       const details = error instanceof ApiCallError ? (error.details as { reason?: unknown; path?: unknown } | undefined) : undefined
       if (details?.reason === 'encrypted' && typeof details.path === 'string') {
@@ -102,7 +101,14 @@ export function App() {
                 <Callout.Root color="red" role="alert" size="2">
                   <Callout.Text>Safeguard could not open a workspace: {startupError}</Callout.Text>
                 </Callout.Root>
-                <Button onClick={start}>Try again</Button>
+                <Button
+                  onClick={() => {
+                    setStartupError(null)
+                    start()
+                  }}
+                >
+                  Try again
+                </Button>
               </>
             ) : (
               <>
