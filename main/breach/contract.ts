@@ -116,6 +116,8 @@ export interface StateLawView {
     scope: string
     individual: string
     regulator: string | null
+    /** How the law treats HIPAA-regulated entities for PHI (deemed compliant, exempt), when the table says. */
+    hipaa: string | null
     certainty: Certainty
   }[]
 }

@@ -133,6 +133,9 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
         scope: row.scope,
         individual: row.individual.text,
         regulator: row.regulator ? `${row.regulator.body} (${row.regulator.thresholdText}): ${row.regulator.text}` : null,
+        hipaa: row.hipaa
+          ? `${row.hipaa.effect === 'exempt' ? 'Exempt for HIPAA-regulated entities' : 'HIPAA compliance deemed sufficient for PHI'} (${row.hipaa.citation}): ${row.hipaa.text}`
+          : (row.hipaaNote ?? null),
         certainty: row.certainty
       }))
     }
