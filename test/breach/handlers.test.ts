@@ -28,7 +28,9 @@ describe('incident log', () => {
       hhs: ['2026-05-20', 'due'],
       'media:GA': ['2026-05-20', 'due']
     })
-    expect(detail.assessment.notes.join('\n')).toMatch(/Washington \(Wash\. Rev\. Code § 19\.255\.010\), notice to residents: HIPAA compliance deemed sufficient/)
+    expect(detail.assessment.notes.join('\n')).toMatch(
+      /Washington \(Wash\. Rev\. Code § 19\.255\.010\), notice to residents: HIPAA compliance deemed sufficient/
+    )
   })
 
   it('records notices, marks obligations done, and refuses a notice that matches nothing', async () => {
