@@ -195,11 +195,19 @@ describe('IPC', () => {
 
   it('creates every new workspace encrypted, its key kept only wrapped by the OS secret store', async () => {
     const call = fake.ipcRegistrations.find(registration => registration.channel === IPC_CALL_CHANNEL)!.listener
-    const file = path.join(dataDir, 'encrypted-by-default.safeguard')
-    const answer = (await call(eventFrom(trusted), 'workspace.create', { path: file, organization: TEST_ORGANIZATION }, 'create')) as {
+    // No path: the window may not name one (only the save dialog may); the app's own workspace folder is used.
+    const answer = (await call(
+      eventFrom(trusted),
+      'workspace.create',
+      { organization: { ...TEST_ORGANIZATION, name: 'Encrypted By Default' } },
+      'create'
+    )) as {
       ok: boolean
+      value: { path: string }
     }
     expect(answer.ok).toBe(true)
+    const file = answer.value.path
+    expect(path.dirname(file)).toBe(path.join(dataDir, 'workspaces'))
     expect(fs.readFileSync(file).subarray(0, 16).toString('latin1')).not.toBe('SQLite format 3\0')
     const stored = JSON.parse(fs.readFileSync(path.join(dataDir, 'workspace-keys.json'), 'utf8')) as {
       keys: { path: string; kind: string; wrapped: string }[]
@@ -225,11 +233,12 @@ describe('IPC', () => {
   /** How to tell, for each channel, that a message had an effect. A new channel without a probe fails the test below. */
   const probes: Record<string, (listener: (...args: unknown[]) => unknown, event: unknown) => Promise<boolean>> = {
     [IPC_CALL_CHANNEL]: async (listener, event) => {
-      const file = path.join(dataDir, `probe-${Math.random().toString(36).slice(2)}.safeguard`)
-      const answer = (await listener(event, 'workspace.create', { path: file, organization: TEST_ORGANIZATION }, 'probe')) as {
-        ok: boolean
-      }
-      const created = fs.existsSync(file)
+      // A new workspace in the app's own folder (the window may not name a path); its file appearing is the effect.
+      const name = `Probe ${Math.random().toString(36).slice(2)}`
+      const folder = path.join(dataDir, 'workspaces')
+      const before = new Set(fs.existsSync(folder) ? fs.readdirSync(folder) : [])
+      const answer = (await listener(event, 'workspace.create', { organization: { ...TEST_ORGANIZATION, name } }, 'probe')) as { ok: boolean }
+      const created = fs.existsSync(folder) && fs.readdirSync(folder).some(entry => !before.has(entry) && entry.endsWith('.safeguard'))
       expect(answer.ok).toBe(created)
       return created
     },
