@@ -43,7 +43,7 @@ export function App() {
   }, [])
   useEffect(start, [start])
 
-  // Once per opened workspace: a desktop notification of what is overdue or due within a week.
+  // Once per opened workspace: a desktop notification of open breach notices and what is overdue or due within a week.
   const workspacePath = workspace?.path
   useEffect(() => {
     if (workspacePath) void api['calendar.notifyDue']({}).catch(() => undefined)
