@@ -7,6 +7,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,
-    pool: 'forks'
+    pool: 'forks',
+    // One bundle of the CLI for the whole run, so CLI tests do not compile TypeScript on every start.
+    globalSetup: ['test/setup/cli-bundle.ts']
   }
 })

@@ -1,0 +1,19 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { runSafeguard } from '../helpers/cli'
+import { tempDir } from '../helpers/workspace'
+
+// The other CLI tests run a bundle of the same code (test/setup/cli-bundle.ts); this one runs the command as installed.
+describe('bin/safeguard.js', () => {
+  it('runs the command from source: version, a new workspace and its profile', { timeout: 60_000 }, async () => {
+    const version = await runSafeguard(['--version'], { viaBin: true })
+    expect(version.code).toBe(0)
+    expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version)
+    const workspace = path.join(tempDir(), 'clinic.safeguard')
+    expect((await runSafeguard(['init', workspace, '--org', 'Harbor Clinic', '--unencrypted'], { viaBin: true })).code).toBe(0)
+    const status = await runSafeguard(['info', workspace, '--json'], { viaBin: true })
+    expect(status.code).toBe(0)
+    expect(JSON.parse(status.stdout).organization.name).toBe('Harbor Clinic')
+  })
+})
