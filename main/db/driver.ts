@@ -93,3 +93,18 @@ export function connect(path: string, options: ConnectOptions = {}): Db {
   }
   return db
 }
+
+/** Whether `key` opens the SQLite file `file` (null: it opens unencrypted), read-only and without changing it. */
+export function opensWith(file: string, key: WorkspaceKey | null, options: NativeBindingOption = {}): boolean {
+  try {
+    const db = connect(file, { fileMustExist: true, readonly: true, key, nativeBinding: options.nativeBinding })
+    try {
+      db.pragma('application_id', { simple: true })
+      return true
+    } finally {
+      db.close()
+    }
+  } catch {
+    return false
+  }
+}

@@ -1,22 +1,7 @@
 import { ApiError } from '../shared/errors'
 import type { WorkspaceKeyProvider } from '../db/key-provider'
 import { WorkspaceKeyStore } from './key-store'
-import { connect, type NativeBindingOption } from '../db/driver'
-import type { WorkspaceKey } from '../db/workspace-key'
-
-function opensWith(file: string, key: WorkspaceKey, choices: NativeBindingOption): boolean {
-  try {
-    const db = connect(file, { fileMustExist: true, readonly: true, key, nativeBinding: choices.nativeBinding })
-    try {
-      db.pragma('application_id', { simple: true })
-      return true
-    } finally {
-      db.close()
-    }
-  } catch {
-    return false
-  }
-}
+import { opensWith, type NativeBindingOption } from '../db/driver'
 
 /**
  * The app's key provider: keys of existing workspaces come from this device's key

@@ -1,7 +1,7 @@
 import { checkWorkspaceCopy } from '../backup/check-copy'
 import { listBackupFiles } from '../backup/backup-files'
 import { openWorkspaceDb } from '../db/open'
-import { connect, type NativeBindingOption } from '../db/driver'
+import { opensWith, type NativeBindingOption } from '../db/driver'
 import { crashPoint } from '../shared/crash-points'
 import { withWorkspaceLock, type WorkspaceLock } from '../db/workspace-lock'
 import { encryptSqliteFile, rekeySqliteFile } from './encrypt-file'
@@ -126,18 +126,4 @@ function changeKeyLocked(workspacePath: string, from: WorkspaceKey, to: Workspac
     }
   }
   return { workspacePath, rekeyedBackups, otherBackups }
-}
-
-function opensWith(file: string, key: WorkspaceKey, choices: NativeBindingOption): boolean {
-  try {
-    const db = connect(file, { fileMustExist: true, readonly: true, key, nativeBinding: choices.nativeBinding })
-    try {
-      db.pragma('application_id', { simple: true })
-      return true
-    } finally {
-      db.close()
-    }
-  } catch {
-    return false
-  }
 }

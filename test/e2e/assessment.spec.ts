@@ -1,13 +1,6 @@
 import { expect, test, type AppHarness } from './fixtures'
 import { localDate } from './local-date'
-
-async function describeOrganisation(app: AppHarness): Promise<void> {
-  const { page } = app
-  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-}
+import { describeOrganisation } from './steps'
 
 async function openAssessment(app: AppHarness): Promise<void> {
   await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Assessment', exact: true }).click()

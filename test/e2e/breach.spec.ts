@@ -1,20 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { expect, test, type AppHarness } from './fixtures'
+import { expect, test } from './fixtures'
 import { localDate } from './local-date'
-
-async function describeOrganisation(app: AppHarness): Promise<void> {
-  const { page } = app
-  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-}
-
-async function openArea(app: AppHarness, name: string): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click()
-  await expect(app.page.getByRole('heading', { name, level: 1 })).toBeVisible()
-}
+import { describeOrganisation, openArea } from './steps'
 
 test('business associates: add with validated dates, check terms, store the signed copy, see the chain', async ({ app }) => {
   const { page } = app

@@ -1,26 +1,7 @@
 import { expect, test, type AppHarness } from './fixtures'
+import { dayFromToday, describeOrganisation, openArea, recordIncident } from './steps'
 
 // Issue 19, items 4 and 9: a dashboard that says what to do, and due dates that read the same everywhere.
-
-async function describeOrganisation(app: AppHarness): Promise<void> {
-  const { page } = app
-  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-}
-
-async function openArea(app: AppHarness, name: string): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click()
-  await expect(app.page.getByRole('heading', { name, level: 1 })).toBeVisible()
-}
-
-/** This computer's date `days` from today, as YYYY-MM-DD (the app counts from the user's own today). */
-function dayFromToday(days: number): string {
-  const date = new Date()
-  date.setDate(date.getDate() + days)
-  return `${date.getFullYear()}-${String(date.getMonth() + 1).padStart(2, '0')}-${String(date.getDate()).padStart(2, '0')}`
-}
 
 /** The same month and day `months` back (for a duty done about a year ago). */
 function monthsAgo(months: number, plusDays = 0): string {
@@ -48,21 +29,6 @@ async function shoot(app: AppHarness, name: string): Promise<void> {
   }
   await page.emulateMedia({ colorScheme: 'light' })
   await page.setViewportSize({ width: 1280, height: 860 })
-}
-
-async function recordIncident(app: AppHarness, title: string, discoveredOn: string): Promise<void> {
-  const { page } = app
-  await openArea(app, 'Incidents')
-  await page.getByRole('button', { name: 'Record an incident' }).click()
-  const dialog = page.getByRole('dialog')
-  await dialog.getByLabel('Title').fill(title)
-  await dialog.getByLabel('Discovered on').fill(discoveredOn)
-  await dialog.getByRole('button', { name: 'Add a state' }).click()
-  await dialog.getByRole('combobox', { name: 'State 1' }).click()
-  await page.getByRole('option', { name: 'Georgia (GA)' }).click()
-  await dialog.getByLabel('Residents affected 1').fill('600')
-  await dialog.getByRole('button', { name: 'Record the incident' }).click()
-  await expect(dialog).toHaveCount(0)
 }
 
 test('a new workspace: getting-started steps and one calendar step, not a wall of dated duties; a step ticks itself off', async ({ app }) => {

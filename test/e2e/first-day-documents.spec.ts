@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { expect, test, type AppHarness } from './fixtures'
+import { describeOrganisation, openArea } from './steps'
 
 /**
  * Procurement answers and documents a person can send with confidence (issue 19, items 6 and 8): one source for each
@@ -22,19 +23,6 @@ function dayFromToday(days: number): string {
 const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined
 const MINIMUM_NECESSARY = 'How do you enforce minimum necessary access?'
 const BAA = 'Do you have a Business Associate Agreement (BAA)?'
-
-async function describeOrganisation(app: AppHarness): Promise<void> {
-  const { page } = app
-  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-}
-
-async function openArea(app: AppHarness, name: string): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click()
-  await expect(app.page.getByRole('heading', { name, level: 1 })).toBeVisible()
-}
 
 /** Answers a question through the window's bridge, as the questionnaire's radio buttons do. */
 async function answer(app: AppHarness, questionId: string, value: 'yes' | 'no' | 'partly'): Promise<void> {

@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { expect, test, type AppHarness } from './fixtures'
+import { describeOrganisation, openArea } from './steps'
 
 /**
  * Typed work is never lost and focus is kept (issue 19, items 1 and 2): the addressable decision saves as it is typed,
@@ -13,19 +14,6 @@ const SIZES = [
   { width: 1366, height: 768 },
   { width: 1920, height: 1080 }
 ]
-
-async function describeOrganisation(app: AppHarness): Promise<void> {
-  const { page } = app
-  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-}
-
-async function openArea(app: AppHarness, name: string): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click()
-  await expect(app.page.getByRole('heading', { name, level: 1 })).toBeVisible()
-}
 
 /** Screenshots of the screen as it is, at a laptop's and a desktop's size, light and dark, with axe clean in each. */
 async function shoot(app: AppHarness, name: string): Promise<void> {

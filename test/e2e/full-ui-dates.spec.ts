@@ -2,6 +2,7 @@ import path from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { expect, test, type AppHarness } from './fixtures'
 import { localDate } from './local-date'
+import { describeOrganisation, openArea } from './steps'
 
 // Issue 19, item 9: every date a person reads follows the computer's locale, as the date inputs do; the notification
 // shown when a workspace opens says what the Dashboard says.
@@ -33,19 +34,6 @@ function localDateTime(page: Page, instant: string): Promise<string> {
       ),
     instant
   )
-}
-
-async function describeOrganisation(app: AppHarness): Promise<void> {
-  const { page } = app
-  await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
-  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-}
-
-async function openArea(app: AppHarness, name: string): Promise<void> {
-  await app.page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name, exact: true }).click()
-  await expect(app.page.getByRole('heading', { name, level: 1 })).toBeVisible()
 }
 
 /** Screenshots at two sizes in both themes, with `shown` (the dated part of the screen) scrolled into view. */

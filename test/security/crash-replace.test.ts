@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { connect } from '../../main/db/driver'
+import { opensWith } from '../../main/db/driver'
 import { sqliteFileKind } from '../../main/db/file-header'
 import { passphraseKey, type WorkspaceKey } from '../../main/db/workspace-key'
 import { isWorkspaceLockFile } from '../../main/db/workspace-lock'
@@ -22,19 +22,7 @@ beforeAll(async () => {
 }, 60_000)
 afterAll(() => child?.remove())
 
-function opens(file: string, key: WorkspaceKey | null): boolean {
-  try {
-    const db = connect(file, { fileMustExist: true, readonly: true, key })
-    try {
-      db.pragma('application_id', { simple: true })
-      return true
-    } finally {
-      db.close()
-    }
-  } catch {
-    return false
-  }
-}
+const opens = (file: string, key: WorkspaceKey | null): boolean => opensWith(file, key)
 
 /** Everything in the workspace's folder and backup folder but the workspace itself and its lock file. */
 function filesBeside(workspace: string): string[] {

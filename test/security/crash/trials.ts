@@ -9,7 +9,7 @@ import path from 'node:path'
 import { callHandler } from '../../../main/api/dispatch'
 import { createCallContext } from '../../../main/api/call-context'
 import { headlessHost } from '../../../main/api/host'
-import { connect } from '../../../main/db/driver'
+import { opensWith } from '../../../main/db/driver'
 import { sqliteFileKind } from '../../../main/db/file-header'
 import { passphraseKey, type WorkspaceKey } from '../../../main/db/workspace-key'
 import { isWorkspaceLockFile } from '../../../main/db/workspace-lock'
@@ -26,19 +26,7 @@ const NEW_PASSPHRASE = 'the new long passphrase'
 type Operation = 'encrypt' | 'change-key' | 'passphrase' | 'restore'
 const OPERATIONS: Operation[] = ['encrypt', 'change-key', 'passphrase', 'restore']
 
-function opens(file: string, key: WorkspaceKey | null): boolean {
-  try {
-    const db = connect(file, { fileMustExist: true, readonly: true, key })
-    try {
-      db.pragma('application_id', { simple: true })
-      return true
-    } finally {
-      db.close()
-    }
-  } catch {
-    return false
-  }
-}
+const opens = (file: string, key: WorkspaceKey | null): boolean => opensWith(file, key)
 
 function storeIn(dir: string): WorkspaceKeyStore {
   return new WorkspaceKeyStore(path.join(dir, 'keys.json'), createSafeStorageWrapper(fakeSafeStorage('gnome_libsecret'), 'linux'))
