@@ -11,6 +11,7 @@ import { MAX_AGREEMENT_BYTES } from '../../main/baas/agreement-file'
 import { putAgreementFile } from '../../main/baas/db/agreement-files'
 import { createTestWorkspace } from '../helpers/workspace'
 
+// Symbolic links, named pipes and file modes as these tests make them exist only on POSIX systems; on Windows they skip.
 const POSIX = process.platform !== 'win32'
 
 async function workspaceWithAssociate() {

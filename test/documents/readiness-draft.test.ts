@@ -8,6 +8,7 @@ import { STALE_EVIDENCE_DAYS } from '../../main/documents/readiness'
 import { daysBetween } from '../../main/shared/dates'
 import { createTestWorkspace, type TestSession } from '../helpers/workspace'
 
+// The DRAFT mark is read from the PDF by a second reader, poppler's pdftotext; without it that test skips (its title says so).
 const HAS_PDFTOTEXT = spawnSync('pdftotext', ['-v']).error === undefined
 
 function pageTexts(file: string, pages: number): string[] {

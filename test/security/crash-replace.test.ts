@@ -82,20 +82,22 @@ describe('the app killed while it gives a workspace a new device key', () => {
   })
 })
 
+/** An unencrypted workspace named MARKER with one backup, and a child killed at `point` while encrypting it. */
+async function encryptKilledAt(point: string) {
+  const dir = tempDir()
+  const workspace = path.join(dir, 'clinic.safeguard')
+  const app = createTestSession({ dir })
+  await app.call('workspace.create', { path: workspace, organization: { ...TEST_ORGANIZATION, name: MARKER } })
+  await app.call('backup.create', {})
+  await app.call('workspace.close', {})
+  const passphrase = 'a long enough passphrase'
+  const killed = await runChild(child.script, ['encrypt', workspace], { SAFEGUARD_TEST_PASSPHRASE: passphrase, [CRASH_AT_ENV]: point })
+  return { dir, workspace, app, passphrase, killed }
+}
+
 describe('a program killed while it encrypts or restores a workspace', () => {
   it('never left the workspace in clear beside it, and the next open removes what it left', { timeout: 120_000 }, async () => {
-    const dir = tempDir()
-    const workspace = path.join(dir, 'clinic.safeguard')
-    const app = createTestSession({ dir })
-    await app.call('workspace.create', { path: workspace, organization: { ...TEST_ORGANIZATION, name: MARKER } })
-    await app.call('backup.create', {})
-    await app.call('workspace.close', {})
-    const passphrase = 'a long enough passphrase'
-
-    const killed = await runChild(child.script, ['encrypt', workspace], {
-      SAFEGUARD_TEST_PASSPHRASE: passphrase,
-      [CRASH_AT_ENV]: 'encrypt-before-rename'
-    })
+    const { dir, workspace, app, passphrase, killed } = await encryptKilledAt('encrypt-before-rename')
     expect(killed.signal, killed.stderr).toBe('SIGKILL')
     const leftovers = filesBeside(workspace).filter(file => /\.encrypting-/.test(file))
     expect(leftovers.length).toBeGreaterThan(0)
@@ -135,18 +137,7 @@ describe('a program killed while it encrypts or restores a workspace', () => {
 
 describe('a program killed between encrypting a workspace and its backups', () => {
   it('has the encryption finished the next time the workspace is opened: no backup stays in clear', { timeout: 120_000 }, async () => {
-    const dir = tempDir()
-    const workspace = path.join(dir, 'clinic.safeguard')
-    const app = createTestSession({ dir })
-    await app.call('workspace.create', { path: workspace, organization: { ...TEST_ORGANIZATION, name: MARKER } })
-    await app.call('backup.create', {})
-    await app.call('workspace.close', {})
-    const passphrase = 'a long enough passphrase'
-
-    const killed = await runChild(child.script, ['encrypt', workspace], {
-      SAFEGUARD_TEST_PASSPHRASE: passphrase,
-      [CRASH_AT_ENV]: 'encrypt-before-backups'
-    })
+    const { dir, workspace, passphrase, killed } = await encryptKilledAt('encrypt-before-backups')
     expect(killed.signal, killed.stderr).toBe('SIGKILL')
     expect(sqliteFileKind(workspace)).toBe('opaque')
     const backups = fs.readdirSync(`${workspace}.backups`).map(name => path.join(`${workspace}.backups`, name))
