@@ -22,7 +22,7 @@ describe('migration 0009: archiving incidents and business associates', () => {
     )
     db.prepare('INSERT INTO incident_affected (incident_id, jurisdiction, count) VALUES (?, ?, ?)').run(incident, 'CA', 12)
 
-    migrate(db)
+    migrate(db, { target: 9 })
 
     expect(db.pragma('user_version', { simple: true })).toBe(9)
     expect(db.prepare('SELECT id, name, archived_at, archive_reason FROM business_associate').all()).toEqual([

@@ -8,6 +8,10 @@ import indexFindingsByScan from './0006-index-findings-by-scan'
 import createDataFlowMap from './0007-create-data-flow-map'
 import createRiskAnalysis from './0008-create-risk-analysis'
 import archiveIncidentsAndBusinessAssociates from './0009-archive-incidents-and-business-associates'
+import recordBreachAssessmentOutcome from './0010-record-breach-assessment-outcome'
+import recordNoticeDelivery from './0011-record-notice-delivery'
+import triageFindings from './0012-triage-findings'
+import userCheckMappings from './0013-user-check-mappings'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -19,7 +23,11 @@ export const MIGRATIONS: readonly Migration[] = [
   indexFindingsByScan,
   createDataFlowMap,
   createRiskAnalysis,
-  archiveIncidentsAndBusinessAssociates
+  archiveIncidentsAndBusinessAssociates,
+  recordBreachAssessmentOutcome,
+  recordNoticeDelivery,
+  triageFindings,
+  userCheckMappings
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0
