@@ -1,6 +1,14 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
-import { SEVERITIES, type FormatId, type NormalizedFinding, type Severity, type SkippedRecords, type SourceEncoding } from './finding.types'
+import {
+  SEVERITIES,
+  type FindingStatus,
+  type FormatId,
+  type NormalizedFinding,
+  type Severity,
+  type SkippedRecords,
+  type SourceEncoding
+} from './finding.types'
 import { filePathSchema } from '../shared/schemas'
 
 export type { FindingStatus, FormatId, Severity } from './finding.types'
@@ -120,7 +128,86 @@ export interface ScanComparison {
   counts: { newFailures: number; resolved: number; persisting: number }
 }
 
+/** How the Findings view sorts: severity worst first, specification and resource in order, age oldest first ('desc' reverses). */
+export const FINDING_SORTS = ['severity', 'specification', 'resource', 'age'] as const
+export type FindingSort = (typeof FINDING_SORTS)[number]
+
+/** A stored finding in the Findings view: when its key (check, resource, account, region) was first seen in any scan. */
+export interface FindingRowView extends FindingView {
+  scanner: string
+  firstSeen: string | null
+}
+
+/** One check in the grouped Findings view: its findings' statuses, resources and specifications. */
+export interface CheckGroupView {
+  scanner: string
+  checkId: string
+  title: string
+  /** The worst severity among its findings. */
+  severity: Severity
+  /** Findings per status (a status with none is left out). */
+  statuses: Partial<Record<FindingStatus, number>>
+  findings: number
+  /** Resources its findings stand for (a record may stand for several). */
+  resources: number
+  citations: string[]
+  firstSeen: string | null
+}
+
+export type FindingsViewPage =
+  | { groupBy: 'check'; scans: number[]; total: number; groups: CheckGroupView[] }
+  | { groupBy: 'none'; scans: number[]; total: number; findings: FindingRowView[] }
+
+/** Every stored field of one finding, with the scan and file it came from and when its key was first and last seen. */
+export interface FindingDetail extends FindingRowView {
+  scan: Pick<ScanView, 'id' | 'fileName' | 'format' | 'formatLabel' | 'scanner' | 'accounts' | 'startedAt' | 'importedAt'>
+  lastSeen: string | null
+  /** Scans that hold the same key. */
+  seenInScans: number
+  /** The scan is the latest of its account(s): its findings are current evidence. */
+  current: boolean
+}
+
+/** A check in a question card's evidence: how many resources fail or pass it. */
+export interface CheckSummary {
+  scanner: string
+  checkId: string
+  title: string
+  severity: Severity
+  resources: number
+}
+
+/** The scan evidence for a question's specifications, from the latest scan of each account. */
+export interface SpecificationSummary {
+  citations: string[]
+  scans: number
+  failing: number
+  passing: number
+  failingChecks: CheckSummary[]
+  passingChecks: CheckSummary[]
+  /** Checks in all, beyond the top ones listed. */
+  failingCheckCount: number
+  passingCheckCount: number
+}
+
+export interface FindingsExportResult {
+  path: string
+  format: 'csv' | 'xlsx'
+  rows: number
+}
+
 const Limit = z.number().int().min(1).max(5000).default(500)
+
+const FindingsViewOptions = {
+  /** latest: the latest scan of each account and scanner (superseded scans left out); all: every scan. A scanId filter overrides it. */
+  scope: z.enum(['latest', 'all']).default('latest'),
+  sort: z.enum(FINDING_SORTS).default('severity'),
+  direction: z.enum(['asc', 'desc']).default('asc'),
+  scanId: z.number().int().positive().optional(),
+  citation: Citation.optional(),
+  status: z.enum(STATUSES).optional(),
+  severity: z.enum(SEVERITIES).optional()
+}
 
 export const scannerCalls = {
   /**
@@ -153,5 +240,22 @@ export const scannerCalls = {
   'findings.bySpecification': defineCall<SpecificationCoverage[]>()(z.strictObject({})),
   'findings.evidence': defineCall<SpecificationEvidence>()(z.strictObject({ citation: Citation, limit: Limit })),
   'findings.reviewFlags': defineCall<ReviewFlag[]>()(z.strictObject({ status: z.enum(['open', 'dismissed']).optional() })),
-  'findings.dismissFlag': defineCall<ReviewFlag>()(z.strictObject({ citation: Citation }))
+  'findings.dismissFlag': defineCall<ReviewFlag>()(z.strictObject({ citation: Citation })),
+  /** The Findings view: findings grouped by check (one row per check) or one by one; `check` narrows to one group (expanding it). */
+  'findings.view': defineCall<FindingsViewPage>()(
+    z.strictObject({
+      ...FindingsViewOptions,
+      groupBy: z.enum(['check', 'none']).default('check'),
+      check: z.strictObject({ scanner: z.string().min(1).max(200), checkId: z.string().min(1).max(2000) }).optional(),
+      limit: Limit,
+      offset: z.number().int().min(0).default(0)
+    })
+  ),
+  'findings.detail': defineCall<FindingDetail>()(z.strictObject({ id: z.number().int().positive() })),
+  /** Counts and top checks for a question's specifications, from the latest scan of each account. */
+  'findings.specificationSummary': defineCall<SpecificationSummary>()(
+    z.strictObject({ citations: z.array(Citation).min(1).max(50), top: z.number().int().min(1).max(20).default(3) })
+  ),
+  /** The view's findings (same scope, filters and sort), one row each, to .csv or .xlsx (by the name's extension); null when the dialog is cancelled. */
+  'findings.export': defineCall<FindingsExportResult | null>()(z.strictObject({ ...FindingsViewOptions, path: FilePath.optional() }))
 }

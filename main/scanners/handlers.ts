@@ -9,6 +9,10 @@ import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './d
 import { ImportError } from './import-error'
 import { compareCitations } from '../shared/citation'
 import { importScanFiles } from './import-scan-file'
+import { readFindingDetail } from './db/finding-detail'
+import { viewCheckGroups, viewFindings } from './db/findings-view'
+import { specificationSummary } from './db/specification-summary'
+import { exportFindings, FINDINGS_EXPORT_FILTERS } from './export/findings-export'
 
 const SCANNER_FILE_FILTERS = [
   { name: 'Scanner output', extensions: ['json', 'ocsf', 'js', 'csv', 'ndjson', 'jsonl', 'txt'] },
@@ -146,5 +150,34 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
     const { db } = ctx.workspace()
     if (!dismissReviewFlag(db, input.citation, ctx.session.now())) throw new ApiError('not-found', `${input.citation} is not flagged for review`)
     return getReviewFlag(db, input.citation) as NonNullable<ReturnType<typeof getReviewFlag>>
+  },
+
+  'findings.view': (input, ctx) => {
+    const { limit, offset, groupBy, ...options } = input
+    const db = ctx.workspace().db
+    return groupBy === 'check'
+      ? { groupBy, ...viewCheckGroups(db, options, { limit, offset }) }
+      : { groupBy, ...viewFindings(db, options, { limit, offset }) }
+  },
+
+  'findings.detail': (input, ctx) => {
+    const detail = readFindingDetail(ctx.workspace().db, input.id)
+    if (!detail) throw new ApiError('not-found', `There is no finding ${input.id}`)
+    return detail
+  },
+
+  'findings.specificationSummary': (input, ctx) => {
+    const { db } = ctx.workspace()
+    return specificationSummary(db, latestScanIds(db), input.citations, input.top)
+  },
+
+  'findings.export': async (input, ctx) => {
+    const { path: given, ...options } = input
+    const file = await ctx.savePath(given, { title: 'Export findings', defaultName: 'findings.xlsx', filters: FINDINGS_EXPORT_FILTERS })
+    if (!file) return null
+    return exportFindings(ctx.workspace().db, options, file, {
+      signal: ctx.signal,
+      progress: (done, total) => ctx.progress({ phase: 'export', done, total, unit: 'findings', message: file })
+    })
   }
 }

@@ -43,6 +43,7 @@ async function workspaceWithAgreement() {
 const OUTPUT_CALLS = {
   'assessment.exportCsv': (target: string) => ({ path: target }),
   'risks.export': (target: string) => ({ path: `${target}.xlsx` }),
+  'findings.export': (target: string) => ({ path: `${target}.csv` }),
   'calendar.exportIcs': (target: string) => ({ path: target }),
   'baas.saveAgreementCopy': (target: string, associateId: number) => ({ id: associateId, path: target }),
   'documents.generatePack': (target: string) => ({ path: target }),

@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
 import type { FindingStatus, FindingView, Severity } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
+import { registerFindingsExport } from './findings-export'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount, plural } from '../../shared/count-text'
 import { SEVERITIES } from '../../scanners/contract'
@@ -13,7 +14,7 @@ function line(f: FindingView): string {
 }
 
 export function registerFindings(program: Command, io: CliIo): void {
-  program
+  const findings = program
     .command('findings')
     .description('List imported findings, by specification, status, severity or scan')
     .argument('<workspace>', 'workspace file')
@@ -38,4 +39,5 @@ export function registerFindings(program: Command, io: CliIo): void {
         else printLines(io, [...page.findings.map(line), `${formatCount(page.findings.length)} of ${plural(page.total, 'finding')} shown.`])
       }
     )
+  registerFindingsExport(findings, io)
 }

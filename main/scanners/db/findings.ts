@@ -3,7 +3,7 @@ import type { FindingPage, FindingView } from '../contract'
 import type { FindingStatus, NormalizedFinding, Severity } from '../finding.types'
 import { findingKeyHash } from './finding-checks'
 
-interface FindingRow {
+export interface FindingRow {
   id: number
   scan_id: number
   finding_key: string
@@ -26,12 +26,12 @@ interface FindingRow {
   citation_list: string | null
 }
 
-const COLUMNS = `f.*, c.check_id, c.title, c.remediation_text, c.remediation_url, cs.citations AS citation_list`
-const FROM = `finding f JOIN finding_check c ON c.id = f.check_ref LEFT JOIN citation_set cs ON cs.id = f.citation_set_id`
+export const COLUMNS = `f.*, c.check_id, c.title, c.remediation_text, c.remediation_url, cs.citations AS citation_list`
+export const FROM = `finding f JOIN finding_check c ON c.id = f.check_ref LEFT JOIN citation_set cs ON cs.id = f.citation_set_id`
 const SELECT = `SELECT ${COLUMNS} FROM ${FROM}`
-const SEVERITY_ORDER = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 WHEN 'informational' THEN 4 ELSE 5 END`
+export const SEVERITY_ORDER = `CASE f.severity WHEN 'critical' THEN 0 WHEN 'high' THEN 1 WHEN 'medium' THEN 2 WHEN 'low' THEN 3 WHEN 'informational' THEN 4 ELSE 5 END`
 
-const toView = (row: FindingRow): FindingView => ({
+export const toView = (row: FindingRow): FindingView => ({
   id: row.id,
   scanId: row.scan_id,
   findingKey: row.finding_key,
