@@ -4,13 +4,13 @@ import type { BreachAssessment, BreachObligation } from './obligation-types'
 import {
   checkIncidentDates,
   incidentShape,
-  jurisdictionCodeSchema,
-  obligationKindSchema,
   type LawEnforcementDelay,
   type ObligationKind,
   type RiskAssessment
 } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
+import type { NoticeMethod } from './notice-methods'
+import { noticeInputSchema } from './notice-schema'
 import type { Certainty } from '../shared/certainty'
 import { CalendarDate, filePathSchema } from '../shared/schemas'
 import type { RecordRetention } from '../shared/record-retention'
@@ -20,6 +20,7 @@ export type { BreachObligation, ObligationStatus } from './obligation-types'
 export type { ObligationKind } from './incident-schema'
 export type { JurisdictionCode } from './jurisdictions'
 export type { RecordRetention } from '../shared/record-retention'
+export { NOTICE_METHODS, SUBSTITUTE_NOTICE_DAYS, SUBSTITUTE_WIDE_MIN_MISSING, type NoticeMethod, type NoticeMethodEntry } from './notice-methods'
 
 /** Breach incidents: the log, the computed notification obligations and the notices given. */
 
@@ -68,8 +69,15 @@ export interface IncidentNotice {
   kind: ObligationKind
   jurisdiction: JurisdictionCode | null
   obligationId: string | null
+  /** The day it was sent. */
   doneOn: string
-  method: string
+  method: NoticeMethod
+  /** What shows it was delivered; empty when none is recorded yet. */
+  evidence: string
+  recipientsCount: number | null
+  missingContactCount: number | null
+  /** Website or media substitute notice: the last day it stays up. */
+  postedUntil: string | null
   recordedAt: string
 }
 
@@ -134,13 +142,8 @@ const FilePath = filePathSchema()
 
 export const ArchiveReason = z.string().trim().max(1000)
 
-export const NoticeInput = z.strictObject({
-  kind: obligationKindSchema,
-  jurisdiction: jurisdictionCodeSchema.optional(),
-  obligationId: z.string().trim().min(1).max(100).optional(),
-  doneOn: isoDate,
-  method: z.string().trim().max(200).default('')
-})
+export const NoticeInput = noticeInputSchema
+export type NoticeInput = z.input<typeof NoticeInput>
 
 export const breachCalls = {
   'incidents.list': defineCall<IncidentSummary[]>()(z.strictObject(asOf)),

@@ -9,6 +9,7 @@ import type { breachCalls } from './contract'
 import { archiveIncident, deleteArchivedIncident, insertIncident, restoreIncident, updateIncident } from './db/incidents'
 import { deleteNotice, insertNotice } from './db/notices'
 import { importIncidents } from './import'
+import { checkNotice } from './notice-rules'
 import { incidentDetail, requireIncident, requireLiveIncident } from './incident-log'
 import { readArchivedIncidents, readIncident, readIncidents } from './reads'
 import { JURISDICTION_CODES, JURISDICTION_NAMES } from './jurisdictions'
@@ -100,7 +101,7 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     if (notice.doneOn < before.incident.discoveredOn) {
       throw new ApiError('invalid-input', `notice.doneOn: ${notice.doneOn} is before the discovery on ${before.incident.discoveredOn}.`)
     }
-    insertNotice(db, input.id, notice, ctx.session.now())
+    insertNotice(db, input.id, checkNotice(notice), ctx.session.now())
     return incidentDetail(db, input.id, asOf)
   },
 

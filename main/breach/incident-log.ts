@@ -4,7 +4,8 @@ import type { Db } from '../db/driver'
 import type { IncidentDetail, IncidentNotice, IncidentRecord, IncidentSummary } from './contract'
 import { getIncident } from './db/incidents'
 import { listNotices } from './db/notices'
-import type { Incident, NoticeDone } from './incident-schema'
+import type { Incident } from './incident-schema'
+import type { NoticeDone } from './notice-schema'
 import { computeBreachObligations } from './obligations'
 import type { BreachAssessment } from './obligation-types'
 
@@ -35,7 +36,9 @@ export function toNoticesDone(notices: readonly IncidentNotice[]): NoticeDone[] 
     ...(notice.jurisdiction !== null ? { jurisdiction: notice.jurisdiction } : {}),
     ...(notice.obligationId !== null ? { obligationId: notice.obligationId } : {}),
     doneOn: notice.doneOn,
-    ...(notice.method !== '' ? { method: notice.method } : {})
+    method: notice.method,
+    ...(notice.missingContactCount !== null ? { missingContactCount: notice.missingContactCount } : {}),
+    ...(notice.postedUntil !== null ? { postedUntil: notice.postedUntil } : {})
   }))
 }
 

@@ -82,14 +82,3 @@ export const obligationKindSchema = z.enum([
   'state-regulator'
 ])
 export type ObligationKind = z.infer<typeof obligationKindSchema>
-
-/** A notice already given, matched to an obligation by kind and jurisdiction. */
-export const noticeDoneSchema = z.strictObject({
-  kind: obligationKindSchema,
-  jurisdiction: jurisdictionCodeSchema.optional(),
-  /** Targets one obligation when several share kind and jurisdiction (e.g. California's two laws). */
-  obligationId: z.string().trim().min(1).max(100).optional(),
-  doneOn: isoDate,
-  method: z.string().trim().max(200).optional()
-})
-export type NoticeDone = z.infer<typeof noticeDoneSchema>

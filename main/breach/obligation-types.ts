@@ -1,6 +1,8 @@
 import type { Certainty } from '../shared/certainty'
 import type { JurisdictionCode } from './jurisdictions'
 import type { ObligationKind } from './incident-schema'
+import type { AssessmentOutcome } from './assessment-outcome'
+import type { NoticeMethod } from './notice-methods'
 
 export type ObligationStatus = 'due' | 'overdue' | 'done' | 'done-late'
 
@@ -18,18 +20,22 @@ export interface BreachObligation {
   citation: string
   status: ObligationStatus
   doneOn?: string
-  method?: string
+  method?: NoticeMethod
   /** How the date was worked out, in plain words, including any interpretation made. */
   basis: string
   certainty: Certainty
   /** True whenever the date rests on an interpretation or on research that is not fully confirmed. */
   checkWithCounsel: boolean
+  /** Why a state duty stays although the assessment concluded a low probability of compromise. */
+  kept?: string
 }
 
 /** An obligation before its status is known (the status depends on the as-of date and notices given). */
 export type PendingObligation = Omit<BreachObligation, 'status' | 'doneOn' | 'method'>
 
 export interface BreachAssessment {
+  /** The recorded outcome the obligations were computed from (an incomplete low-probability one is computed as a breach). */
+  outcome: AssessmentOutcome
   notificationRequired: boolean
   /** Why notices are or are not required. */
   reason: string

@@ -1,5 +1,7 @@
 import { compareDates, type IsoDate } from '../shared/dates'
-import { incidentSchema, obligationKindSchema, type Incident, type NoticeDone } from './incident-schema'
+import { incidentSchema, obligationKindSchema, type Incident } from './incident-schema'
+import type { NoticeDone } from './notice-schema'
+import { completesObligation, earliestCompleting, withNoticesGiven } from './notice-rules'
 import type { JurisdictionCode } from './jurisdictions'
 import { businessAssociateFederalObligations, coveredEntityFederalObligations, delaysOf, totalAffected } from './federal-obligations'
 import type { BreachAssessment, BreachObligation, ObligationStatus, PendingObligation } from './obligation-types'
@@ -37,21 +39,16 @@ function sameJurisdiction(a: JurisdictionCode | undefined, b: JurisdictionCode |
   return a === b
 }
 
-/** The earliest recorded notice that fulfils an obligation. */
+/** The earliest recorded notice that fulfils an obligation (an urgent call alone does not). */
 function noticeFor(obligation: PendingObligation, notices: readonly NoticeDone[]): NoticeDone | undefined {
-  const matches = notices.filter(notice =>
-    notice.obligationId !== undefined
-      ? notice.obligationId === obligation.id
-      : notice.kind === obligation.kind && sameJurisdiction(notice.jurisdiction, obligation.jurisdiction)
+  const matches = notices.filter(
+    notice =>
+      completesObligation(notice) &&
+      (notice.obligationId !== undefined
+        ? notice.obligationId === obligation.id
+        : notice.kind === obligation.kind && sameJurisdiction(notice.jurisdiction, obligation.jurisdiction))
   )
   return matches.sort((a, b) => compareDates(a.doneOn, b.doneOn))[0]
-}
-
-function earliestDone(notices: readonly NoticeDone[], matches: (notice: NoticeDone) => boolean): IsoDate | undefined {
-  return notices
-    .filter(matches)
-    .map(notice => notice.doneOn)
-    .sort(compareDates)[0]
 }
 
 function statusOf(dueOn: IsoDate, asOf: IsoDate, doneOn: IsoDate | undefined): ObligationStatus {
@@ -106,7 +103,7 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
     )
   } else {
     reason = `A breach of unsecured PHI discovered on ${incident.discoveredOn} affecting ${formatCount(total)} individuals: the notices below are required (45 CFR 164.404–164.408).`
-    const federal = coveredEntityFederalObligations(incident)
+    const federal = withNoticesGiven(coveredEntityFederalObligations(incident), notices)
     const federalIndividuals = federal.find(obligation => obligation.kind === 'individuals')
     if (!federalIndividuals) throw new Error('internal: the notice to individuals is always computed for a covered entity')
     const hhs = federal.find(obligation => obligation.kind === 'hhs' || obligation.kind === 'hhs-annual-log')
@@ -120,9 +117,9 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
         hhsNotice: { kind: hhs.kind, dueOn: hhs.dueOn, doneOn: noticeFor(hhs, notices)?.doneOn },
         // The state's own resident notice if recorded, else the federal notice to individuals (the same letter usually serves both).
         residentNoticeDoneOn: (jurisdiction, stateIndividualsId) =>
-          earliestDone(notices, n => n.obligationId === stateIndividualsId) ??
-          earliestDone(notices, n => n.obligationId === undefined && n.kind === 'state-individuals' && n.jurisdiction === jurisdiction) ??
-          earliestDone(notices, n => n.kind === 'individuals')
+          earliestCompleting(notices, n => n.obligationId === stateIndividualsId) ??
+          earliestCompleting(notices, n => n.obligationId === undefined && n.kind === 'state-individuals' && n.jurisdiction === jurisdiction) ??
+          earliestCompleting(notices, n => n.kind === 'individuals')
       },
       notes
     )

@@ -208,12 +208,12 @@ describe('status as of a date, and notices already given', () => {
     const result = computeBreachObligations(base, {
       asOf: '2026-06-01',
       noticesDone: [
-        { kind: 'individuals', doneOn: '2026-04-30', method: 'first-class mail' },
+        { kind: 'individuals', doneOn: '2026-04-30', method: 'written' },
         { kind: 'hhs', doneOn: '2026-05-02' },
         { kind: 'media', jurisdiction: 'AK', doneOn: '2026-04-01' }
       ]
     })
-    expect(only(result, 'individuals')).toMatchObject({ status: 'done', doneOn: '2026-04-30', method: 'first-class mail' })
+    expect(only(result, 'individuals')).toMatchObject({ status: 'done', doneOn: '2026-04-30', method: 'written' })
     expect(only(result, 'hhs')).toMatchObject({ status: 'done-late', doneOn: '2026-05-02' })
     // A notice for another jurisdiction does not count for Georgia's media notice.
     expect(only(result, 'media:GA').status).toBe('overdue')

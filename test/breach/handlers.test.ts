@@ -38,11 +38,11 @@ describe('incident log', () => {
     const { incident } = await ws.call('incidents.create', { incident: readFixture('incident-large-covered-entity.json') })
     let detail = await ws.call('incidents.recordNotice', {
       id: incident.id,
-      notice: { kind: 'individuals', doneOn: '2026-04-15', method: 'first-class mail' }
+      notice: { kind: 'individuals', doneOn: '2026-04-15', method: 'written' }
     })
     detail = await ws.call('incidents.get', { id: incident.id, asOf: '2026-04-20' })
     const byId = Object.fromEntries(detail.assessment.obligations.map(o => [o.id, o]))
-    expect(byId.individuals).toMatchObject({ status: 'done', doneOn: '2026-04-15', method: 'first-class mail' })
+    expect(byId.individuals).toMatchObject({ status: 'done', doneOn: '2026-04-15', method: 'written' })
     // Iowa's regulator clock now runs from the recorded resident notice: 5 business days → 22 April.
     expect(byId['state-regulator:IA']).toMatchObject({ dueOn: '2026-04-22', status: 'due' })
     await expect(

@@ -2,6 +2,7 @@ import type { Db } from '../../db/driver'
 import type { IncidentNotice } from '../contract'
 import type { ObligationKind } from '../incident-schema'
 import type { JurisdictionCode } from '../jurisdictions'
+import type { NoticeMethod } from '../notice-methods'
 
 interface Row {
   id: number
@@ -10,7 +11,11 @@ interface Row {
   jurisdiction: JurisdictionCode | null
   obligation_id: string | null
   done_on: string
-  method: string
+  method: NoticeMethod
+  evidence: string
+  recipients_count: number | null
+  missing_contact_count: number | null
+  posted_until: string | null
   recorded_at: string
 }
 
@@ -21,6 +26,10 @@ const fromRow = (row: Row): IncidentNotice => ({
   obligationId: row.obligation_id,
   doneOn: row.done_on,
   method: row.method,
+  evidence: row.evidence,
+  recipientsCount: row.recipients_count,
+  missingContactCount: row.missing_contact_count,
+  postedUntil: row.posted_until,
   recordedAt: row.recorded_at
 })
 
@@ -36,17 +45,39 @@ export function listAllNotices(db: Db): Map<number, IncidentNotice[]> {
   return byIncident
 }
 
-export function insertNotice(
-  db: Db,
-  incidentId: number,
-  notice: { kind: ObligationKind; jurisdiction?: JurisdictionCode | undefined; obligationId?: string | undefined; doneOn: string; method: string },
-  now: string
-): number {
+/** A notice to store: its method checked against its kind, and a substitute notice's posting end worked out (notice-rules.ts). */
+export interface NoticeToStore {
+  kind: ObligationKind
+  jurisdiction?: JurisdictionCode | undefined
+  obligationId?: string | undefined
+  doneOn: string
+  method: NoticeMethod
+  evidence: string
+  recipientsCount?: number | undefined
+  missingContactCount?: number | undefined
+  postedUntil?: string | undefined
+}
+
+export function insertNotice(db: Db, incidentId: number, notice: NoticeToStore, now: string): number {
   const result = db
     .prepare(
-      'INSERT INTO incident_notice (incident_id, kind, jurisdiction, obligation_id, done_on, method, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?)'
+      `INSERT INTO incident_notice
+         (incident_id, kind, jurisdiction, obligation_id, done_on, method, evidence, recipients_count, missing_contact_count, posted_until, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
     )
-    .run(incidentId, notice.kind, notice.jurisdiction ?? null, notice.obligationId ?? null, notice.doneOn, notice.method, now)
+    .run(
+      incidentId,
+      notice.kind,
+      notice.jurisdiction ?? null,
+      notice.obligationId ?? null,
+      notice.doneOn,
+      notice.method,
+      notice.evidence,
+      notice.recipientsCount ?? null,
+      notice.missingContactCount ?? null,
+      notice.postedUntil ?? null,
+      now
+    )
   return Number(result.lastInsertRowid)
 }
 
