@@ -10,6 +10,7 @@ import { breachCalls } from '../breach/contract'
 import { calendarCalls } from '../calendar/contract'
 import { documentsCalls } from '../documents/contract'
 import { scannerCalls } from '../scanners/contract'
+import { triageCalls } from '../scanners/triage/contract'
 import { mapCalls } from '../map/contract'
 import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
@@ -29,6 +30,7 @@ export const contract = {
   ...calendarCalls,
   ...documentsCalls,
   ...scannerCalls,
+  ...triageCalls,
   ...mapDrawingCalls,
   ...mapCalls,
   ...risksCalls

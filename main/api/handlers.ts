@@ -9,6 +9,7 @@ import { breachHandlers } from '../breach/handlers'
 import { calendarHandlers } from '../calendar/handlers'
 import { documentsHandlers } from '../documents/handlers'
 import { scannerHandlers } from '../scanners/handlers'
+import { triageHandlers } from '../scanners/triage/handlers'
 import { mapHandlers } from '../map/handlers'
 import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
@@ -27,6 +28,7 @@ export const handlers: HandlersFor<Contract> = {
   ...calendarHandlers,
   ...documentsHandlers,
   ...scannerHandlers,
+  ...triageHandlers,
   ...mapDrawingHandlers,
   ...mapHandlers,
   ...risksHandlers

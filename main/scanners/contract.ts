@@ -10,6 +10,7 @@ import {
   type SourceEncoding
 } from './finding.types'
 import { filePathSchema } from '../shared/schemas'
+import type { FindingTriage } from './triage/triage.types'
 
 export type { FindingStatus, FormatId, Severity } from './finding.types'
 export { SEVERITIES } from './finding.types'
@@ -83,6 +84,8 @@ export interface FindingView extends Pick<
   scanId: number
   citations: string[]
   citationSource: 'file' | 'table' | 'none'
+  /** Its triage as of today, when one covers or covered its key (the findings calls fill it in; null: never triaged). */
+  triage?: FindingTriage | null
 }
 
 export interface FindingPage {
@@ -98,15 +101,20 @@ export interface SpecificationEvidence {
   passing: FindingView[]
   failingTotal: number
   passingTotal: number
+  /** Failing findings a triage covers as of today: they are not in `failing`. */
+  triaged: FindingView[]
+  triagedTotal: number
   flag: ReviewFlag | null
 }
 
 export interface SpecificationCoverage {
   citation: string
-  /** Failing resources (unmuted), passing resources and records, in the latest scan of each account. */
+  /** Failing resources (unmuted, not triaged), passing resources and records, in the latest scan of each account. */
   failing: number
   passing: number
   findings: number
+  /** Failing resources (unmuted) a triage covers as of today: not in `failing`. */
+  triaged: number
   flagged: boolean
 }
 
@@ -114,9 +122,17 @@ export interface ReviewFlag {
   citation: string
   status: 'open' | 'dismissed'
   scanId: number | null
+  /** Failing resources of the scan that raised the flag. */
   failing: number
+  /** Failing resources (unmuted) in the latest scan of each account now, leaving out triaged ones. */
+  failingNow: number
+  /** Failing resources now that a triage covers. An open flag all of whose failures are triaged is not listed as open. */
+  triaged: number
   flaggedAt: string
   updatedAt: string
+  /** The latest dismissal (on an open flag: one since restored or re-opened by a later scan); reason and by are null before 0012. */
+  dismissal: { reason: string | null; by: string | null; at: string } | null
+  restored: { by: string | null; at: string } | null
 }
 
 export interface ScanComparison {
@@ -228,6 +244,8 @@ export const scannerCalls = {
   ),
   'findings.query': defineCall<FindingPage>()(
     z.strictObject({
+      /** latest: only the latest scan of each account and scanner; all: every scan. A scanId overrides it. */
+      scope: z.enum(['latest', 'all']).default('all'),
       scanId: z.number().int().positive().optional(),
       citation: Citation.optional(),
       status: z.enum(STATUSES).optional(),
@@ -240,7 +258,6 @@ export const scannerCalls = {
   'findings.bySpecification': defineCall<SpecificationCoverage[]>()(z.strictObject({})),
   'findings.evidence': defineCall<SpecificationEvidence>()(z.strictObject({ citation: Citation, limit: Limit })),
   'findings.reviewFlags': defineCall<ReviewFlag[]>()(z.strictObject({ status: z.enum(['open', 'dismissed']).optional() })),
-  'findings.dismissFlag': defineCall<ReviewFlag>()(z.strictObject({ citation: Citation })),
   /** The Findings view: findings grouped by check (one row per check) or one by one; `check` narrows to one group (expanding it). */
   'findings.view': defineCall<FindingsViewPage>()(
     z.strictObject({

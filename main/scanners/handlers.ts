@@ -3,11 +3,13 @@ import { ApiError } from '../shared/errors'
 import type { HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import type { FileImportResult, scannerCalls } from './contract'
-import { compareScans, coverageByCitation, queryFindings } from './db/findings'
-import { dismissReviewFlag, getReviewFlag, listReviewFlags, releaseFlagsOfScan } from './db/review-flags'
+import { compareScans, queryFindings } from './db/findings'
+import { releaseFlagsOfScan } from './db/review-flags'
 import { deleteScan, getScan, latestScanIds, listScans, previousScan } from './db/scans'
 import { ImportError } from './import-error'
-import { compareCitations } from '../shared/citation'
+import { localDateOf } from '../shared/today'
+import { evaluateTriage, triagedFailures } from './triage/effective-triage'
+import { readCoverage, readReviewFlag, readReviewFlags, withTriage } from './triage/triaged-evidence'
 import { importScanFiles } from './import-scan-file'
 import { readFindingDetail } from './db/finding-detail'
 import { viewCheckGroups, viewFindings } from './db/findings-view'
@@ -110,47 +112,46 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
     return { scan, previous, ...compareScans(db, scan.id, previous.id, input.limit) }
   },
 
-  'findings.query': (input, ctx) =>
-    queryFindings(ctx.workspace().db, {
-      ...(input.scanId !== undefined ? { scanIds: [input.scanId] } : {}),
+  'findings.query': (input, ctx) => {
+    const { db } = ctx.workspace()
+    const scanIds = input.scanId !== undefined ? [input.scanId] : input.scope === 'latest' ? latestScanIds(db) : undefined
+    const page = queryFindings(db, {
+      ...(scanIds ? { scanIds } : {}),
       ...(input.citation ? { citation: input.citation } : {}),
       ...(input.status ? { status: input.status } : {}),
       ...(input.severity ? { severity: input.severity } : {}),
       limit: input.limit,
       offset: input.offset
-    }),
-
-  'findings.bySpecification': (_input, ctx) => {
-    const { db } = ctx.workspace()
-    const open = new Set(listReviewFlags(db, 'open').map(f => f.citation))
-    return coverageByCitation(db, latestScanIds(db))
-      .map(c => ({ ...c, flagged: open.has(c.citation) }))
-      .sort((a, b) => compareCitations(a.citation, b.citation))
+    })
+    return { ...page, findings: withTriage(page.findings, evaluateTriage(db, localDateOf(ctx.session.now()))) }
   },
+
+  'findings.bySpecification': (_input, ctx) => readCoverage(ctx.workspace().db, localDateOf(ctx.session.now())),
 
   'findings.evidence': (input, ctx) => {
     const { db } = ctx.workspace()
+    const asOf = localDateOf(ctx.session.now())
     const scans = latestScanIds(db)
-    const failing = queryFindings(db, { scanIds: scans, citation: input.citation, status: 'failed', limit: input.limit, offset: 0 })
-    const passing = queryFindings(db, { scanIds: scans, citation: input.citation, status: 'passed', limit: input.limit, offset: 0 })
+    const evaluation = evaluateTriage(db, asOf)
+    const triagedIds = triagedFailures(db, scans, evaluation).map(f => f.id)
+    const filter = { scanIds: scans, citation: input.citation, limit: input.limit, offset: 0 }
+    const failing = queryFindings(db, { ...filter, status: 'failed', withoutIds: triagedIds })
+    const passing = queryFindings(db, { ...filter, status: 'passed' })
+    const triaged = queryFindings(db, { ...filter, status: 'failed', onlyIds: triagedIds })
     return {
       citation: input.citation,
       scans,
-      failing: failing.findings,
-      passing: passing.findings,
+      failing: withTriage(failing.findings, evaluation),
+      passing: withTriage(passing.findings, evaluation),
       failingTotal: failing.total,
       passingTotal: passing.total,
-      flag: getReviewFlag(db, input.citation) ?? null
+      triaged: withTriage(triaged.findings, evaluation),
+      triagedTotal: triaged.total,
+      flag: readReviewFlag(db, input.citation, asOf)
     }
   },
 
-  'findings.reviewFlags': (input, ctx) => listReviewFlags(ctx.workspace().db, input.status),
-
-  'findings.dismissFlag': (input, ctx) => {
-    const { db } = ctx.workspace()
-    if (!dismissReviewFlag(db, input.citation, ctx.session.now())) throw new ApiError('not-found', `${input.citation} is not flagged for review`)
-    return getReviewFlag(db, input.citation) as NonNullable<ReturnType<typeof getReviewFlag>>
-  },
+  'findings.reviewFlags': (input, ctx) => readReviewFlags(ctx.workspace().db, localDateOf(ctx.session.now()), input.status),
 
   'findings.view': (input, ctx) => {
     const { limit, offset, groupBy, ...options } = input

@@ -140,10 +140,16 @@ describe('scans.import', () => {
     // The muted cloudtrail failure does not flag 164.312(b); the encryption failure flags its three citations.
     expect(flags.map(f => f.citation)).toEqual(['164.308(a)(1)(ii)(B)', '164.312(a)(2)(iv)', '164.312(c)(1)'])
     expect(answers()).toEqual(answersBefore)
-    const dismissed = await ws.call('findings.dismissFlag', { citation: '164.312(c)(1)' })
+    const dismissed = await ws.call('findings.dismissFlag', {
+      citation: '164.312(c)(1)',
+      reason: 'Encryption is enforced by the bucket policy',
+      by: 'Dana Reyes'
+    })
     expect(dismissed.status).toBe('dismissed')
     expect((await ws.call('findings.reviewFlags', { status: 'open' })).map(f => f.citation)).not.toContain('164.312(c)(1)')
-    await expect(ws.call('findings.dismissFlag', { citation: '164.310(a)(1)' })).rejects.toMatchObject({ code: 'not-found' })
+    await expect(ws.call('findings.dismissFlag', { citation: '164.310(a)(1)', reason: 'Not ours', by: 'Dana Reyes' })).rejects.toMatchObject({
+      code: 'not-found'
+    })
   })
 })
 
@@ -261,7 +267,7 @@ describe('findings.bySpecification', () => {
     await importOk(ws, ownFixture('prowler-v5.ocsf.json'))
     const coverage = await ws.call('findings.bySpecification', {})
     const byCitation = Object.fromEntries(coverage.map(c => [c.citation, c]))
-    expect(byCitation['164.312(a)(2)(iv)']).toEqual({ citation: '164.312(a)(2)(iv)', failing: 1, passing: 1, findings: 2, flagged: true })
+    expect(byCitation['164.312(a)(2)(iv)']).toEqual({ citation: '164.312(a)(2)(iv)', failing: 1, passing: 1, findings: 2, triaged: 0, flagged: true })
     // Only the muted cloudtrail failure bears on 164.312(b): not failing, not flagged.
     expect(byCitation['164.312(b)']).toMatchObject({ failing: 0, passing: 0, findings: 1, flagged: false })
     expect(coverage.map(c => c.citation)).toEqual([...coverage.map(c => c.citation)].sort((a, b) => a.localeCompare(b, 'en', { numeric: true })))
@@ -300,7 +306,7 @@ describe('review flags when a scan is deleted', () => {
     const flags = async () => Object.fromEntries((await ws.call('findings.reviewFlags', {})).map(f => [f.citation, f]))
     expect(Object.keys(await flags()).sort()).toEqual(['164.312(a)(2)(iv)', '164.312(b)', '164.312(e)(1)'])
     expect((await flags())['164.312(a)(2)(iv)']).toMatchObject({ scanId: feb.scan.id, failing: 1, status: 'open' })
-    await ws.call('findings.dismissFlag', { citation: '164.312(e)(1)' })
+    await ws.call('findings.dismissFlag', { citation: '164.312(e)(1)', reason: 'Transit is TLS-only', by: 'Dana Reyes' })
 
     // Without February, January is the current scan of the account: it still fails (a)(2)(iv), not (b).
     await ws.call('scans.delete', { scanId: feb.scan.id })

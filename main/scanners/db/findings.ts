@@ -128,6 +128,10 @@ export interface FindingFilter {
   citation?: string
   status?: FindingStatus
   severity?: Severity
+  /** Left out: the triaged findings when failing ones are listed (one bound JSON list, whatever its length). */
+  withoutIds?: readonly number[]
+  /** Only these (the triaged findings, listed apart). */
+  onlyIds?: readonly number[]
   limit: number
   offset: number
 }
@@ -151,6 +155,14 @@ export function queryFindings(db: Db, filter: FindingFilter): FindingPage {
   if (filter.severity) {
     where.push('f.severity = ?')
     params.push(filter.severity)
+  }
+  if (filter.withoutIds?.length) {
+    where.push('f.id NOT IN (SELECT value FROM json_each(?))')
+    params.push(JSON.stringify(filter.withoutIds))
+  }
+  if (filter.onlyIds) {
+    where.push('f.id IN (SELECT value FROM json_each(?))')
+    params.push(JSON.stringify(filter.onlyIds))
   }
   const clause = where.length ? ` WHERE ${where.join(' AND ')}` : ''
   const total = (db.prepare(`SELECT count(*) AS n FROM finding f${clause}`).get(...params) as { n: number }).n

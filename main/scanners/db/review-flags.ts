@@ -8,15 +8,25 @@ interface FlagRow {
   failing: number
   flagged_at: string
   updated_at: string
+  dismiss_reason: string | null
+  dismissed_by: string | null
+  dismissed_at: string | null
+  restored_by: string | null
+  restored_at: string | null
 }
 
-const toView = (row: FlagRow): ReviewFlag => ({
+/** A stored flag; `now` gives the failing findings in the current scans, triaged and not (review-flag-view.ts). */
+export type StoredReviewFlag = Omit<ReviewFlag, 'failingNow' | 'triaged'>
+
+const toView = (row: FlagRow): StoredReviewFlag => ({
   citation: row.citation,
   status: row.status,
   scanId: row.scan_id,
   failing: row.failing,
   flaggedAt: row.flagged_at,
-  updatedAt: row.updated_at
+  updatedAt: row.updated_at,
+  dismissal: row.dismissed_at === null ? null : { reason: row.dismiss_reason, by: row.dismissed_by, at: row.dismissed_at },
+  restored: row.restored_at === null ? null : { by: row.restored_by, at: row.restored_at }
 })
 
 /** Flags (or re-opens) each specification a scan found failing. Assessment answers are not touched. */
@@ -30,20 +40,39 @@ export function flagForReview(db: Db, scanId: number, failing: readonly { citati
   for (const f of failing) upsert.run(f.citation, scanId, f.failing, now, now)
 }
 
-export function listReviewFlags(db: Db, status?: 'open' | 'dismissed'): ReviewFlag[] {
+export function listReviewFlags(db: Db, status?: 'open' | 'dismissed'): StoredReviewFlag[] {
   const rows = status
     ? db.prepare('SELECT * FROM spec_review_flag WHERE status = ? ORDER BY citation').all(status)
     : db.prepare('SELECT * FROM spec_review_flag ORDER BY citation').all()
   return (rows as FlagRow[]).map(toView)
 }
 
-export function getReviewFlag(db: Db, citation: string): ReviewFlag | undefined {
+export function getReviewFlag(db: Db, citation: string): StoredReviewFlag | undefined {
   const row = db.prepare('SELECT * FROM spec_review_flag WHERE citation = ?').get(citation) as FlagRow | undefined
   return row && toView(row)
 }
 
-export function dismissReviewFlag(db: Db, citation: string, now: string): boolean {
-  return db.prepare(`UPDATE spec_review_flag SET status = 'dismissed', updated_at = ? WHERE citation = ?`).run(now, citation).changes > 0
+/** Dismisses an open flag with the reason and who; false when there is no open flag on the citation. */
+export function dismissReviewFlag(db: Db, citation: string, dismissal: { reason: string; by: string }, now: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE spec_review_flag SET status = 'dismissed', dismiss_reason = ?, dismissed_by = ?, dismissed_at = ?, updated_at = ?
+          WHERE citation = ? AND status = 'open'`
+      )
+      .run(dismissal.reason, dismissal.by, now, now, citation).changes > 0
+  )
+}
+
+/** Re-opens a dismissed flag, keeping the dismissal on record; false when the citation has no dismissed flag. */
+export function restoreReviewFlag(db: Db, citation: string, by: string, now: string): boolean {
+  return (
+    db
+      .prepare(
+        `UPDATE spec_review_flag SET status = 'open', restored_by = ?, restored_at = ?, updated_at = ? WHERE citation = ? AND status = 'dismissed'`
+      )
+      .run(by, now, now, citation).changes > 0
+  )
 }
 
 /**
