@@ -1,19 +1,23 @@
 import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import {
+  FINDING_STATUSES,
   SEVERITIES,
+  type CitationSource,
   type FindingStatus,
   type FormatId,
   type NormalizedFinding,
+  type ScanTally,
   type Severity,
   type SkippedRecords,
-  type SourceEncoding
+  type SourceEncoding,
+  type UnmappedCheck
 } from './finding.types'
 import { filePathSchema } from '../shared/schemas'
 import type { FindingTriage } from './triage/triage.types'
 
-export type { FindingStatus, FormatId, Severity } from './finding.types'
-export { SEVERITIES } from './finding.types'
+export type { CitationSource, FindingStatus, FormatId, ScanTally, Severity, UnmappedCheck } from './finding.types'
+export { FINDING_STATUSES, SEVERITIES } from './finding.types'
 
 const FilePath = filePathSchema()
 
@@ -22,7 +26,7 @@ const Citation = z
   .trim()
   .regex(/^164\.3\d\d(\([A-Za-z0-9]+\))*$/, 'A citation looks like 164.312(a)(2)(iv)')
 
-const STATUSES = ['passed', 'failed', 'manual', 'info', 'error'] as const
+const STATUSES = FINDING_STATUSES
 
 export interface ScanView {
   id: number
@@ -42,8 +46,13 @@ export interface ScanView {
   passed: number
   failed: number
   failedBySeverity: Record<Severity, number>
+  /** Results per status in the format's unit, adding up to its total; `summary` says it in words (CLI, app and documents alike). */
+  tally: ScanTally
+  summary: string
   /** Specifications (citations) the scan's findings bear on. */
   citations: string[]
+  /** Checks none of whose findings bear on a specification, with why; a person can map each (scans.mapCheck). */
+  unmappedChecks: UnmappedCheck[]
   skipped: SkippedRecords[]
   warnings: string[]
 }
@@ -83,7 +92,7 @@ export interface FindingView extends Pick<
   id: number
   scanId: number
   citations: string[]
-  citationSource: 'file' | 'table' | 'none'
+  citationSource: CitationSource
   /** Its triage as of today, when one covers or covered its key (the findings calls fill it in; null: never triaged). */
   triage?: FindingTriage | null
 }
@@ -274,5 +283,8 @@ export const scannerCalls = {
     z.strictObject({ citations: z.array(Citation).min(1).max(50), top: z.number().int().min(1).max(20).default(3) })
   ),
   /** The view's findings (same scope, filters and sort), one row each, to .csv or .xlsx (by the name's extension); null when the dialog is cancelled. */
-  'findings.export': defineCall<FindingsExportResult | null>()(z.strictObject({ ...FindingsViewOptions, path: FilePath.optional() }))
+  'findings.export': defineCall<FindingsExportResult | null>()(
+    // format: the save dialog's suggested name (the name chosen decides).
+    z.strictObject({ ...FindingsViewOptions, path: FilePath.optional(), format: z.enum(['csv', 'xlsx']).default('xlsx') })
+  )
 }

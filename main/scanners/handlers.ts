@@ -173,8 +173,9 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
   },
 
   'findings.export': async (input, ctx) => {
-    const { path: given, ...options } = input
-    const file = await ctx.savePath(given, { title: 'Export findings', defaultName: 'findings.xlsx', filters: FINDINGS_EXPORT_FILTERS })
+    const { path: given, format, ...options } = input
+    const filters = format === 'csv' ? [...FINDINGS_EXPORT_FILTERS].reverse() : FINDINGS_EXPORT_FILTERS
+    const file = await ctx.savePath(given, { title: 'Export findings', defaultName: `findings.${format}`, filters })
     if (!file) return null
     return exportFindings(ctx.workspace().db, options, file, {
       signal: ctx.signal,

@@ -20,6 +20,15 @@ export function openRecord(navigate: (area: AreaId) => void, link: RecordLink): 
   navigate(area)
 }
 
+/**
+ * Opening an area at a place that is not a record: the assessment at the question on a specification, the Findings
+ * view filtered to one. The target is the citation; the area reads it with takeRecordTarget as a record's id.
+ */
+export function openAreaAt(navigate: (area: AreaId) => void, area: 'assessment' | 'findings', citation: string): void {
+  waiting.set(area, citation)
+  navigate(area)
+}
+
 /** The record the area was opened for, once: later mounts of the page start without it. */
 export function takeRecordTarget(area: AreaId): string | null {
   const id = waiting.get(area) ?? null

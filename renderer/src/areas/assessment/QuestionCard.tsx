@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api'
 import { AnswerHistory } from './AnswerHistory'
 import { DecisionEditor } from './DecisionEditor'
 import { ANSWER_OPTIONS, CONTROL_ORIGIN_TEXT, CONTROL_RULE_STATUS_TEXT } from './labels'
+import { QuestionEvidence } from './QuestionEvidence'
 import { RiskEditor } from './RiskEditor'
 import { selectFocusedRadioOnArrow } from './radio-keys'
 import { questionElementId } from './sections'
@@ -124,6 +125,8 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
               ))}
             </ul>
           </details>
+
+          <QuestionEvidence citations={item.citations} />
 
           <RadioGroup.Root
             onKeyDown={selectFocusedRadioOnArrow}

@@ -8,7 +8,8 @@ import { ProfileCard } from './ProfileCard'
 import { QuestionCard } from './QuestionCard'
 import { SectionBar } from './SectionBar'
 import { SectionReview } from './SectionReview'
-import { buildSections, isAnswered, questionElementId, nextUnanswered, sectionKeyOf, standardOfCitation } from './sections'
+import { buildSections, isAnswered, questionElementId, questionOn, nextUnanswered, sectionKeyOf, standardOfCitation } from './sections'
+import { takeRecordTarget } from '../../components/record-link'
 import { revealAndFocus } from './reveal'
 import { useLoaded } from '../../components/use-loaded'
 import { countOf, formatNumber } from '../../components/count-of'
@@ -94,6 +95,23 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
     setSectionKey(sections[target]!.key)
     requestFocus({ kind: 'question', id: item.id })
   }
+  // Opened from a review flag in the Findings area: the question on that specification, once the sections are here
+  // (set while rendering, as React advises for state that follows other state; focus moves after layout).
+  const [questionTarget, setQuestionTarget] = useState(() => takeRecordTarget('assessment'))
+  const [targetNote, setTargetNote] = useState<string | null>(null)
+  const [targetFocus, setTargetFocus] = useState<string | null>(null)
+  if (questionTarget && sections.length > 0) {
+    setQuestionTarget(null)
+    const item = questionOn(visible, questionTarget)
+    const holder = item && sections.find(s => s.items.some(i => i.id === item.id))
+    if (item && holder) {
+      setSectionKey(holder.key)
+      setTargetFocus(item.id)
+    } else setTargetNote(`No question on ${questionTarget} applies to your organisation, given its profile and earlier answers.`)
+  }
+  useLayoutEffect(() => {
+    if (targetFocus) revealAndFocus(document.getElementById(questionElementId(targetFocus)), barRef.current)
+  }, [targetFocus])
   const goToNextUnanswered = () => {
     // Start after the question the person was last in, if it is in this section; otherwise at the top of this section.
     const within = lastQuestion.current
@@ -203,6 +221,11 @@ export function QuestionnairePanel(props: { periodId: string; progress: Progress
         {data && profileUnanswered === 0 && profileToggle}
       </Flex>
 
+      {targetNote && (
+        <Callout.Root color="amber" role="status">
+          <Callout.Text>{targetNote}</Callout.Text>
+        </Callout.Root>
+      )}
       {(error ?? catalog.error) && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error ?? catalog.error}</Callout.Text>

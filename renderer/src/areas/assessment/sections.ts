@@ -96,3 +96,11 @@ export function nextUnanswered(
 
 /** The element id of a question's card, which links and focus moves point at. */
 export const questionElementId = (questionId: string) => `question-${questionId}`
+
+/**
+ * The question on a specification (a review flag names only the citation): the first that cites it, else the first
+ * citing one of its paragraphs (a flag on a standard), else null.
+ */
+export function questionOn(items: QuestionItem[], citation: string): QuestionItem | null {
+  return items.find(item => item.citations.includes(citation)) ?? items.find(item => item.citations.some(c => c.startsWith(`${citation}(`))) ?? null
+}

@@ -1,11 +1,11 @@
-import { Badge, Link, Table, Text } from '@radix-ui/themes'
+import { Badge, Button, Link, Table, Text } from '@radix-ui/themes'
 import type { FindingView } from '../../../../main/scanners/contract'
 import { ScrollableTable } from '../../components/ScrollableTable'
 import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
 import { formatNumber } from '../../components/count-of'
 
-/** Findings as table rows. Every value is imported data, rendered as text only. */
-export function FindingRows(props: { findings: FindingView[]; label: string }) {
+/** Findings as table rows. Every value is imported data, rendered as text only. `onOpen`: a Details button on each row. */
+export function FindingRows<F extends FindingView>(props: { findings: F[]; label: string; onOpen?(finding: F): void }) {
   return (
     <ScrollableTable variant="surface" size="1" label={props.label}>
       <Table.Header>
@@ -43,6 +43,16 @@ export function FindingRows(props: { findings: FindingView[]; label: string }) {
                 {f.checkId}
                 {f.itemCount > 1 ? ` · ${formatNumber(f.itemCount)} resources` : ''}
               </Text>
+              {props.onOpen && (
+                <Button
+                  size="1"
+                  variant="ghost"
+                  onClick={() => props.onOpen?.(f)}
+                  aria-label={`Details of ${f.title} on ${f.resourceName ?? f.resourceId ?? 'no resource'}`}
+                >
+                  Details
+                </Button>
+              )}
             </Table.RowHeaderCell>
             <Table.Cell className="findings-break">{f.resourceName ?? f.resourceId ?? '—'}</Table.Cell>
             <Table.Cell>{[f.account, f.region].filter(Boolean).join(' / ') || '—'}</Table.Cell>

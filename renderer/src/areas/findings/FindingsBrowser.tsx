@@ -1,48 +1,47 @@
 import { Button, Callout, Flex, Select, Text, TextField } from '@radix-ui/themes'
 import { useState } from 'react'
-import type { FindingStatus, ScanView, Severity } from '../../../../main/scanners/contract'
+import type { FindingSort, ScanView } from '../../../../main/scanners/contract'
 import { api } from '../../api'
+import { CheckGroups } from './CheckGroups'
+import { ExportFindings } from './ExportFindings'
+import { FindingDetailDialog } from './FindingDetailDialog'
 import { FindingRows } from './FindingRows'
 import { SEVERITY_ORDER, STATUS_ORDER } from './labels'
+import { DIRECTION_LABELS, SORT_LABELS, viewQueryOf, type FindingFilter } from './view-query'
 import { useLoaded } from '../../components/use-loaded'
 import { formatNumber } from '../../components/count-of'
 import { formatDateTime } from '../../components/format-date'
 
 const CITATION = /^164\.3\d\d(\([A-Za-z0-9]+\))*$/
-const PAGE = 200
+const PAGE = 100
 
-export interface FindingFilter {
-  scanId: number | 'all'
-  citation: string
-  status: FindingStatus | 'all'
-  severity: Severity | 'all'
-}
+export type { FindingFilter } from './view-query'
 
-/** Findings filtered by specification, status, severity and scan. */
+/**
+ * The Findings view: the latest scan of each account by default (superseded scans on request), grouped by check or
+ * one finding per row, filtered, sorted, paged; a finding opens its detail; the view exports to CSV or Excel.
+ */
 export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilter; onFilter(filter: FindingFilter): void }) {
   const { filter } = props
   const [citationDraft, setCitationDraft] = useState(filter.citation)
   const [offset, setOffset] = useState(0)
+  const [detailId, setDetailId] = useState<number | null>(null)
   const citationValid = filter.citation === '' || CITATION.test(filter.citation)
+  const query = viewQueryOf(filter)
   const { data, error } = useLoaded(
     () =>
       citationValid
-        ? api['findings.query']({
-            ...(filter.scanId !== 'all' ? { scanId: filter.scanId } : {}),
-            ...(filter.citation ? { citation: filter.citation } : {}),
-            ...(filter.status !== 'all' ? { status: filter.status } : {}),
-            ...(filter.severity !== 'all' ? { severity: filter.severity } : {}),
-            limit: PAGE,
-            offset
-          })
-        : Promise.resolve({ total: 0, findings: [] }),
-    [filter.scanId, filter.citation, filter.status, filter.severity, offset]
+        ? api['findings.view']({ ...query, groupBy: filter.groupBy, limit: PAGE, offset })
+        : Promise.resolve({ groupBy: 'none' as const, scans: [], total: 0, findings: [] }),
+    [JSON.stringify(filter), offset]
   )
   const set = (patch: Partial<FindingFilter>) => {
     setOffset(0)
     props.onFilter({ ...filter, ...patch })
   }
   const draftValid = citationDraft.trim() === '' || CITATION.test(citationDraft.trim())
+  const shown = data ? (data.groupBy === 'check' ? data.groups.length : data.findings.length) : 0
+  const noun = data?.groupBy === 'check' ? 'checks' : 'findings'
 
   return (
     <Flex direction="column" gap="3">
@@ -87,16 +86,42 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
             onChange={v => set({ severity: v as FindingFilter['severity'] })}
           />
           <LabelledSelect
-            label="Scan"
-            value={String(filter.scanId)}
+            label="Scans"
+            value={filter.scanId === 'all' ? filter.scope : String(filter.scanId)}
             options={[
-              ['all', 'All scans'],
-              ...props.scans.map(s => [String(s.id), `${s.fileName} (${formatDateTime(s.startedAt ?? s.importedAt)})`] as [string, string])
+              ['latest', 'Latest scan of each account'],
+              ['all', 'All scans, superseded too'],
+              ...props.scans.map(s => [String(s.id), `Only ${s.fileName} (${formatDateTime(s.startedAt ?? s.importedAt)})`] as [string, string])
             ]}
-            onChange={v => set({ scanId: v === 'all' ? 'all' : Number(v) })}
+            onChange={v => set(v === 'latest' || v === 'all' ? { scanId: 'all', scope: v } : { scanId: Number(v) })}
+          />
+          <LabelledSelect
+            label="Group"
+            value={filter.groupBy}
+            options={[
+              ['check', 'By check'],
+              ['none', 'One finding per row']
+            ]}
+            onChange={v => set({ groupBy: v as FindingFilter['groupBy'] })}
+          />
+          <LabelledSelect
+            label="Sort"
+            value={filter.sort}
+            options={(Object.keys(SORT_LABELS) as FindingSort[]).map(s => [s, SORT_LABELS[s]] as [string, string])}
+            onChange={v => set({ sort: v as FindingSort })}
+          />
+          <LabelledSelect
+            label="Order"
+            value={filter.direction}
+            options={[
+              ['asc', DIRECTION_LABELS[filter.sort].asc],
+              ['desc', DIRECTION_LABELS[filter.sort].desc]
+            ]}
+            onChange={v => set({ direction: v as FindingFilter['direction'] })}
           />
         </form>
       </Flex>
+      <ExportFindings query={query} />
       {error && (
         <Callout.Root color="red" role="alert">
           <Callout.Text>{error}</Callout.Text>
@@ -107,9 +132,13 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
           <Text size="2" color="gray" role="status">
             {data.total === 0
               ? 'No findings match.'
-              : `Showing ${formatNumber(offset + 1)}–${formatNumber(offset + data.findings.length)} of ${formatNumber(data.total)} findings.`}
+              : `Showing ${formatNumber(offset + 1)}–${formatNumber(offset + shown)} of ${formatNumber(data.total)} ${noun}` +
+                (filter.scanId === 'all' && filter.scope === 'latest' ? ', from the latest scan of each account.' : '.')}
           </Text>
-          {data.findings.length > 0 && <FindingRows findings={data.findings} label="Findings" />}
+          {data.groupBy === 'check' && data.groups.length > 0 && <CheckGroups groups={data.groups} query={query} onOpen={f => setDetailId(f.id)} />}
+          {data.groupBy === 'none' && data.findings.length > 0 && (
+            <FindingRows findings={data.findings} label="Findings" onOpen={f => setDetailId(f.id)} />
+          )}
           <Flex gap="2">
             <Button variant="soft" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>
               Previous
@@ -120,6 +149,7 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
           </Flex>
         </>
       )}
+      <FindingDetailDialog findingId={detailId} onClose={() => setDetailId(null)} />
     </Flex>
   )
 }

@@ -4,7 +4,9 @@ import { useCallback, useState } from 'react'
 import { api, errorMessage } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { ComparePanel } from './ComparePanel'
-import { FindingsBrowser, type FindingFilter } from './FindingsBrowser'
+import { FindingsBrowser } from './FindingsBrowser'
+import { DEFAULT_FILTER as ALL, type FindingFilter } from './view-query'
+import { openAreaAt, takeRecordTarget } from '../../components/record-link'
 import { ImportPanel } from './ImportPanel'
 import { ReviewFlags } from './ReviewFlags'
 import { ScansTable } from './ScansTable'
@@ -12,13 +14,13 @@ import { SpecificationsTable } from './SpecificationsTable'
 import { useLoaded } from '../../components/use-loaded'
 import './findings.css'
 
-const ALL: FindingFilter = { scanId: 'all', citation: '', status: 'all', severity: 'all' }
-
 /** The Findings area: import scanner output, the scans, their findings by specification, and scan comparison. */
 export function FindingsPage() {
-  const { workspace } = useWorkspace()
-  const [tab, setTab] = useState('scans')
-  const [filter, setFilter] = useState<FindingFilter>(ALL)
+  const { workspace, navigate } = useWorkspace()
+  // Opened from a question card: the findings of its specification.
+  const [target] = useState(() => takeRecordTarget('findings'))
+  const [tab, setTab] = useState(target ? 'findings' : 'scans')
+  const [filter, setFilter] = useState<FindingFilter>(target ? { ...ALL, citation: target } : ALL)
   const [compareScan, setCompareScan] = useState<number | null>(null)
   const [actionError, setActionError] = useState<string | null>(null)
   const { data, error, reload } = useLoaded(
@@ -74,6 +76,7 @@ export function FindingsPage() {
                     setTab('findings')
                   }}
                   onDismiss={citation => void act(api['findings.dismissFlag']({ citation }))}
+                  onOpenQuestion={citation => openAreaAt(navigate, 'assessment', citation)}
                 />
               )}
               <Heading as="h2" size="4">
@@ -102,6 +105,7 @@ export function FindingsPage() {
             {data && (
               <SpecificationsTable
                 coverage={data.coverage}
+                onOpenQuestion={citation => openAreaAt(navigate, 'assessment', citation)}
                 onShow={citation => {
                   setFilter({ ...ALL, citation })
                   setTab('findings')

@@ -21,7 +21,13 @@ function useRuleTitles(): Map<string, string> {
   return titles
 }
 
-export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: string): void; onDismiss(citation: string): void }) {
+export function ReviewFlags(props: {
+  flags: ReviewFlag[]
+  onShow(citation: string): void
+  onDismiss(citation: string): void
+  /** Opens the assessment at the question on the flagged specification. */
+  onOpenQuestion?(citation: string): void
+}) {
   const titles = useRuleTitles()
   if (props.flags.length === 0) return null
   return (
@@ -44,6 +50,16 @@ export function ReviewFlags(props: { flags: ReviewFlag[]; onShow(citation: strin
                   <Button size="1" variant="ghost" onClick={() => props.onShow(flag.citation)} aria-label={`Show findings for ${flag.citation}`}>
                     Show findings
                   </Button>
+                  {props.onOpenQuestion && (
+                    <Button
+                      size="1"
+                      variant="ghost"
+                      onClick={() => props.onOpenQuestion?.(flag.citation)}
+                      aria-label={`Open the assessment question on ${flag.citation}`}
+                    >
+                      Open question
+                    </Button>
+                  )}
                   <Button
                     size="1"
                     variant="ghost"

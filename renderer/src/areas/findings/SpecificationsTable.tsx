@@ -3,7 +3,11 @@ import type { SpecificationCoverage } from '../../../../main/scanners/contract'
 import { formatNumber } from '../../components/count-of'
 
 /** The specifications the current evidence bears on (latest scan of each account), with failing and passing counts. */
-export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; onShow(citation: string): void }) {
+export function SpecificationsTable(props: {
+  coverage: SpecificationCoverage[]
+  onShow(citation: string): void
+  onOpenQuestion(citation: string): void
+}) {
   if (props.coverage.length === 0) {
     return (
       <Text as="p" color="gray">
@@ -36,6 +40,15 @@ export function SpecificationsTable(props: { coverage: SpecificationCoverage[]; 
             <Table.Cell>
               <Button size="1" variant="soft" onClick={() => props.onShow(c.citation)} aria-label={`Evidence for ${c.citation}`}>
                 Evidence
+              </Button>
+              <Button
+                size="1"
+                variant="ghost"
+                ml="3"
+                onClick={() => props.onOpenQuestion(c.citation)}
+                aria-label={`Open the assessment question on ${c.citation}`}
+              >
+                Question
               </Button>
             </Table.Cell>
           </Table.Row>
