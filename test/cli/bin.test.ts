@@ -4,9 +4,10 @@ import { describe, expect, it } from 'vitest'
 import { runSafeguard } from '../helpers/cli'
 import { tempDir } from '../helpers/workspace'
 
-// The other CLI tests run a bundle of the same code (test/setup/cli-bundle.ts); this one runs the command as installed.
+// The other CLI tests run a bundle built for the test run (test/setup/cli-bundle.ts); this one runs the command as
+// installed: the bundle in out/cli/, rebuilt first when a source changed since.
 describe('bin/safeguard.js', () => {
-  it('runs the command from source: version, a new workspace and its profile', { timeout: 60_000 }, async () => {
+  it('runs the command as installed: version, a new workspace and its profile', { timeout: 60_000 }, async () => {
     const version = await runSafeguard(['--version'], { viaBin: true })
     expect(version.code).toBe(0)
     expect(version.stdout.trim()).toBe(JSON.parse(fs.readFileSync(path.resolve(__dirname, '../../package.json'), 'utf8')).version)

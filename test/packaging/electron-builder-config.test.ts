@@ -105,8 +105,9 @@ describe('electron-builder.yml', () => {
     expect(shell).toContain("path.join(app.getAppPath(), '.electron-native', 'better_sqlite3.node')")
   })
 
-  it('keeps the Node build of SQLite and source maps out of the package', () => {
+  it("keeps the Node build of SQLite, source maps and the command line's bundles out of the package", () => {
     expect(config.files).toContain('!**/*.map')
+    expect(config.files).toEqual(expect.arrayContaining(['!out/cli/**/*', '!out/test-cli-*/**/*']))
     expect(config.files).toContain('!node_modules/better-sqlite3-multiple-ciphers/{build,deps,src}/**/*')
   })
 })

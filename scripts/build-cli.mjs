@@ -1,0 +1,133 @@
+#!/usr/bin/env node
+// Bundles the `safeguard` command into out/cli/: one CommonJS file for the command and one per worker thread
+// beside it, where the code looks for them (as the app's bundle has them in out/main/). Packages stay outside
+// the bundle (the SQLite native module cannot go in, and the heavy ones load only when a command uses them);
+// templates/ and package.json are read from the project at run time, two folders up, as from out/main/.
+// Run by `npm install` (prepare), `npm run build`, and by bin/safeguard.js when a source changed since.
+import fs from 'node:fs'
+import { builtinModules, createRequire } from 'node:module'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const requireFromRoot = createRequire(path.join(ROOT, 'package.json'))
+
+export const CLI_OUT_DIR = path.join(ROOT, 'out', 'cli')
+export const CLI_BUNDLE = 'safeguard.cjs'
+/** What the bundle was built from, `{ startedAt, inputs }`: bin/safeguard.js rebuilds it once an input is newer. */
+export const CLI_MANIFEST = 'inputs.json'
+
+const ENTRY = 'main/cli/run.ts'
+/** The worker threads and their bundle names: the same entries as electron.vite.config.ts. */
+const WORKERS = {
+  'scan-parse-worker': 'main/scanners/read/parse-worker.ts',
+  'incident-import-worker': 'main/breach/import-worker.ts',
+  'baa-import-worker': 'main/baas/import-worker.ts',
+  'map-layout-worker': 'main/map/drawing/elk-worker.ts'
+}
+
+/** Packages every command uses as it starts (each command's options are zod schemas): loaded at once. */
+const LOADED_AT_START = new Set(['commander', 'zod'])
+const DEFERRED = 'deferred-package'
+
+/** What the stand-in needs to know of a package (main/cli/deferred-package.ts), seen by loading it here; null if it cannot load here. */
+function packageShape(name) {
+  let value
+  try {
+    value = requireFromRoot(name)
+  } catch {
+    return null
+  }
+  if ((typeof value !== 'object' && typeof value !== 'function') || value === null) return null
+  const keys = Object.getOwnPropertyNames(value)
+  return {
+    callable: typeof value === 'function',
+    esModule: Boolean(value.__esModule),
+    keys,
+    enumerable: keys.filter(key => Object.getOwnPropertyDescriptor(value, key)?.enumerable)
+  }
+}
+
+/**
+ * Each package the command's modules import, but those of LOADED_AT_START, becomes a stand-in that requires it on
+ * first use (main/cli/deferred-package.ts): every feature is in the one bundle, and loading PDF, Word, Excel, YAML,
+ * layout and SQLite packages as it starts would cost a simple command most of a second.
+ */
+const deferPackages = {
+  name: 'defer-packages',
+  setup(build) {
+    const isPackage = name => !name.startsWith('.') && !path.isAbsolute(name) && !name.startsWith('node:') && !builtinModules.includes(name)
+    const shapes = new Map()
+    build.onResolve({ filter: /.*/ }, args => {
+      if (args.namespace === DEFERRED || !isPackage(args.path) || !['import-statement', 'require-call'].includes(args.kind)) return undefined
+      const name = args.path
+      if (LOADED_AT_START.has(name.split('/')[0])) return undefined
+      if (!shapes.has(name)) shapes.set(name, packageShape(name))
+      return shapes.get(name) ? { path: name, namespace: DEFERRED } : undefined
+    })
+    build.onLoad({ filter: /.*/, namespace: DEFERRED }, args => ({
+      contents:
+        `const { deferredPackage } = require(${JSON.stringify(path.join(ROOT, 'main/cli/deferred-package.ts'))})\n` +
+        `module.exports = deferredPackage(() => require(${JSON.stringify(args.path)}), ${JSON.stringify(shapes.get(args.path))})\n`,
+      loader: 'js',
+      resolveDir: ROOT
+    }))
+  }
+}
+
+/**
+ * Builds the command and its workers into `outDir` and returns the bundle's path. Each file is written under a
+ * temporary name and renamed into place, the manifest last, so a command started meanwhile runs a whole build.
+ */
+export async function buildCli(outDir = CLI_OUT_DIR) {
+  const { build } = await import('esbuild')
+  const startedAt = Date.now()
+  fs.mkdirSync(outDir, { recursive: true })
+  const common = {
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'error',
+    absWorkingDir: ROOT,
+    metafile: true,
+    write: false
+  }
+  const results = await Promise.all([
+    build({
+      ...common,
+      entryPoints: { [path.basename(CLI_BUNDLE, '.cjs')]: ENTRY },
+      outdir: outDir,
+      outExtension: { '.js': '.cjs' },
+      plugins: [deferPackages]
+    }),
+    build({ ...common, entryPoints: WORKERS, outdir: outDir })
+  ])
+  const outputs = results.flatMap(result => result.outputFiles)
+  const suffix = `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
+  // The command last, so it never runs beside workers older than itself.
+  outputs.sort((a, b) => Number(a.path.endsWith(CLI_BUNDLE)) - Number(b.path.endsWith(CLI_BUNDLE)))
+  for (const output of outputs) {
+    fs.writeFileSync(output.path + suffix, output.contents)
+    fs.renameSync(output.path + suffix, output.path)
+  }
+  const inputs = [...new Set(results.flatMap(result => Object.keys(result.metafile.inputs)))].filter(input => !input.includes(':')).sort()
+  const manifest = path.join(outDir, CLI_MANIFEST)
+  fs.writeFileSync(manifest + suffix, JSON.stringify({ startedAt, inputs }))
+  fs.renameSync(manifest + suffix, manifest)
+  return path.join(outDir, CLI_BUNDLE)
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    await import('esbuild')
+  } catch {
+    // An install without dev dependencies: bin/safeguard.js runs the sources through tsx instead.
+    console.log('safeguard: esbuild is not installed; the command will run from its TypeScript sources (slower to start).')
+    process.exit(0)
+  }
+  const t0 = performance.now()
+  const bundle = await buildCli()
+  console.log(`Built ${path.relative(ROOT, bundle)} in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+}
