@@ -11,6 +11,7 @@ import { calendarCalls } from '../calendar/contract'
 import { documentsCalls } from '../documents/contract'
 import { scannerCalls } from '../scanners/contract'
 import { triageCalls } from '../scanners/triage/contract'
+import { checkMappingCalls } from '../scanners/check-mappings/contract'
 import { mapCalls } from '../map/contract'
 import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
@@ -31,6 +32,7 @@ export const contract = {
   ...documentsCalls,
   ...scannerCalls,
   ...triageCalls,
+  ...checkMappingCalls,
   ...mapDrawingCalls,
   ...mapCalls,
   ...risksCalls

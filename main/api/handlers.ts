@@ -10,6 +10,7 @@ import { calendarHandlers } from '../calendar/handlers'
 import { documentsHandlers } from '../documents/handlers'
 import { scannerHandlers } from '../scanners/handlers'
 import { triageHandlers } from '../scanners/triage/handlers'
+import { checkMappingHandlers } from '../scanners/check-mappings/handlers'
 import { mapHandlers } from '../map/handlers'
 import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
@@ -29,6 +30,7 @@ export const handlers: HandlersFor<Contract> = {
   ...documentsHandlers,
   ...scannerHandlers,
   ...triageHandlers,
+  ...checkMappingHandlers,
   ...mapDrawingHandlers,
   ...mapHandlers,
   ...risksHandlers

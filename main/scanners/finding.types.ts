@@ -3,7 +3,12 @@
 export { FORMAT_IDS, type FormatId } from './formats/index'
 import type { FormatId } from './formats/index'
 
-export type FindingStatus = 'passed' | 'failed' | 'manual' | 'info' | 'error'
+/**
+ * Every status a stored finding can have, in the order summaries list them. 'skipped': the scanner
+ * did not evaluate the check (Powerpipe's skip); 'info': it evaluated it and reports no verdict.
+ */
+export const FINDING_STATUSES = ['passed', 'failed', 'info', 'skipped', 'error', 'manual'] as const
+export type FindingStatus = (typeof FINDING_STATUSES)[number]
 /** Worst first: the order every list, filter and count uses. */
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational', 'unknown'] as const
 export type Severity = (typeof SEVERITIES)[number]
@@ -37,8 +42,33 @@ export interface NormalizedFinding {
   findingKey: string
   /** Security Rule citations in dotted form, e.g. 164.312(a)(2)(iv). */
   citations: string[]
-  /** Where the citations came from: the file itself, our mapping tables, or nowhere. */
-  citationSource: 'file' | 'table' | 'none'
+  /** Where the citations came from: the file itself, our mapping tables, a person's own mapping (migration 0013), or nowhere. */
+  citationSource: CitationSource
+}
+
+export type CitationSource = 'file' | 'table' | 'user' | 'none'
+
+/** A check none of whose findings could be tied to a Security Rule specification, and why. */
+export interface UnmappedCheck {
+  checkId: string
+  title: string
+  /** Findings (stored records) of the check in this scan. */
+  findings: number
+  reason: string
+}
+
+/**
+ * What a scan holds, in one unit that adds up: every result the file reported (ScoutSuite: every
+ * checked item) counted once under its status. `records` is how many findings were stored for them
+ * (a ScoutSuite pass record stands for many items), `checks` how many distinct checks or rules ran.
+ */
+export interface ScanTally {
+  /** What `total` counts, from the format registry ('check result', 'checked item'), and a note where a count needs one. */
+  unit: { one: string; many: string; note?: string }
+  total: number
+  byStatus: Record<FindingStatus, number>
+  records: number
+  checks: number
 }
 
 export interface SkippedRecords {
@@ -63,6 +93,10 @@ export interface ReadSummary {
   findings: number
   passed: number
   failed: number
+  /** Results per status and the checks they came from: the numbers every summary prints. */
+  tally: ScanTally
+  /** Checks that map to no specification (by our tables or a person's mapping), with why. */
+  unmappedChecks: UnmappedCheck[]
   /** Failing findings per severity. */
   failedBySeverity: Record<Severity, number>
   citations: string[]

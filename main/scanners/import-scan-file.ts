@@ -9,9 +9,11 @@ import { citationSetResolver } from './db/citation-sets'
 import { findingCheckResolver } from './db/finding-checks'
 import { findingInserter } from './db/findings'
 import { flagForReview } from './db/review-flags'
-import { completeScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
+import { userCheckMappingLookup } from './db/user-check-mappings'
+import { completeScan, distinctChecksOfScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
 import { assertRegularFile } from './read/decoded-chunks'
-import type { ReadSummary } from './finding.types'
+import type { NormalizedFinding, ReadSummary, UnmappedCheck } from './finding.types'
+import { mergeTallies } from './scan-tally'
 import { ImportError } from './import-error'
 import { compareCitations } from '../shared/citation'
 import type { ReadProgress } from './read/scan-reader'
@@ -61,6 +63,7 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
     const name = files.length === 1 ? path.basename(files[0] as string) : `${path.basename(files[0] as string)} (+${files.length - 1} more pages)`
     const scanId = insertPendingScan(db, name, randomBytes(32).toString('hex'), options.now)
     const inserter = findingInserter(db, scanId, citationSetResolver(db), findingCheckResolver(db))
+    const userMapped = applyUserMappings(userCheckMappingLookup(db))
     let earliest: string | null = null
     const summaries: ReadSummary[] = []
     for (const file of files) {
@@ -69,6 +72,7 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
         ...(options.onProgress ? { onProgress: options.onProgress } : {})
       })
       for await (const batch of reader.batches()) {
+        userMapped.apply(batch)
         inserter.insert(batch)
         for (const f of batch) if (f.observedAt && (earliest === null || f.observedAt < earliest)) earliest = f.observedAt
       }
@@ -88,7 +92,7 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
       db.exec('ROLLBACK')
       return { alreadyImported: true, partial, scan: existing }
     }
-    completeScan(db, scanId, sha256, mergeSummaries(summaries), earliest)
+    completeScan(db, scanId, sha256, userMapped.summarised(mergeSummaries(summaries, () => distinctChecksOfScan(db, scanId))), earliest)
     flagForReview(db, scanId, inserter.failing(), options.now)
     db.exec('COMMIT')
     return { alreadyImported: false, partial, scan: getScan(db, scanId) as ScanView }
@@ -100,8 +104,50 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
   }
 }
 
+/**
+ * A person's own mappings (scans.mapCheck), offered again at each import: a finding of a mapped
+ * check that the file and our tables tie to nothing takes the person's citations, marked 'user'.
+ */
+function applyUserMappings(lookup: (scanner: string, checkId: string) => readonly string[] | undefined) {
+  const applied = new Set<string>()
+  const citations = new Set<string>()
+  return {
+    apply(batch: NormalizedFinding[]): void {
+      for (const f of batch) {
+        if (f.citations.length) continue
+        const mapped = lookup(f.scanner, f.checkId)
+        if (!mapped) continue
+        f.citations = [...mapped]
+        f.citationSource = 'user'
+        applied.add(f.checkId)
+        for (const c of mapped) citations.add(c)
+      }
+    },
+    /** The summary with the user-mapped checks no longer unmapped and their citations among the scan's. */
+    summarised(summary: ReadSummary): ReadSummary {
+      if (applied.size === 0) return summary
+      return {
+        ...summary,
+        citations: [...new Set([...summary.citations, ...citations])].sort(compareCitations),
+        unmappedChecks: summary.unmappedChecks.filter(u => !applied.has(u.checkId))
+      }
+    }
+  }
+}
+
+/** Unmapped checks of several pages: one entry per check, findings summed. */
+function mergeUnmapped(lists: readonly UnmappedCheck[][]): UnmappedCheck[] {
+  const byCheck = new Map<string, UnmappedCheck>()
+  for (const u of lists.flat()) {
+    const entry = byCheck.get(u.checkId)
+    if (entry) entry.findings += u.findings
+    else byCheck.set(u.checkId, { ...u })
+  }
+  return [...byCheck.values()]
+}
+
 /** One summary for the pages of one scan; pages of different formats are refused. */
-function mergeSummaries(summaries: readonly ReadSummary[]): ReadSummary {
+function mergeSummaries(summaries: readonly ReadSummary[], distinctChecks: () => number): ReadSummary {
   const [first, ...rest] = summaries as [ReadSummary, ...ReadSummary[]]
   if (rest.length === 0) return first
   const formats = new Set(summaries.map(s => s.format).filter(f => f !== 'empty'))
@@ -133,6 +179,12 @@ function mergeSummaries(summaries: readonly ReadSummary[]): ReadSummary {
     passed: sum(s => s.passed),
     failed: sum(s => s.failed),
     failedBySeverity,
+    tally: mergeTallies(
+      [...formats][0] ?? first.format,
+      summaries.map(s => s.tally),
+      distinctChecks()
+    ),
+    unmappedChecks: mergeUnmapped(summaries.map(s => s.unmappedChecks)),
     citations: [...new Set(summaries.flatMap(s => s.citations))].sort(compareCitations),
     accounts: [...new Set(summaries.flatMap(s => s.accounts))].sort(),
     skipped: [...skipped.values()],

@@ -1,4 +1,4 @@
-import { mkdtemp, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -238,6 +238,18 @@ describe('Security Hub', () => {
   })
 })
 
+/** Sum of checked_items (or flagged_items, if larger) over every rule of a ScoutSuite results file, read independently of the reader. */
+async function scoutCheckedItems(file: string): Promise<number> {
+  const text = await readFile(file, 'utf8')
+  const results = JSON.parse(text.slice(text.indexOf('\n') + 1)) as {
+    services: Record<string, { findings?: Record<string, { checked_items: number; flagged_items: number }> }>
+  }
+  let total = 0
+  for (const service of Object.values(results.services))
+    for (const rule of Object.values(service.findings ?? {})) total += Math.max(rule.checked_items, rule.flagged_items)
+  return total
+}
+
 describe('ScoutSuite', () => {
   it('resolves flagged items through the services tree and counts passes as checked − flagged', async () => {
     const { findings, summary } = await read('scoutsuite_results_aws-555566667777.js')
@@ -252,13 +264,18 @@ describe('ScoutSuite', () => {
       observedAt: '2024-02-03T08:15:00.000Z'
     })
     expect(findings.find(f => f.checkId === 'cloudtrail-not-configured' && f.status === 'failed')?.region).toBe('eu-west-1')
-    // Ingress and egress paths of one security group are one finding.
+    // Ingress and egress paths of one security group are one finding, standing for both flagged items.
     const sg = findings.filter(f => f.checkId === 'ec2-default-security-group-with-rules')
     expect(sg.map(f => [f.status, f.resourceId, f.itemCount])).toEqual([
-      ['failed', 'arn:aws:ec2:us-east-1:555566667777:security-group/sg-7', 1],
+      ['failed', 'arn:aws:ec2:us-east-1:555566667777:security-group/sg-7', 2],
       ['passed', null, 1]
     ])
     expect(summary.passed).toBe(1 + 1 + 1)
+    // Everything is counted in checked items: the parts add up to ScoutSuite's own checked counts.
+    expect(summary.tally.unit.many).toBe('checked items')
+    expect(summary.tally.total).toBe(await scoutCheckedItems(ownFixture('scoutsuite_results_aws-555566667777.js')))
+    expect(summary.tally.byStatus.passed + summary.tally.byStatus.failed).toBe(summary.tally.total)
+    expect(summary.tally.records).toBe(findings.length)
     expect(summary.skipped[0]).toMatchObject({ reason: 'ScoutSuite rule checked no resources', count: 1 })
   })
 })
@@ -305,13 +322,13 @@ describe('Powerpipe benchmark export', () => {
     // 164.312(b) group has no item tag: its title names it.
     const trail = findings.filter(f => f.checkId === 'cloudtrail_trail_enabled')
     expect(trail.map(f => f.citations)).toEqual([['164.312(b)'], ['164.312(b)']])
-    // The skipped result is kept as info (the store has no 'skipped' status), and the summary says so.
-    expect(trail.find(f => f.resourceId === 'x')).toMatchObject({ status: 'info', statusDetail: 'Skipped by Powerpipe: x is skip' })
+    // The skipped result is kept with its own status and Powerpipe's reason.
+    expect(trail.find(f => f.resourceId === 'x')).toMatchObject({ status: 'skipped', statusDetail: 'x is skip' })
     expect(summary.skipped).toEqual([])
-    expect(summary.warnings).toEqual([
-      "1 result Powerpipe skipped was kept with status info (Safeguard has no 'skipped' status); its detail starts 'Skipped by Powerpipe'"
-    ])
+    expect(summary.warnings).toEqual([])
+    expect(summary.unmappedChecks).toEqual([])
     expect(findings).toHaveLength(4)
+    expect(summary.tally.byStatus.skipped).toBe(1)
   })
 
   it('keeps every result of a benchmark other than HIPAA and says which tie to no specification and why', async () => {
@@ -319,13 +336,14 @@ describe('Powerpipe benchmark export', () => {
     expect(summary.format).toBe('powerpipe-hipaa')
     expect(findings).toHaveLength(21)
     const byStatus = (status: NormalizedFinding['status']) => findings.filter(f => f.status === status).length
-    // 5 alarm, 10 ok, 3 info + 1 skip, 2 error.
-    expect([byStatus('failed'), byStatus('passed'), byStatus('info'), byStatus('error'), byStatus('manual')]).toEqual([5, 10, 4, 2, 0])
-    expect([summary.findings, summary.passed, summary.failed]).toEqual([21, 10, 5])
-    expect(summary.skipped).toEqual([])
-    expect(findings.filter(f => f.statusDetail?.startsWith('Skipped by Powerpipe')).map(f => f.resourceId)).toEqual([
-      'arn:aws:rds:us-east-1:123456789012:db:legacy'
+    // 5 alarm, 10 ok, 3 info, 1 skip, 2 error: each under its own status.
+    expect([byStatus('failed'), byStatus('passed'), byStatus('info'), byStatus('skipped'), byStatus('error'), byStatus('manual')]).toEqual([
+      5, 10, 3, 1, 2, 0
     ])
+    expect([summary.findings, summary.passed, summary.failed]).toEqual([21, 10, 5])
+    expect(summary.tally).toMatchObject({ total: 21, records: 21, byStatus: { passed: 10, failed: 5, info: 3, skipped: 1, error: 2, manual: 0 } })
+    expect(summary.skipped).toEqual([])
+    expect(findings.filter(f => f.status === 'skipped').map(f => f.resourceId)).toEqual(['arn:aws:rds:us-east-1:123456789012:db:legacy'])
     expect(findings.every(f => f.citations.length === 0 && f.citationSource === 'none')).toBe(true)
     expect(summary.citations).toEqual([])
     expect(findings.find(f => f.resourceId === 'arn:aws:accessanalyzer:eu-west-1:123456789012')).toMatchObject({
@@ -334,10 +352,16 @@ describe('Powerpipe benchmark export', () => {
       account: '123456789012',
       region: 'eu-west-1'
     })
+    const controls = new Set(findings.map(f => f.checkId)).size
     expect(summary.warnings).toEqual([
-      "1 result Powerpipe skipped was kept with status info (Safeguard has no 'skipped' status); its detail starts 'Skipped by Powerpipe'",
-      "21 results of benchmark aws_compliance.benchmark.cis_v300 are not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for their controls; they were kept"
+      `21 results of ${controls} controls are not tied to a HIPAA specification: benchmark aws_compliance.benchmark.cis_v300 is not the HIPAA benchmark; its controls have no mapping (none is in Safeguard's Steampipe HIPAA control table); they were kept`
     ])
+    // The import report lists each control with its reason, and the findings add up to every result.
+    expect(summary.unmappedChecks.map(u => u.checkId).sort()).toEqual([...new Set(findings.map(f => f.checkId))].sort())
+    expect(summary.unmappedChecks.reduce((n, u) => n + u.findings, 0)).toBe(21)
+    expect(summary.unmappedChecks.every(u => u.reason.startsWith('benchmark aws_compliance.benchmark.cis_v300 is not the HIPAA benchmark'))).toBe(
+      true
+    )
   })
 
   it('says so when an export holds no control results at all', async () => {
@@ -365,7 +389,8 @@ describe('Powerpipe benchmark export', () => {
       ['cis_v300_3_1', 'error', 'Powerpipe could not run the control: access denied', null]
     ])
     expect(summary.warnings).toEqual([
-      "1 result of benchmark aws_compliance.benchmark.cis_v300 is not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for its control; it was kept"
+      "1 result of 1 control is not tied to a HIPAA specification: benchmark aws_compliance.benchmark.cis_v300 is not the HIPAA benchmark; its controls have no mapping (none is in Safeguard's Steampipe HIPAA control table); it was kept"
     ])
+    expect(summary.tally).toMatchObject({ total: 1, byStatus: { error: 1 } })
   })
 })

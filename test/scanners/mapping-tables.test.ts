@@ -1,4 +1,10 @@
 import { describe, expect, it } from 'vitest'
+import scoutsuiteRules from '../../templates/scanner-mappings/scoutsuite-rules.json'
+import {
+  SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK,
+  SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK,
+  SCOUTSUITE_RULE_TO_CONTROL
+} from '../../main/scanners/mapping/equivalences'
 import {
   configRuleCitations,
   prowlerCitations,
@@ -27,13 +33,50 @@ describe('mapping tables', () => {
   it('Security Hub controls, ScoutSuite rules and Steampipe controls', () => {
     expect(securityhubControlCitations('S3.4')).toContain('164.312(a)(2)(iv)')
     expect(securityhubControlCitations('s3.4')).toEqual(securityhubControlCitations('S3.4'))
-    expect(scoutsuiteRuleCitations('s3-bucket-no-default-encryption')).toContain('164.312(a)(2)(iv)')
+    expect(scoutsuiteRuleCitations('s3-bucket-no-default-encryption', 'aws')).toContain('164.312(a)(2)(iv)')
+    expect(scoutsuiteRuleCitations('s3-bucket-no-default-encryption', null)).toEqual(
+      scoutsuiteRuleCitations('s3-bucket-no-default-encryption', 'aws')
+    )
     expect(steampipeControlCitations('aws_compliance.control.cloudtrail_trail_enabled')).toContain('164.312(b)')
   })
 
   it('finds nothing for inherited object keys', () => {
     expect(prowlerCitations('constructor', 'aws')).toEqual([])
     expect(prowlerCitations('x', '__proto__')).toEqual([])
-    expect(scoutsuiteRuleCitations('toString')).toEqual([])
+    expect(scoutsuiteRuleCitations('toString', 'gcp')).toEqual([])
+    expect(scoutsuiteRuleCitations('cloudsql-instance-ssl-not-required', 'toString')).toEqual([])
+  })
+})
+
+describe('ScoutSuite rules take the citations of their Prowler (GCP, Azure) or Steampipe (AWS) equivalent', () => {
+  const providers = [
+    ['gcp', SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK],
+    ['azure', SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK]
+  ] as const
+  it.each(providers)(
+    'every %s equivalence names a Prowler check with a HIPAA mapping, and the rule carries exactly its citations',
+    (provider, pairs) => {
+      expect(Object.keys(pairs).length).toBeGreaterThan(20)
+      for (const [rule, check] of Object.entries(pairs)) {
+        const prowler = prowlerCitations(check, provider)
+        expect(prowler.length, `${provider} ${rule} → ${check}`).toBeGreaterThan(0)
+        expect([...scoutsuiteRuleCitations(rule, provider)].sort()).toEqual([...prowler].sort())
+      }
+      // The table holds the equivalences and nothing else.
+      expect(Object.keys(scoutsuiteRules[provider]).sort()).toEqual(Object.keys(pairs).sort())
+    }
+  )
+
+  it('every AWS equivalence names a Steampipe HIPAA control', () => {
+    for (const [rule, control] of Object.entries(SCOUTSUITE_RULE_TO_CONTROL)) {
+      expect(steampipeControlCitations(control).length, `${rule} → ${control}`).toBeGreaterThan(0)
+      expect(scoutsuiteRuleCitations(rule, 'aws').length).toBeGreaterThan(0)
+    }
+  })
+
+  it('reads a rule under its own provider only', () => {
+    expect(scoutsuiteRuleCitations('cloudsql-instance-ssl-not-required', 'gcp')).toEqual(['164.312(e)(1)', '164.312(e)(2)(ii)'])
+    expect(scoutsuiteRuleCitations('cloudsql-instance-ssl-not-required', 'aws')).toEqual([])
+    expect(scoutsuiteRuleCitations('storageaccount-account-allowing-clear-text', 'AZURE')).toContain('164.312(e)(1)')
   })
 })

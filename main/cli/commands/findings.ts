@@ -2,15 +2,16 @@ import type { Command } from 'commander'
 import type { FindingStatus, FindingView, Severity } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
 import { registerFindingsExport } from './findings-export'
+import { registerFindingsMapCheck } from './findings-map-check'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount, plural } from '../../shared/count-text'
-import { SEVERITIES } from '../../scanners/contract'
+import { FINDING_STATUSES, SEVERITIES } from '../../scanners/contract'
 
-const STATUSES = ['passed', 'failed', 'manual', 'info', 'error']
+const STATUSES = FINDING_STATUSES
 
 function line(f: FindingView): string {
   const where = [f.account, f.region].filter(Boolean).join('/')
-  return `${f.status.padEnd(6)} ${f.severity.padEnd(13)} ${f.checkId}  ${f.resourceId ?? '(no resource)'}${where ? `  [${where}]` : ''}${f.muted ? '  (muted)' : ''}`
+  return `${f.status.padEnd(7)} ${f.severity.padEnd(13)} ${f.checkId}  ${f.resourceId ?? '(no resource)'}${where ? `  [${where}]` : ''}${f.muted ? '  (muted)' : ''}`
 }
 
 export function registerFindings(program: Command, io: CliIo): void {
@@ -40,4 +41,5 @@ export function registerFindings(program: Command, io: CliIo): void {
       }
     )
   registerFindingsExport(findings, io)
+  registerFindingsMapCheck(findings, io)
 }

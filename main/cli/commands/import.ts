@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import type { FileImportResult } from '../../scanners/contract'
+import type { FileImportResult, ScanTally, UnmappedCheck } from '../../scanners/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, terminalSafe, type CliIo } from '../cli-io'
 import { formatCount, plural } from '../../shared/count-text'
@@ -13,7 +13,12 @@ export type ImportReport =
       findings: number
       passed: number
       failed: number
+      /** Results per status in the format's unit, adding up to its total, and the same in words. */
+      tally: ScanTally
+      summary: string
       specifications: string[]
+      /** Checks tied to no specification, with why (map one with `findings map-check`). */
+      unmappedChecks: UnmappedCheck[]
       alreadyImported: boolean
       /** The file was cut short: only its whole records were imported. */
       partial: boolean
@@ -31,7 +36,10 @@ function report(result: FileImportResult): ImportReport {
     findings: scan.findings,
     passed: scan.passed,
     failed: scan.failed,
+    tally: scan.tally,
+    summary: scan.summary,
     specifications: scan.citations,
+    unmappedChecks: scan.unmappedChecks,
     alreadyImported: result.alreadyImported,
     partial: result.partial,
     warnings: scan.warnings,
@@ -39,18 +47,32 @@ function report(result: FileImportResult): ImportReport {
   }
 }
 
+/** Unmapped checks listed in the text output; --json lists every one. */
+const UNMAPPED_SHOWN = 20
+
 function describe(result: FileImportResult): string[] {
   if (!result.ok) return [`${result.file}: rejected (${result.error.code})`]
   const { scan } = result
   const lines = [
     `${result.file}: ${result.partial ? 'PARTIAL (the file is cut short; only its whole records) ' : ''}${result.alreadyImported ? 'already imported (nothing added)' : 'imported'} as scan ${scan.id}, ${scan.format}${scan.scannerVersion ? ` ${scan.scannerVersion}` : ''}`,
-    `  ${plural(scan.findings, 'finding')}: ${formatCount(scan.passed)} passed, ${formatCount(scan.failed)} failed` +
-      (scan.failed
-        ? ` (critical ${formatCount(scan.failedBySeverity.critical)}, high ${formatCount(scan.failedBySeverity.high)}, medium ${formatCount(scan.failedBySeverity.medium)}, low ${formatCount(scan.failedBySeverity.low)})`
-        : ''),
+    `  ${scan.summary}`,
+    ...(scan.failed
+      ? [
+          `  failed by severity: critical ${formatCount(scan.failedBySeverity.critical)}, high ${formatCount(scan.failedBySeverity.high)}, medium ${formatCount(scan.failedBySeverity.medium)}, low ${formatCount(scan.failedBySeverity.low)}`
+        ]
+      : []),
     `  accounts: ${scan.accounts.join(', ') || '(not in the file)'}`,
-    `  specifications: ${scan.citations.join(', ') || '(none)'}`
+    `  specifications: ${scan.citations.join(', ') || `(none: ${scan.unmappedChecks.length ? 'no check of the file maps to one' : 'the file holds no findings'})`}`
   ]
+  if (scan.unmappedChecks.length) {
+    lines.push(
+      `  ${plural(scan.unmappedChecks.length, 'check')} tied to no specification (map one: safeguard findings map-check <workspace> ${scan.scanner} <check id> --to <citation>):`
+    )
+    for (const u of scan.unmappedChecks.slice(0, UNMAPPED_SHOWN))
+      lines.push(`    ${terminalSafe(u.checkId)} (${plural(u.findings, 'finding')}): ${terminalSafe(u.reason)}`)
+    if (scan.unmappedChecks.length > UNMAPPED_SHOWN)
+      lines.push(`    … and ${formatCount(scan.unmappedChecks.length - UNMAPPED_SHOWN)} more (--json lists them all)`)
+  }
   for (const s of scan.skipped) lines.push(`  skipped ${formatCount(s.count)}: ${s.reason}`)
   for (const w of scan.warnings) lines.push(`  note: ${w}`)
   return lines

@@ -1,7 +1,18 @@
 import type { Db } from '../../db/driver'
 import type { ScanView } from '../contract'
-import type { FormatId, ReadSummary, Severity, SourceEncoding } from '../finding.types'
-import { formatLabel } from '../formats/index'
+import {
+  FINDING_STATUSES,
+  type FindingStatus,
+  type FormatId,
+  type ReadSummary,
+  type Severity,
+  type SourceEncoding,
+  type UnmappedCheck
+} from '../finding.types'
+import { FORMAT_IDS, formatLabel } from '../formats/index'
+import { unmappedReason } from '../mapping/unmapped-reason'
+import { describeTally, tallyOf } from '../scan-tally'
+import { compareCitations } from '../../shared/citation'
 
 interface ScanRow {
   id: number
@@ -22,9 +33,29 @@ interface ScanRow {
   citations: string
   skipped: string
   warnings: string
+  /** JSON { byStatus, records, checks } (migration 0013). */
+  tally: string | null
+  unmapped_checks: string
 }
 
-const toView = (row: ScanRow): ScanView => ({
+/** What is stored of a tally: its unit comes from the format registry when read. */
+interface StoredTally {
+  byStatus: Partial<Record<FindingStatus, number>>
+  records: number
+  checks: number
+}
+
+function tallyOfRow(row: ScanRow) {
+  const stored: StoredTally = row.tally ? (JSON.parse(row.tally) as StoredTally) : { byStatus: {}, records: row.findings, checks: 0 }
+  const byStatus = Object.fromEntries(FINDING_STATUSES.map(s => [s, stored.byStatus[s] ?? 0])) as Record<FindingStatus, number>
+  // A format id from a newer Safeguard counts in check results.
+  const format = (FORMAT_IDS as readonly string[]).includes(row.format) ? row.format : 'empty'
+  return tallyOf(format, byStatus, stored.records, stored.checks)
+}
+
+const toView = (row: ScanRow): ScanView => viewOf(row, tallyOfRow(row))
+
+const viewOf = (row: ScanRow, tally: ScanView['tally']): ScanView => ({
   id: row.id,
   fileName: row.file_name,
   sha256: row.file_sha256,
@@ -41,7 +72,14 @@ const toView = (row: ScanRow): ScanView => ({
   passed: row.passed,
   failed: row.failed,
   failedBySeverity: JSON.parse(row.failed_by_severity) as Record<Severity, number>,
+  tally,
+  summary: describeTally(tally),
   citations: JSON.parse(row.citations) as string[],
+  // Scans imported before migration 0013 stored no reason: their format's own.
+  unmappedChecks: (JSON.parse(row.unmapped_checks) as (Omit<UnmappedCheck, 'reason'> & { reason?: string })[]).map(u => ({
+    ...u,
+    reason: u.reason ?? unmappedReason(row.format)
+  })),
   skipped: JSON.parse(row.skipped) as ScanView['skipped'],
   warnings: JSON.parse(row.warnings) as string[]
 })
@@ -63,7 +101,8 @@ export function completeScan(db: Db, scanId: number, sha256: string, summary: Re
     `UPDATE scan SET file_sha256 = @sha256, file_bytes = @bytes, format = @format, scanner = @scanner,
        scanner_version = @scannerVersion, encoding = @encoding, accounts = @accounts, account_key = @accountKey,
        started_at = @startedAt, findings = @findings, passed = @passed, failed = @failed,
-       failed_by_severity = @failedBySeverity, citations = @citations, skipped = @skipped, warnings = @warnings
+       failed_by_severity = @failedBySeverity, citations = @citations, skipped = @skipped, warnings = @warnings,
+       tally = @tally, unmapped_checks = @unmappedChecks
      WHERE id = @scanId`
   ).run({
     scanId,
@@ -81,9 +120,34 @@ export function completeScan(db: Db, scanId: number, sha256: string, summary: Re
     failed: summary.failed,
     failedBySeverity: JSON.stringify(summary.failedBySeverity),
     citations: JSON.stringify(summary.citations),
+    tally: JSON.stringify({ byStatus: summary.tally.byStatus, records: summary.tally.records, checks: summary.tally.checks } satisfies StoredTally),
+    unmappedChecks: JSON.stringify(summary.unmappedChecks),
     skipped: JSON.stringify(summary.skipped),
     warnings: JSON.stringify(summary.warnings)
   })
+}
+
+/** After a person maps a check: the scan's specifications from its findings, and the check no longer among its unmapped ones. */
+export function refreshScanCitations(db: Db, scanId: number, mappedCheckId: string): void {
+  const citations = db
+    .prepare(`SELECT DISTINCT m.citation FROM finding f JOIN citation_set_member m ON m.set_id = f.citation_set_id WHERE f.scan_id = ?`)
+    .pluck()
+    .all(scanId) as string[]
+  const row = db.prepare('SELECT unmapped_checks FROM scan WHERE id = ?').pluck().get(scanId) as string
+  const unmapped = (JSON.parse(row) as { checkId: string }[]).filter(u => u.checkId !== mappedCheckId)
+  db.prepare('UPDATE scan SET citations = ?, unmapped_checks = ? WHERE id = ?').run(
+    JSON.stringify(citations.sort(compareCitations)),
+    JSON.stringify(unmapped),
+    scanId
+  )
+}
+
+/** Distinct check ids among a scan's findings (the pages of one export can share checks). */
+export function distinctChecksOfScan(db: Db, scanId: number): number {
+  return db
+    .prepare('SELECT COUNT(DISTINCT c.check_id) FROM finding f JOIN finding_check c ON c.id = f.check_ref WHERE f.scan_id = ?')
+    .pluck()
+    .get(scanId) as number
 }
 
 export function findScanBySha(db: Db, sha256: string): ScanView | undefined {

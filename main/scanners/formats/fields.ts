@@ -80,6 +80,8 @@ const STATUS_WORDS: Record<string, FindingStatus> = {
   info: 'info',
   warning: 'info',
   not_available: 'info',
+  skip: 'skipped',
+  skipped: 'skipped',
   error: 'error'
 }
 

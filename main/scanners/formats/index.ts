@@ -13,23 +13,47 @@ export interface ScannerFormatEntry {
   scanner: string
   /** The writer streams records one by one, so a file cut short still holds whole records. */
   streamed: boolean
+  /** What the format's summary counts: every total of its scans names this unit (and its note, where a count needs one). */
+  unit: { readonly one: string; readonly many: string; readonly note?: string }
 }
 
+const CHECK_RESULT = { one: 'check result', many: 'check results' }
+const EVALUATION = { one: 'evaluation', many: 'evaluations' }
+const FINDING = { one: 'finding', many: 'findings' }
+
 export const SCANNER_FORMATS = [
-  { id: 'prowler-v2-ndjson', label: 'Prowler 2 (JSON lines)', scanner: 'prowler', streamed: true },
-  { id: 'prowler-v3-json', label: 'Prowler 3 JSON', scanner: 'prowler', streamed: true },
-  { id: 'prowler-ocsf', label: 'Prowler JSON-OCSF', scanner: 'prowler', streamed: true },
-  { id: 'prowler-asff', label: 'Prowler ASFF', scanner: 'prowler', streamed: true },
-  { id: 'prowler-csv', label: 'Prowler CSV', scanner: 'prowler', streamed: false },
-  { id: 'prowler-v2-csv', label: 'Prowler 2 CSV', scanner: 'prowler', streamed: false },
-  { id: 'securityhub-asff', label: 'AWS Security Hub (ASFF)', scanner: 'securityhub', streamed: true },
-  { id: 'securityhub-ocsf', label: 'AWS Security Hub (OCSF export)', scanner: 'securityhub', streamed: true },
-  { id: 'scoutsuite', label: 'ScoutSuite results', scanner: 'scoutsuite', streamed: false },
-  { id: 'awsconfig-rule-compliance', label: 'AWS Config compliance by rule', scanner: 'awsconfig', streamed: false },
-  { id: 'awsconfig-evaluation-results', label: 'AWS Config evaluation results', scanner: 'awsconfig', streamed: false },
-  { id: 'awsconfig-conformance-pack', label: 'AWS Config conformance pack', scanner: 'awsconfig', streamed: false },
-  { id: 'powerpipe-hipaa', label: 'Steampipe/Powerpipe benchmark', scanner: 'powerpipe', streamed: false },
-  { id: 'empty', label: 'Empty scanner output', scanner: 'empty', streamed: true }
+  { id: 'prowler-v2-ndjson', label: 'Prowler 2 (JSON lines)', scanner: 'prowler', streamed: true, unit: CHECK_RESULT },
+  { id: 'prowler-v3-json', label: 'Prowler 3 JSON', scanner: 'prowler', streamed: true, unit: CHECK_RESULT },
+  { id: 'prowler-ocsf', label: 'Prowler JSON-OCSF', scanner: 'prowler', streamed: true, unit: CHECK_RESULT },
+  { id: 'prowler-asff', label: 'Prowler ASFF', scanner: 'prowler', streamed: true, unit: CHECK_RESULT },
+  { id: 'prowler-csv', label: 'Prowler CSV', scanner: 'prowler', streamed: false, unit: CHECK_RESULT },
+  { id: 'prowler-v2-csv', label: 'Prowler 2 CSV', scanner: 'prowler', streamed: false, unit: CHECK_RESULT },
+  { id: 'securityhub-asff', label: 'AWS Security Hub (ASFF)', scanner: 'securityhub', streamed: true, unit: FINDING },
+  { id: 'securityhub-ocsf', label: 'AWS Security Hub (OCSF export)', scanner: 'securityhub', streamed: true, unit: FINDING },
+  {
+    id: 'scoutsuite',
+    label: 'ScoutSuite results',
+    scanner: 'scoutsuite',
+    streamed: false,
+    unit: { one: 'checked item', many: 'checked items', note: 'passed = checked - flagged, as ScoutSuite counts them' }
+  },
+  {
+    id: 'awsconfig-rule-compliance',
+    label: 'AWS Config compliance by rule',
+    scanner: 'awsconfig',
+    streamed: false,
+    unit: { one: 'rule result', many: 'rule results', note: 'a compliant rule counts once, a non-compliant rule once per resource it names' }
+  },
+  { id: 'awsconfig-evaluation-results', label: 'AWS Config evaluation results', scanner: 'awsconfig', streamed: false, unit: EVALUATION },
+  { id: 'awsconfig-conformance-pack', label: 'AWS Config conformance pack', scanner: 'awsconfig', streamed: false, unit: EVALUATION },
+  {
+    id: 'powerpipe-hipaa',
+    label: 'Steampipe/Powerpipe benchmark',
+    scanner: 'powerpipe',
+    streamed: false,
+    unit: { one: 'control result', many: 'control results' }
+  },
+  { id: 'empty', label: 'Empty scanner output', scanner: 'empty', streamed: true, unit: CHECK_RESULT }
 ] as const satisfies readonly ScannerFormatEntry[]
 
 export type FormatId = (typeof SCANNER_FORMATS)[number]['id']

@@ -14,14 +14,13 @@ export function isPowerpipeGroup(o: JsonObject): boolean {
   return field(o, 'group_id') !== undefined && (field(o, 'groups') !== undefined || field(o, 'controls') !== undefined)
 }
 
-// The store has no 'skipped' status (adding one needs a migration): a skipped result is kept
-// as 'info', its detail says it was skipped, and the summary warns how many.
+// Every Powerpipe status has its own (migration 0013 added 'skipped').
 const RESULT_STATUS: Record<string, FindingStatus> = {
   ok: 'passed',
   alarm: 'failed',
   info: 'info',
   error: 'error',
-  skip: 'info'
+  skip: 'skipped'
 }
 
 /** The root of an export wraps the benchmarks run; any other group id is the benchmark itself. */
@@ -49,8 +48,6 @@ export function groupCitation(group: JsonObject): string | null {
 
 interface ControlResult {
   status: FindingStatus
-  /** Powerpipe skipped it: kept as 'info' and counted for the warning. */
-  skipped: boolean
   detail: string | null
   account: string | null
   region: string | null
@@ -61,7 +58,6 @@ export class PowerpipeCollector {
   private readonly byKey = new Map<string, NormalizedFinding>()
   /** The benchmark each finding was first met under, for the unmapped-results warning. */
   private readonly benchmarkOfKey = new Map<string, string | null>()
-  private skipped = 0
 
   constructor(private readonly sink: RecordSink) {}
 
@@ -88,7 +84,7 @@ export class PowerpipeCollector {
     const runError = text(field(control, 'run_error'))
     if (results.length === 0 && runError) {
       const detail = `Powerpipe could not run the control: ${runError}`
-      this.keep(control, checkId, citation, benchmark, { status: 'error', skipped: false, detail, account: null, region: null, resourceId: null })
+      this.keep(control, checkId, citation, benchmark, { status: 'error', detail, account: null, region: null, resourceId: null })
     }
     for (const r of results) {
       const result = asObject(r)
@@ -105,12 +101,9 @@ export class PowerpipeCollector {
         if (key === 'account_id') account = text(field(dim, 'value'))
         else if (key === 'region') region = text(field(dim, 'value'))
       }
-      const skipped = status === 'skip'
-      const detail = skipped ? `Skipped by Powerpipe${reason ? `: ${reason}` : ''}` : reason
       this.keep(control, checkId, citation, benchmark, {
         status: mapped,
-        skipped,
-        detail,
+        detail: reason,
         account,
         region,
         resourceId: text(field(result, 'resource'))
@@ -126,7 +119,6 @@ export class PowerpipeCollector {
       if (citation && !existing.citations.includes(citation)) existing.citations.push(citation)
       return
     }
-    if (result.skipped) this.skipped++
     const citations = citation ? [citation] : [...steampipeControlCitations(checkId)]
     this.benchmarkOfKey.set(key, benchmark)
     this.byKey.set(key, {
@@ -155,31 +147,34 @@ export class PowerpipeCollector {
   }
 
   flush(): void {
-    const unmapped = new Map<string, number>()
+    const unmapped = new Map<string, { results: number; controls: Set<string> }>()
     for (const [key, f] of this.byKey) {
       this.sink.add(f)
       if (f.citations.length) continue
       const benchmark = this.benchmarkOfKey.get(key) ?? '(unnamed)'
-      unmapped.set(benchmark, (unmapped.get(benchmark) ?? 0) + 1)
+      const entry = unmapped.get(benchmark) ?? { results: 0, controls: new Set<string>() }
+      entry.results++
+      entry.controls.add(f.checkId)
+      unmapped.set(benchmark, entry)
+      this.sink.unmapped(f.checkId, unmappedBecause(benchmark))
     }
     if (this.byKey.size === 0)
       this.sink.warn('the benchmark export holds no control results (no control ran, or every control has an empty result list)')
-    if (this.skipped) {
-      const one = this.skipped === 1
+    for (const [benchmark, { results, controls }] of unmapped) {
+      const one = results === 1
       this.sink.warn(
-        `${plural(this.skipped, 'result')} Powerpipe skipped ${one ? 'was' : 'were'} kept with status info (Safeguard has no 'skipped' status); ${one ? 'its' : 'their'} detail starts 'Skipped by Powerpipe'`
-      )
-    }
-    for (const [benchmark, count] of unmapped) {
-      const one = count === 1
-      this.sink.warn(
-        `${plural(count, 'result')} of benchmark ${benchmark} ${one ? 'is' : 'are'} not mapped to a HIPAA specification: no group of the benchmark names one (by an item-id tag or a 164.3xx title) and Safeguard's Steampipe control table has no entry for ${one ? 'its control' : 'their controls'}; ${one ? 'it was' : 'they were'} kept`
+        `${plural(results, 'result')} of ${plural(controls.size, 'control')} ${one ? 'is' : 'are'} not tied to a HIPAA specification: ${unmappedBecause(benchmark)}; ${one ? 'it was' : 'they were'} kept`
       )
     }
     this.byKey.clear()
     this.benchmarkOfKey.clear()
-    this.skipped = 0
   }
+}
+
+function unmappedBecause(benchmark: string): string {
+  return /hipaa/i.test(benchmark)
+    ? `benchmark ${benchmark} has no group naming a specification above these controls, and Safeguard's Steampipe control table has no entry for them`
+    : `benchmark ${benchmark} is not the HIPAA benchmark; its controls have no mapping (none is in Safeguard's Steampipe HIPAA control table)`
 }
 
 function plural(n: number, noun: string): string {

@@ -6,4 +6,6 @@ export interface RecordSink {
   /** A record deliberately left out (archived, not applicable...), with a short reason. */
   skip(reason: string): void
   warn(message: string): void
+  /** Why an added finding of this check has no citations, when the format knows better than the default of its format. */
+  unmapped(checkId: string, reason: string): void
 }

@@ -1,12 +1,16 @@
 // ScoutSuite results: per rule, the paths of the flagged items and a checked count.
 // There is no per-resource pass record, so passes are one record standing for
 // checked - flagged items. Flagged paths are resolved in the service's own tree.
+// Counts are kept in ScoutSuite's unit, the checked item: a failed record stands for
+// every flagged item that resolved to its resource, so failed + passed = checked.
 
 import { scoutsuiteRuleCitations } from '../mapping/tables'
 import { asArray, asObject, child, field, findingKey, severityOf, text, type JsonObject } from './fields'
 import type { RecordSink } from './record-sink'
 
 export interface ScoutContext {
+  /** provider_code: aws, azure, gcp... (the rule tables are per provider). */
+  provider: string | null
   account: string | null
   version: string | null
   observedAt: string | null
@@ -25,7 +29,7 @@ export function readScoutService(serviceName: string, service: JsonObject, conte
       sink.skip('ScoutSuite rule checked no resources')
       continue
     }
-    const citations = [...scoutsuiteRuleCitations(ruleKey)]
+    const citations = [...scoutsuiteRuleCitations(ruleKey, context.provider)]
     const base = {
       format: 'scoutsuite' as const,
       scanner: 'scoutsuite',
@@ -41,23 +45,41 @@ export function readScoutService(serviceName: string, service: JsonObject, conte
       citations,
       citationSource: citations.length ? ('table' as const) : ('none' as const)
     }
-    // Several flagged paths can point into one resource (ingress and egress rules of a group).
-    const seen = new Set<string>()
+    // Several flagged paths can point into one resource (ingress and egress rules of a group):
+    // one record for the resource, standing for each of its flagged items.
+    const byResource = new Map<string, { resource: ResolvedResource; items: string[] }>()
     for (const item of items) {
       const resource = resolveItem(serviceName, service, item)
       const key = findingKey('scoutsuite', context.account, resource.region, ruleKey, resource.id)
-      if (seen.has(key)) continue
-      seen.add(key)
+      const entry = byResource.get(key)
+      if (entry) entry.items.push(item)
+      else byResource.set(key, { resource, items: [item] })
+    }
+    for (const [key, { resource, items: paths }] of byResource) {
       sink.add({
         ...base,
         status: 'failed',
-        statusDetail: item,
+        statusDetail: paths.length === 1 ? (paths[0] as string) : `${paths.length} flagged items: ${paths.join(', ')}`,
         resourceId: resource.id,
         resourceName: resource.name,
         resourceType: resource.type,
         region: resource.region,
-        itemCount: 1,
+        itemCount: paths.length,
         findingKey: key
+      })
+    }
+    // flagged_items above the paths listed: still failures ScoutSuite counted, on resources it did not name.
+    if (flagged > items.length) {
+      sink.add({
+        ...base,
+        status: 'failed',
+        statusDetail: `${flagged - items.length} flagged items ScoutSuite counted without listing them`,
+        resourceId: null,
+        resourceName: null,
+        resourceType: null,
+        region: null,
+        itemCount: flagged - items.length,
+        findingKey: findingKey('scoutsuite', context.account, null, ruleKey, '(flagged, not listed)')
       })
     }
     const passed = checked - flagged

@@ -6,7 +6,14 @@
 import { readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { citationFromId } from './citation'
-import { CONFIG_RULE_DIRECT, CONFIG_RULE_TO_CONTROL, SCOUTSUITE_RULE_TO_CONTROL, SECURITYHUB_CONTROL_TO_CONFIG_RULE } from './equivalences'
+import {
+  CONFIG_RULE_DIRECT,
+  CONFIG_RULE_TO_CONTROL,
+  SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK,
+  SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK,
+  SCOUTSUITE_RULE_TO_CONTROL,
+  SECURITYHUB_CONTROL_TO_CONFIG_RULE
+} from './equivalences'
 
 const sourceDir = path.resolve(process.argv[2] ?? path.join(__dirname, '../../../../shared/fixtures/scanners'))
 const outDir = path.resolve(__dirname, '../../../templates/scanner-mappings')
@@ -79,8 +86,20 @@ for (const [control, rule] of Object.entries(SECURITYHUB_CONTROL_TO_CONFIG_RULE)
   for (const c of citations) addTo(controls, control, c)
 }
 writeFileSync(path.join(outDir, 'securityhub-controls.json'), JSON.stringify(sorted(controls), null, 1) + '\n')
-writeFileSync(
-  path.join(outDir, 'scoutsuite-rules.json'),
-  JSON.stringify(sorted(through(SCOUTSUITE_RULE_TO_CONTROL, 'ScoutSuite rule')), null, 1) + '\n'
-)
+// ScoutSuite per provider: AWS rules through Steampipe controls, GCP and Azure rules through Prowler checks.
+function throughProwler(pairs: Record<string, string>, provider: string): Table {
+  const table: Table = {}
+  for (const [rule, check] of Object.entries(pairs)) {
+    const citations = prowler[provider]?.[check]
+    if (!citations) throw new Error(`ScoutSuite ${provider} rule ${rule}: no Prowler ${provider} HIPAA check ${check}`)
+    for (const c of citations) addTo(table, rule, c)
+  }
+  return sorted(table)
+}
+const scoutsuite = {
+  aws: sorted(through(SCOUTSUITE_RULE_TO_CONTROL, 'ScoutSuite rule')),
+  azure: throughProwler(SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK, 'azure'),
+  gcp: throughProwler(SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK, 'gcp')
+}
+writeFileSync(path.join(outDir, 'scoutsuite-rules.json'), JSON.stringify(scoutsuite, null, 1) + '\n')
 console.log(`config rules ${Object.keys(configRules).length}, security hub controls ${Object.keys(controls).length}`)

@@ -317,3 +317,94 @@ export const SCOUTSUITE_RULE_TO_CONTROL: Record<string, string> = {
   's3-bucket-world-policy-star': 's3_bucket_policy_restrict_public_access',
   'vpc-subnet-without-flow-log': 'vpc_flow_logs_enabled'
 }
+
+// ScoutSuite's GCP and Azure rules take the citations of the Prowler check that tests the same
+// setting (Prowler's HIPAA mapping covers those providers; Steampipe's HIPAA benchmark is AWS
+// only). Keys are ScoutSuite rule file names (ScoutSuite/providers/<provider>/rules/findings/),
+// values Prowler check ids of compliance/<provider>/hipaa_<provider>.json. Left out: rules whose
+// nearest Prowler check tests something narrower or different (e.g. any sensitive port against
+// SSH/RDP only, Azure Disk Encryption against customer-managed keys).
+
+/** ScoutSuite GCP rule key → Prowler GCP check. */
+export const SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK: Record<string, string> = {
+  'bigquery-dataset-member': 'bigquery_dataset_public_access',
+  'bigquery-encryption-no-cmk': 'bigquery_dataset_cmek_encryption',
+  'cloudresourcemanager-sa-has-admin-privileges': 'iam_sa_no_administrative_privileges',
+  'cloudresourcemanager-user-has-sa-user-role': 'iam_no_service_roles_at_project_level',
+  'cloudsql-instance-backups-disabled': 'cloudsql_instance_automatic_backups_enabled',
+  'cloudsql-instance-is-open-to-public-range': 'cloudsql_instance_public_access',
+  'cloudsql-instance-is-open-to-the-world': 'cloudsql_instance_public_access',
+  'cloudsql-instance-no-point-in-time-recovery': 'cloudsql_instance_point_in_time_recovery_enabled',
+  'cloudsql-instance-ssl-not-required': 'cloudsql_instance_ssl_required',
+  'cloudsql-instance-with-no-backups': 'cloudsql_instance_automatic_backups_enabled',
+  'cloudstorage-bucket-member': 'cloudstorage_bucket_public_access',
+  'cloudstorage-bucket-no-public-access-prevention': 'cloudstorage_bucket_public_access',
+  'cloudstorage-bucket-no-versioning': 'cloudstorage_bucket_object_versioning',
+  'cloudstorage-uniform-bucket-level-access-disabled': 'cloudstorage_bucket_uniform_access',
+  'computeengine-instance-public-ip-addresses': 'compute_instance_public_ip',
+  'computeengine-instance-public-ip-adresses': 'compute_instance_public_ip',
+  'computeengine-network-legacy-in-use': 'compute_network_legacy_network_not_used',
+  'essentialcontacts-absent': 'essentialcontacts_security_contacts_configured',
+  'iam-role-account-separation-duties-is-false': 'iam_role_sa_enforce_separation_of_duties',
+  'iam-role-kms-separation-duties-is-false': 'iam_role_kms_enforce_separation_of_duties',
+  'iam-sa-has-admin-privileges': 'iam_sa_no_administrative_privileges',
+  'iam-service-account-with-user-managed-keys': 'iam_sa_no_user_managed_keys',
+  'iam-user-has-sa-user-role': 'iam_no_service_roles_at_project_level',
+  'stackdriverlogging-no-export-sinks': 'logging_sink_created'
+}
+
+/** ScoutSuite Azure rule key → Prowler Azure check. */
+export const SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK: Record<string, string> = {
+  'aad-security-default-enabled': 'entra_security_defaults_enabled',
+  'aad-users-create-security-groups-disabled': 'entra_policy_default_users_cannot_create_security_groups',
+  'acr-public-access': 'containerregistry_not_publicly_accessible',
+  'appservice-ftp-deployment-enabled': 'app_ftp_deployment_disabled',
+  'appservice-http-2-disabled': 'app_ensure_using_http20',
+  'appservice-http-allowed': 'app_ensure_http_is_redirected_to_https',
+  'appservice-tls-v1-supported': 'app_minimum_tls_version_12',
+  'keyvault-key-auto-rotation-disabled': 'keyvault_key_rotation_enabled',
+  'keyvault-not-recoverable': 'keyvault_recoverable',
+  'keyvault-private-endpoints-not-used': 'keyvault_private_endpoints',
+  'keyvault-rbac-authorization-disabled': 'keyvault_rbac_enabled',
+  'logging-monitoring-diagnostic-setting-does-not-exist': 'monitor_diagnostic_settings_exists',
+  'logging-monitoring-log-alert-not-exist-create-policy-assignment': 'monitor_alert_create_policy_assignment',
+  'logging-monitoring-log-alert-not-exist-nsg': 'monitor_alert_create_update_nsg',
+  'logging-monitoring-log-alert-not-exist-security-solution': 'monitor_alert_create_update_security_solution',
+  'logging-monitoring-logging-key-vault-disabled': 'keyvault_logging_enabled',
+  'logging-monitoring-profile-does-not-capture-all-activities': 'monitor_diagnostic_setting_with_appropriate_categories',
+  'mysql-database-servers-ssl-enforcement-disabled': 'mysql_flexible_server_ssl_connection_enabled',
+  'network-security-groups-inbound-rdp': 'network_rdp_internet_access_restricted',
+  'network-security-groups-inbound-ssh': 'network_ssh_internet_access_restricted',
+  'network-security-groups-rule-inbound-rdp': 'network_rdp_internet_access_restricted',
+  'network-security-groups-rule-inbound-service-udp': 'network_udp_internet_access_restricted',
+  'network-security-groups-rule-inbound-ssh': 'network_ssh_internet_access_restricted',
+  'network-watcher-not-enabled': 'network_watcher_enabled',
+  'postgresql-database-servers-log-checkpoints-not-on': 'postgresql_flexible_server_log_checkpoints_on',
+  'postgresql-database-servers-log-connections-not-on': 'postgresql_flexible_server_log_connections_on',
+  'postgresql-database-servers-log-disconnections-not-on': 'postgresql_flexible_server_log_disconnections_on',
+  'postgresql-database-servers-log-retention-days-less-than-4': 'postgresql_flexible_server_log_retention_days_greater_3',
+  'postgresql-database-servers-ssl-enforcement-disabled': 'postgresql_flexible_server_enforce_ssl_enabled',
+  'postgresql-flexible-database-directory-auth-disabled': 'postgresql_flexible_server_entra_id_authentication_enabled',
+  'rbac-administering-resource-locks-assigned': 'iam_custom_role_has_permissions_to_administer_resource_locks',
+  'rbac-custom-subscription-owner-role-not-allowed': 'iam_subscription_roles_owner_custom_not_created',
+  'securitycenter-security-contacts-email-not-set': 'defender_additional_email_configured_with_a_security_contact',
+  'securitycenter-security-contacts-no-admin-email-notifications': 'defender_ensure_notify_emails_to_owners',
+  'securitycenter-settings-MCAS-integration-disabled': 'defender_ensure_mcas_is_enabled',
+  'securitycenter-settings-WDATP-integration-disabled': 'defender_ensure_wdatp_is_enabled',
+  'sqldatabase-allow-any-ip': 'sqlserver_unrestricted_inbound_access',
+  'sqldatabase-databases-no-transparent-data-encryption': 'sqlserver_tde_encryption_enabled',
+  'sqldatabase-servers-TDE-not-encrypted-with-customer-managed-key': 'sqlserver_tde_encrypted_with_cmk',
+  'sqldatabase-servers-auditing-low-retention': 'sqlserver_auditing_retention_90_days',
+  'sqldatabase-servers-no-ad-admin-configured': 'sqlserver_azuread_administrator_enabled',
+  'sqldatabase-servers-no-auditing': 'sqlserver_auditing_enabled',
+  'sqldatabase-servers-vulnerability-assessments-disabled': 'sqlserver_vulnerability_assessment_enabled',
+  'sqldatabase-servers-vulnerability-email-notif-to-admins-owners-not-set': 'sqlserver_va_emails_notifications_admins_enabled',
+  'sqldatabase-servers-vulnerability-recurring-scans-disabled': 'sqlserver_va_periodic_recurring_scans_enabled',
+  'sqldatabase-servers-vulnerability-send-scan-reports-to-not-configured': 'sqlserver_va_scan_reports_configured',
+  'storageaccount-access-keys-not-rotated': 'storage_key_rotation_90_days',
+  'storageaccount-account-allowing-clear-text': 'storage_secure_transfer_required_is_enabled',
+  'storageaccount-default-network-access': 'storage_default_network_access_rule_is_denied',
+  'storageaccount-encrypted-not-customer-managed': 'storage_ensure_encryption_with_customer_managed_keys',
+  'storageaccount-public-blob-container': 'storage_blob_public_access_level_is_disabled',
+  'storageaccount-soft-delete-enabled': 'storage_ensure_soft_delete_is_enabled'
+}

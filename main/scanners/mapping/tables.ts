@@ -24,7 +24,11 @@ const configRuleKey = (name: string): string => name.toLowerCase().replace(/_/g,
 const config = toMap(awsconfigRules, configRuleKey)
 const configKeysLongestFirst = [...config.keys()].sort((a, b) => b.length - a.length)
 const securityhub = toMap(securityhubControls, k => k.toLowerCase())
-const scoutsuite = toMap(scoutsuiteRules)
+const scoutsuite: ReadonlyMap<string, Table> = new Map([
+  ['aws', toMap(scoutsuiteRules.aws)],
+  ['azure', toMap(scoutsuiteRules.azure)],
+  ['gcp', toMap(scoutsuiteRules.gcp)]
+])
 const steampipe = toMap(steampipeControls)
 
 /** Prowler check id → citations; provider defaults to aws (the only one Prowler's ASFF serves). */
@@ -57,8 +61,9 @@ export function securityhubControlCitations(controlId: string): readonly string[
   return securityhub.get(controlId.toLowerCase()) ?? NONE
 }
 
-export function scoutsuiteRuleCitations(ruleKey: string): readonly string[] {
-  return scoutsuite.get(ruleKey) ?? NONE
+/** ScoutSuite rule key → citations, per provider (provider_code); a file that names none is read as AWS, ScoutSuite's first provider. */
+export function scoutsuiteRuleCitations(ruleKey: string, provider: string | null): readonly string[] {
+  return scoutsuite.get((provider ?? 'aws').toLowerCase())?.get(ruleKey) ?? NONE
 }
 
 /** Steampipe control name (with or without the "aws_compliance.control." prefix). */

@@ -237,6 +237,7 @@ export class RecordRouter implements SplitHandler {
     const time = text(field(lastRun, 'time'))
     const iso = time ? time.replace(' ', 'T').replace(/([+-]\d\d)(\d\d)$/, '$1:$2') : null
     return {
+      provider: text(field(this.rootMembers, 'provider_code')),
       account: text(field(this.rootMembers, 'account_id')),
       version: text(field(lastRun, 'version')),
       observedAt: isoTime(iso)

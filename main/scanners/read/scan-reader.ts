@@ -22,6 +22,8 @@ import { JsonSplitter, SplitError, type RecordPosition } from './json-splitter'
 import { capFindingText, MAX_FIELD_CHARS } from './long-text'
 import { RecordRouter } from './record-router'
 import { printableExcerpt } from '../../shared/excerpt'
+import { unmappedReason } from '../mapping/unmapped-reason'
+import { TallyCounter } from '../scan-tally'
 
 export interface ReadProgress {
   bytesRead: number
@@ -60,7 +62,10 @@ export class ScanFileReader {
     warnings: [] as string[],
     shortened: { count: 0, first: '' },
     scanner: '',
-    scannerVersion: null as string | null
+    scannerVersion: null as string | null,
+    tally: new TallyCounter(),
+    /** Per check id with no citations: its title, findings, and the reason a format gave (else the format's own). */
+    unmapped: new Map<string, { title: string; findings: number; reason: string | null }>()
   }
 
   constructor(
@@ -241,6 +246,16 @@ export class ScanFileReader {
         }
         for (const c of f.citations) counts.citations.add(c)
         if (f.account) counts.accounts.add(f.account)
+        counts.tally.add(f)
+        if (f.citations.length === 0) {
+          const entry = counts.unmapped.get(f.checkId)
+          if (entry) entry.findings++
+          else counts.unmapped.set(f.checkId, { title: f.title, findings: 1, reason: null })
+        }
+      },
+      unmapped: (checkId, reason) => {
+        const entry = counts.unmapped.get(checkId)
+        if (entry) entry.reason ??= reason
       },
       skip: reason => {
         let entry = counts.skipped.get(reason)
@@ -277,6 +292,13 @@ export class ScanFileReader {
       passed: c.passed,
       failed: c.failed,
       failedBySeverity: c.failedBySeverity,
+      tally: c.tally.tally(format),
+      unmappedChecks: [...c.unmapped].map(([checkId, u]) => ({
+        checkId,
+        title: u.title,
+        findings: u.findings,
+        reason: u.reason ?? unmappedReason(format)
+      })),
       citations: [...c.citations].sort(compareCitations),
       accounts: [...c.accounts].sort(),
       skipped: [...c.skipped.values()],
