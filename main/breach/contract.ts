@@ -9,7 +9,7 @@ import {
   type RiskAssessment
 } from './incident-schema'
 import type { JurisdictionCode } from './jurisdictions'
-import type { NoticeMethod } from './notice-methods'
+import type { NoticeMethod, NoticeMethodsView } from './notice-methods'
 import { noticeInputSchema } from './notice-schema'
 import type { Certainty } from '../shared/certainty'
 import { CalendarDate, filePathSchema } from '../shared/schemas'
@@ -20,7 +20,9 @@ export type { BreachObligation, ObligationStatus } from './obligation-types'
 export type { ObligationKind } from './incident-schema'
 export type { JurisdictionCode } from './jurisdictions'
 export type { RecordRetention } from '../shared/record-retention'
-export { NOTICE_METHODS, SUBSTITUTE_NOTICE_DAYS, SUBSTITUTE_WIDE_MIN_MISSING, type NoticeMethod, type NoticeMethodEntry } from './notice-methods'
+export type { NoticeMethod, NoticeMethodsView } from './notice-methods'
+/** The methods' ids and labels, for the command line's help and output (the window asks incidents.noticeMethods). */
+export { NOTICE_METHODS } from './notice-methods'
 
 /** Breach incidents: the log, the computed notification obligations and the notices given. */
 
@@ -162,6 +164,8 @@ export const breachCalls = {
   /** Imports incidents from JSON (the issue's format) or CSV: all or none, with a report per row. */
   /** Without a path, asks with the host's open dialog; null when cancelled. */
   'incidents.importFile': defineCall<IncidentImportReport | null>()(z.strictObject({ path: FilePath.optional() })),
+  /** The ways a notice can be given (45 CFR 164.404(d) for individuals), with when each applies and the obligations it answers. */
+  'incidents.noticeMethods': defineCall<NoticeMethodsView>()(z.strictObject({})),
   /** The state-law table behind the state obligations, for display with its "check with counsel" label. */
   'incidents.stateLaws': defineCall<StateLawView>()(z.strictObject({}))
 }

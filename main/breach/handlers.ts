@@ -10,6 +10,7 @@ import { archiveIncident, deleteArchivedIncident, insertIncident, restoreInciden
 import { deleteNotice, insertNotice } from './db/notices'
 import { importIncidents } from './import'
 import { checkNotice } from './notice-rules'
+import { NOTICE_METHODS, SUBSTITUTE_NOTICE_DAYS, SUBSTITUTE_WIDE_MIN_MISSING } from './notice-methods'
 import { incidentDetail, requireIncident, requireLiveIncident } from './incident-log'
 import { readArchivedIncidents, readIncident, readIncidents } from './reads'
 import { JURISDICTION_CODES, JURISDICTION_NAMES } from './jurisdictions'
@@ -119,6 +120,12 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
       ? importIncidents(db, path.resolve(file), { now: ctx.session.now(), signal: ctx.signal, onProgress: update => ctx.progress(update) })
       : null
   },
+
+  'incidents.noticeMethods': () => ({
+    methods: NOTICE_METHODS.map(method => ({ ...method, kinds: [...method.kinds] })),
+    substituteNoticeDays: SUBSTITUTE_NOTICE_DAYS,
+    substituteWideMinMissing: SUBSTITUTE_WIDE_MIN_MISSING
+  }),
 
   'incidents.stateLaws': () => {
     const table = loadStateLawTable()

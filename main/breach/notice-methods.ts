@@ -112,6 +112,13 @@ export const noticeMethodSchema = z.enum(NOTICE_METHOD_IDS, {
   error: issue => `"${String(issue.input)}" is not a notice method; use one of ${NOTICE_METHOD_IDS.join(', ')}`
 })
 
+/** The registry as the API gives it to the window, which cannot import it. */
+export interface NoticeMethodsView {
+  methods: (Omit<NoticeMethodEntry, 'id'> & { id: NoticeMethod })[]
+  substituteNoticeDays: number
+  substituteWideMinMissing: number
+}
+
 export const noticeMethodEntry = (id: NoticeMethod): NoticeMethodEntry => NOTICE_METHODS.find(method => method.id === id)!
 
 /** 164.404(d)(2)(ii): the website posting (and the toll-free number) stay up at least 90 days. */

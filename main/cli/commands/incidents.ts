@@ -5,6 +5,7 @@ import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount } from '../../shared/count-text'
 import { describeArchived, parseRecordId, runImport } from './baas'
+import { registerIncidentNotices } from './incident-notices'
 
 export function registerIncidents(program: Command, io: CliIo): void {
   const incidents = program.command('incidents').description('Breach incidents and their notification deadlines')
@@ -98,4 +99,6 @@ export function registerIncidents(program: Command, io: CliIo): void {
       const restored = await withWorkspace(workspace, call => call('incidents.restore', { id }))
       printLines(io, [`Restored incident #${id} ${restored.incident.title}.`])
     })
+
+  registerIncidentNotices(incidents, io)
 }

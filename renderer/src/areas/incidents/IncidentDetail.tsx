@@ -1,76 +1,16 @@
-import { useId, useState } from 'react'
-import { DialogFormFooter } from '../../components/DialogFormFooter'
-import { Badge, Button, Callout, Card, Dialog, Flex, Heading, Table, Text, TextField } from '@radix-ui/themes'
-import type { BreachObligation, IncidentDetail as Detail } from '../../../../main/breach/contract'
+import { useState } from 'react'
+import { Badge, Button, Callout, Card, Flex, Heading, Table, Text } from '@radix-ui/themes'
+import type { IncidentDetail as Detail } from '../../../../main/breach/contract'
 import { api, errorMessage } from '../../api'
-import { DateField, Field, dateError, localToday } from '../business-associates/form-fields'
 import { CERTAINTY_LABELS } from '../business-associates/labels'
 import { KIND_LABELS, OBLIGATION_STATUS } from './labels'
 import { daysFrom, dueText } from '../../components/due-text'
 import { formatDate } from '../../components/format-date'
 import { formatNumber } from '../../components/count-of'
 import { ArchiveDialog } from '../../components/ArchiveDialog'
-
-/** Recording that a notice was given: date and method. */
-function MarkDone(props: { incidentId: number; obligation: BreachObligation; onDone(): void }) {
-  const id = useId()
-  const [open, setOpen] = useState(false)
-  const [doneOn, setDoneOn] = useState(localToday())
-  const [method, setMethod] = useState('')
-  const [tried, setTried] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  const dateProblem = dateError(doneOn, 'The date', true)
-  const save = async () => {
-    setTried(true)
-    if (dateProblem) return
-    try {
-      await api['incidents.recordNotice']({
-        id: props.incidentId,
-        notice: {
-          kind: props.obligation.kind,
-          ...(props.obligation.jurisdiction ? { jurisdiction: props.obligation.jurisdiction } : {}),
-          obligationId: props.obligation.id,
-          doneOn,
-          method
-        }
-      })
-      setOpen(false)
-      props.onDone()
-    } catch (caught) {
-      setError(errorMessage(caught))
-    }
-  }
-  return (
-    <Dialog.Root open={open} onOpenChange={setOpen}>
-      <Dialog.Trigger>
-        <Button size="1" variant="soft" className="nowrap">
-          Mark done
-        </Button>
-      </Dialog.Trigger>
-      <Dialog.Content maxWidth="440px">
-        <Dialog.Title>Notice given: {props.obligation.recipient}</Dialog.Title>
-        <Dialog.Description size="2" color="gray">
-          Record when and how. Keep the notice itself with your evidence (45 CFR 164.414(b)).
-        </Dialog.Description>
-        <form
-          noValidate
-          onSubmit={event => {
-            event.preventDefault()
-            void save()
-          }}
-        >
-          <Flex direction="column" gap="3" mt="3">
-            <DateField id={`${id}-date`} label="Given on" value={doneOn} onChange={setDoneOn} error={tried ? dateProblem : null} />
-            <Field id={`${id}-method`} label="Method" hint="e.g. first-class mail, HHS breach portal, press release">
-              <TextField.Root id={`${id}-method`} value={method} onChange={ev => setMethod(ev.target.value)} aria-describedby={`${id}-method-hint`} />
-            </Field>
-            <DialogFormFooter error={error} submitLabel={'Record'} />
-          </Flex>
-        </form>
-      </Dialog.Content>
-    </Dialog.Root>
-  )
-}
+import { NoticeDialog } from './NoticeDialog'
+import { NoticeList } from './NoticeList'
+import { useLoaded } from '../../components/use-loaded'
 
 /** One incident: why notices are (or are not) required, each obligation with its rule, and the notices given. */
 export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdit(): void; onArchive(reason: string): Promise<void> }) {
@@ -87,6 +27,9 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
     }
   }
   const states = Object.entries(incident.affectedByState)
+  // The notice methods come from the main side's one registry; until they arrive a method shows as its id.
+  const methods = useLoaded(() => api['incidents.noticeMethods']({}), []).data
+  const methodLabel = (method: string) => methods?.methods.find(entry => entry.id === method)?.label ?? method
   return (
     <Card size="2">
       <Flex direction="column" gap="4">
@@ -159,7 +102,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                     {o.doneOn && (
                       <Text as="div" size="1" color="gray">
                         {formatDate(o.doneOn)}
-                        {o.method ? `, ${o.method}` : ''}
+                        {o.method ? `, ${methodLabel(o.method)}` : ''}
                       </Text>
                     )}
                   </Table.Cell>
@@ -182,9 +125,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                     </Flex>
                   </Table.Cell>
                   <Table.Cell>
-                    {o.status === 'due' || o.status === 'overdue' ? (
-                      <MarkDone incidentId={incident.id} obligation={o} onDone={props.onChanged} />
-                    ) : null}
+                    {methods && <NoticeDialog incidentId={incident.id} obligation={o} methods={methods} onDone={props.onChanged} />}
                   </Table.Cell>
                 </Table.Row>
               ))}
@@ -206,33 +147,11 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
           </Flex>
         )}
         {detail.notices.length > 0 && (
-          <Flex direction="column" gap="2">
-            <Heading as="h3" size="2">
-              Notices given
-            </Heading>
-            <ul style={{ margin: 0, paddingLeft: 'var(--space-5)' }}>
-              {detail.notices.map(n => (
-                <li key={n.id}>
-                  <Flex gap="2" align="center" wrap="wrap">
-                    <Text size="2">
-                      {KIND_LABELS[n.kind]}
-                      {n.jurisdiction ? ` (${n.jurisdiction})` : ''}: {formatDate(n.doneOn)}
-                      {n.method ? `, ${n.method}` : ''}
-                    </Text>
-                    <Button
-                      size="1"
-                      variant="ghost"
-                      color="red"
-                      aria-label={`Remove the ${KIND_LABELS[n.kind]} notice of ${formatDate(n.doneOn)}`}
-                      onClick={() => void act(() => api['incidents.removeNotice']({ id: incident.id, noticeId: n.id }))}
-                    >
-                      Remove
-                    </Button>
-                  </Flex>
-                </li>
-              ))}
-            </ul>
-          </Flex>
+          <NoticeList
+            notices={detail.notices}
+            methodLabel={methodLabel}
+            onRemove={noticeId => void act(() => api['incidents.removeNotice']({ id: incident.id, noticeId }))}
+          />
         )}
       </Flex>
     </Card>
