@@ -2,12 +2,14 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import type { BreachAssessment, BreachObligation } from './obligation-types'
 import {
-  checkIncidentDates,
+  checkIncident,
   incidentShape,
+  normalizeIncident,
+  type BaaReportingWindow,
   type LawEnforcementDelay,
-  type ObligationKind,
-  type RiskAssessment
+  type ObligationKind
 } from './incident-schema'
+import type { IncidentAssessment } from './assessment-outcome'
 import type { JurisdictionCode } from './jurisdictions'
 import type { NoticeMethod, NoticeMethodsView } from './notice-methods'
 import { noticeInputSchema } from './notice-schema'
@@ -19,6 +21,8 @@ import type { RecordRetention } from '../shared/record-retention'
 export type { BreachObligation, ObligationStatus } from './obligation-types'
 export type { ObligationKind } from './incident-schema'
 export type { JurisdictionCode } from './jurisdictions'
+export type { BaaReportingWindow, BaaWindowUnit } from './incident-schema'
+export type { AssessmentOutcome, BreachException, IncidentAssessment, RiskFactor } from './assessment-outcome'
 export type { RecordRetention } from '../shared/record-retention'
 export type { NoticeMethod, NoticeMethodsView } from './notice-methods'
 /** The methods' ids and labels, for the command line's help and output (the window asks incidents.noticeMethods). */
@@ -41,8 +45,10 @@ export const incidentRecordShape = {
   /** The business associate involved (for a covered entity) or the client (for a business associate). */
   businessAssociateId: id.nullable().default(null)
 }
-export const IncidentInput = z.strictObject(incidentRecordShape).superRefine(checkIncidentDates)
+export const IncidentInput = z.strictObject(incidentRecordShape).superRefine(checkIncident).transform(normalizeIncident)
 export type IncidentInput = z.input<typeof IncidentInput>
+/** An incident as checked and normalised by IncidentInput: what is stored. */
+export type IncidentValues = z.output<typeof IncidentInput>
 
 export interface IncidentRecord {
   id: number
@@ -52,12 +58,23 @@ export interface IncidentRecord {
   discoveredOn: string
   breachOn: string | null
   role: 'covered-entity' | 'business-associate'
+  /** "Is it a breach?": the outcome and what documents it. */
+  assessment: IncidentAssessment
+  /**
+   * What a stored assessment lacks (e.g. "the reviewer"), empty when complete. Only a record from before the
+   * outcome was required (migration 0010) can lack anything; a low-probability one is then treated as a breach.
+   */
+  assessmentMissing: string[]
+  /** Derived for older readers: false only when the outcome is 'secured'. */
   unsecuredPhi: boolean
   affectedByState: Partial<Record<JurisdictionCode, number>>
   lawEnforcementDelays: LawEnforcementDelay[]
-  baaReportingDays: number | null
+  /** Covered entity: the day its business associate discovered the breach it reported. */
+  baDiscoveredOn: string | null
+  /** Covered entity: that business associate acted as its agent, so the clock starts at the BA's discovery. */
+  baIsAgent: boolean
+  baaReportingWindow: BaaReportingWindow | null
   licensedHealthFacility: boolean
-  riskAssessment: RiskAssessment | null
   businessAssociateId: number | null
   createdAt: string
   updatedAt: string
@@ -95,6 +112,7 @@ export interface IncidentSummary {
   title: string
   discoveredOn: string
   role: IncidentRecord['role']
+  outcome: IncidentAssessment['outcome']
   totalAffected: number
   notificationRequired: boolean
   overdue: number

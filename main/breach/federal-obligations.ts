@@ -1,5 +1,5 @@
-import { addDays, lastDayOfYear, yearOf, type IsoDate } from '../shared/dates'
-import type { Incident, LawEnforcementDelay } from './incident-schema'
+import { addBusinessDays, addDays, compareDates, lastDayOfYear, yearOf, type IsoDate } from '../shared/dates'
+import type { BaaReportingWindow, BaaWindowUnit, Incident, LawEnforcementDelay } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import { applyLawEnforcementDelays, describeDelay, DELAY_INTERPRETATION } from './law-enforcement-delay'
 import type { PendingObligation } from './obligation-types'
@@ -119,22 +119,49 @@ export function coveredEntityFederalObligations(incident: Incident): PendingObli
   return obligations.map(obligation => withDelays(obligation, delays))
 }
 
+const WINDOW_UNIT_WORDS: Record<BaaWindowUnit, string> = { 'calendar-days': 'calendar days', 'business-days': 'business days', hours: 'hours' }
+
+/** The last day of a contract window counted from discovery, and how it was counted. */
+export function baaWindowEnd(discovered: IsoDate, window: BaaReportingWindow): { dueOn: IsoDate; counting: string } {
+  const words = `${window.amount} ${WINDOW_UNIT_WORDS[window.unit]}`
+  if (window.unit === 'business-days') {
+    return { dueOn: addBusinessDays(discovered, window.amount), counting: `${words} after discovery on ${discovered} (${BAA_BUSINESS_DAYS})` }
+  }
+  if (window.unit === 'hours') {
+    // Only the day of discovery is recorded, not the hour: a window of whole days ends on a known day (at the hour of
+    // discovery); any other ends on one of two days, and the earlier is shown.
+    const dueOn = addDays(discovered, Math.floor(window.amount / 24))
+    const when =
+      window.amount % 24 === 0
+        ? `it ends on ${dueOn} at the hour you discovered it`
+        : `it ends on ${dueOn} or the day after, depending on the hour of discovery (not recorded), so the earlier day is shown`
+    return { dueOn, counting: `within ${words} of discovery on ${discovered}: ${when}` }
+  }
+  return { dueOn: addDays(discovered, window.amount), counting: `${words} after discovery on ${discovered}` }
+}
+
+const BAA_BUSINESS_DAYS = 'Monday to Friday; public holidays are not skipped, so check the agreement for how it counts them'
+
 /** A business associate's federal duty: tell the covered entity, within 60 days or the BAA's shorter window. */
 export function businessAssociateFederalObligations(incident: Incident): PendingObligation[] {
   const discovered = incident.discoveredOn
-  const contractWindow = incident.baaReportingDays
-  const contractIsShorter = contractWindow !== undefined && contractWindow < FEDERAL_NOTICE_DAYS
-  const days = contractIsShorter ? contractWindow : FEDERAL_NOTICE_DAYS
+  const sixtyDays = addDays(discovered, FEDERAL_NOTICE_DAYS)
+  const window = incident.baaReportingWindow
+  const contract = window ? baaWindowEnd(discovered, window) : undefined
+  const contractIsShorter = contract !== undefined && compareDates(contract.dueOn, sixtyDays) < 0
+  const include = "Include each affected individual's identity and what the covered entity needs for its own notices (164.410(c))."
   const basis = contractIsShorter
-    ? `The business associate agreement requires notice within ${contractWindow} days, shorter than the rule's 60, so the contract's window governs: ${contractWindow} calendar days after discovery on ${discovered}. Include each affected individual's identity and what the covered entity needs for its own notices (164.410(c)).`
-    : `No later than 60 calendar days after discovery on ${discovered}. ${WITHOUT_UNREASONABLE_DELAY} Include each affected individual's identity and what the covered entity needs for its own notices (164.410(c)).${
-        contractWindow !== undefined ? ` The agreement's ${contractWindow}-day window is not shorter than 60, so the rule's limit applies.` : ''
+    ? `The business associate agreement's window ends before the rule's 60 days, so the contract governs: ${contract.counting}. ${include}`
+    : `No later than 60 calendar days after discovery on ${discovered}. ${WITHOUT_UNREASONABLE_DELAY} ${include}${
+        window !== undefined
+          ? ` The agreement's window (${window.amount} ${WINDOW_UNIT_WORDS[window.unit]}) does not end sooner, so the rule's limit applies.`
+          : ''
       }`
   const obligation: PendingObligation = {
     id: 'covered-entity',
     kind: 'covered-entity',
     recipient: 'The covered entity (your client)',
-    dueOn: addDays(discovered, days),
+    dueOn: contractIsShorter ? contract.dueOn : sixtyDays,
     citation: contractIsShorter ? '45 CFR 164.410(b); business associate agreement' : '45 CFR 164.410(b)',
     basis,
     certainty: 'confirmed',

@@ -4,7 +4,7 @@ import { ApiError } from '../shared/errors'
 import type { RegisterCheckProgress } from '../shared/register-import-thread'
 import { cellBoolean, cellInteger, cellList, issueLines, readTabularFile } from '../shared/tabular-file'
 import { incidentRecordShape, type IncidentImportReport } from './contract'
-import { checkIncidentDates } from './incident-schema'
+import { checkIncident, normalizeIncident } from './incident-schema'
 import { formatCount, plural } from '../shared/count-text'
 
 /**
@@ -22,12 +22,24 @@ export const INCIDENT_IMPORT_COLUMNS = [
   'unsecuredPhi',
   'affectedByState',
   'baaReportingDays',
+  'baaReportingWindow',
+  'baDiscoveredOn',
+  'baIsAgent',
   'licensedHealthFacility',
   'lawEnforcementDelayKind',
   'lawEnforcementDelayStatedOn',
   'lawEnforcementDelayUntil',
   'lawEnforcementDelayOfficial',
-  'riskConclusion'
+  'riskConclusion',
+  'assessmentOutcome',
+  'assessmentException',
+  'assessmentReason',
+  'natureAndExtent',
+  'unauthorizedRecipient',
+  'acquiredOrViewed',
+  'mitigation',
+  'assessmentReviewer',
+  'assessedOn'
 ] as const
 
 /**
@@ -41,7 +53,7 @@ const PROGRESS_EVERY = 250
 
 // Ids of business associates mean nothing across workspaces, so imports do not carry them.
 const { businessAssociateId: _notImported, ...importableShape } = incidentRecordShape
-const importRowSchema = z.strictObject(importableShape).superRefine(checkIncidentDates)
+const importRowSchema = z.strictObject(importableShape).superRefine(checkIncident).transform(normalizeIncident)
 
 export type ImportedIncident = z.output<typeof importRowSchema>
 
@@ -64,15 +76,63 @@ function parseAffected(cell: unknown): unknown {
   return Object.fromEntries(entries)
 }
 
+/** "10 business days", "72 hours", "30" (calendar days) → { amount, unit }; anything else is left for the schema to name. */
+function parseWindow(cell: unknown): unknown {
+  if (typeof cell !== 'string') return cell
+  const match = /^(\d+)\s*(calendar[ -]days?|business[ -]days?|hours?|days?)?$/i.exec(cell.trim())
+  if (!match) return cell
+  const unitWords = (match[2] ?? 'days').toLowerCase()
+  const unit = unitWords.startsWith('business') ? 'business-days' : unitWords.startsWith('hour') ? 'hours' : 'calendar-days'
+  return { amount: Number(match[1]), unit }
+}
+
+const FACTOR_COLUMNS = ['natureAndExtent', 'unauthorizedRecipient', 'acquiredOrViewed', 'mitigation'] as const
+
+/** The assessment columns: the current ones (assessmentOutcome…) or the older riskConclusion, with the factor columns. */
+function assessmentCells(row: Record<string, unknown>): Record<string, unknown> {
+  const factors = Object.fromEntries(FACTOR_COLUMNS.filter(column => row[column] !== undefined).map(column => [column, row[column]]))
+  const documented = {
+    ...(row.assessmentReviewer !== undefined ? { reviewer: row.assessmentReviewer } : {}),
+    ...(row.assessedOn !== undefined ? { assessedOn: row.assessedOn } : {})
+  }
+  if (row.assessmentOutcome !== undefined) {
+    return {
+      assessment: {
+        outcome: row.assessmentOutcome,
+        ...(row.assessmentException !== undefined ? { exception: row.assessmentException } : {}),
+        ...(row.assessmentReason !== undefined ? { reason: row.assessmentReason } : {}),
+        ...(Object.keys(factors).length > 0 ? { factors } : {}),
+        ...documented
+      }
+    }
+  }
+  if (row.riskConclusion !== undefined) return { riskAssessment: { conclusion: row.riskConclusion, ...factors, ...documented } }
+  // Columns that only make sense with an outcome are kept, so the schema names them instead of dropping what was typed.
+  const stray = { ...factors, ...documented, ...(row.assessmentException !== undefined ? { exception: row.assessmentException } : {}) }
+  return Object.keys(stray).length > 0 || row.assessmentReason !== undefined
+    ? { assessment: { ...stray, ...(row.assessmentReason !== undefined ? { reason: row.assessmentReason } : {}) } }
+    : {}
+}
+
+const ASSESSMENT_COLUMNS = new Set<string>([
+  'riskConclusion',
+  'assessmentOutcome',
+  'assessmentException',
+  'assessmentReason',
+  'assessmentReviewer',
+  'assessedOn',
+  ...FACTOR_COLUMNS
+])
+
 function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
   const {
     lawEnforcementDelayKind: kind,
     lawEnforcementDelayStatedOn: statedOn,
     lawEnforcementDelayUntil: until,
     lawEnforcementDelayOfficial: official,
-    riskConclusion,
-    ...rest
+    ...others
   } = row
+  const rest = Object.fromEntries(Object.entries(others).filter(([column]) => !ASSESSMENT_COLUMNS.has(column)))
   return {
     ...rest,
     ...(rest.phiCategories !== undefined ? { phiCategories: cellList(rest.phiCategories) } : {}),
@@ -80,11 +140,34 @@ function fromCsvCells(row: Record<string, unknown>): Record<string, unknown> {
     ...(rest.unsecuredPhi !== undefined ? { unsecuredPhi: cellBoolean(rest.unsecuredPhi) } : {}),
     ...(rest.licensedHealthFacility !== undefined ? { licensedHealthFacility: cellBoolean(rest.licensedHealthFacility) } : {}),
     ...(rest.baaReportingDays !== undefined ? { baaReportingDays: cellInteger(rest.baaReportingDays) } : {}),
+    ...(rest.baaReportingWindow !== undefined ? { baaReportingWindow: parseWindow(rest.baaReportingWindow) } : {}),
+    ...(rest.baIsAgent !== undefined ? { baIsAgent: cellBoolean(rest.baIsAgent) } : {}),
     ...(kind !== undefined || statedOn !== undefined || until !== undefined
       ? { lawEnforcementDelay: { kind, statedOn, ...(until !== undefined ? { until } : {}), ...(official !== undefined ? { official } : {}) } }
       : {}),
-    ...(riskConclusion !== undefined ? { riskAssessment: { conclusion: riskConclusion } } : {})
+    ...assessmentCells(row)
   }
+}
+
+/** A CSV problem names the column typed in, not the field it became ('mitigation', not 'assessment.factors.mitigation'). */
+function csvColumnOf(path: readonly PropertyKey[]): PropertyKey[] {
+  const [first, second, third] = path.map(String)
+  if (first === 'assessment') {
+    if (second === 'factors' && third !== undefined) return [third]
+    const columns: Record<string, string> = {
+      outcome: 'assessmentOutcome',
+      exception: 'assessmentException',
+      reason: 'assessmentReason',
+      reviewer: 'assessmentReviewer',
+      assessedOn: 'assessedOn'
+    }
+    return [second !== undefined ? (columns[second] ?? `assessment.${second}`) : 'assessmentOutcome']
+  }
+  if (first === 'riskAssessment') {
+    const columns: Record<string, string> = { conclusion: 'riskConclusion', reviewer: 'assessmentReviewer' }
+    return [second !== undefined ? (columns[second] ?? second) : 'riskConclusion']
+  }
+  return [...path]
 }
 
 /** The checked rows of the file; refuses it (ApiError 'import-rejected', with the row report) when any row has a problem. */
@@ -107,7 +190,8 @@ export function checkIncidentFile(file: string, progress: (update: RegisterCheck
       valid.push(parsed.data)
       report.rows.push({ row: index + 1, title: parsed.data.title, ok: true, errors: [] })
     } else {
-      report.rows.push({ row: index + 1, title, ok: false, errors: issueLines(parsed.error.issues) })
+      const issues = format === 'csv' ? parsed.error.issues.map(issue => ({ ...issue, path: csvColumnOf(issue.path) })) : parsed.error.issues
+      report.rows.push({ row: index + 1, title, ok: false, errors: issueLines(issues) })
     }
   })
   progress({ phase: 'check', done: rows.length, total: rows.length, unit: 'rows' })

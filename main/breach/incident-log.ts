@@ -12,21 +12,24 @@ import type { BreachAssessment } from './obligation-types'
 /**
  * The stored incident in the form the breach clock reads. When a business
  * associate's incident names the client it serves and sets no window of its
- * own, the window recorded on that client's agreement applies.
+ * own, the window recorded on that client's agreement (in calendar days) applies.
  */
 export function toClockInput(record: IncidentRecord, linkedReportingDays: number | null = null): Incident {
-  const window = record.baaReportingDays ?? (record.role === 'business-associate' ? linkedReportingDays : null)
+  const window =
+    record.baaReportingWindow ??
+    (record.role === 'business-associate' && linkedReportingDays !== null ? { amount: linkedReportingDays, unit: 'calendar-days' as const } : null)
   return {
     title: record.title,
     discoveredOn: record.discoveredOn,
     ...(record.breachOn !== null ? { breachOn: record.breachOn } : {}),
     role: record.role,
-    unsecuredPhi: record.unsecuredPhi,
+    assessment: record.assessment,
     affectedByState: record.affectedByState,
     ...(record.lawEnforcementDelays.length > 0 ? { lawEnforcementDelay: record.lawEnforcementDelays } : {}),
-    ...(window !== null ? { baaReportingDays: window } : {}),
-    licensedHealthFacility: record.licensedHealthFacility,
-    ...(record.riskAssessment !== null ? { riskAssessment: record.riskAssessment } : {})
+    ...(record.baDiscoveredOn !== null ? { baDiscoveredOn: record.baDiscoveredOn } : {}),
+    ...(record.baIsAgent ? { baIsAgent: true } : {}),
+    ...(window !== null ? { baaReportingWindow: window } : {}),
+    licensedHealthFacility: record.licensedHealthFacility
   }
 }
 
@@ -83,6 +86,7 @@ export function summarizeIncident(record: IncidentRecord, assessment: BreachAsse
     title: record.title,
     discoveredOn: record.discoveredOn,
     role: record.role,
+    outcome: record.assessment.outcome,
     totalAffected: assessment.totalAffected,
     notificationRequired: assessment.notificationRequired,
     overdue: open.filter(o => o.status === 'overdue').length,

@@ -94,6 +94,18 @@ function checkHipaaRule(id: string, hipaa: StateHipaaRule | undefined, hipaaNote
   }
 }
 
+/**
+ * Whether the state excuses notice when harm is unlikely (a "risk-of-harm test"). Where it has none (California's
+ * Civ. Code 1798.82, for one), a HIPAA low-probability conclusion under 164.402(2) does not remove the state's notices.
+ * Its certainty is kept apart from the row's (which is about the deadlines).
+ */
+const harmTestSchema = z.strictObject({
+  exists: z.boolean(),
+  text: nonEmptyText,
+  certainty: certaintySchema
+})
+export type StateHarmTest = z.infer<typeof harmTestSchema>
+
 export const stateLawRowSchema = z
   .strictObject({
     id: nonEmptyText,
@@ -107,6 +119,7 @@ export const stateLawRowSchema = z
     /** A HIPAA rule the app applies; `hipaaNote` is for interplay it only reports (secondary summaries it does not act on). */
     hipaa: hipaaRuleSchema.optional(),
     hipaaNote: nonEmptyText.optional(),
+    harmTest: harmTestSchema,
     notes: nonEmptyText.optional(),
     certainty: certaintySchema
   })

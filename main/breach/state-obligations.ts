@@ -1,5 +1,5 @@
 import { addBusinessDays, addDays, earlierOf, type IsoDate } from '../shared/dates'
-import { CHECK_WITH_COUNSEL } from '../shared/certainty'
+import { CHECK_WITH_COUNSEL, weakestCertainty } from '../shared/certainty'
 import type { Incident } from './incident-schema'
 import { JURISDICTION_NAMES, type JurisdictionCode } from './jurisdictions'
 import type { PendingObligation } from './obligation-types'
@@ -23,6 +23,42 @@ export interface StateObligationContext {
   hhsNotice: HhsNoticeAnchor
   /** Date residents of a state were actually notified, when a notice has been recorded. */
   residentNoticeDoneOn: (jurisdiction: JurisdictionCode, stateIndividualsId: string) => IsoDate | undefined
+  /**
+   * A documented low probability of compromise (164.402(2)): no federal notice, so only the duties of states whose law
+   * has no risk-of-harm test are kept (marked so), and nothing is counted from a notice to HHS.
+   */
+  lowProbability?: boolean
+}
+
+export const KEPT_NO_HARM_TEST = "Kept: this state's law has no risk-of-harm test"
+
+/** Marks a state duty kept after a low-probability conclusion, with the harm-test research behind it. */
+function keptDuty(obligation: PendingObligation, row: StateLawRow): PendingObligation {
+  return {
+    ...obligation,
+    kept: KEPT_NO_HARM_TEST,
+    basis: oneLine(
+      `${KEPT_NO_HARM_TEST}, so the HIPAA low-probability conclusion does not remove this notice (${row.harmTest.text} Research: ${row.harmTest.certainty}.) ${obligation.basis}`
+    ),
+    certainty: weakestCertainty(obligation.certainty, row.harmTest.certainty)
+  }
+}
+
+/**
+ * After a low-probability conclusion: whether the row's duties are kept, and if not, the note that says why.
+ * Rows with a HIPAA rule count on the federal notice, which is not owed, so they drop out with a note too.
+ */
+function lowProbabilityNote(row: StateLawRow): string | undefined {
+  const stateName = JURISDICTION_NAMES[row.jurisdiction]
+  if (row.hipaa) {
+    return `${stateName} (${row.hipaa.citation}): the state relies on HIPAA for PHI, and HIPAA requires no notice after a documented low probability of compromise, so no state notice is shown. ${CHECK_WITH_COUNSEL}.`
+  }
+  if (row.harmTest.exists) {
+    return oneLine(
+      `${stateName} (${row.statute}): no state notice shown, because the state has its own risk-of-harm test (${row.harmTest.text} Research: ${row.harmTest.certainty}.) The state's test is worded differently from HIPAA's four factors and may need its own written determination. ${CHECK_WITH_COUNSEL}.`
+    )
+  }
+  return undefined
 }
 
 /** The words every deemed-compliant state shows in place of its own resident clock. */
@@ -196,6 +232,17 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
   for (const row of table.rows) {
     const count = residentCount(incident, row.jurisdiction)
     if (count === 0 || !appliesTo(row, incident)) continue
+    if (context.lowProbability) {
+      const dropped = lowProbabilityNote(row)
+      if (dropped) {
+        notes.push(dropped)
+        continue
+      }
+      const residents = residentObligation(row, incident, count, notes)
+      const regulator = regulatorObligation(row, context, count, residents?.dueOn, notes)
+      for (const duty of [residents, regulator]) if (duty) obligations.push(keptDuty(duty, row))
+      continue
+    }
     const stateName = JURISDICTION_NAMES[row.jurisdiction]
     const hipaa = row.hipaa
 
@@ -231,15 +278,30 @@ export function coveredEntityStateObligations(context: StateObligationContext, n
   return obligations
 }
 
-/** Business-associate (vendor) duties under state law: telling the data owner within a fixed window. */
-export function businessAssociateStateObligations(incident: Incident, table: StateLawTable): PendingObligation[] {
+/**
+ * Business-associate (vendor) duties under state law: telling the data owner within a fixed window. After a
+ * low-probability conclusion only the rows without a risk-of-harm test are kept, with a note for the others.
+ */
+export function businessAssociateStateObligations(
+  incident: Incident,
+  table: StateLawTable,
+  options: { lowProbability?: boolean; notes?: string[] } = {}
+): PendingObligation[] {
   const obligations: PendingObligation[] = []
   for (const row of table.rows) {
     const vendorRule = row.vendorNotice
     const count = residentCount(incident, row.jurisdiction)
     if (!vendorRule || count === 0 || !appliesTo(row, incident) || row.hipaa?.effect === 'exempt') continue
     const stateName = JURISDICTION_NAMES[row.jurisdiction]
-    obligations.push({
+    if (options.lowProbability && row.harmTest.exists) {
+      options.notes?.push(
+        oneLine(
+          `${stateName} (${vendorRule.citation ?? row.statute}): no notice to the covered entity under state law is shown, because the state has a risk-of-harm test (${row.harmTest.text}). Whether that test reaches a vendor's notice to the data owner is not settled here. ${CHECK_WITH_COUNSEL}.`
+        )
+      )
+      continue
+    }
+    const duty: PendingObligation = {
       id: `covered-entity:${row.id}`,
       kind: 'covered-entity',
       jurisdiction: row.jurisdiction,
@@ -251,7 +313,8 @@ export function businessAssociateStateObligations(incident: Incident, table: Sta
       ),
       certainty: vendorRule.certainty,
       checkWithCounsel: true
-    })
+    }
+    obligations.push(options.lowProbability ? keptDuty(duty, row) : duty)
   }
   return obligations
 }

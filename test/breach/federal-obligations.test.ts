@@ -101,7 +101,18 @@ describe('secured PHI and low-probability assessments need no notice', () => {
 
   it('a documented low probability of compromise: no obligations', () => {
     const result = computeBreachObligations(
-      incident({ affectedByState: { GA: 900 }, riskAssessment: { conclusion: 'low-probability-of-compromise', mitigation: 'recovered unopened' } }),
+      incident({
+        affectedByState: { GA: 900 },
+        riskAssessment: {
+          conclusion: 'low-probability-of-compromise',
+          natureAndExtent: 'names and appointment times only',
+          unauthorizedRecipient: 'another covered entity, bound by HIPAA',
+          acquiredOrViewed: 'returned unopened',
+          mitigation: 'recovered unopened',
+          reviewer: 'Privacy officer',
+          assessedOn: '2026-03-03'
+        }
+      }),
       { asOf }
     )
     expect(result.notificationRequired).toBe(false)

@@ -149,7 +149,7 @@ describe('importing incidents', () => {
     expect(phishing.incident).toMatchObject({
       breachOn: '2026-01-28',
       affectedByState: { TX: 260, GA: 300 },
-      riskAssessment: { conclusion: 'breach' }
+      assessment: { outcome: 'breach' }
     })
     expect(list.find(i => i.title === 'Lost encrypted laptop')).toMatchObject({ notificationRequired: false })
   })

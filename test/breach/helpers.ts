@@ -1,14 +1,16 @@
 import { parseIncident } from '../../main/breach/obligations'
-import type { Incident } from '../../main/breach/incident-schema'
+import type { z } from 'zod'
+import type { Incident, incidentSchema } from '../../main/breach/incident-schema'
 import type { BreachAssessment, BreachObligation } from '../../main/breach/obligation-types'
 
 /** A covered-entity incident of unsecured PHI, with overrides. */
-export function incident(overrides: Partial<Record<keyof Incident, unknown>> = {}): Incident {
+export function incident(overrides: Partial<Record<keyof z.input<typeof incidentSchema>, unknown>> = {}): Incident {
   return parseIncident({
     title: 'Test incident',
     discoveredOn: '2026-03-01',
     role: 'covered-entity',
-    unsecuredPhi: true,
+    // The older flag unless the case records an outcome of its own.
+    ...('assessment' in overrides || 'riskAssessment' in overrides ? {} : { unsecuredPhi: true }),
     affectedByState: { GA: 10 },
     ...overrides
   })

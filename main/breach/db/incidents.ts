@@ -1,24 +1,16 @@
 import type { Db } from '../../db/driver'
-import type { IncidentRecord } from '../contract'
-import type { LawEnforcementDelay, RiskAssessment } from '../incident-schema'
+import {
+  missingAssessmentParts,
+  type AssessmentOutcome,
+  type BreachException,
+  type IncidentAssessment,
+  type RiskFactors
+} from '../assessment-outcome'
+import type { IncidentRecord, IncidentValues } from '../contract'
+import { earliestDiscovery, type BaaWindowUnit, type LawEnforcementDelay } from '../incident-schema'
 import type { JurisdictionCode } from '../jurisdictions'
 
-/** Values as validated by IncidentInput. */
-export interface IncidentValues {
-  title: string
-  description: string
-  phiCategories: string[]
-  discoveredOn: string
-  breachOn?: string | undefined
-  role: IncidentRecord['role']
-  unsecuredPhi: boolean
-  affectedByState: Partial<Record<JurisdictionCode, number>>
-  lawEnforcementDelay?: LawEnforcementDelay | LawEnforcementDelay[] | undefined
-  baaReportingDays?: number | undefined
-  licensedHealthFacility?: boolean | undefined
-  riskAssessment?: RiskAssessment | undefined
-  businessAssociateId: number | null
-}
+export type { IncidentValues } from '../contract'
 
 interface Row {
   id: number
@@ -28,15 +20,21 @@ interface Row {
   breach_on: string | null
   discovered_on: string
   role: IncidentRecord['role']
-  unsecured_phi: 0 | 1
   licensed_health_facility: 0 | 1
-  baa_reporting_days: number | null
   business_associate_id: number | null
+  assessment_outcome: AssessmentOutcome
+  assessment_exception: BreachException | null
+  assessment_reason: string | null
+  assessment_reviewer: string | null
+  assessed_on: string | null
   risk_nature_and_extent: string | null
   risk_unauthorized_recipient: string | null
   risk_acquired_or_viewed: string | null
   risk_mitigation: string | null
-  risk_conclusion: RiskAssessment['conclusion'] | null
+  ba_discovered_on: string | null
+  ba_is_agent: 0 | 1
+  baa_window_amount: number | null
+  baa_window_unit: BaaWindowUnit | null
   created_at: string
   updated_at: string
   archived_at: string | null
@@ -60,18 +58,25 @@ function delayFromRow(row: DelayRow): LawEnforcementDelay {
   }
 }
 
-function riskFromRow(row: Row): RiskAssessment | null {
-  if (row.risk_conclusion === null) return null
-  return {
-    conclusion: row.risk_conclusion,
+function assessmentFromRow(row: Row): IncidentAssessment {
+  const factors: RiskFactors = {
     ...(row.risk_nature_and_extent !== null ? { natureAndExtent: row.risk_nature_and_extent } : {}),
     ...(row.risk_unauthorized_recipient !== null ? { unauthorizedRecipient: row.risk_unauthorized_recipient } : {}),
     ...(row.risk_acquired_or_viewed !== null ? { acquiredOrViewed: row.risk_acquired_or_viewed } : {}),
     ...(row.risk_mitigation !== null ? { mitigation: row.risk_mitigation } : {})
   }
+  return {
+    outcome: row.assessment_outcome,
+    ...(row.assessment_exception !== null ? { exception: row.assessment_exception } : {}),
+    ...(row.assessment_reason !== null ? { reason: row.assessment_reason } : {}),
+    ...(Object.keys(factors).length > 0 ? { factors } : {}),
+    ...(row.assessment_reviewer !== null ? { reviewer: row.assessment_reviewer } : {}),
+    ...(row.assessed_on !== null ? { assessedOn: row.assessed_on } : {})
+  }
 }
 
 function assemble(row: Row, affected: { jurisdiction: string; count: number }[], delays: DelayRow[]): IncidentRecord {
+  const assessment = assessmentFromRow(row)
   return {
     id: row.id,
     title: row.title,
@@ -80,12 +85,19 @@ function assemble(row: Row, affected: { jurisdiction: string; count: number }[],
     discoveredOn: row.discovered_on,
     breachOn: row.breach_on,
     role: row.role,
-    unsecuredPhi: row.unsecured_phi === 1,
+    assessment,
+    assessmentMissing: missingAssessmentParts(
+      assessment,
+      earliestDiscovery({ discoveredOn: row.discovered_on, baDiscoveredOn: row.ba_discovered_on ?? undefined })
+    ),
+    unsecuredPhi: assessment.outcome !== 'secured',
     affectedByState: Object.fromEntries(affected.map(a => [a.jurisdiction, a.count])) as Partial<Record<JurisdictionCode, number>>,
     lawEnforcementDelays: delays.map(delayFromRow),
-    baaReportingDays: row.baa_reporting_days,
+    baDiscoveredOn: row.ba_discovered_on,
+    baIsAgent: row.ba_is_agent === 1,
+    baaReportingWindow:
+      row.baa_window_amount !== null && row.baa_window_unit !== null ? { amount: row.baa_window_amount, unit: row.baa_window_unit } : null,
     licensedHealthFacility: row.licensed_health_facility === 1,
-    riskAssessment: riskFromRow(row),
     businessAssociateId: row.business_associate_id,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
@@ -131,7 +143,11 @@ export function getIncident(db: Db, id: number): IncidentRecord | undefined {
   return assemble(row, affected, delays)
 }
 
+/** Empty text is stored as NULL, so "not written" reads back the same whichever way it came in. */
+const textOrNull = (text: string | undefined): string | null => (text === undefined || text.trim() === '' ? null : text)
+
 function rowParams(values: IncidentValues) {
+  const { assessment } = values
   return {
     title: values.title,
     description: values.description,
@@ -139,17 +155,30 @@ function rowParams(values: IncidentValues) {
     breachOn: values.breachOn ?? null,
     discoveredOn: values.discoveredOn,
     role: values.role,
-    unsecuredPhi: values.unsecuredPhi ? 1 : 0,
     licensedHealthFacility: values.licensedHealthFacility ? 1 : 0,
-    baaReportingDays: values.baaReportingDays ?? null,
     businessAssociateId: values.businessAssociateId,
-    riskNature: values.riskAssessment?.natureAndExtent ?? null,
-    riskRecipient: values.riskAssessment?.unauthorizedRecipient ?? null,
-    riskAcquired: values.riskAssessment?.acquiredOrViewed ?? null,
-    riskMitigation: values.riskAssessment?.mitigation ?? null,
-    riskConclusion: values.riskAssessment?.conclusion ?? null
+    outcome: assessment.outcome,
+    exception: assessment.exception ?? null,
+    reason: textOrNull(assessment.reason),
+    reviewer: textOrNull(assessment.reviewer),
+    assessedOn: assessment.assessedOn ?? null,
+    riskNature: textOrNull(assessment.factors?.natureAndExtent),
+    riskRecipient: textOrNull(assessment.factors?.unauthorizedRecipient),
+    riskAcquired: textOrNull(assessment.factors?.acquiredOrViewed),
+    riskMitigation: textOrNull(assessment.factors?.mitigation),
+    baDiscoveredOn: values.baDiscoveredOn ?? null,
+    baIsAgent: values.baIsAgent ? 1 : 0,
+    baaWindowAmount: values.baaReportingWindow?.amount ?? null,
+    baaWindowUnit: values.baaReportingWindow?.unit ?? null
   }
 }
+
+const STORED_COLUMNS = `title = @title, description = @description, phi_categories = @phiCategories, breach_on = @breachOn,
+  discovered_on = @discoveredOn, role = @role, licensed_health_facility = @licensedHealthFacility, business_associate_id = @businessAssociateId,
+  assessment_outcome = @outcome, assessment_exception = @exception, assessment_reason = @reason, assessment_reviewer = @reviewer,
+  assessed_on = @assessedOn, risk_nature_and_extent = @riskNature, risk_unauthorized_recipient = @riskRecipient,
+  risk_acquired_or_viewed = @riskAcquired, risk_mitigation = @riskMitigation, ba_discovered_on = @baDiscoveredOn, ba_is_agent = @baIsAgent,
+  baa_window_amount = @baaWindowAmount, baa_window_unit = @baaWindowUnit, updated_at = @now`
 
 /** Replaces the per-state counts and the delay statements of an incident. */
 function writeChildren(db: Db, id: number, values: IncidentValues): void {
@@ -169,32 +198,19 @@ function writeChildren(db: Db, id: number, values: IncidentValues): void {
 
 /** Call inside a transaction: the incident and its children are written together. */
 export function insertIncident(db: Db, values: IncidentValues, now: string): number {
+  // Insert the required columns, then set every column with the same statement an update uses.
   const result = db
-    .prepare(
-      `INSERT INTO incident (title, description, phi_categories, breach_on, discovered_on, role, unsecured_phi,
-         licensed_health_facility, baa_reporting_days, business_associate_id, risk_nature_and_extent,
-         risk_unauthorized_recipient, risk_acquired_or_viewed, risk_mitigation, risk_conclusion, created_at, updated_at)
-       VALUES (@title, @description, @phiCategories, @breachOn, @discoveredOn, @role, @unsecuredPhi, @licensedHealthFacility,
-         @baaReportingDays, @businessAssociateId, @riskNature, @riskRecipient, @riskAcquired, @riskMitigation, @riskConclusion, @now, @now)`
-    )
-    .run({ ...rowParams(values), now })
+    .prepare('INSERT INTO incident (title, discovered_on, role, created_at, updated_at) VALUES (@title, @discoveredOn, @role, @now, @now)')
+    .run({ title: values.title, discoveredOn: values.discoveredOn, role: values.role, now })
   const id = Number(result.lastInsertRowid)
+  db.prepare(`UPDATE incident SET ${STORED_COLUMNS} WHERE id = @id`).run({ ...rowParams(values), id, now })
   writeChildren(db, id, values)
   return id
 }
 
 /** Call inside a transaction. */
 export function updateIncident(db: Db, id: number, values: IncidentValues, now: string): boolean {
-  const result = db
-    .prepare(
-      `UPDATE incident SET title = @title, description = @description, phi_categories = @phiCategories, breach_on = @breachOn,
-         discovered_on = @discoveredOn, role = @role, unsecured_phi = @unsecuredPhi, licensed_health_facility = @licensedHealthFacility,
-         baa_reporting_days = @baaReportingDays, business_associate_id = @businessAssociateId,
-         risk_nature_and_extent = @riskNature, risk_unauthorized_recipient = @riskRecipient, risk_acquired_or_viewed = @riskAcquired,
-         risk_mitigation = @riskMitigation, risk_conclusion = @riskConclusion, updated_at = @now
-       WHERE id = @id`
-    )
-    .run({ ...rowParams(values), id, now })
+  const result = db.prepare(`UPDATE incident SET ${STORED_COLUMNS} WHERE id = @id`).run({ ...rowParams(values), id, now })
   if (result.changes !== 1) return false
   writeChildren(db, id, values)
   return true
