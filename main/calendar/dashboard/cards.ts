@@ -4,6 +4,7 @@ import { readBusinessAssociates } from '../../baas/reads'
 import { readIncidents } from '../../breach/reads'
 import { readRiskList } from '../../risks/reads'
 import { listScans } from '../../scanners/db/scans'
+import { evaluateTriage, tallyTriaged, triagedFailures } from '../../scanners/reads'
 import { daysBetween } from '../../shared/dates'
 import { dueText } from '../../shared/due-text'
 import { localDateOf } from '../../shared/today'
@@ -67,6 +68,9 @@ export function evidenceCard(db: Db, asOf: string): DashboardView['evidence'] {
   const latest = scans[0]
   const signed = readBusinessAssociates(db, asOf).filter(a => a.baaStatus === 'signed')
   const importedOn = latest ? localDateOf(latest.importedAt) : null
+  const triaged = latest
+    ? tallyTriaged(db, triagedFailures(db, [latest.id], evaluateTriage(db, asOf)), { weight: 'resources', unmutedOnly: false }).total
+    : 0
   return {
     latestScan:
       latest && importedOn
@@ -75,7 +79,8 @@ export function evidenceCard(db: Db, asOf: string): DashboardView['evidence'] {
             scanner: latest.scanner,
             importedOn,
             daysAgo: Math.max(0, daysBetween(importedOn, asOf)),
-            failed: latest.failed,
+            failed: latest.failed - triaged,
+            triaged,
             passed: latest.passed
           }
         : null,

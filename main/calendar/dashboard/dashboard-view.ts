@@ -47,7 +47,8 @@ export interface OpenHighRisk {
 
 export interface EvidenceFreshness {
   /** The newest scanner import, the evidence of technical safeguards, with its age in days. */
-  latestScan: { fileName: string; scanner: string; importedOn: string; daysAgo: number; failed: number; passed: number } | null
+  /** failed leaves out the failures a triage covers today, counted in triaged. */
+  latestScan: { fileName: string; scanner: string; importedOn: string; daysAgo: number; failed: number; triaged: number; passed: number } | null
   scans: number
   /** Signed agreements (in the register) and how many of them have the signed copy stored in the workspace. */
   signedAgreements: number

@@ -191,4 +191,29 @@ export type FindingsSummary = {
     scanId: string
   }>
   worstLimit: number
+  /**
+   * Failing findings a person triaged (accepted risk, false positive, fixed pending a rescan) and whose triage holds on
+   * the pack's date: left out of every failing count above and listed with the reasons. Absent in data built before triage.
+   */
+  triaged?: {
+    /** Stored findings, and the resources they stand for (the unit of `failed`). */
+    total: number
+    resources: number
+    limit: number
+    listed: Array<{
+      severity: Severity
+      title: string
+      resource: string
+      accountId: string
+      region: string
+      citations: string[]
+      status: string
+      reason: string
+      by: string
+      triagedOn: string
+      expiresOn: string | null
+      /** Triaged with every failing finding of its check. */
+      wholeCheck: boolean
+    }>
+  }
 }

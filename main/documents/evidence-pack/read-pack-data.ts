@@ -150,7 +150,7 @@ export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[]
   const risks = readRiskRegister(facts.db, facts.now, { periodId: facts.period.id })
   const associates = readBusinessAssociates(facts.db, facts.today)
   const { controls: answered, families } = controlsAndFamilies(facts, policies)
-  const scanPart = scanSections(facts.db, c => facts.catalog.entries.find(e => e.citation === c)?.title ?? '')
+  const scanPart = scanSections(facts.db, c => facts.catalog.entries.find(e => e.citation === c)?.title ?? '', facts.today)
   const failing = new Map((scanPart.findings?.bySpecification ?? []).map(s => [s.citation, s.failed]))
   const controls = answered?.map(c => ({ ...c, failingFindings: failing.get(c.citation) ?? 0 })) ?? null
   const inUse = facts.inventory.items.filter(s => s.inUse)

@@ -2,7 +2,7 @@ import type { Db } from '../../db/driver'
 import { findingCounts } from '../../scanners/db/finding-counts'
 import { queryFindings } from '../../scanners/db/findings'
 import { latestScanIds, listScans } from '../../scanners/db/scans'
-import { formatLabel } from '../../scanners/reads'
+import { evaluateTriage, formatLabel, tallyTriaged, triagedFailures } from '../../scanners/reads'
 import type { EvidencePackData, FindingsSummary, Severity } from '../evidence-pack/pack-data'
 import { SEVERITIES } from '../evidence-pack/pack-data'
 
@@ -13,8 +13,10 @@ import { SEVERITIES } from '../evidence-pack/pack-data'
  */
 
 const WORST_LIMIT = 40
+const TRIAGED_LIMIT = 60
 
-export function scanSections(db: Db, titleOf: (citation: string) => string): Pick<EvidencePackData, 'scans' | 'findings'> {
+/** `asOf`: the day triages are read on; a triaged failure is left out of every count and listed apart with its reason. */
+export function scanSections(db: Db, titleOf: (citation: string) => string, asOf: string): Pick<EvidencePackData, 'scans' | 'findings'> {
   const scans = listScans(db)
   if (scans.length === 0) return { scans: null, findings: null }
   // Only the newest scan of each account counts; earlier ones are listed for the record.
@@ -23,16 +25,29 @@ export function scanSections(db: Db, titleOf: (citation: string) => string): Pic
   const inLatest = latest.reduce((sum, s) => sum + s.findings, 0)
   const inAll = scans.reduce((sum, s) => sum + s.findings, 0)
   const counts = findingCounts(db, latestIds, { mostRows: inLatest * 2 >= inAll })
+  const evaluation = evaluateTriage(db, asOf)
+  const triaged = triagedFailures(db, latestIds, evaluation)
+  // findingCounts counts stored rows; the scans' totals count resources (a ScoutSuite record stands for several).
+  const triagedRows = tallyTriaged(db, triaged, { weight: 'rows', unmutedOnly: false })
+  const triagedResources = tallyTriaged(db, triaged, { weight: 'resources', unmutedOnly: false }).total
   const severityCounts = counts.bySeverity
   const bySeverity = {} as FindingsSummary['bySeverity']
+  const failedOf = (severity: string) => (severityCounts.get(severity)?.failed ?? 0) - (triagedRows.bySeverity.get(severity) ?? 0)
   for (const severity of SEVERITIES) {
-    const own = severityCounts.get(severity) ?? { failed: 0, passed: 0 }
-    const unknown = severity === 'informational' ? (severityCounts.get('unknown') ?? { failed: 0, passed: 0 }) : { failed: 0, passed: 0 }
-    bySeverity[severity] = { failed: own.failed + unknown.failed, passed: own.passed + unknown.passed }
+    const passed = (severityCounts.get(severity)?.passed ?? 0) + (severity === 'informational' ? (severityCounts.get('unknown')?.passed ?? 0) : 0)
+    bySeverity[severity] = { failed: failedOf(severity) + (severity === 'informational' ? failedOf('unknown') : 0), passed }
   }
-  const bySpecification = [...counts.byCitation].map(([citation, counts]) => ({ citation, title: titleOf(citation), ...counts }))
+  const bySpecification = [...counts.byCitation].map(([citation, counts]) => ({
+    citation,
+    title: titleOf(citation),
+    failed: counts.failed - (triagedRows.byCitation.get(citation) ?? 0),
+    passed: counts.passed
+  }))
+  const triagedIds = triaged.map(t => t.id)
   // The scans feature orders failing findings worst first; one page is the worst N.
-  const page = queryFindings(db, { scanIds: latestIds, status: 'failed', limit: WORST_LIMIT, offset: 0 })
+  const page = queryFindings(db, { scanIds: latestIds, status: 'failed', withoutIds: triagedIds, limit: WORST_LIMIT, offset: 0 })
+  const triagedPage = queryFindings(db, { scanIds: latestIds, status: 'failed', onlyIds: triagedIds, limit: TRIAGED_LIMIT, offset: 0 })
+  const triageOf = new Map(triaged.map(t => [t.id, t.triage.triage]))
   const worst: FindingsSummary['worst'] = page.findings.map(f => ({
     severity: (f.severity === 'unknown' ? 'informational' : f.severity) as Severity,
     title: f.title,
@@ -58,12 +73,34 @@ export function scanSections(db: Db, titleOf: (citation: string) => string): Pic
     })),
     findings: {
       total: latest.reduce((sum, s) => sum + s.findings, 0),
-      failed: latest.reduce((sum, s) => sum + s.failed, 0),
+      failed: latest.reduce((sum, s) => sum + s.failed, 0) - triagedResources,
       passed: latest.reduce((sum, s) => sum + s.passed, 0),
       bySeverity,
       bySpecification: bySpecification.sort((a, b) => b.failed - a.failed || a.citation.localeCompare(b.citation)),
       worst,
-      worstLimit: WORST_LIMIT
+      worstLimit: WORST_LIMIT,
+      triaged: {
+        total: triagedPage.total,
+        resources: triagedResources,
+        limit: TRIAGED_LIMIT,
+        listed: triagedPage.findings.map(f => {
+          const triage = triageOf.get(f.id)
+          return {
+            severity: (f.severity === 'unknown' ? 'informational' : f.severity) as Severity,
+            title: f.title,
+            resource: f.resourceName ?? f.resourceId ?? (triage?.findingKey === null ? 'Whole check' : '—'),
+            accountId: f.account ?? '—',
+            region: f.region ?? '—',
+            citations: f.citations,
+            status: triage?.statusLabel ?? '—',
+            reason: triage?.reason ?? '—',
+            by: triage?.by ?? '—',
+            triagedOn: triage?.createdAt.slice(0, 10) ?? '—',
+            expiresOn: triage?.expiresOn ?? null,
+            wholeCheck: triage?.findingKey === null
+          }
+        })
+      }
     }
   }
 }

@@ -122,4 +122,39 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       { size: 7.4 }
     )
   }
+  triagedFindings(w, f)
+}
+
+/** Failing findings a person triaged: left out of the counts above, listed with who decided what, why and until when. */
+function triagedFindings(w: PdfWriter, f: NonNullable<EvidencePackData['findings']>): void {
+  const triaged = f.triaged
+  if (!triaged || triaged.total === 0) return
+  w.heading('Triaged findings', 2)
+  w.paragraph(
+    `${plural(triaged.total, 'failing finding')} ${triaged.total === 1 ? 'was' : 'were'} triaged by the organisation as an accepted risk, a false positive or fixed pending a rescan, and ${
+      triaged.total === 1 ? 'is' : 'are'
+    } left out of the failing counts above. Each holds until its expiry date or until a later scan changes the result; the reasons are the organisation's own statements.${
+      triaged.total > triaged.listed.length ? ` The ${formatCount(triaged.listed.length)} most severe are listed; the workspace holds the rest.` : ''
+    }`,
+    { size: TYPE.small, color: COLOR.muted, after: 6 }
+  )
+  w.table(
+    [
+      { header: 'Check', width: 2.2 },
+      { header: 'Resource', width: 1.6 },
+      { header: 'Triage', width: 1 },
+      { header: 'Reason', width: 2.4 },
+      { header: 'By, on', width: 1.2 },
+      { header: 'Expires', width: 0.8 }
+    ],
+    triaged.listed.map(x => [
+      { text: `${x.title} (${SEVERITY_LABEL[x.severity]})` },
+      x.wholeCheck ? `${x.resource} (whole check)` : x.resource,
+      x.status,
+      x.reason,
+      `${x.by}, ${formatShortDate(x.triagedOn)}`,
+      x.expiresOn ? formatShortDate(x.expiresOn) : 'No expiry'
+    ]),
+    { size: 7.4 }
+  )
 }

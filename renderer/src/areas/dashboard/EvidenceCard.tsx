@@ -20,7 +20,7 @@ export function EvidenceCard(props: { evidence: DashboardView['evidence'] }) {
         {latestScan
           ? `Newest scan: ${latestScan.fileName} (${latestScan.scanner}), imported ${formatDate(latestScan.importedOn)}, ${
               latestScan.daysAgo === 0 ? 'today' : latestScan.daysAgo === 1 ? 'yesterday' : `${latestScan.daysAgo.toLocaleString()} days ago`
-            }: ${latestScan.failed.toLocaleString()} failed and ${latestScan.passed.toLocaleString()} passed checks. ${countOf(scans, 'scan')} imported in all.`
+            }: ${latestScan.failed.toLocaleString()} failed${latestScan.triaged ? ` (${latestScan.triaged.toLocaleString()} more triaged)` : ''} and ${latestScan.passed.toLocaleString()} passed checks. ${countOf(scans, 'scan')} imported in all.`
           : 'No scans imported yet. The output of Prowler, AWS Security Hub, ScoutSuite, AWS Config or Steampipe is evidence for the technical safeguards.'}
       </Text>
       <Text as="p" size="2" color="gray">
