@@ -7,8 +7,10 @@ import { securityCalls } from '../security/contract'
 import { assessmentCalls } from '../assessment/contract'
 import { baasCalls } from '../baas/contract'
 import { breachCalls } from '../breach/contract'
+import { breachDocumentCalls } from '../breach/documents/contract'
 import { calendarCalls } from '../calendar/contract'
 import { documentsCalls } from '../documents/contract'
+import { incidentDocumentCalls } from '../documents/incident/contract'
 import { scannerCalls } from '../scanners/contract'
 import { triageCalls } from '../scanners/triage/contract'
 import { checkMappingCalls } from '../scanners/check-mappings/contract'
@@ -28,8 +30,10 @@ export const contract = {
   ...assessmentCalls,
   ...baasCalls,
   ...breachCalls,
+  ...breachDocumentCalls,
   ...calendarCalls,
   ...documentsCalls,
+  ...incidentDocumentCalls,
   ...scannerCalls,
   ...triageCalls,
   ...checkMappingCalls,

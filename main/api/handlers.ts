@@ -6,8 +6,10 @@ import { securityHandlers } from '../security/handlers'
 import { assessmentHandlers } from '../assessment/handlers'
 import { baasHandlers } from '../baas/handlers'
 import { breachHandlers } from '../breach/handlers'
+import { breachDocumentHandlers } from '../breach/documents/handlers'
 import { calendarHandlers } from '../calendar/handlers'
 import { documentsHandlers } from '../documents/handlers'
+import { incidentDocumentHandlers } from '../documents/incident/handlers'
 import { scannerHandlers } from '../scanners/handlers'
 import { triageHandlers } from '../scanners/triage/handlers'
 import { checkMappingHandlers } from '../scanners/check-mappings/handlers'
@@ -26,8 +28,10 @@ export const handlers: HandlersFor<Contract> = {
   ...assessmentHandlers,
   ...baasHandlers,
   ...breachHandlers,
+  ...breachDocumentHandlers,
   ...calendarHandlers,
   ...documentsHandlers,
+  ...incidentDocumentHandlers,
   ...scannerHandlers,
   ...triageHandlers,
   ...checkMappingHandlers,
