@@ -9,7 +9,7 @@ import type { CalendarItem, RecordLink } from './calendar'
 export interface CalendarEntry extends CalendarItem {
   /** Whole days from the workspace's today to the due date; negative when past. */
   daysLeft: number
-  /** "Due today", "Due in 3 days", "5 days overdue" (main/shared/due-text.ts). */
+  /** "Due today", "Due in 3 days", "5 days overdue" (main/shared/due-text.ts); "Proposed — not in force" for a proposed duty. */
   dueText: string
   link: RecordLink | null
 }
@@ -34,9 +34,14 @@ export function recordLinkOf(item: CalendarItem, riskIds: ReadonlyMap<string, nu
   }
 }
 
+/** How a duty of the proposed rule reads wherever a due date's words would go. */
+export const PROPOSED_WORDS = 'Proposed — not in force'
+
 export function toCalendarEntry(item: CalendarItem, asOf: IsoDate, riskIds?: ReadonlyMap<string, number>): CalendarEntry {
   const daysLeft = daysBetween(asOf, item.dueOn)
-  return { ...item, daysLeft, dueText: dueText(daysLeft), link: recordLinkOf(item, riskIds) }
+  // A duty of the proposed rule is not in force: its date is never "overdue" or "due in 3 days".
+  const words = item.status === 'proposed' ? PROPOSED_WORDS : dueText(daysLeft)
+  return { ...item, daysLeft, dueText: words, link: recordLinkOf(item, riskIds) }
 }
 
 /** The current period's risks by key, for their links (none before a period exists). */

@@ -19,7 +19,8 @@ const STATUS_WORDS: Record<CalendarItem['status'], string> = {
   upcoming: 'Upcoming',
   done: 'Done',
   'done-late': 'Done late',
-  'retention-ended': 'Retention period ended'
+  'retention-ended': 'Retention period ended',
+  proposed: 'Proposed — not in force'
 }
 
 /** The compliance calendar as an .ics file: one all-day event per item on its due date. */
@@ -37,7 +38,11 @@ export function calendarToICalendar(items: readonly CalendarItem[], options: Cal
         item.basis
       ].filter(line => line !== '')
       const reminder =
-        options.reminderDaysBefore !== undefined && item.status !== 'done' && item.status !== 'done-late' && item.kind !== 'retention-ends'
+        options.reminderDaysBefore !== undefined &&
+        item.status !== 'done' &&
+        item.status !== 'done-late' &&
+        item.status !== 'proposed' && // no alarm for a duty not in force
+        item.kind !== 'retention-ends'
           ? { reminderDaysBefore: options.reminderDaysBefore }
           : {}
       return {

@@ -15,7 +15,8 @@ export const DEFAULT_DUE_SOON_DAYS = 30
 export const RETENTION_YEARS = 6
 
 export type CalendarItemKind = string
-export type CalendarItemStatus = 'overdue' | 'due-soon' | 'upcoming' | 'done' | 'done-late' | 'retention-ended'
+/** 'proposed': a duty only the 2025 proposed rule would impose. It is not in force, so it is never overdue or due soon. */
+export type CalendarItemStatus = 'overdue' | 'due-soon' | 'upcoming' | 'done' | 'done-late' | 'retention-ended' | 'proposed'
 
 export interface CalendarItem {
   /** Stable across recomputations (per duty, not per occurrence), so exported events update in place. */
@@ -84,7 +85,7 @@ export interface CalendarInput {
   /** When a recurring duty has never been recorded as done, it is due from this day (e.g. the workspace's creation). */
   anchorOn: IsoDate
   dueSoonDays?: number
-  /** Include duties that only the 2025 proposed rule would impose (default true; they are labelled). */
+  /** Include duties that only the 2025 proposed rule would impose (default false: not in force; labelled when included). */
   includeProposed?: boolean
   completions?: readonly RecurringCompletion[]
   businessAssociates?: readonly CalendarBusinessAssociate[]
@@ -133,7 +134,7 @@ export function recurringItems(input: CalendarInput): CalendarItem[] {
   const definitions = input.definitions ?? loadCalendarDefinitions()
   const dueSoonDays = input.dueSoonDays ?? DEFAULT_DUE_SOON_DAYS
   const items: CalendarItem[] = []
-  const includeProposed = input.includeProposed ?? true
+  const includeProposed = input.includeProposed ?? false
   const completions = input.completions ?? []
   for (const definition of definitions.recurring) {
     if (definition.proposed && !includeProposed) continue
@@ -148,7 +149,7 @@ export function recurringItems(input: CalendarInput): CalendarItem[] {
       title: definition.proposed ? `${definition.title} (proposed rule)` : definition.title,
       dueOn,
       citation: definition.citation,
-      status: timeStatus(dueOn, input.asOf, dueSoonDays),
+      status: definition.proposed ? 'proposed' : timeStatus(dueOn, input.asOf, dueSoonDays),
       basis: `${definition.basis} ${history}`,
       certainty: definition.certainty,
       proposed: definition.proposed,

@@ -5,6 +5,7 @@ import type { CalendarEntry } from './calendar-entries'
 import type { DashboardView } from './dashboard/dashboard-view'
 import type { RecurringDefinition } from './definitions'
 import { CalendarDate, filePathSchema } from '../shared/schemas'
+import type { ProposedRuleStatus } from '../proposed-rule/contract'
 
 // Re-exported for the renderer, which imports contracts only.
 export type { CalendarItem, CalendarItemStatus, RecordLink } from './calendar'
@@ -20,7 +21,12 @@ export interface CalendarView {
   dueSoonDays: number
   /** Soonest first, each with its days left from `asOf` and the record it opens. */
   items: CalendarEntry[]
+  /** How the calendar dates duties the rule in force leaves without an interval. */
   disclaimer: string
+  /** Where the proposed Security Rule stands, from templates/proposed-rule/nprm-2025.json (the renderer formats its date). */
+  proposedRule: ProposedRuleStatus
+  /** The same in one sentence with its date as YYYY-MM-DD, for the command line. */
+  proposedRuleText: string
 }
 
 /** Overdue items and those due within the window, as the calendar dates them (a never-done duty counts from the workspace's first day). */
@@ -49,7 +55,8 @@ export interface CalendarDefinitionView extends RecurringDefinition {
 
 const window = {
   asOf: isoDate.optional(),
-  includeProposed: z.boolean().default(true)
+  /** Duties only the proposed Security Rule would impose: left out unless asked for, since it is not in force. */
+  includeProposed: z.boolean().default(false)
 }
 
 export const calendarCalls = {

@@ -13,6 +13,7 @@ import { riskIdsByKey, toCalendarEntry, type CalendarEntry } from './calendar-en
 import { readDashboard } from './dashboard/read-dashboard'
 import { nextSteps } from './dashboard/next-steps'
 import { dueNotificationText } from './due-notification'
+import { proposedRuleStatusText, readProposedRuleStatus } from '../proposed-rule/reads'
 
 const today = (ctx: CallContext, asOf: string | undefined) => asOf ?? localDateOf(ctx.session.now())
 
@@ -54,7 +55,9 @@ export const calendarHandlers: HandlersFor<typeof calendarCalls> = {
       asOf,
       dueSoonDays: input.dueSoonDays,
       items: calendarEntries(ctx, { asOf, dueSoonDays: input.dueSoonDays, includeProposed: input.includeProposed }),
-      disclaimer: loadCalendarDefinitions().disclaimer
+      disclaimer: loadCalendarDefinitions().disclaimer,
+      proposedRule: readProposedRuleStatus(),
+      proposedRuleText: proposedRuleStatusText()
     }
   },
 

@@ -52,7 +52,7 @@ describe('safeguard baas / incidents / deadlines', () => {
     expect(imported.code).toBe(0)
     expect(JSON.parse(imported.stdout)).toMatchObject({ format: 'json', imported: 1 })
     const ics = path.join(dir, 'deadlines.ics')
-    const deadlines = await runSafeguard(['deadlines', file, '--as-of', '2026-04-01', '--json', '--ics', ics])
+    const deadlines = await runSafeguard(['deadlines', file, '--as-of', '2026-04-01', '--json', '--proposed', '--ics', ics])
     expect(deadlines.stderr).toBe('')
     expect(deadlines.code).toBe(0)
     const entries = JSON.parse(deadlines.stdout) as Record<string, unknown>[]
@@ -70,7 +70,7 @@ describe('safeguard baas / incidents / deadlines', () => {
           status: 'overdue',
           checkWithCounsel: true
         }),
-        expect.objectContaining({ kind: 'vulnerability-scan', proposed: true }),
+        expect.objectContaining({ kind: 'vulnerability-scan', proposed: true, status: 'proposed' }),
         expect.objectContaining({ kind: 'risk-analysis', citation: '45 CFR 164.308(a)(1)(ii)(A)-(B)' })
       ])
     )

@@ -40,15 +40,23 @@ describe('compliance calendar', () => {
     expect(item(items, 'recurring-risk-analysis').basis).toMatch(/No completion recorded/)
   })
 
-  it('the vulnerability scan recurs 6 months after the last one (31 Oct → 30 Apr), with statuses by window', () => {
+  it('the vulnerability scan (proposed rule) recurs 6 months after the last one (31 Oct → 30 Apr), never overdue or due soon', () => {
     const completions = [
       { definitionId: 'vulnerability-scan', doneOn: '2025-10-31' },
       { definitionId: 'vulnerability-scan', doneOn: '2025-04-02' }
     ]
-    const at = (asOf: string, dueSoonDays?: number) =>
-      item(buildCalendar({ ...base, asOf, completions, ...(dueSoonDays !== undefined ? { dueSoonDays } : {}) }), 'recurring-vulnerability-scan')
-    expect(at('2026-04-15')).toMatchObject({ dueOn: '2026-04-30', status: 'due-soon', proposed: true, checkWithCounsel: true })
+    const at = (asOf: string) => item(buildCalendar({ ...base, asOf, completions, includeProposed: true }), 'recurring-vulnerability-scan')
+    expect(at('2026-04-15')).toMatchObject({ dueOn: '2026-04-30', status: 'proposed', proposed: true, checkWithCounsel: true })
     expect(at('2026-04-15').title).toMatch(/proposed rule/)
+    // Past its date it is still only proposed: the proposal is not in force.
+    expect(at('2026-05-01').status).toBe('proposed')
+    expect(needsAttention(buildCalendar({ ...base, asOf: '2027-01-01', includeProposed: true })).filter(i => i.proposed)).toEqual([])
+  })
+
+  it('duties of the rule in force keep their statuses by window', () => {
+    const completions = [{ definitionId: 'workforce-training', doneOn: '2025-04-30' }]
+    const at = (asOf: string, dueSoonDays?: number) =>
+      item(buildCalendar({ ...base, asOf, completions, ...(dueSoonDays !== undefined ? { dueSoonDays } : {}) }), 'recurring-workforce-training')
     expect(at('2026-03-31').status).toBe('due-soon') // exactly 30 days left
     expect(at('2026-03-30').status).toBe('upcoming') // 31 days left
     expect(at('2026-03-30', 60).status).toBe('due-soon')
@@ -56,11 +64,19 @@ describe('compliance calendar', () => {
     expect(at('2026-05-01').status).toBe('overdue')
   })
 
-  it('proposed-rule duties can be left out', () => {
-    const kinds = buildCalendar({ ...base, includeProposed: false }).map(i => i.kind)
+  it('proposed-rule duties are left out unless asked for, and labelled when they are', () => {
+    const kinds = buildCalendar(base).map(i => i.kind)
     expect(kinds).not.toContain('vulnerability-scan')
     expect(kinds).not.toContain('penetration-test')
     expect(kinds).toContain('risk-analysis')
+    const included = buildCalendar({ ...base, includeProposed: true }).filter(i => i.proposed)
+    expect(included.map(i => i.kind).sort()).toEqual(
+      loadCalendarDefinitions()
+        .recurring.filter(d => d.proposed)
+        .map(d => d.id)
+        .sort()
+    )
+    expect(included.every(i => i.status === 'proposed' && i.checkWithCounsel && / \(proposed rule\)$/.test(i.title))).toBe(true)
   })
 
   it('business associate agreements: renewal on expiry, review on their cadence', () => {
@@ -108,11 +124,11 @@ describe('compliance calendar', () => {
   })
 
   it('needs attention = overdue or due soon, sorted by date', () => {
-    const items = buildCalendar({ ...base, completions: [{ definitionId: 'vulnerability-scan', doneOn: '2025-10-31' }] })
+    const items = buildCalendar({ ...base, completions: [{ definitionId: 'workforce-training', doneOn: '2025-04-30' }] })
     const attention = needsAttention(items)
     expect(attention.length).toBeGreaterThan(0)
     expect(attention.every(i => i.status === 'overdue' || i.status === 'due-soon')).toBe(true)
     expect(attention.map(i => i.dueOn)).toEqual([...attention.map(i => i.dueOn)].sort())
-    expect(attention.map(i => i.uid)).toContain('recurring-vulnerability-scan')
+    expect(attention.map(i => i.uid)).toContain('recurring-workforce-training')
   })
 })

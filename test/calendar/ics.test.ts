@@ -103,6 +103,7 @@ describe('compliance calendar export', () => {
   const items = buildCalendar({
     asOf: '2026-04-15',
     anchorOn: '2026-01-01',
+    includeProposed: true,
     completions: [{ definitionId: 'penetration-test', doneOn: '2025-06-30' }]
   })
 
@@ -114,10 +115,22 @@ describe('compliance calendar export', () => {
     expect(new Set(events(first).map(e => e.UID)).size).toBe(items.length)
     const pen = events(first).find(e => e.UID!.startsWith('recurring-penetration-test.ws1@'))!
     expect(pen['DTSTART;VALUE=DATE']).toBe('20260630')
-    expect(unescapeText(pen.DESCRIPTION!)).toMatch(/proposed Security Rule \(not in force\)[\s\S]*Check with counsel/)
+    expect(unescapeText(pen.DESCRIPTION!)).toMatch(
+      /^Status: Proposed — not in force\n[\s\S]*proposed Security Rule \(not in force\)[\s\S]*Check with counsel/
+    )
+    const proposed = events(first).filter(e => /proposed Security Rule/.test(unescapeText(e.DESCRIPTION!)))
+    expect(proposed.length).toBe(items.filter(i => i.proposed).length)
+    expect(proposed.every(e => unescapeText(e.DESCRIPTION!).startsWith('Status: Proposed — not in force\n'))).toBe(true)
     // Another workspace's export must not collide with this one in a calendar app.
     const other = calendarToICalendar(items, { generatedAt: '2026-04-15T10:00:00Z', workspaceId: 'ws2' })
     expect(events(other).map(e => e.UID)).not.toContain(events(first)[0]!.UID)
+  })
+
+  it('sets no reminder on a duty of the proposed rule, which is not in force', () => {
+    const ics = calendarToICalendar(items, { generatedAt: '2026-04-15T10:00:00Z', workspaceId: 'ws1', reminderDaysBefore: 7 })
+    const blocks = ics.split('BEGIN:VEVENT').slice(1)
+    expect(blocks.filter(block => block.includes('BEGIN:VALARM'))).toHaveLength(items.filter(i => !i.proposed).length)
+    expect(blocks.filter(block => block.includes('UID:recurring-penetration-test.')).map(block => block.includes('BEGIN:VALARM'))).toEqual([false])
   })
 
   it('writes a real file that reads back byte for byte', () => {

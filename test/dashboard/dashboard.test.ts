@@ -23,8 +23,10 @@ describe('calendar.dashboard', () => {
     expect(recurring.length).toBeGreaterThan(1)
     expect(view.calendarSetup?.duties.map(duty => duty.id).sort()).toEqual(recurring.map(item => item.source.id).sort())
     expect(view.next.filter(item => item.source.type === 'recurring')).toEqual([])
-    // Duties in force before those only the proposed rule would add.
-    const proposed = view.calendarSetup!.duties.map(duty => duty.proposed)
+    // Only duties of the rule in force by default; asked for, those of the proposed rule come after them.
+    expect(view.calendarSetup!.duties.map(duty => duty.proposed)).not.toContain(true)
+    const withProposed = await ws.call('calendar.dashboard', { asOf, includeProposed: true })
+    const proposed = withProposed.calendarSetup!.duties.map(duty => duty.proposed)
     expect(proposed).toEqual([...proposed].sort((a, b) => Number(a) - Number(b)))
     expect(proposed).toContain(true)
     expect(proposed).toContain(false)

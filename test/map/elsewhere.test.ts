@@ -50,7 +50,7 @@ describe('the map used elsewhere', () => {
   it('puts the yearly map review on the calendar: a recorded review is the asset inventory and network map review done', async () => {
     const ws = await createTestWorkspace({ now: () => new Date('2025-06-01T12:00:00Z') })
     const review = async () => {
-      const { items } = await ws.call('calendar.list', { asOf: '2025-06-01' })
+      const { items } = await ws.call('calendar.list', { asOf: '2025-06-01', includeProposed: true })
       return items.find(i => i.uid === 'recurring-asset-inventory-review')!
     }
     const before = await review()

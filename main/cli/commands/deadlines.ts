@@ -1,5 +1,5 @@
 import path from 'node:path'
-import type { Command } from 'commander'
+import { Option, type Command } from 'commander'
 import type { CalendarEntry } from '../../calendar/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
@@ -57,7 +57,8 @@ const STATUS_WORDS: Record<string, string> = {
   upcoming: 'upcoming',
   done: 'done',
   'done-late': 'done late',
-  'retention-ended': 'ended'
+  'retention-ended': 'ended',
+  proposed: 'proposed — not in force'
 }
 
 export function registerDeadlines(program: Command, io: CliIo): void {
@@ -67,18 +68,19 @@ export function registerDeadlines(program: Command, io: CliIo): void {
     .argument('<workspace>', 'workspace file')
     .option('--as-of <date>', 'judge deadlines as of this date (YYYY-MM-DD); default today')
     .option('--within <days>', 'how many days ahead count as due soon', '30')
-    .option('--no-proposed', 'leave out duties only the proposed Security Rule would impose')
+    .option('--proposed', 'also list duties only the proposed Security Rule (90 FR 898) would impose: not in force, labelled, never overdue')
+    // Proposed duties are left out by default now; the old opt-out stays accepted (and does nothing) so scripts keep working.
+    .addOption(new Option('--no-proposed').hideHelp())
     .option('--ics <file>', 'also write the deadlines to an iCalendar (.ics) file')
     .option('--json', 'print as JSON')
-    .action(async (workspace: string, options: { asOf?: string; within: string; proposed: boolean; ics?: string; json?: boolean }) => {
+    .action(async (workspace: string, options: { asOf?: string; within: string; proposed?: boolean; ics?: string; json?: boolean }) => {
       const within = Number(options.within)
       if (!Number.isInteger(within) || within < 0) throw new Error(`--within: "${options.within}" is not a whole number of days.`)
       const asOf = options.asOf ? { asOf: options.asOf } : {}
+      const includeProposed = options.proposed === true
       const { view, exported } = await withWorkspace(workspace, async call => {
-        const view = await call('calendar.list', { ...asOf, dueSoonDays: within, includeProposed: options.proposed })
-        const exported = options.ics
-          ? await call('calendar.exportIcs', { ...asOf, includeProposed: options.proposed, path: path.resolve(options.ics) })
-          : null
+        const view = await call('calendar.list', { ...asOf, dueSoonDays: within, includeProposed })
+        const exported = options.ics ? await call('calendar.exportIcs', { ...asOf, includeProposed, path: path.resolve(options.ics) }) : null
         return { view, exported }
       })
       const entries = view.items.map(toEntry)
@@ -90,7 +92,8 @@ export function registerDeadlines(program: Command, io: CliIo): void {
             `  ${e.dueOn}  ${(STATUS_WORDS[e.status] ?? e.status).padEnd(9)}  ${e.title}  [${e.citation}]${OPEN.has(e.status) ? `  ${e.neverDone ? 'no completion recorded yet' : e.dueText}` : ''}${e.checkWithCounsel ? '  (check with counsel)' : ''}`
         ),
         ...(exported ? [`Wrote ${plural(exported.events, 'event')} to ${exported.path}.`] : []),
-        view.disclaimer
+        view.disclaimer,
+        view.proposedRuleText
       ])
     })
 }

@@ -10,7 +10,8 @@ const COLORS: Record<CalendarItemStatus, 'red' | 'amber' | 'gray' | 'green' | 'o
   upcoming: 'gray',
   done: 'green',
   'done-late': 'orange',
-  'retention-ended': 'gray'
+  'retention-ended': 'gray',
+  proposed: 'gray'
 }
 
 /**
@@ -22,6 +23,7 @@ export function entryStatus(entry: CalendarEntry): { label: string; color: (type
   if (entry.status === 'done') return { label: entry.doneOn ? `Done ${formatDate(entry.doneOn)}` : 'Done', color }
   if (entry.status === 'done-late') return { label: entry.doneOn ? `Done late, ${formatDate(entry.doneOn)}` : 'Done late', color }
   if (entry.status === 'retention-ended') return { label: 'Retention ended', color }
+  if (entry.status === 'proposed') return { label: entry.dueText, color }
   if (entry.kind === 'retention-ends') return { label: `Ends in ${entry.daysLeft.toLocaleString()} days`, color: 'gray' }
   if (entry.neverDone) return { label: 'Never recorded as done', color: 'amber' }
   return { label: entry.dueText, color }
