@@ -17,6 +17,7 @@ import { checkMappingCalls } from '../scanners/check-mappings/contract'
 import { mapCalls } from '../map/contract'
 import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
+import { proposedRuleCalls } from '../proposed-rule/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -39,7 +40,8 @@ export const contract = {
   ...checkMappingCalls,
   ...mapDrawingCalls,
   ...mapCalls,
-  ...risksCalls
+  ...risksCalls,
+  ...proposedRuleCalls
 }
 
 export type Contract = typeof contract

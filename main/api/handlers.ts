@@ -16,6 +16,7 @@ import { checkMappingHandlers } from '../scanners/check-mappings/handlers'
 import { mapHandlers } from '../map/handlers'
 import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
+import { proposedRuleHandlers } from '../proposed-rule/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -37,5 +38,6 @@ export const handlers: HandlersFor<Contract> = {
   ...checkMappingHandlers,
   ...mapDrawingHandlers,
   ...mapHandlers,
-  ...risksHandlers
+  ...risksHandlers,
+  ...proposedRuleHandlers
 }
