@@ -43,8 +43,8 @@ describe('archiving incidents', () => {
         discoveredOn: '2026-03-01',
         archivedAt: now().toISOString(),
         archiveReason: 'Entered twice',
-        // The latest of its dates is the law-enforcement delay stated on 2026-04-20.
-        retention: { keptUntil: '2032-04-20', countedFrom: '2026-04-20', citation: '45 CFR 164.530(j)', checkWithCounsel: true, over: false }
+        // The latest of its document dates is the record itself, written on 2026-05-01 (after the statement of 2026-04-20).
+        retention: { keptUntil: '2032-05-01', countedFrom: '2026-05-01', citation: '45 CFR 164.530(j)', checkWithCounsel: true, over: false }
       }
     ])
 
@@ -98,14 +98,14 @@ describe('archiving incidents', () => {
       message: expect.stringMatching(/not archived/)
     })
     await ws.call('incidents.archive', { id: incident.id })
-    // Kept until 2032-04-20 (six years from the delay stated on 2026-04-20): refused through that day.
-    clock = new Date('2032-04-20T12:00:00.000Z')
-    expect((await ws.call('incidents.listArchived', {}))[0]!.retention).toMatchObject({ keptUntil: '2032-04-20', over: false })
+    // Kept until 2032-05-01 (six years from the record written on 2026-05-01): refused through that day.
+    clock = new Date('2032-05-01T12:00:00.000Z')
+    expect((await ws.call('incidents.listArchived', {}))[0]!.retention).toMatchObject({ keptUntil: '2032-05-01', over: false })
     await expect(ws.call('incidents.deletePermanently', { id: incident.id, confirmTitle: incident.title })).rejects.toMatchObject({
       code: 'conflict',
-      message: expect.stringMatching(/must be kept until 2032-04-20/)
+      message: expect.stringMatching(/must be kept until 2032-05-01/)
     })
-    clock = new Date('2032-04-21T12:00:00.000Z')
+    clock = new Date('2032-05-02T12:00:00.000Z')
     expect((await ws.call('incidents.listArchived', {}))[0]!.retention.over).toBe(true)
     const dump = workspaceDump(ws.db)
     await expect(ws.call('incidents.deletePermanently', { id: incident.id, confirmTitle: 'Ransomware' })).rejects.toMatchObject({

@@ -2,6 +2,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { runSafeguard } from '../helpers/cli'
 import { tempDir } from '../helpers/workspace'
+import { addFullYears } from '../../main/shared/dates'
+import { localDateOf } from '../../main/shared/today'
 
 const fixtures = path.resolve(__dirname, '../fixtures')
 
@@ -28,10 +30,11 @@ describe('safeguard incidents / baas archive, restore and list --archived', () =
     expect((await runSafeguard(['incidents', 'list', file])).stdout).not.toContain('Phishing of a billing mailbox')
     expect(await deadlines()).not.toContain('Phishing of a billing mailbox')
     const archivedList = await runSafeguard(['incidents', 'list', file, '--archived'])
-    // Its latest date is the discovery, 2026-02-02: kept six full years from then.
+    // Its latest document date is the record itself, imported today (not the discovery of 2026-02-02): kept six full years from then.
+    const today = localDateOf(new Date().toISOString())
     expect(archivedList.stdout).toMatch(
       new RegExp(
-        `#${phishing.id} Phishing of a billing mailbox \\(discovered 2026-02-02\\) archived \\d{4}-\\d{2}-\\d{2}, reason: Entered twice\\. Kept until 2032-02-02: six years from its last document date, 2026-02-02 \\(45 CFR 164\\.530\\(j\\)\\); check with counsel\\.`
+        `#${phishing.id} Phishing of a billing mailbox \\(discovered 2026-02-02\\) archived \\d{4}-\\d{2}-\\d{2}, reason: Entered twice\\. Kept until ${addFullYears(today, 6)}: six years from its last document date, ${today} \\(45 CFR 164\\.530\\(j\\)\\); check with counsel\\.`
       )
     )
 

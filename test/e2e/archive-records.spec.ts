@@ -61,8 +61,9 @@ test('an incident archived through the dialog leaves the log and the dashboard, 
   const archived = page.getByRole('table', { name: 'Archived incidents' })
   const row = archived.getByRole('row').filter({ hasText: 'Stolen laptop' })
   await expect(row).toContainText('Laptop found, encrypted')
-  // Six full years from its only date, the discovery.
-  const keptUntil = `${Number(discoveredOn.slice(0, 4)) + 6}${discoveredOn.slice(4)}`
+  // Six full years from its last document date: the record itself, written today (not the discovery ten days before).
+  const recordedOn = dayFromToday(0)
+  const keptUntil = `${Number(recordedOn.slice(0, 4)) + 6}${recordedOn.slice(4)}`
   const shown = await page.evaluate(
     date =>
       new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: 'UTC' }).format(

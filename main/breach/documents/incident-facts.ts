@@ -14,7 +14,8 @@ export interface FactSources {
   linkedParty: string | null
 }
 
-const NOTICE_NAMES: Record<IncidentNotice['kind'], string> = {
+/** Whom each kind of notice goes to, in a few words for lists and timelines. */
+export const NOTICE_KIND_NAMES: Record<IncidentNotice['kind'], string> = {
   individuals: 'individuals',
   hhs: 'HHS',
   'hhs-annual-log': 'HHS (annual log)',
@@ -44,6 +45,8 @@ export const INCIDENT_FACTS = {
   'contact-name': { label: 'Contact person', value: (s: FactSources) => text(s.organization?.contactName) },
   'contact-email': { label: 'Contact email', value: (s: FactSources) => text(s.organization?.contactEmail) },
   'contact-phone': { label: 'Contact telephone', value: (s: FactSources) => text(s.organization?.contactPhone) },
+  // The profile keeps one telephone number and cannot say whether it is toll-free, which 164.404(c)(1)(E) asks for: the person adds it.
+  'toll-free-number': { label: 'Toll-free telephone number', value: (): string | null => null },
   'affected-count': {
     label: 'Individuals affected',
     value: (s: FactSources) => {
@@ -70,7 +73,7 @@ export const INCIDENT_FACTS = {
         : s.notices
             .map(
               n =>
-                `${NOTICE_NAMES[n.kind]}${n.jurisdiction ? ` (${n.jurisdiction})` : ''} on ${n.doneOn}${n.method === 'other' ? '' : ` (${noticeMethodEntry(n.method).label})`}`
+                `${NOTICE_KIND_NAMES[n.kind]}${n.jurisdiction ? ` (${n.jurisdiction})` : ''} on ${n.doneOn}${n.method === 'other' ? '' : ` (${noticeMethodEntry(n.method).label})`}`
             )
             .join('; ')
   }

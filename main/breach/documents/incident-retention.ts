@@ -1,6 +1,7 @@
 import { retentionFrom, type RecordRetention } from '../../shared/record-retention'
 import { localDateOf } from '../../shared/today'
 import type { IncidentNotice, IncidentRecord } from '../contract'
+import { NOTICE_KIND_NAMES } from './incident-facts'
 
 /**
  * How long an incident's documentation is kept: six years from the latest of its documents' dates
@@ -16,9 +17,15 @@ export function incidentRetention(record: IncidentRecord, notices: readonly Inci
 /** The dates the retention above counts from, named, for the documentation export's retention line. */
 export function documentDatesOf(record: IncidentRecord, notices: readonly IncidentNotice[], timeZone?: string): { label: string; date: string }[] {
   return [
-    { label: 'record last updated', date: localDateOf(record.updatedAt, timeZone) },
-    ...(record.assessment.assessedOn ? [{ label: 'breach assessment', date: record.assessment.assessedOn }] : []),
-    ...record.lawEnforcementDelays.map(delay => ({ label: `${delay.kind} law-enforcement statement`, date: delay.statedOn })),
-    ...notices.map(notice => ({ label: `notice (${notice.kind}${notice.jurisdiction ? `, ${notice.jurisdiction}` : ''})`, date: notice.doneOn }))
+    { label: 'The incident record, last updated', date: localDateOf(record.updatedAt, timeZone) },
+    ...(record.assessment.assessedOn ? [{ label: 'The breach assessment', date: record.assessment.assessedOn }] : []),
+    ...record.lawEnforcementDelays.map(delay => ({
+      label: `${delay.kind === 'written' ? 'Written' : 'Oral'} law-enforcement statement`,
+      date: delay.statedOn
+    })),
+    ...notices.map(notice => ({
+      label: `Notice to ${NOTICE_KIND_NAMES[notice.kind]}${notice.jurisdiction ? ` (${notice.jurisdiction})` : ''}`,
+      date: notice.doneOn
+    }))
   ]
 }

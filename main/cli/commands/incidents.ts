@@ -6,6 +6,7 @@ import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount } from '../../shared/count-text'
 import { describeArchived, parseRecordId, runImport } from './baas'
 import { registerIncidentNotices } from './incident-notices'
+import { registerIncidentDocuments } from './incident-documents'
 
 export function registerIncidents(program: Command, io: CliIo): void {
   const incidents = program.command('incidents').description('Breach incidents and their notification deadlines')
@@ -101,4 +102,5 @@ export function registerIncidents(program: Command, io: CliIo): void {
     })
 
   registerIncidentNotices(incidents, io)
+  registerIncidentDocuments(incidents, io)
 }

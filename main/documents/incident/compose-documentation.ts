@@ -1,5 +1,12 @@
 import { NOTICE_METHODS, type BreachObligation, type IncidentNotice } from '../../breach/contract'
-import { BREACH_EXCEPTION_RULES, OUTCOME_LABELS, RISK_FACTOR_CITATIONS, RISK_FACTOR_LABELS, RISK_FACTORS } from '../../breach/reads'
+import {
+  BREACH_EXCEPTION_RULES,
+  NOTICE_KIND_NAMES,
+  OUTCOME_LABELS,
+  RISK_FACTOR_CITATIONS,
+  RISK_FACTOR_LABELS,
+  RISK_FACTORS
+} from '../../breach/reads'
 import { formatCount, formatLongDate, formatShortDate, plural } from '../format'
 import { drawDraftNote } from '../pdf/draft-note'
 import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
@@ -16,6 +23,7 @@ import { timelineOf } from './incident-timeline'
  */
 
 const NOT_RECORDED = 'Not recorded.'
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 const methodLabel = (id: IncidentNotice['method']): string => NOTICE_METHODS.find(method => method.id === id)?.label ?? id
 
 const STATUS_CELL: Record<BreachObligation['status'], TableCellValue> = {
@@ -148,9 +156,15 @@ function decision(w: PdfWriter, data: IncidentDocumentData): void {
   const factors = RISK_FACTORS.filter(factor => recorded.factors?.[factor])
   if (factors.length > 0) {
     w.heading('The four factors (45 CFR 164.402(2))', 2)
-    w.keyValues(
-      RISK_FACTORS.map(factor => [`${RISK_FACTOR_CITATIONS[factor]} ${RISK_FACTOR_LABELS[factor]}`, recorded.factors?.[factor] ?? NOT_RECORDED]),
-      { labelWidth: 200 }
+    w.table(
+      [
+        { header: 'Factor', width: 2.2, bold: true },
+        { header: 'As assessed', width: 3.8 }
+      ],
+      RISK_FACTORS.map(factor => [
+        `${RISK_FACTOR_CITATIONS[factor]}: ${RISK_FACTOR_LABELS[factor]}`,
+        recorded.factors?.[factor] ?? { text: NOT_RECORDED, color: COLOR.muted }
+      ])
     )
   }
   if (incident.assessmentMissing.length > 0) {
@@ -193,7 +207,7 @@ function noticesGiven(w: PdfWriter, data: IncidentDocumentData): void {
       { header: 'Details', width: 1.3 }
     ],
     notices.map(n => [
-      `${n.kind}${n.jurisdiction ? ` (${n.jurisdiction})` : ''}`,
+      `${capitalized(NOTICE_KIND_NAMES[n.kind])}${n.jurisdiction ? ` (${n.jurisdiction})` : ''}`,
       formatShortDate(n.doneOn),
       methodLabel(n.method),
       n.evidence.trim() !== '' ? n.evidence : { text: 'None recorded', color: COLOR.bad },
@@ -243,5 +257,12 @@ function retention(w: PdfWriter, data: IncidentDocumentData): void {
   w.paragraph(
     `Keep this record until ${formatLongDate(kept.keptUntil)}: six years from ${formatLongDate(kept.countedFrom)}, the latest date of its documents (${kept.citation}, which 45 CFR 164.414(a) applies to breach documentation), not from the discovery. A later document starts its own six years. How this applies to one record is for counsel to confirm.`
   )
-  w.keyValues(data.documentDates.map(entry => [entry.label, formatLongDate(entry.date)]))
+  w.table(
+    [
+      { header: 'Document', width: 3, bold: true },
+      { header: 'Dated', width: 1.5 }
+    ],
+    data.documentDates.map(entry => [entry.label, formatLongDate(entry.date)]),
+    { caption: 'The dates the six years count from: the latest of them.' }
+  )
 }

@@ -1,4 +1,5 @@
 import { NOTICE_METHODS } from '../../breach/contract'
+import { NOTICE_KIND_NAMES } from '../../breach/reads'
 import { localDateOf } from '../../shared/today'
 import type { IncidentDocumentData } from './incident-document-data'
 
@@ -33,9 +34,11 @@ export function timelineOf(data: IncidentDocumentData, timeZone?: string): Timel
     ...notices.flatMap(notice => [
       {
         date: notice.doneOn,
-        text: `Notice sent: ${notice.kind}${notice.jurisdiction ? ` (${notice.jurisdiction})` : ''}, ${NOTICE_METHODS.find(m => m.id === notice.method)?.label ?? notice.method}`
+        text: `Notice sent to ${NOTICE_KIND_NAMES[notice.kind]}${notice.jurisdiction ? ` (${notice.jurisdiction})` : ''}, ${NOTICE_METHODS.find(m => m.id === notice.method)?.label ?? notice.method}`
       },
-      ...(notice.postedUntil ? [{ date: notice.postedUntil, text: `Substitute notice stays posted until this day (${notice.kind})` }] : [])
+      ...(notice.postedUntil
+        ? [{ date: notice.postedUntil, text: `Substitute notice stays posted until this day (${NOTICE_KIND_NAMES[notice.kind]})` }]
+        : [])
     ]),
     ...assessment.obligations
       .filter(o => o.status === 'due' || o.status === 'overdue')

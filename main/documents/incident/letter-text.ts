@@ -72,6 +72,13 @@ function contact(data: IncidentDocumentData, who: string): LetterParagraph[] {
   ]
 }
 
+/** Who to reach, from the workspace profile: name, email, telephone, as far as recorded. */
+function contactLine(data: IncidentDocumentData): string | null {
+  const org = data.organization
+  const parts = [org?.contactName, org?.contactEmail, org?.contactPhone].filter(part => part && part.trim() !== '')
+  return parts.length > 0 ? parts.join(', ') : null
+}
+
 function signature(data: IncidentDocumentData): LetterParagraph[] {
   const org = data.organization
   return [['Sincerely,'], [orGap(org?.contactName, 'the name and title of the person signing')], [orGap(org?.name, 'the organisation')]]
@@ -99,7 +106,7 @@ function individualLetter(data: IncidentDocumentData): LetterText {
       { heading: 'What we are doing', citation: '164.404(c)(1)(D)', paragraphs: whatWeAreDoing(data) },
       { heading: 'For more information', citation: '164.404(c)(1)(E)', paragraphs: contact(data, 'If you have questions, you') }
     ],
-    closing: [['We sincerely regret this.'], ...signature(data)]
+    closing: signature(data)
   }
 }
 
@@ -173,7 +180,7 @@ function coveredEntityNotice(data: IncidentDocumentData): LetterText {
         citation: '164.410(c)(2)',
         paragraphs: [
           ['We will send any further information you need for your notices promptly as it becomes available.'],
-          ...contact(data, 'Your contact with questions')
+          ['Our contact for this breach: ', orGap(contactLine(data), 'the name, email and telephone number of your contact here')]
         ]
       }
     ],
