@@ -6,6 +6,7 @@ import { api, errorMessage } from '../../api'
 import { useWorkspace } from '../../workspace-context'
 import { formatBytes, SEVERITY_COLOR, SEVERITY_ORDER } from './labels'
 import { formatNumber } from '../../components/count-of'
+import { UnmappedChecks } from './MapCheckDialog'
 
 type ImportState =
   | { kind: 'idle' }
@@ -102,8 +103,9 @@ export function ImportPanel(props: { onImported(): void }) {
             Import scanner output
           </Heading>
           <Text as="p" size="2" color="gray">
-            Drop files here or choose them: Prowler (JSON, JSON-OCSF, ASFF, CSV), AWS Security Hub, ScoutSuite, AWS Config or Powerpipe HIPAA
-            benchmark exports. The format is recognised from the content. Each file is imported whole or not at all.
+            Drop files here or choose them: Prowler (JSON, JSON-OCSF, ASFF, CSV, Prowler 2 CSV and JSON lines), AWS Security Hub, ScoutSuite (AWS,
+            Azure, GCP), AWS Config or Powerpipe benchmark exports. The format is recognised from the content. Each file is imported whole or not at
+            all.
           </Text>
           <Flex gap="4" align="center" wrap="wrap">
             <Button onClick={() => void choose()} disabled={running}>
@@ -203,10 +205,8 @@ export function ImportSummary(props: { result: FileImportResult }) {
             </DataList.Value>
           </DataList.Item>
           <DataList.Item>
-            <DataList.Label>Findings</DataList.Label>
-            <DataList.Value>
-              {formatNumber(scan.findings)} ({formatNumber(scan.passed)} passed, {formatNumber(scan.failed)} failed)
-            </DataList.Value>
+            <DataList.Label>Results</DataList.Label>
+            <DataList.Value>{scan.summary}</DataList.Value>
           </DataList.Item>
           <DataList.Item>
             <DataList.Label>Failed by severity</DataList.Label>
@@ -227,8 +227,13 @@ export function ImportSummary(props: { result: FileImportResult }) {
           </DataList.Item>
           <DataList.Item>
             <DataList.Label>Specifications touched</DataList.Label>
-            <DataList.Value>{scan.citations.length ? scan.citations.join(', ') : 'none'}</DataList.Value>
+            <DataList.Value>
+              {scan.citations.length
+                ? scan.citations.join(', ')
+                : `none: ${scan.unmappedChecks.length ? 'no check of the file maps to a specification (see Unmapped checks)' : 'the file holds no findings'}`}
+            </DataList.Value>
           </DataList.Item>
+          <UnmappedChecks scan={scan} />
           {scan.skipped.length > 0 && (
             <DataList.Item>
               <DataList.Label>Skipped</DataList.Label>

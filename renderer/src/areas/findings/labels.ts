@@ -18,6 +18,7 @@ export const STATUS_COLOR: Record<FindingStatus, 'red' | 'green' | 'gray' | 'amb
   passed: 'green',
   manual: 'amber',
   info: 'gray',
+  skipped: 'gray',
   error: 'amber'
 }
 

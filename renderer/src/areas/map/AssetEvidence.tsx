@@ -5,7 +5,7 @@ import { useLoaded } from '../../components/use-loaded'
 import { formatNumber } from '../../components/count-of'
 import { formatDate, formatDateTime } from '../../components/format-date'
 
-const STATUS_COLOR = { failed: 'red', passed: 'green', manual: 'amber', info: 'blue', error: 'orange' } as const
+const STATUS_COLOR = { failed: 'red', passed: 'green', manual: 'amber', info: 'blue', skipped: 'gray', error: 'orange' } as const
 const plural = (n: number, one: string, many: string) => `${formatNumber(n)} ${n === 1 ? one : many}`
 const countsText = (c: FindingStatusCounts) =>
   [
