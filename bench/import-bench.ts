@@ -14,7 +14,8 @@ import { measureInChild, type Measurement } from './lib/measure'
 const DATA_DIR = path.join(__dirname, '.data')
 const SIZES = [100_000, 1_000_000]
 
-async function ensureFile(count: number): Promise<{ file: string; bytes: number }> {
+/** The generated file of `count` findings in bench/.data/, made on first use. */
+export async function ensureFile(count: number): Promise<{ file: string; bytes: number }> {
   fs.mkdirSync(DATA_DIR, { recursive: true })
   const file = path.join(DATA_DIR, `prowler-ocsf-${count}.json`)
   const done = `${file}.complete`

@@ -1,7 +1,7 @@
 /**
  * `npm run bench`: prints speed and memory figures for the import and the
  * documents. Figures are printed, never asserted: tests do not time things.
- * `npm run bench -- import` or `-- pack` runs one of them.
+ * `npm run bench -- import` or `-- pack` runs one of them; `-- cli` the command line's start-up and import.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -14,6 +14,7 @@ interface Bench {
 
 const BENCHES: Bench[] = [
   { name: 'import', file: 'import-bench.ts', run: 'runImportBench' },
+  { name: 'cli', file: 'cli.ts', run: 'runCliBench' },
   { name: 'pack', file: 'pack-bench.ts', run: 'runPackBench' },
   { name: 'risks', file: 'risks.ts', run: 'runRisksBench' },
   { name: 'map', file: 'map.ts', run: 'runMapBench' },

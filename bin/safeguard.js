@@ -4,6 +4,7 @@
 // file changed since (the bundle's inputs.json lists them), it is rebuilt here first, in about a second, so the
 // command never runs older code than the sources. Where it cannot be built (an install without dev dependencies, a
 // read-only folder) the command runs from its sources through tsx, as slowly as before but the same.
+// SAFEGUARD_FROM_SOURCE=1 runs the sources through tsx whatever the bundle (a debugger sees the TypeScript).
 const fs = require('node:fs')
 const path = require('node:path')
 
@@ -32,7 +33,7 @@ async function rebuild() {
 }
 
 async function start() {
-  if (bundleIsCurrent() || (await rebuild())) {
+  if (process.env.SAFEGUARD_FROM_SOURCE !== '1' && (bundleIsCurrent() || (await rebuild()))) {
     require(BUNDLE)
   } else {
     require('tsx/cjs/api').register()

@@ -16,5 +16,8 @@ describe('bin/safeguard.js', () => {
     const status = await runSafeguard(['info', workspace, '--json'], { viaBin: true })
     expect(status.code).toBe(0)
     expect(JSON.parse(status.stdout).organization.name).toBe('Harbor Clinic')
+    // Where no bundle can be built (no esbuild), or asked to, it runs the TypeScript sources through tsx.
+    const fromSource = await runSafeguard(['--version'], { viaBin: true, env: { SAFEGUARD_FROM_SOURCE: '1' } })
+    expect(fromSource).toMatchObject({ code: 0, stdout: version.stdout })
   })
 })
