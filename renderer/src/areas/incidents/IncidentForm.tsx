@@ -3,6 +3,8 @@ import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { useFormDraft } from '../../components/form-draft'
 import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { Box, Button, Checkbox, Dialog, Flex, Grid, Heading, IconButton, Select, Text, TextArea, TextField } from '@radix-ui/themes'
+import { BreachOutcomeFields, assessmentOf, outcomeErrors, outcomeValuesOf, type OutcomeValues } from './BreachOutcomeFields'
+import { BusinessAssociateClockFields, baClockErrors, baClockValuesOf, baaWindowOf, type BaClockValues } from './BusinessAssociateClockFields'
 import type { IncidentInput, IncidentRecord, JurisdictionCode, StateLawView } from '../../../../main/breach/contract'
 import { api, errorMessage } from '../../api'
 import { DateField, Field, dateError, describedBy, splitList } from '../business-associates/form-fields'
@@ -10,7 +12,6 @@ import { countOf } from '../../components/count-of'
 import { formatDate } from '../../components/format-date'
 
 type Role = IncidentRecord['role']
-type Conclusion = 'breach' | 'low-probability-of-compromise' | 'pending'
 interface AffectedRow {
   key: number
   state: string
@@ -34,7 +35,6 @@ export function IncidentForm(props: {
   const delay = e?.lawEnforcementDelays[0]
   // The form edits the first statement; later ones (e.g. a written follow-up from an import) are kept as they are.
   const laterDelays = e?.lawEnforcementDelays.slice(1) ?? []
-  const risk = e?.riskAssessment
   // What is typed is kept as a draft until saved or discarded: closing the dialog or leaving the area loses nothing.
   const draft = useFormDraft(`incidents.incident:${e?.id ?? 'new'}`, () => ({
     title: e?.title ?? '',
@@ -43,34 +43,18 @@ export function IncidentForm(props: {
     discoveredOn: e?.discoveredOn ?? '',
     breachOn: e?.breachOn ?? '',
     role: (e?.role ?? 'covered-entity') as Role,
-    unsecuredPhi: e?.unsecuredPhi ?? true,
     licensed: e?.licensedHealthFacility ?? false,
-    baaDays: e?.baaReportingDays ? String(e.baaReportingDays) : '',
+    ...baClockValuesOf(e ?? null),
     partyId: e?.businessAssociateId ? String(e.businessAssociateId) : 'none',
     rows: Object.entries(e?.affectedByState ?? {}).map(([state, count], index) => ({ key: index, state, count: String(count) })),
     delayKind: (delay?.kind ?? 'none') as 'none' | 'written' | 'oral',
     delayStatedOn: delay?.statedOn ?? '',
     delayUntil: delay?.until ?? '',
     delayOfficial: delay?.official ?? '',
-    natureAndExtent: risk?.natureAndExtent ?? '',
-    unauthorizedRecipient: risk?.unauthorizedRecipient ?? '',
-    acquiredOrViewed: risk?.acquiredOrViewed ?? '',
-    mitigation: risk?.mitigation ?? '',
-    conclusion: (risk?.conclusion ?? 'pending') as Conclusion
+    ...outcomeValuesOf(e ?? null)
   }))
-  const { title, description, phiCategories, discoveredOn, breachOn, role, unsecuredPhi, licensed, baaDays, partyId } = draft.values
-  const {
-    rows,
-    delayKind,
-    delayStatedOn,
-    delayUntil,
-    delayOfficial,
-    natureAndExtent,
-    unauthorizedRecipient,
-    acquiredOrViewed,
-    mitigation,
-    conclusion
-  } = draft.values
+  const { title, description, phiCategories, discoveredOn, breachOn, role, licensed, partyId } = draft.values
+  const { rows, delayKind, delayStatedOn, delayUntil, delayOfficial } = draft.values
   const setter =
     <K extends keyof typeof draft.values>(field: K) =>
     (value: (typeof draft.values)[K] | ((previous: (typeof draft.values)[K]) => (typeof draft.values)[K])) =>
@@ -81,20 +65,15 @@ export function IncidentForm(props: {
   const setDiscoveredOn = setter('discoveredOn')
   const setBreachOn = setter('breachOn')
   const setRole = setter('role')
-  const setUnsecuredPhi = setter('unsecuredPhi')
   const setLicensed = setter('licensed')
-  const setBaaDays = setter('baaDays')
   const setPartyId = setter('partyId')
   const setRows = setter('rows')
   const setDelayKind = setter('delayKind')
   const setDelayStatedOn = setter('delayStatedOn')
   const setDelayUntil = setter('delayUntil')
   const setDelayOfficial = setter('delayOfficial')
-  const setNature = setter('natureAndExtent')
-  const setRecipient = setter('unauthorizedRecipient')
-  const setAcquired = setter('acquiredOrViewed')
-  const setMitigation = setter('mitigation')
-  const setConclusion = setter('conclusion')
+  const setOutcomeField = <K extends keyof OutcomeValues>(field: K, value: OutcomeValues[K]) => draft.set(field, value as (typeof draft.values)[K])
+  const setBaClockField = <K extends keyof BaClockValues>(field: K, value: BaClockValues[K]) => draft.set(field, value as (typeof draft.values)[K])
   const [submitted, setSubmitted] = useState(false)
   const [saveError, setSaveError] = useState<string | null>(null)
 
@@ -105,8 +84,6 @@ export function IncidentForm(props: {
     breachOn:
       dateError(breachOn, 'The breach date') ??
       (breachOn && discoveredOn && breachOn > discoveredOn ? 'The breach cannot come after its discovery.' : null),
-    baaDays:
-      baaDays === '' || (/^\d+$/.test(baaDays) && Number(baaDays) >= 1 && Number(baaDays) <= 365) ? null : 'Enter a number of days from 1 to 365.',
     delayStatedOn: delayKind === 'none' ? null : dateError(delayStatedOn, 'The date of the statement', true),
     delayUntil:
       delayKind === 'none'
@@ -120,11 +97,18 @@ export function IncidentForm(props: {
         : null
   }
   const rowErrors = rows.map(r => countError(r.count))
+  const baErrors = baClockErrors(draft.values, role, discoveredOn)
+  const earliestDiscovery =
+    role === 'covered-entity' && draft.values.baDiscoveredOn && draft.values.baDiscoveredOn < discoveredOn
+      ? draft.values.baDiscoveredOn
+      : discoveredOn
+  const assessmentErrors = outcomeErrors(draft.values, earliestDiscovery)
   const shown = (error: string | null) => (submitted ? error : null)
 
   const save = async () => {
     setSubmitted(true)
-    if (Object.values(errors).some(Boolean) || rowErrors.some(Boolean)) return
+    if ([errors, baErrors, assessmentErrors].some(group => Object.values(group).some(Boolean)) || rowErrors.some(Boolean)) return
+    const window = baaWindowOf(draft.values)
     const incident: IncidentInput = {
       title,
       description,
@@ -132,7 +116,7 @@ export function IncidentForm(props: {
       discoveredOn,
       ...(breachOn ? { breachOn } : {}),
       role,
-      unsecuredPhi,
+      assessment: assessmentOf(draft.values),
       affectedByState: Object.fromEntries(rows.map(r => [r.state, Number(r.count)])) as Partial<Record<JurisdictionCode, number>>,
       ...(delayKind !== 'none' || laterDelays.length > 0
         ? {
@@ -151,19 +135,11 @@ export function IncidentForm(props: {
             ]
           }
         : {}),
-      ...(role === 'business-associate' && baaDays ? { baaReportingDays: Number(baaDays) } : {}),
-      licensedHealthFacility: licensed,
-      ...(conclusion !== 'pending'
-        ? {
-            riskAssessment: {
-              conclusion,
-              ...(natureAndExtent ? { natureAndExtent } : {}),
-              ...(unauthorizedRecipient ? { unauthorizedRecipient } : {}),
-              ...(acquiredOrViewed ? { acquiredOrViewed } : {}),
-              ...(mitigation ? { mitigation } : {})
-            }
-          }
+      ...(role === 'business-associate' && window ? { baaReportingWindow: window } : {}),
+      ...(role === 'covered-entity' && draft.values.baDiscoveredOn
+        ? { baDiscoveredOn: draft.values.baDiscoveredOn, baIsAgent: draft.values.baIsAgent }
         : {}),
+      licensedHealthFacility: licensed,
       businessAssociateId: partyId === 'none' ? null : Number(partyId)
     }
     try {
@@ -245,17 +221,6 @@ export function IncidentForm(props: {
                 {...describedBy(`${id}-phi`, { hint: true })}
               />
             </Field>
-            <Flex direction="column" gap="1">
-              <Text as="label" size="2">
-                <Flex gap="2" align="center">
-                  <Checkbox checked={unsecuredPhi} onCheckedChange={checked => setUnsecuredPhi(checked === true)} />
-                  The PHI was unsecured
-                </Flex>
-              </Text>
-              <Text size="1" color="gray">
-                Untick only if it was encrypted as HHS guidance describes (key not compromised) or destroyed: then no notice is required.
-              </Text>
-            </Flex>
             <Field
               id={`${id}-party`}
               label={role === 'business-associate' ? 'Client it concerns' : 'Business associate involved'}
@@ -273,22 +238,13 @@ export function IncidentForm(props: {
                 </Select.Content>
               </Select.Root>
             </Field>
-            {role === 'business-associate' && (
-              <Field
-                id={`${id}-baa`}
-                label="Our agreement’s reporting window (days)"
-                hint="Leave empty to use the client’s agreement, or the rule’s 60 days"
-                error={shown(errors.baaDays)}
-              >
-                <TextField.Root
-                  id={`${id}-baa`}
-                  inputMode="numeric"
-                  value={baaDays}
-                  onChange={ev => setBaaDays(ev.target.value)}
-                  {...describedBy(`${id}-baa`, { hint: true, error: shown(errors.baaDays) })}
-                />
-              </Field>
-            )}
+            <BusinessAssociateClockFields
+              id={id}
+              role={role}
+              values={draft.values}
+              set={setBaClockField}
+              errors={{ windowAmount: shown(baErrors.windowAmount), baDiscoveredOn: shown(baErrors.baDiscoveredOn) }}
+            />
 
             <Box>
               <Heading as="h3" size="3" mb="2">
@@ -397,37 +353,12 @@ export function IncidentForm(props: {
               </Grid>
             </Box>
 
-            <Box>
-              <Heading as="h3" size="3" mb="2">
-                Risk assessment (45 CFR 164.402(2))
-              </Heading>
-              <Grid columns={{ initial: '1', sm: '2' }} gap="3">
-                <Field id={`${id}-nature`} label="1. Nature and extent of the PHI">
-                  <TextArea id={`${id}-nature`} rows={2} value={natureAndExtent} onChange={ev => setNature(ev.target.value)} />
-                </Field>
-                <Field id={`${id}-recipient`} label="2. Who used or received it">
-                  <TextArea id={`${id}-recipient`} rows={2} value={unauthorizedRecipient} onChange={ev => setRecipient(ev.target.value)} />
-                </Field>
-                <Field id={`${id}-acquired`} label="3. Was it actually acquired or viewed">
-                  <TextArea id={`${id}-acquired`} rows={2} value={acquiredOrViewed} onChange={ev => setAcquired(ev.target.value)} />
-                </Field>
-                <Field id={`${id}-mitigation`} label="4. How far the risk was mitigated">
-                  <TextArea id={`${id}-mitigation`} rows={2} value={mitigation} onChange={ev => setMitigation(ev.target.value)} />
-                </Field>
-              </Grid>
-              <Box mt="3">
-                <Field id={`${id}-conclusion`} label="Conclusion">
-                  <Select.Root value={conclusion} onValueChange={value => setConclusion(value as Conclusion)}>
-                    <Select.Trigger id={`${id}-conclusion`} />
-                    <Select.Content>
-                      <Select.Item value="pending">Not concluded yet (treated as a breach)</Select.Item>
-                      <Select.Item value="breach">A breach: notify</Select.Item>
-                      <Select.Item value="low-probability-of-compromise">Low probability that the PHI was compromised</Select.Item>
-                    </Select.Content>
-                  </Select.Root>
-                </Field>
-              </Box>
-            </Box>
+            <BreachOutcomeFields
+              id={id}
+              values={draft.values}
+              set={setOutcomeField}
+              errors={Object.fromEntries(Object.entries(assessmentErrors).map(([field, error]) => [field, shown(error ?? null)]))}
+            />
 
             <DialogFormFooter error={saveError} submitLabel={e ? 'Save changes' : 'Record the incident'} onCancel={draft.discard} />
           </Flex>
