@@ -119,7 +119,8 @@ describe('compliance calendar', () => {
     })
     const items = buildCalendar({ ...base, incidents: [{ id: 'inc7', title: 'Laptop', obligations: assessment.obligations }] })
     expect(item(items, 'incident-inc7-individuals')).toMatchObject({ kind: 'individuals', status: 'done', doneOn: '2026-04-01' })
-    expect(item(items, 'incident-inc7-hhs')).toMatchObject({ kind: 'hhs', dueOn: '2026-04-30', status: 'due-soon', citation: '45 CFR 164.408(b)' })
+    // HHS is told "contemporaneously with" the letters (164.408(b)): due the day they went out, so overdue by 15 April.
+    expect(item(items, 'incident-inc7-hhs')).toMatchObject({ kind: 'hhs', dueOn: '2026-04-01', status: 'overdue', citation: '45 CFR 164.408(b)' })
     expect(item(items, 'incident-inc7-media:GA')).toMatchObject({ kind: 'media', jurisdiction: 'GA' })
   })
 

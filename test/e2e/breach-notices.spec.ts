@@ -31,6 +31,7 @@ test('notices as given: a written notice with its delivery evidence marks the ob
 
   await openArea(app, 'Dashboard')
   await openArea(app, 'Incidents')
+  await page.getByRole('table', { name: 'Incident log' }).getByRole('button', { name: 'Stolen laptop' }).click()
   await opener.click()
   await expect(dialog.getByLabel('Delivery evidence')).toHaveValue('USPS certificate of mailing 9407 1111 2222')
   await dialog.getByRole('radio', { name: /^Written notice by first-class mail/ }).check()
