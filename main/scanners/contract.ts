@@ -227,7 +227,7 @@ const FindingsViewOptions = {
   /** latest: the latest scan of each account and scanner (superseded scans left out); all: every scan. A scanId filter overrides it. */
   scope: z.enum(['latest', 'all']).default('latest'),
   sort: z.enum(FINDING_SORTS).default('severity'),
-  direction: z.enum(['asc', 'desc']).default('asc'),
+  order: z.enum(['asc', 'desc']).default('asc'),
   scanId: z.number().int().positive().optional(),
   citation: Citation.optional(),
   status: z.enum(STATUSES).optional(),

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import type { InputOf } from '../../main/api/contract'
 import type { FindingSort } from '../../main/scanners/contract'
 import { createTestWorkspace, type TestSession } from '../helpers/workspace'
 import { CHECKS, writeThreeScans } from './scan-files'
@@ -13,13 +14,13 @@ async function threeScans(): Promise<TestSession & { scans: { a: number; b: numb
   return { ...ws, scans: { a: ids[0]!, b: ids[1]!, c: ids[2]! } }
 }
 
-async function groups(ws: TestSession, input: { scope?: 'latest' | 'all'; sort?: FindingSort; direction?: 'asc' | 'desc' } = {}) {
+async function groups(ws: TestSession, input: { scope?: 'latest' | 'all'; sort?: FindingSort; order?: 'asc' | 'desc' } = {}) {
   const page = await ws.call('findings.view', { groupBy: 'check', ...input })
   if (page.groupBy !== 'check') throw new Error('not grouped')
   return page
 }
 
-async function rows(ws: TestSession, input: Partial<Parameters<TestSession['call']>[1]> & object = {}) {
+async function rows(ws: TestSession, input: Omit<InputOf<'findings.view'>, 'groupBy'> = {}) {
   const page = await ws.call('findings.view', { groupBy: 'none', ...input })
   if (page.groupBy !== 'none') throw new Error('grouped')
   return page
@@ -46,24 +47,23 @@ describe('findings.view', () => {
 
   it('sorts groups by severity, specification, resources and age, either way', async () => {
     const ws = await threeScans()
-    const order = async (sort: FindingSort, direction: 'asc' | 'desc' = 'asc') => (await groups(ws, { sort, direction })).groups.map(g => g.checkId)
-    expect(await order('severity')).toEqual([CHECKS.EBS, CHECKS.S3, CHECKS.TRAIL])
-    expect(await order('severity', 'desc')).toEqual([CHECKS.TRAIL, CHECKS.S3, CHECKS.EBS])
+    const checkOrder = async (sort: FindingSort, order: 'asc' | 'desc' = 'asc') => (await groups(ws, { sort, order })).groups.map(g => g.checkId)
+    expect(await checkOrder('severity')).toEqual([CHECKS.EBS, CHECKS.S3, CHECKS.TRAIL])
+    expect(await checkOrder('severity', 'desc')).toEqual([CHECKS.TRAIL, CHECKS.S3, CHECKS.EBS])
     // 164.312(a)(1) < 164.312(a)(2)(iv) < 164.312(b)
-    expect(await order('specification')).toEqual([CHECKS.S3, CHECKS.EBS, CHECKS.TRAIL])
-    expect(await order('specification', 'desc')).toEqual([CHECKS.TRAIL, CHECKS.EBS, CHECKS.S3])
+    expect(await checkOrder('specification')).toEqual([CHECKS.S3, CHECKS.EBS, CHECKS.TRAIL])
+    expect(await checkOrder('specification', 'desc')).toEqual([CHECKS.TRAIL, CHECKS.EBS, CHECKS.S3])
     // Most resources first (3, then 2 and 2 by check id).
-    expect(await order('resource')).toEqual([CHECKS.S3, CHECKS.TRAIL, CHECKS.EBS])
+    expect(await checkOrder('resource')).toEqual([CHECKS.S3, CHECKS.TRAIL, CHECKS.EBS])
     // trail-z first seen 5 January (scan C); vol-1 and bucket-b on 10 January (scan A), the worse first.
-    expect(await order('age')).toEqual([CHECKS.TRAIL, CHECKS.EBS, CHECKS.S3])
+    expect(await checkOrder('age')).toEqual([CHECKS.TRAIL, CHECKS.EBS, CHECKS.S3])
     const byAge = await groups(ws, { sort: 'age' })
     expect(byAge.groups.map(g => g.firstSeen)).toEqual(['2026-01-05T09:00:00', '2026-01-10T09:00:00', '2026-01-10T09:00:00'])
   })
 
   it('sorts single findings by each key', async () => {
     const ws = await threeScans()
-    const names = async (sort: FindingSort, direction: 'asc' | 'desc' = 'asc') =>
-      (await rows(ws, { sort, direction })).findings.map(f => f.resourceName)
+    const names = async (sort: FindingSort, order: 'asc' | 'desc' = 'asc') => (await rows(ws, { sort, order })).findings.map(f => f.resourceName)
     expect(await names('resource')).toEqual(['=SUM(1+1)', 'bucket-a', 'bucket-b', 'bucket-c', 'trail-1', 'trail-z', 'vol-1'])
     expect(await names('resource', 'desc')).toEqual(['vol-1', 'trail-z', 'trail-1', 'bucket-c', 'bucket-b', 'bucket-a', '=SUM(1+1)'])
     const bySeverity = (await rows(ws, { sort: 'severity' })).findings
@@ -78,7 +78,7 @@ describe('findings.view', () => {
       ['vol-1', '2026-01-10T09:00:00'],
       ['bucket-b', '2026-01-10T09:00:00']
     ])
-    expect((await rows(ws, { sort: 'age', direction: 'desc' })).findings.at(-1)?.resourceName).toBe('trail-z')
+    expect((await rows(ws, { sort: 'age', order: 'desc' })).findings.at(-1)?.resourceName).toBe('trail-z')
     // Rows carry their first sighting whatever the sort.
     expect((await rows(ws, { sort: 'resource' })).findings.find(f => f.resourceName === 'vol-1')?.firstSeen).toBe('2026-01-10T09:00:00')
   })

@@ -14,11 +14,14 @@ export function registerFindingsExport(findings: Command, io: CliIo): void {
     .option('--all-scans', 'include superseded scans, not only the latest scan of each account')
     .option('--json', 'print the result as JSON')
     .action(async (workspace: string, options: { out: string; allScans?: boolean; json?: boolean }) => {
+      // The parent `findings` command has --all-scans and --json too, and takes them wherever they are typed.
+      const parent = findings.opts<{ allScans?: boolean; json?: boolean }>()
+      const allScans = options.allScans === true || parent.allScans === true
       const result = await withWorkspace(workspace, call =>
-        call('findings.export', { path: path.resolve(options.out), scope: options.allScans ? 'all' : 'latest' })
+        call('findings.export', { path: path.resolve(options.out), scope: allScans ? 'all' : 'latest' })
       )
       if (!result) throw new Error('Nothing was exported.')
-      if (options.json || findings.opts<{ json?: boolean }>().json) printJson(io, result)
+      if (options.json || parent.json) printJson(io, result)
       else printLines(io, [`Wrote ${plural(result.rows, 'finding')} to ${result.path}.`])
     })
 }

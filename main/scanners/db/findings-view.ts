@@ -11,7 +11,7 @@ import { latestScanIds } from './scans'
 export interface FindingsViewOptions {
   scope: 'latest' | 'all'
   sort: FindingSort
-  direction: 'asc' | 'desc'
+  order: 'asc' | 'desc'
   scanId?: number | undefined
   citation?: string | undefined
   status?: FindingStatus | undefined
@@ -73,8 +73,8 @@ function whereOf(db: Db, options: FindingsViewOptions): Where | null {
 const RESOURCE = 'COALESCE(f.resource_name, f.resource_id)'
 
 /** ORDER BY for single findings: the chosen key (nulls last whichever way), then a stable tie-break. */
-function findingOrder(sort: FindingSort, direction: 'asc' | 'desc'): string {
-  const dir = direction === 'asc' ? 'ASC' : 'DESC'
+function findingOrder(sort: FindingSort, order: 'asc' | 'desc'): string {
+  const dir = order === 'asc' ? 'ASC' : 'DESC'
   switch (sort) {
     case 'severity':
       return `${SEVERITY_ORDER} ${dir}, f.status = 'failed' DESC, c.check_id, f.id`
@@ -88,9 +88,9 @@ function findingOrder(sort: FindingSort, direction: 'asc' | 'desc'): string {
 }
 
 /** ORDER BY for check groups: worst severity (then most failing), first specification, most resources, oldest. */
-function groupOrder(sort: FindingSort, direction: 'asc' | 'desc'): string {
-  const dir = direction === 'asc' ? 'ASC' : 'DESC'
-  const flip = direction === 'asc' ? 'DESC' : 'ASC'
+function groupOrder(sort: FindingSort, order: 'asc' | 'desc'): string {
+  const dir = order === 'asc' ? 'ASC' : 'DESC'
+  const flip = order === 'asc' ? 'DESC' : 'ASC'
   switch (sort) {
     case 'severity':
       return `severity_rank ${dir}, failed ${flip}, check_id, scanner`
@@ -117,7 +117,7 @@ export function viewFindings(
     .prepare(
       `${age ? `WITH ${SEEN} ` : ''}SELECT ${COLUMNS}, c.scanner AS scanner${age ? ', seen.first_seen AS first_seen' : ''}
        FROM ${FROM}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
-       ORDER BY ${findingOrder(options.sort, options.direction)} LIMIT ? OFFSET ?`
+       ORDER BY ${findingOrder(options.sort, options.order)} LIMIT ? OFFSET ?`
     )
     .all(...where.params, page.limit, page.offset) as (FindingRow & { scanner: string; first_seen?: string | null; key_hash: number })[]
   const firstSeen = age
@@ -194,7 +194,7 @@ export function viewCheckGroups(
          FROM ${FROM}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
          GROUP BY c.scanner, c.check_id, f.status)
        GROUP BY scanner, check_id
-       ORDER BY ${groupOrder(options.sort, options.direction)} LIMIT ? OFFSET ?`
+       ORDER BY ${groupOrder(options.sort, options.order)} LIMIT ? OFFSET ?`
     )
     .all(...where.params, page.limit, page.offset) as GroupRow[]
   // Past the last page there are no rows to carry the count.
@@ -232,7 +232,7 @@ export function viewFindingIds(db: Db, options: FindingsViewOptions): number[] {
   return db
     .prepare(
       `${age ? `WITH ${SEEN} ` : ''}SELECT f.id FROM ${FROM}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
-       ORDER BY ${findingOrder(options.sort, options.direction)}`
+       ORDER BY ${findingOrder(options.sort, options.order)}`
     )
     .pluck()
     .all(...where.params) as number[]

@@ -112,12 +112,12 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
           />
           <LabelledSelect
             label="Order"
-            value={filter.direction}
+            value={filter.order}
             options={[
               ['asc', DIRECTION_LABELS[filter.sort].asc],
               ['desc', DIRECTION_LABELS[filter.sort].desc]
             ]}
-            onChange={v => set({ direction: v as FindingFilter['direction'] })}
+            onChange={v => set({ order: v as FindingFilter['order'] })}
           />
         </form>
       </Flex>

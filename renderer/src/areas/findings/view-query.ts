@@ -9,7 +9,7 @@ export interface FindingFilter {
   scope: 'latest' | 'all'
   groupBy: 'check' | 'none'
   sort: FindingSort
-  direction: 'asc' | 'desc'
+  order: 'asc' | 'desc'
 }
 
 export const DEFAULT_FILTER: FindingFilter = {
@@ -20,14 +20,14 @@ export const DEFAULT_FILTER: FindingFilter = {
   scope: 'latest',
   groupBy: 'check',
   sort: 'severity',
-  direction: 'asc'
+  order: 'asc'
 }
 
 /** The part of the filter the view and the export both take (the export lists every finding of the view). */
 export interface ViewQuery {
   scope: 'latest' | 'all'
   sort: FindingSort
-  direction: 'asc' | 'desc'
+  order: 'asc' | 'desc'
   scanId?: number
   citation?: string
   status?: FindingStatus
@@ -38,7 +38,7 @@ export function viewQueryOf(filter: FindingFilter): ViewQuery {
   return {
     scope: filter.scope,
     sort: filter.sort,
-    direction: filter.direction,
+    order: filter.order,
     ...(filter.scanId !== 'all' ? { scanId: filter.scanId } : {}),
     ...(filter.citation ? { citation: filter.citation } : {}),
     ...(filter.status !== 'all' ? { status: filter.status } : {}),
@@ -54,7 +54,7 @@ export const SORT_LABELS: Record<FindingSort, string> = {
   age: 'Age (first seen)'
 }
 
-/** What 'asc' means for each sort, as the direction control says it. */
+/** What 'asc' means for each sort, as the order control says it. */
 export const DIRECTION_LABELS: Record<FindingSort, { asc: string; desc: string }> = {
   severity: { asc: 'Worst first', desc: 'Least severe first' },
   specification: { asc: 'In rule order', desc: 'Reverse order' },
