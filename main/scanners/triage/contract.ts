@@ -16,18 +16,25 @@ const triageFields = {
   expiresOn: CalendarDate.optional()
 }
 
+/** One finding by id, or every failing finding of a check (by check id, with its scanner and account when needed). */
 export const TriageInput = z
-  .union([
-    z.strictObject({ findingId: z.number().int().positive(), ...triageFields }),
-    z.strictObject({
-      checkId: z.string().trim().min(1).max(2000),
-      /** Needed only when two scanners have a check of that id. */
-      scanner: z.string().trim().min(1).max(200).optional(),
-      /** Only this account's findings of the check. */
-      account: z.string().trim().min(1).max(200).optional(),
-      ...triageFields
-    })
-  ])
+  .strictObject({
+    findingId: z.number().int().positive().optional(),
+    checkId: z.string().trim().min(1).max(2000).optional(),
+    /** Needed only when two scanners have a check of that id. */
+    scanner: z.string().trim().min(1).max(200).optional(),
+    /** Only this account's findings of the check. */
+    account: z.string().trim().min(1).max(200).optional(),
+    ...triageFields
+  })
+  .refine(input => (input.findingId === undefined) !== (input.checkId === undefined), {
+    path: ['findingId'],
+    message: 'Name either a finding (findingId) or a check (checkId)'
+  })
+  .refine(input => input.findingId === undefined || (input.scanner === undefined && input.account === undefined), {
+    path: ['scanner'],
+    message: 'scanner and account narrow a check; a finding id already names one finding'
+  })
   .refine(input => input.expiresOn !== undefined || !triageNeedsExpiry(input.status), {
     path: ['expiresOn'],
     message: 'An accepted risk or a fix pending a rescan needs an expiry date (YYYY-MM-DD), after which the findings count as failing again'

@@ -16,8 +16,8 @@ export function recordTriage(db: Db, input: TriageInput, now: string, today: str
     })
   }
   const common = { status: input.status, reason: input.reason, by: input.by, createdAt: now, expiresOn: input.expiresOn ?? null }
-  const triage: NewTriage = 'findingId' in input ? { ...common, ...findingTarget(db, input.findingId) } : { ...common, ...checkTarget(db, input) }
-  return insertTriage(db, triage)
+  const target = input.findingId !== undefined ? findingTarget(db, input.findingId) : checkTarget(db, { ...input, checkId: input.checkId ?? '' })
+  return insertTriage(db, { ...common, ...target })
 }
 
 interface FindingTargetRow {
@@ -55,7 +55,7 @@ function findingTarget(db: Db, findingId: number): Pick<NewTriage, 'scanner' | '
 
 function checkTarget(
   db: Db,
-  input: Extract<TriageInput, { checkId: string }>
+  input: TriageInput & { checkId: string }
 ): Pick<NewTriage, 'scanner' | 'checkId' | 'findingKey' | 'account' | 'subjects'> {
   const scanners = db.prepare('SELECT DISTINCT scanner FROM finding_check WHERE check_id = ? ORDER BY scanner').pluck().all(input.checkId) as string[]
   if (scanners.length === 0) throw new ApiError('not-found', `No imported finding has the check id ${input.checkId}`)
