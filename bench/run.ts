@@ -18,7 +18,8 @@ const BENCHES: Bench[] = [
   { name: 'pack', file: 'pack-bench.ts', run: 'runPackBench' },
   { name: 'risks', file: 'risks.ts', run: 'runRisksBench' },
   { name: 'map', file: 'map.ts', run: 'runMapBench' },
-  { name: 'baas', file: 'baas.ts', run: 'runBaasBench' }
+  { name: 'baas', file: 'baas.ts', run: 'runBaasBench' },
+  { name: 'findings-view', file: 'findings-view.ts', run: 'runFindingsViewBench' }
 ]
 
 async function main(): Promise<void> {
