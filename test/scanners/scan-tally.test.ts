@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest'
 import { FINDING_STATUSES, type NormalizedFinding, type ReadSummary } from '../../main/scanners/finding.types'
 import { readScanFile } from '../../main/scanners/read/scan-reader'
 import { describeTally } from '../../main/scanners/scan-tally'
+import { scanSections } from '../../main/documents/workspace-data/scans'
+import { createTestWorkspace } from '../helpers/workspace'
 import { ownFixture, realSample, realSamplesDir, realSamplesPresent } from './fixture-paths'
 
 /** Every part the summary text lists, and its head total: the parts must make the whole. */
@@ -142,5 +144,20 @@ describe('describeTally', () => {
     }
     expect(describeTally(tally)).toBe('6 control results from 1 check: 1 passed, 0 failed, 5 skipped')
     expect(describeTally({ ...tally, records: 2 })).toBe('6 control results from 1 check: 1 passed, 0 failed, 5 skipped; stored as 2 findings')
+  })
+})
+
+describe('one summary for the CLI, the app and the pack', () => {
+  it('the pack prints the summary the app and the CLI read from the scan, and its totals are in the same unit', async () => {
+    const ws = await createTestWorkspace()
+    const [result] = await ws.call('scans.import', { paths: [ownFixture('scoutsuite_results_gcp-clinic-prod-4411.js')] })
+    if (!result?.ok) throw new Error('import failed')
+    const [listed] = await ws.call('scans.list', {})
+    expect(listed?.summary).toBe(result.scan.summary)
+    expect(result.scan.summary).toBe(describeTally(result.scan.tally))
+    const pack = scanSections(ws.session.requireWorkspace().db, () => '', '2026-12-07')
+    expect(pack.scans?.map(s => s.summary)).toEqual([result.scan.summary])
+    expect(pack.findings?.total).toBe(result.scan.tally.total)
+    expect((pack.findings?.failed ?? 0) + (pack.findings?.passed ?? 0)).toBe(result.scan.tally.byStatus.failed + result.scan.tally.byStatus.passed)
   })
 })

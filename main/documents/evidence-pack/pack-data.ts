@@ -120,6 +120,8 @@ export type EvidencePackData = {
       findings: number
       failed: number
       passed: number
+      /** What the scan holds, in the words the CLI and the app print (one function makes all three); absent in data made by hand. */
+      summary?: string
       /** A later scan of the same account replaces this one in the counts. */
       superseded?: boolean
     }>

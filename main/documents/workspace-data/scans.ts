@@ -69,10 +69,12 @@ export function scanSections(db: Db, titleOf: (citation: string) => string, asOf
       findings: s.findings,
       failed: s.failed,
       passed: s.passed,
+      summary: s.summary,
       superseded: !latestIds.includes(s.id)
     })),
     findings: {
-      total: latest.reduce((sum, s) => sum + s.findings, 0),
+      // In the unit of `failed` and `passed` (results, a ScoutSuite pass record counting every item it stands for), not stored rows.
+      total: latest.reduce((sum, s) => sum + s.tally.total, 0),
       failed: latest.reduce((sum, s) => sum + s.failed, 0) - triagedResources,
       passed: latest.reduce((sum, s) => sum + s.passed, 0),
       bySeverity,

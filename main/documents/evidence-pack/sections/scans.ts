@@ -21,16 +21,17 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Scan file', width: 2, bold: true },
       { header: 'Format', width: 1.2 },
       { header: 'Scanned', width: 1 },
-      { header: 'Checks', width: 0.7, align: 'right' },
-      { header: 'Failed', width: 0.7, align: 'right' },
+      { header: 'Results', width: 2.4 },
       { header: 'SHA-256', width: 2.6 }
     ],
     data.scans.map(s => [
       s.accountId ? `${s.fileName} (account ${s.accountId})` : s.fileName,
       s.format,
       (s.scannedOn ? formatShortDate(s.scannedOn) : `Imported ${formatShortDate(s.importedOn)}`) + (s.superseded ? ' (superseded)' : ''),
-      formatCount(s.findings),
-      { text: formatCount(s.failed), color: s.failed ? COLOR.bad : COLOR.good },
+      {
+        text: s.summary ?? `${plural(s.findings, 'finding')}: ${formatCount(s.passed)} passed, ${formatCount(s.failed)} failed`,
+        color: s.failed ? COLOR.bad : COLOR.good
+      },
       s.sha256
     ]),
     { size: 7.4 }
