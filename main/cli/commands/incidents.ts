@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import type { IncidentImportReport } from '../../breach/contract'
+import type { IncidentImportReport, IncidentSummary } from '../../breach/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount } from '../../shared/count-text'
@@ -8,12 +8,22 @@ import { describeArchived, parseRecordId, runImport } from './baas'
 import { registerIncidentNotices } from './incident-notices'
 import { registerIncidentDocuments } from './incident-documents'
 
+/** The recorded answer to "Is it a breach?" (45 CFR 164.402), as the list shows it. */
+const OUTCOME_WORDS: Record<IncidentSummary['outcome'], string> = {
+  breach: 'a breach',
+  exception: 'not a breach: exception of 164.402(1)',
+  secured: 'secured PHI',
+  'low-probability': 'low probability of compromise; states with no harm test kept'
+}
+
 export function registerIncidents(program: Command, io: CliIo): void {
   const incidents = program.command('incidents').description('Breach incidents and their notification deadlines')
 
   incidents
     .command('import')
-    .description('Import incidents from JSON (one object or an array) or CSV: every row or none, with a report per row')
+    .description(
+      'Import incidents from JSON (one object or an array) or CSV: every row or none, with a report per row. Each incident records the outcome of its assessment (assessment.outcome, or the CSV column assessmentOutcome): breach, exception, secured or low-probability (the four factors, reviewer and date required)'
+    )
     .argument('<workspace>', 'workspace file')
     .argument('<file>', 'JSON or CSV file')
     .option('--json', 'print the per-row report as JSON')
@@ -63,7 +73,7 @@ export function registerIncidents(program: Command, io: CliIo): void {
                 : i.notificationRequired
                   ? 'all notices done'
                   : 'no notice required'
-              return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${formatCount(i.totalAffected)} affected): ${next}${i.overdue > 0 ? `; ${formatCount(i.overdue)} overdue` : ''}`
+              return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${formatCount(i.totalAffected)} affected; ${OUTCOME_WORDS[i.outcome]}): ${next}${i.overdue > 0 ? `; ${formatCount(i.overdue)} overdue` : ''}`
             })
       )
     })
