@@ -10,5 +10,6 @@ export {
   MagnifyingGlassIcon,
   PersonIcon,
   Share1Icon as MapIcon,
+  LayersIcon as ProposedRuleIcon,
   TargetIcon as RiskIcon
 } from '@radix-ui/react-icons'

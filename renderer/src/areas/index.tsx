@@ -10,6 +10,7 @@ import {
   MagnifyingGlassIcon,
   MapIcon,
   PersonIcon,
+  ProposedRuleIcon,
   RiskIcon
 } from './area-icons'
 import { AssessmentPage } from './assessment/AssessmentPage'
@@ -23,6 +24,8 @@ import { FindingsPage } from './findings/FindingsPage'
 import { RisksPage } from './risks/RisksPage'
 import { SettingsPage } from './settings/SettingsPage'
 import { WorkspacesPage } from './workspaces/WorkspacesPage'
+import { ReadinessPage } from './proposed-rule/ReadinessPage'
+import { useReadinessViewShown } from './proposed-rule/readiness-view-setting'
 
 export type AreaId =
   | 'dashboard'
@@ -33,6 +36,7 @@ export type AreaId =
   | 'business-associates'
   | 'incidents'
   | 'calendar'
+  | 'proposed-rule'
   | 'documents'
   | 'settings'
   | 'workspaces'
@@ -62,10 +66,19 @@ export const AREAS: AreaDefinition[] = [
   { id: 'business-associates', label: 'Business associates', icon: PersonIcon, inNavigation: true, component: BusinessAssociatesPage },
   { id: 'incidents', label: 'Incidents', icon: BellIcon, inNavigation: true, component: IncidentsPage },
   { id: 'calendar', label: 'Calendar', icon: CalendarIcon, inNavigation: true, component: CalendarPage },
+  { id: 'proposed-rule', label: 'Proposed rule', icon: ProposedRuleIcon, inNavigation: true, component: ReadinessPage },
   { id: 'documents', label: 'Documents', icon: FileTextIcon, inNavigation: true, component: DocumentsPage },
   { id: 'settings', label: 'Settings', icon: GearIcon, inNavigation: true, component: SettingsPage },
   { id: 'workspaces', label: 'Workspaces', icon: ArchiveIcon, inNavigation: false, component: WorkspacesPage }
 ]
+
+/** Areas left out of the navigation for now: the proposed-rule readiness view until it is turned on in Settings. */
+export function useHiddenAreas(): ReadonlySet<AreaId> {
+  const readinessShown = useReadinessViewShown()
+  return readinessShown ? NONE_HIDDEN : READINESS_HIDDEN
+}
+const NONE_HIDDEN: ReadonlySet<AreaId> = new Set()
+const READINESS_HIDDEN: ReadonlySet<AreaId> = new Set(['proposed-rule'])
 
 export function areaById(id: AreaId): AreaDefinition {
   const area = AREAS.find(candidate => candidate.id === id)

@@ -1,7 +1,7 @@
 import { useEffect, useRef, type DragEvent } from 'react'
 import { Badge, Box, Button, Flex, Text } from '@radix-ui/themes'
 import { ArchiveIcon } from '@radix-ui/react-icons'
-import { AREAS, areaById, type AreaId } from '../areas'
+import { AREAS, areaById, useHiddenAreas, type AreaId } from '../areas'
 import { useWorkspace } from '../workspace-context'
 
 const ROLE_LABELS = { 'covered-entity': 'Covered entity', 'business-associate': 'Business associate' } as const
@@ -14,6 +14,7 @@ function droppedPaths(event: DragEvent): string[] {
 export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void; onFilesDropped(paths: string[]): void }) {
   const { workspace } = useWorkspace()
   const current = areaById(props.area)
+  const hiddenAreas = useHiddenAreas()
   const Page = current.component
   const mainRef = useRef<HTMLElement>(null)
 
@@ -62,7 +63,7 @@ export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void; 
       </header>
       <nav className="app-nav" aria-label="Main">
         <ul>
-          {AREAS.filter(area => area.inNavigation).map(area => {
+          {AREAS.filter(area => area.inNavigation && !hiddenAreas.has(area.id)).map(area => {
             const Icon = area.icon
             const active = area.id === props.area
             return (

@@ -20,7 +20,8 @@ const DISTANT_DAYS = 365
 function visible(items: CalendarEntry[], show: Show): CalendarEntry[] {
   if (show === 'all') return items
   if (show === 'attention') return items.filter(i => i.status === 'overdue' || i.status === 'due-soon')
-  return items.filter(i => i.status === 'overdue' || i.status === 'due-soon' || i.status === 'upcoming')
+  // A duty of the proposed rule (shown only when asked for) is never overdue or due soon, but it is not done either.
+  return items.filter(i => i.status === 'overdue' || i.status === 'due-soon' || i.status === 'upcoming' || i.status === 'proposed')
 }
 
 const isDistantRetention = (item: CalendarEntry) => item.kind === 'retention-ends' && item.daysLeft > DISTANT_DAYS
@@ -31,7 +32,8 @@ export function CalendarPage() {
   const { navigate } = useWorkspace()
   const [windowDays, setWindowDays] = useState('30')
   const [show, setShow] = useState<Show>('open')
-  const [includeProposed, setIncludeProposed] = useState(true)
+  // Off by default: the proposed rule is not in force.
+  const [includeProposed, setIncludeProposed] = useState(false)
   const [refresh, setRefresh] = useState(0)
   const [message, setMessage] = useState<{ error: boolean; text: string } | null>(null)
   // A duty opened from the dashboard: its row is shown as chosen and its button takes the focus.
@@ -103,7 +105,7 @@ export function CalendarPage() {
             <Text as="label" size="2">
               <Flex gap="2" align="center">
                 <Checkbox checked={includeProposed} onCheckedChange={checked => setIncludeProposed(checked === true)} />
-                Include duties of the proposed Security Rule
+                Include duties of the proposed Security Rule (not in force)
               </Flex>
             </Text>
             <Button variant="soft" onClick={() => void exportIcs()}>
@@ -145,8 +147,10 @@ export function CalendarPage() {
         </details>
       )}
       {view.data && (
-        <Text as="p" size="1" color="gray">
-          {view.data.disclaimer}
+        <Text as="p" size="1" color="gray" data-testid="calendar-disclaimer">
+          {view.data.disclaimer} The proposed Security Rule ({view.data.proposedRule.citation}, published{' '}
+          {formatDate(view.data.proposedRule.publishedOn)}) is not in force; status as of {formatDate(view.data.proposedRule.statusAsOf)}:{' '}
+          {view.data.proposedRule.summary} Check with counsel.
         </Text>
       )}
     </Flex>

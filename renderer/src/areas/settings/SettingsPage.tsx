@@ -10,6 +10,7 @@ import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { useWorkspace } from '../../workspace-context'
 import { BackupsCard } from './BackupsCard'
 import { ProtectionCard } from './ProtectionCard'
+import { ReadinessSettingCard } from '../proposed-rule/ReadinessSettingCard'
 
 export function SettingsPage() {
   const { workspace, setWorkspace } = useWorkspace()
@@ -103,6 +104,7 @@ export function SettingsPage() {
       </Card>
       <ProtectionCard />
       <BackupsCard />
+      <ReadinessSettingCard />
     </Flex>
   )
 }
