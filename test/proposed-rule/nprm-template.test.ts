@@ -77,4 +77,16 @@ describe('the calendar disclaimer gives the proposal status from the same file',
     expect(calendarFile).not.toMatch(/as of June 2026/)
     expect(loadCalendarDefinitions().disclaimer).not.toMatch(/\bas of\b|\b20\d\d\b/)
   })
+
+  it('no other content or screen dates the proposal status on its own (the old "as of June 2026" wording)', () => {
+    const root = path.join(__dirname, '../..')
+    const files = ['templates', 'main', 'renderer/src'].flatMap(dir =>
+      (fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }) as string[])
+        .filter(file => /\.(json|ts|tsx)$/.test(file))
+        .map(file => path.join(dir, file))
+    )
+    expect(files.length).toBeGreaterThan(100)
+    const stale = files.filter(file => /as of June 2026/.test(fs.readFileSync(path.join(root, file), 'utf8')))
+    expect(stale).toEqual([])
+  })
 })
