@@ -50,6 +50,8 @@ const OUTPUT_CALLS = {
   'documents.generateReview': (target: string) => ({ path: target }),
   'documents.generatePolicies': (target: string) => ({ dir: target }),
   'documents.exportProcurement': (target: string) => ({ path: `${target}.csv` }),
+  'documents.incidentLetter': (target: string) => ({ id: 1, kind: 'individual', path: `${target}.docx` }),
+  'documents.incidentDocumentation': (target: string) => ({ id: 1, path: target }),
   'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
 

@@ -94,9 +94,14 @@ describe('letter drafts (documents.incidentLetter)', () => {
     expect(result!.toComplete[0]).toBe('the covered entity and its contact')
   })
 
-  it('refuses a letter the incident does not call for, writing nothing', async () => {
+  it('offers only the letters the incident calls for, and refuses another, writing nothing', async () => {
     const { ws, id } = await workspaceWith(LAPTOP_THEFT)
     const vendor = (await ws.call('incidents.create', { incident: VENDOR_BREACH })).incident.id
+    expect(await ws.call('documents.incidentLetterKinds', { id })).toEqual([
+      { kind: 'individual', label: 'Letter to individuals', citation: '45 CFR 164.404' },
+      { kind: 'media', label: 'Media notice', citation: '45 CFR 164.406' }
+    ])
+    expect((await ws.call('documents.incidentLetterKinds', { id: vendor })).map(letter => letter.kind)).toEqual(['covered-entity'])
     const target = path.join(ws.dir, 'refused.docx')
     await expect(ws.call('documents.incidentLetter', { id, kind: 'covered-entity', path: target })).rejects.toMatchObject({
       code: 'conflict',
@@ -105,6 +110,10 @@ describe('letter drafts (documents.incidentLetter)', () => {
     await expect(ws.call('documents.incidentLetter', { id: vendor, kind: 'media', path: target })).rejects.toMatchObject({
       code: 'conflict',
       message: expect.stringMatching(/requires no media notice/)
+    })
+    await expect(ws.call('documents.incidentLetter', { id: vendor, kind: 'individual', path: target })).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/requires no notice to individuals from us/)
     })
     await expect(ws.call('documents.incidentLetter', { id: 999, kind: 'individual', path: target })).rejects.toMatchObject({ code: 'not-found' })
     expect(fs.existsSync(target)).toBe(false)

@@ -18,6 +18,8 @@ const id = z.int().positive()
 const filePath = filePathSchema()
 
 export const incidentDocumentCalls = {
+  /** The letter drafts this incident calls for (a media notice only for a state over 500; the covered-entity notice only for a business associate). */
+  'documents.incidentLetterKinds': defineCall<{ kind: LetterKind; label: string; citation: string }[]>()(z.strictObject({ id })),
   /** Writes a letter draft for the incident as a Word document; asks where when no path is given (null if cancelled). Sends nothing. */
   'documents.incidentLetter': defineCall<LetterDraftResult | null>()(
     z.strictObject({ id, kind: z.enum(LETTER_KIND_IDS), path: filePath.optional() })

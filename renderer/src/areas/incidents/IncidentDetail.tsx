@@ -11,6 +11,7 @@ import { ArchiveDialog } from '../../components/ArchiveDialog'
 import { NoticeDialog } from './NoticeDialog'
 import { NoticeList } from './NoticeList'
 import { useLoaded } from '../../components/use-loaded'
+import { IncidentDocuments } from './IncidentDocuments'
 
 /** One incident: why notices are (or are not) required, each obligation with its rule, and the notices given. */
 export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdit(): void; onArchive(reason: string): Promise<void> }) {
@@ -153,6 +154,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
             onRemove={noticeId => void act(() => api['incidents.removeNotice']({ id: incident.id, noticeId }))}
           />
         )}
+        <IncidentDocuments detail={detail} />
       </Flex>
     </Card>
   )
