@@ -74,7 +74,7 @@ function Checklist(props: { notice: NoticeContentChecklist; incidentId: number; 
       <Text size="1" color="gray">
         {notice.asAsked ?? notice.intro}
       </Text>
-      <ul aria-label={`What the ${notice.title.toLowerCase()} must contain`} style={{ margin: 0, paddingLeft: 'var(--space-4)' }}>
+      <ul aria-label={`${notice.title}: what it must contain`} style={{ margin: 0, paddingLeft: 'var(--space-4)' }}>
         {notice.elements.map(element => (
           <Element key={element.id} element={element} onCopy={portal ? () => void copy(element.id) : undefined} />
         ))}
