@@ -32,7 +32,7 @@ const SECURED_PHI_REASON =
   'The PHI was secured: encrypted as HHS guidance describes (with the key not compromised) or destroyed, so it was not "unsecured PHI" under 45 CFR 164.402 and the notices of 164.404–164.410 are not required. Keep the documentation that shows it (164.414(b); 164.530(j)). State laws have their own encryption safe harbours; check with counsel.'
 
 const LOW_PROBABILITY_REASON =
-  'The documented four-factor risk assessment of 45 CFR 164.402(2) concluded there is a low probability that the PHI was compromised, so the incident is not a breach and no notice is required. Keep the assessment: 164.414(b) puts the burden of proof on you. State laws use their own harm tests, and where a state has none its notices are kept; check with counsel.'
+  'The documented four-factor risk assessment of 45 CFR 164.402(2) concluded there is a low probability that the PHI was compromised, so the incident is not a breach under HIPAA and no federal notice is required. Keep the assessment: 164.414(b) puts the burden of proof on you.'
 
 const KIND_ORDER = obligationKindSchema.options
 
@@ -188,8 +188,11 @@ export function computeBreachObligations(incident: Incident, options: ComputeOpt
       notes.push(`State laws: ${table.disclaimer}`)
     }
   }
-  if (lowProbability && pending.length > 0) {
-    reason = `${reason} The state duties below are kept: those states' laws have no risk-of-harm test, so a HIPAA low-probability conclusion does not remove them (check with counsel).`
+  if (lowProbability) {
+    reason +=
+      pending.length > 0
+        ? " The state notices below are kept: those states' laws have no risk-of-harm test, so a HIPAA low-probability conclusion does not remove them. Check with counsel."
+        : ' State laws use their own harm tests; check with counsel.'
   }
   if (missing.length > 0) {
     reason = `The low-probability conclusion recorded for this incident lacks ${missing.join(', ')}. Until the four-factor assessment of 45 CFR 164.402(2) is complete, the incident is presumed to be a breach, so these notices are shown: ${reason}`

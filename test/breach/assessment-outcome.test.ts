@@ -145,7 +145,7 @@ describe('a low-probability conclusion keeps the duties of states with no risk-o
     expect(residents.basis).toMatch(/^Kept: this state's law has no risk-of-harm test/)
     // The AG's sample copy counts from the resident notice; until it is recorded it sits on the residents' own deadline.
     expect(only(result, 'state-regulator:CA')).toMatchObject({ dueOn: '2026-04-01', kept: KEPT_NO_HARM_TEST })
-    expect(result.reason).toMatch(/state duties below are kept/)
+    expect(result.reason).toMatch(/state notices below are kept/)
     expect(result.notes.join('\n')).toMatch(
       /Florida \(Fla\. Stat\. § 501\.171\): no state notice shown, because the state has its own risk-of-harm test/
     )

@@ -11,6 +11,7 @@ import { ArchiveDialog } from '../../components/ArchiveDialog'
 import { NoticeDialog } from './NoticeDialog'
 import { NoticeList } from './NoticeList'
 import { useLoaded } from '../../components/use-loaded'
+import { OutcomeSummary } from './OutcomeSummary'
 import { IncidentDocuments } from './IncidentDocuments'
 
 /** One incident: why notices are (or are not) required, each obligation with its rule, and the notices given. */
@@ -57,6 +58,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
         <Callout.Root highContrast color={assessment.notificationRequired ? 'amber' : 'green'} role="status">
           <Callout.Text>{assessment.reason}</Callout.Text>
         </Callout.Root>
+        <OutcomeSummary detail={detail} />
         {error && (
           <Callout.Root highContrast color="red" role="alert">
             <Callout.Text>{error}</Callout.Text>
@@ -117,6 +119,11 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
                         <Badge highContrast color="gray" size="1">
                           {CERTAINTY_LABELS[o.certainty]}
                         </Badge>
+                        {o.kept && (
+                          <Badge highContrast color="blue" size="1">
+                            {o.kept}
+                          </Badge>
+                        )}
                         {o.checkWithCounsel && (
                           <Badge highContrast color="orange" size="1">
                             Check with counsel
