@@ -62,6 +62,13 @@ describe('every summary adds up and names its unit', () => {
       expectAddsUp(findings, summary)
     })
 
+    it('the Prowler AWS example maps to no specification and says so, check by check', async () => {
+      const { findings, summary } = await readScanFile(realSample('prowler/v5-ocsf_example_output_aws.ocsf.json'))
+      expect(summary.citations).toEqual([])
+      expect(summary.unmappedChecks.map(u => u.checkId).sort()).toEqual([...new Set(findings.map(f => f.checkId))].sort())
+      expect(summary.unmappedChecks.every(u => u.reason.includes("Prowler's HIPAA mapping"))).toBe(true)
+    })
+
     it("the real ScoutSuite AWS file counts in checked items that match ScoutSuite's own per-service summary", async () => {
       const file = realSample('scoutsuite/scoutsuite_results_aws_new2.js')
       const { summary } = await readScanFile(file)
