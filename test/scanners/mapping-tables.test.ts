@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import scoutsuiteRules from '../../templates/scanner-mappings/scoutsuite-rules.json'
 import {
+  SCOUTSUITE_AWS_RULE_TO_PROWLER_CHECK,
   SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK,
   SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK,
   SCOUTSUITE_RULE_TO_CONTROL
@@ -67,11 +68,19 @@ describe('ScoutSuite rules take the citations of their Prowler (GCP, Azure) or S
     }
   )
 
-  it('every AWS equivalence names a Steampipe HIPAA control', () => {
+  it('every AWS equivalence names a Steampipe HIPAA control or, where none tests the setting, a mapped Prowler check', () => {
     for (const [rule, control] of Object.entries(SCOUTSUITE_RULE_TO_CONTROL)) {
       expect(steampipeControlCitations(control).length, `${rule} → ${control}`).toBeGreaterThan(0)
-      expect(scoutsuiteRuleCitations(rule, 'aws').length).toBeGreaterThan(0)
+      expect([...scoutsuiteRuleCitations(rule, 'aws')].sort()).toEqual([...steampipeControlCitations(control)].sort())
     }
+    for (const [rule, check] of Object.entries(SCOUTSUITE_AWS_RULE_TO_PROWLER_CHECK)) {
+      expect(Object.keys(SCOUTSUITE_RULE_TO_CONTROL), 'one equivalence per rule').not.toContain(rule)
+      expect(prowlerCitations(check, 'aws').length, `${rule} → ${check}`).toBeGreaterThan(0)
+      expect([...scoutsuiteRuleCitations(rule, 'aws')].sort()).toEqual([...prowlerCitations(check, 'aws')].sort())
+    }
+    expect(Object.keys(scoutsuiteRules.aws).sort()).toEqual(
+      [...Object.keys(SCOUTSUITE_RULE_TO_CONTROL), ...Object.keys(SCOUTSUITE_AWS_RULE_TO_PROWLER_CHECK)].sort()
+    )
   })
 
   it('reads a rule under its own provider only', () => {

@@ -9,6 +9,7 @@ import { citationFromId } from './citation'
 import {
   CONFIG_RULE_DIRECT,
   CONFIG_RULE_TO_CONTROL,
+  SCOUTSUITE_AWS_RULE_TO_PROWLER_CHECK,
   SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK,
   SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK,
   SCOUTSUITE_RULE_TO_CONTROL,
@@ -86,7 +87,7 @@ for (const [control, rule] of Object.entries(SECURITYHUB_CONTROL_TO_CONFIG_RULE)
   for (const c of citations) addTo(controls, control, c)
 }
 writeFileSync(path.join(outDir, 'securityhub-controls.json'), JSON.stringify(sorted(controls), null, 1) + '\n')
-// ScoutSuite per provider: AWS rules through Steampipe controls, GCP and Azure rules through Prowler checks.
+// ScoutSuite per provider: AWS rules through Steampipe controls (else Prowler's AWS checks), GCP and Azure rules through Prowler checks.
 function throughProwler(pairs: Record<string, string>, provider: string): Table {
   const table: Table = {}
   for (const [rule, check] of Object.entries(pairs)) {
@@ -97,7 +98,7 @@ function throughProwler(pairs: Record<string, string>, provider: string): Table 
   return sorted(table)
 }
 const scoutsuite = {
-  aws: sorted(through(SCOUTSUITE_RULE_TO_CONTROL, 'ScoutSuite rule')),
+  aws: sorted({ ...through(SCOUTSUITE_RULE_TO_CONTROL, 'ScoutSuite rule'), ...throughProwler(SCOUTSUITE_AWS_RULE_TO_PROWLER_CHECK, 'aws') }),
   azure: throughProwler(SCOUTSUITE_AZURE_RULE_TO_PROWLER_CHECK, 'azure'),
   gcp: throughProwler(SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK, 'gcp')
 }

@@ -314,6 +314,10 @@ export const SCOUTSUITE_RULE_TO_CONTROL: Record<string, string> = {
   's3-bucket-no-default-encryption': 's3_bucket_default_encryption_enabled',
   's3-bucket-no-logging': 's3_bucket_logging_enabled',
   's3-bucket-no-versioning': 's3_bucket_versioning_enabled',
+  's3-bucket-world-Delete-policy': 's3_bucket_policy_restrict_public_access',
+  's3-bucket-world-Get-policy': 's3_bucket_policy_restrict_public_access',
+  's3-bucket-world-List-policy': 's3_bucket_policy_restrict_public_access',
+  's3-bucket-world-Put-policy': 's3_bucket_policy_restrict_public_access',
   's3-bucket-world-policy-star': 's3_bucket_policy_restrict_public_access',
   'vpc-subnet-without-flow-log': 'vpc_flow_logs_enabled'
 }
@@ -324,6 +328,11 @@ export const SCOUTSUITE_RULE_TO_CONTROL: Record<string, string> = {
 // values Prowler check ids of compliance/<provider>/hipaa_<provider>.json. Left out: rules whose
 // nearest Prowler check tests something narrower or different (e.g. any sensitive port against
 // SSH/RDP only, Azure Disk Encryption against customer-managed keys).
+
+/** ScoutSuite AWS rule key → Prowler AWS check, for rules no Steampipe HIPAA control tests. */
+export const SCOUTSUITE_AWS_RULE_TO_PROWLER_CHECK: Record<string, string> = {
+  'kms-cmk-rotation-disabled': 'kms_cmk_rotation_enabled'
+}
 
 /** ScoutSuite GCP rule key → Prowler GCP check. */
 export const SCOUTSUITE_GCP_RULE_TO_PROWLER_CHECK: Record<string, string> = {
