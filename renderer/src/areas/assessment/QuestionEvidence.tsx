@@ -47,9 +47,15 @@ export function QuestionEvidence(props: { citations: string[] }) {
               <Badge color={data.failing > 0 ? 'red' : 'gray'} variant="soft" highContrast>
                 {countOf(data.failing, 'failing resource')} in {countOf(data.failingCheckCount, 'check')}
               </Badge>
-              <Badge color="green" variant="soft" highContrast>
-                {countOf(data.passing, 'passing resource')} in {countOf(data.passingCheckCount, 'check')}
-              </Badge>
+              {data.passingCheckCount > 0 ? (
+                <Badge color="green" variant="soft" highContrast>
+                  {countOf(data.passing, 'passing resource')} in {countOf(data.passingCheckCount, 'check')}
+                </Badge>
+              ) : (
+                <Text size="2" color="gray">
+                  no passing check
+                </Text>
+              )}
             </>
           )}
         </Flex>

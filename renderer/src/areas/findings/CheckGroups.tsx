@@ -5,7 +5,7 @@ import type { CheckGroupView, FindingRowView, FindingStatus } from '../../../../
 import { api } from '../../api'
 import { useLoaded } from '../../components/use-loaded'
 import { ScrollableTable } from '../../components/ScrollableTable'
-import { formatNumber } from '../../components/count-of'
+import { countOf, formatNumber } from '../../components/count-of'
 import { formatDateTime } from '../../components/format-date'
 import { FindingRows } from './FindingRows'
 import { SEVERITY_COLOR, STATUS_COLOR, STATUS_ORDER } from './labels'
@@ -22,8 +22,9 @@ const statusesOf = (g: CheckGroupView) =>
 const groupKey = (g: CheckGroupView) => `${g.scanner}\u0000${g.checkId}`
 
 /** One row per check with its status counts and resources; a check expands to its findings, a page at a time. */
-export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery; onOpen(finding: FindingRowView): void }) {
+export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery; onOpen(finding: FindingRowView): void; onTriaged?(): void }) {
   const [open, setOpen] = useState<Record<string, boolean>>({})
+  const ageShown = props.query.sort === 'age'
   return (
     <ScrollableTable variant="surface" size="1" label="Findings grouped by check">
       <Table.Header>
@@ -33,7 +34,8 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
           <Table.ColumnHeaderCell>Statuses</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell justify="end">Resources</Table.ColumnHeaderCell>
           <Table.ColumnHeaderCell>Specifications</Table.ColumnHeaderCell>
-          <Table.ColumnHeaderCell>First seen</Table.ColumnHeaderCell>
+          {/* When its findings were first seen costs a pass over every scan: worked out when sorting by it. */}
+          {ageShown && <Table.ColumnHeaderCell>First seen</Table.ColumnHeaderCell>}
         </Table.Row>
       </Table.Header>
       <Table.Body>
@@ -49,7 +51,7 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
                       size="1"
                       variant="ghost"
                       aria-expanded={expanded}
-                      aria-label={`${expanded ? 'Hide' : 'Show'} the ${formatNumber(g.findings)} findings of ${g.title}`}
+                      aria-label={`${expanded ? 'Hide' : 'Show'} ${countOf(g.findings, 'finding')} of ${g.title}`}
                       onClick={() => setOpen(o => ({ ...o, [key]: !expanded }))}
                     >
                       {expanded ? <ChevronDownIcon aria-hidden /> : <ChevronRightIcon aria-hidden />}
@@ -80,12 +82,12 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
                 </Table.Cell>
                 <Table.Cell justify="end">{formatNumber(g.resources)}</Table.Cell>
                 <Table.Cell>{g.citations.join(', ') || '—'}</Table.Cell>
-                <Table.Cell>{g.firstSeen ? formatDateTime(g.firstSeen) : '—'}</Table.Cell>
+                {ageShown && <Table.Cell>{g.firstSeen ? formatDateTime(g.firstSeen) : '—'}</Table.Cell>}
               </Table.Row>
               {expanded && (
                 <Table.Row>
-                  <Table.Cell colSpan={6}>
-                    <GroupFindings group={g} query={props.query} onOpen={props.onOpen} />
+                  <Table.Cell colSpan={ageShown ? 6 : 5}>
+                    <GroupFindings group={g} query={props.query} onOpen={props.onOpen} {...(props.onTriaged ? { onTriaged: props.onTriaged } : {})} />
                   </Table.Cell>
                 </Table.Row>
               )}
@@ -97,7 +99,7 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
   )
 }
 
-function GroupFindings(props: { group: CheckGroupView; query: ViewQuery; onOpen(finding: FindingRowView): void }) {
+function GroupFindings(props: { group: CheckGroupView; query: ViewQuery; onOpen(finding: FindingRowView): void; onTriaged?(): void }) {
   // "Show more" asks again for a longer first page: the rows already shown stay in the same order.
   const [shown, setShown] = useState(GROUP_PAGE)
   const { data, error } = useLoaded(
@@ -120,7 +122,14 @@ function GroupFindings(props: { group: CheckGroupView; query: ViewQuery; onOpen(
           <Callout.Text>{error}</Callout.Text>
         </Callout.Root>
       )}
-      {findings && <FindingRows findings={findings} label={`Findings of ${props.group.title}`} onOpen={props.onOpen} />}
+      {findings && (
+        <FindingRows
+          findings={findings}
+          label={`Findings of ${props.group.title}`}
+          onOpen={props.onOpen}
+          {...(props.onTriaged ? { onTriaged: props.onTriaged } : {})}
+        />
+      )}
       {findings && findings.length < total && (
         <Button size="1" variant="soft" onClick={() => setShown(n => Math.min(MAX_SHOWN, n + GROUP_PAGE))} style={{ alignSelf: 'start' }}>
           Show {formatNumber(Math.min(GROUP_PAGE, total - findings.length))} more of {formatNumber(total - findings.length)}

@@ -21,14 +21,14 @@ export type { FindingFilter } from './view-query'
  * The Findings view: the latest scan of each account by default (superseded scans on request), grouped by check or
  * one finding per row, filtered, sorted, paged; a finding opens its detail; the view exports to CSV or Excel.
  */
-export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilter; onFilter(filter: FindingFilter): void }) {
+export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilter; onFilter(filter: FindingFilter): void; onTriaged?(): void }) {
   const { filter } = props
   const [citationDraft, setCitationDraft] = useState(filter.citation)
   const [offset, setOffset] = useState(0)
   const [detailId, setDetailId] = useState<number | null>(null)
   const citationValid = filter.citation === '' || CITATION.test(filter.citation)
   const query = viewQueryOf(filter)
-  const { data, error } = useLoaded(
+  const { data, error, reload } = useLoaded(
     () =>
       citationValid
         ? api['findings.view']({ ...query, groupBy: filter.groupBy, limit: PAGE, offset })
@@ -132,12 +132,22 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
           <Text size="2" color="gray" role="status">
             {data.total === 0
               ? 'No findings match.'
-              : `Showing ${formatNumber(offset + 1)}–${formatNumber(offset + shown)} of ${formatNumber(data.total)} ${noun}` +
-                (filter.scanId === 'all' && filter.scope === 'latest' ? ', from the latest scan of each account.' : '.')}
+              : `Showing ${formatNumber(offset + 1)}–${formatNumber(offset + shown)} of ${formatNumber(data.total)} ${noun}.` +
+                (filter.scanId === 'all' && filter.scope === 'latest' ? ' From the latest scan of each account.' : '')}
           </Text>
-          {data.groupBy === 'check' && data.groups.length > 0 && <CheckGroups groups={data.groups} query={query} onOpen={f => setDetailId(f.id)} />}
+          {data.groupBy === 'check' && data.groups.length > 0 && (
+            <CheckGroups groups={data.groups} query={query} onOpen={f => setDetailId(f.id)} onTriaged={() => props.onTriaged?.()} />
+          )}
           {data.groupBy === 'none' && data.findings.length > 0 && (
-            <FindingRows findings={data.findings} label="Findings" onOpen={f => setDetailId(f.id)} />
+            <FindingRows
+              findings={data.findings}
+              label="Findings"
+              onOpen={f => setDetailId(f.id)}
+              onTriaged={() => {
+                reload()
+                props.onTriaged?.()
+              }}
+            />
           )}
           <Flex gap="2">
             <Button variant="soft" disabled={offset === 0} onClick={() => setOffset(Math.max(0, offset - PAGE))}>

@@ -27,6 +27,7 @@ export function FindingsPage() {
     async () => ({
       scans: await api['scans.list']({}),
       flags: await api['findings.reviewFlags']({ status: 'open' }),
+      dismissed: await api['findings.reviewFlags']({ status: 'dismissed' }),
       coverage: await api['findings.bySpecification']({})
     }),
     [workspace.path]
@@ -71,11 +72,12 @@ export function FindingsPage() {
               {data && (
                 <ReviewFlags
                   flags={data.flags}
+                  dismissed={data.dismissed}
                   onShow={citation => {
-                    setFilter({ ...ALL, citation, status: 'failed' })
+                    setFilter({ ...ALL, citation, status: 'failed', groupBy: 'none' })
                     setTab('findings')
                   }}
-                  onDismiss={citation => void act(api['findings.dismissFlag']({ citation }))}
+                  onChanged={reload}
                   onOpenQuestion={citation => openAreaAt(navigate, 'assessment', citation)}
                 />
               )}
@@ -114,7 +116,15 @@ export function FindingsPage() {
             )}
           </Tabs.Content>
           <Tabs.Content value="findings">
-            {data && <FindingsBrowser key={`${filter.citation}|${filter.scanId}`} scans={data.scans} filter={filter} onFilter={setFilter} />}
+            {data && (
+              <FindingsBrowser
+                key={`${filter.citation}|${filter.scanId}`}
+                scans={data.scans}
+                filter={filter}
+                onFilter={setFilter}
+                onTriaged={reload}
+              />
+            )}
           </Tabs.Content>
           <Tabs.Content value="compare">
             {data && <ComparePanel scans={data.scans} scanId={compareScan ?? data.scans[0]?.id ?? null} onScan={setCompareScan} />}
