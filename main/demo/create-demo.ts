@@ -306,7 +306,10 @@ export async function createDemoWorkspace(
             title: 'Lost laptop (full-disk encrypted)',
             discoveredOn: addDays(today, -200),
             role: 'covered-entity',
-            unsecuredPhi: false,
+            assessment: {
+              outcome: 'secured',
+              reason: 'Full-disk encryption (BitLocker, AES-256); the recovery key was held in the IT vault, not with the laptop'
+            },
             affectedByState: { OR: 0 }
           }
         } as never
