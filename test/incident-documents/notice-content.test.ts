@@ -14,6 +14,10 @@ describe('incidents.noticeContent', () => {
     const content = await ws.call('incidents.noticeContent', { id: incident.id })
     // 860 affected, 640 in California: individuals, media for California, HHS at once; no business associate notice.
     expect(content.notices.map(n => n.id)).toEqual(['individuals', 'media', 'hhs-portal'])
+    // California's and Texas's own notices are owed too: their content rules are not in these lists, and it says so.
+    expect(content.notes).toEqual([
+      expect.stringMatching(/^State breach laws set their own content .*check each state's requirements with counsel\.$/)
+    ])
     const [individuals, media, portal] = content.notices as [NoticeContentChecklist, NoticeContentChecklist, NoticeContentChecklist]
     expect(statusOf(individuals)).toEqual({
       'what-happened': 'supplied',
@@ -60,6 +64,7 @@ describe('incidents.noticeContent', () => {
     const { incident } = await ws.call('incidents.create', { incident: VENDOR_BREACH })
     const content = await ws.call('incidents.noticeContent', { id: incident.id })
     expect(content.notices.map(n => n.id)).toEqual(['covered-entity'])
+    expect(content.notes).toEqual([])
     const notice = content.notices[0]!
     expect(notice.citation).toBe('45 CFR 164.410(c)')
     // A count per state is all the log keeps: the identification of each individual is the person's to attach.

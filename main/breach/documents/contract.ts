@@ -45,6 +45,8 @@ export interface IncidentNoticeContent {
   incidentId: number
   asOf: string
   disclaimer: string
+  /** What the checklists leave out for this incident (the state notices' own content rules). */
+  notes: string[]
   /** One checklist per kind of notice this incident requires, in the template's order. */
   notices: NoticeContentChecklist[]
 }

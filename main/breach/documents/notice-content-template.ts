@@ -49,7 +49,7 @@ const noticeSchema = z
   })
 
 export const noticeContentTemplateSchema = z
-  .strictObject({ disclaimer: text, notices: z.array(noticeSchema).min(1) })
+  .strictObject({ disclaimer: text, stateNotices: text, notices: z.array(noticeSchema).min(1) })
   .superRefine((template, ctx) => {
     const ids = template.notices.map(n => n.id)
     template.notices.forEach((notice, index) => {
@@ -113,17 +113,17 @@ export function resolveNotices(template: NoticeContentTemplate): ResolvedNotice[
   })
 }
 
-let loaded: { disclaimer: string; notices: ResolvedNotice[] } | null = null
+let loaded: { disclaimer: string; stateNotices: string; notices: ResolvedNotice[] } | null = null
 
 /** The built-in template, validated once. */
-export function loadNoticeContent(): { disclaimer: string; notices: ResolvedNotice[] } {
+export function loadNoticeContent(): { disclaimer: string; stateNotices: string; notices: ResolvedNotice[] } {
   if (!loaded) {
     const parsed = noticeContentTemplateSchema.safeParse(noticeContentJson)
     if (!parsed.success) {
       const issue = parsed.error.issues[0]!
       throw new Error(`templates/breach/notice-content.json: ${issue.path.join('.')}: ${issue.message}`)
     }
-    loaded = { disclaimer: parsed.data.disclaimer, notices: resolveNotices(parsed.data) }
+    loaded = { disclaimer: parsed.data.disclaimer, stateNotices: parsed.data.stateNotices, notices: resolveNotices(parsed.data) }
   }
   return loaded
 }

@@ -51,12 +51,13 @@ function checklist(notice: ResolvedNotice, sources: FactSources): NoticeContentC
 
 /** The checklists of the notices this incident requires: those whose obligation kinds its assessment lists. */
 export function noticeContentOf(sources: FactSources, asOf: string): IncidentNoticeContent {
-  const { disclaimer, notices } = loadNoticeContent()
+  const { disclaimer, stateNotices, notices } = loadNoticeContent()
   const kinds = new Set(sources.assessment.obligations.map(o => o.kind))
   return {
     incidentId: sources.incident.id,
     asOf,
     disclaimer,
+    notes: kinds.has('state-individuals') || kinds.has('state-regulator') ? [stateNotices] : [],
     notices: notices.filter(notice => notice.obligationKinds.some(kind => kinds.has(kind))).map(notice => checklist(notice, sources))
   }
 }

@@ -148,6 +148,11 @@ export function IncidentDocuments(props: { detail: IncidentDetail }) {
           <Text size="1" color="gray">
             {content.data.disclaimer}
           </Text>
+          {content.data.notes.map(text => (
+            <Text key={text} size="1" color="gray">
+              {text}
+            </Text>
+          ))}
           {content.data.notices.map(notice => (
             <Checklist key={notice.id} notice={notice} incidentId={incident.id} onNote={setNote} />
           ))}
