@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 // Bundles the `safeguard` command into out/cli/: one CommonJS file for the command and one per worker thread
-// beside it, where the code looks for them (as the app's bundle has them in out/main/). Packages stay outside
-// the bundle (the SQLite native module cannot go in, and the heavy ones load only when a command uses them);
-// templates/ and package.json are read from the project at run time, two folders up, as from out/main/.
+// beside it, where the code looks for them (as the app's bundle has them in out/main/). Packages but commander and
+// zod stay outside the command's bundle and are required on first use (see deferPackages); templates/ and
+// package.json are read from the project at run time, two folders up, as from out/main/.
 // Run by `npm install` (prepare), `npm run build`, and by bin/safeguard.js when a source changed since.
 import fs from 'node:fs'
-import { builtinModules, createRequire } from 'node:module'
+import { createRequire } from 'node:module'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -26,9 +26,14 @@ const WORKERS = {
   'map-layout-worker': 'main/map/drawing/elk-worker.ts'
 }
 
-/** Packages every command uses as it starts (each command's options are zod schemas): loaded at once. */
-const LOADED_AT_START = new Set(['commander', 'zod'])
+/**
+ * Packages every command uses as it starts (its options are zod schemas): bundled, so that they are read and compiled
+ * with the command in one file (and its code cache, see bin/safeguard.js) rather than from dozens of files.
+ */
+const BUNDLED = new Set(['commander', 'zod'])
 const DEFERRED = 'deferred-package'
+/** The kinds of import a stand-in serves (a dynamic import() of a package gets one too, and needs no ES module loader). */
+const STOOD_IN_FOR = ['import-statement', 'require-call', 'dynamic-import']
 
 /** What the stand-in needs to know of a package (main/cli/deferred-package.ts), seen by loading it here; null if it cannot load here. */
 function packageShape(name) {
@@ -49,21 +54,26 @@ function packageShape(name) {
 }
 
 /**
- * Each package the command's modules import, but those of LOADED_AT_START, becomes a stand-in that requires it on
- * first use (main/cli/deferred-package.ts): every feature is in the one bundle, and loading PDF, Word, Excel, YAML,
- * layout and SQLite packages as it starts would cost a simple command most of a second.
+ * Each package (and Node built-in) the command's modules import, but the BUNDLED ones, becomes a stand-in that
+ * requires it on first use (main/cli/deferred-package.ts): every feature is in the one bundle, and loading the PDF,
+ * Word, Excel, YAML, layout and SQLite packages as it starts would cost even `safeguard --version` most of a second.
  */
 const deferPackages = {
   name: 'defer-packages',
   setup(build) {
-    const isPackage = name => !name.startsWith('.') && !path.isAbsolute(name) && !name.startsWith('node:') && !builtinModules.includes(name)
+    const packageName = name =>
+      name
+        .split('/')
+        .slice(0, name.startsWith('@') ? 2 : 1)
+        .join('/')
     const shapes = new Map()
-    build.onResolve({ filter: /.*/ }, args => {
-      if (args.namespace === DEFERRED || !isPackage(args.path) || !['import-statement', 'require-call'].includes(args.kind)) return undefined
-      const name = args.path
-      if (LOADED_AT_START.has(name.split('/')[0])) return undefined
-      if (!shapes.has(name)) shapes.set(name, packageShape(name))
-      return shapes.get(name) ? { path: name, namespace: DEFERRED } : undefined
+    build.onResolve({ filter: /^[^./]/ }, args => {
+      if (path.isAbsolute(args.path)) return undefined
+      // The stand-in's own require of the package, and whatever cannot be stood in for (require.resolve), stay outside.
+      if (args.namespace === DEFERRED || !STOOD_IN_FOR.includes(args.kind)) return { path: args.path, external: true }
+      if (BUNDLED.has(packageName(args.path))) return undefined
+      if (!shapes.has(args.path)) shapes.set(args.path, packageShape(args.path))
+      return shapes.get(args.path) ? { path: args.path, namespace: DEFERRED } : { path: args.path, external: true }
     })
     build.onLoad({ filter: /.*/, namespace: DEFERRED }, args => ({
       contents:
@@ -88,7 +98,6 @@ export async function buildCli(outDir = CLI_OUT_DIR) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    packages: 'external',
     logLevel: 'error',
     absWorkingDir: ROOT,
     metafile: true,
@@ -102,7 +111,7 @@ export async function buildCli(outDir = CLI_OUT_DIR) {
       outExtension: { '.js': '.cjs' },
       plugins: [deferPackages]
     }),
-    build({ ...common, entryPoints: WORKERS, outdir: outDir })
+    build({ ...common, entryPoints: WORKERS, outdir: outDir, packages: 'external' })
   ])
   const outputs = results.flatMap(result => result.outputFiles)
   const suffix = `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`

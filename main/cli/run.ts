@@ -1,5 +1,6 @@
 // The `safeguard` process: runs the command line on its arguments. The entry of the bundle in out/cli/
 // (scripts/build-cli.mjs) and, run from source, of bin/safeguard.js.
+import './zod-jitless'
 import { runCli } from './main'
 
 // `safeguard ... | head` closes the pipe early: stop quietly instead of crashing on EPIPE.
