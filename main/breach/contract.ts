@@ -97,7 +97,17 @@ export interface IncidentNotice {
   missingContactCount: number | null
   /** Website or media substitute notice: the last day it stays up. */
   postedUntil: string | null
+  /** A file showing delivery, stored in the workspace. */
+  evidenceFile: NoticeEvidenceFile | null
   recordedAt: string
+}
+
+export interface NoticeEvidenceFile {
+  originalName: string
+  mediaType: string
+  size: number
+  sha256: string
+  attachedAt: string
 }
 
 export interface IncidentDetail {
@@ -179,6 +189,10 @@ export const breachCalls = {
   /** Records a notice given (marks the matching obligation done). */
   'incidents.recordNotice': defineCall<IncidentDetail>()(z.strictObject({ id, notice: NoticeInput })),
   'incidents.removeNotice': defineCall<IncidentDetail>()(z.strictObject({ id, noticeId: id })),
+  /** Stores a file showing a notice's delivery in the workspace (replacing any before); without a path, asks with the open dialog. */
+  'incidents.attachNoticeFile': defineCall<IncidentDetail | null>()(z.strictObject({ id, noticeId: id, path: FilePath.optional() })),
+  /** Writes a copy of a notice's evidence file where the save dialog says. */
+  'incidents.saveNoticeFileCopy': defineCall<{ path: string } | null>()(z.strictObject({ id, noticeId: id, path: FilePath.optional() })),
   /** Imports incidents from JSON (the format) or CSV: all or none, with a report per row. */
   /** Without a path, asks with the host's open dialog; null when cancelled. */
   'incidents.importFile': defineCall<IncidentImportReport | null>()(z.strictObject({ path: FilePath.optional() })),

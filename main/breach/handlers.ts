@@ -4,10 +4,13 @@ import type { CallContext, HandlersFor } from '../api/handler-types'
 import type { Db } from '../db/driver'
 import { getBusinessAssociate } from '../baas/db/business-associates'
 import { REGISTER_FILTERS } from '../shared/tabular-file'
+import { writeExportFile } from '../shared/export-file'
 import { localDateOf } from '../shared/today'
 import type { breachCalls } from './contract'
 import { archiveIncident, deleteArchivedIncident, insertIncident, restoreIncident, updateIncident } from './db/incidents'
-import { deleteNotice, insertNotice } from './db/notices'
+import { deleteNotice, hasNotice, insertNotice } from './db/notices'
+import { getNoticeFileContent, putNoticeFile } from './db/notice-files'
+import { checkedNoticeEvidence, NOTICE_EVIDENCE_FILTERS, readNoticeEvidenceFile } from './notice-evidence-file'
 import { importIncidents } from './import'
 import { checkNotice } from './notice-rules'
 import { NOTICE_METHODS, SUBSTITUTE_NOTICE_DAYS, SUBSTITUTE_WIDE_MIN_MISSING } from './notice-methods'
@@ -111,6 +114,30 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
     requireLiveIncident(db, input.id)
     if (!deleteNotice(db, input.id, input.noticeId)) throw new ApiError('not-found', `Incident ${input.id} has no notice with id ${input.noticeId}.`)
     return incidentDetail(db, input.id, today(ctx, undefined))
+  },
+
+  'incidents.attachNoticeFile': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    requireLiveIncident(db, input.id)
+    if (!hasNotice(db, input.id, input.noticeId)) throw new ApiError('not-found', `Incident ${input.id} has no notice with id ${input.noticeId}.`)
+    const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Evidence that the notice was delivered', filters: NOTICE_EVIDENCE_FILTERS }))
+    if (!file) return null
+    putNoticeFile(db, input.noticeId, readNoticeEvidenceFile(path.resolve(file), ctx.session.now()))
+    return incidentDetail(db, input.id, today(ctx, undefined))
+  },
+
+  'incidents.saveNoticeFileCopy': async (input, ctx) => {
+    const { db } = ctx.workspace()
+    const title = 'Save a copy of the delivery evidence'
+    // A path the window names is refused before anything is looked up (main/api/output-paths.ts).
+    const named = input.path !== undefined ? await ctx.savePath(input.path, { title, defaultName: '' }) : null
+    requireIncident(db, input.id)
+    const stored = hasNotice(db, input.id, input.noticeId) ? getNoticeFileContent(db, input.noticeId) : null
+    if (!stored) throw new ApiError('not-found', `Notice ${input.noticeId} of incident ${input.id} has no evidence file.`)
+    const { name, content } = checkedNoticeEvidence(stored)
+    const target = named ?? (await ctx.savePath(undefined, { title, defaultName: name }))
+    if (!target) return null
+    return { path: writeExportFile(target, content) }
   },
 
   'incidents.importFile': async (input, ctx) => {

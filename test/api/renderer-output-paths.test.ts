@@ -52,6 +52,7 @@ const OUTPUT_CALLS = {
   'documents.exportProcurement': (target: string) => ({ path: `${target}.csv` }),
   'documents.incidentLetter': (target: string) => ({ id: 1, kind: 'individual', path: `${target}.docx` }),
   'documents.incidentDocumentation': (target: string) => ({ id: 1, path: target }),
+  'incidents.saveNoticeFileCopy': (target: string) => ({ id: 1, noticeId: 1, path: target }),
   'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
 
@@ -65,6 +66,7 @@ const READ_PATH_CALLS: CallName[] = [
   'baas.attachAgreement',
   'baas.importFile',
   'incidents.importFile',
+  'incidents.attachNoticeFile',
   'scans.import',
   'map.import',
   'risks.import'

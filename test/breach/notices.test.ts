@@ -114,3 +114,32 @@ describe('incidents.recordNotice: notices as given', () => {
     expect(detail.assessment.obligations.find(o => o.id === 'individuals')).toMatchObject({ status: 'due' })
   })
 })
+
+describe('delivery evidence files', () => {
+  it('stores a file inside the workspace, writes back the same bytes, and goes with its notice', async () => {
+    const { ws, id, record } = await withIncident()
+    const detail = await record({ kind: 'individuals', doneOn: '2026-04-14', method: 'written', evidence: 'USPS certificate of mailing' })
+    const noticeId = detail.notices[0]!.id
+    const receipt = path.join(ws.dir, 'mailing-receipt.pdf')
+    const bytes = '%PDF-1.7 certificate of mailing 9407'
+    fs.writeFileSync(receipt, bytes)
+    const attached = await ws.call('incidents.attachNoticeFile', { id, noticeId, path: receipt })
+    expect(attached!.notices[0]!.evidenceFile).toMatchObject({
+      originalName: 'mailing-receipt.pdf',
+      mediaType: 'application/pdf',
+      size: Buffer.byteLength(bytes)
+    })
+    // In the workspace itself, not beside it: the original can go.
+    fs.rmSync(receipt)
+    const copy = path.join(ws.dir, 'copy.pdf')
+    expect(await ws.call('incidents.saveNoticeFileCopy', { id, noticeId, path: copy })).toEqual({ path: copy })
+    expect(fs.readFileSync(copy, 'utf8')).toBe(bytes)
+
+    await expect(ws.call('incidents.attachNoticeFile', { id, noticeId, path: ws.dir })).rejects.toMatchObject({
+      message: expect.stringContaining(ws.dir)
+    })
+    await expect(ws.call('incidents.attachNoticeFile', { id, noticeId: noticeId + 1, path: copy })).rejects.toMatchObject({ code: 'not-found' })
+    await ws.call('incidents.removeNotice', { id, noticeId })
+    expect(ws.db.prepare('SELECT count(*) AS n FROM incident_notice_file').get()).toEqual({ n: 0 })
+  })
+})

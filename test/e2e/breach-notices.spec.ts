@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { expect, test } from './fixtures'
 import { localDate } from './local-date'
 import { dayFromToday, describeOrganisation, openArea, recordIncident } from './steps'
@@ -51,6 +53,14 @@ test('notices as given: a written notice with its delivery evidence marks the ob
   await expect(given).toContainText('Written notice by first-class mail, to 596; 4 without usable contact details')
   await expect(given).toContainText('Evidence: USPS certificate of mailing 9407 1111 2222')
   await expect(opener).toBeFocused()
+
+  // A scan of the receipt, stored inside the workspace.
+  const receipt = path.join(app.dataDir, 'mailing-receipt.pdf')
+  fs.writeFileSync(receipt, '%PDF-1.7 certificate of mailing')
+  app.host.openPaths.push(receipt)
+  await given.getByRole('button', { name: /^Attach an evidence file of the Individuals notice/ }).click()
+  await expect(given).toContainText('File: mailing-receipt.pdf (1 KB), stored in this workspace')
   expect(await app.axeViolations()).toEqual([])
+  await given.scrollIntoViewIfNeeded()
   await app.screenshot('notices-given')
 })

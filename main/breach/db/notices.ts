@@ -17,6 +17,11 @@ interface Row {
   missing_contact_count: number | null
   posted_until: string | null
   recorded_at: string
+  file_name: string | null
+  file_type: string | null
+  file_size: number | null
+  file_sha256: string | null
+  file_attached_at: string | null
 }
 
 const fromRow = (row: Row): IncidentNotice => ({
@@ -30,16 +35,25 @@ const fromRow = (row: Row): IncidentNotice => ({
   recipientsCount: row.recipients_count,
   missingContactCount: row.missing_contact_count,
   postedUntil: row.posted_until,
+  evidenceFile:
+    row.file_name !== null
+      ? { originalName: row.file_name, mediaType: row.file_type!, size: row.file_size!, sha256: row.file_sha256!, attachedAt: row.file_attached_at! }
+      : null,
   recordedAt: row.recorded_at
 })
 
+// The notice with its evidence file's metadata (never its content, which is read only to write a copy).
+const SELECT_NOTICES = `SELECT n.*, f.original_name AS file_name, f.media_type AS file_type, f.size AS file_size, f.sha256 AS file_sha256,
+    f.attached_at AS file_attached_at
+  FROM incident_notice n LEFT JOIN incident_notice_file f ON f.notice_id = n.id`
+
 export function listNotices(db: Db, incidentId: number): IncidentNotice[] {
-  return (db.prepare('SELECT * FROM incident_notice WHERE incident_id = ? ORDER BY done_on, id').all(incidentId) as Row[]).map(fromRow)
+  return (db.prepare(`${SELECT_NOTICES} WHERE n.incident_id = ? ORDER BY n.done_on, n.id`).all(incidentId) as Row[]).map(fromRow)
 }
 
 export function listAllNotices(db: Db): Map<number, IncidentNotice[]> {
   const byIncident = new Map<number, IncidentNotice[]>()
-  for (const row of db.prepare('SELECT * FROM incident_notice ORDER BY done_on, id').all() as Row[]) {
+  for (const row of db.prepare(`${SELECT_NOTICES} ORDER BY n.done_on, n.id`).all() as Row[]) {
     byIncident.set(row.incident_id, [...(byIncident.get(row.incident_id) ?? []), fromRow(row)])
   }
   return byIncident
@@ -79,6 +93,11 @@ export function insertNotice(db: Db, incidentId: number, notice: NoticeToStore, 
       now
     )
   return Number(result.lastInsertRowid)
+}
+
+/** Whether the incident has this notice (so a file is attached to the right one). */
+export function hasNotice(db: Db, incidentId: number, noticeId: number): boolean {
+  return db.prepare('SELECT 1 FROM incident_notice WHERE id = ? AND incident_id = ?').get(noticeId, incidentId) !== undefined
 }
 
 export function deleteNotice(db: Db, incidentId: number, noticeId: number): boolean {

@@ -1,3 +1,4 @@
+import path from 'node:path'
 import { InvalidArgumentError, type Command } from 'commander'
 import { NOTICE_METHODS, type IncidentNotice, type JurisdictionCode, type NoticeInput, type ObligationKind } from '../../breach/contract'
 import { withWorkspace } from '../cli-api'
@@ -17,7 +18,8 @@ export function describeNotice(notice: IncidentNotice): string {
     `#${notice.id} ${notice.kind}${notice.jurisdiction ? ` (${notice.jurisdiction})` : ''} sent ${notice.doneOn}: ${methodLabel(notice.method)}`,
     notice.recipientsCount !== null ? `to ${notice.recipientsCount}` : '',
     notice.missingContactCount !== null ? `${notice.missingContactCount} without usable contact details` : '',
-    notice.postedUntil ? `posted until ${notice.postedUntil}` : ''
+    notice.postedUntil ? `posted until ${notice.postedUntil}` : '',
+    notice.evidenceFile ? `file ${notice.evidenceFile.originalName} (${notice.evidenceFile.size} bytes, stored in the workspace)` : ''
   ].filter(Boolean)
   return terminalSafe(`  ${parts.join('; ')}\n    evidence: ${notice.evidence || '(none recorded)'}`)
 }
@@ -32,6 +34,7 @@ interface NoticeOptions {
   recipients?: number
   missingContact?: number
   postedUntil?: string
+  file?: string
   json?: boolean
 }
 
@@ -54,6 +57,7 @@ export function registerIncidentNotices(incidents: Command, io: CliIo): void {
     .option('--recipients <count>', 'how many it went to', parseCount)
     .option('--missing-contact <count>', 'how many had missing or out-of-date contact details (required for substitute notice)', parseCount)
     .option('--posted-until <date>', 'website or media substitute notice: the last day it stays up (default: 90 days after it was sent)')
+    .option('--file <path>', 'a file showing delivery (a scanned receipt, a screenshot), stored inside the workspace')
     .option('--json', 'print the recorded notice as JSON')
     .exitOverride()
     .action(async (workspace: string, idText: string, options: NoticeOptions) => {
@@ -69,7 +73,18 @@ export function registerIncidentNotices(incidents: Command, io: CliIo): void {
         ...(options.missingContact !== undefined ? { missingContactCount: options.missingContact } : {}),
         ...(options.postedUntil ? { postedUntil: options.postedUntil } : {})
       } as NoticeInput
-      const detail = await withWorkspace(workspace, call => call('incidents.recordNotice', { id, notice }))
+      const detail = await withWorkspace(workspace, async call => {
+        const noted = await call('incidents.recordNotice', { id, notice })
+        if (!options.file) return noted
+        const noticeId = Math.max(...noted.notices.map(n => n.id))
+        try {
+          return (await call('incidents.attachNoticeFile', { id, noticeId, path: path.resolve(options.file) }))!
+        } catch (error) {
+          // A file that cannot be stored leaves the workspace as it was: the notice goes too.
+          await call('incidents.removeNotice', { id, noticeId })
+          throw error
+        }
+      })
       const recorded = detail.notices.reduce((latest, candidate) => (candidate.id > latest.id ? candidate : latest))
       if (options.json) return printJson(io, recorded)
       printLines(io, [terminalSafe(`Recorded for incident #${id} ${detail.incident.title}:`), describeNotice(recorded)])

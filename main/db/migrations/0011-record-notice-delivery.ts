@@ -42,7 +42,8 @@ export function methodFromText(kind: string, text: string): string {
 /**
  * How each notice was actually given: the method from a fixed list (45 CFR 164.404(d) for individuals), the
  * delivery evidence, how many it went to, how many lacked contact details (substitute notice) and, for a
- * website or media substitute notice, the last day it stays up. The table is rebuilt because SQLite cannot add a
+ * website or media substitute notice, the last day it stays up; optionally a file showing delivery, stored in the
+ * workspace (incident_notice_file). The table is rebuilt because SQLite cannot add a
  * CHECK to a column; the free-text method of each earlier notice becomes the nearest listed one and its words are
  * kept in the evidence, so nothing typed is lost.
  */
@@ -80,6 +81,18 @@ const migration: Migration = {
         recorded_at TEXT NOT NULL
       ) STRICT;
       CREATE INDEX incident_notice_incident ON incident_notice (incident_id);
+
+      -- A file that shows delivery (a scan of the mailing receipt, a screenshot), kept inside the workspace (so encrypted
+      -- with it) and gone with its notice.
+      CREATE TABLE incident_notice_file (
+        notice_id INTEGER PRIMARY KEY REFERENCES incident_notice (id) ON DELETE CASCADE,
+        original_name TEXT NOT NULL CHECK (length(original_name) BETWEEN 1 AND 255),
+        media_type TEXT NOT NULL,
+        size INTEGER NOT NULL CHECK (size >= 0),
+        sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+        content BLOB NOT NULL CHECK (length(content) = size),
+        attached_at TEXT NOT NULL
+      ) STRICT;
     `)
     const insert = db.prepare(
       'INSERT INTO incident_notice (id, incident_id, kind, jurisdiction, obligation_id, done_on, method, evidence, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)'

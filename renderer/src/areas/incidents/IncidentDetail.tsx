@@ -159,6 +159,8 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
             notices={detail.notices}
             methodLabel={methodLabel}
             onRemove={noticeId => void act(() => api['incidents.removeNotice']({ id: incident.id, noticeId }))}
+            onAttach={noticeId => void act(() => api['incidents.attachNoticeFile']({ id: incident.id, noticeId }))}
+            onSaveCopy={noticeId => void act(() => api['incidents.saveNoticeFileCopy']({ id: incident.id, noticeId }))}
           />
         )}
         <IncidentDocuments detail={detail} />
