@@ -27,7 +27,7 @@ describe('migration 0010: the outcome of the breach assessment', () => {
           ...values
         }).lastInsertRowid
       )
-    const encrypted = row({ title: 'Encrypted laptop', unsecured: 0 })
+    const encrypted = row({ title: 'Encrypted laptop', unsecured: 0, conclusion: 'breach' })
     const assessed = row({
       title: 'Letter to the wrong address',
       nature: 'Names and dates',
@@ -64,7 +64,8 @@ describe('migration 0010: the outcome of the breach assessment', () => {
     })
     const columns = (db.prepare('SELECT name FROM pragma_table_info(?)').all('incident') as { name: string }[]).map(c => c.name)
     expect(columns).not.toContain('unsecured_phi')
-    expect(columns).not.toContain('risk_conclusion')
+    // The conclusion typed on a secured row is not read any more, but it is not lost either.
+    expect(db.prepare('SELECT risk_conclusion FROM incident WHERE id = ?').get(encrypted)).toEqual({ risk_conclusion: 'breach' })
     expect(columns).not.toContain('baa_reporting_days')
     expect(() => db.prepare("UPDATE incident SET assessment_outcome = 'maybe' WHERE id = ?").run(breach)).toThrow(/CHECK/)
   })

@@ -8,7 +8,8 @@ const DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
  * unsecured_phi flag and risk_conclusion. The four factor columns (risk_*) stay as they were.
  *
  * Existing rows: unsecured_phi 0 becomes 'secured' (as the clock read it before, whatever the conclusion);
- * a low-probability conclusion becomes 'low-probability' with its factors. Neither kind had a reviewer, a date
+ * a low-probability conclusion becomes 'low-probability' with its factors. risk_conclusion stays as it was typed
+ * (a secured row's earlier conclusion is not lost) but is no longer read or written. Neither kind had a reviewer, a date
  * or a reason, so such a row is kept as it is and read as incomplete (IncidentRecord.assessmentMissing): the
  * screen asks for the missing parts, and until they are given an incomplete low-probability conclusion is
  * treated as the breach 164.402(2) presumes, rather than hiding notices that may be owed.
@@ -45,7 +46,6 @@ const migration: Migration = {
         baa_window_unit = CASE WHEN baa_reporting_days IS NULL THEN NULL ELSE 'calendar-days' END;
 
       ALTER TABLE incident DROP COLUMN unsecured_phi;
-      ALTER TABLE incident DROP COLUMN risk_conclusion;
       ALTER TABLE incident DROP COLUMN baa_reporting_days;
     `)
   }
