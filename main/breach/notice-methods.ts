@@ -63,7 +63,7 @@ export const NOTICE_METHODS = [
   {
     id: 'urgent-telephone',
     label: 'Urgent telephone notice (in addition to written notice)',
-    when: 'When misuse of the information may be imminent: a call in addition to the written notice, never instead of it (164.404(d)(3)).',
+    when: 'When misuse of the information may be imminent: a call in addition to the written notice, never instead of it (164.404(d)(3); the wording of this paragraph is not confirmed here, so check with counsel).',
     kinds: TO_PEOPLE,
     completesAlone: false
   },

@@ -124,7 +124,7 @@ function individualsWithNotices(individuals: PendingObligation, notices: readonl
   const calls = notices.filter(notice => notice.kind === 'individuals' && notice.method === 'urgent-telephone')
   if (calls.length > 0 && individualNotices(notices).length === 0) {
     sentences.push(
-      `An urgent telephone notice is recorded on ${earliest(calls)!.doneOn}; it is given in addition to written notice (45 CFR 164.404(d)(3)), so the written notice is still due.`
+      `An urgent telephone notice is recorded on ${earliest(calls)!.doneOn}; it is given in addition to written notice (45 CFR 164.404(d)(3); check the wording with counsel), so the written notice is still due.`
     )
   }
   return sentences.length === 0 ? individuals : { ...individuals, basis: `${individuals.basis} ${sentences.join(' ')}` }
