@@ -156,15 +156,16 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
   'findings.view': (input, ctx) => {
     const { limit, offset, groupBy, ...options } = input
     const db = ctx.workspace().db
-    return groupBy === 'check'
-      ? { groupBy, ...viewCheckGroups(db, options, { limit, offset }) }
-      : { groupBy, ...viewFindings(db, options, { limit, offset }) }
+    if (groupBy === 'check') return { groupBy, ...viewCheckGroups(db, options, { limit, offset }) }
+    const page = viewFindings(db, options, { limit, offset })
+    return { groupBy, ...page, findings: withTriage(page.findings, evaluateTriage(db, localDateOf(ctx.session.now()))) }
   },
 
   'findings.detail': (input, ctx) => {
-    const detail = readFindingDetail(ctx.workspace().db, input.id)
+    const { db } = ctx.workspace()
+    const detail = readFindingDetail(db, input.id)
     if (!detail) throw new ApiError('not-found', `There is no finding ${input.id}`)
-    return detail
+    return withTriage([detail], evaluateTriage(db, localDateOf(ctx.session.now())))[0] as typeof detail
   },
 
   'findings.specificationSummary': (input, ctx) => {

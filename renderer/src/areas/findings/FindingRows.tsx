@@ -1,11 +1,19 @@
 import { Badge, Button, Link, Table, Text } from '@radix-ui/themes'
+import { useState } from 'react'
 import type { FindingView } from '../../../../main/scanners/contract'
+import type { FindingTriage } from '../../../../main/scanners/triage/contract'
+import { TriageDialog, TriageNote } from './TriageDialog'
 import { ScrollableTable } from '../../components/ScrollableTable'
 import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
 import { formatNumber } from '../../components/count-of'
 
-/** Findings as table rows. Every value is imported data, rendered as text only. `onOpen`: a Details button on each row. */
-export function FindingRows<F extends FindingView>(props: { findings: F[]; label: string; onOpen?(finding: F): void }) {
+/**
+ * Findings as table rows. Every value is imported data, rendered as text only. `onOpen`: a Details button on each row.
+ * A finding's triage shows under its status; with `onTriaged`, each failing row has Triage… (the row shows the new triage at once).
+ */
+export function FindingRows<F extends FindingView>(props: { findings: F[]; label: string; onOpen?(finding: F): void; onTriaged?(): void }) {
+  // Triages made here, shown before the list is read again.
+  const [changed, setChanged] = useState(new Map<number, FindingTriage | null>())
   return (
     <ScrollableTable variant="surface" size="1" label={props.label}>
       <Table.Header>
@@ -28,6 +36,17 @@ export function FindingRows<F extends FindingView>(props: { findings: F[]; label
                 <Badge color="gray" ml="1">
                   muted
                 </Badge>
+              )}
+              <TriageNote triage={changed.has(f.id) ? changed.get(f.id) : f.triage} />
+              {props.onTriaged && f.status === 'failed' && (
+                <TriageDialog
+                  target={{ findingId: f.id, label: `${f.title} on ${f.resourceName ?? f.resourceId ?? 'no resource'}` }}
+                  current={changed.has(f.id) ? changed.get(f.id) : f.triage}
+                  onChanged={triage => {
+                    setChanged(new Map(changed).set(f.id, triage.state === 'active' ? { triage, active: true, why: null } : null))
+                    props.onTriaged?.()
+                  }}
+                />
               )}
             </Table.Cell>
             <Table.Cell>
