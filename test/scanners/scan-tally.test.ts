@@ -1,11 +1,12 @@
 import fs from 'node:fs'
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { FINDING_STATUSES, type NormalizedFinding, type ReadSummary } from '../../main/scanners/finding.types'
 import { readScanFile } from '../../main/scanners/read/scan-reader'
 import { describeTally } from '../../main/scanners/scan-tally'
 import { scanSections } from '../../main/documents/workspace-data/scans'
-import { createTestWorkspace } from '../helpers/workspace'
+import { createTestWorkspace, tempDir } from '../helpers/workspace'
 import { ownFixture, realSample, realSamplesDir, realSamplesPresent } from './fixture-paths'
 
 /** Every part the summary text lists, and its head total: the parts must make the whole. */
@@ -137,6 +138,25 @@ describe('ScoutSuite GCP and Azure', () => {
     })
     expect(summary.citations).toContain('164.312(e)(1)')
     expect(summary.unmappedChecks.map(u => u.checkId)).toEqual(['appservice-authentication-disabled'])
+  })
+})
+
+describe('unmapped checks', () => {
+  it('lists the 200 checks with the most findings and says how many more map to nothing', async () => {
+    const file = path.join(tempDir(), 'many-checks.json')
+    const record = (check: string) => ({
+      CheckID: check,
+      FindingUniqueId: `${check}-1`,
+      Status: 'FAIL',
+      Provider: 'aws',
+      ResourceArn: `arn:aws:s3:::${check}`
+    })
+    const records = [...Array.from({ length: 250 }, (_, i) => record(`custom_check_${String(i).padStart(3, '0')}`)), record('custom_check_249')]
+    await writeFile(file, JSON.stringify(records))
+    const { summary } = await readScanFile(file)
+    expect(summary.unmappedChecks).toHaveLength(200)
+    expect(summary.unmappedChecks[0]).toMatchObject({ checkId: 'custom_check_249', findings: 2 })
+    expect(summary.warnings).toContain('50 further checks (50 findings) map to no specification either; the 200 with the most findings are listed')
   })
 })
 

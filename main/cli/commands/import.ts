@@ -47,7 +47,7 @@ function report(result: FileImportResult): ImportReport {
   }
 }
 
-/** Unmapped checks listed in the text output; --json lists every one. */
+/** Unmapped checks listed in the text output; --json lists every one the scan keeps (up to 200). */
 const UNMAPPED_SHOWN = 20
 
 function describe(result: FileImportResult): string[] {
@@ -71,7 +71,7 @@ function describe(result: FileImportResult): string[] {
     for (const u of scan.unmappedChecks.slice(0, UNMAPPED_SHOWN))
       lines.push(`    ${terminalSafe(u.checkId)} (${plural(u.findings, 'finding')}): ${terminalSafe(u.reason)}`)
     if (scan.unmappedChecks.length > UNMAPPED_SHOWN)
-      lines.push(`    … and ${formatCount(scan.unmappedChecks.length - UNMAPPED_SHOWN)} more (--json lists them all)`)
+      lines.push(`    … and ${formatCount(scan.unmappedChecks.length - UNMAPPED_SHOWN)} more (--json lists up to 200)`)
   }
   for (const s of scan.skipped) lines.push(`  skipped ${formatCount(s.count)}: ${s.reason}`)
   for (const w of scan.warnings) lines.push(`  note: ${w}`)

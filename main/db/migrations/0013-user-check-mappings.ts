@@ -70,11 +70,12 @@ function fillScanTallies(db: Db): void {
   const scans = db.prepare('SELECT id FROM scan').pluck().all() as number[]
   const byStatus = db.prepare('SELECT status, SUM(item_count) AS items, COUNT(*) AS records FROM finding WHERE scan_id = ? GROUP BY status')
   const checks = db.prepare('SELECT COUNT(DISTINCT c.check_id) FROM finding f JOIN finding_check c ON c.id = f.check_ref WHERE f.scan_id = ?').pluck()
+  // As an import lists them: the 200 checks with the most findings (Inspector files have one check id per CVE).
   const unmapped = db.prepare(
     `SELECT c.check_id AS checkId, MIN(c.title) AS title, COUNT(*) AS findings
        FROM finding f JOIN finding_check c ON c.id = f.check_ref
       WHERE f.scan_id = ? AND f.citation_set_id IS NULL
-      GROUP BY c.check_id ORDER BY c.check_id`
+      GROUP BY c.check_id ORDER BY findings DESC, c.check_id LIMIT 200`
   )
   const update = db.prepare('UPDATE scan SET tally = ?, unmapped_checks = ? WHERE id = ?')
   for (const id of scans) {

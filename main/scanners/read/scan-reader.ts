@@ -9,7 +9,8 @@ import {
   type ReadSummary,
   type Severity,
   type SkippedRecords,
-  type SourceEncoding
+  type SourceEncoding,
+  type UnmappedCheck
 } from '../finding.types'
 import { MissingFieldError } from '../formats/fields'
 import { scannerFormat } from '../formats/index'
@@ -279,6 +280,7 @@ export class ScanFileReader {
 
   private buildSummary(format: FormatId, source: DecodedSource): ReadSummary {
     const c = this.counts
+    const unmapped = listUnmapped(c.unmapped, format)
     return {
       file: this.file,
       format,
@@ -293,21 +295,17 @@ export class ScanFileReader {
       failed: c.failed,
       failedBySeverity: c.failedBySeverity,
       tally: c.tally.tally(format),
-      unmappedChecks: [...c.unmapped].map(([checkId, u]) => ({
-        checkId,
-        title: u.title,
-        findings: u.findings,
-        reason: u.reason ?? unmappedReason(format)
-      })),
+      unmappedChecks: unmapped.listed,
       citations: [...c.citations].sort(compareCitations),
       accounts: [...c.accounts].sort(),
       skipped: [...c.skipped.values()],
       warnings: c.shortened.count
         ? [
             ...c.warnings,
+            ...unmapped.warnings,
             `${c.shortened.count} finding${c.shortened.count === 1 ? '' : 's'} had text longer than ${MAX_FIELD_CHARS.toLocaleString('en')} characters, kept shortened (first: ${c.shortened.first})`
           ]
-        : c.warnings
+        : [...c.warnings, ...unmapped.warnings]
     }
   }
 
@@ -345,6 +343,27 @@ export async function readScanFile(file: string, options: ReadOptions = {}): Pro
   const findings: NormalizedFinding[] = []
   for await (const batch of reader.batches()) findings.push(...batch)
   return { findings, summary: reader.summary }
+}
+
+/** Unmapped checks listed in a summary; a file of per-finding check ids (Inspector CVEs) has thousands, said in one warning. */
+const MAX_UNMAPPED_LISTED = 200
+
+function listUnmapped(
+  unmapped: ReadonlyMap<string, { title: string; findings: number; reason: string | null }>,
+  format: FormatId
+): { listed: UnmappedCheck[]; warnings: string[] } {
+  const all = [...unmapped]
+    .map(([checkId, u]) => ({ checkId, title: u.title, findings: u.findings, reason: u.reason ?? unmappedReason(format) }))
+    .sort((a, b) => b.findings - a.findings || a.checkId.localeCompare(b.checkId))
+  if (all.length <= MAX_UNMAPPED_LISTED) return { listed: all, warnings: [] }
+  const rest = all.slice(MAX_UNMAPPED_LISTED)
+  const findings = rest.reduce((n, u) => n + u.findings, 0)
+  return {
+    listed: all.slice(0, MAX_UNMAPPED_LISTED),
+    warnings: [
+      `${rest.length.toLocaleString('en-US')} further checks (${findings.toLocaleString('en-US')} findings) map to no specification either; the ${MAX_UNMAPPED_LISTED} with the most findings are listed`
+    ]
+  }
 }
 
 function firstNonBlank(buf: Buffer): number {

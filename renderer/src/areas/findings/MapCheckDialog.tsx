@@ -5,7 +5,8 @@ import type { ScanView, UnmappedCheck } from '../../../../main/scanners/contract
 import { api, errorMessage } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { formatNumber } from '../../components/count-of'
-import { useLoaded } from '../../components/use-loaded'
+import { useLoaded, type Loaded } from '../../components/use-loaded'
+import type { CatalogData } from '../../../../main/assessment/contract'
 
 /**
  * The import summary's "Unmapped checks": each check of the scan that bears on no specification, why, and
@@ -14,15 +15,19 @@ import { useLoaded } from '../../components/use-loaded'
  */
 export function UnmappedChecks(props: { scan: ScanView }) {
   const [mapped, setMapped] = useState(new Map<string, MapCheckResult>())
+  const [showAll, setShowAll] = useState(false)
+  // One catalog for every dialog of the list.
+  const catalog = useLoaded(() => api['assessment.catalog']({}), [])
   const { scan } = props
   if (scan.unmappedChecks.length === 0) return null
+  const shown = showAll ? scan.unmappedChecks : scan.unmappedChecks.slice(0, FIRST_SHOWN)
   return (
     <DataList.Item>
       <DataList.Label>Unmapped checks</DataList.Label>
       <DataList.Value>
         <Flex direction="column" gap="2" asChild>
           <ul aria-label="Unmapped checks" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {scan.unmappedChecks.map(check => {
+            {shown.map(check => {
               const done = mapped.get(check.checkId)
               return (
                 <li key={check.checkId}>
@@ -40,6 +45,7 @@ export function UnmappedChecks(props: { scan: ScanView }) {
                       <MapCheckDialog
                         scanner={scan.scanner}
                         check={check}
+                        catalog={catalog}
                         onMapped={result => setMapped(new Map(mapped).set(check.checkId, result))}
                       />
                     )}
@@ -49,13 +55,26 @@ export function UnmappedChecks(props: { scan: ScanView }) {
             })}
           </ul>
         </Flex>
+        {!showAll && scan.unmappedChecks.length > FIRST_SHOWN && (
+          <Button size="1" variant="ghost" mt="2" onClick={() => setShowAll(true)}>
+            Show all {formatNumber(scan.unmappedChecks.length)} unmapped checks
+          </Button>
+        )}
       </DataList.Value>
     </DataList.Item>
   )
 }
 
+/** Unmapped checks listed before "Show all". */
+const FIRST_SHOWN = 10
+
 /** Map one check to one or more specifications of the catalog, with the name of whoever decides it. */
-export function MapCheckDialog(props: { scanner: string; check: UnmappedCheck; onMapped(result: MapCheckResult): void }) {
+export function MapCheckDialog(props: {
+  scanner: string
+  check: UnmappedCheck
+  catalog: Loaded<CatalogData>
+  onMapped(result: MapCheckResult): void
+}) {
   const id = useId()
   const [open, setOpen] = useState(false)
   const [chosen, setChosen] = useState(new Set<string>())
@@ -63,7 +82,7 @@ export function MapCheckDialog(props: { scanner: string; check: UnmappedCheck; o
   const [by, setBy] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
-  const catalog = useLoaded(() => api['assessment.catalog']({}), [])
+  const { catalog } = props
   const entries = useMemo(() => {
     const words = search.trim().toLowerCase()
     const all = catalog.data?.entries ?? []
