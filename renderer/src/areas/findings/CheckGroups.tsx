@@ -8,6 +8,7 @@ import { ScrollableTable } from '../../components/ScrollableTable'
 import { countOf, formatNumber } from '../../components/count-of'
 import { formatDateTime } from '../../components/format-date'
 import { FindingRows } from './FindingRows'
+import { TriageDialog } from './TriageDialog'
 import { SEVERITY_COLOR, STATUS_COLOR, STATUS_ORDER } from './labels'
 import type { ViewQuery } from './view-query'
 
@@ -63,6 +64,12 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
                       <Text as="div" size="1" color="gray">
                         {g.checkId} · {g.scanner}
                       </Text>
+                      {(g.statuses.failed ?? 0) > 0 && (
+                        <TriageDialog
+                          target={{ checkId: g.checkId, scanner: g.scanner, label: `every failing finding of ${g.title}` }}
+                          onChanged={() => props.onTriaged?.()}
+                        />
+                      )}
                     </div>
                   </Flex>
                 </Table.RowHeaderCell>

@@ -5,6 +5,7 @@ import { useLoaded } from '../../components/use-loaded'
 import { formatDateTime } from '../../components/format-date'
 import { formatNumber } from '../../components/count-of'
 import { SEVERITY_COLOR, STATUS_COLOR } from './labels'
+import { TriageDialog, TriageNote } from './TriageDialog'
 
 const SOURCE_TEXT: Record<string, string> = {
   file: 'named in the scanner’s file',
@@ -13,8 +14,8 @@ const SOURCE_TEXT: Record<string, string> = {
 }
 
 /** Every stored field of one finding, its scan and file, and when the same check on the same resource was first and last seen. */
-export function FindingDetailDialog(props: { findingId: number | null; onClose(): void }) {
-  const { data, error } = useLoaded(
+export function FindingDetailDialog(props: { findingId: number | null; onClose(): void; onTriaged(): void }) {
+  const { data, error, reload } = useLoaded(
     () => (props.findingId === null ? Promise.resolve(null) : api['findings.detail']({ id: props.findingId })),
     [props.findingId]
   )
@@ -43,12 +44,23 @@ export function FindingDetailDialog(props: { findingId: number | null; onClose()
                 {f.severity}
               </Badge>
               {f.muted && <Badge color="gray">muted by the scanner</Badge>}
+              {f.status === 'failed' && (
+                <TriageDialog
+                  target={{ findingId: f.id, label: `${f.title} on ${f.resourceName ?? f.resourceId ?? 'no resource'}` }}
+                  current={f.triage}
+                  onChanged={() => {
+                    reload()
+                    props.onTriaged()
+                  }}
+                />
+              )}
               {!f.current && (
                 <Badge color="amber" variant="soft" highContrast>
                   superseded scan
                 </Badge>
               )}
             </Flex>
+            <TriageNote triage={f.triage} />
             <DataList.Root size="2">
               {row('Check', f.checkId)}
               {row('Resource', f.resourceName ?? f.resourceId)}

@@ -159,7 +159,14 @@ export function FindingsBrowser(props: { scans: ScanView[]; filter: FindingFilte
           </Flex>
         </>
       )}
-      <FindingDetailDialog findingId={detailId} onClose={() => setDetailId(null)} />
+      <FindingDetailDialog
+        findingId={detailId}
+        onClose={() => setDetailId(null)}
+        onTriaged={() => {
+          reload()
+          props.onTriaged?.()
+        }}
+      />
     </Flex>
   )
 }
