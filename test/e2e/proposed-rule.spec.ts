@@ -27,7 +27,7 @@ test('the readiness view is absent until turned on in Settings, then shows the s
   await openArea(app, 'Calendar')
   await expect(page.getByRole('checkbox', { name: 'Include duties of the proposed Security Rule (not in force)' })).not.toBeChecked()
   await expect(page.getByText(/\(proposed rule\)/)).toHaveCount(0)
-  await expect(page.getByTestId('calendar-disclaimer')).toContainText(/is not in force; status as of \S+: Still proposed/)
+  await expect(page.getByTestId('calendar-disclaimer')).toContainText(/Status of the proposal \(90 FR 898\) as of \S+: Still proposed/)
 
   // A decision recorded in the assessment, as its decision dialog records it.
   const decided = await page.evaluate(() =>

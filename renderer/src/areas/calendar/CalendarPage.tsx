@@ -148,9 +148,8 @@ export function CalendarPage() {
       )}
       {view.data && (
         <Text as="p" size="1" color="gray" data-testid="calendar-disclaimer">
-          {view.data.disclaimer} The proposed Security Rule ({view.data.proposedRule.citation}, published{' '}
-          {formatDate(view.data.proposedRule.publishedOn)}) is not in force; status as of {formatDate(view.data.proposedRule.statusAsOf)}:{' '}
-          {view.data.proposedRule.summary} Check with counsel.
+          {view.data.disclaimer} Status of the proposal ({view.data.proposedRule.citation}) as of {formatDate(view.data.proposedRule.statusAsOf)}:{' '}
+          {view.data.proposedRule.summary}
         </Text>
       )}
     </Flex>

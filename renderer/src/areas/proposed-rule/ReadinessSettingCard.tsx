@@ -26,9 +26,9 @@ export function ReadinessSettingCard() {
           </Flex>
         </Text>
         <Text as="p" size="2" color="gray">
-          The update to the Security Rule proposed in January 2025 (90 FR 898) is not in force. Turned on, a "Proposed rule readiness" area compares
-          each specification as it stands today with what the proposal would ask. Its duties stay out of the calendar and the Dashboard unless you
-          include them there. This setting applies to every workspace opened in this app.
+          The update to the Security Rule proposed in January 2025 (90 FR 898) is not in force. Turned on, a "Proposed rule" area shows how each
+          specification stands today beside what the proposal would ask. Its duties stay off the Dashboard, and off the calendar unless you include
+          them there. This setting applies to every workspace opened in this app.
         </Text>
         {error && (
           <Callout.Root color="red" role="alert">
