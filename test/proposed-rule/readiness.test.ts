@@ -1,7 +1,10 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getCatalog } from '../../main/assessment/catalog'
 import { loadNprm } from '../../main/proposed-rule/nprm'
-import { createTestSession, createTestWorkspace } from '../helpers/workspace'
+import { readReadinessViewShown, writeReadinessViewShown } from '../../main/proposed-rule/view-setting'
+import { createTestSession, createTestWorkspace, tempDir } from '../helpers/workspace'
 
 const now = () => new Date('2026-12-06T15:00:00Z')
 
@@ -76,5 +79,14 @@ describe('the readiness view setting', () => {
     expect(await restarted.call('proposedRule.viewSetting', {})).toEqual({ shown: true, persisted: true })
     await restarted.call('proposedRule.setViewSetting', { shown: false })
     expect(await ws.call('proposedRule.viewSetting', {})).toEqual({ shown: false, persisted: true })
+  })
+
+  it('reads as off with no data folder (the command line) or a damaged file', () => {
+    expect(readReadinessViewShown(null)).toBe(false)
+    const dir = tempDir()
+    writeReadinessViewShown(dir, true)
+    expect(readReadinessViewShown(dir)).toBe(true)
+    fs.writeFileSync(path.join(dir, 'proposed-rule-view.json'), '{"version": 1, "shown": "yes"')
+    expect(readReadinessViewShown(dir)).toBe(false)
   })
 })
