@@ -83,8 +83,16 @@ describe('the assessment outcome through every way in', () => {
     expect(list.stdout).toMatch(
       /Appointment list e-mailed to a partner clinic \(discovered 2026-03-02, 630 affected; low probability of compromise; states with no harm test kept\): next: state-individuals due 2026-04-01/
     )
-    const json = JSON.parse((await runSafeguard(['incidents', 'list', file, '--json'])).stdout) as { outcome: string }[]
+    const json = JSON.parse((await runSafeguard(['incidents', 'list', file, '--json'])).stdout) as { id: number; outcome: string }[]
     expect(json.map(i => i.outcome)).toEqual(['low-probability'])
+    const shown = await runSafeguard(['incidents', 'show', file, String(json[0]!.id), '--as-of', '2026-03-06'])
+    expect(shown.code).toBe(0)
+    expect(shown.stdout).toMatch(
+      /Is it a breach\? low probability of compromise; states with no harm test kept \(reviewed by Dana Ortiz, privacy officer, on 2026-03-04\)/
+    )
+    expect(shown.stdout).toMatch(
+      /2026-04-01 {2}due +Affected residents of California \(Cal\. Civ\. Code § 1798\.82.*\) \[Kept: this state's law has no risk-of-harm test\]/
+    )
 
     const refused = await runSafeguard(['incidents', 'import', file, path.join(fixtures, 'incidents-low-probability-undocumented.csv')])
     expect(refused.code).toBe(1)

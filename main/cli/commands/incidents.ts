@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import type { IncidentImportReport, IncidentSummary } from '../../breach/contract'
+import type { IncidentDetail, IncidentImportReport, IncidentSummary } from '../../breach/contract'
 import { withWorkspace } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 import { formatCount } from '../../shared/count-text'
@@ -14,6 +14,28 @@ const OUTCOME_WORDS: Record<IncidentSummary['outcome'], string> = {
   exception: 'not a breach: exception of 164.402(1)',
   secured: 'secured PHI',
   'low-probability': 'low probability of compromise; states with no harm test kept'
+}
+
+/** The outcome, what documents it, what it lacks, then each obligation (a kept state duty says so). */
+function describeIncident(detail: IncidentDetail): string[] {
+  const { incident, assessment } = detail
+  const recorded = incident.assessment
+  const documented = [
+    recorded.exception ? `exception: ${recorded.exception}` : '',
+    recorded.reviewer ? `reviewed by ${recorded.reviewer}` : '',
+    recorded.assessedOn ? `on ${recorded.assessedOn}` : ''
+  ].filter(Boolean)
+  return [
+    `#${incident.id} ${incident.title} (discovered ${incident.discoveredOn})`,
+    `Is it a breach? ${OUTCOME_WORDS[recorded.outcome]}${documented.length > 0 ? ` (${documented.join(', ')})` : ''}`,
+    ...(recorded.reason ? [`Reason recorded: ${recorded.reason}`] : []),
+    ...(incident.assessmentMissing.length > 0 ? [`Incomplete: lacks ${incident.assessmentMissing.join(', ')}`] : []),
+    assessment.reason,
+    ...assessment.obligations.map(
+      o =>
+        `  ${o.dueOn}  ${o.status.padEnd(9)} ${o.recipient} (${o.citation})${o.kept ? ` [${o.kept}]` : ''}${o.checkWithCounsel ? ' [check with counsel]' : ''}`
+    )
+  ]
 }
 
 export function registerIncidents(program: Command, io: CliIo): void {
@@ -76,6 +98,21 @@ export function registerIncidents(program: Command, io: CliIo): void {
               return `  #${i.id} ${i.title} (discovered ${i.discoveredOn}, ${formatCount(i.totalAffected)} affected; ${OUTCOME_WORDS[i.outcome]}): ${next}${i.overdue > 0 ? `; ${formatCount(i.overdue)} overdue` : ''}`
             })
       )
+    })
+
+  incidents
+    .command('show')
+    .description('Show one incident: the outcome of its assessment ("Is it a breach?"), why, and each notice it requires')
+    .argument('<workspace>', 'workspace file')
+    .argument('<id>', 'its number, as incidents list shows it (#3)')
+    .option('--as-of <date>', 'judge deadlines as of this date (YYYY-MM-DD); default today')
+    .option('--json', 'print as JSON')
+    .exitOverride()
+    .action(async (workspace: string, idText: string, options: { asOf?: string; json?: boolean }) => {
+      const id = parseRecordId(idText)
+      const detail = await withWorkspace(workspace, call => call('incidents.get', { id, ...(options.asOf ? { asOf: options.asOf } : {}) }))
+      if (options.json) return printJson(io, detail)
+      printLines(io, describeIncident(detail))
     })
 
   incidents
