@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -24,7 +25,18 @@ describe('the documentation export (documents.incidentDocumentation, 164.414(b))
           recipientsCount: 860
         }
       })
-      await ws.call('incidents.recordNotice', { id: incident.id, notice: { kind: 'hhs', doneOn: '2026-04-21', method: 'hhs-portal' } })
+      const recorded = await ws.call('incidents.recordNotice', {
+        id: incident.id,
+        notice: { kind: 'hhs', doneOn: '2026-04-21', method: 'hhs-portal' }
+      })
+      const withoutEvidence = await ws.call('documents.incidentDocumentation', { id: incident.id, path: path.join(ws.dir, 'before.pdf') })
+      expect(withoutEvidence!.draftReasons).toContain('1 notice without delivery evidence')
+      // The HHS notice's evidence is a file kept in the workspace: named with its hash in the export.
+      const confirmation = path.join(ws.dir, 'receipt.pdf')
+      fs.writeFileSync(confirmation, '%PDF-1.7 HHS breach portal confirmation')
+      const hhsNotice = recorded.notices.find(n => n.kind === 'hhs')!
+      await ws.call('incidents.attachNoticeFile', { id: incident.id, noticeId: hhsNotice.id, path: confirmation })
+      const sha256 = createHash('sha256').update('%PDF-1.7 HHS breach portal confirmation').digest('hex')
       const file = path.join(ws.dir, 'documentation.pdf')
       const result = await ws.call('documents.incidentDocumentation', { id: incident.id, path: file })
       expect(result).toMatchObject({ path: file, bytes: fs.statSync(file).size })
@@ -47,9 +59,12 @@ describe('the documentation export (documents.incidentDocumentation, 164.414(b))
       expect(text).toContain('Detective, Austin Police Department')
       expect(text).toContain('USPS certificate of mailing 9407 1111')
       expect(text).toContain('860 recipients')
-      // Media for California is still owed and the HHS notice has no evidence: a draft, and the cover says why.
-      expect(result!.draftReasons).toEqual(expect.arrayContaining(['1 notice without delivery evidence']))
-      expect(result!.draftReasons.join('; ')).toMatch(/required notices? not yet given/)
+      // Table cells wrap: the file's words and its name with the hash are checked apart.
+      expect(text).toContain('File kept in the workspace:')
+      expect(text).toContain('receipt.pdf')
+      expect(text).toContain(sha256.slice(0, 16))
+      // Media for California and the state notices are still owed: a draft, and the cover says why.
+      expect(result!.draftReasons).toEqual([expect.stringMatching(/^\d+ required notices not yet given$/)])
       expect(text).toContain('DRAFT — not ready to send')
       // The timeline runs in date order: the breach, discovery, assessment, statement, the notices.
       const order = [

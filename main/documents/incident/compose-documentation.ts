@@ -26,6 +26,15 @@ const NOT_RECORDED = 'Not recorded.'
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
 const methodLabel = (id: IncidentNotice['method']): string => NOTICE_METHODS.find(method => method.id === id)?.label ?? id
 
+/** What shows a notice was delivered: the words recorded and the file kept in the workspace (named with its SHA-256, so a copy can be checked). */
+function evidenceOf(notice: IncidentNotice): string | null {
+  const file = notice.evidenceFile
+    ? `File kept in the workspace: ${notice.evidenceFile.originalName} (SHA-256 ${notice.evidenceFile.sha256.slice(0, 16)}…)`
+    : ''
+  const text = [notice.evidence.trim(), file].filter(Boolean).join('. ')
+  return text === '' ? null : text
+}
+
 const STATUS_CELL: Record<BreachObligation['status'], TableCellValue> = {
   overdue: { text: 'Overdue', color: COLOR.bad, bold: true },
   due: { text: 'Due', color: COLOR.partial },
@@ -37,7 +46,7 @@ const STATUS_CELL: Record<BreachObligation['status'], TableCellValue> = {
 export function documentationDraftReasons(data: IncidentDocumentData): string[] {
   const { incident, notices, assessment } = data.detail
   const open = assessment.obligations.filter(o => o.status === 'due' || o.status === 'overdue').length
-  const withoutEvidence = notices.filter(n => n.evidence.trim() === '').length
+  const withoutEvidence = notices.filter(n => evidenceOf(n) === null).length
   const unnamedOral = incident.lawEnforcementDelays.filter(d => d.kind === 'oral' && !d.official).length
   const reasons: string[] = []
   if (open > 0) reasons.push(`${plural(open, 'required notice')} not yet given`)
@@ -210,7 +219,7 @@ function noticesGiven(w: PdfWriter, data: IncidentDocumentData): void {
       `${capitalized(NOTICE_KIND_NAMES[n.kind])}${n.jurisdiction ? ` (${n.jurisdiction})` : ''}`,
       formatShortDate(n.doneOn),
       methodLabel(n.method),
-      n.evidence.trim() !== '' ? n.evidence : { text: 'None recorded', color: COLOR.bad },
+      evidenceOf(n) ?? { text: 'None recorded', color: COLOR.bad },
       [
         n.recipientsCount !== null ? `${formatCount(n.recipientsCount)} recipients` : '',
         n.missingContactCount !== null ? `${formatCount(n.missingContactCount)} without contact details` : '',
