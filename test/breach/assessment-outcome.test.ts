@@ -185,6 +185,21 @@ describe('a low-probability conclusion keeps the duties of states with no risk-o
   })
 })
 
+describe('the harm-test column of the state table', () => {
+  it('says for every row whether the law has a risk-of-harm test, marks California 1798.82 as having none, and claims no more certainty than its source', () => {
+    const table = loadStateLawTable()
+    const byId = new Map(table.rows.map(row => [row.id, row]))
+    expect(byId.get('CA')!.harmTest.exists).toBe(false)
+    // Alabama's own individual-notice text carries its harm test ("reasonably likely to cause substantial harm").
+    expect(byId.get('AL')!.harmTest).toMatchObject({ exists: true, certainty: 'confirmed' })
+    expect(byId.get('AL')!.individual.text).toMatch(/substantial harm/)
+    for (const row of table.rows) {
+      // What rests on recollection only is never marked more certain than 'unconfirmed'.
+      if (row.harmTest.text.startsWith('Recollection')) expect(row.harmTest.certainty, row.id).toBe('unconfirmed')
+    }
+  })
+})
+
 describe("a business associate's discovery (164.404(a)(2), 164.410)", () => {
   it('as your agent, its discovery starts your clock', () => {
     // BA discovered Monday 2 March; told you Friday 20 March. 2 March + 60: + 29 = 31 March, + 30 = 30 April, + 1 = 1 May.
