@@ -5,6 +5,7 @@ import type { ReviewFlag } from '../../../../main/scanners/contract'
 import { formatNumber } from '../../components/count-of'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { formatDate } from '../../components/format-date'
+import { recorderName } from './recorder-name'
 
 /** Names of the rule's standards and specifications by citation, so a flag reads as more than a paragraph number. */
 function useRuleTitles(): Map<string, string> {
@@ -111,15 +112,12 @@ export function ReviewFlags(props: {
   )
 }
 
-// The name typed last, offered again in this session's next dialog.
-let lastName = ''
-
 /** Dismiss a flag (with a reason and a name) or restore a dismissed one (with a name). */
 function FlagDialog(props: { flag: ReviewFlag; action: 'dismiss' | 'restore'; onDone(): void }) {
   const id = useId()
   const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [by, setBy] = useState(lastName)
+  const [by, setBy] = useState(recorderName.get())
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const dismiss = props.action === 'dismiss'
@@ -131,7 +129,7 @@ function FlagDialog(props: { flag: ReviewFlag; action: 'dismiss' | 'restore'; on
     try {
       if (dismiss) await api['findings.dismissFlag']({ citation, reason: reason.trim(), by: by.trim() })
       else await api['findings.restoreFlag']({ citation, by: by.trim() })
-      lastName = by.trim()
+      recorderName.set(by.trim())
       setOpen(false)
       setReason('')
       props.onDone()
@@ -148,7 +146,7 @@ function FlagDialog(props: { flag: ReviewFlag; action: 'dismiss' | 'restore'; on
         setOpen(next)
         if (next) {
           setError(null)
-          setBy(lastName)
+          setBy(recorderName.get())
         }
       }}
     >

@@ -5,6 +5,7 @@ import { api, errorMessage } from '../../api'
 import { DateInput } from '../../components/DateInput'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { formatDate } from '../../components/format-date'
+import { recorderName } from './recorder-name'
 
 /** What is triaged: one finding by id, or every failing finding of a check (optionally one account's). */
 export type TriageTarget = { findingId: number; label: string } | { checkId: string; scanner: string; account?: string | undefined; label: string }
@@ -28,9 +29,6 @@ const STATUSES: Record<TriageStatus, { label: string; needsExpiry: boolean; hint
   }
 }
 
-// The name typed last, offered again in the next dialog of this session (never stored on disk by the window).
-let lastName = ''
-
 /**
  * "Triage…": mark a failing finding (or a whole check) as an accepted risk, a false positive or fixed pending a
  * rescan, with a reason, an expiry and who decides; triaged findings stop counting as failing until the expiry
@@ -42,7 +40,7 @@ export function TriageDialog(props: { target: TriageTarget; current?: FindingTri
   const [status, setStatus] = useState<TriageStatus>('accepted-risk')
   const [reason, setReason] = useState('')
   const [expiresOn, setExpiresOn] = useState('')
-  const [by, setBy] = useState(lastName)
+  const [by, setBy] = useState(recorderName.get())
   const [error, setError] = useState<string | null>(null)
   const [busy, setBusy] = useState(false)
   const active = props.current?.active ? props.current.triage : null
@@ -53,7 +51,7 @@ export function TriageDialog(props: { target: TriageTarget; current?: FindingTri
     setBusy(true)
     try {
       const triage = await work()
-      lastName = by.trim()
+      recorderName.set(by.trim())
       setOpen(false)
       props.onChanged?.(triage)
     } catch (caught) {
@@ -79,7 +77,7 @@ export function TriageDialog(props: { target: TriageTarget; current?: FindingTri
         setOpen(next)
         if (next) {
           setError(null)
-          setBy(lastName)
+          setBy(recorderName.get())
         }
       }}
     >
