@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import { Badge, Button, Checkbox, DataList, Dialog, Flex, ScrollArea, Text, TextField } from '@radix-ui/themes'
+import { Badge, Box, Button, Checkbox, DataList, Dialog, Flex, ScrollArea, Text, TextField } from '@radix-ui/themes'
 import type { MapCheckResult } from '../../../../main/scanners/check-mappings/contract'
 import type { ScanView, UnmappedCheck } from '../../../../main/scanners/contract'
 import { api, errorMessage } from '../../api'
@@ -42,12 +42,14 @@ export function UnmappedChecks(props: { scan: ScanView }) {
                         {done.findingsUpdated === 1 ? 'finding' : 'findings'} now bear on {done.mapping.citations.length === 1 ? 'it' : 'them'}.
                       </Text>
                     ) : (
-                      <MapCheckDialog
-                        scanner={scan.scanner}
-                        check={check}
-                        catalog={catalog}
-                        onMapped={result => setMapped(new Map(mapped).set(check.checkId, result))}
-                      />
+                      <Box>
+                        <MapCheckDialog
+                          scanner={scan.scanner}
+                          check={check}
+                          catalog={catalog}
+                          onMapped={result => setMapped(new Map(mapped).set(check.checkId, result))}
+                        />
+                      </Box>
                     )}
                   </Flex>
                 </li>
@@ -121,7 +123,7 @@ export function MapCheckDialog(props: {
         <Dialog.Title>Map {props.check.checkId}</Dialog.Title>
         <Dialog.Description size="2">
           {props.check.title}. Choose the Security Rule specifications this check bears on. Your mapping is kept in this workspace and marked as
-          yours; it applies to the check&apos;s findings now and at every later import of {props.scanner} output.
+          yours; it applies to the check&apos;s findings now and at every later import from the same scanner.
         </Dialog.Description>
         <form
           onSubmit={event => {
@@ -165,6 +167,7 @@ export function MapCheckDialog(props: {
                           if (on === true) next.add(entry.citation)
                           else next.delete(entry.citation)
                           setChosen(next)
+                          setError(null)
                         }}
                       />
                       {entry.citation} {entry.title}
@@ -177,7 +180,15 @@ export function MapCheckDialog(props: {
               <Text as="label" size="2" weight="medium" htmlFor={`${id}-by`}>
                 Your name
               </Text>
-              <TextField.Root id={`${id}-by`} value={by} maxLength={200} onChange={event => setBy(event.target.value)} />
+              <TextField.Root
+                id={`${id}-by`}
+                value={by}
+                maxLength={200}
+                onChange={event => {
+                  setBy(event.target.value)
+                  setError(null)
+                }}
+              />
             </Flex>
             <DialogFormFooter error={error} submitLabel={busy ? 'Mapping…' : 'Map check'} />
           </Flex>
