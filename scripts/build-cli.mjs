@@ -121,7 +121,15 @@ export async function buildCli(outDir = CLI_OUT_DIR) {
     fs.writeFileSync(output.path + suffix, output.contents)
     fs.renameSync(output.path + suffix, output.path)
   }
-  const inputs = [...new Set(results.flatMap(result => Object.keys(result.metafile.inputs)))].filter(input => !input.includes(':')).sort()
+  const files = [...new Set(results.flatMap(result => Object.keys(result.metafile.inputs)))].filter(input => !input.includes(':'))
+  // Bundled packages change only with an install, which rewrites npm's record of node_modules: one file to check
+  // rather than a hundred (each file where there is no such record).
+  const installRecord = 'node_modules/.package-lock.json'
+  const packageFiles = files.filter(file => file.startsWith('node_modules/'))
+  const inputs = [
+    ...files.filter(file => !file.startsWith('node_modules/')),
+    ...(fs.existsSync(path.join(ROOT, installRecord)) ? [installRecord] : packageFiles)
+  ].sort()
   const manifest = path.join(outDir, CLI_MANIFEST)
   fs.writeFileSync(manifest + suffix, JSON.stringify({ startedAt, inputs }))
   fs.renameSync(manifest + suffix, manifest)
