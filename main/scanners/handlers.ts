@@ -170,7 +170,9 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
 
   'findings.specificationSummary': (input, ctx) => {
     const { db } = ctx.workspace()
-    return specificationSummary(db, latestScanIds(db), input.citations, input.top)
+    const scans = latestScanIds(db)
+    const triaged = triagedFailures(db, scans, evaluateTriage(db, localDateOf(ctx.session.now()))).map(f => f.id)
+    return specificationSummary(db, scans, input.citations, input.top, triaged)
   },
 
   'findings.export': async (input, ctx) => {

@@ -5,9 +5,16 @@ import { SEVERITY_ORDER } from './findings'
 
 /**
  * A question card's scan evidence: failing and passing resources per check for its specifications, over the given
- * scans (the latest of each account). Muted failures are left out of the failing side, as in the review flags.
+ * scans (the latest of each account). Muted failures are left out of the failing side, as in the review flags, and so are
+ * the `triaged` ones (ids of failures a triage covers today).
  */
-export function specificationSummary(db: Db, scanIds: readonly number[], citations: readonly string[], top: number): SpecificationSummary {
+export function specificationSummary(
+  db: Db,
+  scanIds: readonly number[],
+  citations: readonly string[],
+  top: number,
+  triaged: readonly number[] = []
+): SpecificationSummary {
   const empty: SpecificationSummary = {
     citations: [...citations],
     scans: scanIds.length,
@@ -26,10 +33,10 @@ export function specificationSummary(db: Db, scanIds: readonly number[], citatio
        FROM finding f JOIN finding_check c ON c.id = f.check_ref
        WHERE f.scan_id IN (${scanIds.map(() => '?').join(',')})
          AND f.citation_set_id IN (SELECT set_id FROM citation_set_member WHERE citation IN (${citations.map(() => '?').join(',')}))
-         AND (f.status = 'passed' OR (f.status = 'failed' AND f.muted = 0))
+         AND (f.status = 'passed' OR (f.status = 'failed' AND f.muted = 0 AND f.id NOT IN (SELECT value FROM json_each(?))))
        GROUP BY c.scanner, c.check_id, f.status`
     )
-    .all(...scanIds, ...citations) as {
+    .all(...scanIds, ...citations, JSON.stringify(triaged)) as {
     scanner: string
     checkId: string
     title: string
