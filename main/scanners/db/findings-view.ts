@@ -32,6 +32,22 @@ interface Where {
   clause: string
   params: unknown[]
   scans: number[]
+  /** `finding f` or, when the scope holds most findings, `finding f NOT INDEXED`. */
+  table: string
+}
+
+/**
+ * Whether the scans hold most of the workspace's findings: reading the table straight through then beats an index
+ * lookup per finding (as in finding-counts.ts).
+ */
+function holdsMostFindings(db: Db, scans: readonly number[]): boolean {
+  if (scans.length === 0) return false
+  const total = (db.prepare('SELECT COALESCE(SUM(findings), 0) FROM scan').pluck().get() as number) || 0
+  const inScope = db
+    .prepare(`SELECT COALESCE(SUM(findings), 0) FROM scan WHERE id IN (${scans.map(() => '?').join(',')})`)
+    .pluck()
+    .get(...scans) as number
+  return inScope * 2 >= total
 }
 
 /** The WHERE clause for the scope and filters; null when the scope holds no scan. */
@@ -64,13 +80,18 @@ function whereOf(db: Db, options: FindingsViewOptions): Where | null {
     params.push(options.severity)
   }
   if (options.check) {
-    where.push('c.scanner = ? AND c.check_id = ?')
+    where.push('f.check_ref IN (SELECT id FROM finding_check WHERE scanner = ? AND check_id = ?)')
     params.push(options.check.scanner, options.check.checkId)
   }
-  return { clause: where.length ? ` WHERE ${where.join(' AND ')}` : '', params, scans }
+  const scoped = options.scanId !== undefined || options.scope === 'latest'
+  const table = scoped && !holdsMostFindings(db, scans) ? 'finding f' : 'finding f NOT INDEXED'
+  return { clause: where.length ? ` WHERE ${where.join(' AND ')}` : '', params, scans, table }
 }
 
 const RESOURCE = 'COALESCE(f.resource_name, f.resource_id)'
+
+/** The findings with their check and citations, read through the index or straight through (Where.table). */
+const fromOf = (where: Where) => FROM.replace(/^finding f/, where.table)
 
 /** ORDER BY for single findings: the chosen key (nulls last whichever way), then a stable tie-break. */
 function findingOrder(sort: FindingSort, order: 'asc' | 'desc'): string {
@@ -87,22 +108,6 @@ function findingOrder(sort: FindingSort, order: 'asc' | 'desc'): string {
   }
 }
 
-/** ORDER BY for check groups: worst severity (then most failing), first specification, most resources, oldest. */
-function groupOrder(sort: FindingSort, order: 'asc' | 'desc'): string {
-  const dir = order === 'asc' ? 'ASC' : 'DESC'
-  const flip = order === 'asc' ? 'DESC' : 'ASC'
-  switch (sort) {
-    case 'severity':
-      return `severity_rank ${dir}, failed ${flip}, check_id, scanner`
-    case 'specification':
-      return `first_citation IS NULL, first_citation ${dir}, severity_rank, check_id, scanner`
-    case 'resource':
-      return `resources ${flip}, check_id, scanner`
-    case 'age':
-      return `first_seen IS NULL, first_seen ${dir}, severity_rank, check_id, scanner`
-  }
-}
-
 export function viewFindings(
   db: Db,
   options: FindingsViewOptions,
@@ -110,13 +115,12 @@ export function viewFindings(
 ): { scans: number[]; total: number; findings: FindingRowView[] } {
   const where = whereOf(db, options)
   if (!where) return { scans: [], total: 0, findings: [] }
-  const needsCheck = options.check ? ' JOIN finding_check c ON c.id = f.check_ref' : ''
-  const total = (db.prepare(`SELECT count(*) AS n FROM finding f${needsCheck}${where.clause}`).get(...where.params) as { n: number }).n
+  const total = (db.prepare(`SELECT count(*) AS n FROM ${where.table}${where.clause}`).get(...where.params) as { n: number }).n
   const age = options.sort === 'age'
   const rows = db
     .prepare(
       `${age ? `WITH ${SEEN} ` : ''}SELECT ${COLUMNS}, c.scanner AS scanner${age ? ', seen.first_seen AS first_seen' : ''}
-       FROM ${FROM}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
+       FROM ${fromOf(where)}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
        ORDER BY ${findingOrder(options.sort, options.order)} LIMIT ? OFFSET ?`
     )
     .all(...where.params, page.limit, page.offset) as (FindingRow & { scanner: string; first_seen?: string | null; key_hash: number })[]
@@ -159,19 +163,48 @@ export function firstSeenOfAll(db: Db): Map<number, string> {
   return new Map(rows)
 }
 
-interface GroupRow {
-  scanner: string
-  check_id: string
-  title: string
-  severity_rank: number
-  statuses: string
-  findings: number
+interface PartRow {
+  ref: number
+  status: FindingStatus
+  set_id: number | null
+  rank: number
+  n: number
   resources: number
-  citation_lists: string | null
   first_seen: string | null
-  total_groups: number
 }
 
+interface Group extends CheckGroupView {
+  rank: number
+  failed: number
+  firstCitation: string | null
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/** Nulls last whichever the order; otherwise `order` decides. */
+const compareNullable = (a: string | null, b: string | null, sign: number) =>
+  a === null || b === null ? (a === null ? 1 : 0) - (b === null ? 1 : 0) : sign * compareText(a, b)
+
+/** Check groups in order: worst severity (then most failing), first specification, most resources, oldest. */
+function compareGroups(sort: FindingSort, order: 'asc' | 'desc'): (a: Group, b: Group) => number {
+  const sign = order === 'asc' ? 1 : -1
+  const tail = (a: Group, b: Group) => compareText(a.checkId, b.checkId) || compareText(a.scanner, b.scanner)
+  switch (sort) {
+    case 'severity':
+      return (a, b) => sign * (a.rank - b.rank) || sign * (b.failed - a.failed) || tail(a, b)
+    case 'specification':
+      return (a, b) => compareNullable(a.firstCitation, b.firstCitation, sign) || a.rank - b.rank || tail(a, b)
+    case 'resource':
+      return (a, b) => sign * (b.resources - a.resources) || tail(a, b)
+    case 'age':
+      return (a, b) => compareNullable(a.firstSeen, b.firstSeen, sign) || a.rank - b.rank || tail(a, b)
+  }
+}
+
+/**
+ * The view grouped by check: one pass over the findings grouped by their check row, status and citation list
+ * (small integers, no text sorted), then the parts put together per check (scanner and check id) and ordered here.
+ */
 export function viewCheckGroups(
   db: Db,
   options: FindingsViewOptions,
@@ -180,48 +213,77 @@ export function viewCheckGroups(
   const where = whereOf(db, options)
   if (!where) return { scans: [], total: 0, groups: [] }
   const age = options.sort === 'age'
-  // Per check and status first, then per check: the statuses come out as one JSON object whatever statuses exist.
-  const rows = db
+  const parts = db
     .prepare(
-      `${age ? `WITH ${SEEN} ` : ''}SELECT scanner, check_id, MIN(title) AS title, MIN(severity_rank) AS severity_rank,
-         json_group_object(status, n) AS statuses, SUM(n) AS findings, SUM(CASE WHEN status = 'failed' THEN n ELSE 0 END) AS failed,
-         SUM(resources) AS resources, GROUP_CONCAT(citation_lists) AS citation_lists, MIN(first_citation) AS first_citation,
-         MIN(first_seen) AS first_seen, COUNT(*) OVER () AS total_groups
-       FROM (
-         SELECT c.scanner AS scanner, c.check_id AS check_id, f.status AS status, MIN(c.title) AS title, MIN(${SEVERITY_ORDER}) AS severity_rank,
-           COUNT(*) AS n, SUM(f.item_count) AS resources, GROUP_CONCAT(DISTINCT cs.citations) AS citation_lists,
-           MIN(cs.citations) AS first_citation, ${age ? 'MIN(seen.first_seen)' : 'NULL'} AS first_seen
-         FROM ${FROM}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
-         GROUP BY c.scanner, c.check_id, f.status)
-       GROUP BY scanner, check_id
-       ORDER BY ${groupOrder(options.sort, options.order)} LIMIT ? OFFSET ?`
+      `${age ? `WITH ${SEEN} ` : ''}SELECT f.check_ref AS ref, f.status AS status, f.citation_set_id AS set_id, MIN(${SEVERITY_ORDER}) AS rank,
+         COUNT(*) AS n, SUM(f.item_count) AS resources, ${age ? 'MIN(seen.first_seen)' : 'NULL'} AS first_seen
+       FROM ${where.table}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
+       GROUP BY f.check_ref, f.status, f.citation_set_id`
     )
-    .all(...where.params, page.limit, page.offset) as GroupRow[]
-  // Past the last page there are no rows to carry the count.
-  const total =
-    rows[0]?.total_groups ??
-    (page.offset === 0
-      ? 0
-      : (
-          db.prepare(`SELECT count(*) AS n FROM (SELECT 1 FROM ${FROM}${where.clause} GROUP BY c.scanner, c.check_id)`).get(...where.params) as {
-            n: number
-          }
-        ).n)
+    .all(...where.params) as PartRow[]
+  const checks = checkRows(db, [...new Set(parts.map(p => p.ref))])
+  const sets = new Map(
+    (db.prepare('SELECT id, citations FROM citation_set').all() as { id: number; citations: string }[]).map(r => [r.id, r.citations])
+  )
+  const groups = new Map<string, Group>()
+  for (const part of parts) {
+    const check = checks.get(part.ref)
+    if (!check) continue
+    const key = `${check.scanner}\u0000${check.check_id}`
+    let group = groups.get(key)
+    if (!group) {
+      group = {
+        scanner: check.scanner,
+        checkId: check.check_id,
+        title: check.title,
+        severity: 'unknown',
+        statuses: {},
+        findings: 0,
+        resources: 0,
+        citations: [],
+        firstSeen: null,
+        rank: part.rank,
+        failed: 0,
+        firstCitation: null
+      }
+      groups.set(key, group)
+    }
+    if (compareText(check.title, group.title) < 0) group.title = check.title
+    group.rank = Math.min(group.rank, part.rank)
+    group.statuses[part.status] = (group.statuses[part.status] ?? 0) + part.n
+    if (part.status === 'failed') group.failed += part.n
+    group.findings += part.n
+    group.resources += part.resources
+    const list = part.set_id === null ? undefined : sets.get(part.set_id)
+    if (list !== undefined) {
+      for (const citation of list.split('|')) if (!group.citations.includes(citation)) group.citations.push(citation)
+      if (group.firstCitation === null || compareText(list, group.firstCitation) < 0) group.firstCitation = list
+    }
+    if (part.first_seen !== null && (group.firstSeen === null || part.first_seen < group.firstSeen)) group.firstSeen = part.first_seen
+  }
+  const ordered = [...groups.values()].sort(compareGroups(options.sort, options.order))
   return {
     scans: where.scans,
-    total,
-    groups: rows.map(row => ({
-      scanner: row.scanner,
-      checkId: row.check_id,
-      title: row.title,
-      severity: SEVERITIES[row.severity_rank] ?? 'unknown',
-      statuses: JSON.parse(row.statuses) as CheckGroupView['statuses'],
-      findings: row.findings,
-      resources: row.resources,
-      citations: [...new Set((row.citation_lists ?? '').split(/[,|]/).filter(Boolean))].sort(),
-      firstSeen: row.first_seen
+    total: ordered.length,
+    groups: ordered.slice(page.offset, page.offset + page.limit).map(({ rank, failed: _failed, firstCitation: _first, ...group }) => ({
+      ...group,
+      severity: SEVERITIES[rank] ?? 'unknown',
+      citations: group.citations.sort()
     }))
   }
+}
+
+/** The scanner, check id and title of each check row, a chunk of ids at a time (SQLite's limit on bound values). */
+function checkRows(db: Db, refs: readonly number[]): Map<number, { scanner: string; check_id: string; title: string }> {
+  const rows = new Map<number, { scanner: string; check_id: string; title: string }>()
+  for (let at = 0; at < refs.length; at += 10_000) {
+    const chunk = refs.slice(at, at + 10_000)
+    const found = db
+      .prepare(`SELECT id, scanner, check_id, title FROM finding_check WHERE id IN (${chunk.map(() => '?').join(',')})`)
+      .all(...chunk) as { id: number; scanner: string; check_id: string; title: string }[]
+    for (const row of found) rows.set(row.id, row)
+  }
+  return rows
 }
 
 /** The ids of every finding in the view, in its order (an export reads the rows in batches by id). */
@@ -231,7 +293,7 @@ export function viewFindingIds(db: Db, options: FindingsViewOptions): number[] {
   const age = options.sort === 'age'
   return db
     .prepare(
-      `${age ? `WITH ${SEEN} ` : ''}SELECT f.id FROM ${FROM}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
+      `${age ? `WITH ${SEEN} ` : ''}SELECT f.id FROM ${fromOf(where)}${age ? ' LEFT JOIN seen ON seen.key_hash = f.key_hash' : ''}${where.clause}
        ORDER BY ${findingOrder(options.sort, options.order)}`
     )
     .pluck()

