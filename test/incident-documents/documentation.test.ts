@@ -3,14 +3,15 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { createBreachWorkspace } from '../breach/workspace'
-import { pdfText } from '../documents/pdf-tools'
+import { pdfInfo, pdfText, qpdfCheck } from '../documents/pdf-tools'
 import { LAPTOP_THEFT } from './incidents'
 
-const hasPdftotext = fs.existsSync('/usr/bin/pdftotext')
+// poppler-utils and qpdf are installed by .ci/run; a machine without them skips the checks that read the PDF back.
+const hasPdfTools = fs.existsSync('/usr/bin/pdftotext') && fs.existsSync('/usr/bin/qpdf')
 const now = () => new Date('2026-05-20T12:00:00.000Z')
 
 describe('the documentation export (documents.incidentDocumentation, 164.414(b))', () => {
-  it.skipIf(!hasPdftotext)(
+  it.skipIf(!hasPdfTools)(
     'holds the facts, the decision, every obligation and notice with its evidence, the statements, a timeline and the retention',
     async () => {
       const ws = await createBreachWorkspace({ now })
@@ -40,6 +41,10 @@ describe('the documentation export (documents.incidentDocumentation, 164.414(b))
       const file = path.join(ws.dir, 'documentation.pdf')
       const result = await ws.call('documents.incidentDocumentation', { id: incident.id, path: file })
       expect(result).toMatchObject({ path: file, bytes: fs.statSync(file).size })
+      // Sound, tagged and titled, as every document Safeguard writes.
+      expect(qpdfCheck(file).status).toBe(0)
+      expect(pdfInfo(file)).toMatch(/Tagged:\s+yes/)
+      expect(pdfInfo(file)).toMatch(/Title:\s+Harbor Family Practice: breach documentation, Stolen unencrypted laptop/)
       const text = pdfText(file)
       for (const section of [
         'The incident',
@@ -83,7 +88,7 @@ describe('the documentation export (documents.incidentDocumentation, 164.414(b))
     }
   )
 
-  it.skipIf(!hasPdftotext)('is not marked DRAFT once the record is whole: a documented low-probability decision owes no notice', async () => {
+  it.skipIf(!hasPdfTools)('is not marked DRAFT once the record is whole: a documented low-probability decision owes no notice', async () => {
     const ws = await createBreachWorkspace({ now })
     const { incident } = await ws.call('incidents.create', {
       incident: {
