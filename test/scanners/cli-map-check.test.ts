@@ -43,7 +43,7 @@ describe('safeguard import / findings map-check', () => {
     expect(page.total).toBeGreaterThan(0)
     expect(page.findings.every((f: { checkId: string; citationSource: string }) => f.checkId === firewall && f.citationSource === 'user')).toBe(true)
 
-    const refused = await runSafeguard(['findings', 'map-check', ws, 'scoutsuite', firewall, '--to', '164.999(a)', '--by', 'Dana'])
+    const refused = await runSafeguard(['findings', 'map-check', ws, 'scoutsuite', firewall, '--to', '164.999(a)'])
     expect(refused.code).not.toBe(0)
     expect(refused.stderr).toMatch(/citation looks like|not a Security Rule/)
   })
