@@ -14,7 +14,7 @@ export function mapFlags(db: Db, graph: MapGraph, lastReview: MapReview | null, 
     flows,
     services: serviceCoverage(),
     businessAssociates: businessAssociateAgreements(db, options.today),
-    failingChecks: failingEncryptionChecks(db, assets),
+    failingChecks: failingEncryptionChecks(db, assets, options.today),
     lastReview,
     today: options.today
   })

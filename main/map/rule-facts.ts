@@ -7,6 +7,7 @@ import { listBusinessAssociates } from '../baas/db/business-associates'
 import type { Db } from '../db/driver'
 import { queryFindings } from '../scanners/db/findings'
 import { latestScanIds } from '../scanners/db/scans'
+import { evaluateTriage, triagedFailures } from '../scanners/reads'
 import type { FindingView } from '../scanners/contract'
 import type { MapAsset } from './contract'
 import type { FailingCheck, ServiceCoverage } from './rules/rule'
@@ -63,8 +64,8 @@ export function resourceIdentifiers(asset: Pick<MapAsset, 'arn' | 'key' | 'name'
   return [...new Set(ids.filter(id => id.length > 0))]
 }
 
-/** Failing, unmuted encryption checks in the latest scans, matched to assets by ARN or resource id. */
-export function failingEncryptionChecks(db: Db, assets: readonly MapAsset[]): Map<number, FailingCheck[]> {
+/** Failing, unmuted encryption checks in the latest scans, not triaged as of `today`, matched to assets by ARN or resource id. */
+export function failingEncryptionChecks(db: Db, assets: readonly MapAsset[], today: string): Map<number, FailingCheck[]> {
   const result = new Map<number, FailingCheck[]>()
   const scanIds = latestScanIds(db)
   if (scanIds.length === 0 || assets.length === 0) return result
@@ -72,7 +73,8 @@ export function failingEncryptionChecks(db: Db, assets: readonly MapAsset[]): Ma
   for (const asset of assets) {
     for (const id of resourceIdentifiers(asset)) byIdentifier.set(id, [...(byIdentifier.get(id) ?? []), asset.id])
   }
-  const seen = new Set<number>()
+  // A triaged failure (a false positive, an accepted risk) raises no flag while its triage holds.
+  const seen = new Set<number>(triagedFailures(db, scanIds, evaluateTriage(db, today)).map(f => f.id))
   for (const citation of [AT_REST_CITATION, ...IN_TRANSIT_CITATIONS]) {
     for (let offset = 0; ; offset += PAGE) {
       const page = queryFindings(db, { scanIds, citation, status: 'failed', limit: PAGE, offset })

@@ -4,6 +4,7 @@ import { packData } from '../../main/documents/generate'
 import { createTestWorkspace } from '../helpers/workspace'
 import { pdfText } from '../documents/pdf-tools'
 import { ownFixture } from '../scanners/fixture-paths'
+import { asset, assetByName, importParsed, infrastructure, zone } from '../map/map-builders'
 
 // Every reader of failing findings asks the same triage read: each count below changes when the finding is triaged
 // and changes back when the triage expires, in a real workspace with an imported scan.
@@ -77,5 +78,32 @@ describe('consumers of failing findings honour triage', () => {
     const expired = await packData(ws.context())
     expect(expired.findings).toMatchObject({ failed: 2, triaged: { total: 0 } })
     expect(expired.findings?.bySpecification.find(s => s.citation === ENCRYPTION)?.failed).toBe(1)
+  })
+})
+
+describe('the data-flow map honours triage', () => {
+  it('a false positive on a bucket raises no encryption flag while it holds', async () => {
+    const { ws, bucket } = await triagedWorkspace()
+    await importParsed(
+      ws,
+      infrastructure({
+        zones: [zone('aws:account:111122223333', 'account')],
+        assets: [
+          asset('arn:aws:s3:::patient-scans', 'bucket', ['aws:account:111122223333'], { arn: 'arn:aws:s3:::patient-scans', serviceId: 'aws-s3' })
+        ]
+      })
+    )
+    await ws.call('map.setPhi', { type: 'asset', id: (await assetByName(ws, 'patient-scans')).id, phi: 'phi', by: 'Dana' })
+    const encryptionFlags = async () => (await ws.call('map.flags', {})).filter(f => f.rule === 'phi-unencrypted-at-rest').map(f => f.subjectKey)
+    expect(await encryptionFlags()).toEqual(['arn:aws:s3:::patient-scans'])
+    const triage = await ws.call('findings.triage', {
+      findingId: bucket.id,
+      status: 'false-positive',
+      reason: 'Encrypted by bucket policy',
+      by: 'Dana Reyes'
+    })
+    expect(await encryptionFlags()).toEqual([])
+    await ws.call('findings.untriage', { id: triage.id, by: 'Dana Reyes' })
+    expect(await encryptionFlags()).toEqual(['arn:aws:s3:::patient-scans'])
   })
 })
