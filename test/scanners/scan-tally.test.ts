@@ -175,6 +175,20 @@ describe('describeTally', () => {
 })
 
 describe('one summary for the CLI, the app and the pack', () => {
+  it('pages of one export add up to one tally, each check counted once across the pages', async () => {
+    const ws = await createTestWorkspace()
+    const pages = [ownFixture('securityhub-get-findings-page1.json'), ownFixture('securityhub-get-findings-page2-lowercase.json')]
+    const read = await Promise.all(pages.map(p => readScanFile(p)))
+    const [result] = await ws.call('scans.import', { paths: pages, asOneScan: true })
+    if (!result?.ok) throw new Error('import failed')
+    const { tally } = result.scan
+    expect(tally.total).toBe(read.reduce((n, r) => n + r.summary.tally.total, 0))
+    expect(tally.records).toBe(read.reduce((n, r) => n + r.findings.length, 0))
+    expect(tally.checks).toBe(new Set(read.flatMap(r => r.findings.map(f => f.checkId))).size)
+    expect(FINDING_STATUSES.reduce((n, s) => n + tally.byStatus[s], 0)).toBe(tally.total)
+    expect(tally.unit.many).toBe('findings')
+  })
+
   it('the pack prints the summary the app and the CLI read from the scan, and its totals are in the same unit', async () => {
     const ws = await createTestWorkspace()
     const [result] = await ws.call('scans.import', { paths: [ownFixture('scoutsuite_results_gcp-clinic-prod-4411.js')] })
