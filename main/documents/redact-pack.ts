@@ -47,12 +47,16 @@ function valuesInPackData(data: EvidencePackData): IdentifyingValue[] {
   const accounts = [
     ...data.cloud.accountIds,
     ...(data.scans ?? []).flatMap(s => s.accountId?.split(',') ?? []),
-    ...(data.findings?.worst ?? []).map(f => f.accountId)
+    ...(data.findings?.worst ?? []).map(f => f.accountId),
+    ...(data.findings?.triaged?.listed ?? []).map(f => f.accountId)
   ]
   const scene = data.dataFlowMap?.scene
   return [
     ...accounts.map(a => ({ value: a.trim(), kind: 'account' as const })),
-    ...(data.findings?.worst ?? []).map(f => ({ value: f.resource, kind: f.resource.startsWith('arn:') ? ('arn' as const) : ('resource' as const) })),
+    ...[...(data.findings?.worst ?? []), ...(data.findings?.triaged?.listed ?? [])].map(f => ({
+      value: f.resource,
+      kind: f.resource.startsWith('arn:') ? ('arn' as const) : ('resource' as const)
+    })),
     ...(scene?.zones ?? []).map(z => ({ value: z.name, kind: zoneRedactionKind(z.kind) })),
     ...(scene?.assets ?? []).flatMap(a => {
       const kind = a.manual ? null : assetRedactionKind(a.kind)

@@ -1,6 +1,7 @@
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { packData } from '../../main/documents/generate'
+import { redactPackData } from '../../main/documents/redact-pack'
 import { createTestWorkspace } from '../helpers/workspace'
 import { pdfText } from '../documents/pdf-tools'
 import { ownFixture } from '../scanners/fixture-paths'
@@ -62,6 +63,10 @@ describe('consumers of failing findings honour triage', () => {
         wholeCheck: false
       })
     ])
+    // A redacted edition names neither the resource nor the account in the triaged list.
+    const redacted = redactPackData(after).data.findings?.triaged?.listed[0]
+    expect([redacted?.resource, redacted?.accountId]).not.toContain('patient-scans')
+    expect(redacted?.accountId).not.toBe('111122223333')
     // The control matrix counts failing findings per specification from the same numbers.
     expect(after.controls?.find(c => c.citation === ENCRYPTION)?.failingFindings ?? 0).toBe(0)
 
