@@ -1,6 +1,7 @@
 import type { Db } from '../db/driver'
 import { listBusinessAssociates } from '../baas/db/business-associates'
 import { listIncidents } from '../breach/db/incidents'
+import { documentDatesOf } from '../breach/reads'
 import { listAllNotices } from '../breach/db/notices'
 import { laterOf } from '../shared/dates'
 import type { CalendarDocument } from './calendar'
@@ -24,8 +25,10 @@ export function retainedRecords(db: Db): CalendarDocument[] {
       id: `incident-${incident.id}`,
       title: `breach documentation for "${incident.title}"`,
       createdOn: incident.discoveredOn,
-      // The file is complete when the last notice goes out; counting from then keeps it longest.
-      lastInEffectOn: (notices.get(incident.id) ?? []).map(notice => notice.doneOn).reduce(laterOf, incident.discoveredOn),
+      // Six years from the newest of its documents (record update, assessment, statements, notices), as the archive and the export count.
+      lastInEffectOn: documentDatesOf(incident, notices.get(incident.id) ?? [])
+        .map(entry => entry.date)
+        .reduce(laterOf, incident.discoveredOn),
       citation: '45 CFR 164.530(j)(2), applied by 164.414(a)',
       link: { kind: 'incident' as const, id: String(incident.id) }
     })),

@@ -155,4 +155,23 @@ describe('calendar handlers', () => {
     const expected = `${local.getFullYear()}-${String(local.getMonth() + 1).padStart(2, '0')}-${String(local.getDate()).padStart(2, '0')}`
     expect(view.asOf).toBe(expected)
   })
+  it("an incident's retention entry counts six years from its newest document (here the assessment), as the archive does", async () => {
+    const ws = await createBreachWorkspace({ now })
+    const { incident } = await ws.call('incidents.create', {
+      incident: {
+        title: 'Laptop',
+        discoveredOn: '2026-03-01',
+        role: 'covered-entity',
+        affectedByState: { GA: 12 },
+        assessment: { outcome: 'breach', reviewer: 'Dana Reyes', assessedOn: '2026-03-20' }
+      }
+    })
+    await ws.call('incidents.recordNotice', { id: incident.id, notice: { kind: 'individuals', doneOn: '2026-03-10', method: 'written' } })
+    const entry = (await ws.call('calendar.list', { asOf })).items.find(i => i.uid === `retention-incident-${incident.id}`)
+    // Not from discovery (2032-03-01) nor from the notice (2032-03-10): from the assessment of 20 March.
+    expect(entry?.dueOn).toBe('2032-03-20')
+    await ws.call('incidents.archive', { id: incident.id })
+    const [archived] = await ws.call('incidents.listArchived', {})
+    expect(archived?.retention.keptUntil).toBe(entry?.dueOn)
+  })
 })
