@@ -13,7 +13,8 @@ describe('counts in the command line output', () => {
 
     const imported = await runSafeguard(['import', ws, scan])
     expect(imported.stderr).toBe('')
-    expect(imported.stdout).toContain('  1,234 findings: 233 passed, 1,001 failed (critical 0, high 1,001, medium 0, low 0)')
+    expect(imported.stdout).toMatch(/^ {2}1,234 check results from [\d,]+ checks?: 233 passed, 1,001 failed$/m)
+    expect(imported.stdout).toContain('  failed by severity: critical 0, high 1,001, medium 0, low 0')
 
     const listed = await runSafeguard(['findings', ws, '--limit', '5'])
     expect(listed.code).toBe(0)
