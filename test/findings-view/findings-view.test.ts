@@ -1,26 +1,51 @@
-import { describe, expect, it } from 'vitest'
+import fs from 'node:fs'
+import path from 'node:path'
+import os from 'node:os'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createCallContext } from '../../main/api/call-context'
 import type { InputOf } from '../../main/api/contract'
+import { callHandler } from '../../main/api/dispatch'
+import { headlessHost } from '../../main/api/host'
 import type { FindingSort } from '../../main/scanners/contract'
-import { createTestWorkspace, type TestSession } from '../helpers/workspace'
+import { Session } from '../../main/workspace/session'
+import { createTestWorkspace, TEST_ORGANIZATION, type TestSession } from '../helpers/workspace'
 import { CHECKS, writeThreeScans } from './scan-files'
 
-/** A workspace with scans A (superseded by B, same account), B and C (another account). */
-async function threeScans(): Promise<TestSession & { scans: { a: number; b: number; c: number } }> {
-  const ws = await createTestWorkspace()
-  const files = writeThreeScans(ws.dir)
-  const results = await ws.call('scans.import', { paths: [files.a, files.b, files.c] })
+type Caller = Pick<TestSession, 'call'>
+
+/**
+ * One workspace for the file, with scans A (superseded by B, same account), B and C (another account): every test
+ * here only reads it, and one import instead of six keeps the suite short.
+ */
+let ws: Caller & { scans: { a: number; b: number; c: number } }
+let dir: string
+let session: Session
+
+beforeAll(async () => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-findings-view-'))
+  session = new Session({ dataDir: path.join(dir, 'data'), appVersion: '0.0.0-test' })
+  const call: TestSession['call'] = async (name, input) =>
+    (await callHandler(name, input, createCallContext(session, { host: headlessHost }))) as never
+  await call('workspace.create', { path: path.join(dir, 'workspace.safeguard'), organization: TEST_ORGANIZATION })
+  const files = writeThreeScans(dir)
+  const results = await call('scans.import', { paths: [files.a, files.b, files.c] })
   const ids = results.map(r => (r.ok ? r.scan.id : -1))
   expect(ids).not.toContain(-1)
-  return { ...ws, scans: { a: ids[0]!, b: ids[1]!, c: ids[2]! } }
-}
+  ws = { call, scans: { a: ids[0]!, b: ids[1]!, c: ids[2]! } }
+})
 
-async function groups(ws: TestSession, input: { scope?: 'latest' | 'all'; sort?: FindingSort; order?: 'asc' | 'desc' } = {}) {
+afterAll(() => {
+  session.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+})
+
+async function groups(ws: Caller, input: { scope?: 'latest' | 'all'; sort?: FindingSort; order?: 'asc' | 'desc' } = {}) {
   const page = await ws.call('findings.view', { groupBy: 'check', ...input })
   if (page.groupBy !== 'check') throw new Error('not grouped')
   return page
 }
 
-async function rows(ws: TestSession, input: Omit<InputOf<'findings.view'>, 'groupBy'> = {}) {
+async function rows(ws: Caller, input: Omit<InputOf<'findings.view'>, 'groupBy'> = {}) {
   const page = await ws.call('findings.view', { groupBy: 'none', ...input })
   if (page.groupBy !== 'none') throw new Error('grouped')
   return page
@@ -28,7 +53,6 @@ async function rows(ws: TestSession, input: Omit<InputOf<'findings.view'>, 'grou
 
 describe('findings.view', () => {
   it('groups the latest scan of each account by check, with status counts, resources and specifications; superseded scans on request', async () => {
-    const ws = await threeScans()
     const latest = await groups(ws)
     expect(latest.scans).toEqual([ws.scans.b, ws.scans.c])
     expect(latest.total).toBe(3)
@@ -46,7 +70,6 @@ describe('findings.view', () => {
   })
 
   it('sorts groups by severity, specification, resources and age, either way', async () => {
-    const ws = await threeScans()
     const checkOrder = async (sort: FindingSort, order: 'asc' | 'desc' = 'asc') => (await groups(ws, { sort, order })).groups.map(g => g.checkId)
     expect(await checkOrder('severity')).toEqual([CHECKS.EBS, CHECKS.S3, CHECKS.TRAIL])
     expect(await checkOrder('severity', 'desc')).toEqual([CHECKS.TRAIL, CHECKS.S3, CHECKS.EBS])
@@ -62,7 +85,6 @@ describe('findings.view', () => {
   })
 
   it('sorts single findings by each key', async () => {
-    const ws = await threeScans()
     const names = async (sort: FindingSort, order: 'asc' | 'desc' = 'asc') => (await rows(ws, { sort, order })).findings.map(f => f.resourceName)
     expect(await names('resource')).toEqual(['=SUM(1+1)', 'bucket-a', 'bucket-b', 'bucket-c', 'trail-1', 'trail-z', 'vol-1'])
     expect(await names('resource', 'desc')).toEqual(['vol-1', 'trail-z', 'trail-1', 'bucket-c', 'bucket-b', 'bucket-a', '=SUM(1+1)'])
@@ -84,7 +106,6 @@ describe('findings.view', () => {
   })
 
   it('expands a group a page at a time, and filters by scan, specification, status and severity', async () => {
-    const ws = await threeScans()
     const check = { scanner: 'prowler', checkId: CHECKS.S3 }
     const first = await rows(ws, { check, sort: 'resource', limit: 2 })
     expect(first.total).toBe(3)
@@ -103,7 +124,6 @@ describe('findings.view', () => {
   })
 
   it('gives a finding’s every field with its scan, first and last seen, and whether its scan is current', async () => {
-    const ws = await threeScans()
     const vol1 = async (scanId: number) => (await rows(ws, { scanId })).findings.find(f => f.resourceName === 'vol-1')!
     const current = await ws.call('findings.detail', { id: (await vol1(ws.scans.b)).id })
     expect(current).toMatchObject({
@@ -126,7 +146,6 @@ describe('findings.view', () => {
   })
 
   it('summarises a question’s specifications from the latest scans only', async () => {
-    const ws = await threeScans()
     const s3AndEbs = await ws.call('findings.specificationSummary', { citations: ['164.312(a)(1)', '164.312(a)(2)(iv)'], top: 1 })
     expect(s3AndEbs).toMatchObject({ scans: 2, failing: 3, passing: 2, failingCheckCount: 2, passingCheckCount: 1 })
     expect(s3AndEbs.failingChecks).toEqual([expect.objectContaining({ checkId: CHECKS.EBS, severity: 'critical', resources: 2 })])
