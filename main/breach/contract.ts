@@ -156,6 +156,8 @@ export interface StateLawView {
     regulator: string | null
     /** How the law treats HIPAA-regulated entities for PHI (deemed compliant, exempt), when the table says. */
     hipaa: string | null
+    /** Whether the law excuses notice when harm is unlikely, with how sure that is: a law with none keeps its notices after a low-probability conclusion. */
+    harmTest: { exists: boolean; text: string; certainty: Certainty }
     certainty: Certainty
   }[]
 }

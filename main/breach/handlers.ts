@@ -171,6 +171,7 @@ export const breachHandlers: HandlersFor<typeof breachCalls> = {
         hipaa: row.hipaa
           ? `${row.hipaa.effect === 'exempt' ? 'Exempt for HIPAA-regulated entities' : 'HIPAA compliance deemed sufficient for PHI'} (${row.hipaa.citation}): ${row.hipaa.text}`
           : (row.hipaaNote ?? null),
+        harmTest: row.harmTest,
         certainty: row.certainty
       }))
     }

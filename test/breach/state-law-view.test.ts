@@ -11,5 +11,8 @@ describe('incidents.stateLaws', () => {
     expect(row('IL')?.hipaa).toMatch(/815 ILCS 530\/50/)
     // A state whose row says nothing about HIPAA gives nothing rather than a guess.
     expect(view.rows.filter(candidate => candidate.hipaa === null).length).toBeGreaterThan(0)
+    // Each row says whether a low-probability conclusion keeps its notices.
+    expect(row('CA')?.harmTest).toMatchObject({ exists: false, certainty: 'unconfirmed' })
+    expect(view.rows.every(candidate => candidate.harmTest.text.length > 0)).toBe(true)
   })
 })
