@@ -20,7 +20,7 @@ describe('safeguard import / findings map-check', () => {
       /^ {2}\d+ checked items from \d+ checks \(passed = checked - flagged, as ScoutSuite counts them\): \d+ passed, \d+ failed/m
     )
     expect(list.stdout).toMatch(
-      /1 check tied to no specification[^\n]*\n {4}appservice-authentication-disabled \(1 finding\): ScoutSuite's output carries no HIPAA mapping/
+      /1 check tied to no specification[^\n]*\n {4}ScoutSuite's output carries no HIPAA mapping[^\n]*:\n {6}appservice-authentication-disabled \(1 finding\)\n/
     )
 
     const mapped = await runSafeguard([

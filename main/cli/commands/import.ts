@@ -68,8 +68,14 @@ function describe(result: FileImportResult): string[] {
     lines.push(
       `  ${plural(scan.unmappedChecks.length, 'check')} tied to no specification (map one: safeguard findings map-check <workspace> ${scan.scanner} <check id> --to <citation>):`
     )
-    for (const u of scan.unmappedChecks.slice(0, UNMAPPED_SHOWN))
-      lines.push(`    ${terminalSafe(u.checkId)} (${plural(u.findings, 'finding')}): ${terminalSafe(u.reason)}`)
+    // Checks of one format mostly share their reason: said once, with its checks below it.
+    const byReason = new Map<string, string[]>()
+    for (const u of scan.unmappedChecks.slice(0, UNMAPPED_SHOWN)) {
+      const ids = byReason.get(u.reason) ?? []
+      ids.push(`${terminalSafe(u.checkId)} (${plural(u.findings, 'finding')})`)
+      byReason.set(u.reason, ids)
+    }
+    for (const [reason, ids] of byReason) lines.push(`    ${terminalSafe(reason)}:`, ...ids.map(id => `      ${id}`))
     if (scan.unmappedChecks.length > UNMAPPED_SHOWN)
       lines.push(`    … and ${formatCount(scan.unmappedChecks.length - UNMAPPED_SHOWN)} more (--json lists up to 200)`)
   }
