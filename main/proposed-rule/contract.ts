@@ -28,6 +28,20 @@ export interface ProposedRuleStatus {
   timingIfFinalised: { text: string; certainty: Certainty }
 }
 
+/** Where the proposed regulatory text would put a change and where that was read, or that it was not found. */
+export type ProposedSectionView =
+  | {
+      found: true
+      /** As the proposed text numbers it: '164.308(a)(1)'. */
+      section: string
+      certainty: Certainty
+      /** The source it was read in, named in full. */
+      readIn: string
+      /** The page of 90 FR 898 it was read on; null when read in a reproduction that gives no page. */
+      frPage: number | null
+    }
+  | { found: false; note: string | null }
+
 export interface ProposedChangeView {
   id: string
   text: string
@@ -35,6 +49,7 @@ export interface ProposedChangeView {
   /** The sources, named in full. */
   sources: string[]
   placement: string | null
+  proposedSection: ProposedSectionView
 }
 
 /** How the workspace's questions on a specification are answered in the period read. */
@@ -55,19 +70,21 @@ export interface ReadinessRow {
   currentRequirement: RuleEntry['requirement']
   /** What the proposal would change: required instead of addressable, and what it would add. */
   proposal: { becomesRequired: boolean; changes: ProposedChangeView[] }
-  /** Section numbers of the proposed text; empty when our sources do not give them (see `proposedSectionsNote`). */
+  /** The section numbers found for the row's changes, each once, in the order of the changes (see `proposedSectionsNote`). */
   proposedSections: string[]
   answers: ReadinessAnswers
   decision: { kind: DecisionKind; label: string; explanation: string } | null
   /** Where the workspace stands today and what would change if the proposal were finalised. */
   readinessNote: string
-  /** The weakest certainty of what the row says about the proposal. */
+  /** The weakest certainty of what the row says about the proposal, its section numbers included. */
   certainty: Certainty
 }
 
 export interface ReadinessView {
   status: ProposedRuleStatus
+  /** What the section numbers rest on, and the day they were looked for. */
   proposedSectionsNote: string
+  proposedSectionsCheckedOn: string
   /** The assessment period whose answers and decisions are shown. */
   period: { id: string; startedOn: string }
   /** In rule order: every addressable specification, and every other one the proposal would change. */

@@ -10,6 +10,26 @@ import { CalendarDate } from '../shared/schemas'
 
 const text = z.string().trim().min(1)
 const citation = z.string().regex(/^164\.3\d\d(\([0-9A-Za-z]+\))+$/, 'must be a Security Rule citation such as 164.312(d)')
+/** The pages of 90 FR 898 (the notice runs to page 1022). */
+const FR_PAGES = { first: 898, last: 1022 }
+
+/**
+ * Where the proposed regulatory text would put a change, and where we read that; or, explicitly, that we did not find it.
+ * A number is 'confirmed' only when read in the proposed regulatory text itself, so that needs its Federal Register page.
+ */
+const proposedSectionSchema = z.discriminatedUnion('found', [
+  z.strictObject({
+    found: z.literal(true),
+    /** As the proposed text numbers it: 164.308(a)(1). */
+    section: z.string().regex(/^164\.3\d\d(\([0-9A-Za-z]+\))*$/, 'must be a Security Rule section such as 164.308(a)(1)'),
+    /** A key of `sources`: where the number was read. */
+    readIn: text,
+    /** The Federal Register page it was read on; null when read in a reproduction that gives no page. */
+    frPage: z.number().int().min(FR_PAGES.first).max(FR_PAGES.last).nullable(),
+    certainty: certaintySchema
+  }),
+  z.strictObject({ found: z.literal(false), note: text.optional() })
+])
 
 const changeSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -19,7 +39,8 @@ const changeSchema = z.strictObject({
   /** Keys of `sources`. */
   sources: z.array(text).min(1),
   /** Why the change is listed under this specification when the proposal makes it a requirement of its own. */
-  placement: text.optional()
+  placement: text.optional(),
+  proposedSection: proposedSectionSchema
 })
 
 const evidenceSchema = z.strictObject({
@@ -51,14 +72,13 @@ export const nprmFileSchema = z
       evidence: z.array(evidenceSchema).min(1)
     }),
     timingIfFinalised: z.strictObject({ text, certainty: certaintySchema, sources: z.array(text).min(1) }),
-    proposedSections: z.strictObject({ known: z.boolean(), note: text }),
+    /** What the per-change section numbers rest on, said once for the whole view. */
+    proposedSections: z.strictObject({ checkedOn: CalendarDate, note: text }),
     sources: z.record(z.string(), text),
     addressableBecomesRequired: changeSchema.omit({ id: true, placement: true }),
     specifications: z.array(
       z.strictObject({
         citation,
-        /** Section numbers of the proposed regulatory text; empty when our sources do not give them. */
-        proposedSections: z.array(z.string().regex(/^164\.3\d\d(\([0-9A-Za-z]+\))*$/)),
         changes: z.array(changeSchema).min(1)
       })
     )
@@ -70,23 +90,30 @@ export const nprmFileSchema = z
       })
     cited(file.timingIfFinalised.sources, ['timingIfFinalised', 'sources'])
     cited(file.addressableBecomesRequired.sources, ['addressableBecomesRequired', 'sources'])
+    const sectionRead = (section: ProposedSection, path: (string | number)[]) => {
+      if (!section.found) return
+      if (!(section.readIn in file.sources))
+        ctx.addIssue({ code: 'custom', path: [...path, 'readIn'], message: `source "${section.readIn}" is not listed in sources` })
+      if (section.certainty === 'confirmed' && section.frPage === null)
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'frPage'],
+          message: 'a confirmed section number must give the Federal Register page of the proposed text it was read on'
+        })
+    }
+    sectionRead(file.addressableBecomesRequired.proposedSection, ['addressableBecomesRequired', 'proposedSection'])
     const citations = new Set<string>()
     const ids = new Set<string>()
     file.specifications.forEach((specification, index) => {
       if (citations.has(specification.citation))
         ctx.addIssue({ code: 'custom', path: ['specifications', index, 'citation'], message: `${specification.citation} is listed twice` })
       citations.add(specification.citation)
-      if (!file.proposedSections.known && specification.proposedSections.length > 0)
-        ctx.addIssue({
-          code: 'custom',
-          path: ['specifications', index, 'proposedSections'],
-          message: 'proposedSections.known is false, so no section number may be given'
-        })
       specification.changes.forEach((change, changeIndex) => {
         if (ids.has(change.id))
           ctx.addIssue({ code: 'custom', path: ['specifications', index, 'changes', changeIndex, 'id'], message: `duplicate id ${change.id}` })
         ids.add(change.id)
         cited(change.sources, ['specifications', index, 'changes', changeIndex, 'sources'])
+        sectionRead(change.proposedSection, ['specifications', index, 'changes', changeIndex, 'proposedSection'])
       })
     })
     // 'YYYY-MM' and 'YYYY-MM-DD' compare as text in date order.
@@ -96,6 +123,7 @@ export const nprmFileSchema = z
 
 export type NprmFile = z.infer<typeof nprmFileSchema>
 export type ProposedChange = z.infer<typeof changeSchema>
+export type ProposedSection = z.infer<typeof proposedSectionSchema>
 
 /** The file, validated; the error names the file and every place that is wrong. */
 export function parseNprmFile(data: unknown, file = 'templates/proposed-rule/nprm-2025.json'): NprmFile {

@@ -1,8 +1,8 @@
 import { weakestCertainty } from '../shared/certainty'
 import { compareCitations } from '../shared/citation'
 import type { AnswerValue, CatalogData, DecisionKind, DecisionView, QuestionItem } from '../assessment/contract'
-import type { NprmFile, ProposedChange } from './nprm-schema'
-import type { ProposedChangeView, ReadinessAnswers, ReadinessRow } from './contract'
+import type { NprmFile, ProposedChange, ProposedSection } from './nprm-schema'
+import type { ProposedChangeView, ProposedSectionView, ReadinessAnswers, ReadinessRow } from './contract'
 
 /**
  * The readiness table: each specification as the rule in force has it (from the catalog), what the proposal would
@@ -79,14 +79,27 @@ function readinessNote(entry: RuleEntry, decision: DecisionView | undefined, ans
   return `Required today.${now}${adds}`
 }
 
-function changeView(change: Pick<ProposedChange, 'id' | 'text' | 'certainty' | 'sources' | 'placement'>, nprm: NprmFile): ProposedChangeView {
+function sectionView(section: ProposedSection, nprm: NprmFile): ProposedSectionView {
+  if (!section.found) return { found: false, note: section.note ?? null }
+  return { found: true, section: section.section, certainty: section.certainty, readIn: nprm.sources[section.readIn]!, frPage: section.frPage }
+}
+
+type ChangeInput = Pick<ProposedChange, 'id' | 'text' | 'certainty' | 'sources' | 'placement' | 'proposedSection'>
+
+function changeView(change: ChangeInput, nprm: NprmFile): ProposedChangeView {
   return {
     id: change.id,
     text: change.text,
     certainty: change.certainty,
     sources: change.sources.map(key => nprm.sources[key]!),
-    placement: change.placement ?? null
+    placement: change.placement ?? null,
+    proposedSection: sectionView(change.proposedSection, nprm)
   }
+}
+
+/** The section numbers found for a row's changes, each once, in the order of the changes. */
+function foundSections(changes: readonly ProposedChangeView[]): string[] {
+  return [...new Set(changes.flatMap(change => (change.proposedSection.found ? [change.proposedSection.section] : [])))]
 }
 
 /** Every addressable specification and every entry the proposal would change, in rule order. */
@@ -112,11 +125,14 @@ export function buildReadinessRows(input: ReadinessInput): ReadinessRow[] {
       family: entry.family,
       currentRequirement: entry.requirement,
       proposal: { becomesRequired, changes },
-      proposedSections: specification?.proposedSections ?? [],
+      proposedSections: foundSections(changes),
       answers,
       decision: decision ? { kind: decision.decision, label: DECISION_WORDS[decision.decision], explanation: decision.explanation } : null,
       readinessNote: readinessNote(entry, decision, answers, specification?.changes.length ?? 0),
-      certainty: weakestCertainty(...changes.map(change => change.certainty))
+      certainty: weakestCertainty(
+        ...changes.map(change => change.certainty),
+        ...changes.flatMap(change => (change.proposedSection.found ? [change.proposedSection.certainty] : []))
+      )
     })
   }
   return rows.sort((a, b) => compareCitations(a.citation, b.citation))

@@ -36,6 +36,7 @@ export function readReadiness(db: Db, now: string, periodId?: string): Readiness
   return {
     status: readProposedRuleStatus(),
     proposedSectionsNote: nprm.proposedSections.note,
+    proposedSectionsCheckedOn: nprm.proposedSections.checkedOn,
     period: { id: questionnaire.period.id, startedOn: questionnaire.period.startedOn },
     rows: buildReadinessRows({
       nprm,

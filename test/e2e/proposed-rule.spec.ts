@@ -1,3 +1,4 @@
+import { loadNprm } from '../../main/proposed-rule/nprm'
 import { expect, test, type AppHarness } from './fixtures'
 import { describeOrganisation, openArea } from './steps'
 
@@ -55,6 +56,13 @@ test('the readiness view is absent until turned on in Settings, then shows the s
   await expect(encryption).toContainText("Addressable today: your decision is 'Equivalent alternative'. Would be required if finalised")
   const logoff = table.getByRole('row').filter({ hasText: '45 CFR 164.312(a)(2)(iii)' })
   await expect(logoff).toContainText('Addressable today: no decision recorded yet. Would be required if finalised.')
+  // Each row says where the proposed text would put its changes, or that it was not found.
+  await expect(logoff.getByTestId('proposed-sections')).toHaveText('Proposed §: not found')
+  const placed = loadNprm().specifications.find(specification => specification.changes.some(change => change.proposedSection.found))!
+  const placedSection = placed.changes.flatMap(change => (change.proposedSection.found ? [change.proposedSection.section] : []))[0]!
+  const placedRow = table.getByRole('row').filter({ hasText: `45 CFR ${placed.citation}` })
+  await expect(placedRow.getByTestId('proposed-sections')).toContainText(`Proposed § ${placedSection}`)
+  await expect(placedRow).toContainText(`Proposed § ${placedSection} (from secondary sources; read in`)
   await expect(page.getByRole('main')).not.toContainText(/overdue/i)
   expect(await app.axeViolations()).toEqual([])
   await shoot(app, 'proposed-rule-readiness')

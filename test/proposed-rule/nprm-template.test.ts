@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { getCatalog } from '../../main/assessment/catalog'
 import { loadCalendarDefinitions } from '../../main/calendar/definitions'
 import { loadNprm } from '../../main/proposed-rule/nprm'
-import { parseNprmFile } from '../../main/proposed-rule/nprm-schema'
+import { parseNprmFile, type ProposedSection } from '../../main/proposed-rule/nprm-schema'
 import { proposedRuleStatusText } from '../../main/proposed-rule/reads'
 
 const TEMPLATE = path.join(__dirname, '../../templates/proposed-rule/nprm-2025.json')
@@ -41,12 +41,74 @@ describe('templates/proposed-rule/nprm-2025.json', () => {
     expect(text).not.toMatch(/"(requirement|currentRequirement|current|currentStatus)"\s*:/)
   })
 
-  it('gives no proposed section number while its sources do not (none is made up)', () => {
+  it('says for every change where the proposed text would put it, or explicitly that it was not found', () => {
     const nprm = loadNprm()
-    expect(nprm.proposedSections.known).toBe(false)
-    const file = raw()
-    file.specifications[0].proposedSections = ['164.308(a)(2)']
-    expect(() => parseNprmFile(file)).toThrow(/specifications\.0\.proposedSections: proposedSections\.known is false/)
+    // The schema gives no default, so every entry below was written in the file.
+    const changes: [string, ProposedSection][] = [
+      ['addressableBecomesRequired', nprm.addressableBecomesRequired.proposedSection],
+      ...nprm.specifications.flatMap(specification =>
+        specification.changes.map(change => [change.id, change.proposedSection] as [string, ProposedSection])
+      )
+    ]
+    expect(changes.length).toBeGreaterThan(10)
+    for (const [id, section] of changes) {
+      if (!section.found) continue
+      expect(section.section, id).toMatch(/^164\.3\d\d(\([0-9A-Za-z]+\))*$/)
+      expect(nprm.sources[section.readIn], id).toBeDefined()
+      if (section.frPage !== null) expect(section.frPage, id).toSatisfy((page: number) => page >= 898 && page <= 1022)
+      // Confirmed only when read in the proposed regulatory text itself, on a page of 90 FR 898.
+      if (section.certainty === 'confirmed') expect(section.frPage, id).toEqual(expect.any(Number))
+    }
+    expect(nprm.proposedSections.note).toMatch(/check with counsel/)
+    // Looked for in the published notice, so on a day after it appeared.
+    expect(nprm.proposedSections.checkedOn > nprm.publishedOn).toBe(true)
+  })
+
+  it('refuses a section number without its source, a confirmed one without its page, and a change that says nothing', () => {
+    const silent = raw()
+    delete silent.specifications[0].changes[0].proposedSection
+    expect(() => parseNprmFile(silent)).toThrow(/specifications\.0\.changes\.0\.proposedSection/)
+    const unsourced = raw()
+    unsourced.specifications[1].changes[0].proposedSection = {
+      found: true,
+      section: '164.308(a)(9)',
+      readIn: 'nowhere',
+      frPage: null,
+      certainty: 'secondary'
+    }
+    expect(() => parseNprmFile(unsourced)).toThrow(/specifications\.1\.changes\.0\.proposedSection\.readIn: source "nowhere" is not listed/)
+    const pageless = raw()
+    pageless.specifications[1].changes[0].proposedSection = {
+      found: true,
+      section: '164.308(a)(9)',
+      readIn: 'FS',
+      frPage: null,
+      certainty: 'confirmed'
+    }
+    expect(() => parseNprmFile(pageless)).toThrow(
+      /specifications\.1\.changes\.0\.proposedSection\.frPage: a confirmed section number must give the Federal Register page/
+    )
+    const outside = raw()
+    outside.specifications[1].changes[0].proposedSection = {
+      found: true,
+      section: '164.308(a)(9)',
+      readIn: 'FS',
+      frPage: 1100,
+      certainty: 'confirmed'
+    }
+    expect(() => parseNprmFile(outside)).toThrow(/specifications\.1\.changes\.0\.proposedSection\.frPage/)
+    const halfFound = raw()
+    halfFound.addressableBecomesRequired.proposedSection = { found: false, section: '164.306(c)' }
+    expect(() => parseNprmFile(halfFound)).toThrow(/addressableBecomesRequired\.proposedSection/)
+    const confirmedOnPage = raw()
+    confirmedOnPage.specifications[1].changes[0].proposedSection = {
+      found: true,
+      section: '164.308(a)(9)',
+      readIn: 'FS',
+      frPage: 1005,
+      certainty: 'confirmed'
+    }
+    expect(parseNprmFile(confirmedOnPage).specifications[1]!.changes[0]!.proposedSection).toMatchObject({ found: true, frPage: 1005 })
   })
 
   it('refuses a bad file, naming it and the place', () => {

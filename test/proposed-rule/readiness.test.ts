@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { getCatalog } from '../../main/assessment/catalog'
 import { loadNprm } from '../../main/proposed-rule/nprm'
+import { buildReadinessRows } from '../../main/proposed-rule/readiness'
 import { readReadinessViewShown, writeReadinessViewShown } from '../../main/proposed-rule/view-setting'
 import { createTestSession, createTestWorkspace, tempDir } from '../helpers/workspace'
 
@@ -58,6 +59,54 @@ describe('proposedRule.readiness', () => {
       expect(row.currentRequirement, row.citation).toBe(catalog.entry(row.citation)!.requirement)
       expect(row.proposal.becomesRequired, row.citation).toBe(row.currentRequirement === 'addressable')
     }
+  })
+
+  it('gives each change its proposed section and where it was read, or not found, and each row the sections found', async () => {
+    const ws = await createTestWorkspace({ now })
+    const view = await ws.call('proposedRule.readiness', {})
+    const nprm = loadNprm()
+    expect(view.proposedSectionsNote).toBe(nprm.proposedSections.note)
+    expect(view.proposedSectionsCheckedOn).toBe(nprm.proposedSections.checkedOn)
+    const listed = new Map(nprm.specifications.flatMap(specification => specification.changes).map(change => [change.id, change]))
+    let found = 0
+    let notFound = 0
+    for (const row of view.rows) {
+      const expected: string[] = []
+      for (const change of row.proposal.changes) {
+        const written = change.id === 'addressable-becomes-required' ? nprm.addressableBecomesRequired : listed.get(change.id)!
+        const section = written.proposedSection
+        if (section.found) {
+          found++
+          expect(change.proposedSection, change.id).toEqual({
+            found: true,
+            section: section.section,
+            certainty: section.certainty,
+            readIn: nprm.sources[section.readIn],
+            frPage: section.frPage
+          })
+          if (!expected.includes(section.section)) expected.push(section.section)
+        } else {
+          notFound++
+          expect(change.proposedSection, change.id).toEqual({ found: false, note: section.note ?? null })
+        }
+      }
+      expect(row.proposedSections, row.citation).toEqual(expected)
+    }
+    // Both kinds are on screen, so both are checked above.
+    expect(found).toBeGreaterThan(0)
+    expect(notFound).toBeGreaterThan(0)
+  })
+
+  it("counts a section number's certainty in the row's certainty", () => {
+    const nprm = structuredClone(loadNprm())
+    const target = nprm.specifications.find(specification => specification.citation === '164.312(d)')!
+    target.changes[0]!.certainty = 'confirmed'
+    const entries = getCatalog().data.entries
+    const certaintyOf = () => buildReadinessRows({ nprm, entries, items: [], decisions: [] }).find(row => row.citation === '164.312(d)')!.certainty
+    target.changes[0]!.proposedSection = { found: false }
+    expect(certaintyOf()).toBe('confirmed')
+    target.changes[0]!.proposedSection = { found: true, section: '164.312(f)', readIn: 'FS', frPage: null, certainty: 'unconfirmed' }
+    expect(certaintyOf()).toBe('unconfirmed')
   })
 
   it('never calls anything overdue or compliant', async () => {

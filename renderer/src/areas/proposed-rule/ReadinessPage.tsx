@@ -1,5 +1,5 @@
 import { Badge, Callout, Flex, Heading, Table, Text } from '@radix-ui/themes'
-import type { ReadinessRow } from '../../../../main/proposed-rule/contract'
+import type { ProposedChangeView, ReadinessRow } from '../../../../main/proposed-rule/contract'
 import { api } from '../../api'
 import { formatDate } from '../../components/format-date'
 import { PageHeader } from '../../components/PageHeader'
@@ -20,6 +20,28 @@ function formatEvidenceDate(on: string): string {
   return formatDate(on)
 }
 
+/** Where the proposed text would put one change, and where that was read; or that it was not found. */
+function ProposedSectionLine({ section }: { section: ProposedChangeView['proposedSection'] }) {
+  if (!section.found)
+    return (
+      <Text as="p" size="1" color="gray" className="readiness-section">
+        Proposed §: not found{section.note ? `. ${section.note}` : ''}
+      </Text>
+    )
+  const where = section.frPage === null ? `read in ${section.readIn}` : `read on 90 FR ${section.frPage}`
+  return (
+    <Text as="p" size="1" color="gray" className="readiness-section">
+      Proposed § {section.section} ({CERTAINTY[section.certainty].toLowerCase()}; {where})
+    </Text>
+  )
+}
+
+/** The row's proposed section numbers, each once, or that none was found. */
+function proposedSectionsText(row: ReadinessRow): string {
+  if (row.proposedSections.length === 0) return 'Proposed §: not found'
+  return `Proposed ${row.proposedSections.map(section => `§ ${section}`).join(', ')}`
+}
+
 function ProposalCell({ row }: { row: ReadinessRow }) {
   return (
     <ul className="readiness-changes">
@@ -34,6 +56,7 @@ function ProposalCell({ row }: { row: ReadinessRow }) {
               {change.placement}
             </Text>
           )}
+          <ProposedSectionLine section={change.proposedSection} />
         </li>
       ))}
     </ul>
@@ -69,7 +92,8 @@ export function ReadinessPage() {
           </Callout.Root>
           <Text as="p" size="2">
             {data.status.title}, {data.status.citation}, published {formatDate(data.status.publishedOn)} (RIN {data.status.rin}).{' '}
-            {data.status.timingIfFinalised.text} {data.proposedSectionsNote}
+            {data.status.timingIfFinalised.text} {data.proposedSectionsNote} (Section numbers looked for on{' '}
+            {formatDate(data.proposedSectionsCheckedOn)}.)
           </Text>
           <details className="readiness-evidence">
             <summary>
@@ -111,7 +135,9 @@ export function ReadinessPage() {
                       <Text weight="medium">{row.title}</Text>
                       <Text size="1" color="gray">
                         45 CFR {row.citation}
-                        {row.proposedSections.length > 0 ? `; proposed ${row.proposedSections.join(', ')}` : ''}
+                      </Text>
+                      <Text size="1" color="gray" data-testid="proposed-sections">
+                        {proposedSectionsText(row)}
                       </Text>
                     </Flex>
                   </Table.RowHeaderCell>
