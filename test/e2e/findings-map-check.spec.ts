@@ -19,7 +19,9 @@ test('a ScoutSuite GCP import lists its unmapped check with why; mapping it to a
   )
   const unmapped = summary.getByRole('list', { name: 'Unmapped checks' })
   await expect(unmapped).toContainText('computeengine-firewall-rule-allows-internal-traffic (2 findings)')
-  await expect(unmapped).toContainText('no Prowler check or Steampipe control')
+  await expect(summary).toContainText(
+    "ScoutSuite's output carries no HIPAA mapping, and Safeguard's ScoutSuite table pairs this rule with no Prowler check"
+  )
   expect(await app.axeViolations()).toEqual([])
 
   await summary.getByRole('button', { name: 'Map computeengine-firewall-rule-allows-internal-traffic to specifications…' }).click()

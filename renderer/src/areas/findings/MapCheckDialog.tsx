@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import { Badge, Box, Button, Checkbox, DataList, Dialog, Flex, ScrollArea, Text, TextField } from '@radix-ui/themes'
+import { Badge, Button, Checkbox, DataList, Dialog, Flex, ScrollArea, Text, TextField } from '@radix-ui/themes'
 import type { MapCheckResult } from '../../../../main/scanners/check-mappings/contract'
 import type { ScanView, UnmappedCheck } from '../../../../main/scanners/contract'
 import { api, errorMessage } from '../../api'
@@ -21,41 +21,51 @@ export function UnmappedChecks(props: { scan: ScanView }) {
   const { scan } = props
   if (scan.unmappedChecks.length === 0) return null
   const shown = showAll ? scan.unmappedChecks : scan.unmappedChecks.slice(0, FIRST_SHOWN)
+  // Checks of one format mostly share their reason: said once, with its checks below it.
+  const byReason = new Map<string, UnmappedCheck[]>()
+  for (const check of shown) byReason.set(check.reason, [...(byReason.get(check.reason) ?? []), check])
   return (
     <DataList.Item>
       <DataList.Label>Unmapped checks</DataList.Label>
       <DataList.Value>
-        <Flex direction="column" gap="2" asChild>
-          <ul aria-label="Unmapped checks" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
-            {shown.map(check => {
-              const done = mapped.get(check.checkId)
-              return (
-                <li key={check.checkId}>
-                  <Flex direction="column" gap="1">
-                    <Text size="2">
-                      <Text weight="medium">{check.checkId}</Text> ({formatNumber(check.findings)} {check.findings === 1 ? 'finding' : 'findings'}):{' '}
-                      {check.reason}
-                    </Text>
-                    {done ? (
-                      <Text size="2" color="green" role="status">
-                        Mapped to {done.mapping.citations.join(', ')}: {formatNumber(done.findingsUpdated)} stored{' '}
-                        {done.findingsUpdated === 1 ? 'finding' : 'findings'} now bear on {done.mapping.citations.length === 1 ? 'it' : 'them'}.
-                      </Text>
-                    ) : (
-                      <Box>
-                        <MapCheckDialog
-                          scanner={scan.scanner}
-                          check={check}
-                          catalog={catalog}
-                          onMapped={result => setMapped(new Map(mapped).set(check.checkId, result))}
-                        />
-                      </Box>
-                    )}
-                  </Flex>
-                </li>
-              )
-            })}
-          </ul>
+        <Flex direction="column" gap="3">
+          {[...byReason].map(([reason, checks]) => (
+            <Flex direction="column" gap="2" key={reason}>
+              <Text size="2" color="gray">
+                {reason}:
+              </Text>
+              <Flex direction="column" gap="2" asChild>
+                <ul aria-label="Unmapped checks" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                  {checks.map(check => {
+                    const done = mapped.get(check.checkId)
+                    return (
+                      <li key={check.checkId}>
+                        <Flex gap="3" align="center" wrap="wrap">
+                          <Text size="2">
+                            <Text weight="medium">{check.checkId}</Text> ({formatNumber(check.findings)}{' '}
+                            {check.findings === 1 ? 'finding' : 'findings'})
+                          </Text>
+                          {done ? (
+                            <Text size="2" color="green" role="status">
+                              Mapped to {done.mapping.citations.join(', ')}: {formatNumber(done.findingsUpdated)} stored{' '}
+                              {done.findingsUpdated === 1 ? 'finding' : 'findings'} now bear on {done.mapping.citations.length === 1 ? 'it' : 'them'}.
+                            </Text>
+                          ) : (
+                            <MapCheckDialog
+                              scanner={scan.scanner}
+                              check={check}
+                              catalog={catalog}
+                              onMapped={result => setMapped(new Map(mapped).set(check.checkId, result))}
+                            />
+                          )}
+                        </Flex>
+                      </li>
+                    )
+                  })}
+                </ul>
+              </Flex>
+            </Flex>
+          ))}
         </Flex>
         {!showAll && scan.unmappedChecks.length > FIRST_SHOWN && (
           <Button size="1" variant="ghost" mt="2" onClick={() => setShowAll(true)}>
