@@ -278,9 +278,12 @@ export const scannerCalls = {
     })
   ),
   'findings.detail': defineCall<FindingDetail>()(z.strictObject({ id: z.number().int().positive() })),
-  /** Counts and top checks for a question's specifications, from the latest scan of each account. */
-  'findings.specificationSummary': defineCall<SpecificationSummary>()(
-    z.strictObject({ citations: z.array(Citation).min(1).max(50), top: z.number().int().min(1).max(20).default(3) })
+  /** For each question (its specifications), counts and top checks from the latest scan of each account: one call for a section's cards. */
+  'findings.specificationSummaries': defineCall<SpecificationSummary[]>()(
+    z.strictObject({
+      items: z.array(z.array(Citation).min(1).max(50)).min(1).max(500),
+      top: z.number().int().min(1).max(20).default(3)
+    })
   ),
   /** The view's findings (same scope, filters and sort), one row each, to .csv or .xlsx (by the name's extension); null when the dialog is cancelled. */
   'findings.export': defineCall<FindingsExportResult | null>()(

@@ -13,7 +13,7 @@ import { readCoverage, readReviewFlag, readReviewFlags, withTriage } from './tri
 import { importScanFiles } from './import-scan-file'
 import { readFindingDetail } from './db/finding-detail'
 import { viewCheckGroups, viewFindings } from './db/findings-view'
-import { specificationSummary } from './db/specification-summary'
+import { specificationSummaries } from './db/specification-summary'
 import { exportFindings, FINDINGS_EXPORT_FILTERS } from './export/findings-export'
 
 const SCANNER_FILE_FILTERS = [
@@ -168,11 +168,11 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
     return withTriage([detail], evaluateTriage(db, localDateOf(ctx.session.now())))[0] as typeof detail
   },
 
-  'findings.specificationSummary': (input, ctx) => {
+  'findings.specificationSummaries': (input, ctx) => {
     const { db } = ctx.workspace()
     const scans = latestScanIds(db)
     const triaged = triagedFailures(db, scans, evaluateTriage(db, localDateOf(ctx.session.now()))).map(f => f.id)
-    return specificationSummary(db, scans, input.citations, input.top, triaged)
+    return specificationSummaries(db, scans, input.items, input.top, triaged)
   },
 
   'findings.export': async (input, ctx) => {

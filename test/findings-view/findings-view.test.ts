@@ -145,13 +145,21 @@ describe('findings.view', () => {
     await expect(ws.call('findings.detail', { id: 99999 })).rejects.toMatchObject({ code: 'not-found' })
   })
 
-  it('summarises a question’s specifications from the latest scans only', async () => {
-    const s3AndEbs = await ws.call('findings.specificationSummary', { citations: ['164.312(a)(1)', '164.312(a)(2)(iv)'], top: 1 })
+  it('summarises each question’s specifications from the latest scans only, a section’s cards in one call', async () => {
+    const [s3AndEbs, audit, superseded] = await ws.call('findings.specificationSummaries', {
+      items: [['164.312(a)(1)', '164.312(a)(2)(iv)'], ['164.312(b)'], ['164.312(d)']],
+      top: 1
+    })
     expect(s3AndEbs).toMatchObject({ scans: 2, failing: 3, passing: 2, failingCheckCount: 2, passingCheckCount: 1 })
-    expect(s3AndEbs.failingChecks).toEqual([expect.objectContaining({ checkId: CHECKS.EBS, severity: 'critical', resources: 2 })])
+    expect(s3AndEbs!.failingChecks).toEqual([expect.objectContaining({ checkId: CHECKS.EBS, severity: 'critical', resources: 2 })])
+    expect(s3AndEbs!.passingChecks).toEqual([expect.objectContaining({ checkId: CHECKS.S3, resources: 2 })])
+    // trail-1 in scan B and trail-z in scan C: two accounts' latest scans.
+    expect(audit).toMatchObject({ failing: 2, failingCheckCount: 1, passing: 0, citations: ['164.312(b)'] })
     // 164.312(d) fails only in scan A, which B superseded.
-    expect(await ws.call('findings.specificationSummary', { citations: ['164.312(d)'] })).toMatchObject({ failing: 0, passing: 0, failingChecks: [] })
+    expect(superseded).toMatchObject({ failing: 0, passing: 0, failingChecks: [] })
     const empty = await createTestWorkspace()
-    expect(await empty.call('findings.specificationSummary', { citations: ['164.312(b)'] })).toMatchObject({ scans: 0, failing: 0 })
+    expect(await empty.call('findings.specificationSummaries', { items: [['164.312(b)']] })).toEqual([
+      expect.objectContaining({ scans: 0, failing: 0 })
+    ])
   })
 })

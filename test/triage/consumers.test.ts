@@ -33,7 +33,9 @@ describe('consumers of failing findings honour triage', () => {
     expect(before.findings?.bySeverity.medium.failed).toBe(1)
     expect(before.findings?.bySpecification.find(s => s.citation === ENCRYPTION)?.failed).toBe(1)
     expect(before.findings?.worst.map(w => w.resource)).toContain('patient-scans')
-    expect(await ws.call('findings.specificationSummary', { citations: [ENCRYPTION] })).toMatchObject({ failing: 1, failingCheckCount: 1 })
+    expect(await ws.call('findings.specificationSummaries', { items: [[ENCRYPTION]] })).toEqual([
+      expect.objectContaining({ failing: 1, failingCheckCount: 1 })
+    ])
 
     await ws.call('findings.triage', {
       findingId: bucket.id,
@@ -49,7 +51,9 @@ describe('consumers of failing findings honour triage', () => {
     expect(after.findings?.bySpecification.find(s => s.citation === ENCRYPTION)?.failed).toBe(0)
     expect(after.findings?.worst.map(w => w.resource)).not.toContain('patient-scans')
     // The question card's evidence and the Findings view.
-    expect(await ws.call('findings.specificationSummary', { citations: [ENCRYPTION] })).toMatchObject({ failing: 0, failingCheckCount: 0 })
+    expect(await ws.call('findings.specificationSummaries', { items: [[ENCRYPTION]] })).toEqual([
+      expect.objectContaining({ failing: 0, failingCheckCount: 0 })
+    ])
     const view = await ws.call('findings.view', { groupBy: 'none', status: 'failed' })
     expect(view.groupBy === 'none' && view.findings.find(f => f.id === bucket.id)?.triage).toMatchObject({ active: true })
     expect(after.findings?.triaged?.listed).toEqual([

@@ -40,7 +40,7 @@ interface Where {
  * Whether the scans hold most of the workspace's findings: reading the table straight through then beats an index
  * lookup per finding (as in finding-counts.ts).
  */
-function holdsMostFindings(db: Db, scans: readonly number[]): boolean {
+export function holdsMostFindings(db: Db, scans: readonly number[]): boolean {
   if (scans.length === 0) return false
   const total = (db.prepare('SELECT COALESCE(SUM(findings), 0) FROM scan').pluck().get() as number) || 0
   const inScope = db

@@ -1,5 +1,5 @@
 import { Badge, Button, Flex, Text } from '@radix-ui/themes'
-import type { CheckSummary } from '../../../../main/scanners/contract'
+import type { CheckSummary, SpecificationSummary } from '../../../../main/scanners/contract'
 import { api } from '../../api'
 import { countOf, formatNumber } from '../../components/count-of'
 import { openAreaAt } from '../../components/record-link'
@@ -11,16 +11,33 @@ import { SEVERITY_COLOR } from '../findings/labels'
 const CITATION = /^164\.3\d\d(\([A-Za-z0-9]+\))*$/
 
 /**
+ * The cards of a section mount together: their requests are gathered for one turn of the event loop and asked for in
+ * one call, so the main side reads the findings once per section rather than once per card.
+ */
+let waiting: { citations: string[]; resolve(summary: SpecificationSummary): void; reject(error: unknown): void }[] = []
+function summaryOf(citations: string[]): Promise<SpecificationSummary> {
+  return new Promise((resolve, reject) => {
+    waiting.push({ citations, resolve, reject })
+    if (waiting.length > 1) return
+    setTimeout(() => {
+      const batch = waiting
+      waiting = []
+      api['findings.specificationSummaries']({ items: batch.map(b => b.citations), top: 3 }).then(
+        summaries => batch.forEach((b, i) => b.resolve(summaries[i]!)),
+        (error: unknown) => batch.forEach(b => b.reject(error))
+      )
+    }, 0)
+  })
+}
+
+/**
  * A question's scan evidence: failing and passing checks on its specifications in the latest scan of each account,
  * the top checks of each, and a way to the Findings view filtered to the specification. Nothing when no scan is imported.
  */
 export function QuestionEvidence(props: { citations: string[] }) {
   const { navigate } = useWorkspace()
   const citations = props.citations.filter(c => CITATION.test(c))
-  const { data, error } = useLoaded(
-    () => (citations.length ? api['findings.specificationSummary']({ citations, top: 3 }) : Promise.resolve(null)),
-    [citations.join('|')]
-  )
+  const { data, error } = useLoaded(() => (citations.length ? summaryOf(citations) : Promise.resolve(null)), [citations.join('|')])
   if (error) {
     return (
       <Text size="1" color="red" role="alert">
