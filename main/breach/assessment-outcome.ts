@@ -52,6 +52,14 @@ export const OUTCOME_LABELS: Record<AssessmentOutcome, string> = {
   'low-probability': 'Not a breach: a documented four-factor assessment shows a low probability of compromise (164.402(2))'
 }
 
+/** The outcome in a few words, for tables (the evidence pack's incident log). */
+export const OUTCOME_SHORT_LABELS: Record<AssessmentOutcome, string> = {
+  breach: 'Breach',
+  exception: 'Exception (164.402(1))',
+  secured: 'Secured PHI',
+  'low-probability': 'Low probability (164.402(2))'
+}
+
 export type RiskFactors = Partial<Record<RiskFactor, string>>
 
 /** The outcome as recorded. Optional parts are absent rather than empty. */

@@ -40,3 +40,4 @@ export { documentDatesOf, incidentRetention } from './documents/incident-retenti
 export { NOTICE_KIND_NAMES, type FactSources } from './documents/incident-facts'
 export type { ContentElement, IncidentNoticeContent, NoticeContentChecklist, NoticeContentId } from './documents/contract'
 export { BREACH_EXCEPTION_RULES, OUTCOME_LABELS, RISK_FACTOR_CITATIONS, RISK_FACTOR_LABELS, RISK_FACTORS } from './assessment-outcome'
+export { OUTCOME_SHORT_LABELS } from './assessment-outcome'

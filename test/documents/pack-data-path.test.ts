@@ -26,4 +26,30 @@ describe('evidence pack data read from a real workspace', () => {
     const review = await reviewData(ws.context())
     expect((review.findingsTrend ?? []).map(t => t.label).sort()).toEqual(expected)
   })
+  it("gives each incident's recorded assessment outcome, not whether its PHI was unsecured", async () => {
+    const ws = await createTestWorkspace()
+    const today = new Date().toISOString().slice(0, 10)
+    await ws.call('incidents.create', {
+      incident: {
+        title: 'Chart opened by the wrong nurse',
+        discoveredOn: today,
+        role: 'covered-entity',
+        affectedByState: { TX: 1 },
+        assessment: { outcome: 'exception', exception: 'workforce-good-faith', reason: 'Opened in good faith within her duties, closed at once.' }
+      }
+    })
+    await ws.call('incidents.create', {
+      incident: {
+        title: 'Stolen backup tape',
+        discoveredOn: today,
+        role: 'covered-entity',
+        affectedByState: { TX: 40 },
+        assessment: { outcome: 'breach' }
+      }
+    })
+    const data = await packData(ws.context())
+    const byTitle = new Map((data.incidents ?? []).map(i => [i.category, i]))
+    expect(byTitle.get('Chart opened by the wrong nurse')).toMatchObject({ assessment: 'Exception (164.402(1))', notifiable: false })
+    expect(byTitle.get('Stolen backup tape')).toMatchObject({ assessment: 'Breach', notifiable: true })
+  })
 })

@@ -147,7 +147,8 @@ export type EvidencePackData = {
       discoveredOn: string
       category: string
       affectedCount: number
-      unsecuredPhi: boolean
+      /** The recorded outcome of the breach assessment, in a few words. */
+      assessment: string
       notifiable: boolean | null
       obligationsOpen: number
       obligationsDone: number

@@ -2,7 +2,7 @@ import { readProcurement, readRiskRegister } from '../../assessment/reads'
 import type { BusinessAssociateSummary } from '../../baas/contract'
 import { readBusinessAssociates } from '../../baas/reads'
 import { readRiskReport } from '../../risks/reads'
-import { readIncident, readIncidents } from '../../breach/reads'
+import { OUTCOME_SHORT_LABELS, readIncident, readIncidents } from '../../breach/reads'
 import type { Eligibility, ProcurementAnswer, RiskView } from '../../assessment/contract'
 import type { Family } from '../../assessment/contract'
 import { CONTROL_ORIGIN_LABEL, CONTROL_RULE_STATUS_LABEL } from '../../assessment/contract'
@@ -134,7 +134,7 @@ function incidents(facts: WorkspaceFacts, range: { start: string; end: string })
       // The title is the user's own short label; the log is designed to hold no PHI.
       category: i.title,
       affectedCount: i.totalAffected,
-      unsecuredPhi: detail.incident.unsecuredPhi,
+      assessment: OUTCOME_SHORT_LABELS[detail.incident.assessment.outcome],
       notifiable: i.notificationRequired,
       obligationsOpen: i.open,
       obligationsDone: detail.notices.length

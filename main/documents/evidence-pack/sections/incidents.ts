@@ -30,7 +30,7 @@ export function incidents(w: PdfWriter, data: EvidencePackData): void {
       { header: 'Discovered', width: 1.1 },
       { header: 'Category', width: 2 },
       { header: 'Individuals', width: 0.9, align: 'right' },
-      { header: 'Unsecured PHI', width: 0.9 },
+      { header: 'Assessment', width: 1.2 },
       { header: 'Notifiable', width: 0.9 },
       { header: 'Obligations', width: 1.1 }
     ],
@@ -39,7 +39,7 @@ export function incidents(w: PdfWriter, data: EvidencePackData): void {
       formatShortDate(i.discoveredOn),
       i.category,
       formatCount(i.affectedCount),
-      i.unsecuredPhi ? 'Yes' : 'No',
+      i.assessment,
       i.notifiable === null
         ? { text: 'Under assessment', color: COLOR.partial }
         : i.notifiable
