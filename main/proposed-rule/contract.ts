@@ -40,7 +40,7 @@ export type ProposedSectionView =
       /** The page of 90 FR 898 it was read on; null when read in a reproduction that gives no page. */
       frPage: number | null
     }
-  | { found: false; note: string | null }
+  | { found: false }
 
 export interface ProposedChangeView {
   id: string

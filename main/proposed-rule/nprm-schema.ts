@@ -28,7 +28,7 @@ const proposedSectionSchema = z.discriminatedUnion('found', [
     frPage: z.number().int().min(FR_PAGES.first).max(FR_PAGES.last).nullable(),
     certainty: certaintySchema
   }),
-  z.strictObject({ found: z.literal(false), note: text.optional() })
+  z.strictObject({ found: z.literal(false) })
 ])
 
 const changeSchema = z.strictObject({

@@ -80,7 +80,7 @@ function readinessNote(entry: RuleEntry, decision: DecisionView | undefined, ans
 }
 
 function sectionView(section: ProposedSection, nprm: NprmFile): ProposedSectionView {
-  if (!section.found) return { found: false, note: section.note ?? null }
+  if (!section.found) return { found: false }
   return { found: true, section: section.section, certainty: section.certainty, readIn: nprm.sources[section.readIn]!, frPage: section.frPage }
 }
 

@@ -62,7 +62,12 @@ test('the readiness view is absent until turned on in Settings, then shows the s
   const placedSection = placed.changes.flatMap(change => (change.proposedSection.found ? [change.proposedSection.section] : []))[0]!
   const placedRow = table.getByRole('row').filter({ hasText: `45 CFR ${placed.citation}` })
   await expect(placedRow.getByTestId('proposed-sections')).toContainText(`Proposed § ${placedSection}`)
-  await expect(placedRow).toContainText(`Proposed § ${placedSection} (from secondary sources; read in`)
+  await expect(placedRow).toContainText(`Proposed § ${placedSection} (`)
+  // Where each number was read, with the source named in full.
+  const sectionSources = page.getByTestId('proposed-section-sources')
+  await sectionSources.getByText('Where the section numbers come from').click()
+  await expect(sectionSources).toContainText(`Proposed § ${placedSection}: read in`)
+  await expect(sectionSources).toContainText(loadNprm().proposedSections.note)
   await expect(page.getByRole('main')).not.toContainText(/overdue/i)
   expect(await app.axeViolations()).toEqual([])
   await shoot(app, 'proposed-rule-readiness')

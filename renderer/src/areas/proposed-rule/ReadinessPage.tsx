@@ -1,45 +1,19 @@
 import { Badge, Callout, Flex, Heading, Table, Text } from '@radix-ui/themes'
-import type { ProposedChangeView, ReadinessRow } from '../../../../main/proposed-rule/contract'
+import type { ReadinessRow } from '../../../../main/proposed-rule/contract'
 import { api } from '../../api'
 import { formatDate } from '../../components/format-date'
 import { PageHeader } from '../../components/PageHeader'
 import { ScrollableTable } from '../../components/ScrollableTable'
 import { useLoaded } from '../../components/use-loaded'
+import { CERTAINTY } from './certainty-words'
+import { ProposedSectionLine, ProposedSectionSources, RowProposedSections } from './ProposedSections'
 import './readiness.css'
-
-const CERTAINTY: Record<ReadinessRow['certainty'], string> = {
-  confirmed: 'Confirmed in the text',
-  secondary: 'From secondary sources',
-  unconfirmed: 'Not confirmed'
-}
 
 /** "2025-01" as the locale's month and year; a full date as the locale's date. */
 function formatEvidenceDate(on: string): string {
   if (/^\d{4}-\d{2}$/.test(on))
     return new Date(`${on}-01T00:00:00Z`).toLocaleDateString(undefined, { month: 'long', year: 'numeric', timeZone: 'UTC' })
   return formatDate(on)
-}
-
-/** Where the proposed text would put one change, and where that was read; or that it was not found. */
-function ProposedSectionLine({ section }: { section: ProposedChangeView['proposedSection'] }) {
-  if (!section.found)
-    return (
-      <Text as="p" size="1" color="gray" className="readiness-section">
-        Proposed §: not found{section.note ? `. ${section.note}` : ''}
-      </Text>
-    )
-  const where = section.frPage === null ? `read in ${section.readIn}` : `read on 90 FR ${section.frPage}`
-  return (
-    <Text as="p" size="1" color="gray" className="readiness-section">
-      Proposed § {section.section} ({CERTAINTY[section.certainty].toLowerCase()}; {where})
-    </Text>
-  )
-}
-
-/** The row's proposed section numbers, each once, or that none was found. */
-function proposedSectionsText(row: ReadinessRow): string {
-  if (row.proposedSections.length === 0) return 'Proposed §: not found'
-  return `Proposed ${row.proposedSections.map(section => `§ ${section}`).join(', ')}`
 }
 
 function ProposalCell({ row }: { row: ReadinessRow }) {
@@ -92,8 +66,7 @@ export function ReadinessPage() {
           </Callout.Root>
           <Text as="p" size="2">
             {data.status.title}, {data.status.citation}, published {formatDate(data.status.publishedOn)} (RIN {data.status.rin}).{' '}
-            {data.status.timingIfFinalised.text} {data.proposedSectionsNote} (Section numbers looked for on{' '}
-            {formatDate(data.proposedSectionsCheckedOn)}.)
+            {data.status.timingIfFinalised.text}
           </Text>
           <details className="readiness-evidence">
             <summary>
@@ -114,6 +87,7 @@ export function ReadinessPage() {
               ))}
             </ul>
           </details>
+          <ProposedSectionSources view={data} />
           <Text as="p" size="2" color="gray">
             Answers and decisions from the assessment period {data.period.id}.
           </Text>
@@ -136,9 +110,7 @@ export function ReadinessPage() {
                       <Text size="1" color="gray">
                         45 CFR {row.citation}
                       </Text>
-                      <Text size="1" color="gray" data-testid="proposed-sections">
-                        {proposedSectionsText(row)}
-                      </Text>
+                      <RowProposedSections sections={row.proposedSections} />
                     </Flex>
                   </Table.RowHeaderCell>
                   <Table.Cell>
