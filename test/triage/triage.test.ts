@@ -66,7 +66,9 @@ describe('triage of a finding', () => {
       by: 'Dana Reyes',
       expiresOn: '2026-03-31',
       subjects: 1,
-      activeSubjects: 1
+      activeSubjects: 1,
+      resource: 'arn:aws:s3:::patient-scans',
+      findingAccount: '111122223333'
     })
     expect(await failingOn(ws, ENCRYPTION)).toMatchObject({ failing: 0, triaged: 1, flagged: false })
     // Every flag this failure raised is settled by the triage: none is open, each still listed with its counts.

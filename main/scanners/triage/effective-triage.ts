@@ -137,6 +137,7 @@ function viewOf(row: TriageRow, subjects: readonly TriageSubjectRow[], ended: Ma
     scanner: row.scanner,
     checkId: row.check_id,
     findingKey: row.finding_key,
+    ...keyParts(row.finding_key, row.check_id),
     account: row.account,
     status: row.status,
     statusLabel: triageStatusLabel(row.status),
@@ -151,6 +152,13 @@ function viewOf(row: TriageRow, subjects: readonly TriageSubjectRow[], ended: Ma
     activeSubjects: state === 'active' ? subjects.length - endedHere.length : 0,
     withdrawn: row.withdrawn_at === null ? null : { at: row.withdrawn_at, by: row.withdrawn_by, reason: row.withdrawn_reason }
   }
+}
+
+/** A finding key is scanner|account|region|check|resource (scanners/formats/fields.ts): the resource is what follows the check. */
+function keyParts(key: string | null, checkId: string): { resource: string | null; findingAccount: string | null } {
+  if (key === null) return { resource: null, findingAccount: null }
+  const at = key.indexOf(`|${checkId}|`)
+  return { resource: at < 0 ? null : key.slice(at + checkId.length + 2) || null, findingAccount: key.split('|')[1] || null }
 }
 
 /** A failing finding that an active triage covers, with what the counts need to leave it out. */

@@ -37,6 +37,9 @@ export interface TriageView {
   checkId: string
   /** The finding it was made for; null for a whole check. */
   findingKey: string | null
+  /** That finding's resource and account, as its key names them (null for a whole check or a finding without one). */
+  resource: string | null
+  findingAccount: string | null
   /** A whole-check triage limited to one account; null for every account (or a single finding). */
   account: string | null
   status: TriageStatus

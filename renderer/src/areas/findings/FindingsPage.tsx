@@ -9,6 +9,7 @@ import { DEFAULT_FILTER as ALL, type FindingFilter } from './view-query'
 import { openAreaAt, takeRecordTarget } from '../../components/record-link'
 import { ImportPanel } from './ImportPanel'
 import { ReviewFlags } from './ReviewFlags'
+import { TriageList } from './TriageList'
 import { ScansTable } from './ScansTable'
 import { SpecificationsTable } from './SpecificationsTable'
 import { useLoaded } from '../../components/use-loaded'
@@ -81,6 +82,7 @@ export function FindingsPage() {
                   onOpenQuestion={citation => openAreaAt(navigate, 'assessment', citation)}
                 />
               )}
+              {data && <TriageList reloadKey={data} onChanged={reload} />}
               <Heading as="h2" size="4">
                 Imported scans
               </Heading>

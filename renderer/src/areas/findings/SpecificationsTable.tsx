@@ -34,7 +34,14 @@ export function SpecificationsTable(props: {
         {props.coverage.map(c => (
           <Table.Row key={c.citation}>
             <Table.RowHeaderCell>{c.citation}</Table.RowHeaderCell>
-            <Table.Cell justify="end">{formatNumber(c.failing)}</Table.Cell>
+            <Table.Cell justify="end">
+              {formatNumber(c.failing)}
+              {c.triaged > 0 && (
+                <Text as="div" size="1" color="gray">
+                  {formatNumber(c.triaged)} triaged
+                </Text>
+              )}
+            </Table.Cell>
             <Table.Cell justify="end">{formatNumber(c.passing)}</Table.Cell>
             <Table.Cell>{c.flagged ? <Badge color="red">flagged</Badge> : <Text color="gray">—</Text>}</Table.Cell>
             <Table.Cell>
