@@ -37,7 +37,11 @@ export function evaluateTriage(db: Db, asOf: string, options: { all?: boolean } 
   const { rows, subjects } = listTriageRows(db, { all: options.all ?? false })
   if (rows.length === 0) return EMPTY(asOf)
   const subjectsOf = new Map<number, TriageSubjectRow[]>()
-  for (const s of subjects) subjectsOf.set(s.triage_id, [...(subjectsOf.get(s.triage_id) ?? []), s])
+  for (const s of subjects) {
+    const list = subjectsOf.get(s.triage_id)
+    if (list) list.push(s)
+    else subjectsOf.set(s.triage_id, [s])
+  }
   const live = rows.filter(r => r.withdrawn_at === null && !(r.expires_on !== null && r.expires_on < asOf))
 
   // The scans later than some live subject's base, each read once for the checks triaged in it.
