@@ -161,6 +161,8 @@ export type FindingSort = (typeof FINDING_SORTS)[number]
 export interface FindingRowView extends FindingView {
   scanner: string
   firstSeen: string | null
+  /** Its scan is the latest of its account(s): the finding is current evidence, not superseded. */
+  current: boolean
 }
 
 /** One check in the grouped Findings view: its findings' statuses, resources and specifications. */
@@ -189,8 +191,6 @@ export interface FindingDetail extends FindingRowView {
   lastSeen: string | null
   /** Scans that hold the same key. */
   seenInScans: number
-  /** The scan is the latest of its account(s): its findings are current evidence. */
-  current: boolean
 }
 
 /** A check in a question card's evidence: how many resources fail or pass it. */

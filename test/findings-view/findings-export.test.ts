@@ -79,6 +79,7 @@ describe('findings.export', () => {
     // Superseded scans on request, filters as in the view.
     const all = path.join(ws.dir, 'all.csv')
     expect((await ws.call('findings.export', { path: all, scope: 'all' }))?.rows).toBe(10)
+    expect(readCsv(all).filter(r => r['Scan superseded'] === 'yes')).toHaveLength(3)
     const low = path.join(ws.dir, 'low.csv')
     await ws.call('findings.export', { path: low, severity: 'low' })
     expect(

@@ -114,6 +114,9 @@ describe('findings.view', () => {
     // A scan chosen by id is shown even when it is superseded.
     const onlyA = await rows(ws, { scanId: ws.scans.a })
     expect(onlyA.findings.map(f => f.scanId)).toEqual([ws.scans.a, ws.scans.a, ws.scans.a])
+    expect(onlyA.findings.map(f => f.current)).toEqual([false, false, false])
+    expect((await rows(ws)).findings.every(f => f.current)).toBe(true)
+    expect((await rows(ws, { scope: 'all' })).findings.filter(f => !f.current).map(f => f.scanId)).toEqual([ws.scans.a, ws.scans.a, ws.scans.a])
     expect((await rows(ws, { citation: '164.312(b)' })).findings.map(f => f.resourceName).sort()).toEqual(['trail-1', 'trail-z'])
     expect((await groups(ws, { scope: 'latest' })).groups.length).toBe(3)
     const failing = await ws.call('findings.view', { groupBy: 'check', status: 'passed' })

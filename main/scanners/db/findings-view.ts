@@ -130,13 +130,15 @@ export function viewFindings(
         db,
         rows.map(r => r.key_hash)
       )
+  const current = new Set(options.scope === 'latest' && options.scanId === undefined ? where.scans : latestScanIds(db))
   return {
     scans: where.scans,
     total,
     findings: rows.map(row => ({
       ...toView(row),
       scanner: row.scanner,
-      firstSeen: age ? (row.first_seen ?? null) : (firstSeen?.get(row.key_hash) ?? null)
+      firstSeen: age ? (row.first_seen ?? null) : (firstSeen?.get(row.key_hash) ?? null),
+      current: current.has(row.scan_id)
     }))
   }
 }
@@ -300,8 +302,8 @@ export function viewFindingIds(db: Db, options: FindingsViewOptions): number[] {
     .all(...where.params) as number[]
 }
 
-/** The findings with these ids, with their scanner, in the order of `ids`. */
-export function findingsByIds(db: Db, ids: readonly number[]): (FindingRowView & { keyHash: number })[] {
+/** The findings with these ids, with their scanner, in the order of `ids`; `current`: the latest scan of each account. */
+export function findingsByIds(db: Db, ids: readonly number[], current: ReadonlySet<number>): (FindingRowView & { keyHash: number })[] {
   if (ids.length === 0) return []
   const rows = db
     .prepare(`SELECT ${COLUMNS}, c.scanner AS scanner FROM ${FROM} WHERE f.id IN (${ids.map(() => '?').join(',')})`)
@@ -309,6 +311,6 @@ export function findingsByIds(db: Db, ids: readonly number[]): (FindingRowView &
   const byId = new Map(rows.map(r => [r.id, r]))
   return ids.flatMap(id => {
     const row = byId.get(id)
-    return row ? [{ ...toView(row), scanner: row.scanner, firstSeen: null, keyHash: row.key_hash }] : []
+    return row ? [{ ...toView(row), scanner: row.scanner, firstSeen: null, current: current.has(row.scan_id), keyHash: row.key_hash }] : []
   })
 }

@@ -11,6 +11,7 @@ import { renameDurably } from '../../shared/fsync'
 import { spreadsheetSafe } from '../../shared/spreadsheet-safe'
 import type { FindingRowView, FindingsExportResult } from '../contract'
 import { findingsByIds, firstSeenOfAll, viewFindingIds, type FindingsViewOptions } from '../db/findings-view'
+import { latestScanIds } from '../db/scans'
 
 export const FINDINGS_EXPORT_FILTERS = [
   { name: 'Excel workbook', extensions: ['xlsx'] },
@@ -49,6 +50,7 @@ const COLUMNS: Column[] = [
   { header: 'First seen', width: 20, value: f => text(f.firstSeen) },
   { header: 'Scanner', width: 13, value: f => f.scanner },
   { header: 'Scan', width: 6, value: f => f.scanId },
+  { header: 'Scan superseded', width: 11, value: f => (f.current ? 'no' : 'yes') },
   { header: 'Finding', width: 8, value: f => f.id }
 ]
 
@@ -83,6 +85,7 @@ export async function exportFindings(db: Db, options: FindingsViewOptions, file:
 
   const ids = viewFindingIds(db, options)
   const firstSeen = firstSeenOfAll(db)
+  const current = new Set(latestScanIds(db))
   const temporary = path.join(dir, `.${path.basename(target)}.${process.pid}.partial`)
   fs.rmSync(temporary, { force: true })
   const out = fs.createWriteStream(temporary, { flags: 'wx', mode: 0o600 })
@@ -91,7 +94,7 @@ export async function exportFindings(db: Db, options: FindingsViewOptions, file:
   const batches = async (each: (rows: (string | number)[][]) => Promise<void> | void) => {
     for (let at = 0; at < ids.length; at += BATCH) {
       if (control.signal.aborted) throw new ApiError('cancelled', `Export cancelled: ${target} not written`)
-      const rows = findingsByIds(db, ids.slice(at, at + BATCH)).map(f => cellsOf({ ...f, firstSeen: firstSeen.get(f.keyHash) ?? null }))
+      const rows = findingsByIds(db, ids.slice(at, at + BATCH), current).map(f => cellsOf({ ...f, firstSeen: firstSeen.get(f.keyHash) ?? null }))
       await each(rows)
       control.progress(Math.min(at + BATCH, ids.length), ids.length)
       // Lets a cancel (and other calls) through between batches.

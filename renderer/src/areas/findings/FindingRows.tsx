@@ -37,6 +37,11 @@ export function FindingRows<F extends FindingView>(props: { findings: F[]; label
                   muted
                 </Badge>
               )}
+              {'current' in f && f.current === false && (
+                <Badge color="amber" variant="soft" highContrast ml="1">
+                  superseded scan
+                </Badge>
+              )}
               <TriageNote triage={changed.has(f.id) ? changed.get(f.id) : f.triage} />
               {props.onTriaged && f.status === 'failed' && (
                 <TriageDialog
