@@ -3,7 +3,20 @@
 // (main/shared, main/db) never reaches up. ARCHITECTURE.md explains the layers.
 
 /** Feature folders: one per feature, each with contract.ts, handlers.ts, db/ and reads.ts. */
-export const FEATURES = ['assessment', 'baas', 'backup', 'breach', 'calendar', 'documents', 'map', 'proposed-rule', 'risks', 'scanners', 'security', 'workspace']
+export const FEATURES = [
+  'assessment',
+  'baas',
+  'backup',
+  'breach',
+  'calendar',
+  'documents',
+  'map',
+  'proposed-rule',
+  'risks',
+  'scanners',
+  'security',
+  'workspace'
+]
 
 /** What another feature may import: the contract (types and schemas), the typed read functions and the table queries. */
 const PUBLIC_SURFACE = ['./contract.ts', './reads.ts', './db']
