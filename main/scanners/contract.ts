@@ -172,8 +172,10 @@ export interface CheckGroupView {
   title: string
   /** The worst severity among its findings. */
   severity: Severity
-  /** Findings per status (a status with none is left out). */
+  /** Findings per status (a status with none is left out); `failed` counts only the failures no triage covers. */
   statuses: Partial<Record<FindingStatus, number>>
+  /** Failing findings an active triage covers: shown apart ("3 failed, 1 triaged"), never among the failed. */
+  triaged: number
   findings: number
   /** Resources its findings stand for (a record may stand for several). */
   resources: number

@@ -156,9 +156,10 @@ export const scannerHandlers: HandlersFor<typeof scannerCalls> = {
   'findings.view': (input, ctx) => {
     const { limit, offset, groupBy, ...options } = input
     const db = ctx.workspace().db
-    if (groupBy === 'check') return { groupBy, ...viewCheckGroups(db, options, { limit, offset }) }
+    const evaluation = evaluateTriage(db, localDateOf(ctx.session.now()))
+    if (groupBy === 'check') return { groupBy, ...viewCheckGroups(db, options, { limit, offset }, evaluation) }
     const page = viewFindings(db, options, { limit, offset })
-    return { groupBy, ...page, findings: withTriage(page.findings, evaluateTriage(db, localDateOf(ctx.session.now()))) }
+    return { groupBy, ...page, findings: withTriage(page.findings, evaluation) }
   },
 
   'findings.detail': (input, ctx) => {

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/driver'
 import type { CheckGroupView, FindingRowView, FindingSort, FindingStatus, Severity } from '../contract'
 import { SEVERITIES } from '../finding.types'
+import { triagedFailures, type TriageEvaluation } from '../triage/effective-triage'
 import { COLUMNS, FROM, SEVERITY_ORDER, toView, type FindingRow } from './findings'
 import { latestScanIds } from './scans'
 
@@ -206,11 +207,13 @@ function compareGroups(sort: FindingSort, order: 'asc' | 'desc'): (a: Group, b: 
 /**
  * The view grouped by check: one pass over the findings grouped by their check row, status and citation list
  * (small integers, no text sorted), then the parts put together per check (scanner and check id) and ordered here.
+ * Failures an active triage covers (as `evaluation` reads them) are counted apart from the failed, as every other count does.
  */
 export function viewCheckGroups(
   db: Db,
   options: FindingsViewOptions,
-  page: { limit: number; offset: number }
+  page: { limit: number; offset: number },
+  evaluation: TriageEvaluation
 ): { scans: number[]; total: number; groups: CheckGroupView[] } {
   const where = whereOf(db, options)
   if (!where) return { scans: [], total: 0, groups: [] }
@@ -240,6 +243,7 @@ export function viewCheckGroups(
         title: check.title,
         severity: 'unknown',
         statuses: {},
+        triaged: 0,
         findings: 0,
         resources: 0,
         citations: [],
@@ -263,6 +267,16 @@ export function viewCheckGroups(
     }
     if (part.first_seen !== null && (group.firstSeen === null || part.first_seen < group.firstSeen)) group.firstSeen = part.first_seen
   }
+  for (const { ref, n } of triagedPerCheck(db, where, evaluation)) {
+    const check = checks.get(ref)
+    const group = check && groups.get(`${check.scanner}\u0000${check.check_id}`)
+    if (!group) continue
+    const failing = (group.statuses.failed ?? 0) - n
+    if (failing > 0) group.statuses.failed = failing
+    else delete group.statuses.failed
+    group.failed -= n
+    group.triaged += n
+  }
   const ordered = [...groups.values()].sort(compareGroups(options.sort, options.order))
   return {
     scans: where.scans,
@@ -273,6 +287,16 @@ export function viewCheckGroups(
       citations: group.citations.sort()
     }))
   }
+}
+
+/** How many of the view's failing findings an active triage covers, per check row (the view's own filters apply). */
+function triagedPerCheck(db: Db, where: Where, evaluation: TriageEvaluation): { ref: number; n: number }[] {
+  const ids = triagedFailures(db, where.scans, evaluation).map(f => f.id)
+  if (ids.length === 0) return []
+  const clause = `${where.clause ? `${where.clause} AND` : ' WHERE'} f.status = 'failed' AND f.id IN (SELECT value FROM json_each(?))`
+  return db
+    .prepare(`SELECT f.check_ref AS ref, COUNT(*) AS n FROM finding f${clause} GROUP BY f.check_ref`)
+    .all(...where.params, JSON.stringify(ids)) as { ref: number; n: number }[]
 }
 
 /** The scanner, check id and title of each check row, a chunk of ids at a time (SQLite's limit on bound values). */

@@ -85,6 +85,12 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
                         {formatNumber(g.statuses[s] ?? 0)} {s}
                       </Badge>
                     ))}
+                    {/* Triaged failures are not among the failed: counted apart, as every other count does. */}
+                    {g.triaged > 0 && (
+                      <Badge color="gray" variant="outline">
+                        {formatNumber(g.triaged)} triaged
+                      </Badge>
+                    )}
                   </Flex>
                 </Table.Cell>
                 <Table.Cell justify="end">{formatNumber(g.resources)}</Table.Cell>
