@@ -178,10 +178,20 @@ export type EvidencePackData = {
 
 /** Findings are summarised before they reach the composer: a pack stays readable at 100k findings. */
 export type FindingsSummary = {
+  /**
+   * Every count here is in results, the unit of the scans' own summaries (a ScoutSuite record counts each item it
+   * stands for): `unit` names it ('checked items' when every counted scan shares that unit, else 'results').
+   * Absent in data built before the counts shared one unit.
+   */
+  unit?: string
   total: number
   failed: number
   passed: number
-  bySeverity: Record<Severity, { failed: number; passed: number }>
+  /**
+   * Failed (less triaged), triaged and other results (informational, manual, skipped, error) with the passed: over every
+   * severity they add up to `total`. `triaged` and `other` are absent in data built before they were counted.
+   */
+  bySeverity: Record<Severity, { failed: number; passed: number; triaged?: number; other?: number }>
   bySpecification: Array<{ citation: string; title: string; failed: number; passed: number }>
   /** The worst failing findings (severity, then citation count), at most `worstLimit`. */
   worst: Array<{

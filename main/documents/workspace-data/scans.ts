@@ -27,22 +27,29 @@ export function scanSections(db: Db, titleOf: (citation: string) => string, asOf
   const counts = findingCounts(db, latestIds, { mostRows: inLatest * 2 >= inAll })
   const evaluation = evaluateTriage(db, asOf)
   const triaged = triagedFailures(db, latestIds, evaluation)
-  // findingCounts counts stored rows; the scans' totals count resources (a ScoutSuite record stands for several).
-  const triagedRows = tallyTriaged(db, triaged, { weight: 'rows', unmutedOnly: false })
-  const triagedResources = tallyTriaged(db, triaged, { weight: 'resources', unmutedOnly: false }).total
+  // Every count in results, the scans' own unit (a ScoutSuite record stands for several), triaged failures weighted alike.
+  const triagedResults = tallyTriaged(db, triaged, { weight: 'resources', unmutedOnly: false })
   const severityCounts = counts.bySeverity
   const bySeverity = {} as FindingsSummary['bySeverity']
-  const failedOf = (severity: string) => (severityCounts.get(severity)?.failed ?? 0) - (triagedRows.bySeverity.get(severity) ?? 0)
+  // Unknown severities are shown as informational.
+  const sourcesOf = (severity: Severity) => (severity === 'informational' ? ['informational', 'unknown'] : [severity])
+  const sum = (severity: Severity, read: (s: string) => number) => sourcesOf(severity).reduce((n, s) => n + read(s), 0)
   for (const severity of SEVERITIES) {
-    const passed = (severityCounts.get(severity)?.passed ?? 0) + (severity === 'informational' ? (severityCounts.get('unknown')?.passed ?? 0) : 0)
-    bySeverity[severity] = { failed: failedOf(severity) + (severity === 'informational' ? failedOf('unknown') : 0), passed }
+    const triagedHere = sum(severity, s => triagedResults.bySeverity.get(s) ?? 0)
+    bySeverity[severity] = {
+      failed: sum(severity, s => severityCounts.get(s)?.failed ?? 0) - triagedHere,
+      passed: sum(severity, s => severityCounts.get(s)?.passed ?? 0),
+      triaged: triagedHere,
+      other: sum(severity, s => severityCounts.get(s)?.other ?? 0)
+    }
   }
   const bySpecification = [...counts.byCitation].map(([citation, counts]) => ({
     citation,
     title: titleOf(citation),
-    failed: counts.failed - (triagedRows.byCitation.get(citation) ?? 0),
+    failed: counts.failed - (triagedResults.byCitation.get(citation) ?? 0),
     passed: counts.passed
   }))
+  const units = new Set(latest.map(s => s.tally.unit.many))
   const triagedIds = triaged.map(t => t.id)
   // The scans feature orders failing findings worst first; one page is the worst N.
   const page = queryFindings(db, { scanIds: latestIds, status: 'failed', withoutIds: triagedIds, limit: WORST_LIMIT, offset: 0 })
@@ -73,9 +80,10 @@ export function scanSections(db: Db, titleOf: (citation: string) => string, asOf
       superseded: !latestIds.includes(s.id)
     })),
     findings: {
-      // In the unit of `failed` and `passed` (results, a ScoutSuite pass record counting every item it stands for), not stored rows.
+      // Results, as the scans' summaries count them (a ScoutSuite pass record counting every item it stands for), not stored rows.
+      unit: units.size === 1 ? ([...units][0] as string) : 'results',
       total: latest.reduce((sum, s) => sum + s.tally.total, 0),
-      failed: latest.reduce((sum, s) => sum + s.failed, 0) - triagedResources,
+      failed: latest.reduce((sum, s) => sum + s.failed, 0) - triagedResults.total,
       passed: latest.reduce((sum, s) => sum + s.passed, 0),
       bySeverity,
       bySpecification: bySpecification.sort((a, b) => b.failed - a.failed || a.citation.localeCompare(b.citation)),
@@ -83,7 +91,7 @@ export function scanSections(db: Db, titleOf: (citation: string) => string, asOf
       worstLimit: WORST_LIMIT,
       triaged: {
         total: triagedPage.total,
-        resources: triagedResources,
+        resources: triagedResults.total,
         limit: TRIAGED_LIMIT,
         listed: triagedPage.findings.map(f => {
           const triage = triageOf.get(f.id)

@@ -1,19 +1,25 @@
 import type { Db } from '../../db/driver'
 
 /**
- * Counts of findings by severity and by specification for a set of scans, from one grouped query
+ * Counts of results by severity and by specification for a set of scans, from one grouped query
  * over the findings table (migration 0003). The findings calls page through
  * findings, which sorts every finding per question; a pack at 100k findings needs dozens of counts,
  * so they come from a single pass. Read-only.
+ *
+ * Counted in results (each finding's `item_count`, the format's unit: a ScoutSuite record stands for every item it
+ * names), the unit of the scans' own summaries (scan-tally.ts), so the counts by severity add up to a scan's total.
  */
 
-export type StatusCounts = { failed: number; passed: number }
+/** `other`: results neither failed nor passed (informational, manual, skipped, error). */
+export type StatusCounts = { failed: number; passed: number; other: number }
 
 export type FindingCounts = { bySeverity: Map<string, StatusCounts>; byCitation: Map<string, StatusCounts> }
 
-function add(map: Map<string, StatusCounts>, key: string, status: 'failed' | 'passed', n: number): void {
-  const counts = map.get(key) ?? { failed: 0, passed: 0 }
-  counts[status] += n
+const bucketOf = (status: string): keyof StatusCounts => (status === 'failed' || status === 'passed' ? status : 'other')
+
+function add(map: Map<string, StatusCounts>, key: string, bucket: keyof StatusCounts, n: number): void {
+  const counts = map.get(key) ?? { failed: 0, passed: 0, other: 0 }
+  counts[bucket] += n
   map.set(key, counts)
 }
 
@@ -27,18 +33,19 @@ export function findingCounts(db: Db, scanIds: readonly number[], options: { mos
   if (scanIds.length === 0) return { bySeverity, byCitation }
   const rows = db
     .prepare(
-      `SELECT severity, citation_set_id AS setId, status, count(*) AS n
+      `SELECT severity, citation_set_id AS setId, status, SUM(item_count) AS n
          FROM finding ${options.mostRows ? 'NOT INDEXED' : ''}
-        WHERE scan_id IN (${scanIds.map(() => '?').join(',')}) AND status IN ('failed', 'passed')
+        WHERE scan_id IN (${scanIds.map(() => '?').join(',')})
         GROUP BY severity, citation_set_id, status`
     )
-    .all(...scanIds) as Array<{ severity: string; setId: number | null; status: 'failed' | 'passed'; n: number }>
+    .all(...scanIds) as Array<{ severity: string; setId: number | null; status: string; n: number }>
   const sets = new Map(
     (db.prepare('SELECT id, citations FROM citation_set').all() as Array<{ id: number; citations: string }>).map(s => [s.id, s.citations.split('|')])
   )
   for (const row of rows) {
-    add(bySeverity, row.severity, row.status, row.n)
-    for (const citation of row.setId === null ? [] : (sets.get(row.setId) ?? [])) add(byCitation, citation, row.status, row.n)
+    const bucket = bucketOf(row.status)
+    add(bySeverity, row.severity, bucket, row.n)
+    for (const citation of row.setId === null ? [] : (sets.get(row.setId) ?? [])) add(byCitation, citation, bucket, row.n)
   }
   return { bySeverity, byCitation }
 }

@@ -9,8 +9,8 @@ export interface TriagedTally {
 }
 
 /**
- * `weight`: 'rows' for counts of stored findings (the evidence pack's), 'resources' for counts of resources (a
- * ScoutSuite record stands for several: the Findings screens and flags). `unmutedOnly` for counts that already
+ * `weight`: 'rows' for counts of stored findings, 'resources' for counts of results (a ScoutSuite record stands for
+ * several: the evidence pack, the Findings screens and flags). `unmutedOnly` for counts that already
  * leave muted findings out.
  */
 export function tallyTriaged(

@@ -1,7 +1,7 @@
 import type { EvidencePackData } from '../pack-data'
 import { formatCount, formatShortDate, plural } from '../../format'
 import { SEVERITY_COLOR, SEVERITY_LABEL } from '../../labels'
-import { SEVERITIES } from '../pack-data'
+import { SEVERITIES, type Severity } from '../pack-data'
 import { type PdfWriter } from '../../pdf/pdf-writer'
 import { COLOR, TYPE } from '../../pdf/theme'
 
@@ -36,9 +36,15 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
     ]),
     { size: 7.4 }
   )
-  w.heading('By severity', 2)
+  // Every count below is in results (the unit of the scan summaries above), so the rows add up to the total.
+  const unit = f.unit ?? 'results'
+  const triagedOf = (s: Severity) => f.bySeverity[s].triaged ?? 0
+  const otherOf = (s: Severity) => f.bySeverity[s].other ?? 0
+  const showTriaged = SEVERITIES.some(s => triagedOf(s) > 0)
+  const showOther = SEVERITIES.some(s => otherOf(s) > 0)
+  w.heading(`By severity, in ${unit}`, 2)
   w.stackedBars({
-    alt: `Bar chart of scanner checks by severity. ${SEVERITIES.map(
+    alt: `Bar chart of scanner ${unit} by severity. ${SEVERITIES.map(
       s => `${SEVERITY_LABEL[s]}: ${formatCount(f.bySeverity[s].failed)} failed, ${formatCount(f.bySeverity[s].passed)} passed`
     ).join('. ')}.`,
     rows: SEVERITIES.map(s => ({
@@ -53,11 +59,16 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
       { label: 'Passed', color: COLOR.none }
     ]
   })
+  const share = (failed: number, passed: number) => (failed + passed ? `${Math.round((failed / (failed + passed)) * 100)}%` : '—')
+  const totalTriaged = SEVERITIES.reduce((n, s) => n + triagedOf(s), 0)
+  const totalOther = SEVERITIES.reduce((n, s) => n + otherOf(s), 0)
   w.table(
     [
-      { header: 'Severity', width: 2, bold: true },
+      { header: `Severity (${unit})`, width: 2, bold: true },
       { header: 'Failed', width: 1, align: 'right' },
+      ...(showTriaged ? [{ header: 'Triaged', width: 1, align: 'right' as const }] : []),
       { header: 'Passed', width: 1, align: 'right' },
+      ...(showOther ? [{ header: 'Other', width: 1, align: 'right' as const }] : []),
       { header: 'Share failing', width: 1.2, align: 'right' }
     ],
     [
@@ -66,20 +77,30 @@ export function scannerResults(w: PdfWriter, data: EvidencePackData): void {
         return [
           SEVERITY_LABEL[s],
           { text: formatCount(failed), color: failed ? SEVERITY_COLOR[s] : COLOR.body },
+          ...(showTriaged ? [formatCount(triagedOf(s))] : []),
           formatCount(passed),
-          failed + passed ? `${Math.round((failed / (failed + passed)) * 100)}%` : '—'
+          ...(showOther ? [formatCount(otherOf(s))] : []),
+          share(failed, passed)
         ]
       }),
       [
-        { text: 'All checks', bold: true },
+        { text: `All ${unit} (${formatCount(f.total)})`, bold: true },
         { text: formatCount(f.failed), bold: true },
+        ...(showTriaged ? [{ text: formatCount(totalTriaged), bold: true }] : []),
         { text: formatCount(f.passed), bold: true },
-        f.total ? `${Math.round((f.failed / f.total) * 100)}%` : '—'
+        ...(showOther ? [{ text: formatCount(totalOther), bold: true }] : []),
+        share(f.failed, f.passed)
       ]
     ]
   )
+  if (showOther) {
+    w.paragraph(`Other: ${unit} neither failed nor passed (informational, manual, skipped or in error). Share failing is of the failed and passed.`, {
+      size: TYPE.small,
+      color: COLOR.muted
+    })
+  }
   const specLimit = 30
-  w.heading('By specification', 2)
+  w.heading(`By specification, in ${unit}`, 2)
   w.table(
     [
       { header: 'Citation', width: 1.4, bold: true },

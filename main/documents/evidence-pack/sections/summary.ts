@@ -49,7 +49,7 @@ export function executiveSummary(w: PdfWriter, data: EvidencePackData): void {
   }
   if (data.scans && data.findings) {
     points.push(
-      `Cloud scans: ${plural(data.scans.length, 'scan')} imported, with ${formatCount(data.findings.total)} checks: ${formatCount(data.findings.failed)} failing, of which ${formatCount(
+      `Cloud scans: ${plural(data.scans.length, 'scan')} imported, with ${formatCount(data.findings.total)} ${data.findings.unit ?? 'results'}: ${formatCount(data.findings.failed)} failing, of which ${formatCount(
         data.findings.bySeverity.critical.failed + data.findings.bySeverity.high.failed
       )} critical or high.`
     )
