@@ -17,7 +17,7 @@ const ROOT = path.resolve(__dirname, '..')
 const BIN = path.join(ROOT, 'bin/safeguard.js')
 const RSS_PRELOAD = path.join(__dirname, 'lib/report-peak-rss.cjs')
 const SIZES = process.env.CLI_BENCH_SIZES ? process.env.CLI_BENCH_SIZES.split(',').map(Number) : [10_000, 100_000, 1_000_000]
-const START_UP_ROUNDS = Number(process.env.CLI_BENCH_START_UP_ROUNDS ?? 15)
+const START_UP_ROUNDS = Number(process.env.CLI_BENCH_START_UP_ROUNDS ?? 10)
 /** Rounds per size: fewer for the largest, whose import alone takes half a minute. */
 const importRounds = (count: number) => Number(process.env.CLI_BENCH_IMPORT_ROUNDS ?? (count >= 1_000_000 ? 3 : 5))
 
