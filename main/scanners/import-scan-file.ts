@@ -2,12 +2,14 @@
 // either lands whole (scan, findings, citations, review flags) or not at all.
 
 import { createHash, randomBytes } from 'node:crypto'
+import { statSync } from 'node:fs'
 import path from 'node:path'
 import type { Db } from '../db/driver'
 import type { ScanView } from './contract'
 import { citationSetResolver } from './db/citation-sets'
 import { findingCheckResolver } from './db/finding-checks'
 import { findingInserter } from './db/findings'
+import { setAsideKeyHashIndex } from './db/key-hash-index'
 import { flagForReview } from './db/review-flags'
 import { userCheckMappingLookup } from './db/user-check-mappings'
 import { completeScan, distinctChecksOfScan, findScanBySha, getScan, insertPendingScan } from './db/scans'
@@ -60,6 +62,10 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
   db.pragma('cache_size = -32768')
   db.exec('BEGIN IMMEDIATE')
   try {
+    const rebuildKeyHashIndex = setAsideKeyHashIndex(
+      db,
+      files.reduce((n, file) => n + statSync(file).size, 0)
+    )
     const name = files.length === 1 ? path.basename(files[0] as string) : `${path.basename(files[0] as string)} (+${files.length - 1} more pages)`
     const scanId = insertPendingScan(db, name, randomBytes(32).toString('hex'), options.now)
     const inserter = findingInserter(db, scanId, citationSetResolver(db), findingCheckResolver(db))
@@ -92,6 +98,7 @@ export async function importScanFiles(db: Db, files: readonly string[], options:
       db.exec('ROLLBACK')
       return { alreadyImported: true, partial, scan: existing }
     }
+    rebuildKeyHashIndex()
     completeScan(db, scanId, sha256, userMapped.summarised(mergeSummaries(summaries, () => distinctChecksOfScan(db, scanId))), earliest)
     flagForReview(db, scanId, inserter.failing(), options.now)
     db.exec('COMMIT')

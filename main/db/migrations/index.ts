@@ -12,6 +12,7 @@ import recordBreachAssessmentOutcome from './0010-record-breach-assessment-outco
 import recordNoticeDelivery from './0011-record-notice-delivery'
 import triageFindings from './0012-triage-findings'
 import userCheckMappings from './0013-user-check-mappings'
+import indexFindingsForTheView from './0014-index-findings-for-the-view'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -27,7 +28,8 @@ export const MIGRATIONS: readonly Migration[] = [
   recordBreachAssessmentOutcome,
   recordNoticeDelivery,
   triageFindings,
-  userCheckMappings
+  userCheckMappings,
+  indexFindingsForTheView
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0

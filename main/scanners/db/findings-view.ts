@@ -25,7 +25,8 @@ const SCAN_DATE = 'COALESCE(s.started_at, s.imported_at)'
 
 /**
  * When each finding key was first seen: one pass over every finding, grouped by the key's hash (52 bits: two keys
- * sharing one is unlikely enough for an age to sort by). Only joined when sorting by age.
+ * sharing one is unlikely enough for an age to sort by), read from the (key_hash, scan_id) index in its order
+ * (migration 0014). Only joined when sorting by age.
  */
 const SEEN = `seen AS (SELECT k.key_hash, MIN(${SCAN_DATE}) AS first_seen FROM finding k JOIN scan s ON s.id = k.scan_id GROUP BY k.key_hash)`
 
@@ -144,7 +145,7 @@ export function viewFindings(
   }
 }
 
-/** When each of a few finding keys was first seen (one pass over the findings; there is no index on the hash). */
+/** When each of a few finding keys was first seen (looked up in the key hash index, migration 0014). */
 export function firstSeenOf(db: Db, keyHashes: readonly number[]): Map<number, string> {
   const unique = [...new Set(keyHashes)]
   if (unique.length === 0) return new Map()
