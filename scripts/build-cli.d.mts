@@ -4,6 +4,8 @@
 export const CLI_OUT_DIR: string
 /** The command's file name in the output folder. */
 export const CLI_BUNDLE: string
+/** The worker threads the command starts, by bundle name: their entry files. */
+export const CLI_WORKERS: Record<string, string>
 /** The file listing what the bundle was built from. */
 export const CLI_MANIFEST: string
 

@@ -18,8 +18,8 @@ export const CLI_BUNDLE = 'safeguard.cjs'
 export const CLI_MANIFEST = 'inputs.json'
 
 const ENTRY = 'main/cli/run.ts'
-/** The worker threads and their bundle names: the same entries as electron.vite.config.ts. */
-const WORKERS = {
+/** The worker threads and their bundle names: the same entries as electron.vite.config.ts (a test compares them). */
+export const CLI_WORKERS = {
   'scan-parse-worker': 'main/scanners/read/parse-worker.ts',
   'incident-import-worker': 'main/breach/import-worker.ts',
   'baa-import-worker': 'main/baas/import-worker.ts',
@@ -111,7 +111,7 @@ export async function buildCli(outDir = CLI_OUT_DIR) {
       outExtension: { '.js': '.cjs' },
       plugins: [deferPackages]
     }),
-    build({ ...common, entryPoints: WORKERS, outdir: outDir, packages: 'external' })
+    build({ ...common, entryPoints: CLI_WORKERS, outdir: outDir, packages: 'external' })
   ])
   const outputs = results.flatMap(result => result.outputFiles)
   const suffix = `.${process.pid}-${Math.random().toString(36).slice(2)}.tmp`
