@@ -45,6 +45,19 @@ describe('JsonSplitter', () => {
     )
   })
 
+  it('parses a pretty-printed chunk far larger than one bulk parse in several, losing and repeating no element', () => {
+    const elements = Array.from({ length: 4000 }, (_, n) => ({
+      id: n,
+      check: `check_${n % 37}`,
+      nested: { list: [n, { deep: 'x'.repeat(n % 50) }] }
+    }))
+    const text = JSON.stringify(elements, null, 2)
+    expect(text.length).toBeGreaterThan(4 * 96 * 1024)
+    // One chunk holding every element, and chunks cutting through them.
+    expect(splitArray(text, [text.length])).toEqual(elements)
+    expect(splitArray(text, [200_000, 70_001])).toEqual(elements)
+  })
+
   it('handles escaped quotes and backslashes that straddle chunk ends', () => {
     const elements = [{ a: 'x\\"]}', b: '\\\\' }, 'q\\', { c: ['"', '\\"'] }]
     const text = JSON.stringify(elements)

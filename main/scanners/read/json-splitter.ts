@@ -84,6 +84,13 @@ const COMMA = 0x2c
 const COLON = 0x3a
 const PROTO = Buffer.from('__proto__')
 const UNICODE_ESCAPE = Buffer.from('\\u')
+/**
+ * The most text one bulk JSON.parse takes when its records allow (tryBulk). Below V8's large-object size (128 KiB)
+ * the text and the records parsed from it live and die in the young generation. Parsing a whole 1 MB chunk at once
+ * put each text in the old generation: on an import of 100k findings, 16–18 full collections instead of 6–7, more
+ * CPU time (2–15% in paired runs) and 10–25 MB more peak memory.
+ */
+const BULK_BYTES = 96 * 1024
 
 /**
  * The UTF-8 text of buf[start, end). Scanner output is nearly always plain ASCII:
@@ -234,10 +241,11 @@ export class JsonSplitter {
 
   /**
    * Fast path for line-structured files (pretty-printed or one record per line): the
-   * elements from `i` up to the last line of this chunk that closes an object at the
-   * element's own indentation are parsed in one JSON.parse call. A raw newline can
-   * never be inside a JSON string, and JSON.parse checks the guess: if the slice is
-   * not a clean run of elements it throws and the exact scanner takes over.
+   * elements from `i` up to the last line within BULK_BYTES (or, for a larger record, of
+   * this chunk) that closes an object at the element's own indentation are parsed in one
+   * JSON.parse call. A raw newline can never be inside a JSON string, and JSON.parse
+   * checks the guess: if the slice is not a clean run of elements it throws and the
+   * exact scanner takes over.
    */
   private tryBulk(buf: Buffer, i: number, top: Frame): number {
     if (this.bulkFailures > 3) return i
@@ -247,7 +255,8 @@ export class JsonSplitter {
     const indent = buf.toString('latin1', k + 1, i)
     let needle = this.bulkNeedles.get(indent)
     if (!needle) this.bulkNeedles.set(indent, (needle = Buffer.from(`\n${indent}}`, 'latin1')))
-    const last = buf.lastIndexOf(needle)
+    let last = buf.lastIndexOf(needle, i + BULK_BYTES)
+    if (last < i) last = buf.lastIndexOf(needle)
     if (last < i) return i
     const end = last + needle.length
     if (end - i > this.limits.maxRecordBytes) return i
