@@ -28,7 +28,7 @@ describe('migration 0006: findings indexed by scan', () => {
     insert(feb, [finding('a', 'passed'), finding('b', 'failed'), finding('c', 'failed')])
     const before = compareScans(db, feb, jan, 10)
 
-    migrate(db)
+    migrate(db, { target: 6 })
     const indexes = (db.prepare("SELECT name FROM sqlite_schema WHERE type = 'index' AND tbl_name = 'finding'").pluck().all() as string[]).sort()
     expect(indexes).toEqual(['finding_by_scan'])
     expect(db.prepare('SELECT count(*) FROM finding').pluck().get() as number).toBe(6)
