@@ -1,3 +1,5 @@
+import path from 'node:path'
+import { openWorkspace } from '../../main/workspace/workspace-files'
 import { expect, test, type AppHarness } from './fixtures'
 import { dayFromToday, describeOrganisation, openArea, recordIncident } from './steps'
 
@@ -149,7 +151,19 @@ test('a business associate with a subcontractor below it cannot be archived unti
 test('an archived incident past its six years can be deleted permanently, only with its title typed again', async ({ app }) => {
   const { page } = app
   await describeOrganisation(app)
-  await recordIncident(app, 'Old phishing', dayFromToday(-7 * 366))
+  const discoveredOn = dayFromToday(-7 * 366)
+  await recordIncident(app, 'Old phishing', discoveredOn)
+  // Retention counts from the record's newest document, and it was written today: as if it had been written on the
+  // day of discovery and not touched since, the app is restarted on a file whose record carries that date.
+  await app.restart({
+    beforeReload: () => {
+      const db = openWorkspace(path.join(app.dataDir, 'workspaces', 'Default.safeguard'), { keyProvider: app.keyProvider })
+      const then = `${discoveredOn}T12:00:00.000Z`
+      db.prepare('UPDATE incident SET created_at = ?, updated_at = ? WHERE title = ?').run(then, then, 'Old phishing')
+      db.close()
+    }
+  })
+  await openArea(app, 'Incidents')
   await page.getByRole('table', { name: 'Incident log' }).getByRole('button', { name: 'Old phishing' }).click()
   await page.getByRole('button', { name: 'Archive…' }).click()
   await page.getByRole('alertdialog', { name: 'Archive "Old phishing"?' }).getByRole('button', { name: 'Archive', exact: true }).click()
