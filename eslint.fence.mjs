@@ -11,6 +11,7 @@ export const FEATURES = [
   'calendar',
   'documents',
   'map',
+  'oscal',
   'proposed-rule',
   'risks',
   'scanners',

@@ -18,6 +18,7 @@ import { mapCalls } from '../map/contract'
 import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
 import { proposedRuleCalls } from '../proposed-rule/contract'
+import { oscalCalls } from '../oscal/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -41,7 +42,8 @@ export const contract = {
   ...mapDrawingCalls,
   ...mapCalls,
   ...risksCalls,
-  ...proposedRuleCalls
+  ...proposedRuleCalls,
+  ...oscalCalls
 }
 
 export type Contract = typeof contract

@@ -17,6 +17,7 @@ import { mapHandlers } from '../map/handlers'
 import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
 import { proposedRuleHandlers } from '../proposed-rule/handlers'
+import { oscalHandlers } from '../oscal/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -39,5 +40,6 @@ export const handlers: HandlersFor<Contract> = {
   ...mapDrawingHandlers,
   ...mapHandlers,
   ...risksHandlers,
-  ...proposedRuleHandlers
+  ...proposedRuleHandlers,
+  ...oscalHandlers
 }

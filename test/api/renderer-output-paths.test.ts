@@ -49,6 +49,7 @@ const OUTPUT_CALLS = {
   'documents.generatePack': (target: string) => ({ path: target }),
   'documents.generateReview': (target: string) => ({ path: target }),
   'documents.generatePolicies': (target: string) => ({ dir: target }),
+  'documents.exportOscal': (target: string) => ({ dir: target }),
   'documents.exportProcurement': (target: string) => ({ path: `${target}.csv` }),
   'documents.incidentLetter': (target: string) => ({ id: 1, kind: 'individual', path: `${target}.docx` }),
   'documents.incidentDocumentation': (target: string) => ({ id: 1, path: target }),
