@@ -20,6 +20,7 @@ import { registerImport } from './commands/import'
 import { registerFindings } from './commands/findings'
 import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
+import { registerPortfolio } from './commands/portfolio'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -52,5 +53,6 @@ export function buildProgram(io: CliIo): Command {
   registerFindings(program, io)
   registerRisks(program, io)
   registerMap(program, io)
+  registerPortfolio(program, io)
   return program
 }

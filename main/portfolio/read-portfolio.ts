@@ -1,0 +1,55 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { readWorkspaceSummary, type SummaryOptions } from './read-workspace-summary'
+import type { PortfolioEntry } from './summary'
+
+const WORKSPACE_EXTENSION = '.safeguard'
+
+/**
+ * The workspace files named by `paths`: a file as given, a folder's own `*.safeguard` files (one level, not its
+ * subfolders: a consultant keeps clients side by side, and a deep walk could wander into backups or a whole disk).
+ * Each file once, in the order found; a folder that cannot be listed is an entry saying so.
+ */
+export function expandPortfolioPaths(paths: readonly string[]): { files: string[]; unreadable: PortfolioEntry[] } {
+  const files = new Set<string>()
+  const unreadable: PortfolioEntry[] = []
+  for (const given of paths) {
+    const resolved = path.resolve(given)
+    const stat = fs.statSync(resolved, { throwIfNoEntry: false })
+    if (stat?.isDirectory()) {
+      let names: string[]
+      try {
+        names = fs.readdirSync(resolved)
+      } catch (error) {
+        unreadable.push({
+          path: resolved,
+          locked: false,
+          error: 'unreadable',
+          message: `The folder "${resolved}" could not be listed: ${(error as Error).message}`
+        })
+        continue
+      }
+      // Hidden names are this program's own companions (locks, half-made copies), never a client's workspace.
+      for (const name of names.filter(name => name.endsWith(WORKSPACE_EXTENSION) && !name.startsWith('.')).sort()) {
+        const file = path.join(resolved, name)
+        if (fs.statSync(file, { throwIfNoEntry: false })?.isFile()) files.add(file)
+      }
+    } else {
+      files.add(resolved)
+    }
+  }
+  return { files: [...files], unreadable }
+}
+
+/** Every workspace in `paths` at a glance; one that cannot be read is an entry saying why, never a failure of the others. */
+export function readPortfolio(
+  paths: readonly string[],
+  options: SummaryOptions & { onProgress?: (done: number, total: number) => void }
+): PortfolioEntry[] {
+  const { files, unreadable } = expandPortfolioPaths(paths)
+  const entries = files.map((file, index) => {
+    options.onProgress?.(index, files.length)
+    return readWorkspaceSummary(file, options)
+  })
+  return [...entries, ...unreadable]
+}
