@@ -30,7 +30,10 @@ interface Doc {
 function uuidsOf(value: unknown, found: string[] = []): string[] {
   if (Array.isArray(value)) value.forEach(v => uuidsOf(v, found))
   else if (value && typeof value === 'object')
-    for (const [key, v] of Object.entries(value)) key === 'uuid' && typeof v === 'string' ? found.push(v) : uuidsOf(v, found)
+    for (const [key, v] of Object.entries(value)) {
+      if (key === 'uuid' && typeof v === 'string') found.push(v)
+      else uuidsOf(v, found)
+    }
   return found
 }
 
