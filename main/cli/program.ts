@@ -21,6 +21,7 @@ import { registerFindings } from './commands/findings'
 import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
 import { registerPortfolio } from './commands/portfolio'
+import { registerOscal } from './commands/oscal'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -54,5 +55,6 @@ export function buildProgram(io: CliIo): Command {
   registerRisks(program, io)
   registerMap(program, io)
   registerPortfolio(program, io)
+  registerOscal(program, io)
   return program
 }
