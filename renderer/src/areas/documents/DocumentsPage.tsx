@@ -11,6 +11,7 @@ import { countOf, formatNumber } from '../../components/count-of'
 import { WrittenFileActions } from '../../components/WrittenFileActions'
 import { ReadinessCheck } from './ReadinessCheck'
 import { PackOutlineList } from './PackOutlineList'
+import type { OscalExportResult } from '../../../../main/oscal/contract'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -65,6 +66,7 @@ export function DocumentsPage() {
   const [outlineChoices, setOutlineChoices] = useState<string | null>(null)
   const review = useGeneration<PdfResult>(options => api['documents.generateReview']({}, options))
   const policies = useGeneration<PoliciesResult>(options => api['documents.generatePolicies']({}, options))
+  const oscal = useGeneration<OscalExportResult>(options => api['documents.exportOscal']({}, options))
 
   if (loadError) {
     return (
@@ -76,7 +78,7 @@ export function DocumentsPage() {
   if (!preview || !readiness) return <Text color="gray">Preparing the document preview…</Text>
   const createLabel = (what: string) => (readiness.ready ? `Create ${what}…` : 'Create anyway (marked DRAFT)…')
 
-  const busy = [pack, outline, review, policies].some(g => g.state.kind === 'running')
+  const busy = [pack, outline, review, policies, oscal].some(g => g.state.kind === 'running')
   return (
     <Flex direction="column" gap="5">
       <PageHeader
@@ -244,6 +246,33 @@ export function DocumentsPage() {
               onCancel={policies.cancel}
               describe={r => `${formatNumber(r.files.length)} Word documents written.`}
               actions={r => <WrittenFileActions openId={r.openId} what="the policy set" folder />}
+            />
+          </Flex>
+        </section>
+      </Card>
+
+      <Card size="3" asChild>
+        <section aria-labelledby="oscal-heading">
+          <Flex direction="column" gap="3">
+            <Heading as="h2" size="4" id="oscal-heading">
+              OSCAL (JSON)
+            </Heading>
+            <Text as="p" size="2" color="gray">
+              For a GRC tool: the period&apos;s answers, gaps, failing scanner checks and risks as OSCAL 1.2.1 assessment results, and the remediation
+              tasks and accepted risks as a plan of action and milestones, against the OSCAL HIPAA catalog (each with its 45 CFR citation).
+            </Text>
+            <Flex>
+              <Button variant="soft" onClick={oscal.start} disabled={busy}>
+                Export OSCAL…
+              </Button>
+            </Flex>
+            <GenerationStatus
+              label="OSCAL export"
+              state={oscal.state}
+              onCancel={oscal.cancel}
+              describe={r =>
+                `${r.files.map(f => f.path.split(/[\\/]/).pop()).join(' and ')} written to ${r.dir}: ${countOf(r.findings, 'finding')}, ${countOf(r.poamItems, 'POA&M item')}.`
+              }
             />
           </Flex>
         </section>
