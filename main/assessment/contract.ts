@@ -240,8 +240,12 @@ export interface CsvExportResult {
 }
 
 export interface CsvImportRow {
-  /** Line in the file (1 = header). */
+  /** Line in the file (1 = header); in a workbook, the row of its sheet. */
   line: number
+  /** The workbook sheet the row is on (none for CSV). */
+  sheet?: string
+  /** Locked workbook columns whose text the file changed: reported, and Safeguard's own text kept. */
+  lockedChanged?: string[]
   questionId: string
   outcome: 'accepted' | 'unchanged' | 'skipped' | 'rejected'
   /** Why it was rejected or skipped; for accepted rows, what changes. */
@@ -360,8 +364,8 @@ export const assessmentCalls = {
       limit: z.number().int().min(1).max(5000).default(200)
     })
   ),
-  /** Writes the questionnaire as CSV for a client to fill in; asks where when no path is given (null if cancelled). */
+  /** Writes the questionnaire for a client to fill in, as CSV or an Excel workbook by the file's extension; asks where when no path is given (null if cancelled). */
   'assessment.exportCsv': defineCall<CsvExportResult | null>()(z.strictObject({ path: filePath.optional() })),
-  /** Reads a filled-in CSV; saves all rows or none, and reports each row. Null if the file dialog was cancelled. */
+  /** Reads a filled-in CSV or workbook (.xlsx); saves all rows or none, and reports each row. Null if the file dialog was cancelled. */
   'assessment.importCsv': defineCall<CsvImportReport | null>()(z.strictObject({ path: filePath.optional(), dryRun: z.boolean().default(false) }))
 }

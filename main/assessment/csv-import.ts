@@ -19,7 +19,18 @@ import type { AssessmentState } from './questionnaire'
 import { applyDecisionChange, applyProfileValue, type DecisionChange } from './record-changes'
 import { fromSpreadsheetSafe } from '../shared/spreadsheet-safe'
 
-type Cells = Record<string, string | undefined>
+export type Cells = Record<string, string | undefined>
+
+/** One row of a returned questionnaire, from a CSV line or a workbook row. */
+export interface QuestionnaireRecord {
+  /** The CSV line (1 = header) or the sheet's row number. */
+  line: number
+  /** The workbook sheet the row is on; none for CSV. */
+  sheet?: string
+  cells: Cells
+  /** Locked columns the file changed (workbook only): reported with the row, their text not used. */
+  lockedChanged?: string[]
+}
 
 interface PlannedChanges {
   answers: AnswerChange[]
@@ -60,7 +71,7 @@ function parseCsv(text: string): Cells[] {
 // A cell our export protected from running as a formula comes back without its apostrophe.
 const cell = (row: Cells, column: string) => fromSpreadsheetSafe((row[column] ?? '').trim())
 
-/** Checks every row against the catalog and the current answers; changes nothing. */
+/** Checks every row of a CSV against the catalog and the current answers; changes nothing. */
 export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState, text: string): CsvImportPlan {
   const records = parseCsv(text)
   const header = records.length > 0 ? Object.keys(records[0]!) : []
@@ -74,19 +85,44 @@ export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState
     )
   }
 
+  return planQuestionnaireRows(
+    catalog,
+    state,
+    records.map((cells, index) => ({ line: index + 2, cells }))
+  )
+}
+
+const placeOf = (record: QuestionnaireRecord) => (record.sheet === undefined ? `line ${record.line}` : `sheet "${record.sheet}" row ${record.line}`)
+
+/** Checks every row (of a CSV or a workbook) against the catalog and the current answers; changes nothing. */
+export function planQuestionnaireRows(catalog: AssessmentCatalog, state: AssessmentState, records: readonly QuestionnaireRecord[]): CsvImportPlan {
   const rows: CsvImportRow[] = []
   const changes: PlannedChanges = { answers: [], decisions: [], profile: [] }
-  const firstLine = new Map<string, number>()
-  const decisionLines = new Map<string, { line: number; decision: DecisionKind; explanation: string }>()
+  const firstPlace = new Map<string, string>()
+  const decisionLines = new Map<string, { place: string; decision: DecisionKind; explanation: string }>()
 
-  records.forEach((record, index) => {
-    const line = index + 2
+  records.forEach(source => {
+    const { line, cells: record } = source
+    const place = placeOf(source)
     const id = cell(record, 'question_id')
-    const report = (outcome: CsvImportRow['outcome'], message: string) => rows.push({ line, questionId: id, outcome, message })
+    const locked = source.lockedChanged ?? []
+    const lockedNote =
+      locked.length > 0
+        ? ` The locked ${locked.length === 1 ? 'column' : 'columns'} ${locked.join(', ')} ${locked.length === 1 ? 'was' : 'were'} changed in the file; Safeguard's own text is kept.`
+        : ''
+    const report = (outcome: CsvImportRow['outcome'], message: string) =>
+      rows.push({
+        line,
+        ...(source.sheet === undefined ? {} : { sheet: source.sheet }),
+        questionId: id,
+        outcome,
+        message: message + lockedNote,
+        ...(locked.length > 0 ? { lockedChanged: locked } : {})
+      })
 
     if (!id) return report('skipped', 'No question id in this row.')
-    if (firstLine.has(id)) return report('rejected', `Question ${id} appears twice (first on line ${firstLine.get(id)}).`)
-    firstLine.set(id, line)
+    if (firstPlace.has(id)) return report('rejected', `Question ${id} appears twice (first on ${firstPlace.get(id)}).`)
+    firstPlace.set(id, place)
 
     if (id.startsWith(PROFILE_ROW_PREFIX)) {
       const key = id.slice(PROFILE_ROW_PREFIX.length)
@@ -137,8 +173,11 @@ export function planCsvImport(catalog: AssessmentCatalog, state: AssessmentState
         )
       const other = decisionLines.get(entry.citation)
       if (other && (other.decision !== kind || other.explanation !== explanation))
-        return report('rejected', `Line ${other.line} records a different decision for ${entry.citation}; give one decision per specification.`)
-      decisionLines.set(entry.citation, { line, decision: kind, explanation })
+        return report(
+          'rejected',
+          `${other.place.charAt(0).toUpperCase()}${other.place.slice(1)} records a different decision for ${entry.citation}; give one decision per specification.`
+        )
+      decisionLines.set(entry.citation, { place, decision: kind, explanation })
       const savedDecision = state.decisions.get(entry.citation)
       if (!other && (savedDecision?.decision !== kind || savedDecision.explanation !== explanation))
         decision = { citation: entry.citation, decision: kind, explanation }

@@ -7,6 +7,8 @@ import { getCatalog } from './catalog'
 import type { assessmentCalls, RiskView } from './contract'
 import { questionnaireCsv } from './csv-export'
 import { applyCsvImport, planCsvImport } from './csv-import'
+import { questionnaireWorkbook } from './xlsx-export'
+import { planWorkbookImport, readQuestionnaireWorkbook } from './xlsx-import'
 import { listAudit } from './db/audit'
 import { calendarDateOf, periodToRead, periodToWrite, startNextPeriod } from './periods'
 import { signOffsOf } from './progress'
@@ -16,7 +18,14 @@ import { buildRiskRegister } from './risk-register'
 import { inventoryItems, readCatalog, readInventory, readPeriods, readProcurement, readProgress, readQuestionnaire, readRiskRegister } from './reads'
 import { writeExportFile } from '../shared/export-file'
 
-const CSV_FILTERS = [{ name: 'CSV spreadsheet', extensions: ['csv'] }]
+const QUESTIONNAIRE_FILTERS = [
+  { name: 'Excel workbook', extensions: ['xlsx'] },
+  { name: 'CSV spreadsheet', extensions: ['csv'] }
+]
+const IMPORT_FILTERS = [{ name: 'Questionnaire (Excel or CSV)', extensions: ['xlsx', 'csv'] }]
+
+/** The questionnaire's file format, chosen by the name's extension (CSV when it has neither). */
+const isWorkbook = (file: string) => path.extname(file).toLowerCase() === '.xlsx'
 
 /** The open workspace plus 'now' and today's calendar date, read once per call. */
 function open(ctx: CallContext) {
@@ -146,16 +155,25 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
   },
 
   'assessment.exportCsv': async (input, ctx) => {
-    const file = await ctx.savePath(input.path, { title: 'Export the questionnaire', defaultName: 'questionnaire.csv', filters: CSV_FILTERS })
+    const file = await ctx.savePath(input.path, {
+      title: 'Export the questionnaire',
+      defaultName: 'questionnaire.xlsx',
+      filters: QUESTIONNAIRE_FILTERS
+    })
     if (!file) return null
     const { db, now } = open(ctx)
     const catalog = getCatalog()
-    const { text, rows } = questionnaireCsv(catalog, loadAssessmentState(catalog, db, periodToRead(db, now, undefined)))
+    const state = loadAssessmentState(catalog, db, periodToRead(db, now, undefined))
+    if (isWorkbook(file)) {
+      const { bytes, rows } = await questionnaireWorkbook(catalog, state)
+      return { path: writeExportFile(file, bytes), rows }
+    }
+    const { text, rows } = questionnaireCsv(catalog, state)
     return { path: writeExportFile(file, text), rows }
   },
 
   'assessment.importCsv': async (input, ctx) => {
-    const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import a filled-in questionnaire', filters: CSV_FILTERS }))
+    const file = input.path ?? (await ctx.host.pickOpenPath({ title: 'Import a filled-in questionnaire', filters: IMPORT_FILTERS }))
     if (!file) return null
     const target = path.resolve(file)
     const tooLarge = (size: number) =>
@@ -164,7 +182,9 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
         `"${target}" is ${Math.round(size / 1_048_576)} MB; a filled-in questionnaire is far smaller ` +
           `(the limit is ${MAX_QUESTIONNAIRE_CSV_BYTES / 1_048_576} MB). Check that this is the right file. Nothing was changed.`
       )
-    const text = readImportFileSync(target, MAX_QUESTIONNAIRE_CSV_BYTES, tooLarge, 'a questionnaire CSV').toString('utf8')
+    const bytes = readImportFileSync(target, MAX_QUESTIONNAIRE_CSV_BYTES, tooLarge, 'a questionnaire file')
+    // A workbook is unpacked before the transaction (exceljs reads asynchronously); its rows are checked inside it.
+    const sheets = isWorkbook(target) ? await readQuestionnaireWorkbook(bytes, target) : undefined
     const { db, now, today } = open(ctx)
     const catalog = getCatalog()
     // All or nothing, including the period the import would start: a rejected or dry-run file changes nothing.
@@ -172,7 +192,8 @@ export const assessmentHandlers: HandlersFor<typeof assessmentCalls> = {
     try {
       db.transaction(() => {
         const period = periodToWrite(db, now)
-        const plan = planCsvImport(catalog, loadAssessmentState(catalog, db, period), text)
+        const state = loadAssessmentState(catalog, db, period)
+        const plan = sheets ? planWorkbookImport(catalog, state, sheets, target) : planCsvImport(catalog, state, bytes.toString('utf8'))
         const applied = !input.dryRun && plan.report.rejected === 0
         result = { ...plan.report, path: target, applied, dryRun: input.dryRun }
         if (!applied) throw LEAVE_UNCHANGED

@@ -8,7 +8,10 @@ import { formatCount, plural } from '../../shared/count-text'
 function describeImport(report: CsvImportReport): string[] {
   const lines = report.rows
     .filter(row => row.outcome === 'accepted' || row.outcome === 'rejected')
-    .map(row => `  line ${row.line}  ${row.outcome.padEnd(8)}  ${row.questionId}: ${row.message}`)
+
+    .map(
+      row => `  ${row.sheet === undefined ? 'line' : `${row.sheet}, row`} ${row.line}  ${row.outcome.padEnd(8)}  ${row.questionId}: ${row.message}`
+    )
   const totals = `${formatCount(report.accepted)} accepted, ${formatCount(report.unchanged)} unchanged, ${formatCount(report.skipped)} skipped, ${formatCount(report.rejected)} rejected.`
   const verdict = report.applied
     ? 'Saved.'
@@ -19,13 +22,13 @@ function describeImport(report: CsvImportReport): string[] {
 }
 
 export function registerAnswers(program: Command, io: CliIo): void {
-  const answers = program.command('answers').description('Exchange the assessment questionnaire as CSV with a client')
+  const answers = program.command('answers').description('Exchange the assessment questionnaire with a client as an Excel workbook or CSV')
 
   answers
     .command('export')
-    .description('Write the questionnaire, with the answers so far, to a CSV file for a client to fill in')
+    .description('Write the questionnaire, with the answers so far, for a client to fill in (.xlsx workbook or .csv, by the name)')
     .argument('<workspace>', 'workspace file')
-    .requiredOption('--out <file>', 'CSV file to write')
+    .requiredOption('--out <file>', '.xlsx or .csv file to write')
     .option('--json', 'print the result as JSON')
     .action(async (workspace: string, options: { out: string; json?: boolean }) => {
       const result = await withWorkspace(workspace, call => call('assessment.exportCsv', { path: path.resolve(options.out) }))
@@ -40,9 +43,9 @@ export function registerAnswers(program: Command, io: CliIo): void {
 
   answers
     .command('import')
-    .description('Read a filled-in questionnaire CSV; saves every row or none, and reports each row')
+    .description('Read a filled-in questionnaire (.xlsx or .csv); saves every row or none, and reports each row')
     .argument('<workspace>', 'workspace file')
-    .argument('<file>', 'filled-in CSV file')
+    .argument('<file>', 'filled-in .xlsx or .csv file')
     .option('--dry-run', 'check the file and report, without saving')
     .option('--json', 'print the per-row report as JSON')
     .action(async (workspace: string, file: string, options: { dryRun?: boolean; json?: boolean }) => {

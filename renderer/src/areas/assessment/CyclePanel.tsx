@@ -176,12 +176,12 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
             Questionnaire for a client
           </Heading>
           <Text as="p" size="2" color="gray">
-            Export the questionnaire as a spreadsheet (CSV) for a client to fill in: the answer, notes, value and decision columns. Importing it back
-            checks every row first; if any row is wrong, nothing is saved and each problem is listed.
+            Export the questionnaire as an Excel workbook (or CSV, chosen in the save dialog) for a client to fill in: the answer, notes, value and
+            decision columns. Importing it back checks every row first; if any row is wrong, nothing is saved and each problem is listed.
           </Text>
           <Flex gap="3">
             <Button variant="soft" onClick={() => void exportCsv()}>
-              Export questionnaire (CSV)…
+              Export questionnaire…
             </Button>
             <Button variant="soft" disabled={props.readOnly} onClick={() => void importCsv()}>
               Import filled-in questionnaire…
@@ -196,7 +196,7 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
             <Table.Root variant="surface" size="1" aria-label="Import report">
               <Table.Header>
                 <Table.Row>
-                  <Table.ColumnHeaderCell>Line</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Where</Table.ColumnHeaderCell>
                   <Table.ColumnHeaderCell>Question</Table.ColumnHeaderCell>
                   <Table.ColumnHeaderCell>Result</Table.ColumnHeaderCell>
                   <Table.ColumnHeaderCell>Details</Table.ColumnHeaderCell>
@@ -204,8 +204,8 @@ function CsvExchange(props: { readOnly: boolean; onChanged(): void }) {
               </Table.Header>
               <Table.Body>
                 {shown.map(row => (
-                  <Table.Row key={row.line}>
-                    <Table.Cell>{row.line}</Table.Cell>
+                  <Table.Row key={`${row.sheet ?? ''}:${row.line}`}>
+                    <Table.Cell>{row.sheet === undefined ? row.line : `${row.sheet}, row ${row.line}`}</Table.Cell>
                     <Table.Cell>{row.questionId}</Table.Cell>
                     <Table.Cell>
                       <Badge color={row.outcome === 'rejected' ? 'red' : 'green'} variant="soft" highContrast>
