@@ -19,6 +19,7 @@ import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
 import { proposedRuleCalls } from '../proposed-rule/contract'
 import { oscalCalls } from '../oscal/contract'
+import { portfolioCalls } from '../portfolio/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -43,7 +44,8 @@ export const contract = {
   ...mapCalls,
   ...risksCalls,
   ...proposedRuleCalls,
-  ...oscalCalls
+  ...oscalCalls,
+  ...portfolioCalls
 }
 
 export type Contract = typeof contract

@@ -18,6 +18,7 @@ import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
 import { proposedRuleHandlers } from '../proposed-rule/handlers'
 import { oscalHandlers } from '../oscal/handlers'
+import { portfolioHandlers } from '../portfolio/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -41,5 +42,6 @@ export const handlers: HandlersFor<Contract> = {
   ...mapHandlers,
   ...risksHandlers,
   ...proposedRuleHandlers,
-  ...oscalHandlers
+  ...oscalHandlers,
+  ...portfolioHandlers
 }

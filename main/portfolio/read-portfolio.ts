@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import { ApiError } from '../shared/errors'
 import { readWorkspaceSummary, type SummaryOptions } from './read-workspace-summary'
 import type { PortfolioEntry } from './summary'
 
@@ -41,15 +42,22 @@ export function expandPortfolioPaths(paths: readonly string[]): { files: string[
   return { files: [...files], unreadable }
 }
 
-/** Every workspace in `paths` at a glance; one that cannot be read is an entry saying why, never a failure of the others. */
-export function readPortfolio(
+/**
+ * Every workspace in `paths` at a glance; one that cannot be read is an entry saying why, never a failure of the
+ * others. Yields between workspaces so a cancel is heard; reading writes nothing, so stopping leaves nothing to undo.
+ */
+export async function readPortfolio(
   paths: readonly string[],
-  options: SummaryOptions & { onProgress?: (done: number, total: number) => void }
-): PortfolioEntry[] {
+  options: SummaryOptions & { onProgress?: (done: number, total: number) => void; signal?: AbortSignal }
+): Promise<PortfolioEntry[]> {
   const { files, unreadable } = expandPortfolioPaths(paths)
-  const entries = files.map((file, index) => {
-    options.onProgress?.(index, files.length)
-    return readWorkspaceSummary(file, options)
-  })
+  const entries: PortfolioEntry[] = []
+  for (const file of files) {
+    await new Promise(resolve => setImmediate(resolve))
+    if (options.signal?.aborted) throw new ApiError('cancelled', 'Reading the client workspaces was cancelled; nothing was changed.')
+    options.onProgress?.(entries.length, files.length)
+    entries.push(readWorkspaceSummary(file, options))
+  }
+  options.onProgress?.(files.length, files.length)
   return [...entries, ...unreadable]
 }

@@ -70,7 +70,8 @@ const READ_PATH_CALLS: CallName[] = [
   'incidents.attachNoticeFile',
   'scans.import',
   'map.import',
-  'risks.import'
+  'risks.import',
+  'portfolio.summary'
 ]
 
 /** The field names of a call's input, through unions and pipes. */

@@ -86,7 +86,7 @@ describe('readPortfolio', () => {
     older.db.close()
     const before = { folder: snapshot(folder), older: snapshot(path.dirname(older.file)) }
 
-    const entries = readPortfolio([folder, older.file], { today: TODAY, now: `${TODAY}T12:00:00.000Z` })
+    const entries = await readPortfolio([folder, older.file], { today: TODAY, now: `${TODAY}T12:00:00.000Z` })
 
     expect(entries.map(entry => path.basename(entry.path)).sort()).toEqual(
       [
@@ -145,7 +145,7 @@ describe('readPortfolio', () => {
     const held = await createTestWorkspace({ organization: { name: 'Held Open Clinic' } })
     await held.call('assessment.setAnswer', { questionId: 'q-308-a2-1', value: 'yes' })
 
-    const entries = readPortfolio([lakeside, held.workspacePath], { today: TODAY, now: `${TODAY}T12:00:00.000Z`, passphrase: PASSPHRASE })
+    const entries = await readPortfolio([lakeside, held.workspacePath], { today: TODAY, now: `${TODAY}T12:00:00.000Z`, passphrase: PASSPHRASE })
 
     expect(entries[0]).toMatchObject({ locked: false, organization: 'Lakeside Dental', role: 'business-associate', protection: 'passphrase' })
     expect(entries[1]).toMatchObject({ locked: false, organization: 'Held Open Clinic', progress: { answered: 1 } })

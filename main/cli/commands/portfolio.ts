@@ -44,13 +44,13 @@ export function registerPortfolio(program: Command, io: CliIo): void {
     .option('--as-of <date>', 'judge deadlines as of this date (YYYY-MM-DD); default today')
     .option('--ics <file>', "also write every client's deadlines to one iCalendar (.ics) file")
     .option('--json', 'print as JSON')
-    .action((paths: string[], options: { asOf?: string; ics?: string; json?: boolean }) => {
+    .action(async (paths: string[], options: { asOf?: string; ics?: string; json?: boolean }) => {
       const now = new Date().toISOString()
       if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
         throw new Error(`--as-of: "${options.asOf}" is not a date (YYYY-MM-DD).`)
       const calendars: ClientCalendar[] = []
       const passphrase = process.env[PASSPHRASE_ENV]
-      const entries = readPortfolio(paths, {
+      const entries = await readPortfolio(paths, {
         today: options.asOf ?? localDateOf(now),
         now,
         program: CLI_PROGRAM_NAME,
