@@ -4,7 +4,7 @@ import type { Db } from '../db/driver'
 import { ApiError } from '../shared/errors'
 import { writeExportFile } from '../shared/export-file'
 import { buildAssessmentResults } from './assessment-results'
-import type { OscalExportResult } from './contract'
+import type { OscalExportResult, OscalFile } from './contract'
 import { buildPoam } from './poam'
 import { readOscalData } from './read-oscal-data'
 
@@ -34,8 +34,10 @@ export function exportOscal(
     { name: ASSESSMENT_RESULTS_FILE, model: 'assessment-results', text: texts[0] },
     { name: POAM_FILE, model: 'plan-of-action-and-milestones', text: texts[1] }
   ]
-  const written = files.map((file, index) => {
-    if (options.signal?.aborted) throw new ApiError('cancelled', 'The OSCAL export was cancelled.')
+  // The documents are built before anything is written: a cancel then writes nothing. The two writes take milliseconds and are
+  // not interrupted, so the folder never holds one new file beside an old one.
+  if (options.signal?.aborted) throw new ApiError('cancelled', 'The OSCAL export was cancelled; nothing was written.')
+  const written: OscalFile[] = files.map((file, index) => {
     options.progress?.({ phase: 'writing', done: index, total: files.length, message: `Writing ${file.name}` })
     return { path: writeExportFile(path.join(options.dir, file.name), file.text), bytes: Buffer.byteLength(file.text), model: file.model }
   })

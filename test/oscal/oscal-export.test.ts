@@ -53,6 +53,10 @@ describe('the OSCAL export of the demo practice', () => {
       for (const folder of out) fs.mkdirSync(folder)
       const first = await ws.call('documents.exportOscal', { dir: out[0]! })
       await ws.call('documents.exportOscal', { dir: out[1]! })
+      const cancelled = new AbortController()
+      cancelled.abort()
+      await expect(ws.call('documents.exportOscal', { dir: dir }, { signal: cancelled.signal })).rejects.toMatchObject({ code: 'cancelled' })
+      expect(fs.readdirSync(dir).sort()).toEqual(['demo', 'first', 'second'])
       const counts = first!
       const results = JSON.parse(fs.readFileSync(path.join(out[0]!, 'assessment-results.json'), 'utf8'))['assessment-results'] as Doc
       const poam = JSON.parse(fs.readFileSync(path.join(out[0]!, 'poam.json'), 'utf8'))['plan-of-action-and-milestones'] as Doc
