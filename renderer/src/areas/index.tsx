@@ -16,6 +16,7 @@ import {
 import { AssessmentPage } from './assessment/AssessmentPage'
 import { BusinessAssociatesPage } from './business-associates/BusinessAssociatesPage'
 import { CalendarPage } from './calendar/CalendarPage'
+import { ClientsPage } from './clients/ClientsPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { DocumentsPage } from './documents/DocumentsPage'
 import { IncidentsPage } from './incidents/IncidentsPage'
@@ -40,6 +41,7 @@ export type AreaId =
   | 'documents'
   | 'settings'
   | 'workspaces'
+  | 'clients'
 
 export interface AreaDefinition {
   id: AreaId
@@ -68,6 +70,7 @@ export const AREAS: AreaDefinition[] = [
   { id: 'calendar', label: 'Calendar', icon: CalendarIcon, inNavigation: true, component: CalendarPage },
   { id: 'proposed-rule', label: 'Proposed rule', icon: ProposedRuleIcon, inNavigation: true, component: ReadinessPage },
   { id: 'documents', label: 'Documents', icon: FileTextIcon, inNavigation: true, component: DocumentsPage },
+  { id: 'clients', label: 'Clients', icon: PersonIcon, inNavigation: true, component: ClientsPage },
   { id: 'settings', label: 'Settings', icon: GearIcon, inNavigation: true, component: SettingsPage },
   { id: 'workspaces', label: 'Workspaces', icon: ArchiveIcon, inNavigation: false, component: WorkspacesPage }
 ]
