@@ -1,7 +1,7 @@
 import type { RiskDetail } from '../risks/contract'
 import { SAFEGUARD_NS } from './catalog-map'
 import { assessmentRisk } from './assessment-results'
-import { citationProps, ids, line, metadata, paragraphs, prop, props } from './document-parts'
+import { citationProps, ids, instant, line, metadata, paragraphs, prop, props } from './document-parts'
 import type { OscalData } from './read-oscal-data'
 
 /**
@@ -34,6 +34,7 @@ export function buildPoam(data: OscalData) {
         prop('task-status', task.status),
         prop('owner', task.owner),
         prop('due-on', task.dueOn ?? ''),
+        prop('evidence-attachment', task.evidenceAttachment ?? ''),
         ...citationProps(citationsOf(risk))
       ]),
       origins: [{ actors: [actor] }],
@@ -61,7 +62,7 @@ export function buildPoam(data: OscalData) {
       uuid: uuid(`poam/${data.period.id}`),
       metadata: metadata(data, line(`${data.organization}: HIPAA Security Rule plan of action and milestones, ${data.period.id}`, 'POA&M'), uuid),
       'system-id': { 'identifier-type': SAFEGUARD_NS, id: data.workspaceUid },
-      ...(referenced.length ? { risks: referenced.map(r => assessmentRisk(r, uuid, actor)) } : {}),
+      ...(referenced.length ? { risks: referenced.map(r => ({ ...assessmentRisk(r, uuid, actor), ...remediations(r, uuid) })) } : {}),
       'poam-items': items.length
         ? items
         : [
@@ -72,5 +73,26 @@ export function buildPoam(data: OscalData) {
             }
           ]
     }
+  }
+}
+
+/** A mitigated risk's tasks as the milestones of one planned (or, when all are done, completed) response. */
+function remediations(risk: RiskDetail, uuid: (name: string) => string) {
+  if (risk.tasks.length === 0) return {}
+  return {
+    remediations: [
+      {
+        uuid: uuid(`response/${risk.key}`),
+        lifecycle: risk.tasks.every(t => t.status === 'done') ? 'completed' : 'planned',
+        title: line(`Remediation of ${risk.title}`, risk.key),
+        description: paragraphs([risk.treatmentPlan], 'The remediation tasks of the risk register.'),
+        tasks: risk.tasks.map(task => ({
+          uuid: uuid(`milestone/${risk.key}/${task.id}`),
+          type: 'milestone',
+          title: line(task.title, `Task ${task.id}`),
+          ...(task.dueOn ? { timing: { 'on-date': { date: instant(task.dueOn) } } } : {})
+        }))
+      }
+    ]
   }
 }

@@ -116,6 +116,9 @@ describe('the OSCAL export of the demo practice', () => {
       expect(kinds.filter(k => k === 'remediation-task').length).toBeGreaterThan(0)
       expect(poamRisks.filter(r => r.status === 'deviation-approved')).toHaveLength(1)
       expect(poam['system-id']).toBeDefined()
+      const milestones = poamRisks.flatMap(r => ((r.remediations as Doc[] | undefined) ?? []).flatMap(m => m.tasks as Doc[]))
+      expect(milestones).toHaveLength(kinds.filter(k => k === 'remediation-task').length)
+      for (const m of milestones) expect(m.type).toBe('milestone')
     }
   )
 
