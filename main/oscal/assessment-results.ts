@@ -5,6 +5,11 @@ import type { AnsweredQuestion, FailingSpecification, OscalData } from './read-o
 
 const ANSWER_WORDS = { yes: 'Yes', partly: 'Partly', no: 'No', na: 'Not applicable' } as const
 const NIST_NS = 'http://csrc.nist.gov/ns/oscal'
+const DECISION_WORDS = {
+  'implemented-as-specified': 'implemented as specified',
+  'equivalent-alternative': 'an equivalent alternative measure',
+  'not-reasonable': 'not reasonable and appropriate'
+} as const
 /** Specifications a signed business associate agreement is evidence for. */
 const AGREEMENT_CITATIONS = new Set(['164.308(b)(1)', '164.308(b)(3)', '164.314(a)(1)', '164.314(a)(2)(i)', '164.314(a)(2)(iii)'])
 
@@ -31,12 +36,15 @@ export function buildAssessmentResults(data: OscalData) {
   const riskUuid = (risk: RiskDetail) => uuid(`risk/${risk.key}`)
 
   const answerObservation = (a: AnsweredQuestion) => {
+    const decisions = data.decisions
+      .filter(d => a.citations.includes(d.citation))
+      .map(d => `Decision on ${d.citation}: ${DECISION_WORDS[d.decision]}, by ${d.decidedBy} on ${d.decidedOn}. ${d.explanation}`)
     const agreements = a.citations.some(c => AGREEMENT_CITATIONS.has(c)) ? data.agreements : []
     return {
       uuid: uuid(`observation/answer/${data.period.id}/${a.id}`),
       title: line(a.topic, a.id),
       description: paragraphs(
-        [`${a.text} Answer: ${ANSWER_WORDS[a.value]}.`, a.fieldValue === null ? null : `Value given: ${a.fieldValue}.`, a.notes],
+        [`${a.text} Answer: ${ANSWER_WORDS[a.value]}.`, a.fieldValue === null ? null : `Value given: ${a.fieldValue}.`, a.notes, ...decisions],
         a.id
       ),
       ...props([prop('question-id', a.id), prop('answer', a.value), ...citationProps(a.citations)]),

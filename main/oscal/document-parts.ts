@@ -51,6 +51,7 @@ export function lastModified(data: OscalData): string {
     data.profileUpdatedAt,
     data.period.startedOn,
     ...data.answers.map(a => a.updatedAt),
+    ...data.decisions.map(d => d.updatedAt),
     ...data.risks.map(r => r.updatedAt),
     ...data.scans.map(s => s.importedAt),
     ...data.agreements.map(a => a.file.attachedAt)

@@ -1,4 +1,4 @@
-import type { PeriodView, QuestionItem } from '../assessment/contract'
+import type { DecisionView, PeriodView, QuestionItem } from '../assessment/contract'
 import { readCatalog, readQuestionnaire } from '../assessment/reads'
 import type { AgreementFile } from '../baas/contract'
 import { readBusinessAssociates } from '../baas/reads'
@@ -38,6 +38,8 @@ export interface OscalData {
   profileUpdatedAt: string
   period: PeriodView
   answers: AnsweredQuestion[]
+  /** Decisions on addressable specifications (164.306(d)(3)), by citation. */
+  decisions: DecisionView[]
   failing: FailingSpecification[]
   scans: ScanView[]
   risks: RiskDetail[]
@@ -70,6 +72,7 @@ export function readOscalData(db: Db, now: string, periodId?: string): OscalData
     profileUpdatedAt: profile.updatedAt,
     period: questionnaire.period,
     answers,
+    decisions: questionnaire.decisions,
     failing,
     scans: scanIds.flatMap(id => getScan(db, id) ?? []),
     risks: readRegisterDetails(db, { now, today }, questionnaire.period.id),

@@ -58,6 +58,7 @@ describe('the OSCAL export of the demo practice', () => {
       await expect(ws.call('documents.exportOscal', { dir: dir }, { signal: cancelled.signal })).rejects.toMatchObject({ code: 'cancelled' })
       expect(fs.readdirSync(dir).sort()).toEqual(['demo', 'first', 'second'])
       const counts = first!
+      const { decisions } = await ws.call('assessment.questionnaire', {})
       const results = JSON.parse(fs.readFileSync(path.join(out[0]!, 'assessment-results.json'), 'utf8'))['assessment-results'] as Doc
       const poam = JSON.parse(fs.readFileSync(path.join(out[0]!, 'poam.json'), 'utf8'))['plan-of-action-and-milestones'] as Doc
       for (const name of ['assessment-results.json', 'poam.json'])
@@ -79,6 +80,14 @@ describe('the OSCAL export of the demo practice', () => {
         // A risk appears in both documents, but once in each, and the acceptance log entry has its own id.
         expect(repeated).toEqual([])
       }
+
+      // Nothing typed is lost: each decision on an addressable specification is in an observation of its citation.
+      expect(decisions.length).toBeGreaterThan(0)
+      for (const d of decisions)
+        expect(
+          observations.some(o => String(o.description).includes(`Decision on ${d.citation}`) && String(o.description).includes(d.explanation)),
+          d.citation
+        ).toBe(true)
 
       const statements = new Set(OSCAL_CONTROLS.map(c => `${c.id}_smt`))
       const observationIds = new Set(observations.map(o => o.uuid))
