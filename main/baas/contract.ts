@@ -158,7 +158,7 @@ export interface ImportRowReport {
 
 export interface ImportReport {
   file: string
-  format: 'json' | 'csv'
+  format: 'json' | 'csv' | 'xlsx'
   imported: number
   rows: ImportRowReport[]
 }
@@ -188,6 +188,6 @@ export const baasCalls = {
   /** Writes the stored copy out. Without a path, asks with the host's save dialog; null when cancelled. */
   'baas.saveAgreementCopy': defineCall<{ path: string } | null>()(z.strictObject({ id, path: FilePath.optional() })),
   'baas.removeAgreement': defineCall<null>()(z.strictObject({ id })),
-  /** Imports a JSON or CSV register: all rows or none, with a report per row. Without a path, asks with the host's open dialog; null when cancelled. */
+  /** Imports a JSON, CSV or Excel (first sheet) register: all rows or none, with a report per row. Without a path, asks with the host's open dialog; null when cancelled. */
   'baas.importFile': defineCall<ImportReport | null>()(z.strictObject({ path: FilePath.optional() }))
 }

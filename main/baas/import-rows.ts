@@ -62,16 +62,19 @@ export interface ImportedAssociate {
 
 export interface CheckedAssociates {
   file: string
-  format: 'json' | 'csv'
+  format: 'json' | 'csv' | 'xlsx'
   /** One report per row of the file, in order. */
   rows: ImportRowReport[]
   valid: ImportedAssociate[]
 }
 
 /** Every row checked on its own; refuses only a file it cannot read as a register (ApiError 'import-rejected'). */
-export function checkBusinessAssociateFile(file: string, progress: (update: RegisterCheckProgress) => void = () => undefined): CheckedAssociates {
+export async function checkBusinessAssociateFile(
+  file: string,
+  progress: (update: RegisterCheckProgress) => void = () => undefined
+): Promise<CheckedAssociates> {
   progress({ phase: 'read' })
-  const { format, rows } = readTabularFile(file, {
+  const { format, rows } = await readTabularFile(file, {
     listKey: 'businessAssociates',
     columns: BAA_IMPORT_COLUMNS,
     maxRows: MAX_BUSINESS_ASSOCIATE_ROWS,
@@ -81,7 +84,7 @@ export function checkBusinessAssociateFile(file: string, progress: (update: Regi
   const valid: ImportedAssociate[] = []
   rows.forEach((raw, index) => {
     if (index % PROGRESS_EVERY === 0) progress({ phase: 'check', done: index, total: rows.length, unit: 'rows' })
-    const prepared = format === 'csv' && raw !== null && typeof raw === 'object' ? fromCsvCells(raw as Record<string, unknown>) : raw
+    const prepared = format !== 'json' && raw !== null && typeof raw === 'object' ? fromCsvCells(raw as Record<string, unknown>) : raw
     const parsed = importRowSchema.safeParse(prepared)
     const name = typeof (raw as { name?: unknown } | null)?.name === 'string' ? (raw as { name: string }).name : ''
     if (!parsed.success) {

@@ -5,4 +5,4 @@
 import { serveRegisterCheck } from '../shared/register-import-thread'
 import { checkBusinessAssociateFile } from './import-rows'
 
-serveRegisterCheck(checkBusinessAssociateFile)
+void serveRegisterCheck(checkBusinessAssociateFile)

@@ -164,7 +164,7 @@ export interface StateLawView {
 
 export interface IncidentImportReport {
   file: string
-  format: 'json' | 'csv'
+  format: 'json' | 'csv' | 'xlsx'
   imported: number
   rows: { row: number; title: string; ok: boolean; errors: string[] }[]
 }
@@ -195,7 +195,7 @@ export const breachCalls = {
   'incidents.attachNoticeFile': defineCall<IncidentDetail | null>()(z.strictObject({ id, noticeId: id, path: FilePath.optional() })),
   /** Writes a copy of a notice's evidence file where the save dialog says. */
   'incidents.saveNoticeFileCopy': defineCall<{ path: string } | null>()(z.strictObject({ id, noticeId: id, path: FilePath.optional() })),
-  /** Imports incidents from JSON (the format) or CSV: all or none, with a report per row. */
+  /** Imports incidents from JSON (the format), CSV or Excel (first sheet): all or none, with a report per row. */
   /** Without a path, asks with the host's open dialog; null when cancelled. */
   'incidents.importFile': defineCall<IncidentImportReport | null>()(z.strictObject({ path: FilePath.optional() })),
   /** The ways a notice can be given (45 CFR 164.404(d) for individuals), with when each applies and the obligations it answers. */

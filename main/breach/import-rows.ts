@@ -171,9 +171,12 @@ function csvColumnOf(path: readonly PropertyKey[]): PropertyKey[] {
 }
 
 /** The checked rows of the file; refuses it (ApiError 'import-rejected', with the row report) when any row has a problem. */
-export function checkIncidentFile(file: string, progress: (update: RegisterCheckProgress) => void = () => undefined): CheckedIncidents {
+export async function checkIncidentFile(
+  file: string,
+  progress: (update: RegisterCheckProgress) => void = () => undefined
+): Promise<CheckedIncidents> {
   progress({ phase: 'read' })
-  const { format, rows } = readTabularFile(file, {
+  const { format, rows } = await readTabularFile(file, {
     listKey: 'incidents',
     columns: INCIDENT_IMPORT_COLUMNS,
     maxRows: MAX_INCIDENT_ROWS,
@@ -183,14 +186,14 @@ export function checkIncidentFile(file: string, progress: (update: RegisterCheck
   const valid: ImportedIncident[] = []
   rows.forEach((raw, index) => {
     if (index % PROGRESS_EVERY === 0) progress({ phase: 'check', done: index, total: rows.length, unit: 'rows' })
-    const prepared = format === 'csv' && raw !== null && typeof raw === 'object' ? fromCsvCells(raw as Record<string, unknown>) : raw
+    const prepared = format !== 'json' && raw !== null && typeof raw === 'object' ? fromCsvCells(raw as Record<string, unknown>) : raw
     const parsed = importRowSchema.safeParse(prepared)
     const title = typeof (raw as { title?: unknown } | null)?.title === 'string' ? (raw as { title: string }).title : ''
     if (parsed.success) {
       valid.push(parsed.data)
       report.rows.push({ row: index + 1, title: parsed.data.title, ok: true, errors: [] })
     } else {
-      const issues = format === 'csv' ? parsed.error.issues.map(issue => ({ ...issue, path: csvColumnOf(issue.path) })) : parsed.error.issues
+      const issues = format !== 'json' ? parsed.error.issues.map(issue => ({ ...issue, path: csvColumnOf(issue.path) })) : parsed.error.issues
       report.rows.push({ row: index + 1, title, ok: false, errors: issueLines(issues) })
     }
   })

@@ -5,4 +5,4 @@
 import { serveRegisterCheck } from '../shared/register-import-thread'
 import { checkIncidentFile } from './import-rows'
 
-serveRegisterCheck(checkIncidentFile)
+void serveRegisterCheck(checkIncidentFile)

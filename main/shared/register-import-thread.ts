@@ -33,7 +33,7 @@ type FromRegisterThread<R> =
   { type: 'progress'; progress: RegisterCheckProgress } | { type: 'done'; result: R } | { type: 'failed'; error: ApiErrorShape }
 
 /** Reads and checks a register file, reporting progress; throws an ApiError to refuse it. */
-export type RegisterCheck<R> = (file: string, progress: (update: RegisterCheckProgress) => void) => R
+export type RegisterCheck<R> = (file: string, progress: (update: RegisterCheckProgress) => void) => R | Promise<R>
 
 export interface RegisterThreadOptions<R> {
   /** The check itself: what the worker entry serves, and what runs here for a small file. */
@@ -59,7 +59,7 @@ export async function checkRegisterFile<R>(file: string, options: RegisterThread
   if (options.signal?.aborted) throw cancelledImport(file)
   const result =
     sizeOf(file) < CHECK_ON_THREAD_FROM_BYTES
-      ? options.check(file, progress => options.onProgress?.(progress))
+      ? await options.check(file, progress => options.onProgress?.(progress))
       : await checkOnThread({ file }, options)
   // A cancel during a check on this thread, or one that arrived with the thread's answer, still counts: nothing is stored yet.
   if (options.signal?.aborted) throw cancelledImport(file)
@@ -105,12 +105,12 @@ async function checkOnThread<R>(job: RegisterThreadJob, options: RegisterThreadO
  * The worker side: runs `check` on the job this thread was started with and sends back its result, or its
  * ApiError. Called once by each register's worker entry.
  */
-export function serveRegisterCheck<R>(check: RegisterCheck<R>): void {
+export async function serveRegisterCheck<R>(check: RegisterCheck<R>): Promise<void> {
   const port = parentPort
   if (!port) throw new Error('a register check must run in a worker thread')
   const send = (message: FromRegisterThread<R>) => port.postMessage(message)
   try {
-    send({ type: 'done', result: check((workerData as RegisterThreadJob).file, progress => send({ type: 'progress', progress })) })
+    send({ type: 'done', result: await check((workerData as RegisterThreadJob).file, progress => send({ type: 'progress', progress })) })
   } catch (err) {
     const error: ApiErrorShape =
       err instanceof ApiError ? err.toShape() : { code: 'internal', message: err instanceof Error ? err.message : String(err) }

@@ -4,29 +4,34 @@ import { ApiError } from './errors'
 import { parserMessage, printableName } from './excerpt'
 import { readImportFileSync } from './regular-file'
 import { countCsvRows, countJsonRows } from './register-row-count'
+import { fromSpreadsheetSafe } from './spreadsheet-safe'
+import { readWorkbookRows } from './xlsx/read-workbook'
 
 /**
- * Reads a register a consultant kept in a spreadsheet (CSV) or exported as
+ * Reads a register a consultant kept in a spreadsheet (CSV or an Excel workbook's first sheet) or exported as
  * JSON, as plain rows for validation. Shared by the business-associate and
  * incident imports. Nothing is stored here.
  */
 
 /** What the open dialog offers for an import. */
-export const REGISTER_FILTERS = [{ name: 'Register (JSON or CSV)', extensions: ['json', 'csv'] }]
+export const REGISTER_FILTERS = [{ name: 'Register (Excel, CSV or JSON)', extensions: ['xlsx', 'csv', 'json'] }]
 
 /** Registers are small; a larger file is almost certainly the wrong one. */
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024
 
 export interface TabularRows {
-  format: 'json' | 'csv'
-  /** JSON: the parsed items; CSV: one object per line, empty cells left out. */
+  format: 'json' | 'csv' | 'xlsx'
+  /** JSON: the parsed items; CSV and Excel: one object per line, empty cells left out. */
   rows: unknown[]
 }
 
-function readText(file: string): string {
+function readBytes(file: string): Buffer {
   const tooLarge = () => new ApiError('import-rejected', `"${path.basename(file)}" is larger than the 20 MB limit for a register.`)
-  return readImportFileSync(file, MAX_IMPORT_BYTES, tooLarge, 'a register file').toString('utf8')
+  return readImportFileSync(file, MAX_IMPORT_BYTES, tooLarge, 'a register file')
 }
+
+/** What a register workbook's parts may unpack to: ten times the file limit is far more than 10,000 rows need. */
+const MAX_WORKBOOK_UNPACKED_BYTES = 10 * MAX_IMPORT_BYTES
 
 export interface TabularFileOptions {
   /** For JSON, the key of an object wrapping the array (e.g. "incidents"); a bare array or a single object also work. */
@@ -49,9 +54,29 @@ function checkRowCount(file: string, count: number, options: TabularFileOptions)
   )
 }
 
-export function readTabularFile(file: string, options: TabularFileOptions): TabularRows {
-  const text = readText(file)
+export async function readTabularFile(file: string, options: TabularFileOptions): Promise<TabularRows> {
+  const bytes = readBytes(file)
   const extension = path.extname(file).toLowerCase()
+  if (extension === '.xlsx') {
+    // The first sheet, header row first, read as the CSV is; sheets are refused by size and row count before any row is read.
+    const [sheet] = await readWorkbookRows(
+      bytes,
+      file,
+      { what: `a register of ${options.rowNoun}`, maxRowsPerSheet: options.maxRows, maxUnpackedBytes: MAX_WORKBOOK_UNPACKED_BYTES },
+      { firstSheetOnly: true }
+    )
+    const header = sheet!.header
+    checkHeader(file, header, options)
+    return {
+      format: 'xlsx',
+      rows: sheet!.rows.map(({ cells }) =>
+        Object.fromEntries(
+          header.flatMap((column, index) => (column !== '' && cells[index]?.trim() ? [[column, fromSpreadsheetSafe(cells[index].trim())]] : []))
+        )
+      )
+    }
+  }
+  const text = bytes.toString('utf8')
   if (extension === '.json') {
     checkRowCount(file, countJsonRows(text, options.listKey), options)
     let data: unknown
@@ -84,25 +109,7 @@ export function readTabularFile(file: string, options: TabularFileOptions): Tabu
     }
     const [header, ...lines] = records
     if (!header) throw new ApiError('import-rejected', `"${path.basename(file)}" is empty.`)
-    const nulColumn = header.findIndex(column => column.includes('\0'))
-    if (nulColumn >= 0) {
-      throw new ApiError(
-        'import-rejected',
-        `"${path.basename(file)}" has a NUL character in its header row, column ${nulColumn + 1}. Nothing was imported.`
-      )
-    }
-    const unknown = header.filter(column => !options.columns.includes(column))
-    if (unknown.length > 0) {
-      throw new ApiError(
-        'import-rejected',
-        `"${path.basename(file)}" has columns this import does not know: ${unknown
-          .slice(0, 5)
-          .map(c => printableName(c))
-          .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known columns: ${options.columns.join(', ')}.`
-      )
-    }
-    const duplicate = header.find((column, index) => header.indexOf(column) !== index)
-    if (duplicate) throw new ApiError('import-rejected', `"${path.basename(file)}" has the column ${duplicate} twice.`)
+    checkHeader(file, header, options)
     // The count before parsing reads line breaks as csv-parse does; this holds the limit whatever it missed.
     checkRowCount(file, lines.length, options)
     refuseNulCells(path.basename(file), header, lines)
@@ -111,7 +118,30 @@ export function readTabularFile(file: string, options: TabularFileOptions): Tabu
       rows: lines.map(cells => Object.fromEntries(header.flatMap((column, index) => (cells[index] ? [[column, cells[index]]] : []))))
     }
   }
-  throw new ApiError('import-rejected', `"${path.basename(file)}" must be a .json or .csv file.`)
+  throw new ApiError('import-rejected', `"${path.basename(file)}" must be a .json, .csv or .xlsx file.`)
+}
+
+/** A header of known, distinct column names (an empty one in a workbook, a column never typed in, is left out). */
+function checkHeader(file: string, header: readonly string[], options: TabularFileOptions): void {
+  const nulColumn = header.findIndex(column => column.includes('\0'))
+  if (nulColumn >= 0) {
+    throw new ApiError(
+      'import-rejected',
+      `"${path.basename(file)}" has a NUL character in its header row, column ${nulColumn + 1}. Nothing was imported.`
+    )
+  }
+  const unknown = header.filter(column => column !== '' && !options.columns.includes(column))
+  if (unknown.length > 0) {
+    throw new ApiError(
+      'import-rejected',
+      `"${path.basename(file)}" has columns this import does not know: ${unknown
+        .slice(0, 5)
+        .map(c => printableName(c))
+        .join(', ')}${unknown.length > 5 ? ` and ${unknown.length - 5} more` : ''}. Known columns: ${options.columns.join(', ')}.`
+    )
+  }
+  const duplicate = header.find((column, index) => column !== '' && header.indexOf(column) !== index)
+  if (duplicate) throw new ApiError('import-rejected', `"${path.basename(file)}" has the column ${duplicate} twice.`)
 }
 
 /**

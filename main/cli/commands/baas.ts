@@ -71,9 +71,9 @@ export function registerBaas(program: Command, io: CliIo): void {
 
   baas
     .command('import')
-    .description('Import a register of business associates from JSON or CSV: every row or none, with a report per row')
+    .description('Import a register of business associates from Excel (first sheet), CSV or JSON: every row or none, with a report per row')
     .argument('<workspace>', 'workspace file')
-    .argument('<file>', 'JSON or CSV file')
+    .argument('<file>', '.xlsx (first sheet), .csv or .json file')
     .option('--json', 'print the per-row report as JSON')
     .exitOverride()
     .action(async (workspace: string, file: string, options: { json?: boolean }) => {

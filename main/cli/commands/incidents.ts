@@ -47,7 +47,7 @@ export function registerIncidents(program: Command, io: CliIo): void {
       'Import incidents from JSON (one object or an array) or CSV: every row or none, with a report per row. Each incident records the outcome of its assessment (assessment.outcome, or the CSV column assessmentOutcome): breach, exception, secured or low-probability (the four factors, reviewer and date required)'
     )
     .argument('<workspace>', 'workspace file')
-    .argument('<file>', 'JSON or CSV file')
+    .argument('<file>', '.xlsx (first sheet), .csv or .json file')
     .option('--json', 'print the per-row report as JSON')
     .exitOverride()
     .action(async (workspace: string, file: string, options: { json?: boolean }) => {

@@ -75,7 +75,7 @@ export function BusinessAssociatesPage() {
           <>
             <Button onClick={() => setForm(f => ({ open: true, editing: null, key: f.key + 1 }))}>Add a business associate</Button>
             <ImportButton
-              label="Import a register (JSON or CSV)…"
+              label="Import a register (Excel, CSV or JSON)…"
               noun="business associates"
               run={options => api['baas.importFile']({}, options)}
               onImported={reload}

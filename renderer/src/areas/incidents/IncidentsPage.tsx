@@ -73,7 +73,7 @@ export function IncidentsPage() {
               Record an incident
             </Button>
             <ImportButton
-              label="Import incidents (JSON or CSV)…"
+              label="Import incidents (Excel, CSV or JSON)…"
               noun="incidents"
               run={options => api['incidents.importFile']({}, options)}
               onImported={reload}
