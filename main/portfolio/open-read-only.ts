@@ -14,6 +14,8 @@ export function isUnreadableDatabase(error: unknown): boolean {
 function tryConnect(file: string, key: WorkspaceKey | null, options: NativeBindingOption): Db | null {
   const db = connect(file, { readonly: true, fileMustExist: true, key, nativeBinding: options.nativeBinding })
   try {
+    // A writer checkpointing at that moment holds the reader back briefly, as it would the app.
+    db.pragma('busy_timeout = 5000')
     db.pragma('application_id', { simple: true })
     return db
   } catch (error) {
