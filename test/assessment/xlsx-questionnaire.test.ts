@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import ExcelJS from 'exceljs'
 import { describe, expect, it } from 'vitest'
+import { runSafeguard } from '../helpers/cli'
 import { createTestWorkspace } from '../helpers/workspace'
 
 const clock = () => new Date('2026-03-10T12:00:00Z')
@@ -184,6 +185,22 @@ wb.save(sys.argv[1])`,
     await expect(ws.call('assessment.importCsv', { path: long })).rejects.toThrow(
       /sheet "Administrative safeguards" has 5,001 rows, more than the 5,000/
     )
+  })
+})
+
+describe('safeguard answers with a workbook', () => {
+  it('exports by the .xlsx name and imports it back, reporting rows by sheet', async () => {
+    const ws = await createTestWorkspace({ now: clock })
+    ws.session.close()
+    const file = path.join(ws.dir, 'questionnaire.xlsx')
+    const exported = await runSafeguard(['answers', 'export', ws.workspacePath, '--out', file])
+    expect(exported).toMatchObject({ code: 0, stderr: '' })
+    expect(fs.readFileSync(file).subarray(0, 2).toString()).toBe('PK')
+    await editWorkbook(file, { 'q-308-a2-1': { answer: 'Partly', notes: 'Dana covers until June' } })
+    const imported = await runSafeguard(['answers', 'import', ws.workspacePath, file])
+    expect(imported).toMatchObject({ code: 0, stderr: '' })
+    expect(imported.stdout).toMatch(/Administrative safeguards, row \d+ +accepted +q-308-a2-1: answer \(none\) → Partly; notes updated/)
+    expect(imported.stdout).toContain('Saved.')
   })
 })
 
