@@ -1,11 +1,11 @@
 import { useEffect, useId, useState } from 'react'
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
 import { Badge, Button, Card, Dialog, Flex, Heading, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { ReviewFlag } from '../../../../main/scanners/contract'
 import { formatNumber } from '../../components/count-of'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { formatDate } from '../../components/format-date'
-import { recorderName } from './recorder-name'
+import { useSignedDialog } from './use-signed-dialog'
 
 /** Names of the rule's standards and specifications by citation, so a flag reads as more than a paragraph number. */
 function useRuleTitles(): Map<string, string> {
@@ -115,41 +115,23 @@ export function ReviewFlags(props: {
 /** Dismiss a flag (with a reason and a name) or restore a dismissed one (with a name). */
 function FlagDialog(props: { flag: ReviewFlag; action: 'dismiss' | 'restore'; onDone(): void }) {
   const id = useId()
-  const [open, setOpen] = useState(false)
   const [reason, setReason] = useState('')
-  const [by, setBy] = useState(recorderName.get())
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { open, onOpenChange, by, setBy, error, setError, busy, run } = useSignedDialog('Say who decides this (your name).')
   const dismiss = props.action === 'dismiss'
   const citation = props.flag.citation
   const submit = async () => {
     if (dismiss && !reason.trim()) return setError('Give the reason for dismissing this flag.')
-    if (!by.trim()) return setError('Say who decides this (your name).')
-    setBusy(true)
-    try {
-      if (dismiss) await api['findings.dismissFlag']({ citation, reason: reason.trim(), by: by.trim() })
-      else await api['findings.restoreFlag']({ citation, by: by.trim() })
-      recorderName.set(by.trim())
-      setOpen(false)
-      setReason('')
-      props.onDone()
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
+    return run(
+      name =>
+        dismiss ? api['findings.dismissFlag']({ citation, reason: reason.trim(), by: name }) : api['findings.restoreFlag']({ citation, by: name }),
+      () => {
+        setReason('')
+        props.onDone()
+      }
+    )
   }
   return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={next => {
-        setOpen(next)
-        if (next) {
-          setError(null)
-          setBy(recorderName.get())
-        }
-      }}
-    >
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger>
         <Button
           size="1"

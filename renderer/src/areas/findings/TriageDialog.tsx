@@ -1,11 +1,11 @@
 import { useId, useState } from 'react'
 import { Badge, Button, Callout, Dialog, Flex, RadioGroup, Text, TextArea, TextField } from '@radix-ui/themes'
 import type { FindingTriage, TriageStatus, TriageView } from '../../../../main/scanners/triage/contract'
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
 import { DateInput } from '../../components/DateInput'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { formatDate } from '../../components/format-date'
-import { recorderName } from './recorder-name'
+import { useSignedDialog } from './use-signed-dialog'
 
 /** What is triaged: one finding by id, or every failing finding of a check (optionally one account's). */
 export type TriageTarget = { findingId: number; label: string } | { checkId: string; scanner: string; account?: string | undefined; label: string }
@@ -36,30 +36,13 @@ const STATUSES: Record<TriageStatus, { label: string; needsExpiry: boolean; hint
  */
 export function TriageDialog(props: { target: TriageTarget; current?: FindingTriage | null | undefined; onChanged?(triage: TriageView): void }) {
   const id = useId()
-  const [open, setOpen] = useState(false)
   const [status, setStatus] = useState<TriageStatus>('accepted-risk')
   const [reason, setReason] = useState('')
   const [expiresOn, setExpiresOn] = useState('')
-  const [by, setBy] = useState(recorderName.get())
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
+  const { open, onOpenChange, by, setBy, error, setError, busy, run } = useSignedDialog('Say who decides this (your name).')
   const active = props.current?.active ? props.current.triage : null
   const needsExpiry = STATUSES[status].needsExpiry
 
-  const run = async (work: () => Promise<TriageView>) => {
-    if (!by.trim()) return setError('Say who decides this (your name).')
-    setBusy(true)
-    try {
-      const triage = await work()
-      recorderName.set(by.trim())
-      setOpen(false)
-      props.onChanged?.(triage)
-    } catch (caught) {
-      setError(errorMessage(caught))
-    } finally {
-      setBusy(false)
-    }
-  }
   const submit = () => {
     if (!reason.trim()) return setError('Give the reason.')
     if (needsExpiry && !expiresOn) return setError('Give the expiry date: after it, the findings count as failing again.')
@@ -67,20 +50,14 @@ export function TriageDialog(props: { target: TriageTarget; current?: FindingTri
       'findingId' in props.target
         ? { findingId: props.target.findingId }
         : { checkId: props.target.checkId, scanner: props.target.scanner, ...(props.target.account ? { account: props.target.account } : {}) }
-    return run(() => api['findings.triage']({ ...target, status, reason: reason.trim(), by: by.trim(), ...(expiresOn ? { expiresOn } : {}) }))
+    return run(
+      name => api['findings.triage']({ ...target, status, reason: reason.trim(), by: name, ...(expiresOn ? { expiresOn } : {}) }),
+      props.onChanged
+    )
   }
 
   return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={next => {
-        setOpen(next)
-        if (next) {
-          setError(null)
-          setBy(recorderName.get())
-        }
-      }}
-    >
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger>
         <Button size="1" variant="soft" aria-label={`Triage ${props.target.label}…`}>
           {active ? 'Triaged…' : 'Triage…'}
@@ -150,7 +127,7 @@ export function TriageDialog(props: { target: TriageTarget; current?: FindingTri
                   variant="ghost"
                   color="red"
                   disabled={busy}
-                  onClick={() => void run(() => api['findings.untriage']({ id: active.id, by: by.trim() }))}
+                  onClick={() => void run(name => api['findings.untriage']({ id: active.id, by: name }), props.onChanged)}
                 >
                   Withdraw this triage
                 </Button>

@@ -1,12 +1,12 @@
 import { Badge, Button, Callout, Card, Dialog, Flex, Heading, Text, TextField } from '@radix-ui/themes'
-import { useId, useState } from 'react'
+import { useId } from 'react'
 import type { TriageView } from '../../../../main/scanners/triage/contract'
-import { api, errorMessage } from '../../api'
+import { api } from '../../api'
 import { DialogFormFooter } from '../../components/DialogFormFooter'
 import { formatNumber } from '../../components/count-of'
 import { formatDate } from '../../components/format-date'
 import { useLoaded } from '../../components/use-loaded'
-import { recorderName } from './recorder-name'
+import { useSignedDialog } from './use-signed-dialog'
 
 const STATE_COLOR: Record<TriageView['state'], 'blue' | 'gray' | 'amber'> = { active: 'blue', expired: 'amber', ended: 'gray', withdrawn: 'gray' }
 
@@ -71,31 +71,10 @@ export function TriageList(props: { reloadKey: unknown; onChanged(): void }) {
 /** Withdraw a triage, saying who: its findings count as failing again; it stays on record. */
 function WithdrawDialog(props: { triage: TriageView; onDone(): void }) {
   const id = useId()
-  const [open, setOpen] = useState(false)
-  const [by, setBy] = useState(recorderName.get())
-  const [error, setError] = useState<string | null>(null)
-  const submit = async () => {
-    if (!by.trim()) return setError('Say who withdraws it (your name).')
-    try {
-      await api['findings.untriage']({ id: props.triage.id, by: by.trim() })
-      recorderName.set(by.trim())
-      setOpen(false)
-      props.onDone()
-    } catch (caught) {
-      setError(errorMessage(caught))
-    }
-  }
+  const { open, onOpenChange, by, setBy, error, run } = useSignedDialog('Say who withdraws it (your name).')
+  const submit = () => run(name => api['findings.untriage']({ id: props.triage.id, by: name }), props.onDone)
   return (
-    <Dialog.Root
-      open={open}
-      onOpenChange={next => {
-        setOpen(next)
-        if (next) {
-          setError(null)
-          setBy(recorderName.get())
-        }
-      }}
-    >
+    <Dialog.Root open={open} onOpenChange={onOpenChange}>
       <Dialog.Trigger>
         <Button size="1" variant="ghost" color="gray" aria-label={`Withdraw triage ${props.triage.id}…`}>
           Withdraw…
