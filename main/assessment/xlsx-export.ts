@@ -15,6 +15,24 @@ const PROFILE_SHEET = 'About your organisation'
 const HEADER_FILL = 'FF1F3A5F'
 const LOCKED_FILL = 'FFF2F2F2'
 
+/** Printed or saved as PDF, a sheet is one page wide (landscape) and as many long as it needs. */
+const PRINTED: Partial<ExcelJS.PageSetup> = { orientation: 'landscape', fitToPage: true, fitToWidth: 1, fitToHeight: 0 }
+
+const INSTRUCTION_WIDTH = 100
+/** Points per line of 11-point text. */
+const LINE_HEIGHT = 15
+
+/** The height a row needs for its wrapped cells: the most lines any of them breaks into at its column's width (in characters). */
+function heightFor(cells: readonly { text: string; width: number }[]): number {
+  const lines = Math.max(
+    1,
+    ...cells.map(({ text, width }) =>
+      text.split('\n').reduce((sum, line) => sum + Math.max(1, Math.ceil((line.length * 1.1) / Math.max(1, width - 2))), 0)
+    )
+  )
+  return lines * LINE_HEIGHT
+}
+
 /** A drop-down list's values, as Excel writes them inline (quoted, comma-separated). */
 const listOf = (values: readonly string[]) => [`"${values.join(',')}"`]
 
@@ -37,28 +55,36 @@ function instructionLines(): string[][] {
 }
 
 function addInstructions(workbook: ExcelJS.Workbook): void {
-  const sheet = workbook.addWorksheet(INSTRUCTIONS_SHEET)
-  for (const line of instructionLines()) sheet.addRow(line.map(spreadsheetSafe))
-  sheet.getRow(1).font = { bold: true, size: 14 }
+  const sheet = workbook.addWorksheet(INSTRUCTIONS_SHEET, { pageSetup: PRINTED })
+  for (const line of instructionLines()) {
+    const row = sheet.addRow(line.map(spreadsheetSafe))
+    row.height = heightFor([{ text: line[1] ?? '', width: INSTRUCTION_WIDTH }])
+  }
+  sheet.mergeCells('A1:B1')
   sheet.getColumn(1).width = 18
   sheet.getColumn(1).font = { bold: true }
-  sheet.getColumn(2).width = 110
+  sheet.getRow(1).font = { bold: true, size: 14 }
+  sheet.getColumn(2).width = INSTRUCTION_WIDTH
   sheet.getColumn(2).alignment = { wrapText: true, vertical: 'top' }
 }
 
 async function addQuestionSheet(workbook: ExcelJS.Workbook, title: string, rows: readonly QuestionnaireRow[]): Promise<void> {
-  const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }] })
+  const sheet = workbook.addWorksheet(sheetName(title), { views: [{ state: 'frozen', ySplit: 1, xSplit: 0 }], pageSetup: PRINTED })
+  sheet.pageSetup.printTitlesRow = '1:1'
   // Every cell is text a person or the catalog wrote; none may run as a formula when the client opens the file.
   const table = rows.map(row => WORKBOOK_COLUMNS.map(column => spreadsheetSafe(row.cells[column.key])))
-  sheet.columns = WORKBOOK_COLUMNS.map((column, index) => {
+  const widths = WORKBOOK_COLUMNS.map((column, index) => {
     const longest = Math.max(column.key.length, ...table.map(cells => Math.max(...cells[index]!.split('\n').map(line => line.length))))
-    return { header: column.key, key: column.key, width: Math.min(column.maxWidth, Math.max(column.minWidth ?? 8, longest + 2)) }
+    return Math.min(column.maxWidth, Math.max(column.minWidth ?? 8, longest + 2))
   })
+  sheet.columns = WORKBOOK_COLUMNS.map((column, index) => ({ header: column.key, key: column.key, width: widths[index] }))
   const header = sheet.getRow(1)
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } }
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL } }
   table.forEach((cells, rowIndex) => {
     const row = sheet.addRow(cells)
+    // Spreadsheet programs do not grow a row to its wrapped text when they open a file; the height is set here.
+    row.height = heightFor(WORKBOOK_COLUMNS.flatMap((column, index) => (column.wrap ? [{ text: cells[index]!, width: widths[index]! }] : [])))
     const source = rows[rowIndex]!
     const addressable = source.cells.requirement === 'Addressable'
     WORKBOOK_COLUMNS.forEach((column, index) => {
