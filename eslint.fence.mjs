@@ -12,6 +12,7 @@ export const FEATURES = [
   'documents',
   'map',
   'oscal',
+  'portfolio',
   'proposed-rule',
   'risks',
   'scanners',

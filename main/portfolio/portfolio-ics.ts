@@ -1,5 +1,4 @@
-import type { CalendarItem } from '../calendar/calendar'
-import { calendarToICalendar } from '../calendar/calendar-ics'
+import { calendarToICalendar, type CalendarItem } from '../calendar/reads'
 
 export interface ClientCalendar {
   organization: string

@@ -3,11 +3,15 @@ import path from 'node:path'
 import { getCurrentPeriod } from '../assessment/db/periods'
 import { readProgress } from '../assessment/reads'
 import { readBusinessAssociates } from '../baas/reads'
-import { riskIdsByKey, toCalendarEntry, type CalendarEntry } from '../calendar/calendar-entries'
-import { nextSteps } from '../calendar/dashboard/next-steps'
-import { AGREEMENT_WINDOW_DAYS } from '../calendar/dashboard/read-dashboard'
-import type { CalendarItem } from '../calendar/calendar'
-import { workspaceCalendar } from '../calendar/workspace-calendar'
+import {
+  AGREEMENT_WINDOW_DAYS,
+  nextSteps,
+  riskIdsByKey,
+  toCalendarEntry,
+  workspaceCalendar,
+  type CalendarEntry,
+  type CalendarItem
+} from '../calendar/reads'
 import type { Db, WorkspaceKey } from '../db/driver'
 import { sqliteFileKind } from '../db/file-header'
 import type { WorkspaceKeyProvider } from '../db/key-provider'
