@@ -3,6 +3,7 @@ import type { CheckGroupView, FindingRowView, FindingSort, FindingStatus, Severi
 import { SEVERITIES } from '../finding.types'
 import { triagedFailures, type TriageEvaluation } from '../triage/effective-triage'
 import { COLUMNS, FROM, SEVERITY_ORDER, toView, type FindingRow } from './findings'
+import { addFindingFilters } from './finding-filter'
 import { latestScanIds } from './scans'
 
 /**
@@ -69,18 +70,7 @@ function whereOf(db: Db, options: FindingsViewOptions): Where | null {
   } else {
     scans = (db.prepare('SELECT id FROM scan ORDER BY id').pluck().all() as number[]) ?? []
   }
-  if (options.citation) {
-    where.push('f.citation_set_id IN (SELECT set_id FROM citation_set_member WHERE citation = ?)')
-    params.push(options.citation)
-  }
-  if (options.status) {
-    where.push('f.status = ?')
-    params.push(options.status)
-  }
-  if (options.severity) {
-    where.push('f.severity = ?')
-    params.push(options.severity)
-  }
+  addFindingFilters(options, where, params)
   if (options.check) {
     where.push('f.check_ref IN (SELECT id FROM finding_check WHERE scanner = ? AND check_id = ?)')
     params.push(options.check.scanner, options.check.checkId)

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/driver'
 import type { FindingPage, FindingView } from '../contract'
 import type { FindingStatus, NormalizedFinding, Severity } from '../finding.types'
+import { addFindingFilters } from './finding-filter'
 import { findingKeyHash } from './finding-checks'
 
 export interface FindingRow {
@@ -144,18 +145,7 @@ export function queryFindings(db: Db, filter: FindingFilter): FindingPage {
     where.push(`f.scan_id IN (${filter.scanIds.map(() => '?').join(',')})`)
     params.push(...filter.scanIds)
   }
-  if (filter.citation) {
-    where.push('f.citation_set_id IN (SELECT set_id FROM citation_set_member WHERE citation = ?)')
-    params.push(filter.citation)
-  }
-  if (filter.status) {
-    where.push('f.status = ?')
-    params.push(filter.status)
-  }
-  if (filter.severity) {
-    where.push('f.severity = ?')
-    params.push(filter.severity)
-  }
+  addFindingFilters(filter, where, params)
   if (filter.withoutIds?.length) {
     where.push('f.id NOT IN (SELECT value FROM json_each(?))')
     params.push(JSON.stringify(filter.withoutIds))
