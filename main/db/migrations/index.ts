@@ -13,6 +13,9 @@ import recordNoticeDelivery from './0011-record-notice-delivery'
 import triageFindings from './0012-triage-findings'
 import userCheckMappings from './0013-user-check-mappings'
 import indexFindingsForTheView from './0014-index-findings-for-the-view'
+import createEvidenceLinks from './0015-create-evidence-links'
+import createSigningIdentity from './0016-create-signing-identity'
+import recordLibraryApplications from './0017-record-library-applications'
 
 /** Every schema step in order. Append new ones; never edit one that has shipped. */
 export const MIGRATIONS: readonly Migration[] = [
@@ -29,7 +32,10 @@ export const MIGRATIONS: readonly Migration[] = [
   recordNoticeDelivery,
   triageFindings,
   userCheckMappings,
-  indexFindingsForTheView
+  indexFindingsForTheView,
+  createEvidenceLinks,
+  createSigningIdentity,
+  recordLibraryApplications
 ]
 
 export const LATEST_SCHEMA_VERSION: number = MIGRATIONS.at(-1)?.version ?? 0
