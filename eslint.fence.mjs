@@ -30,8 +30,8 @@ const PUBLIC_SURFACE = ['./contract.ts', './reads.ts', './db']
 const SERVICES = {
   // The checked backup taken before every import and key change.
   backup: ['./backup.ts', './backup-files.ts', './check-copy.ts'],
-  // Opening, creating and summarising a workspace file, and the session that holds it.
-  workspace: ['./workspace-files.ts', './session.ts'],
+  // Opening, creating and summarising a workspace file, the session that holds it, and the app's settings (where workspaces live).
+  workspace: ['./workspace-files.ts', './session.ts', './app-settings.ts'],
   // The key a new workspace is created with; the hardened reading of a file a person attaches (a signed agreement);
   // finishing, when a workspace is opened, an encryption a crash interrupted (its backups still in clear).
   security: ['./new-workspace-key.ts', './attachment-files.ts', './encrypt-workspace.ts']
