@@ -10,6 +10,8 @@ import { RiskEditor } from './RiskEditor'
 import { selectFocusedRadioOnArrow } from './radio-keys'
 import { questionElementId } from './sections'
 import { formatNumber } from '../../components/count-of'
+import { EvidenceDisclosure } from '../../evidence/EvidenceDisclosure'
+import { SpecificationFreshness } from '../../evidence/SpecificationFreshness'
 
 /** One question: read it, answer it (saved at once), add notes and the value a policy will quote. */
 export function QuestionCard(props: { item: QuestionItem; periodId: string; decision: DecisionView | null; readOnly: boolean; onChanged(): void }) {
@@ -127,6 +129,14 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
           </details>
 
           <QuestionEvidence citations={item.citations} />
+          <SpecificationFreshness citations={item.citations} periodId={props.periodId} />
+          <EvidenceDisclosure
+            label="Evidence for this answer"
+            target={{ kind: 'answer', id: item.id }}
+            targetName="this answer"
+            periodId={props.periodId}
+            readOnly={props.readOnly}
+          />
 
           <RadioGroup.Root
             onKeyDown={selectFocusedRadioOnArrow}
@@ -233,6 +243,15 @@ export function QuestionCard(props: { item: QuestionItem; periodId: string; deci
               decision={props.decision}
               readOnly={props.readOnly}
               onChanged={props.onChanged}
+            />
+          )}
+          {showDecision && props.decision && (
+            <EvidenceDisclosure
+              label="Evidence for the decision"
+              target={{ kind: 'decision', id: item.citations[0]! }}
+              targetName={`the decision on ${item.citations[0]!}`}
+              periodId={props.periodId}
+              readOnly={props.readOnly}
             />
           )}
           {isGap && <RiskEditor item={item} readOnly={props.readOnly} onChanged={props.onChanged} />}

@@ -9,6 +9,7 @@ import { countOf, formatNumber } from '../../components/count-of'
 import { formatDateTime } from '../../components/format-date'
 import { FindingRows } from './FindingRows'
 import { TriageDialog } from './TriageDialog'
+import { EvidenceDialogButton } from '../../evidence/EvidenceDialogButton'
 import { SEVERITY_COLOR, STATUS_COLOR, STATUS_ORDER } from './labels'
 import type { ViewQuery } from './view-query'
 
@@ -64,12 +65,19 @@ export function CheckGroups(props: { groups: CheckGroupView[]; query: ViewQuery;
                       <Text as="div" size="1" color="gray">
                         {g.checkId} · {g.scanner}
                       </Text>
-                      {(g.statuses.failed ?? 0) > 0 && (
-                        <TriageDialog
-                          target={{ checkId: g.checkId, scanner: g.scanner, label: `every failing finding of ${g.title}` }}
-                          onChanged={() => props.onTriaged?.()}
+                      <Flex gap="3" align="center" wrap="wrap">
+                        {(g.statuses.failed ?? 0) > 0 && (
+                          <TriageDialog
+                            target={{ checkId: g.checkId, scanner: g.scanner, label: `every failing finding of ${g.title}` }}
+                            onChanged={() => props.onTriaged?.()}
+                          />
+                        )}
+                        <EvidenceDialogButton
+                          title={`Evidence for the check ${g.title}`}
+                          target={{ kind: 'cloud-control', id: `${g.scanner}:${g.checkId}` }}
+                          targetName={`the check ${g.checkId}`}
                         />
-                      )}
+                      </Flex>
                     </div>
                   </Flex>
                 </Table.RowHeaderCell>

@@ -13,6 +13,7 @@ import { NoticeList } from './NoticeList'
 import { useLoaded } from '../../components/use-loaded'
 import { OutcomeSummary } from './OutcomeSummary'
 import { IncidentDocuments } from './IncidentDocuments'
+import { EvidencePanel } from '../../evidence/EvidencePanel'
 
 /** One incident: why notices are (or are not) required, each obligation with its rule, and the notices given. */
 export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdit(): void; onArchive(reason: string): Promise<void> }) {
@@ -164,6 +165,7 @@ export function IncidentDetail(props: { detail: Detail; onChanged(): void; onEdi
           />
         )}
         <IncidentDocuments detail={detail} />
+        <EvidencePanel target={{ kind: 'incident', id: String(incident.id) }} targetName="this incident" />
       </Flex>
     </Card>
   )

@@ -2,6 +2,7 @@ import { Badge, Button, Card, DataList, Flex, Heading, Select, Text, TextField }
 import { useId, type ReactNode } from 'react'
 import type { DataFlowMapView, MapAsset, MapFlag, MapFlow, MapZone } from '../../../../main/map/contract'
 import { AssetEvidence } from './AssetEvidence'
+import { EvidencePanel } from '../../evidence/EvidencePanel'
 import { useFormDraft } from '../../components/form-draft'
 import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import type { Selection } from './MapCanvas'
@@ -189,6 +190,7 @@ function AssetDetails(props: { asset: MapAsset; view: DataFlowMapView; baNames: 
         </form>
         <FlagList flags={flagsOn(view.flags, 'asset', asset.id)} />
         <AssetEvidence asset={asset} reloadKey={view} />
+        <EvidencePanel target={{ kind: 'asset', id: String(asset.id) }} targetName={`the asset “${asset.name}”`} />
       </Flex>
     </Card>
   )

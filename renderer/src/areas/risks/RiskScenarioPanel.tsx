@@ -11,6 +11,7 @@ import { VulnerabilitiesEditor } from './VulnerabilitiesEditor'
 import { saveStateText, useAutosave } from '../../components/use-autosave'
 import { useDraft } from '../../components/drafts'
 import { DateInput } from '../../components/DateInput'
+import { EvidencePanel } from '../../evidence/EvidencePanel'
 
 type Fields = Omit<UpdateRiskInput, 'id'>
 type TextFieldName = 'title' | 'description' | 'likelihoodRationale' | 'impactRationale' | 'existingControls' | 'treatmentPlan' | 'owner'
@@ -270,6 +271,7 @@ export function RiskScenarioPanel(props: {
               1–5 scale.
             </Text>
           )}
+          <EvidencePanel target={{ kind: 'risk', id: String(detail.id) }} targetName="this risk" readOnly={disabled} />
           {!disabled && (
             <Flex justify="end">
               <ConfirmDialog

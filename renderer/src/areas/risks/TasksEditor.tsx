@@ -8,6 +8,7 @@ import { useDraft } from '../../components/drafts'
 import { useAutosave } from '../../components/use-autosave'
 import { DateInput } from '../../components/DateInput'
 import { formatDate } from '../../components/format-date'
+import { EvidenceDialogButton } from '../../evidence/EvidenceDialogButton'
 
 /** The remediation tasks of a mitigated risk: owner, due date, status; closing one records what shows it is done. */
 export function TasksEditor(props: { risk: RiskDetail; readOnly: boolean; onChanged(): void }) {
@@ -181,7 +182,15 @@ function TaskRow(props: { task: TaskView; readOnly: boolean; act(work: Promise<u
         )}
       </Table.Cell>
       <Table.Cell>
-        {!props.readOnly && !done && <CompleteTaskDialog task={task} act={props.act} onDone={() => headerRef.current?.focus()} />}
+        <Flex gap="3" align="center">
+          {!props.readOnly && !done && <CompleteTaskDialog task={task} act={props.act} onDone={() => headerRef.current?.focus()} />}
+          <EvidenceDialogButton
+            title={`Evidence for “${task.title}”`}
+            target={{ kind: 'task', id: String(task.id) }}
+            targetName={`the task “${task.title}”`}
+            readOnly={props.readOnly}
+          />
+        </Flex>
       </Table.Cell>
     </Table.Row>
   )
