@@ -10,6 +10,7 @@ export const FEATURES = [
   'breach',
   'calendar',
   'documents',
+  'library',
   'map',
   'oscal',
   'portfolio',
@@ -17,6 +18,7 @@ export const FEATURES = [
   'risks',
   'scanners',
   'security',
+  'signing',
   'workspace'
 ]
 
@@ -32,9 +34,13 @@ const SERVICES = {
   backup: ['./backup.ts', './backup-files.ts', './check-copy.ts'],
   // Opening, creating and summarising a workspace file, the session that holds it, and the app's settings (where workspaces live).
   workspace: ['./workspace-files.ts', './session.ts', './app-settings.ts'],
+  // The policy override folder and its template loader, which the practice library reads and writes edited policies through.
+  documents: ['./write-output.ts', './policies/load.ts', './policies/template-schema.ts'],
   // The key a new workspace is created with; the hardened reading of a file a person attaches (a signed agreement);
   // finishing, when a workspace is opened, an encryption a crash interrupted (its backups still in clear).
-  security: ['./new-workspace-key.ts', './attachment-files.ts', './encrypt-workspace.ts']
+  security: ['./new-workspace-key.ts', './attachment-files.ts', './encrypt-workspace.ts'],
+  // The signing identity (created on first use), the signer it gives, and signing and checking a PDF with it.
+  signing: ['./identity.ts', './pdf-signer.ts', './sign-pdf.ts', './verify-signature.ts']
 }
 
 /** The API's toolkit that handlers use; its table (contract.ts, handlers.ts, dispatch.ts, bridge.ts) imports every feature, so features never import it. */
