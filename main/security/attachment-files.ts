@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import { readImportFileSync } from '../shared/regular-file'
+import { FileRefusal, openRegularFile, readImportFileSync } from '../shared/regular-file'
 
 /** Signed agreements and evidence are documents, not archives: 50 MB is generous. */
 export const MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
@@ -102,6 +102,63 @@ export interface AttachmentKind {
 export function readAttachmentOfKind(file: string, kind: AttachmentKind): AttachmentSource {
   const bytes = readImportFileSync(file, Math.min(kind.maxBytes, MAX_ATTACHMENT_BYTES), kind.tooLarge, kind.expected)
   return { name: checkAttachmentName(path.basename(file)), bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
+}
+
+/** An attachment opened for streaming: its checked name and size at opening, its bytes in chunks, and the handle to close. */
+export interface AttachmentStream {
+  name: string
+  size: number
+  /** The file's bytes in order, `chunkBytes` at a time (the last one shorter); throws kind.tooLarge if the file grows past the cap. */
+  chunks(chunkBytes: number): AsyncIterable<Buffer>
+  close(): Promise<void>
+}
+
+/**
+ * readAttachmentOfKind for files too large to hold in memory (evidence, up to 2 GB): the same refusals (a symbolic
+ * link, a folder, a pipe or a device before anything is read; the size cap on the open handle and again while
+ * reading), but the bytes come in chunks, so the caller can hash and store them as they arrive. The cap here is the
+ * kind's own, not MAX_ATTACHMENT_BYTES: the caller streams and never holds the file whole.
+ */
+export async function openAttachmentStream(file: string, kind: AttachmentKind): Promise<AttachmentStream> {
+  const name = checkAttachmentName(path.basename(file))
+  let opened: Awaited<ReturnType<typeof openRegularFile>>
+  try {
+    opened = await openRegularFile(file)
+  } catch (err) {
+    if (!(err instanceof FileRefusal)) throw err
+    if (err.kind === 'missing') throw new ApiError('not-found', `The file "${file}" does not exist.`)
+    if (err.kind === 'symlink') throw new ApiError('invalid-input', err.message + '.')
+    if (err.kind === 'not-a-file') throw new ApiError('not-a-file', `${err.message}, not ${kind.expected}.`)
+    throw new ApiError('import-rejected', err.message + '.')
+  }
+  const { handle, info } = opened
+  if (info.size > kind.maxBytes) {
+    await handle.close()
+    throw kind.tooLarge(info.size)
+  }
+  return {
+    name,
+    size: info.size,
+    async *chunks(chunkBytes: number) {
+      let total = 0
+      for (;;) {
+        // A fresh buffer per chunk: the caller may keep it (SQLite copies it on insert, but a test may not).
+        const buffer = Buffer.allocUnsafe(chunkBytes)
+        let filled = 0
+        while (filled < chunkBytes) {
+          const { bytesRead } = await handle.read(buffer, filled, chunkBytes - filled, null)
+          if (bytesRead === 0) break
+          filled += bytesRead
+        }
+        if (filled === 0) return
+        total += filled
+        if (total > kind.maxBytes) throw kind.tooLarge(total)
+        yield filled === chunkBytes ? buffer : buffer.subarray(0, filled)
+        if (filled < chunkBytes) return
+      }
+    },
+    close: () => handle.close()
+  }
 }
 
 /**
