@@ -19,6 +19,7 @@ import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
 import { proposedRuleCalls } from '../proposed-rule/contract'
 import { oscalCalls } from '../oscal/contract'
+import { evidenceCalls } from '../evidence/contract'
 import { portfolioCalls } from '../portfolio/contract'
 
 /**
@@ -45,6 +46,7 @@ export const contract = {
   ...risksCalls,
   ...proposedRuleCalls,
   ...oscalCalls,
+  ...evidenceCalls,
   ...portfolioCalls
 }
 

@@ -18,6 +18,7 @@ import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
 import { proposedRuleHandlers } from '../proposed-rule/handlers'
 import { oscalHandlers } from '../oscal/handlers'
+import { evidenceHandlers } from '../evidence/handlers'
 import { portfolioHandlers } from '../portfolio/handlers'
 
 /**
@@ -43,5 +44,6 @@ export const handlers: HandlersFor<Contract> = {
   ...risksHandlers,
   ...proposedRuleHandlers,
   ...oscalHandlers,
+  ...evidenceHandlers,
   ...portfolioHandlers
 }

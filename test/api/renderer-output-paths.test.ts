@@ -54,6 +54,7 @@ const OUTPUT_CALLS = {
   'documents.incidentLetter': (target: string) => ({ id: 1, kind: 'individual', path: `${target}.docx` }),
   'documents.incidentDocumentation': (target: string) => ({ id: 1, path: target }),
   'incidents.saveNoticeFileCopy': (target: string) => ({ id: 1, noticeId: 1, path: target }),
+  'evidence.saveCopy': (target: string) => ({ id: 1, path: target }),
   'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
 
@@ -69,6 +70,7 @@ const READ_PATH_CALLS: CallName[] = [
   'incidents.importFile',
   'incidents.attachNoticeFile',
   'scans.import',
+  'evidence.addFile',
   'map.import',
   'risks.import',
   'portfolio.summary'
