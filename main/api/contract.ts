@@ -21,6 +21,7 @@ import { proposedRuleCalls } from '../proposed-rule/contract'
 import { oscalCalls } from '../oscal/contract'
 import { evidenceCalls } from '../evidence/contract'
 import { portfolioCalls } from '../portfolio/contract'
+import { libraryCalls } from '../library/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -47,7 +48,8 @@ export const contract = {
   ...proposedRuleCalls,
   ...oscalCalls,
   ...evidenceCalls,
-  ...portfolioCalls
+  ...portfolioCalls,
+  ...libraryCalls
 }
 
 export type Contract = typeof contract

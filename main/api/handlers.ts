@@ -20,6 +20,7 @@ import { proposedRuleHandlers } from '../proposed-rule/handlers'
 import { oscalHandlers } from '../oscal/handlers'
 import { evidenceHandlers } from '../evidence/handlers'
 import { portfolioHandlers } from '../portfolio/handlers'
+import { libraryHandlers } from '../library/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -45,5 +46,6 @@ export const handlers: HandlersFor<Contract> = {
   ...proposedRuleHandlers,
   ...oscalHandlers,
   ...evidenceHandlers,
-  ...portfolioHandlers
+  ...portfolioHandlers,
+  ...libraryHandlers
 }

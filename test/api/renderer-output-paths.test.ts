@@ -55,6 +55,7 @@ const OUTPUT_CALLS = {
   'documents.incidentDocumentation': (target: string) => ({ id: 1, path: target }),
   'incidents.saveNoticeFileCopy': (target: string) => ({ id: 1, noticeId: 1, path: target }),
   'evidence.saveCopy': (target: string) => ({ id: 1, path: target }),
+  'library.create': (target: string) => ({ path: `${target}.sglibrary`, name: 'Practice library' }),
   'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
 
@@ -70,6 +71,7 @@ const READ_PATH_CALLS: CallName[] = [
   'incidents.importFile',
   'incidents.attachNoticeFile',
   'scans.import',
+  'library.open',
   'evidence.addFile',
   'map.import',
   'risks.import',
