@@ -3,6 +3,8 @@ import { calendarToICalendar, type CalendarItem } from '../calendar/reads'
 export interface ClientCalendar {
   organization: string
   workspaceUid: string
+  /** The workspace file the calendar was read from. */
+  path: string
   items: CalendarItem[]
 }
 
@@ -16,3 +18,6 @@ export function portfolioToICalendar(clients: readonly ClientCalendar[], generat
   )
   return calendarToICalendar(items, { generatedAt, workspaceId: 'portfolio', name: 'Safeguard: every client' })
 }
+
+/** How many events the combined file holds. */
+export const eventCount = (clients: readonly ClientCalendar[]): number => clients.reduce((sum, client) => sum + client.items.length, 0)

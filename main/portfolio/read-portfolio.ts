@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { ApiError } from '../shared/errors'
 import { readWorkspaceSummary, type SummaryOptions } from './read-workspace-summary'
+import type { ClientCalendar } from './portfolio-ics'
 import type { PortfolioEntry } from './summary'
 
 const WORKSPACE_EXTENSION = '.safeguard'
@@ -60,4 +61,16 @@ export async function readPortfolio(
   }
   options.onProgress?.(files.length, files.length)
   return [...entries, ...unreadable]
+}
+
+type ReadOptions = Parameters<typeof readPortfolio>[1]
+
+/** The portfolio and every readable client's calendar (the Clients view's calendar, its export and `safeguard portfolio --ics`). */
+export async function readPortfolioWithCalendars(
+  paths: readonly string[],
+  options: Omit<ReadOptions, 'onCalendar'>
+): Promise<{ entries: PortfolioEntry[]; calendars: ClientCalendar[] }> {
+  const calendars: ClientCalendar[] = []
+  const entries = await readPortfolio(paths, { ...options, onCalendar: (client, items) => calendars.push({ ...client, items }) })
+  return { entries, calendars }
 }

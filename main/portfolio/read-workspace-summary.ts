@@ -35,7 +35,7 @@ export interface SummaryOptions {
   /** How a program holding a workspace names this one ("the safeguard command"). */
   program?: string
   /** Given, also receives each readable workspace's calendar (for the combined iCalendar file). */
-  onCalendar?: (client: { organization: string; workspaceUid: string }, items: CalendarItem[]) => void
+  onCalendar?: (client: { organization: string; workspaceUid: string; path: string }, items: CalendarItem[]) => void
 }
 
 /** An encrypted file is written in whole pages (512 bytes at the least); anything else cannot be a workspace. */
@@ -79,7 +79,7 @@ function summaryOf(db: Db, file: string, protection: Protection, options: Summar
   const progress = period ? readProgress(db, options.now, period.id) : null
   const lastScan = listScans(db)[0]
   const calendar = workspaceCalendar(db, { asOf: options.today, dueSoonDays: 30, includeProposed: false })
-  options.onCalendar?.({ organization: profile.organization.name, workspaceUid: profile.workspaceUid }, calendar)
+  options.onCalendar?.({ organization: profile.organization.name, workspaceUid: profile.workspaceUid, path: file }, calendar)
   return {
     path: file,
     locked: false,

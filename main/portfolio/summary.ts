@@ -41,6 +41,20 @@ export interface LockedWorkspace {
   locked: true
   protection: 'passphrase'
   reason: string
+  /** The summary last read with its passphrase, kept encrypted on this computer (never the content). */
+  cached?: CachedSummary
+}
+
+/** Why a cached summary may no longer be true. */
+export type StaleReason = 'changed' | 'old'
+
+export interface CachedSummary {
+  summary: WorkspaceSummaryEntry
+  /** When it was read (an instant), and the day its deadlines were judged on. */
+  readAt: string
+  asOf: string
+  /** Null while the file is as it was when read and the reading is recent. */
+  stale: StaleReason | null
 }
 
 export interface UnreadableWorkspace {

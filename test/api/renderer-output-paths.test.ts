@@ -45,6 +45,7 @@ const OUTPUT_CALLS = {
   'risks.export': (target: string) => ({ path: `${target}.xlsx` }),
   'findings.export': (target: string) => ({ path: `${target}.csv` }),
   'calendar.exportIcs': (target: string) => ({ path: target }),
+  'portfolio.exportCalendar': (target: string) => ({ path: target }),
   'baas.saveAgreementCopy': (target: string, associateId: number) => ({ id: associateId, path: target }),
   'documents.generatePack': (target: string) => ({ path: target }),
   'documents.generateReview': (target: string) => ({ path: target }),
@@ -75,7 +76,11 @@ const READ_PATH_CALLS: CallName[] = [
   'evidence.addFile',
   'map.import',
   'risks.import',
-  'portfolio.summary'
+  'portfolio.summary',
+  'portfolio.removeFolder',
+  'portfolio.unlock',
+  'portfolio.calendar',
+  'portfolio.chooseNewClientPath'
 ]
 
 /** The field names of a call's input, through unions and pipes. */

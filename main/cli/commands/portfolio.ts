@@ -1,7 +1,7 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { readPortfolio } from '../../portfolio/read-portfolio'
-import { portfolioToICalendar, type ClientCalendar } from '../../portfolio/portfolio-ics'
+import { readPortfolioWithCalendars } from '../../portfolio/read-portfolio'
+import { eventCount, portfolioToICalendar } from '../../portfolio/portfolio-ics'
 import { isReadEntry, type PortfolioEntry, type WorkspaceSummaryEntry } from '../../portfolio/summary'
 import { writeExportFile } from '../../shared/export-file'
 import { plural } from '../../shared/count-text'
@@ -48,14 +48,12 @@ export function registerPortfolio(program: Command, io: CliIo): void {
       const now = new Date().toISOString()
       if (options.asOf !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(options.asOf))
         throw new Error(`--as-of: "${options.asOf}" is not a date (YYYY-MM-DD).`)
-      const calendars: ClientCalendar[] = []
       const passphrase = process.env[PASSPHRASE_ENV]
-      const entries = await readPortfolio(paths, {
+      const { entries, calendars } = await readPortfolioWithCalendars(paths, {
         today: options.asOf ?? localDateOf(now),
         now,
         program: CLI_PROGRAM_NAME,
-        ...(passphrase ? { passphrase } : {}),
-        ...(options.ics ? { onCalendar: (client, items) => calendars.push({ ...client, items }) } : {})
+        ...(passphrase ? { passphrase } : {})
       })
       const written = options.ics ? writeExportFile(path.resolve(options.ics), portfolioToICalendar(calendars, now)) : null
       const locked = entries.filter(entry => entry.locked).length
@@ -64,12 +62,6 @@ export function registerPortfolio(program: Command, io: CliIo): void {
       if (options.json) printJson(io, entries)
       else printLines(io, [...entries.flatMap(describeEntry), '', totals])
       if (options.json) io.stderr(`${totals}\n`)
-      if (written)
-        io.stderr(
-          `Wrote ${plural(
-            calendars.reduce((sum, client) => sum + client.items.length, 0),
-            'event'
-          )} to ${written}.\n`
-        )
+      if (written) io.stderr(`Wrote ${plural(eventCount(calendars), 'event')} to ${written}.\n`)
     })
 }
