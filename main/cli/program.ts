@@ -21,7 +21,9 @@ import { registerFindings } from './commands/findings'
 import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
 import { registerPortfolio } from './commands/portfolio'
+import { registerLibrary } from './commands/library'
 import { registerOscal } from './commands/oscal'
+import { registerSigning } from './commands/signing'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -55,6 +57,8 @@ export function buildProgram(io: CliIo): Command {
   registerRisks(program, io)
   registerMap(program, io)
   registerPortfolio(program, io)
+  registerLibrary(program, io)
   registerOscal(program, io)
+  registerSigning(program, io)
   return program
 }
