@@ -22,6 +22,7 @@ import { oscalCalls } from '../oscal/contract'
 import { evidenceCalls } from '../evidence/contract'
 import { portfolioCalls } from '../portfolio/contract'
 import { libraryCalls } from '../library/contract'
+import { signingCalls } from '../signing/contract'
 
 /**
  * The one API contract: every call the renderer, the CLI and the tests can
@@ -49,7 +50,8 @@ export const contract = {
   ...oscalCalls,
   ...evidenceCalls,
   ...portfolioCalls,
-  ...libraryCalls
+  ...libraryCalls,
+  ...signingCalls
 }
 
 export type Contract = typeof contract

@@ -21,6 +21,7 @@ import { oscalHandlers } from '../oscal/handlers'
 import { evidenceHandlers } from '../evidence/handlers'
 import { portfolioHandlers } from '../portfolio/handlers'
 import { libraryHandlers } from '../library/handlers'
+import { signingHandlers } from '../signing/handlers'
 
 /**
  * The one handler table, typed by the contract: a missing or extra handler is
@@ -47,5 +48,6 @@ export const handlers: HandlersFor<Contract> = {
   ...oscalHandlers,
   ...evidenceHandlers,
   ...portfolioHandlers,
-  ...libraryHandlers
+  ...libraryHandlers,
+  ...signingHandlers
 }
