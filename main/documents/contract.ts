@@ -60,6 +60,10 @@ export interface PdfResult extends WrittenFile, Openable {
   pages: number
   /** Why the document is marked DRAFT on every page, or empty when it was ready to send. */
   draftReasons: string[]
+  /** The SHA-256 fingerprint of the certificate the PDF is signed with; null for an unsigned copy. Packs and reviews only. */
+  signedWith?: string | null
+  /** The folder the evidence files and the manifest were exported to beside the pack, when asked for. */
+  evidenceDir?: string | null
 }
 
 export interface ProcurementExport extends WrittenFile, Openable {
@@ -114,7 +118,11 @@ export const documentsCalls = {
       path: filePath.optional(),
       periodId,
       redact: z.boolean().default(false),
-      sections: z.array(z.enum(PACK_SECTION_CHOICES)).min(1).optional()
+      sections: z.array(z.enum(PACK_SECTION_CHOICES)).min(1).optional(),
+      /** The PDF before signing (to compare copies byte for byte: reproducibility is defined on these bytes). */
+      unsigned: z.boolean().default(false),
+      /** The evidence files: listed in the manifest only, embedded in the PDF too, or exported beside it into `<pack>-evidence/`. */
+      evidenceFiles: z.enum(['listed', 'embedded', 'folder']).default('listed')
     })
   ),
   /** Composes the evidence pack in memory (nothing is saved) and answers with its outline: pages and where each section starts. */
@@ -122,7 +130,9 @@ export const documentsCalls = {
     z.strictObject({ periodId, redact: z.boolean().default(false), sections: z.array(z.enum(PACK_SECTION_CHOICES)).min(1).optional() })
   ),
   /** Writes the annual review PDF; asks where when no path is given (null if cancelled). */
-  'documents.generateReview': defineCall<PdfResult | null>()(z.strictObject({ path: filePath.optional(), periodId })),
+  'documents.generateReview': defineCall<PdfResult | null>()(
+    z.strictObject({ path: filePath.optional(), periodId, unsigned: z.boolean().default(false) })
+  ),
   /** Whether the pack and the annual review are ready to send, or would be marked DRAFT, and why. */
   'documents.readiness': defineCall<DocumentReadiness>()(z.strictObject({ periodId })),
   /** Writes the three procurement answers with their citations to a CSV file; asks where when no path is given (null if cancelled). */

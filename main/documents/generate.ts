@@ -25,6 +25,10 @@ import { policyOverrideDir, writeFileAtomic } from './write-output'
 import { buildReadiness } from './readiness'
 import { rememberWritten } from './written-files'
 import type { WorkspaceFacts } from './workspace-data/workspace-facts'
+import { buildPackManifest, type ManifestRedaction } from './pack-manifest/build-manifest'
+import { evidenceFolderFor, exportEvidenceFolder, packAttachments } from './pack-manifest/pack-files'
+import type { PackManifest } from './pack-manifest/schema'
+import { packSigning, signPack, type PackSigning } from './sign-pack'
 
 /** The glue between the handlers and the pure renderers: read the workspace, render, write. */
 
@@ -103,26 +107,84 @@ async function packDataAndDraft(ctx: CallContext, periodId?: string): Promise<{ 
   return { data, draftReasons: draftReasons(facts) }
 }
 
+/** The generation date: the day the documents describe, as the PDF's time of making (midnight UTC), never the clock's time of day. */
+function generationTime(preparedOn: string): Date {
+  return new Date(`${preparedOn}T00:00:00Z`)
+}
+
+type PackOutput = { unsigned: boolean; documentTitle: string }
+
+/** Signs the composed bytes unless the unsigned copy was asked for (reproducibility is defined on those). */
+function signedOrNot(ctx: CallContext, buffer: Buffer, signing: PackSigning | null, output: PackOutput): Buffer {
+  if (!signing || output.unsigned) return buffer
+  ctx.progress({ phase: 'Signing' })
+  return signPack(buffer, signing, { signedAt: new Date(ctx.session.now()), reason: `Issued by the organisation: ${output.documentTitle}` })
+}
+
 export async function generatePack(
   ctx: CallContext,
-  input: { path: string; periodId?: string; redact: boolean; sections?: EvidencePackOptions['sections'] }
+  input: {
+    path: string
+    periodId?: string
+    redact: boolean
+    sections?: EvidencePackOptions['sections']
+    unsigned?: boolean
+    evidenceFiles?: PackManifest['evidenceFiles']
+  }
 ): Promise<PdfResult> {
   ctx.progress({ phase: 'Reading the workspace' })
   const { data: read, draftReasons } = await packDataAndDraft(ctx, input.periodId)
   if (input.redact) ctx.progress({ phase: 'Finding the values to redact' })
-  const data = input.redact ? { ...read, identifyingValues: readIdentifyingValues(ctx.workspace().db, ctx.signal) } : read
+  const db = ctx.workspace().db
+  const data = input.redact ? { ...read, identifyingValues: readIdentifyingValues(db, ctx.signal) } : read
   checkCancelled(ctx)
+  const signing = packSigning(db, new Date(ctx.session.now()))
+  const evidenceFiles = input.evidenceFiles ?? 'listed'
+  let manifest: PackManifest | null = null
+  const attachments = (redaction: ManifestRedaction) => {
+    manifest = buildPackManifest(
+      db,
+      {
+        safeguardVersion: ctx.session.appVersion,
+        generatedOn: data.preparedOn,
+        document: { kind: 'evidence-pack', title: 'HIPAA Security Evidence Pack', period: data.period.label },
+        organization: data.organization.name,
+        evidenceFiles
+      },
+      redaction
+    )
+    return packAttachments(db, manifest, ctx.signal)
+  }
   try {
     const { buffer, pages } = await composeEvidencePack(data, {
       redact: input.redact,
       draftReasons,
       ...(input.sections ? { sections: input.sections } : {}),
+      createdAt: generationTime(data.preparedOn),
+      attachments,
+      signature: signing.note,
       signal: ctx.signal,
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
-    writeFileAtomic(input.path, buffer)
-    return { path: input.path, bytes: buffer.length, pages, draftReasons, openId: rememberWritten(input.path) }
+    const output = signedOrNot(ctx, buffer, signing, { unsigned: input.unsigned === true, documentTitle: 'HIPAA Security Evidence Pack' })
+    const evidenceDir = evidenceFiles === 'folder' ? evidenceFolderFor(input.path) : null
+    if (evidenceDir) {
+      exportEvidenceFolder(db, manifest!, evidenceDir, {
+        signal: ctx.signal,
+        onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'files' })
+      })
+    }
+    writeFileAtomic(input.path, output)
+    return {
+      path: input.path,
+      bytes: output.length,
+      pages,
+      draftReasons,
+      openId: rememberWritten(input.path),
+      signedWith: input.unsigned ? null : signing.note.fingerprintSha256,
+      evidenceDir
+    }
   } catch (error) {
     throw asApiError(error)
   }
@@ -142,6 +204,8 @@ export async function packOutline(
       redact: input.redact,
       draftReasons,
       ...(input.sections ? { sections: input.sections } : {}),
+      // The same lines as the signed pack's note, so the pages count the same without creating an identity for a preview.
+      signature: { signer: data.organization.name, fingerprintSha256: '0'.repeat(64) },
       signal: ctx.signal,
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
@@ -156,20 +220,44 @@ export async function reviewData(ctx: CallContext, periodId?: string): Promise<A
   return annualReviewData(ctx, facts)
 }
 
-export async function generateReview(ctx: CallContext, input: { path: string; periodId?: string }): Promise<PdfResult> {
+export async function generateReview(ctx: CallContext, input: { path: string; periodId?: string; unsigned?: boolean }): Promise<PdfResult> {
   ctx.progress({ phase: 'Reading the workspace' })
   const facts = await readWorkspaceFacts(ctx, input.periodId)
   const data = await annualReviewData(ctx, facts)
   const reasons = draftReasons(facts)
+  const db = ctx.workspace().db
+  const signing = packSigning(db, new Date(ctx.session.now()))
+  const manifest = buildPackManifest(
+    db,
+    {
+      safeguardVersion: ctx.session.appVersion,
+      generatedOn: data.preparedOn,
+      document: { kind: 'annual-review', title: 'HIPAA Security Annual Review', period: data.current.label },
+      organization: data.organization.name,
+      evidenceFiles: 'listed'
+    },
+    null
+  )
   try {
     const { buffer, pages } = await composeAnnualReview(data, {
       draftReasons: reasons,
+      createdAt: generationTime(data.preparedOn),
+      attachments: packAttachments(db, manifest, ctx.signal),
+      signature: signing.note,
       signal: ctx.signal,
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
-    writeFileAtomic(input.path, buffer)
-    return { path: input.path, bytes: buffer.length, pages, draftReasons: reasons, openId: rememberWritten(input.path) }
+    const output = signedOrNot(ctx, buffer, signing, { unsigned: input.unsigned === true, documentTitle: 'HIPAA Security Annual Review' })
+    writeFileAtomic(input.path, output)
+    return {
+      path: input.path,
+      bytes: output.length,
+      pages,
+      draftReasons: reasons,
+      openId: rememberWritten(input.path),
+      signedWith: input.unsigned ? null : signing.note.fingerprintSha256
+    }
   } catch (error) {
     throw asApiError(error)
   }

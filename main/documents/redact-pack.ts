@@ -1,5 +1,5 @@
 import type { EvidencePackData } from './evidence-pack/pack-data'
-import { createRedactor, type IdentifyingValue, type RedactionCount } from './redact'
+import { createRedactor, type IdentifyingValue, type RedactionCount, type Redactor } from './redact'
 import { assetRedactionKind, zoneRedactionKind } from './redaction-kinds'
 
 /**
@@ -40,6 +40,8 @@ export interface RedactedPack {
   data: EvidencePackData
   /** What was replaced, for the pack to say. */
   counts: RedactionCount[]
+  /** The same redactor, for other texts the pack carries (its manifest's file names) to read the same placeholders. */
+  redactor: Redactor
 }
 
 /** The values the pack's own data names, beside those read from the workspace (`data.identifyingValues`). */
@@ -101,5 +103,5 @@ export function redactPackData(data: EvidencePackData): RedactedPack {
   const { identifyingValues, ...rest } = data
   const redactor = createRedactor([...(identifyingValues ?? []), ...valuesInPackData(data)])
   const redacted = redactTree(withWholeNames(rest, redactor.finds), redactor.redact, null) as EvidencePackData
-  return { data: redacted, counts: redactor.counts() }
+  return { data: redacted, counts: redactor.counts(), redactor }
 }

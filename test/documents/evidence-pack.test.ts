@@ -34,13 +34,13 @@ describe('the evidence pack', () => {
     expect(output).toContain('No syntax or stream encoding errors')
   })
 
-  it('is a tagged PDF 1.7 with its title, language and PDF/A-2a and PDF/UA-1 identification', () => {
+  it('is a tagged PDF 1.7 with its title, language and PDF/A-3a (it carries its manifest as an associated file) and PDF/UA-1 identification', () => {
     const info = pdfInfo(file)
     expect(info).toMatch(/Tagged:\s+yes/)
     expect(info).toMatch(/PDF version:\s+1\.7/)
     expect(info).toContain('Juniper Ridge Family Practice: HIPAA Security Evidence Pack, 2026')
     const meta = pdfInfo(file, '-meta')
-    expect(meta).toMatch(/<pdfaid:part>2<\/pdfaid:part>/)
+    expect(meta).toMatch(/<pdfaid:part>3<\/pdfaid:part>/)
     expect(meta).toMatch(/<pdfaid:conformance>A<\/pdfaid:conformance>/)
     expect(meta).toMatch(/<pdfuaid:part>1<\/pdfuaid:part>/)
     const raw = fs.readFileSync(file, 'latin1')

@@ -3,7 +3,8 @@ import type { RiskLevel } from '../evidence-pack/pack-data'
 import { SEVERITIES } from '../evidence-pack/pack-data'
 import { formatCount, formatLongDate, formatShortDate, plural } from '../format'
 import { ANSWER_COLOR, ANSWER_LABEL, RISK_COLOR, RISK_LABEL, SEVERITY_COLOR, SEVERITY_LABEL } from '../labels'
-import { PdfWriter, type TableCellValue } from '../pdf/pdf-writer'
+import { PdfWriter, type PdfAttachment, type TableCellValue } from '../pdf/pdf-writer'
+import { signatureNote, type SignatureNote } from '../pdf/signature-note'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
 import { renderRiskAnalysis } from '../risk-analysis/render-risk-analysis'
 import { renderMapChanges } from './map-changes-section'
@@ -39,6 +40,12 @@ export type ReviewSectionId = (typeof REVIEW_SECTIONS)[number]['id']
 export type AnnualReviewOptions = {
   /** Why the review is not ready to send: when any, every page is marked DRAFT and the cover says why. */
   draftReasons?: readonly string[]
+  /** The generation date: the PDF's creation date (midnight UTC of it). Default: the day the data was prepared on. */
+  createdAt?: Date
+  /** Files to embed as associated files (the manifest). */
+  attachments?: PdfAttachment[]
+  /** The certificate the review will be signed with, printed after the sign-offs with how to check it. */
+  signature?: SignatureNote | null
   signal?: AbortSignal
   onProgress?: (update: { phase: string; done: number; total: number }) => void
 }
@@ -55,6 +62,8 @@ export async function composeAnnualReview(data: AnnualReviewData, options: Annua
     header: { left: data.organization.name, right: `Annual Security Review · ${data.current.label}` },
     footer: { left: 'Confidential' },
     ...(options.draftReasons?.length ? { draftMark: DRAFT_MARK } : {}),
+    createdAt: options.createdAt ?? new Date(`${data.preparedOn}T00:00:00Z`),
+    archive: 'PDF/A-3a',
     signal: options.signal,
     onProgress: options.onProgress
   })
@@ -66,6 +75,8 @@ export async function composeAnnualReview(data: AnnualReviewData, options: Annua
     w.heading(title, 1, { newPage: i === 0 || i === count - 1 || w.remaining() < 320 })
     render(w, data)
   })
+  if (options.signature) signatureNote(w, options.signature)
+  for (const file of options.attachments ?? []) w.attachFile(file)
   w.checkpoint('Finishing', count, count)
   return w.finish()
 }

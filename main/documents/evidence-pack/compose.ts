@@ -1,5 +1,7 @@
 import type { EvidencePackData } from './pack-data'
-import { PdfWriter } from '../pdf/pdf-writer'
+import { PdfWriter, type PdfAttachment } from '../pdf/pdf-writer'
+import type { ManifestRedaction } from '../pack-manifest/build-manifest'
+import { signatureNote, type SignatureNote } from '../pdf/signature-note'
 import { DRAFT_MARK } from '../readiness'
 import { redactPackData } from '../redact-pack'
 import { PACK_SECTION_IDS, PACK_SECTIONS, type EvidencePackOptions, type PackSectionId } from './sections'
@@ -24,9 +26,18 @@ import { technicalControls } from './sections/technical'
  * Composes the evidence pack a procurement team or an auditor receives, from plain data.
  * Pure apart from time: (data, options) → PDF bytes and page count.
  */
+export type ComposePackOptions = EvidencePackOptions & {
+  /** The generation date: the PDF's creation date (midnight UTC of it). Default: the day the data was prepared on. */
+  createdAt?: Date
+  /** Files to embed as associated files (the manifest), made once the redaction is known, so their names read the same placeholders. */
+  attachments?: (redaction: ManifestRedaction) => PdfAttachment[]
+  /** The certificate the pack will be signed with, printed on the attestation page with how to check it. */
+  signature?: SignatureNote | null
+}
+
 export async function composeEvidencePack(
   input: EvidencePackData,
-  options: EvidencePackOptions = {}
+  options: ComposePackOptions = {}
 ): Promise<{ buffer: Buffer; pages: number; sections: PackSectionId[]; outline: { title: string; page: number }[] }> {
   const redaction = options.redact ? redactPackData(input) : null
   const data = redaction?.data ?? input
@@ -39,6 +50,8 @@ export async function composeEvidencePack(
     header: { left: data.organization.name, right: `Security Evidence Pack · ${data.period.label}` },
     footer: { left: options.redact ? 'Confidential · Redacted edition' : 'Confidential' },
     ...(options.draftReasons?.length ? { draftMark: DRAFT_MARK } : {}),
+    createdAt: options.createdAt ?? new Date(`${data.preparedOn}T00:00:00Z`),
+    archive: 'PDF/A-3a',
     signal: options.signal,
     onProgress: options.onProgress
   })
@@ -57,7 +70,10 @@ export async function composeEvidencePack(
     w.heading(title, 1, { newPage: firstBodySection || startsPage(id) || w.remaining() < 260 })
     firstBodySection = false
     SECTION_RENDERERS[id](w, data)
+    if (id === 'attestation' && options.signature) signatureNote(w, options.signature)
   })
+  for (const file of options.attachments?.(redaction && { counts: redaction.redactor.counts, redact: redaction.redactor.redact }) ?? [])
+    w.attachFile(file)
   w.checkpoint('Finishing', total, total)
   // Read before finishing: finishing flushes the pages, after which their indexes no longer count from the cover.
   const outline = w.outline

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto'
 import PDFDocument from 'pdfkit'
 import { fontPath } from '../fonts'
 import { COLOR, CONTENT_WIDTH, LINE_GAP, MARGIN, PAGE, TYPE } from './theme'
@@ -34,6 +35,14 @@ export type PdfWriterOptions = {
   footer: { left: string }
   /** A document not ready to send: these words at the top and foot of every page, the cover too. */
   draftMark?: string
+  /**
+   * The document's creation date, written in its information dictionary, its XMP metadata and its attachments. The
+   * generation date a person chose, never the clock, so the same inputs give the same bytes (default: 1 January 2000 UTC,
+   * for documents nobody dates).
+   */
+  createdAt?: Date
+  /** PDF/A-3a where the document carries associated files (a manifest); PDF/A-2a otherwise. */
+  archive?: 'PDF/A-2a' | 'PDF/A-3a'
   signal?: AbortSignal
   onProgress?: (update: ProgressUpdate) => void
 }
@@ -54,6 +63,20 @@ export class AbortedError extends Error {
     this.name = 'AbortError'
   }
 }
+
+/** A file embedded as a PDF/A-3 associated file of the whole document (listed in the catalog's /AF). */
+export type PdfAttachment = {
+  name: string
+  data: Buffer
+  mimeType: string
+  description: string
+  /** How the file relates to the document (ISO 32000-2): the manifest is Supplement, evidence files Source. */
+  relationship: 'Source' | 'Data' | 'Supplement' | 'Alternative' | 'Unspecified'
+}
+
+/** A fixed file identifier written first and replaced once the bytes are known (see finish()). */
+const PLACEHOLDER_ID = Buffer.alloc(16, 0)
+const DEFAULT_CREATED_AT = new Date(Date.UTC(2000, 0, 1))
 
 type ContentsEntry = { title: string; level: 1 | 2; pageIndex: number }
 
@@ -88,13 +111,14 @@ export class PdfWriter {
   private figureCount = 0
 
   constructor(private readonly options: PdfWriterOptions) {
+    const createdAt = options.createdAt ?? DEFAULT_CREATED_AT
     this.doc = new PDFDocument({
       size: [PAGE.width, PAGE.height],
       margins: MARGIN,
       bufferPages: true,
       autoFirstPage: false,
       pdfVersion: '1.7',
-      subset: 'PDF/A-2a',
+      subset: options.archive ?? 'PDF/A-2a',
       tagged: true,
       lang: 'en-US',
       displayTitle: true,
@@ -105,7 +129,10 @@ export class PdfWriter {
         Author: options.author,
         Subject: options.subject,
         Keywords: options.keywords ?? '',
-        Creator: 'Safeguard'
+        Creator: 'Safeguard',
+        Producer: 'Safeguard',
+        CreationDate: createdAt,
+        ModDate: createdAt
       }
     } as PDFKit.PDFDocumentOptions)
     this.doc.registerFont(FONTS.italic, fontPath('sansItalic'))
@@ -118,6 +145,8 @@ export class PdfWriter {
       this.doc.on('end', () => resolve(Buffer.concat(this.chunks)))
       this.doc.on('error', reject)
     })
+    // The file identifier is derived from the content in finish(), not from pdfkit's clock-and-info hash.
+    ;(this.doc as unknown as { _id: Uint8Array })._id = PLACEHOLDER_ID
     this.root = this.doc.struct('Document')
     this.doc.addStructure(this.root)
   }
@@ -778,10 +807,38 @@ export class PdfWriter {
         </rdf:Description>
         `)
     this.doc.end()
-    return { buffer: await this.done, pages }
+    return { buffer: withContentId(await this.done), pages }
+  }
+
+  /** Embeds a file as an associated file of the document (PDF/A-3): listed in /AF and in the attachments panel. */
+  attachFile(file: PdfAttachment): void {
+    const createdAt = this.options.createdAt ?? DEFAULT_CREATED_AT
+    this.doc.file(file.data, {
+      name: file.name,
+      type: file.mimeType,
+      description: file.description,
+      relationship: file.relationship,
+      creationDate: createdAt,
+      modifiedDate: createdAt
+    } as PDFKit.Mixins.PDFAttachmentOptions)
   }
 
   get figures(): number {
     return this.figureCount
   }
+}
+
+/**
+ * Replaces the placeholder file identifier in the trailer with the first 16 bytes of the SHA-256 of the document as
+ * written with the placeholder: the identifier then names the content, and the same content always gets the same one.
+ */
+function withContentId(buffer: Buffer): Buffer {
+  const placeholder = `<${PLACEHOLDER_ID.toString('hex')}>`
+  const trailer = buffer.lastIndexOf('trailer')
+  const at = buffer.indexOf(placeholder, trailer)
+  if (trailer < 0 || at < 0) throw new Error('The PDF writer found no file identifier to set in the trailer.')
+  const id = `<${createHash('sha256').update(buffer).digest().subarray(0, 16).toString('hex')}>`
+  const out = Buffer.from(buffer)
+  for (let from = at; from >= 0; from = out.indexOf(placeholder, from + placeholder.length)) out.write(id, from, 'latin1')
+  return out
 }
