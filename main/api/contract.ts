@@ -19,6 +19,7 @@ import { risksCalls } from '../risks/contract'
 import { mapDrawingCalls } from '../map/drawing/contract'
 import { proposedRuleCalls } from '../proposed-rule/contract'
 import { oscalCalls } from '../oscal/contract'
+import { verifyCalls } from '../verify/contract'
 import { evidenceCalls } from '../evidence/contract'
 import { portfolioCalls } from '../portfolio/contract'
 import { libraryCalls } from '../library/contract'
@@ -48,6 +49,7 @@ export const contract = {
   ...risksCalls,
   ...proposedRuleCalls,
   ...oscalCalls,
+  ...verifyCalls,
   ...evidenceCalls,
   ...portfolioCalls,
   ...libraryCalls,

@@ -18,6 +18,7 @@ import { risksHandlers } from '../risks/handlers'
 import { mapDrawingHandlers } from '../map/drawing/handlers'
 import { proposedRuleHandlers } from '../proposed-rule/handlers'
 import { oscalHandlers } from '../oscal/handlers'
+import { verifyHandlers } from '../verify/handlers'
 import { evidenceHandlers } from '../evidence/handlers'
 import { portfolioHandlers } from '../portfolio/handlers'
 import { libraryHandlers } from '../library/handlers'
@@ -46,6 +47,7 @@ export const handlers: HandlersFor<Contract> = {
   ...risksHandlers,
   ...proposedRuleHandlers,
   ...oscalHandlers,
+  ...verifyHandlers,
   ...evidenceHandlers,
   ...portfolioHandlers,
   ...libraryHandlers,
