@@ -56,6 +56,7 @@ const OUTPUT_CALLS = {
   'documents.incidentDocumentation': (target: string) => ({ id: 1, path: target }),
   'incidents.saveNoticeFileCopy': (target: string) => ({ id: 1, noticeId: 1, path: target }),
   'evidence.saveCopy': (target: string) => ({ id: 1, path: target }),
+  'signing.exportCertificate': (target: string) => ({ path: `${target}.crt` }),
   'library.create': (target: string) => ({ path: `${target}.sglibrary`, name: 'Practice library' }),
   'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
@@ -74,6 +75,7 @@ const READ_PATH_CALLS: CallName[] = [
   'scans.import',
   'library.open',
   'evidence.addFile',
+  'signing.importPkcs12',
   'map.import',
   'risks.import',
   'portfolio.summary',
