@@ -63,14 +63,14 @@ export const signingHandlers: HandlersFor<typeof signingCalls> = {
 
   'signing.exportCertificate': async (input, ctx) => {
     const { db } = ctx.workspace()
-    const identity = readSigningIdentity(db)
-    if (!identity) throw new ApiError('not-found', 'The workspace has no signing identity yet: create or import one first.')
+    // The place first: a path the window names is refused before anything else is looked at.
     const target = await ctx.savePath(input.path, {
       title: 'Export the signing certificate',
       defaultName: 'signing-certificate.crt',
       filters: [{ name: 'Certificate (PEM)', extensions: ['crt', 'pem'] }]
     })
     if (target === null) return null
+    if (!readSigningIdentity(db)) throw new ApiError('not-found', 'The workspace has no signing identity yet: create or import one first.')
     return { path: writeExportFile(target, exportCertificate(db)) }
   },
 
