@@ -22,6 +22,7 @@ import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
 import { registerPortfolio } from './commands/portfolio'
 import { registerLibrary } from './commands/library'
+import { registerLibrary } from './commands/library'
 import { registerOscal } from './commands/oscal'
 import { registerSigning } from './commands/signing'
 import { APP_VERSION } from './version'
@@ -57,6 +58,7 @@ export function buildProgram(io: CliIo): Command {
   registerRisks(program, io)
   registerMap(program, io)
   registerPortfolio(program, io)
+  registerLibrary(program, io)
   registerLibrary(program, io)
   registerOscal(program, io)
   registerSigning(program, io)
