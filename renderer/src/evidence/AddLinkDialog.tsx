@@ -5,22 +5,12 @@ import { api, errorMessage } from '../api'
 import { DialogFormFooter } from '../components/DialogFormFooter'
 import { useDraft } from '../components/drafts'
 import { Field, describedBy, localToday } from '../areas/business-associates/form-fields'
-import { EvidenceFields, evidenceFieldProblems, type EvidenceFieldValues } from './evidence-fields'
+import { EvidenceFields } from './evidence-fields'
+import { evidenceFieldProblems, urlProblem, type EvidenceFieldValues } from './evidence-form'
 
 type LinkValues = EvidenceFieldValues & { url: string }
 
 const blank = (): LinkValues => ({ url: '', title: '', effectiveAsOf: localToday(), expiresOn: '', note: '' })
-
-function urlProblem(url: string): string | null {
-  const value = url.trim()
-  if (value === '') return 'Give the web address.'
-  try {
-    const parsed = new URL(value)
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? null : 'Only http and https addresses can be attached.'
-  } catch {
-    return 'This is not a web address: it should start with https://.'
-  }
-}
 
 /** "Add link…": evidence kept elsewhere (a ticket, a shared drive, a vendor's report page), with its dates. Kept as a draft until added. */
 export function AddLinkDialog(props: { target: EvidenceTarget; targetName: string; onAdded(item: EvidenceItem): void }) {

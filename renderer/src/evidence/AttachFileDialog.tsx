@@ -6,7 +6,8 @@ import { api, errorMessage } from '../api'
 import { useDraft } from '../components/drafts'
 import { localToday } from '../areas/business-associates/form-fields'
 import { formatBytes } from '../areas/findings/labels'
-import { EvidenceFields, evidenceFieldProblems, type EvidenceFieldValues } from './evidence-fields'
+import { EvidenceFields } from './evidence-fields'
+import { evidenceFieldProblems, type EvidenceFieldValues } from './evidence-form'
 
 type Upload = { kind: 'idle' } | { kind: 'running'; progress: ProgressUpdate | null } | { kind: 'cancelled' } | { kind: 'no-file' }
 

@@ -6,7 +6,8 @@ import { DialogFormFooter } from '../components/DialogFormFooter'
 import { useFormDraft } from '../components/form-draft'
 import { UnsavedChangesNote } from '../components/UnsavedChangesNote'
 import { localToday } from '../areas/business-associates/form-fields'
-import { EvidenceFields, evidenceFieldProblems, type EvidenceFieldValues } from './evidence-fields'
+import { EvidenceFields } from './evidence-fields'
+import { evidenceFieldProblems, type EvidenceFieldValues } from './evidence-form'
 
 /** "Edit…": the title, the effective and expiry dates and the note of one item; the file or address itself stays as attached. */
 export function EditEvidenceDialog(props: { item: EvidenceItem; onSaved(item: EvidenceItem): void }) {

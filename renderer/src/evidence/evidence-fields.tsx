@@ -1,29 +1,6 @@
 import { TextArea, TextField } from '@radix-ui/themes'
-import { DateField, Field, dateError, describedBy } from '../areas/business-associates/form-fields'
-
-/** What a person types about a piece of evidence: kept as text (a draft) until it is sent. */
-export interface EvidenceFieldValues {
-  title: string
-  effectiveAsOf: string
-  expiresOn: string
-  note: string
-}
-
-/** The problems with typed values, each written for the person; null where the field is fine. */
-export function evidenceFieldProblems(values: EvidenceFieldValues, today: string, titleRequired: boolean) {
-  const effective = dateError(values.effectiveAsOf, 'The effective date', true)
-  const expiry = dateError(values.expiresOn, 'The expiry date')
-  return {
-    title: titleRequired && values.title.trim() === '' ? 'Give the evidence a title.' : null,
-    effectiveAsOf: effective ?? (values.effectiveAsOf > today ? 'The effective date cannot be in the future.' : null),
-    expiresOn:
-      expiry ??
-      (values.expiresOn !== '' && !effective && values.expiresOn <= values.effectiveAsOf
-        ? 'The expiry must be after the day the evidence is effective as of.'
-        : null)
-  }
-}
-export type EvidenceFieldProblems = ReturnType<typeof evidenceFieldProblems>
+import { DateField, Field, describedBy } from '../areas/business-associates/form-fields'
+import type { EvidenceFieldProblems, EvidenceFieldValues } from './evidence-form'
 
 /** Title, effective-as-of date, optional expiry and note: the fields every evidence dialog shares. */
 export function EvidenceFields(props: {

@@ -24,9 +24,9 @@ export function fileFacts(item: EvidenceItem): string {
 
 export const addedText = (item: EvidenceItem): string => `Added by ${item.addedBy} on ${formatDateTime(item.addedAt)}`
 
-/** "2 evidence items, newest effective 10/01/2026, 1 stale"; "No evidence attached" when there is none. */
+/** "2 evidence items, newest effective 10/01/2026, 1 stale"; "none" when nothing live is attached. */
 export function freshnessText(summary: EvidenceSpecificationSummary | undefined): string {
-  if (!summary || summary.count === 0) return 'No evidence attached'
+  if (!summary || summary.count === 0) return 'none'
   return [
     countOf(summary.count, 'evidence item'),
     summary.newestEffectiveAsOf ? `newest effective ${formatDate(summary.newestEffectiveAsOf)}` : '',
