@@ -10,6 +10,7 @@ import { listCompletions } from './db/completions'
 import { listMapReviews } from '../map/db/reviews'
 import { retainedRecords } from './retained-records'
 import { riskCalendarItems } from '../risks/reads'
+import { evidenceCalendarItems } from '../evidence/reads'
 
 /**
  * Where the workspace calendar's dates come from: one entry per source, each reading its own
@@ -68,6 +69,11 @@ export const DEADLINE_SOURCES: readonly DeadlineSource[] = [
     id: 'risk',
     description: 'Open remediation tasks of the risk analysis by their due date, and accepted risks by the day their acceptance expires.',
     items: c => riskCalendarItems(c.db, c)
+  },
+  {
+    id: 'evidence',
+    description: 'The expiry date of each piece of evidence not archived; once passed, the evidence is stale.',
+    items: c => evidenceCalendarItems(c.db, c)
   }
 ]
 

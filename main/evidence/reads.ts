@@ -1,11 +1,13 @@
 // The evidence feature's typed reads, for the handlers and for other features (the pack and its manifest, the
 // annual review, the calendar, OSCAL): every reader sees the same items, stale on the same day.
 import { getCurrentPeriod } from '../assessment/db/periods'
+import type { CalendarItem } from '../calendar/contract'
 import type { Db } from '../db/driver'
+import { daysBetween, type IsoDate } from '../shared/dates'
 import type { EvidenceItem, EvidenceSpecificationSummary, EvidenceTarget, EvidenceTargetKind } from './contract'
 import { contentChunks, findContentBySha } from './db/evidence-content'
 import { listAllEvidence, listEvidenceOnTarget, type EvidenceRecord } from './db/evidence-items'
-import { PERIOD_TARGET_KINDS } from './evidence-targets'
+import { EVIDENCE_TARGET_LABEL, PERIOD_TARGET_KINDS } from './evidence-targets'
 import { specificationCache } from './target-lookup'
 
 /** Stale from the day after its expiry: the expiry date is the last day the evidence holds. */
@@ -125,4 +127,33 @@ export function readEvidenceChunks(db: Db, sha256: string): Iterable<Buffer> {
   const content = findContentBySha(db, sha256)
   if (!content) throw new Error(`No evidence file with SHA-256 ${sha256} is stored in this workspace`)
   return contentChunks(db, content.id)
+}
+
+// Evidence expiries for the compliance calendar (DEADLINE_SOURCES): each live item with an expiry, due on its last valid
+// day, so it shows as due soon before and overdue (stale) after. The dates are set by people: the rule asks for
+// documentation to be reviewed and updated as needed (164.316(b)(2)(iii)), not for these days.
+const DOCUMENTATION_UPDATES = '45 CFR 164.316(b)(2)(iii)'
+
+function timeStatus(dueOn: IsoDate, asOf: IsoDate, dueSoonDays: number): CalendarItem['status'] {
+  const daysLeft = daysBetween(asOf, dueOn)
+  if (daysLeft < 0) return 'overdue'
+  return daysLeft <= dueSoonDays ? 'due-soon' : 'upcoming'
+}
+
+export function evidenceCalendarItems(db: Db, context: { asOf: IsoDate; dueSoonDays: number }): CalendarItem[] {
+  return readEvidence(db, context.asOf)
+    .filter(item => item.expiresOn !== null)
+    .map(item => ({
+      uid: `evidence-expiry-${item.id}`,
+      kind: 'evidence-expiry',
+      title: `Evidence expires: ${item.title}`,
+      dueOn: item.expiresOn!,
+      citation: DOCUMENTATION_UPDATES,
+      status: timeStatus(item.expiresOn!, context.asOf, context.dueSoonDays),
+      basis: `Evidence on ${EVIDENCE_TARGET_LABEL[item.target.kind].toLowerCase()} ${item.target.id}, effective as of ${item.effectiveAsOf}, was given an expiry of ${item.expiresOn} by ${item.addedBy}; from the day after, it is stale. The rule asks for documentation to be reviewed and updated as needed but sets no date: replace or renew the evidence, or archive it.`,
+      certainty: 'confirmed' as const,
+      proposed: false,
+      checkWithCounsel: false,
+      source: { type: 'evidence', id: String(item.id), name: item.title }
+    }))
 }

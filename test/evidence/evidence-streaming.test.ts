@@ -19,7 +19,7 @@ async function writeLargeFile(file: string, bytes: number): Promise<string> {
     block.writeUInt32LE(written / MB, 0)
     block.fill(written / MB, 4, 4096)
     hash.update(block)
-    if (!out.write(block)) await new Promise(resolve => out.once('drain', resolve))
+    if (!out.write(block)) await new Promise<void>(resolve => out.once('drain', () => resolve()))
   }
   await new Promise<void>((resolve, reject) => out.end((err?: Error | null) => (err ? reject(err) : resolve())))
   return hash.digest('hex')

@@ -2,6 +2,7 @@ import type { Db } from '../../db/driver'
 import { getCurrentPeriod } from '../../assessment/db/periods'
 import { readBusinessAssociates } from '../../baas/reads'
 import { readIncidents } from '../../breach/reads'
+import { readEvidence } from '../../evidence/reads'
 import { readRiskList } from '../../risks/reads'
 import { listScans } from '../../scanners/db/scans'
 import { evaluateTriage, tallyTriaged, triagedFailures } from '../../scanners/reads'
@@ -62,11 +63,12 @@ export function risksCard(db: Db, now: string, asOf: string): DashboardView['ris
   return { highOpen, total: list.total }
 }
 
-/** How fresh the evidence is: the newest scanner import, and the signed copies of agreements stored in the workspace. */
+/** How fresh the evidence is: the newest scanner import, the signed copies of agreements stored in the workspace, and attached evidence past its expiry. */
 export function evidenceCard(db: Db, asOf: string): DashboardView['evidence'] {
   const scans = listScans(db)
   const latest = scans[0]
   const signed = readBusinessAssociates(db, asOf).filter(a => a.baaStatus === 'signed')
+  const attached = readEvidence(db, asOf)
   const importedOn = latest ? localDateOf(latest.importedAt) : null
   const triaged = latest
     ? tallyTriaged(db, triagedFailures(db, [latest.id], evaluateTriage(db, asOf)), { weight: 'resources', unmutedOnly: false }).total
@@ -86,6 +88,8 @@ export function evidenceCard(db: Db, asOf: string): DashboardView['evidence'] {
         : null,
     scans: scans.length,
     signedAgreements: signed.length,
-    signedCopiesStored: signed.filter(a => a.agreementFile !== null).length
+    signedCopiesStored: signed.filter(a => a.agreementFile !== null).length,
+    attached: attached.length,
+    stale: attached.filter(item => item.stale).length
   }
 }

@@ -53,6 +53,9 @@ export interface EvidenceFreshness {
   /** Signed agreements (in the register) and how many of them have the signed copy stored in the workspace. */
   signedAgreements: number
   signedCopiesStored: number
+  /** Evidence attached to answers, decisions, controls, risks, tasks, assets and incidents (not archived), and how many are past their expiry. */
+  attached: number
+  stale: number
 }
 
 export interface DashboardView {

@@ -5,10 +5,10 @@ import { formatDate } from '../../components/format-date'
 import { useWorkspace } from '../../workspace-context'
 import { DashboardCard } from './DashboardCard'
 
-/** How fresh the evidence is: the newest scanner import and the signed agreement copies kept in the workspace. */
+/** How fresh the evidence is: the newest scanner import, the signed agreement copies kept in the workspace, and stale attached evidence. */
 export function EvidenceCard(props: { evidence: DashboardView['evidence'] }) {
   const { navigate } = useWorkspace()
-  const { latestScan, scans, signedAgreements, signedCopiesStored } = props.evidence
+  const { latestScan, scans, signedAgreements, signedCopiesStored, attached, stale } = props.evidence
   return (
     <DashboardCard
       title="Evidence"
@@ -28,6 +28,13 @@ export function EvidenceCard(props: { evidence: DashboardView['evidence'] }) {
           ? 'No signed business associate agreements recorded.'
           : `Signed copies stored for ${signedCopiesStored.toLocaleString()} of ${countOf(signedAgreements, 'signed agreement')}.`}
       </Text>
+      {attached > 0 && (
+        <Text as="p" size="2" color={stale > 0 ? 'red' : 'gray'}>
+          {stale > 0
+            ? `Stale evidence: ${stale.toLocaleString()} of ${countOf(attached, 'attached item')} ${stale === 1 ? 'is' : 'are'} past ${stale === 1 ? 'its' : 'their'} expiry; replace, renew or archive ${stale === 1 ? 'it' : 'them'}.`
+            : `${countOf(attached, 'attached evidence item')}, none past its expiry.`}
+        </Text>
+      )}
     </DashboardCard>
   )
 }
