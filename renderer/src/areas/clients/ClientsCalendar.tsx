@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { Badge, Button, Callout, Flex, Table, Text } from '@radix-ui/themes'
 import { api, errorMessage } from '../../api'
+import { formatDate } from '../../components/format-date'
 import { useLoaded } from '../../components/use-loaded'
 
 /**
@@ -32,7 +33,7 @@ export function ClientsCalendar(props: { version: number }) {
     <Flex direction="column" gap="3">
       <Flex justify="between" align="center" wrap="wrap" gap="2">
         <Text size="2" color="gray">
-          {view ? `Open deadlines of every client as of ${view.asOf}: breach notices first, then overdue, then the soonest.` : 'Reading…'}
+          {view ? `Open deadlines of every client as of ${formatDate(view.asOf)}: breach notices first, then overdue, then the soonest.` : 'Reading…'}
         </Text>
         <Button variant="soft" disabled={busy} onClick={() => void exportCalendar()}>
           Export to a calendar (.ics)…
@@ -69,7 +70,7 @@ export function ClientsCalendar(props: { version: number }) {
                     {entry.checkWithCounsel ? ' (check with counsel)' : ''}
                   </Text>
                 </Table.Cell>
-                <Table.Cell>{entry.dueOn}</Table.Cell>
+                <Table.Cell>{formatDate(entry.dueOn)}</Table.Cell>
                 <Table.Cell>
                   <Flex gap="1" wrap="wrap">
                     {entry.breachNotice && <Badge color="red">Breach notice</Badge>}

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useMemo, useState } from 'react'
 import { Button, Callout, Flex, Tabs, Text } from '@radix-ui/themes'
 import type { PortfolioView, UnlockedSummary } from '../../../../main/portfolio/contract'
 import { api, errorMessage } from '../../api'
+import { formatDate } from '../../components/format-date'
 import { PageHeader } from '../../components/PageHeader'
 import { UnlockDialog } from '../../components/UnlockDialog'
 import { useWorkspace } from '../../workspace-context'
@@ -129,7 +130,7 @@ export function ClientsPage() {
             <ClientFiltersBar filters={filters} onChange={setFilters} />
             {view && (
               <Text size="2" color="gray" role="status">
-                As of {view.asOf}: {isFiltered(filters) ? `${rows.length} of ${allRows.length}` : allRows.length}{' '}
+                As of {formatDate(view.asOf)}: {isFiltered(filters) ? `${rows.length} of ${allRows.length}` : allRows.length}{' '}
                 {allRows.length === 1 ? 'workspace' : 'workspaces'}.
               </Text>
             )}

@@ -1,6 +1,6 @@
 import { Badge, Button, Flex, Table, Text } from '@radix-ui/themes'
 import type { Protection, StaleReason } from '../../../../main/portfolio/contract'
-import { formatDateTime } from '../../components/format-date'
+import { formatDate, formatDateTime } from '../../components/format-date'
 import { FIRST_DIRECTION, type ClientRow, type ClientSort, type SortKey } from './client-rows'
 
 const COLUMNS: { key: SortKey; label: string }[] = [
@@ -55,14 +55,15 @@ function Figures({ row }: { row: ClientRow }) {
       <Table.Cell>
         {summary.nextDeadline ? (
           <>
-            {summary.nextDeadline.dueOn} {summary.nextDeadline.title} {summary.nextDeadline.breachNotice && <Badge color="red">Breach notice</Badge>}
+            {formatDate(summary.nextDeadline.dueOn)} {summary.nextDeadline.title}{' '}
+            {summary.nextDeadline.breachNotice && <Badge color="red">Breach notice</Badge>}
           </>
         ) : (
           'None open'
         )}
       </Table.Cell>
       <Table.Cell>{summary.overdue > 0 ? <Badge color="red">{summary.overdue}</Badge> : 0}</Table.Cell>
-      <Table.Cell>{summary.lastScanOn ?? 'None'}</Table.Cell>
+      <Table.Cell>{summary.lastScanOn ? formatDate(summary.lastScanOn) : 'None'}</Table.Cell>
       <Table.Cell>{summary.expiringAgreements > 0 ? <Badge color="amber">{summary.expiringAgreements}</Badge> : 0}</Table.Cell>
     </>
   )
