@@ -10,6 +10,7 @@ import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { useWorkspace } from '../../workspace-context'
 import { BackupsCard } from './BackupsCard'
 import { ProtectionCard } from './ProtectionCard'
+import { SigningIdentityCard } from './SigningIdentityCard'
 import { ReadinessSettingCard } from '../proposed-rule/ReadinessSettingCard'
 
 export function SettingsPage() {
@@ -104,6 +105,7 @@ export function SettingsPage() {
       </Card>
       <ProtectionCard />
       <BackupsCard />
+      <SigningIdentityCard />
       <ReadinessSettingCard />
     </Flex>
   )
