@@ -3,6 +3,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { ApiError } from '../shared/errors'
 import { fsyncFile, renameDurably } from '../shared/fsync'
+import { WORKSPACE_USAGES } from './contract'
 
 /**
  * The app's own settings, kept in its data folder (never in a workspace): who this computer's workspaces are for,
@@ -11,10 +12,6 @@ import { fsyncFile, renameDurably } from '../shared/fsync'
 
 export const APP_SETTINGS_FILE = 'app-settings.json'
 export const APP_SETTINGS_VERSION = 1
-
-/** 'own-organization': one organisation's computer. 'consultant': this computer holds several clients' workspaces. */
-export const WORKSPACE_USAGES = ['own-organization', 'consultant'] as const
-export type WorkspaceUsage = (typeof WORKSPACE_USAGES)[number]
 
 const folderPath = z.string().min(1).max(4096)
 

@@ -9,6 +9,13 @@ export const CLOUD_PROVIDERS = ['aws', 'azure', 'gcp', 'other', 'none'] as const
 export type OrganizationRole = (typeof ORGANIZATION_ROLES)[number]
 export type CloudProvider = (typeof CLOUD_PROVIDERS)[number]
 
+/** Who this computer's workspaces are for. 'own-organization': one organisation's; 'consultant': several clients' workspaces. */
+export const WORKSPACE_USAGES = ['own-organization', 'consultant'] as const
+export type WorkspaceUsage = (typeof WORKSPACE_USAGES)[number]
+
+/** The first page after start: the Clients view for a consultant or anyone with more than one workspace, else the Dashboard. */
+export type HomeArea = 'dashboard' | 'clients'
+
 const trimmed = (max: number) => z.string().trim().max(max)
 
 export const OrganizationProfileInput = z.strictObject({
@@ -52,6 +59,24 @@ export interface RecentWorkspace {
   available: boolean
 }
 
+export interface StartupResult {
+  /** The last workspace used, else an existing default one; null when there is nothing to open (and no file was made). */
+  workspace: WorkspaceSummary | null
+  /** Null until first start's choice was confirmed. */
+  usage: WorkspaceUsage | null
+  home: HomeArea
+}
+
+/** The app's settings (kept in its data folder, never in a workspace), with where new workspaces go when none was chosen. */
+export interface AppSettingsView {
+  usage: WorkspaceUsage | null
+  /** Where new workspaces are created when no path is named: the folder chosen, else `defaultWorkspaceFolder`. */
+  newWorkspaceFolder: string
+  defaultWorkspaceFolder: string
+  /** The folders of client workspaces the Clients view reads. */
+  clientFolders: string[]
+}
+
 export interface AppInfo {
   name: string
   version: string
@@ -62,10 +87,20 @@ export interface AppInfo {
 export const workspaceCalls = {
   'app.info': defineCall<AppInfo>()(z.strictObject({})),
   'workspace.current': defineCall<WorkspaceSummary | null>()(z.strictObject({})),
-  /** On start: reopen the last workspace, else the default one in the data folder (created if needed). */
-  'workspace.startup': defineCall<WorkspaceSummary>()(
-    // protection: for the default workspace when it has to be made (asked for when the computer cannot keep a key).
-    z.strictObject({ protection: NewWorkspaceProtection.optional() })
+  /**
+   * On start: reopen the last workspace, else an existing default one in the data folder. Creates nothing: with
+   * nothing to open, the window asks who the workspace is for (first start) or shows the Clients view.
+   */
+  'workspace.startup': defineCall<StartupResult>()(z.strictObject({})),
+  'app.settings': defineCall<AppSettingsView>()(z.strictObject({})),
+  /** Asks for the folder client workspaces live in, with the host's folder dialog; the answer may then be named to app.setUsage. Null when cancelled. */
+  'app.chooseWorkspaceFolder': defineCall<string | null>()(z.strictObject({})),
+  /**
+   * Records first start's confirmed choice. A consultant's `workspaceFolder` (a folder dialog answer; left out, the
+   * default folder) becomes where new workspaces are made and a folder the Clients view reads.
+   */
+  'app.setUsage': defineCall<AppSettingsView>()(
+    z.strictObject({ usage: z.enum(WORKSPACE_USAGES), workspaceFolder: filePathSchema('A folder path is required').optional() })
   ),
   'workspace.create': defineCall<WorkspaceSummary>()(
     z.strictObject({ path: WorkspacePath.optional(), organization: OrganizationProfileInput, protection: NewWorkspaceProtection.optional() })

@@ -5,9 +5,13 @@ import { isApiError } from '../shared/errors'
 import { createProtected } from '../security/new-workspace-key'
 import { encryptClearBackups } from '../security/encrypt-workspace'
 import { connectionKey } from '../db/driver'
+import { ApiError } from '../shared/errors'
 import type { Session } from './session'
-import { type workspaceCalls, type OrganizationProfile, type WorkspaceSummary } from './contract'
+import { type AppSettingsView, type workspaceCalls, type WorkspaceSummary } from './contract'
+import { DEFAULT_APP_SETTINGS, readAppSettings, updateAppSettings, type AppSettings } from './app-settings'
 import { updateWorkspaceProfile } from './db/workspace-profile'
+import { homeArea, knownWorkspaces } from './home'
+import { retireUntouchedDefault } from './unnamed-default'
 import { createWorkspace, freeWorkspacePath, openWorkspace, summarize, WORKSPACE_EXTENSION } from './workspace-files'
 
 const WORKSPACE_FILTERS = [{ name: 'Safeguard workspace', extensions: [WORKSPACE_EXTENSION.slice(1)] }]
@@ -29,17 +33,72 @@ function adoptAndRemember(session: Session, file: string, open: () => ReturnType
     organizationName: summary.organization.name,
     lastOpenedAt: session.now()
   })
+  try {
+    // A real workspace is open: an unnamed default made by an older version and never touched goes (see unnamed-default.ts).
+    retireUntouchedDefault(session)
+  } catch {
+    // Tidying must not stop the person opening their workspace; the next open tries again.
+  }
   return summary
 }
 
-/** The profile a new default workspace starts with, until the user describes their organisation. */
-const UNNAMED_ORGANIZATION: OrganizationProfile = {
-  name: 'My organisation',
-  role: 'covered-entity',
-  contactName: '',
-  contactEmail: '',
-  contactPhone: '',
-  cloudProvider: 'aws'
+/** The last workspace used, else an existing default one; null when neither can be opened. Nothing is created. */
+function openAtStart(session: Session): WorkspaceSummary | null {
+  const last = session.recent?.list().find(entry => fs.existsSync(entry.path))
+  let lastFailure: unknown = null
+  if (last) {
+    try {
+      return adoptAndRemember(session, last.path, () => openWorkspace(last.path, session.openChoices))
+    } catch (error) {
+      // Another program has it: say so, rather than open another workspace the person did not ask for.
+      if (isApiError(error) && error.code === 'in-use') throw error
+      // The last workspace could not be opened (moved, damaged, newer, locked): fall back to the default one.
+      lastFailure = error
+    }
+  }
+  const defaultPath = session.dataDir ? session.defaultWorkspacePath() : null
+  if (defaultPath && fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath, session.openChoices))
+  // No default to fall back to: the last workspace needs its passphrase, so the window asks for it.
+  if (isApiError(lastFailure) && (lastFailure.details as { reason?: unknown } | undefined)?.reason === 'encrypted') throw lastFailure
+  return null
+}
+
+function settingsOf(session: Session): AppSettings {
+  return session.dataDir ? readAppSettings(session.dataDir) : DEFAULT_APP_SETTINGS
+}
+
+function defaultWorkspaceFolder(session: Session): string {
+  return path.join(session.dataDir ?? process.cwd(), 'workspaces')
+}
+
+function settingsView(session: Session, settings: AppSettings): AppSettingsView {
+  const defaultFolder = defaultWorkspaceFolder(session)
+  return {
+    usage: settings.usage,
+    newWorkspaceFolder: settings.newWorkspaceFolder ?? defaultFolder,
+    defaultWorkspaceFolder: defaultFolder,
+    clientFolders: settings.clientFolders
+  }
+}
+
+/** Where workspace.create puts a workspace it is not given a path for: the folder chosen at first start, else `<data>/workspaces`. */
+function newWorkspaceFolder(session: Session): string {
+  const chosen = settingsOf(session).newWorkspaceFolder
+  if (!chosen) {
+    // Our own default folder may not exist yet.
+    fs.mkdirSync(defaultWorkspaceFolder(session), { recursive: true })
+    return defaultWorkspaceFolder(session)
+  }
+  if (!fs.statSync(chosen, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ApiError(
+      'not-found',
+      `The folder for new workspaces, "${chosen}", is not there (a drive not connected?). Connect it, or choose a location.`,
+      {
+        path: chosen
+      }
+    )
+  }
+  return chosen
 }
 
 export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
@@ -55,41 +114,49 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     return current ? summarize(current.path, current.db) : null
   },
 
-  'workspace.startup': (input, ctx) => {
+  'workspace.startup': (_input, ctx) => {
     const { session } = ctx
-    if (session.current) return summarize(session.current.path, session.current.db)
-    const last = session.recent?.list().find(entry => fs.existsSync(entry.path))
-    if (last) {
-      try {
-        return adoptAndRemember(session, last.path, () => openWorkspace(last.path, session.openChoices))
-      } catch (error) {
-        // Another program has it: say so, rather than open another workspace the person did not ask for.
-        if (isApiError(error) && error.code === 'in-use') throw error
-        // The last workspace could not be opened (moved, damaged, newer): fall back to the default one.
-      }
-    }
-    const defaultPath = session.defaultWorkspacePath()
-    if (fs.existsSync(defaultPath)) return adoptAndRemember(session, defaultPath, () => openWorkspace(defaultPath, session.openChoices))
-    fs.mkdirSync(path.dirname(defaultPath), { recursive: true })
-    return adoptAndRemember(session, defaultPath, () =>
-      createProtected(defaultPath, input.protection, session.deviceKeyStore, key =>
-        createWorkspace(defaultPath, UNNAMED_ORGANIZATION, {
-          ...session.openChoices,
-          now: session.now(),
-          profileComplete: false,
-          ...(key !== undefined ? { key } : {})
-        })
-      )
+    const workspace = session.current ? summarize(session.current.path, session.current.db) : openAtStart(session)
+    const settings = settingsOf(session)
+    const known = knownWorkspaces(
+      (session.recent?.list() ?? []).map(entry => entry.path),
+      settings.clientFolders
     )
+    return { workspace, usage: settings.usage, home: homeArea(settings, known.size) }
+  },
+
+  'app.settings': (_input, ctx) => settingsView(ctx.session, settingsOf(ctx.session)),
+
+  'app.chooseWorkspaceFolder': async (_input, ctx) => {
+    const folder = await ctx.host.pickDirectory({ title: 'Where should client workspaces live?' })
+    // Handed back for app.setUsage, which the window may then name (and no other folder).
+    return folder ? ctx.outputPaths.grant(path.resolve(folder)) : null
+  },
+
+  'app.setUsage': (input, ctx) => {
+    const { session } = ctx
+    if (!session.dataDir) throw new ApiError('unsupported', 'There is no data folder to keep settings in here.')
+    const defaultFolder = defaultWorkspaceFolder(session)
+    const given = input.workspaceFolder === undefined ? defaultFolder : path.resolve(input.workspaceFolder)
+    // The default folder is ours; any other must be the folder dialog's answer.
+    const folder = given === defaultFolder ? defaultFolder : path.resolve(ctx.outputPaths.check(given))
+    const settings = updateAppSettings(session.dataDir, current =>
+      input.usage === 'consultant'
+        ? {
+            usage: 'consultant',
+            newWorkspaceFolder: folder === defaultFolder ? null : folder,
+            clientFolders: current.clientFolders.includes(folder) ? current.clientFolders : [...current.clientFolders, folder]
+          }
+        : { ...current, usage: input.usage }
+    )
+    return settingsView(session, settings)
   },
 
   'workspace.create': (input, ctx) => {
     const { session } = ctx
     const file = input.path
       ? path.resolve(ctx.outputPaths.check(input.path))
-      : freeWorkspacePath(path.join(session.dataDir ?? process.cwd(), 'workspaces'), input.organization.name)
-    // Our own default folder may not exist yet; a folder the user named must already exist.
-    if (!input.path) fs.mkdirSync(path.dirname(file), { recursive: true })
+      : freeWorkspacePath(newWorkspaceFolder(session), input.organization.name)
     return adoptAndRemember(session, file, () =>
       createProtected(file, input.protection, session.deviceKeyStore, key =>
         createWorkspace(file, input.organization, { ...session.openChoices, now: session.now(), ...(key !== undefined ? { key } : {}) })

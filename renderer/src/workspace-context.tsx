@@ -20,3 +20,22 @@ export function useWorkspace(): WorkspaceContextValue {
   if (!value) throw new Error('useWorkspace must be used inside the app shell')
   return value
 }
+
+/**
+ * What a page may use whether or not a workspace is open (the Clients view is shown to a consultant before any
+ * client is open): the open workspace if any, opening one, and moving between areas.
+ */
+export interface ShellContextValue {
+  workspace: WorkspaceSummary | null
+  /** Makes `workspace` the open one (after create, open or unlock). */
+  setWorkspace(workspace: WorkspaceSummary): void
+  navigate(area: AreaId): void
+}
+
+export const ShellContext = createContext<ShellContextValue | null>(null)
+
+export function useShell(): ShellContextValue {
+  const value = useContext(ShellContext)
+  if (!value) throw new Error('useShell must be used inside the app')
+  return value
+}

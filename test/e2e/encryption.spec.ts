@@ -19,30 +19,30 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
   test('the first workspace waits for a passphrase, new ones take one, and both unlock after a restart', async ({ app }) => {
     const { page } = app
     const nav = page.getByRole('navigation', { name: 'Main' })
-    const defaultWorkspace = path.join(app.dataDir, 'workspaces', 'Default.safeguard')
+    const harbor = path.join(app.dataDir, 'workspaces', 'Harbor-Family-Practice.safeguard')
 
-    // First start: nothing is written until a passphrase is chosen.
-    await expect(page.getByRole('heading', { name: 'Choose a passphrase' })).toBeVisible()
-    await expect(page.getByText('Why: ')).toContainText('basic_text')
-    expect(fs.existsSync(defaultWorkspace)).toBe(false)
+    // First start: nothing is written until the workspace's passphrase is chosen.
+    await expect(page.getByRole('heading', { name: 'Who is this Safeguard for?' })).toBeVisible()
+    await page.getByRole('radio', { name: /My own organisation/ }).click()
+    await page.getByRole('button', { name: 'Continue' }).click()
+    await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+    await expect(page.getByRole('radiogroup', { name: 'Encryption' }).getByRole('radio', { name: /A passphrase/ })).toBeChecked()
+    await expect(page.getByText('This computer cannot keep a key safely')).toContainText('basic_text')
     await page.getByLabel('Passphrase', { exact: true }).fill('short')
     await page.getByLabel('Passphrase again').fill('short')
-    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
+    await page.getByRole('button', { name: 'Create workspace' }).click()
     await expect(page.getByText('Use at least 8 characters.')).toBeVisible()
-    expect(fs.existsSync(defaultWorkspace)).toBe(false)
+    expect(fs.existsSync(path.join(app.dataDir, 'workspaces'))).toBe(false)
     expect(await app.axeViolations()).toEqual([])
     await app.screenshot('first-start-passphrase')
     await page.getByLabel('Passphrase', { exact: true }).fill(DEFAULT_PASSPHRASE)
     await page.getByLabel('Passphrase again').fill(DEFAULT_PASSPHRASE)
-    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
+    await page.getByRole('button', { name: 'Create workspace' }).click()
 
-    await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
-    await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-    await page.getByRole('button', { name: 'Save and continue' }).click()
     await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
     await expect(page.getByTestId('protection-reminder')).toHaveCount(0)
-    expect(bytesOnDisk(defaultWorkspace).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
-    expect(bytesOnDisk(defaultWorkspace).includes('Harbor Family Practice')).toBe(false)
+    expect(bytesOnDisk(harbor).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+    expect(bytesOnDisk(harbor).includes('Harbor Family Practice')).toBe(false)
 
     // A second workspace, for a client: the passphrase is asked for in the form, as no key store can keep a key.
     await page.getByRole('button', { name: 'Switch workspace' }).click()
@@ -93,11 +93,11 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group LLC')
     expect(bytesOnDisk(lakeside).includes('Lakeside Dental Group')).toBe(false)
 
-    // After a restart nothing opens without its passphrase: start-up asks for the default workspace's.
+    // After a restart nothing opens without its passphrase: start-up asks for the last workspace's.
     await app.restart()
     await expect(page.getByText('This workspace is encrypted. Enter its passphrase or recovery key to open it.')).toBeVisible()
     const dialog = page.getByRole('dialog', { name: 'Unlock this workspace' })
-    await expect(dialog.getByTestId('unlock-path')).toHaveText(defaultWorkspace)
+    await expect(dialog.getByTestId('unlock-path')).toHaveText(lakeside)
     await expect(dialog.getByLabel('Remember on this device')).toHaveCount(0)
     await page.evaluate(() => Promise.all(document.getAnimations().map(animation => animation.finished)))
     expect(await app.axeViolations()).toEqual([])
@@ -107,21 +107,21 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
     await expect(dialog.getByRole('alert')).toHaveText('That passphrase or recovery key does not open this workspace. Check it and try again.')
     expect(await app.axeViolations()).toEqual([])
     await app.screenshot('unlock-wrong-passphrase')
-    await dialog.getByLabel('Passphrase or recovery key').fill(DEFAULT_PASSPHRASE)
-    await dialog.getByRole('button', { name: 'Unlock' }).click()
-    await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
-
-    // The client's workspace, from the recent list.
-    await page.getByRole('button', { name: 'Switch workspace' }).click()
-    await page.getByRole('button', { name: 'Open Lakeside Dental Group LLC' }).click()
-    await expect(dialog.getByTestId('unlock-path')).toHaveText(lakeside)
     await dialog.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)
     await dialog.getByRole('button', { name: 'Unlock' }).click()
     await expect(dialog.getByRole('alert')).toContainText('does not open this workspace')
     await dialog.getByLabel('Passphrase or recovery key').fill(NEW_PASSPHRASE)
     await dialog.getByRole('button', { name: 'Unlock' }).click()
-    await expect(dialog).toHaveCount(0)
     await expect(page.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group LLC')
+
+    // The first workspace, from the recent list.
+    await page.getByRole('button', { name: 'Switch workspace' }).click()
+    await page.getByRole('button', { name: 'Open Harbor Family Practice' }).click()
+    await expect(dialog.getByTestId('unlock-path')).toHaveText(harbor)
+    await dialog.getByLabel('Passphrase or recovery key').fill(DEFAULT_PASSPHRASE)
+    await dialog.getByRole('button', { name: 'Unlock' }).click()
+    await expect(dialog).toHaveCount(0)
+    await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
 
     expect(app.foreignRequests).toEqual([])
     expect(app.pageErrors).toEqual([])

@@ -13,6 +13,7 @@ import { deviceKeyProvider } from '../../main/security/device-key-provider'
 import type { WorkspaceKeyProvider } from '../../main/db/key-provider'
 import { WorkspaceKeyStore } from '../../main/security/key-store'
 import { Session } from '../../main/workspace/session'
+import { createWorkspace } from '../../main/workspace/workspace-files'
 import { fakeSafeStorage } from '../helpers/fake-safe-storage'
 
 const REPO = path.resolve(__dirname, '../..')
@@ -109,12 +110,36 @@ export interface AppHarness {
   dropFile(selector: string, file: string): Promise<void>
 }
 
-export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { browser: Browser }>({
+/**
+ * The workspace older versions made at first start, before the first-start screen asked who it is for: most flows
+ * start in it, as they always have. Made as that start made it, by the real domain functions.
+ */
+function makeUnnamedDefault(session: Session): void {
+  const file = session.defaultWorkspacePath()
+  fs.mkdirSync(path.dirname(file), { recursive: true })
+  const organization = {
+    name: 'My organisation',
+    role: 'covered-entity',
+    contactName: '',
+    contactEmail: '',
+    contactPhone: '',
+    cloudProvider: 'aws'
+  } as const
+  createWorkspace(file, organization, { ...session.openChoices, now: session.now(), profileComplete: false }).close()
+}
+
+export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean; firstStart: boolean }, { browser: Browser }>({
   /**
    * Whether this "computer" has a working OS secret store, as macOS, Windows and Linux desktops with a keyring do
    * (the default); `test.use({ deviceKeyStore: false })` for one without (Linux basic_text).
    */
   deviceKeyStore: [true, { option: true }],
+  /**
+   * `test.use({ firstStart: true })`: the app starts on an empty data folder and shows the first-start screen. Left
+   * false, the app opens straight into the unnamed default workspace older versions made ("My organisation", its
+   * profile still to describe); on a computer that cannot keep keys that needed a passphrase, so first start shows there too.
+   */
+  firstStart: [false, { option: true }],
   browser: [
     async ({}, use) => {
       const browser = await chromium.launch({
@@ -127,7 +152,7 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     { scope: 'worker' }
   ],
   // `locale` is Playwright's own option (`test.use({ locale: 'en-GB' })`): the locale of the page's Intl and date inputs.
-  app: async ({ browser, deviceKeyStore, locale }, use, testInfo) => {
+  app: async ({ browser, deviceKeyStore, firstStart, locale }, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-'))
     // As the Electron shell does at start-up, with a stand-in for safeStorage: a keyring, or Linux's basic_text.
     const backend = deviceKeyStore ? 'gnome_libsecret' : 'basic_text'
@@ -136,6 +161,7 @@ export const test = base.extend<{ app: AppHarness; deviceKeyStore: boolean }, { 
     const newSession = () => new Session({ dataDir, appVersion: '0.0.0-test', keyProvider, deviceKeyStore: store })
     const host = new ScriptedHost()
     const state = { session: newSession() }
+    if (!firstStart && deviceKeyStore) makeUnnamedDefault(state.session)
     const context = await browser.newContext({ colorScheme: 'light', viewport: { width: 1280, height: 860 }, ...(locale ? { locale } : {}) })
     const page = await context.newPage()
     const foreignRequests: string[] = []

@@ -201,13 +201,17 @@ describe("the app's key provider", () => {
     const store = new WorkspaceKeyStore(path.join(dir, 'workspace-keys.json'), createSafeStorageWrapper(fakeSafeStorage('basic_text'), 'linux'))
     // As the app builds its session at start-up.
     const test = createTestSession({ dir, keyProvider: deviceKeyProvider(store) })
-    // First start: the default workspace is not made unencrypted.
-    await expect(test.call('workspace.startup', {})).rejects.toMatchObject({ code: 'unsupported', details: { reason: 'passphrase-needed' } })
-    const defaultPath = test.session.defaultWorkspacePath()
-    expect(fs.existsSync(defaultPath)).toBe(false)
+    // First start makes nothing; a new workspace is not made unencrypted without a passphrase.
+    expect((await test.call('workspace.startup', {})).workspace).toBeNull()
+    const organization = { name: 'First Clinic', role: 'covered-entity' } as const
+    await expect(test.call('workspace.create', { organization })).rejects.toMatchObject({
+      code: 'unsupported',
+      details: { reason: 'passphrase-needed' }
+    })
+    expect(fs.readdirSync(path.join(test.dir, 'data', 'workspaces')).filter(name => name.endsWith('.safeguard'))).toEqual([])
     expect(fs.existsSync(path.join(test.dir, 'workspace-keys.json'))).toBe(false)
     // With the passphrase asked for, it is made encrypted.
-    await test.call('workspace.startup', { protection: { kind: 'passphrase', passphrase: 'first start passphrase' } })
-    expect(isEncrypted(defaultPath)).toBe(true)
+    const created = await test.call('workspace.create', { organization, protection: { kind: 'passphrase', passphrase: 'first start passphrase' } })
+    expect(isEncrypted(created.path)).toBe(true)
   })
 })

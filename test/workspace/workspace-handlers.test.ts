@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { Host } from '../../main/api/host'
 import { headlessHost } from '../../main/api/host'
+import { createWorkspace } from '../../main/workspace/workspace-files'
 import { createTestSession, createTestWorkspace, TEST_ORGANIZATION } from '../helpers/workspace'
 
 describe('workspace handlers', () => {
@@ -15,11 +16,10 @@ describe('workspace handlers', () => {
     expect(reopened.path).toBe(path.resolve(test.workspacePath))
   })
 
-  it('starts on a default workspace in the data folder, then reopens the last one used', async () => {
+  it('opens nothing and makes no file on first start, then reopens the last workspace used', async () => {
     const test = createTestSession()
-    const first = await test.call('workspace.startup', {})
-    expect(first.path).toBe(path.join(test.dir, 'data', 'workspaces', 'Default.safeguard'))
-    expect(first.profileComplete).toBe(false)
+    expect(await test.call('workspace.startup', {})).toEqual({ workspace: null, usage: null, home: 'dashboard' })
+    expect(fs.existsSync(test.session.dataDir!)).toBe(false)
 
     const clinic = await test.call('workspace.create', { organization: { name: 'Lakeside Dental', role: 'covered-entity' } })
     expect(path.dirname(clinic.path)).toBe(path.join(test.dir, 'data', 'workspaces'))
@@ -27,20 +27,31 @@ describe('workspace handlers', () => {
 
     const later = createTestSession({ dataDir: test.session.dataDir! })
     const restarted = await later.call('workspace.startup', {})
-    expect(restarted.path).toBe(clinic.path)
+    expect(restarted.workspace?.path).toBe(clinic.path)
     const recent = await later.call('workspace.listRecent', {})
-    expect(recent.map(entry => entry.organizationName)).toEqual(['Lakeside Dental', 'My organisation'])
+    expect(recent.map(entry => entry.organizationName)).toEqual(['Lakeside Dental'])
   })
 
-  it('falls back to the default workspace when the last one was moved away, and marks it missing', async () => {
+  it('falls back to an existing default workspace when the last one was moved away, and marks it missing', async () => {
     const test = createTestSession()
     const clinic = await test.call('workspace.create', { organization: { name: 'Moved Clinic', role: 'covered-entity' } })
     test.session.close()
     fs.renameSync(clinic.path, `${clinic.path}.moved`)
+    // A default workspace an older version made, which its owner named and uses.
+    const profile = {
+      name: 'Kept Default',
+      role: 'covered-entity',
+      contactName: '',
+      contactEmail: '',
+      contactPhone: '',
+      cloudProvider: 'aws'
+    } as const
+    createWorkspace(test.session.defaultWorkspacePath(), profile, { now: test.session.now() }).close()
 
     const later = createTestSession({ dataDir: test.session.dataDir! })
     const started = await later.call('workspace.startup', {})
-    expect(path.basename(started.path)).toBe('Default.safeguard')
+    expect(started.workspace?.organization.name).toBe('Kept Default')
+    expect(path.basename(started.workspace!.path)).toBe('Default.safeguard')
     const recent = await later.call('workspace.listRecent', {})
     expect(recent.find(entry => entry.path === clinic.path)?.available).toBe(false)
   })
@@ -103,7 +114,8 @@ describe('workspace handlers', () => {
     fs.mkdirSync(test.session.dataDir!, { recursive: true })
     fs.writeFileSync(path.join(test.session.dataDir!, 'recent-workspaces.json'), '{"version": 1, "workspaces": [')
     expect(await test.call('workspace.listRecent', {})).toEqual([])
-    await test.call('workspace.startup', {})
+    expect((await test.call('workspace.startup', {})).workspace).toBeNull()
+    await test.call('workspace.create', { organization: TEST_ORGANIZATION })
     expect(await test.call('workspace.listRecent', {})).toHaveLength(1)
   })
 })

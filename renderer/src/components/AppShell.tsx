@@ -1,6 +1,7 @@
 import { useEffect, useRef, type DragEvent } from 'react'
 import { Badge, Box, Button, Flex, Text } from '@radix-ui/themes'
 import { ArchiveIcon } from '@radix-ui/react-icons'
+import type { HomeArea } from '../../../main/workspace/contract'
 import { AREAS, areaById, useHiddenAreas, type AreaId } from '../areas'
 import { useWorkspace } from '../workspace-context'
 
@@ -11,7 +12,13 @@ function droppedPaths(event: DragEvent): string[] {
   return [...event.dataTransfer.files].map(file => window.safeguard.pathForFile(file)).filter(path => path.length > 0)
 }
 
-export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void; onFilesDropped(paths: string[]): void }) {
+/** The navigation's areas in order: the home area first when it is the Clients view (a consultant's, or with several workspaces). */
+function navigationAreas(home: HomeArea, hidden: ReadonlySet<AreaId>) {
+  const shown = AREAS.filter(area => area.inNavigation && !hidden.has(area.id))
+  return home === 'clients' ? [...shown.filter(area => area.id === 'clients'), ...shown.filter(area => area.id !== 'clients')] : shown
+}
+
+export function AppShell(props: { area: AreaId; home: HomeArea; onNavigate(area: AreaId): void; onFilesDropped(paths: string[]): void }) {
   const { workspace } = useWorkspace()
   const current = areaById(props.area)
   const hiddenAreas = useHiddenAreas()
@@ -63,7 +70,7 @@ export function AppShell(props: { area: AreaId; onNavigate(area: AreaId): void; 
       </header>
       <nav className="app-nav" aria-label="Main">
         <ul>
-          {AREAS.filter(area => area.inNavigation && !hiddenAreas.has(area.id)).map(area => {
+          {navigationAreas(props.home, hiddenAreas).map(area => {
             const Icon = area.icon
             const active = area.id === props.area
             return (
