@@ -40,7 +40,6 @@ test('attach a file to an answer, see its hash, size and dates, let it expire, a
   await expect(panel.getByText(/None attached/)).toBeVisible()
 
   // Attach: the details first, then the host's open dialog gives the file.
-  app.host.openPaths.push(file)
   const attach = panel.getByRole('button', { name: 'Attach file to this answer…' })
   await attach.click()
   const dialog = page.getByRole('dialog', { name: 'Attach a file to this answer' })
@@ -49,7 +48,33 @@ test('attach a file to an answer, see its hash, size and dates, let it expire, a
   await dialog.getByLabel('Effective as of').fill(effective)
   expect(await app.axeViolations()).toEqual([])
   await shoot(app, 'evidence-attach-dialog')
-  await dialog.getByRole('button', { name: 'Choose file and attach…' }).click()
+
+  // A large file first: its progress is announced as it streams in, and Cancel leaves nothing stored (the typed details stay).
+  const large = testInfo.outputPath('practice-backup-export.bin')
+  fs.closeSync(fs.openSync(large, 'w'))
+  fs.truncateSync(large, 200 * 1024 * 1024)
+  app.host.openPaths.push(large)
+  const choose = dialog.getByRole('button', { name: 'Choose file and attach…' })
+  await choose.click()
+  await expect(dialog.getByRole('status')).toContainText(/MB of 209\.7 MB stored \(\d+%\)/)
+  await app.screenshot('evidence-attach-progress-light')
+  await dialog.getByRole('button', { name: 'Cancel', exact: true }).click()
+  await expect(dialog.getByRole('status')).toHaveText('Cancelled: nothing of the file was stored.')
+  await expect(choose).toBeFocused()
+
+  // What was typed outlives the dialog and a visit to another area, as every form's draft does.
+  await page.keyboard.press('Escape')
+  await expect(dialog).toHaveCount(0)
+  await expect(attach).toBeFocused()
+  await openArea(app, 'Dashboard')
+  await openArea(app, 'Assessment')
+  await card.getByRole('button', { name: 'Evidence for this answer' }).click()
+  await attach.click()
+  await expect(dialog.getByLabel('Title')).toHaveValue('Signed security programme')
+  await expect(dialog.getByLabel('Effective as of')).toHaveValue(effective)
+
+  app.host.openPaths.push(file)
+  await choose.click()
   await expect(dialog).toHaveCount(0)
   await expect(attach).toBeFocused()
 

@@ -1,4 +1,4 @@
-import { useId, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
 import { Button, Callout, Dialog, Flex, Progress, Text } from '@radix-ui/themes'
 import type { ProgressUpdate } from '../../../main/api/contract'
 import type { EvidenceItem, EvidenceTarget } from '../../../main/evidence/contract'
@@ -33,6 +33,11 @@ export function AttachFileDialog(props: { target: EvidenceTarget; targetName: st
   const [error, setError] = useState<string | null>(null)
   const [upload, setUpload] = useState<Upload>({ kind: 'idle' })
   const controller = useRef<AbortController | null>(null)
+  // The Cancel button goes away with the progress: focus moves to the button that tries again.
+  const submit = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (upload.kind === 'cancelled') submit.current?.focus()
+  }, [upload.kind])
   const running = upload.kind === 'running'
   const problems = evidenceFieldProblems(values, localToday(), false)
   const shown = tried ? problems : { title: null, effectiveAsOf: null, expiresOn: null }
@@ -126,7 +131,7 @@ export function AttachFileDialog(props: { target: EvidenceTarget; targetName: st
                   </Button>
                 </Dialog.Close>
               )}
-              <Button type="submit" disabled={running}>
+              <Button type="submit" ref={submit} disabled={running}>
                 Choose file and attach…
               </Button>
             </Flex>
