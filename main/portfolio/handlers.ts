@@ -3,8 +3,8 @@ import type { CallContext, HandlersFor } from '../api/handler-types'
 import { ApiError } from '../shared/errors'
 import { writeExportFile } from '../shared/export-file'
 import { localDateOf } from '../shared/today'
+import { readAppSettings, updateAppSettings } from '../workspace/app-settings'
 import { freeWorkspacePath, WORKSPACE_EXTENSION } from '../workspace/workspace-files'
-import { readChosenFolders, writeChosenFolders } from './chosen-folders'
 import type { PortfolioView, portfolioCalls } from './contract'
 import { combinedCalendar } from './portfolio-calendar'
 import { eventCount, portfolioToICalendar } from './portfolio-ics'
@@ -14,7 +14,11 @@ import { SummaryCache } from './summary-cache'
 import { isReadEntry, type PortfolioEntry } from './summary'
 
 /** The folders kept in the app's settings (none for a program without a data folder). */
-const keptFolders = (ctx: CallContext): string[] => (ctx.session.dataDir ? readChosenFolders(ctx.session.dataDir) : [])
+const keptFolders = (ctx: CallContext): string[] => (ctx.session.dataDir ? readAppSettings(ctx.session.dataDir).clientFolders : [])
+
+function keepFolders(dataDir: string, folders: readonly string[]): string[] {
+  return updateAppSettings(dataDir, settings => ({ ...settings, clientFolders: [...new Set(folders)] })).clientFolders
+}
 
 function summaryOptions(ctx: CallContext, asOf: string | undefined): SummaryOptions & { signal: AbortSignal } {
   const now = ctx.session.now()
@@ -60,7 +64,7 @@ export const portfolioHandlers: HandlersFor<typeof portfolioCalls> = {
       const chosen = await ctx.host.pickDirectory({ title: 'Choose a folder of client workspaces' })
       if (!chosen) return null
       if (!folders.includes(path.resolve(chosen))) folders.push(path.resolve(chosen))
-      if (ctx.session.dataDir) writeChosenFolders(ctx.session.dataDir, folders)
+      if (ctx.session.dataDir) keepFolders(ctx.session.dataDir, folders)
     }
     const options = summaryOptions(ctx, input.asOf)
     const entries = await readPortfolio(sourcePaths(ctx, input, folders), {
@@ -73,9 +77,10 @@ export const portfolioHandlers: HandlersFor<typeof portfolioCalls> = {
   'portfolio.removeFolder': (input, ctx) => {
     if (!ctx.session.dataDir) throw new ApiError('unsupported', 'This program keeps no list of client folders.')
     const folder = path.resolve(input.folder)
-    const remaining = readChosenFolders(ctx.session.dataDir).filter(kept => path.resolve(kept) !== folder)
-    writeChosenFolders(ctx.session.dataDir, remaining)
-    return remaining
+    return keepFolders(
+      ctx.session.dataDir,
+      keptFolders(ctx).filter(kept => path.resolve(kept) !== folder)
+    )
   },
 
   'portfolio.unlock': (input, ctx) => {

@@ -8,9 +8,9 @@ import { headlessHost } from '../../main/api/host'
 import { connect } from '../../main/db/driver'
 import { LATEST_SCHEMA_VERSION } from '../../main/db/migrations'
 import { createSafeStorageWrapper } from '../../main/electron/safe-storage-wrapper'
-import { readChosenFolders } from '../../main/portfolio/chosen-folders'
 import type { LockedWorkspace, WorkspaceSummaryEntry } from '../../main/portfolio/contract'
 import { SUMMARY_CACHE_NAME } from '../../main/portfolio/summary-cache'
+import { readAppSettings } from '../../main/workspace/app-settings'
 import { fakeSafeStorage, sessionWithDeviceKeys } from '../helpers/device-keys'
 import { createTestSession, tempDir, TEST_ORGANIZATION } from '../helpers/workspace'
 
@@ -66,7 +66,7 @@ describe('the Clients view calls', () => {
     const host = { ...headlessHost, pickDirectory: async () => app.folder }
     const view = await app.call('portfolio.summary', { chooseFolder: true, includeRecent: false, asOf: AS_OF }, { host })
     expect(view?.folders).toEqual([app.folder])
-    expect(readChosenFolders(app.dataDir)).toEqual([app.folder])
+    expect(readAppSettings(app.dataDir).clientFolders).toEqual([app.folder])
 
     // The next start of the app: the folder comes from the settings, no folder named by the window.
     const restarted = createTestSession({ dataDir: app.dataDir, deviceKeyStore: app.store, keyProvider: { keyFor: file => app.store.keyFor(file) } })
