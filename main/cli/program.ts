@@ -11,6 +11,7 @@ import { registerDeadlines } from './commands/deadlines'
 import { registerPolicies } from './commands/policies'
 import { registerPack } from './commands/pack'
 import { registerReview } from './commands/review'
+import { registerVerify } from './commands/verify'
 import { registerDemo } from './commands/demo'
 import { registerBackup } from './commands/backup'
 import { registerRestore } from './commands/restore'
@@ -48,6 +49,7 @@ export function buildProgram(io: CliIo): Command {
   registerPolicies(program, io)
   registerPack(program, io)
   registerReview(program, io)
+  registerVerify(program, io)
   registerDemo(program, io)
   registerBackup(program, io)
   registerRestore(program, io)

@@ -5,6 +5,7 @@ import { MANIFEST_FILE_NAME, PackManifest } from '../documents/pack-manifest/sch
 export type ManifestReading =
   { found: true; manifest: PackManifest; bytes: Buffer } | { found: boolean; manifest: null; problem: string; bytes: Buffer | null }
 
+const PDFJS_MODULE: string = 'pdfjs-dist/legacy/build/pdf.mjs'
 let pdfjs: Promise<typeof PdfJs> | null = null
 
 /**
@@ -13,7 +14,8 @@ let pdfjs: Promise<typeof PdfJs> | null = null
  * attachments panel does; scripts, fonts and rendering stay off.
  */
 export async function readEmbeddedManifest(pdf: Buffer): Promise<ManifestReading> {
-  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs')
+  // Named through a constant so bundlers leave it to Node's own ES module loader (pdf.js ships only ES modules).
+  pdfjs ??= import(PDFJS_MODULE) as Promise<typeof PdfJs>
   const { getDocument } = await pdfjs
   let attachments: Record<string, { filename: string; content: Uint8Array }> | null
   const task = getDocument({

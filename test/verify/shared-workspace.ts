@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { readCatalog } from '../../main/assessment/reads'
 import { createCallContext } from '../../main/api/call-context'
 import { callHandler } from '../../main/api/dispatch'
 import { headlessHost } from '../../main/api/host'
@@ -9,6 +10,12 @@ import { TEST_ORGANIZATION, type TestSession } from '../helpers/workspace'
 
 /** The stand-in for a signed agreement the shared workspace attaches. */
 export const AGREEMENT_BYTES = Buffer.from('%PDF-1.7\n% signed agreement stand-in\n')
+
+/** The evidence files attached to the first question's answer (and a link beside them). */
+export const EVIDENCE_FILES: Record<string, string> = {
+  'mfa-settings.png': 'not really a PNG: MFA settings screenshot stand-in',
+  'backup-report.csv': 'job,status\nnightly,ok\n'
+}
 
 export type SharedWorkspace = Pick<TestSession, 'call'> & { dir: string; close(): void }
 
@@ -27,6 +34,18 @@ export async function sharedWorkspaceWithFiles(now: () => Date): Promise<SharedW
   const agreement = path.join(dir, 'northwind-baa.pdf')
   fs.writeFileSync(agreement, AGREEMENT_BYTES)
   await call('baas.attachAgreement', { id, path: agreement })
+  const question = readCatalog().questions[0]!.id
+  for (const [name, content] of Object.entries(EVIDENCE_FILES)) {
+    const file = path.join(dir, name)
+    fs.writeFileSync(file, content)
+    await call('evidence.addFile', { target: { kind: 'answer', id: question }, path: file, effectiveAsOf: '2026-11-01', expiresOn: '2027-11-01' })
+  }
+  await call('evidence.addLink', {
+    target: { kind: 'answer', id: question },
+    url: 'https://intranet.example/policy',
+    title: 'Policy page',
+    effectiveAsOf: '2026-10-01'
+  })
   return {
     call,
     dir,

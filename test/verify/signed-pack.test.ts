@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { MANIFEST_FILE_NAME, PackManifest } from '../../main/documents/pack-manifest/schema'
 import { verifyPack } from '../../main/verify/verify-pack'
 import { qpdfCheck } from '../documents/pdf-tools'
+import { runSafeguard } from '../helpers/cli'
 import { AGREEMENT_BYTES, sharedWorkspaceWithFiles, type SharedWorkspace } from './shared-workspace'
 
 const FIXED_NOW = new Date('2026-11-20T15:30:00Z')
@@ -109,5 +110,19 @@ describe('a signed evidence pack', () => {
       expect(report.problems.length, where).toBeGreaterThan(0)
       if (hasPdfsig) expect(pdfsig(file).output, where).not.toMatch(/Signature is Valid[\s\S]*Total document signed/)
     }
+  })
+
+  it('safeguard verify exits 0 and says what checked, or exits 1 and says exactly what does not', async () => {
+    const good = await runSafeguard(['verify', signed])
+    expect(good.code, good.stderr).toBe(0)
+    expect(good.stdout).toContain('Signature: intact and covers the whole file')
+    expect(good.stdout).toMatch(/Certificate SHA-256 fingerprint: ([0-9A-F]{2}:){31}[0-9A-F]{2}/)
+    expect(good.stdout).toContain(`OK: ${signed} checks.`)
+    const file = tampered('tampered-for-cli.pdf', signedBytes.length - 3)
+    const bad = await runSafeguard(['verify', file, '--json'])
+    expect(bad.code).toBe(1)
+    const report = JSON.parse(bad.stdout) as { ok: boolean; problems: string[] }
+    expect(report.ok).toBe(false)
+    expect(report.problems.join(' ')).toMatch(/signature/i)
   })
 })
