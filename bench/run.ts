@@ -19,7 +19,8 @@ const BENCHES: Bench[] = [
   { name: 'risks', file: 'risks.ts', run: 'runRisksBench' },
   { name: 'map', file: 'map.ts', run: 'runMapBench' },
   { name: 'baas', file: 'baas.ts', run: 'runBaasBench' },
-  { name: 'findings-view', file: 'findings-view.ts', run: 'runFindingsViewBench' }
+  { name: 'findings-view', file: 'findings-view.ts', run: 'runFindingsViewBench' },
+  { name: 'portfolio', file: 'portfolio.ts', run: 'runPortfolioBench' }
 ]
 
 async function main(): Promise<void> {
