@@ -137,13 +137,9 @@ test.describe('on a computer that cannot keep keys (Linux without a keyring)', (
       { now: '2025-01-01T00:00:00.000Z', key: null }
     ).close()
 
-    await page.getByLabel('Passphrase', { exact: true }).fill(DEFAULT_PASSPHRASE)
-    await page.getByLabel('Passphrase again').fill(DEFAULT_PASSPHRASE)
-    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
-    await expect(page.getByRole('heading', { name: 'Welcome to Safeguard' })).toBeVisible()
+    // First start offers to open a workspace that already exists.
     app.host.openPaths.push(older)
-    await page.getByRole('button', { name: 'Switch workspace' }).click()
-    await page.getByRole('button', { name: 'Open a workspace file…' }).click()
+    await page.getByRole('button', { name: 'Open an existing workspace…' }).click()
     await expect(page.getByTestId('workspace-name')).toHaveText('Solo Counselling Practice')
 
     const reminder = page.getByTestId('protection-reminder')
