@@ -26,6 +26,8 @@ export interface SigningIdentitySummary {
   selfSigned: boolean
   /** Issuing certificates kept with an imported identity. */
   chainLength: number
+  /** False when the workspace file is not encrypted: the private key is then only as safe as the file. */
+  keyEncryptedAtRest: boolean
   /** Identities this one replaced; packs signed with them still show their fingerprints. */
   retired: Array<{ fingerprintSha256: string; retiredAt: string }>
 }

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto'
 import * as pkijs from 'pkijs'
-import type { Db } from '../db/driver'
+import { connectionKey, type Db } from '../db/driver'
 import { getWorkspaceProfile } from '../workspace/db/workspace-profile'
 import { createSelfSignedCertificate } from './certificate'
 import { OID } from './cms'
@@ -67,6 +67,7 @@ function summarize(db: Db, record: SigningIdentityRecord): SigningIdentitySummar
     keyAlgorithm: keyAlgorithm(x509),
     selfSigned: x509.subject === x509.issuer && x509.verify(x509.publicKey),
     chainLength: splitDerSequence(record.chain).length,
+    keyEncryptedAtRest: connectionKey(db) !== null,
     retired: listRetiredFingerprints(db)
   }
 }

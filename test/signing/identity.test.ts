@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 import { ensureSigningIdentity, loadPdfSigner, readSigningIdentity } from '../../main/signing/reads'
+import { identityNames } from '../../main/signing/identity'
 import { signPdf } from '../../main/signing/sign-pdf'
 import { verifyPdfSignature } from '../../main/signing/verify-signature'
 import type { Db } from '../../main/db/driver'
@@ -50,6 +51,7 @@ describe('the signing identity', () => {
       keyAlgorithm: 'RSA 3072',
       selfSigned: true,
       chainLength: 0,
+      keyEncryptedAtRest: false,
       validFrom: '2026-12-07T09:00:00.000Z',
       validTo: '2029-12-07T09:00:00.000Z',
       retired: []
@@ -67,8 +69,7 @@ describe('the signing identity', () => {
 
   it('names the security official generically when the profile names no contact', async () => {
     const ws = await createTestWorkspace({ organization: { contactName: '' } })
-    const summary = await ws.call('signing.create', {})
-    expect(summary.commonName).toBe(`Security Official, ${TEST_ORGANIZATION.name}`)
+    expect(identityNames(dbOf(ws))).toEqual({ organization: TEST_ORGANIZATION.name, commonName: `Security Official, ${TEST_ORGANIZATION.name}` })
   })
 
   it('refuses a second create, exports the certificate as PEM, and replaces keeping the old fingerprint', async () => {
@@ -144,7 +145,7 @@ describe('the signing identity', () => {
       organization: TEST_ORGANIZATION,
       protection: { kind: 'passphrase', passphrase: 'harbor practice 2026' }
     })
-    await test.call('signing.create', {})
+    expect(await test.call('signing.create', {})).toMatchObject({ keyEncryptedAtRest: true })
     const db = test.session.current!.db as Db
     const row = db.prepare('SELECT private_key FROM signing_identity WHERE in_use = 1').get() as { private_key: Buffer }
     const key = crypto.createPrivateKey({ key: row.private_key, format: 'der', type: 'pkcs8' })

@@ -30,6 +30,9 @@ function identityLines(identity: SigningIdentitySummary): string[] {
     identity.origin === 'created'
       ? `Origin:       created in Safeguard on ${identity.createdAt.slice(0, 10)}, self-signed: recipients pin it by its fingerprint`
       : `Origin:       imported from a PKCS #12 file on ${identity.createdAt.slice(0, 10)}${identity.chainLength ? ` with ${identity.chainLength} issuing certificate(s)` : ''}`,
+    ...(identity.keyEncryptedAtRest
+      ? []
+      : ['Warning:      this workspace is not encrypted, so the private key is only as safe as the file (`safeguard encrypt`)']),
     ...identity.retired.map(r => `Replaced:     SHA-256 ${r.fingerprintSha256} (until ${r.retiredAt.slice(0, 10)}; packs signed with it keep it)`)
   ]
 }

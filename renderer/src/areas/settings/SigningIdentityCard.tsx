@@ -113,6 +113,13 @@ export function SigningIdentityCard() {
                 <DataList.Value>{formatDateTime(identity.createdAt)}</DataList.Value>
               </DataList.Item>
             </DataList.Root>
+            {!identity.keyEncryptedAtRest && (
+              <Callout.Root color="amber" role="alert" data-testid="signing-key-unencrypted">
+                <Callout.Text>
+                  This workspace is not encrypted, so the signing key is only as safe as the file. Encrypt it under Protection above.
+                </Callout.Text>
+              </Callout.Root>
+            )}
             <Callout.Root color="blue" variant="surface">
               <Callout.Text>
                 {identity.selfSigned ? (
