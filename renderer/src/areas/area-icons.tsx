@@ -9,6 +9,7 @@ export {
   GearIcon,
   MagnifyingGlassIcon,
   PersonIcon,
+  ReaderIcon as LibraryIcon,
   Share1Icon as MapIcon,
   LayersIcon as ProposedRuleIcon,
   TargetIcon as RiskIcon

@@ -7,6 +7,7 @@ import {
   DashboardIcon,
   FileTextIcon,
   GearIcon,
+  LibraryIcon,
   MagnifyingGlassIcon,
   MapIcon,
   PersonIcon,
@@ -17,6 +18,7 @@ import { AssessmentPage } from './assessment/AssessmentPage'
 import { BusinessAssociatesPage } from './business-associates/BusinessAssociatesPage'
 import { CalendarPage } from './calendar/CalendarPage'
 import { ClientsPage } from './clients/ClientsPage'
+import { LibraryPage } from './library/LibraryPage'
 import { DashboardPage } from './dashboard/DashboardPage'
 import { DocumentsPage } from './documents/DocumentsPage'
 import { IncidentsPage } from './incidents/IncidentsPage'
@@ -42,6 +44,7 @@ export type AreaId =
   | 'settings'
   | 'workspaces'
   | 'clients'
+  | 'library'
 
 export interface AreaDefinition {
   id: AreaId
@@ -71,6 +74,7 @@ export const AREAS: AreaDefinition[] = [
   { id: 'proposed-rule', label: 'Proposed rule', icon: ProposedRuleIcon, inNavigation: true, component: ReadinessPage },
   { id: 'documents', label: 'Documents', icon: FileTextIcon, inNavigation: true, component: DocumentsPage },
   { id: 'clients', label: 'Clients', icon: PersonIcon, inNavigation: true, component: ClientsPage },
+  { id: 'library', label: 'Practice library', icon: LibraryIcon, inNavigation: true, component: LibraryPage },
   { id: 'settings', label: 'Settings', icon: GearIcon, inNavigation: true, component: SettingsPage },
   { id: 'workspaces', label: 'Workspaces', icon: ArchiveIcon, inNavigation: false, component: WorkspacesPage }
 ]

@@ -1,0 +1,47 @@
+import { Flex, Heading, Table, Text } from '@radix-ui/themes'
+import type { LibrarySummary } from '../../../../main/library/contract'
+import { ScrollableTable } from '../../components/ScrollableTable'
+import { formatDateTime } from '../../components/format-date'
+
+/** The library's items, one table per kind, with what each kind carries. */
+export function LibraryItems(props: { summary: LibrarySummary }) {
+  return (
+    <Flex direction="column" gap="4">
+      {props.summary.kinds.map(kind => (
+        <Flex key={kind.kind} direction="column" gap="2">
+          <Heading as="h3" size="3">
+            {kind.label} ({kind.items.length})
+          </Heading>
+          <Text as="p" size="1" color="gray">
+            {kind.description} Carries {kind.copies.join(', ')}; never {kind.neverCopied.map(n => `${n.field} (${n.why})`).join('; ')}.
+          </Text>
+          {kind.items.length > 0 && (
+            <ScrollableTable label={kind.label} size="1" variant="surface">
+              <Table.Header>
+                <Table.Row>
+                  <Table.ColumnHeaderCell>Item</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Text</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Version</Table.ColumnHeaderCell>
+                  <Table.ColumnHeaderCell>Updated</Table.ColumnHeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {kind.items.map(item => (
+                  <Table.Row key={item.id}>
+                    <Table.RowHeaderCell>{item.title}</Table.RowHeaderCell>
+                    <Table.Cell>{item.preview}</Table.Cell>
+                    <Table.Cell>
+                      {item.version}
+                      {item.earlierVersions > 0 ? ` (${item.earlierVersions} earlier kept)` : ''}
+                    </Table.Cell>
+                    <Table.Cell>{formatDateTime(item.updatedAt)}</Table.Cell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </ScrollableTable>
+          )}
+        </Flex>
+      ))}
+    </Flex>
+  )
+}

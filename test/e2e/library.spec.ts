@@ -1,0 +1,93 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, test, type AppHarness } from './fixtures'
+import { describeOrganisation, openArea } from './steps'
+
+// Issue 18: a practice library made in the app, an answer note pushed from one client, applied to a new client, recorded there.
+
+const NOTE = 'Ask for the MDM enrolment export; it lists every device that reaches the records.'
+
+/** Calls the API as the window does, for the note the test needs but does not test typing in. */
+async function call<T>(page: Page, name: string, input: unknown): Promise<T> {
+  const envelope = await page.evaluate(
+    async ([n, i]) => {
+      const bridge = (window as unknown as { safeguard: { calls: Record<string, (input: unknown, callId: string) => Promise<unknown>> } }).safeguard
+      return bridge.calls[n as string]!(i, `seed-${Math.random()}`)
+    },
+    [name, input] as const
+  )
+  const result = envelope as { ok: boolean; value?: T; error?: { message: string } }
+  if (!result.ok) throw new Error(`${name}: ${result.error?.message}`)
+  return result.value as T
+}
+
+async function shoot(app: AppHarness, name: string): Promise<void> {
+  for (const scheme of ['light', 'dark'] as const) {
+    await app.page.emulateMedia({ colorScheme: scheme })
+    expect(await app.axeViolations()).toEqual([])
+    await app.screenshot(`${name}-${scheme}`)
+  }
+  await app.page.emulateMedia({ colorScheme: 'light' })
+}
+
+test('create a library, push an answer note from one client, apply it to a new client', async ({ app }) => {
+  test.setTimeout(120_000)
+  const { page } = app
+  await describeOrganisation(app)
+  const catalog = await call<{ questions: { id: string }[] }>(page, 'assessment.catalog', {})
+  const questionId = catalog.questions[0]!.id
+  await call(page, 'assessment.setAnswer', { questionId, notes: NOTE })
+
+  await openArea(app, 'Practice library')
+  await expect(page.getByText('No practice library yet.')).toBeVisible()
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'safeguard-e2e-library-'))
+  const libraryFile = path.join(folder, 'Harbor Consulting.sglibrary')
+  app.host.savePaths.push(libraryFile)
+  await page.getByRole('button', { name: 'Create a library…' }).click()
+  const create = page.getByRole('dialog', { name: 'Create a practice library' })
+  await create.getByLabel('Library name').fill('Harbor Consulting')
+  await create.getByRole('button', { name: 'Choose where to save…' }).click()
+  await expect(page.getByRole('heading', { name: 'Harbor Consulting', level: 2 })).toBeVisible()
+  expect(fs.existsSync(libraryFile)).toBe(true)
+  // Encrypted from its first page: no SQLite header in clear.
+  expect(fs.readFileSync(libraryFile).subarray(0, 15).toString('latin1')).not.toBe('SQLite format 3')
+
+  // Push: the preview lists the note, picked with its labelled checkbox by keyboard.
+  await page.getByRole('button', { name: 'Push from this workspace…' }).click()
+  const push = page.getByRole('dialog', { name: 'Push from this workspace' })
+  const noteBox = push.getByRole('group', { name: 'Answer notes' }).getByRole('checkbox', { name: new RegExp(`^${questionId}`) })
+  await expect(noteBox).toBeVisible()
+  await noteBox.focus()
+  await page.keyboard.press('Space')
+  await expect(noteBox).toBeChecked()
+  await shoot(app, 'library-push')
+  await push.getByRole('button', { name: 'Push 1 item' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Pushed 1 item to the library.' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Answer notes' })).toContainText(NOTE)
+  await expect(page.getByRole('table', { name: 'Library history of this workspace' })).toContainText('Pushed to the library')
+  await shoot(app, 'library-items')
+
+  // A new client: the library is remembered; apply the note to it.
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  await expect(page.getByRole('heading', { name: 'Workspaces', level: 1 })).toBeVisible()
+  await page.getByLabel('Organisation name').fill('Bayside Dental')
+  await page.getByRole('button', { name: 'Create workspace' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Bayside Dental')
+  await openArea(app, 'Practice library')
+  await expect(page.getByRole('heading', { name: 'Harbor Consulting', level: 2 })).toBeVisible()
+  await page.getByRole('button', { name: 'Apply to this workspace…' }).click()
+  const apply = page.getByRole('dialog', { name: 'Apply to this workspace' })
+  const applyBox = apply.getByRole('checkbox', { name: new RegExp(`^${questionId}`) })
+  await expect(apply.getByText('Adds')).toBeVisible()
+  await applyBox.click()
+  await shoot(app, 'library-apply')
+  await apply.getByRole('button', { name: 'Apply 1 item' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Applied 1 item from “Harbor Consulting” to this workspace.' })).toBeVisible()
+  await expect(page.getByRole('table', { name: 'Library history of this workspace' })).toContainText('Applied from the library')
+
+  const questionnaire = await call<{ items: { id: string; answer: { notes: string } | null }[] }>(page, 'assessment.questionnaire', {})
+  expect(questionnaire.items.find(item => item.id === questionId)?.answer?.notes).toBe(NOTE)
+  await shoot(app, 'library-applied')
+})
