@@ -5,7 +5,7 @@ import { api, errorMessage } from '../../api'
 import { formatDate } from '../../components/format-date'
 import { PageHeader } from '../../components/PageHeader'
 import { UnlockDialog } from '../../components/UnlockDialog'
-import { useWorkspace } from '../../workspace-context'
+import { useShell } from '../../workspace-context'
 import { filterRows, isFiltered, NO_FILTERS, sortRows, toRows, type ClientFilters, type ClientRow, type ClientSort } from './client-rows'
 import { ClientFiltersBar } from './ClientFiltersBar'
 import { ClientFolders } from './ClientFolders'
@@ -21,7 +21,7 @@ function withUnlocked(view: PortfolioView, unlocked: UnlockedSummary): Portfolio
 }
 
 export function ClientsPage() {
-  const { setWorkspace, navigate } = useWorkspace()
+  const { setWorkspace, navigate } = useShell()
   const [view, setView] = useState<PortfolioView | null>(null)
   const [error, setError] = useState<string | null>(null)
   const [note, setNote] = useState<string | null>(null)

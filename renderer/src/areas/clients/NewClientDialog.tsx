@@ -3,7 +3,7 @@ import { Dialog, Flex, Select, Text } from '@radix-ui/themes'
 import { api } from '../../api'
 import { EMPTY_NEW_PASSPHRASE, type NewPassphrase, type NewPassphraseProblems } from '../../components/NewPassphraseFields'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
-import { useWorkspace } from '../../workspace-context'
+import { useShell } from '../../workspace-context'
 import { ProtectionChoice, protectionInput, type ProtectionKind } from '../workspaces/ProtectionChoice'
 
 /**
@@ -11,7 +11,7 @@ import { ProtectionChoice, protectionInput, type ProtectionKind } from '../works
  * (the save dialog starts there), made by the same workspace.create as any workspace, and opened.
  */
 export function NewClientDialog(props: { open: boolean; folders: string[]; onClose(): void }) {
-  const { setWorkspace, navigate } = useWorkspace()
+  const { setWorkspace, navigate } = useShell()
   const [folder, setFolder] = useState<string | null>(null)
   const [deviceKeys, setDeviceKeys] = useState<{ usable: boolean; reason: string | null } | null>(null)
   const [choice, setChoice] = useState<ProtectionKind>('device')
