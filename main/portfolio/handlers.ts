@@ -77,10 +77,14 @@ export const portfolioHandlers: HandlersFor<typeof portfolioCalls> = {
   'portfolio.removeFolder': (input, ctx) => {
     if (!ctx.session.dataDir) throw new ApiError('unsupported', 'This program keeps no list of client folders.')
     const folder = path.resolve(input.folder)
-    return keepFolders(
+    const remaining = keepFolders(
       ctx.session.dataDir,
       keptFolders(ctx).filter(kept => path.resolve(kept) !== folder)
     )
+    // The saved summaries of that folder's clients go with it, unless the recent list still shows them.
+    const recent = new Set((ctx.session.recent?.list() ?? []).map(entry => path.resolve(entry.path)))
+    new SummaryCache(ctx.session.dataDir, ctx.session.deviceKeyStore).forgetUnless(file => path.dirname(file) !== folder || recent.has(file))
+    return remaining
   },
 
   'portfolio.unlock': (input, ctx) => {

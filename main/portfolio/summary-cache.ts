@@ -114,11 +114,13 @@ export class SummaryCache {
     this.write({ version: 1, summaries })
   }
 
-  /** Drops the summary of one workspace (the client is no longer shown). */
-  forget(workspacePath: string): void {
+  /** Drops the summaries of the workspaces `keep` refuses (a folder no longer listed): nothing is kept of clients no longer shown. */
+  forgetUnless(keep: (workspacePath: string) => boolean): void {
+    if (!fs.existsSync(this.file) || this.unavailableReason()) return
     const current = this.read()
-    if (current.problem || !current.summaries.delete(path.resolve(workspacePath))) return
-    this.write({ version: 1, summaries: Object.fromEntries(current.summaries) })
+    const kept = [...current.summaries].filter(([file]) => keep(file))
+    if (current.problem || kept.length === current.summaries.size) return
+    this.write({ version: 1, summaries: Object.fromEntries(kept) })
   }
 
   private cacheKey(): Buffer {

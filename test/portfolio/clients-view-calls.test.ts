@@ -128,6 +128,19 @@ describe('the Clients view calls', () => {
     await elsewhere.call('workspace.close', {})
     const changed = await app.call('portfolio.summary', source)
     expect((named(changed!.entries, 'lakeside') as LockedWorkspace).cached?.stale).toBe('changed')
+
+    // The folder removed from the view: its clients' saved summaries go with it (the recent list forgotten first, as it
+    // would still show them).
+    for (const name of ['bayside', 'lakeside', 'harbor']) await app.call('workspace.forgetRecent', { path: app.file(name) })
+    await app.call(
+      'portfolio.summary',
+      { chooseFolder: true, includeRecent: false },
+      { host: { ...headlessHost, pickDirectory: async () => app.folder } }
+    )
+    await app.call('portfolio.removeFolder', { folder: app.folder })
+    const forgotten = await app.call('portfolio.summary', source)
+    expect(named(forgotten!.entries, 'lakeside')).not.toHaveProperty('cached')
+    expect(forgotten?.cacheProblem).toBeNull()
   })
 
   it('ignores an altered cache, and one the key store cannot decrypt, saying why', async () => {
