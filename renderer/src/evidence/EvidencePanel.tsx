@@ -55,7 +55,7 @@ export function EvidencePanel(props: {
       <Flex direction="column" gap="2">
         <Flex gap="3" align="center" justify="between" wrap="wrap">
           <Heading as={props.headingLevel ?? 'h3'} size="2" id={headingId}>
-            Evidence{data ? ` (${live.length})` : ''}
+            Attached evidence{data ? ` (${live.length})` : ''}
           </Heading>
           <Flex gap="3" align="center" wrap="wrap">
             {!readOnly && (
