@@ -10,6 +10,7 @@ export const FEATURES = [
   'breach',
   'calendar',
   'documents',
+  'evidence',
   'library',
   'map',
   'oscal',

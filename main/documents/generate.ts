@@ -271,6 +271,10 @@ function packSectionPreview(data: EvidencePackData): SectionPreview[] {
     procurement: [true, 'the three procurement answers'],
     scorecard: [data.families !== null, data.families ? 'answers by safeguard family' : ''],
     controls: [data.controls !== null, count(data.controls, 'requirement')],
+    'attached-evidence': [
+      Boolean(data.attachedEvidence),
+      data.attachedEvidence ? `${plural(data.attachedEvidence.total, 'piece')}, ${formatCount(data.attachedEvidence.stale)} stale` : ''
+    ],
     cloud: [data.cloudServices !== null, count(data.cloudServices, 'service')],
     map: [Boolean(data.dataFlowMap), data.dataFlowMap ? plural(data.dataFlowMap.counts.assets, 'asset') : ''],
     technical: [data.technicalControls !== null, count(data.technicalControls, 'control')],
@@ -319,6 +323,10 @@ function reviewSectionPreview(data: AnnualReviewData): SectionPreview[] {
         : ''
     ],
     incidents: [data.incidents !== null, data.incidents ? plural(data.incidents.length, 'incident') : ''],
+    'attached-evidence': [
+      Boolean(data.attachedEvidence),
+      data.attachedEvidence ? `${plural(data.attachedEvidence.total, 'piece')}, ${formatCount(data.attachedEvidence.stale)} stale` : ''
+    ],
     'sign-offs': [true, `${data.signOffs.filter(s => s.reviewer).length} of ${data.signOffs.length} families signed off`]
   }
   return REVIEW_SECTIONS.map(({ id, title }) => {

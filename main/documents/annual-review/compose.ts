@@ -8,6 +8,7 @@ import { signatureNote, type SignatureNote } from '../pdf/signature-note'
 import { COLOR, CONTENT_WIDTH, MARGIN, PAGE, TYPE } from '../pdf/theme'
 import { renderRiskAnalysis } from '../risk-analysis/render-risk-analysis'
 import { renderMapChanges } from './map-changes-section'
+import { renderAttachedEvidence } from '../attached-evidence/render-attached-evidence'
 import { drawDraftNote } from '../pdf/draft-note'
 import { DRAFT_MARK } from '../readiness'
 
@@ -32,6 +33,11 @@ export const REVIEW_SECTIONS = [
   { id: 'agreements', title: 'Business associate agreements', render: agreements },
   { id: 'map-changes', title: 'Data-flow map changes', render: renderMapChanges },
   { id: 'incidents', title: 'Incidents of the year', render: incidents },
+  {
+    id: 'attached-evidence',
+    title: 'Evidence by specification',
+    render: (w, data) => renderAttachedEvidence(w, data.attachedEvidence, { preparedOn: data.preparedOn })
+  },
   { id: 'sign-offs', title: 'Reviewer sign-offs', render: signOffs }
 ] as const satisfies readonly { id: string; title: string; render: (w: PdfWriter, data: AnnualReviewData) => void }[]
 

@@ -6,6 +6,7 @@ import { readMapChanges } from '../../map/reads'
 import type { Family, RiskLevel, RiskView } from '../../assessment/contract'
 import type { AnnualReviewData } from './review-data'
 import type { Answer, FamilyId } from '../evidence-pack/pack-data'
+import { readAttachedEvidence } from '../attached-evidence/read-attached-evidence'
 import { combineAnswers } from '../workspace-data/entry-answers'
 import { findingsTrend } from '../workspace-data/scans'
 import { periodRange, readWorkspaceFacts, type WorkspaceFacts } from '../workspace-data/workspace-facts'
@@ -138,6 +139,11 @@ export function annualReviewData(ctx: CallContext, facts: WorkspaceFacts): Annua
             obligationsMet: i.open === 0 && i.overdue === 0
           }))
       : null,
+    attachedEvidence: readAttachedEvidence(facts.db, {
+      today: facts.today,
+      periodId: facts.period.id,
+      titleOf: c => facts.catalog.entries.find(e => e.citation === c)?.title ?? ''
+    }),
     signOffs: facts.catalog.families.map(f => {
       const s = signOffs.get(f.id as Family)
       return { family: f.id as FamilyId, label: `${f.title} (${f.section})`, ...(s ? { reviewer: s.reviewer, signedOn: s.signedOn } : {}) }

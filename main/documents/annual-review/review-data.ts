@@ -1,6 +1,7 @@
 import type { Answer, FamilyId, Recorded, RiskLevel, Severity } from '../evidence-pack/pack-data'
 import type { RiskReportData } from '../../risks/reads'
 import type { MapChanges } from '../../map/reads'
+import type { AttachedEvidence } from '../attached-evidence/read-attached-evidence'
 
 /**
  * The plain data the annual review report is composed from: this assessment period against the
@@ -49,6 +50,9 @@ export type AnnualReviewData = {
 
   /** What changed in the data-flow map since the previous period began; absent in data built before it existed. */
   mapChanges?: Recorded<MapChanges>
+
+  /** Evidence attached to answers, decisions, controls, risks, tasks, assets and incidents, by specification; absent in data built before evidence existed. */
+  attachedEvidence?: Recorded<AttachedEvidence>
 
   incidents: Recorded<
     Array<{ reference: string; discoveredOn: string; category: string; affectedCount: number; notifiable: boolean | null; obligationsMet: boolean }>

@@ -7,6 +7,7 @@ import { redactPackData } from '../redact-pack'
 import { PACK_SECTION_IDS, PACK_SECTIONS, type EvidencePackOptions, type PackSectionId } from './sections'
 
 import { appendix } from './sections/appendix'
+import { renderAttachedEvidence } from '../attached-evidence/render-attached-evidence'
 import { businessAssociates } from './sections/associates'
 import { attestation } from './sections/attestation'
 import { cloudServices } from './sections/cloud'
@@ -93,6 +94,7 @@ const SECTION_RENDERERS: Record<Exclude<PackSectionId, 'contents'>, Renderer> = 
   procurement,
   scorecard,
   controls: controlMatrix,
+  'attached-evidence': (w, data) => renderAttachedEvidence(w, data.attachedEvidence, { preparedOn: data.preparedOn }),
   cloud: cloudServices,
   map: dataFlowMap,
   technical: technicalControls,

@@ -1,6 +1,8 @@
 import type { RiskReportData } from '../../risks/reads'
 import type { IdentifyingValue } from '../redact'
 import type { DataFlowMapSection } from '../workspace-data/data-flow-map'
+import type { AttachedEvidence } from '../attached-evidence/read-attached-evidence'
+
 /**
  * The plain data the evidence pack is composed from. Builders fill it from a workspace (or a test
  * fixture); the composer only reads it. Dates are calendar dates 'YYYY-MM-DD'. Nothing here holds
@@ -168,6 +170,9 @@ export type EvidencePackData = {
   >
 
   evidenceFiles: Recorded<Array<{ name: string; kind: string; sha256: string; addedOn: string; sizeBytes?: number }>>
+
+  /** Evidence attached to answers, decisions, controls, risks, tasks, assets and incidents, by specification; absent in data built before evidence existed. */
+  attachedEvidence?: Recorded<AttachedEvidence>
 
   /** The risk analysis of the period; absent in data built before the analysis existed. */
   riskAnalysis?: Recorded<RiskReportData>

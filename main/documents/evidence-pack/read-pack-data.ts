@@ -8,6 +8,7 @@ import type { Family } from '../../assessment/contract'
 import { CONTROL_ORIGIN_LABEL, CONTROL_RULE_STATUS_LABEL } from '../../assessment/contract'
 import type { AnswerCounts, EvidencePackData, FamilyId } from './pack-data'
 import type { LoadedPolicy } from '../policies/load'
+import { readAttachedEvidence } from '../attached-evidence/read-attached-evidence'
 import { combineAnswers } from '../workspace-data/entry-answers'
 import { scanSections } from '../workspace-data/scans'
 import { periodRange, PROVIDER_NAMES, type WorkspaceFacts } from '../workspace-data/workspace-facts'
@@ -167,6 +168,12 @@ export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[]
         ]
       : []
   )
+  const attachedEvidence = readAttachedEvidence(facts.db, {
+    today: facts.today,
+    periodId: facts.period.id,
+    titleOf: c => facts.catalog.entries.find(e => e.citation === c)?.title ?? ''
+  })
+  const evidenceFiles = [...agreementFiles, ...(attachedEvidence?.files ?? [])]
   const statement = (a: ProcurementAnswer) => ({ status: a.status, answer: a.answer, citations: a.citations })
   return {
     organization: { name: organization.name, role: organization.role },
@@ -201,6 +208,7 @@ export function evidencePackData(facts: WorkspaceFacts, policies: LoadedPolicy[]
     incidents: incidents(facts, range),
     remediation: remediation(risks),
     riskAnalysis: readRiskReport(facts.db, facts, facts.period.id),
-    evidenceFiles: agreementFiles.length ? agreementFiles : null
+    attachedEvidence,
+    evidenceFiles: evidenceFiles.length ? evidenceFiles : null
   }
 }

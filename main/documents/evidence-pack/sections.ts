@@ -5,6 +5,7 @@ export const PACK_SECTIONS = [
   { id: 'procurement', title: 'Procurement answers' },
   { id: 'scorecard', title: 'Safeguard scorecard' },
   { id: 'controls', title: 'Control matrix' },
+  { id: 'attached-evidence', title: 'Evidence by specification' },
   { id: 'cloud', title: 'Cloud services and HIPAA eligibility' },
   { id: 'map', title: 'Where PHI lives and flows' },
   { id: 'technical', title: 'Technical controls' },
