@@ -112,8 +112,20 @@ test('the Clients view: sort, filter, unlock a passphrase client, one calendar a
   const summaries = [...fs.readFileSync(ics, 'utf8').matchAll(/^SUMMARY:(.*)$/gm)].map(match => match[1]!)
   expect(summaries.some(summary => summary.startsWith('Lakeside Dental: '))).toBe(true)
 
-  // Open a client from its row with the keyboard.
+  // A new client's workspace in the chosen folder, through the same creation as any workspace; it opens.
   await page.getByRole('tab', { name: 'Clients' }).click()
+  await page.getByRole('button', { name: 'New client…' }).click()
+  const newClient = page.getByRole('dialog')
+  await newClient.getByLabel('Organisation name').fill('Riverside Pediatrics')
+  expect(await app.axeViolations()).toEqual([])
+  app.host.savePaths.push(path.join(folder, 'riverside.safeguard'))
+  await newClient.getByRole('button', { name: 'Choose where to save and create…' }).click()
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
+  expect(fs.existsSync(path.join(folder, 'riverside.safeguard'))).toBe(true)
+  await openArea(app, 'Clients')
+  await expect(table.getByRole('rowheader', { name: /Riverside Pediatrics/ })).toHaveCount(1)
+
+  // Open a client from its row with the keyboard.
   await table.getByRole('button', { name: 'Open Lakeside Dental' }).focus()
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
