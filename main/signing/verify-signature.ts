@@ -21,6 +21,7 @@ export interface PdfSignatureReport {
 }
 
 const MAX_SIGNATURES = 64
+const MAX_SIGNATURE_DICTIONARY_BYTES = 1024 * 1024
 const DIGESTS: Record<string, string> = { [OID.sha256]: 'sha256', [OID.sha384]: 'sha384', [OID.sha512]: 'sha512' }
 const SIGNATURE_ALGORITHMS = new Set<string>([
   OID.rsaEncryption,
@@ -129,7 +130,8 @@ function findSignatures(pdf: Buffer): FoundSignature[] {
 
 function readByteRange(pdf: Buffer, at: number): [number, number, number, number] | null {
   try {
-    const value = new PdfReader(pdf, at).value()
+    // Four numbers fit in far less than this; a hostile file's endless array is not read past it.
+    const value = new PdfReader(pdf.subarray(at, at + 256), 0).value()
     if (value.kind !== 'array' || value.items.length !== 4) return null
     const numbers = value.items.map(item => (item.kind === 'number' ? Number(item.text) : NaN))
     return numbers.every(n => Number.isSafeInteger(n) && n >= 0) ? (numbers as [number, number, number, number]) : null
@@ -146,7 +148,8 @@ function enclosingDictionary(pdf: Buffer, at: number): Map<string, PdfValue> | n
   const last = headers.at(-1)
   if (!last) return null
   try {
-    const reader = new PdfReader(pdf, windowStart + last.index)
+    // A signature dictionary with its Contents fits in a megabyte; nothing beyond is read.
+    const reader = new PdfReader(pdf.subarray(0, Math.min(pdf.length, at + MAX_SIGNATURE_DICTIONARY_BYTES)), windowStart + last.index)
     reader.objectHeader()
     const value = reader.value()
     return value.kind === 'dict' ? value.entries : null

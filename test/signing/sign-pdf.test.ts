@@ -184,6 +184,14 @@ describe('the verifier on hostile input', () => {
     )
   })
 
+  it('reads only a bounded window around each signature-like key, however large the file', () => {
+    const endless = Buffer.concat([Buffer.from('%PDF-1.7\n1 0 obj << /ByteRange ['), Buffer.alloc(8 * 1024 * 1024, '1 ')])
+    const hostile = Buffer.concat(Array.from({ length: 4 }, () => endless))
+    const report = verifyPdfSignature(hostile)
+    expect(report.found).toBe(false)
+    expect(report.problems).toEqual(['The file has no digital signature'])
+  })
+
   it('reads garbage with signature-like keys without trouble', () => {
     const garbage = Buffer.from(
       `%PDF-1.7\n1 0 obj << /ByteRange [0 5 99999999 7] /Contents <3082zz> >> endobj /ByteRange [ [[[[ /ByteRange [0 10 12 3]`
