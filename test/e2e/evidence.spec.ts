@@ -7,10 +7,12 @@ import { dayFromToday, describeOrganisation, openArea } from './steps'
 
 // Issue 17: evidence attached to an answer, listed with its hash and dates, made stale by its expiry, archived (never deleted).
 
-async function shoot(app: AppHarness, name: string): Promise<void> {
+/** Light and dark screenshots; axe (contrast included) in dark too when `checkDark`, the light check being the caller's. */
+async function shoot(app: AppHarness, name: string, checkDark = false): Promise<void> {
   for (const scheme of ['light', 'dark'] as const) {
     await app.page.emulateMedia({ colorScheme: scheme })
     await app.screenshot(`${name}-${scheme}`)
+    if (scheme === 'dark' && checkDark) expect(await app.axeViolations()).toEqual([])
   }
   await app.page.emulateMedia({ colorScheme: 'light' })
 }
@@ -97,7 +99,7 @@ test('attach a file to an answer, see its hash, size and dates, let it expire, a
   await expect(card.getByTestId('evidence-freshness')).toContainText('1 stale')
   await card.scrollIntoViewIfNeeded()
   expect(await app.axeViolations()).toEqual([])
-  await shoot(app, 'evidence-stale')
+  await shoot(app, 'evidence-stale', true)
 
   // Archive: the confirmation says it is kept six years, and it leaves the list for the archived one.
   const archive = item.getByRole('button', { name: 'Archive Signed security programme…' })
@@ -120,6 +122,6 @@ test('attach a file to an answer, see its hash, size and dates, let it expire, a
   await expect(archived).toContainText('Replaced by the 2027 revision')
   await expect(archived).toContainText(sha256.slice(0, 12))
   expect(await app.axeViolations()).toEqual([])
-  await shoot(app, 'evidence-archived')
+  await shoot(app, 'evidence-archived', true)
   expect(app.pageErrors).toEqual([])
 })
