@@ -140,6 +140,8 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     const given = input.workspaceFolder === undefined ? defaultFolder : path.resolve(input.workspaceFolder)
     // The default folder is ours; any other must be the folder dialog's answer.
     const folder = given === defaultFolder ? defaultFolder : path.resolve(ctx.outputPaths.check(given))
+    // Confirmed: our own default folder is made now, so the Clients view reads an empty folder rather than a missing one.
+    if (input.usage === 'consultant' && folder === defaultFolder) fs.mkdirSync(defaultFolder, { recursive: true })
     const settings = updateAppSettings(session.dataDir, current =>
       input.usage === 'consultant'
         ? {

@@ -113,3 +113,30 @@ test("a consultant's computer: the chosen folder is remembered, the first client
   expect(app.foreignRequests).toEqual([])
   expect(app.pageErrors).toEqual([])
 })
+
+test('a consultant may skip the first client: the Clients view opens with no workspace, and is home on the next start', async ({ app }) => {
+  const { page } = app
+  await page.getByRole('radio', { name: /I'm a consultant/ }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByRole('button', { name: 'Use this folder' }).click()
+  await page.getByRole('button', { name: 'Skip: go to the Clients view' }).click()
+
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible()
+  await expect(page.getByTestId('workspace-name')).toHaveText('No client open')
+  await expect(page.getByRole('button', { name: 'New client…' })).toBeVisible()
+  // The folder was made on confirming, so it reads as empty, not as missing.
+  await expect(page.getByText('Cannot be read')).toHaveCount(0)
+  expect(filesIn(app.dataDir).filter(file => file.endsWith('.safeguard'))).toEqual([])
+  expect(JSON.parse(fs.readFileSync(path.join(app.dataDir, 'app-settings.json'), 'utf8'))).toMatchObject({
+    usage: 'consultant',
+    newWorkspaceFolder: null,
+    clientFolders: [path.join(app.dataDir, 'workspaces')]
+  })
+  await lookInBothAppearances(app, 'clients-without-workspace')
+
+  await app.restart()
+  await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible()
+  await expect(page.getByRole('heading', { name: 'Who is this Safeguard for?' })).toHaveCount(0)
+  expect(app.foreignRequests).toEqual([])
+  expect(app.pageErrors).toEqual([])
+})

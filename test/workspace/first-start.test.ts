@@ -48,6 +48,8 @@ describe('first start', () => {
 
     const consultant = createTestSession()
     await consultant.call('app.setUsage', { usage: 'consultant' })
+    // Confirmed, the default folder is made, so the Clients view reads it as empty rather than missing.
+    expect(fs.readdirSync(path.join(consultant.dir, 'data', 'workspaces'))).toEqual([])
     expect(await consultant.call('workspace.startup', {})).toEqual({ workspace: null, usage: 'consultant', home: 'clients' })
   })
 
