@@ -118,6 +118,7 @@ test('the Clients view: sort, filter, unlock a passphrase client, one calendar a
   const newClient = page.getByRole('dialog')
   await newClient.getByLabel('Organisation name').fill('Riverside Pediatrics')
   expect(await app.axeViolations()).toEqual([])
+  await app.screenshot('clients-new-client')
   app.host.savePaths.push(path.join(folder, 'riverside.safeguard'))
   await newClient.getByRole('button', { name: 'Choose where to save and create…' }).click()
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()

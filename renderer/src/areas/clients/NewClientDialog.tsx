@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react'
-import { Dialog, Flex, Select, Text } from '@radix-ui/themes'
+import { Button, Dialog, Flex, Select, Text } from '@radix-ui/themes'
 import { api } from '../../api'
 import { EMPTY_NEW_PASSPHRASE, type NewPassphrase, type NewPassphraseProblems } from '../../components/NewPassphraseFields'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
@@ -94,6 +94,13 @@ export function NewClientDialog(props: { open: boolean; folders: string[]; onClo
               />
             }
           />
+          <Flex justify="end">
+            <Dialog.Close>
+              <Button type="button" variant="soft" color="gray">
+                Cancel
+              </Button>
+            </Dialog.Close>
+          </Flex>
         </Flex>
       </Dialog.Content>
     </Dialog.Root>
