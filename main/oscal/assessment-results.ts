@@ -1,3 +1,4 @@
+import { EVIDENCE_TARGET_LABEL, type EvidenceItem } from '../evidence/contract'
 import type { RiskDetail } from '../risks/contract'
 import { controlsFor, HIPAA_CATALOG, statementFor } from './catalog-map'
 import { citationProps, ids, instant, lastModified, line, metadata, paragraphs, prop, props } from './document-parts'
@@ -34,12 +35,29 @@ export function buildAssessmentResults(data: OscalData) {
   const evidence = new Map(data.agreements.map(a => [a.id, uuid(`resource/agreement/${a.id}`)]))
   const scanResource = (id: number) => uuid(`resource/scan/${id}`)
   const riskUuid = (risk: RiskDetail) => uuid(`risk/${risk.key}`)
+  const evidenceResource = (item: EvidenceItem) => uuid(`resource/evidence/${item.id}`)
+  // Attached evidence on an observation: the items on the answer itself and those on anything bearing on its specifications.
+  const attached = (match: (item: EvidenceItem) => boolean) =>
+    data.evidence.filter(match).map(item => ({
+      href: `#${evidenceResource(item)}`,
+      description: `${line(item.title, 'Evidence')}: ${item.kind === 'file' ? 'a file' : 'a link'} on ${EVIDENCE_TARGET_LABEL[item.target.kind].toLowerCase()} ${item.target.id}, effective as of ${item.effectiveAsOf}${item.expiresOn ? `, ${item.stale ? 'stale since' : 'expiring'} ${item.expiresOn}` : ''}.`,
+      ...props([
+        prop('evidence-effective-as-of', item.effectiveAsOf),
+        prop('evidence-expires-on', item.expiresOn ?? ''),
+        prop('evidence-stale', item.stale ? 'true' : 'false'),
+        ...(item.sha256 ? [prop('evidence-sha256', item.sha256)] : [])
+      ])
+    }))
 
   const answerObservation = (a: AnsweredQuestion) => {
     const decisions = data.decisions
       .filter(d => a.citations.includes(d.citation))
       .map(d => `Decision on ${d.citation}: ${DECISION_WORDS[d.decision]}, by ${d.decidedBy} on ${d.decidedOn}. ${d.explanation}`)
     const agreements = a.citations.some(c => AGREEMENT_CITATIONS.has(c)) ? data.agreements : []
+    const onAnswer = attached(
+      item => (item.target.kind === 'answer' && item.target.id === a.id) || item.specificationIds.some(c => a.citations.includes(c))
+    )
+    const evidenceCount = agreements.length + onAnswer.length
     return {
       uuid: uuid(`observation/answer/${data.period.id}/${a.id}`),
       title: line(a.topic, a.id),
@@ -48,14 +66,17 @@ export function buildAssessmentResults(data: OscalData) {
         a.id
       ),
       ...props([prop('question-id', a.id), prop('answer', a.value), ...citationProps(a.citations)]),
-      methods: ['INTERVIEW', ...(agreements.length ? ['EXAMINE'] : [])],
+      methods: ['INTERVIEW', ...(evidenceCount ? ['EXAMINE'] : [])],
       origins: [{ actors: [actor] }],
-      ...(agreements.length
+      ...(evidenceCount
         ? {
-            'relevant-evidence': agreements.map(ag => ({
-              href: `#${evidence.get(ag.id)}`,
-              description: `Signed agreement with ${line(ag.name, 'the business associate')} (${ag.file.originalName}), kept in the workspace.`
-            }))
+            'relevant-evidence': [
+              ...agreements.map(ag => ({
+                href: `#${evidence.get(ag.id)}`,
+                description: `Signed agreement with ${line(ag.name, 'the business associate')} (${ag.file.originalName}), kept in the workspace.`
+              })),
+              ...onAnswer
+            ]
           }
         : {}),
       collected: instant(a.updatedAt)
@@ -77,10 +98,13 @@ export function buildAssessmentResults(data: OscalData) {
     methods: ['TEST'],
     ...(data.scans.length
       ? {
-          'relevant-evidence': data.scans.map(s => ({
-            href: `#${scanResource(s.id)}`,
-            description: `Scanner output ${s.fileName} (${s.formatLabel}).`
-          }))
+          'relevant-evidence': [
+            ...data.scans.map(s => ({
+              href: `#${scanResource(s.id)}`,
+              description: `Scanner output ${s.fileName} (${s.formatLabel}).`
+            })),
+            ...attached(item => item.target.kind === 'cloud-control' && item.specificationIds.includes(f.citation))
+          ]
         }
       : {}),
     collected: data.scans.map(s => instant(s.importedAt)).reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a), start)
@@ -150,6 +174,29 @@ export function buildAssessmentResults(data: OscalData) {
       title: line(`Scanner output: ${s.fileName}`, 'Scanner output'),
       description: `${s.formatLabel}, ${s.bytes} bytes, imported ${s.importedAt}. ${s.summary}`,
       rlinks: [{ href: encodeURIComponent(s.fileName), hashes: [{ algorithm: 'SHA-256', value: s.sha256 }] }]
+    })),
+    ...data.evidence.map(item => ({
+      uuid: evidenceResource(item),
+      title: line(`Evidence: ${item.title}`, 'Evidence'),
+      description: paragraphs(
+        [
+          item.kind === 'file' ? `${item.fileName}, ${item.size} bytes, kept in the workspace.` : `A link to ${item.url}.`,
+          `On ${EVIDENCE_TARGET_LABEL[item.target.kind].toLowerCase()} ${item.target.id}; effective as of ${item.effectiveAsOf}${item.expiresOn ? `, expires ${item.expiresOn}` : ''}. Added by ${item.addedBy} on ${item.addedAt}.`,
+          item.note
+        ],
+        'Evidence'
+      ),
+      ...props([
+        prop('evidence-target', `${item.target.kind}:${item.target.id}`),
+        prop('evidence-effective-as-of', item.effectiveAsOf),
+        prop('evidence-expires-on', item.expiresOn ?? ''),
+        ...citationProps(item.specificationIds)
+      ]),
+      rlinks: [
+        item.kind === 'file'
+          ? { href: encodeURIComponent(item.fileName!), hashes: [{ algorithm: 'SHA-256', value: item.sha256! }] }
+          : { href: item.url! }
+      ]
     }))
   ]
 

@@ -54,7 +54,8 @@ export function lastModified(data: OscalData): string {
     ...data.decisions.map(d => d.updatedAt),
     ...data.risks.map(r => r.updatedAt),
     ...data.scans.map(s => s.importedAt),
-    ...data.agreements.map(a => a.file.attachedAt)
+    ...data.agreements.map(a => a.file.attachedAt),
+    ...data.evidence.map(e => e.updatedAt)
   ].map(instant)
   return stamps.reduce((a, b) => (Date.parse(b) > Date.parse(a) ? b : a))
 }

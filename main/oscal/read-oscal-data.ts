@@ -3,6 +3,8 @@ import { readCatalog, readQuestionnaire } from '../assessment/reads'
 import type { AgreementFile } from '../baas/contract'
 import { readBusinessAssociates } from '../baas/reads'
 import type { Db } from '../db/driver'
+import type { EvidenceItem } from '../evidence/contract'
+import { readEvidence } from '../evidence/reads'
 import type { RiskDetail } from '../risks/contract'
 import { readRegisterDetails } from '../risks/reads'
 import type { CheckSummary, ScanView } from '../scanners/contract'
@@ -44,6 +46,8 @@ export interface OscalData {
   scans: ScanView[]
   risks: RiskDetail[]
   agreements: { id: number; name: string; file: AgreementFile }[]
+  /** Evidence attached in the workspace (not archived): answers' and decisions' of the period, and every other kind. */
+  evidence: EvidenceItem[]
 }
 
 /** Checks listed per specification; the rest are counted. */
@@ -76,7 +80,8 @@ export function readOscalData(db: Db, now: string, periodId?: string): OscalData
     failing,
     scans: scanIds.flatMap(id => getScan(db, id) ?? []),
     risks: readRegisterDetails(db, { now, today }, questionnaire.period.id),
-    agreements: readBusinessAssociates(db, today).flatMap(ba => (ba.agreementFile ? [{ id: ba.id, name: ba.name, file: ba.agreementFile }] : []))
+    agreements: readBusinessAssociates(db, today).flatMap(ba => (ba.agreementFile ? [{ id: ba.id, name: ba.name, file: ba.agreementFile }] : [])),
+    evidence: readEvidence(db, today, { periodId: questionnaire.period.id }).sort((a, b) => a.id - b.id)
   }
 }
 
