@@ -16,10 +16,12 @@ export function packSigning(db: Db, now: Date): PackSigning {
   }
 }
 
-/** "CN=Dana Reyes\nO=Harbor Family Practice" → "Dana Reyes, Harbor Family Practice". */
+/** "CN=Dana Reyes\nO=Harbor Family Practice" → "Dana Reyes, Harbor Family Practice" (the organisation once, when the common name has it). */
 function signerNameOf(subject: string): string {
   const fields = new Map(subject.split('\n').map(line => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]))
-  return [fields.get('CN'), fields.get('O')].filter((v, i, all) => v && all.indexOf(v) === i).join(', ') || subject
+  const [commonName, organization] = [fields.get('CN'), fields.get('O')]
+  if (!commonName) return organization ?? subject
+  return organization && !commonName.includes(organization) ? `${commonName}, ${organization}` : commonName
 }
 
 /** Signs the finished, reproducible bytes: an incremental update, so the unsigned PDF stays an exact prefix. */

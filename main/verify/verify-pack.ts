@@ -37,13 +37,14 @@ export async function verifyPack(pdfPath: string, options: { evidenceDir?: strin
       signedAt: signature.signedAt,
       subFilter: signature.subFilter
     }
-    if (!signature.found) problems.push('The PDF is not signed.')
+    // The signature checker's own sentences say exactly what failed; ours only where it gave none.
+    if (signature.problems.length) problems.push(...signature.problems)
+    else if (!signature.found) problems.push('The PDF is not signed.')
     else {
       if (!signature.intact) problems.push('The signature is broken: the signed bytes were changed after signing, or the signature does not verify.')
       if (!signature.coversWholeFile)
         problems.push('The signature does not cover the whole file: bytes were added or changed outside what was signed.')
     }
-    for (const problem of signature.problems) if (!problems.includes(problem)) problems.push(`Signature: ${problem}`)
   }
 
   const reading = await readEmbeddedManifest(pdf)

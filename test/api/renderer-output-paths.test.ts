@@ -73,6 +73,7 @@ const READ_PATH_CALLS: CallName[] = [
   'incidents.importFile',
   'incidents.attachNoticeFile',
   'scans.import',
+  'verify.pack',
   'library.open',
   'evidence.addFile',
   'signing.importPkcs12',

@@ -9,7 +9,8 @@ export function verificationLines(report: PackVerification): string[] {
   const lines: string[] = []
   const s = report.signature
   if (s?.found) {
-    const who = s.signer ? [s.signer.commonName, s.signer.organization].filter(Boolean).join(', ') : 'an unnamed signer'
+    const { commonName, organization } = s.signer ?? { commonName: 'an unnamed signer', organization: null }
+    const who = organization && !commonName.includes(organization) ? `${commonName}, ${organization}` : commonName
     lines.push(
       `Signature: ${s.intact && s.coversWholeFile ? 'intact and covers the whole file' : 'NOT valid'}; signed by ${who}${s.signedAt ? ` on ${s.signedAt}` : ''}`,
       `Certificate SHA-256 fingerprint: ${s.fingerprintSha256 ?? 'unknown'} (compare it with the certificate the organisation gave you)`

@@ -25,7 +25,7 @@ export function signatureNote(w: PdfWriter, note: SignatureNote): void {
   )
   w.paragraph(formatFingerprint(note.fingerprintSha256), { font: 'semibold', after: 6 })
   w.paragraph(
-    'To check it: run `safeguard verify <this file>` (or Documents → Verify a pack… in Safeguard), which needs no secret and no network, and compare the fingerprint it reports with the one above and with the certificate the organisation gave you separately (pin that certificate in your PDF reader). A self-signed certificate proves who signed only as far as you trust how you received it.',
+    'To check it: run “safeguard verify <this file>” (or Documents → Verify a pack… in Safeguard), which needs no secret and no network, and compare the fingerprint it reports with the one above and with the certificate the organisation gave you separately (pin that certificate in your PDF reader). A self-signed certificate proves who signed only as far as you trust how you received it.',
     { color: COLOR.muted }
   )
 }

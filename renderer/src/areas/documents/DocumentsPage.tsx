@@ -12,6 +12,7 @@ import { WrittenFileActions } from '../../components/WrittenFileActions'
 import { ReadinessCheck } from './ReadinessCheck'
 import { PackOutlineList } from './PackOutlineList'
 import type { OscalExportResult } from '../../../../main/oscal/contract'
+import { VerifyPackCard } from './VerifyPackDialog'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -277,6 +278,7 @@ export function DocumentsPage() {
           </Flex>
         </section>
       </Card>
+      <VerifyPackCard />
     </Flex>
   )
 }
