@@ -26,6 +26,7 @@ import { registerLibrary } from './commands/library'
 import { registerLibrary } from './commands/library'
 import { registerOscal } from './commands/oscal'
 import { registerSigning } from './commands/signing'
+import { registerEvidence } from './commands/evidence'
 import { APP_VERSION } from './version'
 
 /** The `safeguard` command tree. Each feature adds one register line here. */
@@ -64,5 +65,6 @@ export function buildProgram(io: CliIo): Command {
   registerLibrary(program, io)
   registerOscal(program, io)
   registerSigning(program, io)
+  registerEvidence(program, io)
   return program
 }
