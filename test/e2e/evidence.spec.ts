@@ -101,6 +101,13 @@ test('attach a file to an answer, see its hash, size and dates, let it expire, a
   expect(await app.axeViolations()).toEqual([])
   await shoot(app, 'evidence-stale', true)
 
+  // Save a copy: written where the save dialog says, checked against its SHA-256 on the way out.
+  const copy = testInfo.outputPath('copy-of-programme.pdf')
+  app.host.savePaths.push(copy)
+  await item.getByRole('button', { name: 'Save a copy of Signed security programme…' }).click()
+  await expect(panel.getByRole('status').last()).toContainText(`its SHA-256 (${sha256.slice(0, 12)}…) matches`)
+  expect(crypto.createHash('sha256').update(fs.readFileSync(copy)).digest('hex')).toBe(sha256)
+
   // Archive: the confirmation says it is kept six years, and it leaves the list for the archived one.
   const archive = item.getByRole('button', { name: 'Archive Signed security programme…' })
   await archive.click()

@@ -24,6 +24,8 @@ export function EvidencePanel(props: {
   /** For answers and decisions: the assessment period shown (the main side defaults to the current one). */
   periodId?: string
   headingLevel?: 'h3' | 'h4'
+  /** To match the headings around it (a risk's sections are size 3). */
+  headingSize?: '2' | '3'
 }) {
   const headingId = useId()
   const version = useEvidenceVersion()
@@ -54,7 +56,7 @@ export function EvidencePanel(props: {
     <section className="evidence-panel" aria-labelledby={headingId} data-testid="evidence-panel">
       <Flex direction="column" gap="2">
         <Flex gap="3" align="center" justify="between" wrap="wrap">
-          <Heading as={props.headingLevel ?? 'h3'} size="2" id={headingId}>
+          <Heading as={props.headingLevel ?? 'h3'} size={props.headingSize ?? '2'} id={headingId}>
             Attached evidence{data ? ` (${live.length})` : ''}
           </Heading>
           <Flex gap="3" align="center" wrap="wrap">

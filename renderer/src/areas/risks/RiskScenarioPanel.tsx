@@ -271,7 +271,7 @@ export function RiskScenarioPanel(props: {
               1–5 scale.
             </Text>
           )}
-          <EvidencePanel target={{ kind: 'risk', id: String(detail.id) }} targetName="this risk" readOnly={disabled} />
+          <EvidencePanel target={{ kind: 'risk', id: String(detail.id) }} targetName="this risk" readOnly={disabled} headingSize="3" />
           {!disabled && (
             <Flex justify="end">
               <ConfirmDialog
