@@ -135,6 +135,13 @@ describe('the signing identity', () => {
       details: { reason: 'unreadable' }
     })
     expect(await ws.call('signing.identity', {})).toBeNull()
+
+    // A replacement refused for its password leaves the identity in use as it was.
+    const inUse = await ws.call('signing.importPkcs12', { path: file, password: 'correct horse' })
+    await expect(ws.call('signing.replace', { confirmed: true, source: { kind: 'pkcs12', path: file, password: 'wrong' } })).rejects.toMatchObject({
+      details: { reason: 'wrong-password' }
+    })
+    expect(await ws.call('signing.identity', {})).toEqual(inUse)
   })
 
   it('keeps the private key only inside an encrypted workspace: never in clear in its files', async () => {
