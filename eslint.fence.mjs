@@ -20,6 +20,7 @@ export const FEATURES = [
   'scanners',
   'security',
   'signing',
+  'verify',
   'workspace'
 ]
 
@@ -35,8 +36,8 @@ const SERVICES = {
   backup: ['./backup.ts', './backup-files.ts', './check-copy.ts'],
   // Opening, creating and summarising a workspace file, the session that holds it, and the app's settings (where workspaces live).
   workspace: ['./workspace-files.ts', './session.ts', './app-settings.ts'],
-  // The policy override folder and its template loader, which the practice library reads and writes edited policies through.
-  documents: ['./write-output.ts', './policies/load.ts', './policies/template-schema.ts'],
+  // The policy override folder and its template loader (the practice library); the pack manifest's schema, which the verifier reads packs against.
+  documents: ['./write-output.ts', './policies/load.ts', './policies/template-schema.ts', './pack-manifest/schema.ts'],
   // The key a new workspace is created with; the hardened reading of a file a person attaches (a signed agreement);
   // finishing, when a workspace is opened, an encryption a crash interrupted (its backups still in clear).
   security: ['./new-workspace-key.ts', './attachment-files.ts', './encrypt-workspace.ts'],
