@@ -119,6 +119,82 @@ describe('the signing identity', () => {
     expect(verifyPdfSignature(signPdf(pdf, loadPdfSigner(dbOf(ec))!, { signedAt: new Date(), reason: 'Test', signerName: 'x' })).intact).toBe(true)
   })
 
+  it.skipIf(!OPENSSL)(`keeps an imported chain, signs with it whole, and exports it${OPENSSL ? '' : ` (${NO_OPENSSL})`}`, async () => {
+    const ws = await createTestWorkspace()
+    const dir = ws.dir
+    const run = (args: string[]) => {
+      const result = spawnSync(OPENSSL!, args, { encoding: 'utf8' })
+      if (result.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`)
+    }
+    const at = (name: string) => path.join(dir, name)
+    run([
+      'req',
+      '-x509',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      at('ca.key'),
+      '-out',
+      at('ca.pem'),
+      '-days',
+      '30',
+      '-subj',
+      '/O=Example CA/CN=Example Issuing CA'
+    ])
+    run([
+      'req',
+      '-newkey',
+      'rsa:2048',
+      '-nodes',
+      '-keyout',
+      at('leaf.key'),
+      '-out',
+      at('leaf.csr'),
+      '-subj',
+      '/O=Harbor Family Practice/CN=Dana Reyes'
+    ])
+    run([
+      'x509',
+      '-req',
+      '-in',
+      at('leaf.csr'),
+      '-CA',
+      at('ca.pem'),
+      '-CAkey',
+      at('ca.key'),
+      '-CAcreateserial',
+      '-out',
+      at('leaf.pem'),
+      '-days',
+      '30'
+    ])
+    run([
+      'pkcs12',
+      '-export',
+      '-inkey',
+      at('leaf.key'),
+      '-in',
+      at('leaf.pem'),
+      '-certfile',
+      at('ca.pem'),
+      '-out',
+      at('chain.p12'),
+      '-passout',
+      'pass:pw'
+    ])
+    const summary = await ws.call('signing.importPkcs12', { path: at('chain.p12'), password: 'pw' })
+    expect(summary).toMatchObject({ commonName: 'Dana Reyes', selfSigned: false, chainLength: 1 })
+    const signer = loadPdfSigner(dbOf(ws))!
+    expect(signer.chain.map(der => new crypto.X509Certificate(der).subject)).toEqual(['O=Example CA\nCN=Example Issuing CA'])
+    const signed = signPdf(pdf, signer, { signedAt: new Date(), reason: 'Test', signerName: 'Dana Reyes' })
+    expect(signed.includes(signer.chain[0]!)).toBe(false) // hex-encoded inside Contents, never raw
+    expect(signed.toString('latin1').includes(signer.chain[0]!.toString('hex'))).toBe(true)
+    expect(verifyPdfSignature(signed).problems).toEqual([])
+    await ws.call('signing.exportCertificate', { path: at('out.crt') })
+    expect(fs.readFileSync(at('out.crt'), 'utf8').match(/BEGIN CERTIFICATE/g)).toHaveLength(2)
+  })
+
   it.skipIf(!OPENSSL)(`refuses a wrong password clearly and leaves the workspace as it was${OPENSSL ? '' : ` (${NO_OPENSSL})`}`, async () => {
     const ws = await createTestWorkspace()
     const { file } = opensslPkcs12(ws.dir, 'correct horse')
