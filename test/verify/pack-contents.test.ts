@@ -137,6 +137,26 @@ describe('the evidence folder beside a pack', () => {
     // The signature and manifest still check: only the folder is wrong.
     expect(report.signature).toMatchObject({ intact: true, coversWholeFile: true })
   })
+  it('reports progress while exporting and, when cancelled there, leaves neither the folder nor the pack', async () => {
+    const file = path.join(ws.dir, 'cancelled.pdf')
+    const controller = new AbortController()
+    const phases: string[] = []
+    const call = ws.call(
+      'documents.generatePack',
+      { path: file, evidenceFiles: 'folder' },
+      {
+        signal: controller.signal,
+        onProgress: update => {
+          phases.push(update.phase)
+          if (update.phase.startsWith('Exporting')) controller.abort()
+        }
+      }
+    )
+    await expect(call).rejects.toMatchObject({ code: 'cancelled' })
+    expect(phases.some(p => p.startsWith('Exporting'))).toBe(true)
+    expect(fs.existsSync(path.join(ws.dir, 'cancelled-evidence'))).toBe(false)
+    expect(fs.existsSync(file)).toBe(false)
+  })
 })
 
 describe('hostile input', () => {
