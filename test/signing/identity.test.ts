@@ -127,62 +127,13 @@ describe('the signing identity', () => {
       if (result.status !== 0) throw new Error(`openssl ${args.join(' ')}: ${result.stderr}`)
     }
     const at = (name: string) => path.join(dir, name)
-    run([
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      at('ca.key'),
-      '-out',
-      at('ca.pem'),
-      '-days',
-      '30',
-      '-subj',
-      '/O=Example CA/CN=Example Issuing CA'
-    ])
-    run([
-      'req',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-keyout',
-      at('leaf.key'),
-      '-out',
-      at('leaf.csr'),
-      '-subj',
-      '/O=Harbor Family Practice/CN=Dana Reyes'
-    ])
-    run([
-      'x509',
-      '-req',
-      '-in',
-      at('leaf.csr'),
-      '-CA',
-      at('ca.pem'),
-      '-CAkey',
-      at('ca.key'),
-      '-CAcreateserial',
-      '-out',
-      at('leaf.pem'),
-      '-days',
-      '30'
-    ])
-    run([
-      'pkcs12',
-      '-export',
-      '-inkey',
-      at('leaf.key'),
-      '-in',
-      at('leaf.pem'),
-      '-certfile',
-      at('ca.pem'),
-      '-out',
-      at('chain.p12'),
-      '-passout',
-      'pass:pw'
-    ])
+    // Options as words, then the subject (which has spaces) where one is given.
+    const openssl = (words: string, subject?: string) =>
+      run([...words.split(' ').map(w => (w.startsWith('@') ? at(w.slice(1)) : w)), ...(subject ? ['-subj', subject] : [])])
+    openssl('req -x509 -newkey rsa:2048 -nodes -keyout @ca.key -out @ca.pem -days 30', '/O=Example CA/CN=Example Issuing CA')
+    openssl('req -newkey rsa:2048 -nodes -keyout @leaf.key -out @leaf.csr', '/O=Harbor Family Practice/CN=Dana Reyes')
+    openssl('x509 -req -in @leaf.csr -CA @ca.pem -CAkey @ca.key -CAcreateserial -out @leaf.pem -days 30')
+    openssl('pkcs12 -export -inkey @leaf.key -in @leaf.pem -certfile @ca.pem -out @chain.p12 -passout pass:pw')
     const summary = await ws.call('signing.importPkcs12', { path: at('chain.p12'), password: 'pw' })
     expect(summary).toMatchObject({ commonName: 'Dana Reyes', selfSigned: false, chainLength: 1 })
     const signer = loadPdfSigner(dbOf(ws))!
