@@ -53,32 +53,40 @@ function expectEncrypted(file: string, name: string): void {
  * app offers the other way; without it either is accepted and recorded as an annotation. Returns the way it found.
  */
 export async function runSmokeSteps(app: AppUnderTest, testInfo: TestInfo, expectedKeyStore?: KeyStore): Promise<KeyStore> {
-  const defaultWorkspace = path.join(app.dataDir, 'workspaces', 'Default.safeguard')
+  const firstWorkspace = path.join(app.dataDir, 'workspaces', 'Harbor-Family-Practice.safeguard')
   const clientWorkspace = path.join(app.dataDir, 'workspaces', 'Lakeside-Dental-Group.safeguard')
   const packFile = path.join(app.dataDir, 'evidence pack.pdf')
 
-  // First start: the default workspace, encrypted with this computer's key, or after a passphrase where it cannot keep one.
+  // First start: who the workspace is for, then the organisation, encrypted with this computer's key, or with a
+  // passphrase where it cannot keep one. Nothing is written before the form is sent.
   const first = await app.start('first-start')
   const page = first.window
-  const welcome = page.getByRole('heading', { name: 'Welcome to Safeguard' })
-  const choosePassphrase = page.getByRole('heading', { name: 'Choose a passphrase' })
-  await expect(welcome.or(choosePassphrase)).toBeVisible({ timeout: 30_000 })
-  const keyStore: KeyStore = (await choosePassphrase.isVisible()) ? 'passphrase' : 'device'
+  await expect(page.getByRole('heading', { name: 'Who is this Safeguard for?' })).toBeVisible({ timeout: 30_000 })
+  await first.screenshot('first-screen')
+  await page.getByRole('radio', { name: /My own organisation/ }).click()
+  await page.getByRole('button', { name: 'Continue' }).click()
+  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
+  const firstEncryption = page.getByRole('radiogroup', { name: 'Encryption' })
+  const deviceChoice = firstEncryption.getByRole('radio', { name: /This computer keeps the key/ })
+  const passphraseChoice = firstEncryption.getByRole('radio', { name: /A passphrase/ })
+  // The choice settles once the app has asked whether this computer can keep keys.
+  await expect(deviceChoice.and(page.locator(':enabled')).or(passphraseChoice.and(page.locator('[data-state="checked"]')))).toHaveCount(1)
+  const keyStore: KeyStore = (await deviceChoice.isDisabled()) ? 'passphrase' : 'device'
   testInfo.annotations.push({ type: 'key store', description: keyStore })
   if (expectedKeyStore) expect(keyStore, 'how this computer keeps workspace keys').toBe(expectedKeyStore)
-  await first.screenshot('first-screen')
+  expect(fs.existsSync(firstWorkspace)).toBe(false)
   if (keyStore === 'passphrase') {
-    expect(fs.existsSync(defaultWorkspace)).toBe(false)
+    await expect(passphraseChoice).toBeChecked()
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE)
     await page.getByLabel('Passphrase again').fill(PASSPHRASE)
-    await page.getByRole('button', { name: 'Create the encrypted workspace' }).click()
-    await expect(welcome).toBeVisible()
+  } else {
+    await expect(deviceChoice).toBeChecked()
   }
-  await page.getByLabel('Organisation name').fill('Harbor Family Practice')
-  await page.getByRole('button', { name: 'Save and continue' }).click()
+  await page.getByRole('button', { name: 'Create workspace' }).click()
   await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 1 })).toBeVisible()
-  expectEncrypted(defaultWorkspace, 'Harbor Family Practice')
+  expectEncrypted(firstWorkspace, 'Harbor Family Practice')
+  expect(fs.existsSync(path.join(app.dataDir, 'workspaces', 'Default.safeguard'))).toBe(false)
 
   // A new encrypted workspace for a client.
   await page.getByRole('button', { name: 'Switch workspace' }).click()
@@ -104,7 +112,7 @@ export async function runSmokeSteps(app: AppUnderTest, testInfo: TestInfo, expec
   await page.getByRole('button', { name: 'Choose files…' }).click()
   const summary = page.getByLabel('Import summary for prowler-v5.ocsf.json')
   await expect(summary).toContainText('Prowler JSON-OCSF (version 5.3.0)', { timeout: 60_000 })
-  await expect(summary).toContainText('4 (1 passed, 2 failed)')
+  await expect(summary).toContainText('4 check results from 3 checks: 1 passed, 2 failed')
   await expect(page.getByRole('table', { name: 'Imported scans' })).toContainText('prowler-v5.ocsf.json')
   await first.screenshot('scan-imported')
 
@@ -136,15 +144,12 @@ export async function runSmokeSteps(app: AppUnderTest, testInfo: TestInfo, expec
     await expect(again.getByTestId('workspace-name')).toHaveText('Lakeside Dental Group', { timeout: 30_000 })
     await expect(unlock).toHaveCount(0)
   } else {
-    // Start-up cannot open the last workspace without its passphrase and asks for the default one's first.
+    // Start-up cannot open the last workspace without its passphrase, and asks for it.
     await expect(unlock).toBeVisible({ timeout: 30_000 })
-    await expect(unlock.getByTestId('unlock-path')).toHaveText(defaultWorkspace)
+    await expect(unlock.getByTestId('unlock-path')).toHaveText(clientWorkspace)
     await unlock.getByLabel('Passphrase or recovery key').fill(PASSPHRASE)
     await unlock.getByRole('button', { name: 'Unlock' }).click()
-    await expect(again.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
-    await again.getByRole('button', { name: 'Switch workspace' }).click()
-    await again.getByRole('button', { name: 'Open Lakeside Dental Group' }).click()
-    await expect(unlock.getByTestId('unlock-path')).toHaveText(clientWorkspace)
+    await expect(unlock.getByRole('alert')).toContainText('does not open this workspace')
     await unlock.getByLabel('Passphrase or recovery key').fill(CLIENT_PASSPHRASE)
     await unlock.getByRole('button', { name: 'Unlock' }).click()
     await expect(unlock).toHaveCount(0)

@@ -15,6 +15,9 @@ test.skip(Boolean(process.env.SAFEGUARD_PACKAGED_APP), 'SAFEGUARD_PACKAGED_APP i
 test.skip(!fs.existsSync(CHROMIUM), `no Chromium at ${CHROMIUM} (CHROMIUM_PATH) to run the end-to-end harness`)
 test.skip(!fs.existsSync(path.join(RENDERER, 'index.html')), `no built renderer in ${RENDERER}: run \`npx electron-vite build\` first`)
 
+// The steps begin at the first-start screen, on an empty data folder.
+test.use({ firstStart: true })
+
 /** The harness as an app that starts, quits and starts again on the same data folder. */
 function harnessApp(app: AppHarness): AppUnderTest {
   let started = false
