@@ -58,7 +58,9 @@ const OUTPUT_CALLS = {
   'evidence.saveCopy': (target: string) => ({ id: 1, path: target }),
   'signing.exportCertificate': (target: string) => ({ path: `${target}.crt` }),
   'library.create': (target: string) => ({ path: `${target}.sglibrary`, name: 'Practice library' }),
-  'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION })
+  'workspace.create': (target: string) => ({ path: target, organization: TEST_ORGANIZATION }),
+  // The folder new client workspaces are made in.
+  'app.setUsage': (target: string) => ({ usage: 'consultant', workspaceFolder: target })
 } satisfies Partial<Record<CallName, (target: string, associateId: number) => unknown>>
 
 /** Calls whose path names a file to read or open (the window's open dialog or recent list), never one to write. */
@@ -108,8 +110,8 @@ describe('output paths from the app window', () => {
     const host = answeringHost({ save: path.join(ws.dir, 'dialog-answer'), folder: ws.dir })
     const listeners = createIpcListeners(ws.session, host)
     const target = path.join(ws.dir, 'named-by-the-window')
-    const input = OUTPUT_CALLS[name](target, associateId) as { path?: string; dir?: string }
-    const named = input.path ?? input.dir!
+    const input = OUTPUT_CALLS[name](target, associateId) as { path?: string; dir?: string; workspaceFolder?: string }
+    const named = input.path ?? input.dir ?? input.workspaceFolder!
     const before = fs.readdirSync(ws.dir).sort()
     const answer = (await listeners.handle[IPC_CALL_CHANNEL](fromAppWindow(), name, input, 'call-1')) as Envelope
     expect(answer).toMatchObject({ ok: false, error: { code: 'invalid-input', details: { reason: 'output-path-not-from-dialog' } } })
