@@ -235,6 +235,27 @@ describe('practice library', () => {
     expect(fs.existsSync(overrideDir)).toBe(false)
   })
 
+  it('remembers the library in the data folder: the next start opens it, or says why it cannot without its passphrase', async () => {
+    const first = await createTestWorkspace()
+    const dataDir = path.join(first.dir, 'data')
+    const plain = path.join(first.dir, 'plain.sglibrary')
+    await first.call('library.create', { path: plain, name: 'Plain', protection: { kind: 'none' } })
+    first.session.close()
+    const restarted = createTestSession({ dataDir })
+    expect(await restarted.call('library.current', {})).toEqual({ path: plain, name: 'Plain', reason: null })
+
+    const locked = path.join(first.dir, 'locked.sglibrary')
+    await restarted.call('library.create', { path: locked, name: 'Locked', protection: { kind: 'passphrase', passphrase: PASSPHRASE } })
+    restarted.session.close()
+    const again = createTestSession({ dataDir })
+    const current = await again.call('library.current', {})
+    expect(current).toMatchObject({ path: locked, name: null, reason: expect.stringMatching(/encrypted practice library/) })
+    await again.call('library.open', { path: locked, passphrase: PASSPHRASE })
+    expect(await again.call('library.current', {})).toEqual({ path: locked, name: 'Locked', reason: null })
+    await again.call('library.close', {})
+    expect(await createTestSession({ dataDir }).call('library.current', {})).toBeNull()
+  })
+
   it('refuses a damaged, foreign or newer library file with a clear message, leaving it unchanged', async () => {
     const ws = createTestSession()
     const dir = tempDir()

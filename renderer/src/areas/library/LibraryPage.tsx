@@ -109,6 +109,14 @@ export function LibraryPage() {
           No practice library yet. Create one, or open the one you keep.
         </Text>
       )}
+      {library && history.data?.length === 0 && library.kinds.some(kind => kind.items.length > 0) && (
+        <Callout.Root color="blue" role="note" highContrast>
+          <Callout.Text>
+            Nothing from your library is in this workspace yet. To start a new client from it, choose Apply to this workspace… and pick what this
+            client should begin with.
+          </Callout.Text>
+        </Callout.Root>
+      )}
       {library && (
         <Flex direction="column" gap="3">
           <Heading as="h2" size="4">
