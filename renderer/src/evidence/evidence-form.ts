@@ -1,4 +1,18 @@
-import { dateError } from '../areas/business-associates/form-fields'
+// Plain TypeScript (no JSX, no imports from the screens) so the unit tests can run it as the screens do.
+
+/** A real calendar date as YYYY-MM-DD, checked in UTC so the computer's zone cannot shift it. */
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value)
+  if (!match) return false
+  const date = new Date(Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3])))
+  return date.getUTCFullYear() === Number(match[1]) && date.getUTCMonth() === Number(match[2]) - 1 && date.getUTCDate() === Number(match[3])
+}
+
+/** As the other forms say it (business-associates/form-fields' dateError): '' is fine unless required; otherwise a real date. */
+function dateError(value: string, label: string, required = false): string | null {
+  if (value === '') return required ? `${label} is required.` : null
+  return isCalendarDate(value) ? null : `${label} must be a real date (YYYY-MM-DD).`
+}
 
 /** What a person types about a piece of evidence: kept as text (a draft) until it is sent. */
 export interface EvidenceFieldValues {
