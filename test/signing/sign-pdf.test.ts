@@ -1,5 +1,7 @@
+import { spawnSync } from 'node:child_process'
 import crypto from 'node:crypto'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import fc from 'fast-check'
 import { beforeAll, describe, expect, it } from 'vitest'
@@ -7,7 +9,7 @@ import type { PdfSigner } from '../../main/signing/pdf-signer'
 import { PdfSigningError, signPdf } from '../../main/signing/sign-pdf'
 import { verifyPdfSignature } from '../../main/signing/verify-signature'
 import { tempDir } from '../helpers/workspace'
-import { PDFSIG, PIKEPDF, pdfsig, pikepdfSignature, smallPdf, testSigner } from './signing-helpers'
+import { OPENSSL, PDFSIG, PIKEPDF, pdfsig, pikepdfSignature, smallPdf, testSigner } from './signing-helpers'
 
 const NO_PDFSIG = 'pdfsig (poppler-utils) is not installed here'
 const NO_PIKEPDF = '/usr/bin/python3 with pikepdf is not installed here'
@@ -81,6 +83,31 @@ describe('signPdf', () => {
     expect(signed[length!]).toBe(0x3c)
     expect(signed[start2! - 1]).toBe(0x3e)
   })
+
+  it.skipIf(!OPENSSL)(
+    `holds a CMS signature that openssl cms verifies over the signed bytes${OPENSSL ? '' : ' (openssl is not installed here)'}`,
+    () => {
+      const dir = tempDir('safeguard-signing-')
+      const [contentsStart, contentsEnd, tailLength] = /\/ByteRange \[0 (\d+) (\d+) (\d+)\]/.exec(signed.toString('latin1'))!.slice(1).map(Number)
+      const content = path.join(dir, 'signed-bytes.bin')
+      const cms = path.join(dir, 'signature.der')
+      const anchor = path.join(dir, 'signer.pem')
+      fs.writeFileSync(content, Buffer.concat([signed.subarray(0, contentsStart), signed.subarray(contentsEnd!, contentsEnd! + tailLength!)]))
+      fs.writeFileSync(cms, Buffer.from(signed.toString('latin1', contentsStart! + 1, contentsEnd! - 1), 'hex'))
+      fs.writeFileSync(anchor, new crypto.X509Certificate(signer.certificate).toString())
+      const verify = (file: string) =>
+        spawnSync(
+          OPENSSL!,
+          ['cms', '-verify', '-binary', '-inform', 'DER', '-in', cms, '-content', file, '-CAfile', anchor, '-purpose', 'any', '-out', os.devNull],
+          {
+            encoding: 'utf8'
+          }
+        )
+      expect(verify(content).stderr).toContain('CMS Verification successful')
+      fs.appendFileSync(content, 'x')
+      expect(verify(content).status).not.toBe(0)
+    }
+  )
 
   it('signs with an ECDSA P-256 key (as an imported identity may have) as well', () => {
     const ec = testSigner('ec')
