@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import { checkAttachmentName, readAttachmentOfKind } from '../security/attachment-files'
+import { checkAttachmentName, readStoredAttachment } from '../security/attachment-files'
 import type { AgreementFile } from './contract'
 
 /** A signed agreement is a document, not an archive of evidence: 25 MB is generous. */
@@ -20,33 +19,18 @@ const MEDIA_TYPES: Record<string, string> = {
   '.tiff': 'image/tiff'
 }
 
-const MB = 1024 * 1024
-
 /**
  * Reads a signed agreement for storage in the workspace through the hardened attachment reader
  * (security/attachment-files.ts): a regular file only (no symbolic link, folder, pipe or device),
  * within 25 MB, under a plain, portable file name.
  */
 export function readAgreementFile(file: string, now: string): AgreementFile & { content: Buffer } {
-  if (!path.isAbsolute(file)) throw new ApiError('invalid-input', `"${file}" is not an absolute path.`)
-  const source = readAttachmentOfKind(file, {
+  return readStoredAttachment(file, now, {
     expected: 'an agreement file',
+    limitFor: 'a signed agreement',
     maxBytes: MAX_AGREEMENT_BYTES,
-    // Rounded up, so a file just over the limit never reads as "25.0 MB, over the 25 MB limit".
-    tooLarge: size =>
-      new ApiError(
-        'invalid-input',
-        `"${file}" is ${(Math.ceil((size / MB) * 10) / 10).toFixed(1)} MB, over the ${MAX_AGREEMENT_BYTES / MB} MB limit for a signed agreement.`
-      )
+    mediaTypes: MEDIA_TYPES
   })
-  return {
-    originalName: source.name,
-    mediaType: MEDIA_TYPES[path.extname(source.name).toLowerCase()] ?? 'application/octet-stream',
-    size: source.bytes.length,
-    sha256: source.sha256,
-    attachedAt: now,
-    content: source.bytes
-  }
 }
 
 /**

@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto'
-import path from 'node:path'
 import { ApiError } from '../shared/errors'
-import { checkAttachmentName, readAttachmentOfKind } from '../security/attachment-files'
+import { checkAttachmentName, readStoredAttachment } from '../security/attachment-files'
 import type { NoticeEvidenceFile } from './contract'
 
 /** A receipt, a screenshot or a scan of a mailing log: 25 MB is generous. */
 export const MAX_NOTICE_EVIDENCE_BYTES = 25 * 1024 * 1024
-const MB = 1024 * 1024
 
 const MEDIA_TYPES: Record<string, string> = {
   '.pdf': 'application/pdf',
@@ -28,24 +26,12 @@ export const NOTICE_EVIDENCE_FILTERS = [{ name: 'Delivery evidence', extensions:
  * a regular file only (no link, folder, pipe or device), within 25 MB, under a plain, portable name.
  */
 export function readNoticeEvidenceFile(file: string, now: string): NoticeEvidenceFile & { content: Buffer } {
-  if (!path.isAbsolute(file)) throw new ApiError('invalid-input', `"${file}" is not an absolute path.`)
-  const source = readAttachmentOfKind(file, {
+  return readStoredAttachment(file, now, {
     expected: 'a delivery evidence file',
+    limitFor: 'delivery evidence',
     maxBytes: MAX_NOTICE_EVIDENCE_BYTES,
-    tooLarge: size =>
-      new ApiError(
-        'invalid-input',
-        `"${file}" is ${(Math.ceil((size / MB) * 10) / 10).toFixed(1)} MB, over the ${MAX_NOTICE_EVIDENCE_BYTES / MB} MB limit for delivery evidence.`
-      )
+    mediaTypes: MEDIA_TYPES
   })
-  return {
-    originalName: source.name,
-    mediaType: MEDIA_TYPES[path.extname(source.name).toLowerCase()] ?? 'application/octet-stream',
-    size: source.bytes.length,
-    sha256: source.sha256,
-    attachedAt: now,
-    content: source.bytes
-  }
 }
 
 /** The stored bytes, checked against the checksum taken when they were attached, before a copy is written out. */

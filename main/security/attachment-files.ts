@@ -104,6 +104,56 @@ export function readAttachmentOfKind(file: string, kind: AttachmentKind): Attach
   return { name: checkAttachmentName(path.basename(file)), bytes, sha256: createHash('sha256').update(bytes).digest('hex') }
 }
 
+/** A feature's stored kind of attachment (a signed agreement, a notice's delivery evidence): how it is named, its cap, its media types. */
+export interface StoredAttachmentKind {
+  /** What the file should be, ending the refusal of a folder or a pipe: "an agreement file". */
+  expected: string
+  /** What the size limit is for, ending its refusal: "a signed agreement", "delivery evidence". */
+  limitFor: string
+  maxBytes: number
+  /** Media types by lower-case extension ('.pdf'); anything else is application/octet-stream. */
+  mediaTypes: Readonly<Record<string, string>>
+}
+
+/** An attachment as a feature stores it beside its record: the file's name, media type, size, SHA-256, when, and the bytes. */
+export interface StoredAttachment {
+  originalName: string
+  mediaType: string
+  size: number
+  sha256: string
+  attachedAt: string
+  content: Buffer
+}
+
+const MB = 1024 * 1024
+
+/**
+ * Reads a file a person attaches to a record (a signed agreement, a notice's delivery evidence) for storage in the
+ * workspace through readAttachmentOfKind: an absolute path to a regular file only (no link, folder, pipe or device),
+ * within the kind's limit, under a plain, portable name, with its media type from the extension.
+ */
+export function readStoredAttachment(file: string, now: string, kind: StoredAttachmentKind): StoredAttachment {
+  if (!path.isAbsolute(file)) throw new ApiError('invalid-input', `"${file}" is not an absolute path.`)
+  const source = readAttachmentOfKind(file, {
+    expected: kind.expected,
+    maxBytes: kind.maxBytes,
+    // Rounded up, so a file just over the limit never reads as "25.0 MB, over the 25 MB limit".
+    tooLarge: size =>
+      new ApiError(
+        'invalid-input',
+        `"${file}" is ${(Math.ceil((size / MB) * 10) / 10).toFixed(1)} MB, over the ${kind.maxBytes / MB} MB limit for ${kind.limitFor}.`
+      )
+  })
+  return {
+    originalName: source.name,
+    mediaType: kind.mediaTypes[path.extname(source.name).toLowerCase()] ?? 'application/octet-stream',
+    size: source.bytes.length,
+    sha256: source.sha256,
+    attachedAt: now,
+    content: source.bytes
+  }
+}
+
 /** An attachment opened for streaming: its checked name and size at opening, its bytes in chunks, and the handle to close. */
 export interface AttachmentStream {
   name: string
