@@ -29,7 +29,7 @@ export const answerNoteKind = defineKind<Content>({
   description: 'A standard note on one question of the assessment.',
   content,
   neverCopied: [
-    { field: 'value', why: "the answer (yes, partly, no…) is the client's own state" },
+    { field: 'value', why: "the answer itself (yes, partly, no…: the client's own state)" },
     { field: 'fieldValue', why: "the client's figure (minutes, years…)" },
     { field: 'toConfirm, updatedAt', why: "the client's review state and dates" }
   ],

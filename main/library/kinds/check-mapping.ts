@@ -34,8 +34,8 @@ export const checkMappingKind = defineKind<Content>({
   description: 'Your mapping of a scanner check to Security Rule specifications.',
   content,
   neverCopied: [
-    { field: 'mappedBy', why: 'a person' },
-    { field: 'mappedAt', why: "the client's date" },
+    { field: 'mappedBy', why: 'who mapped it (a person)' },
+    { field: 'mappedAt', why: "when (the client's date)" },
     { field: 'findings', why: "the client's scan results (the mapping reaches them at the next import)" }
   ],
   freeText: () => [],

@@ -43,8 +43,8 @@ export const decisionExplanationKind = defineKind<Content>({
   description: 'The decision on an addressable specification and the explanation that documents it.',
   content,
   neverCopied: [
-    { field: 'decidedBy', why: 'a person at the client' },
-    { field: 'decidedOn, updatedAt', why: "the client's dates" }
+    { field: 'decidedBy', why: 'who decided (a person at the client)' },
+    { field: 'decidedOn, updatedAt', why: "when it was decided (the client's dates)" }
   ],
   freeText: c => [c.explanation],
   preview: c => `${c.decision}: ${shorten(c.explanation)}`,

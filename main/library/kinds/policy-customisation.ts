@@ -50,7 +50,7 @@ export const policyCustomisationKind = defineKind<PolicyTemplate>({
   neverCopied: [
     {
       field: 'organisation, Security Official, figures, decisions',
-      why: "filled from each client's workspace when the policies are generated, never stored in the template"
+      why: "the organisation, its Security Official, figures and decisions (filled from each client's workspace when the policies are generated)"
     }
   ],
   freeText: strings,

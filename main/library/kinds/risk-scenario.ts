@@ -62,7 +62,7 @@ export const riskScenarioKind = defineKind<Content>({
       field: 'treatment, acceptedBy, acceptanceReason, transferParty, business associate',
       why: "the client's decision and the people and parties it names"
     },
-    { field: 'owner, status, dates', why: 'people and dates of the client' }
+    { field: 'owner, status, dates', why: 'the owner, status and dates (people and dates of the client)' }
   ],
   freeText: c => [c.title, c.description, c.existingControls, c.treatmentPlan],
   preview: c => shorten(c.description || c.treatmentPlan || c.title),

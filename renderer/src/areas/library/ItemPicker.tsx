@@ -14,6 +14,7 @@ export interface PickerRow {
 export interface PickerGroup {
   kind: string
   label: string
+  description: string
   copies: string[]
   neverCopied: { field: string; why: string }[]
   rows: PickerRow[]
@@ -60,7 +61,7 @@ export function ItemPicker(props: { groups: PickerGroup[]; selected: ReadonlySet
               </Text>
             </Flex>
             <Text as="p" size="1" color="gray">
-              Carries {group.copies.join(', ')}. Never: {group.neverCopied.map(n => n.field).join('; ')}.
+              {group.description} Never copied: {group.neverCopied.map(n => n.why).join('; ')}.
             </Text>
             <Flex direction="column" gap="2" mt="2" asChild>
               <ul className="library-picker-list">

@@ -13,7 +13,7 @@ export function LibraryItems(props: { summary: LibrarySummary }) {
             {kind.label} ({kind.items.length})
           </Heading>
           <Text as="p" size="1" color="gray">
-            {kind.description} Carries {kind.copies.join(', ')}; never {kind.neverCopied.map(n => `${n.field} (${n.why})`).join('; ')}.
+            {kind.description} Never copied: {kind.neverCopied.map(n => n.why).join('; ')}.
           </Text>
           {kind.items.length > 0 && (
             <ScrollableTable label={kind.label} size="1" variant="surface">
