@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { ApiError } from '../../shared/errors'
+import { compareCitations } from '../../shared/citation'
 import { readCatalog } from '../../assessment/reads'
 import { listUserCheckMappings, saveUserCheckMapping } from '../../scanners/db/user-check-mappings'
 import { defineKind, type ApplyEffect, type WorkspaceForLibrary } from './kind-definition'
@@ -25,10 +26,13 @@ function effectOf(ws: WorkspaceForLibrary, _key: string, c: Content): ApplyEffec
   }
   const before = listUserCheckMappings(ws.db).find(m => m.scanner === c.scanner && m.checkId === c.checkId)
   if (!before) return 'added'
-  return same([...before.citations].sort(), [...c.citations].sort()) ? 'unchanged' : 'replaced'
+  return same([...before.citations].sort(compareCitations), [...c.citations].sort(compareCitations)) ? 'unchanged' : 'replaced'
 }
 
-/** A person's own mapping of a scanner check to specifications, carried to the next client (it applies from the next import). */
+/**
+ * A person's own mapping of a scanner check to specifications, carried to the next client. Applied, it maps that check's
+ * findings at every later import; findings already stored are left as they are (Findings → Map check maps them now).
+ */
 export const checkMappingKind = defineKind<Content>({
   label: 'Check mappings',
   description: 'Your mapping of a scanner check to Security Rule specifications.',
@@ -44,13 +48,13 @@ export const checkMappingKind = defineKind<Content>({
     listUserCheckMappings(ws.db).map(m => ({
       key: `${m.scanner}:${m.checkId}`,
       title: `${m.scanner}: ${m.checkId}`,
-      content: { scanner: m.scanner, checkId: m.checkId, citations: [...m.citations].sort() }
+      content: { scanner: m.scanner, checkId: m.checkId, citations: [...m.citations].sort(compareCitations) }
     })),
   effect: effectOf,
   apply: (target, key, c) => {
     const effect = effectOf(target, key, c)
     if (effect !== 'unchanged')
-      saveUserCheckMapping(target.db, { ...c, citations: [...c.citations].sort(), mappedBy: target.appliedBy, mappedAt: target.now })
+      saveUserCheckMapping(target.db, { ...c, citations: [...c.citations].sort(compareCitations), mappedBy: target.appliedBy, mappedAt: target.now })
     return effect
   }
 })
