@@ -105,6 +105,9 @@ test("a consultant's computer: the chosen folder is remembered, the first client
   await expect(nav.getByRole('button').first()).toHaveText('Clients')
   expect(fs.readdirSync(clients).filter(name => name.endsWith('.safeguard'))).toEqual(['Lakeside-Dental-Group.safeguard'])
   expect(fs.existsSync(path.join(app.dataDir, 'workspaces'))).toBe(false)
+  // The next new workspace goes there too, and the Workspaces page says so.
+  await page.getByRole('button', { name: 'Switch workspace' }).click()
+  await expect(page.getByTestId('new-workspace-location')).toHaveText(`In ${clients}`)
 
   // The next start opens the last client on the Clients view, as home.
   await app.restart()

@@ -129,3 +129,16 @@ describe('first start', () => {
     expect(fs.existsSync(unnamed)).toBe(true)
   })
 })
+
+describe('startup with the last workspace locked', () => {
+  it('asks for the last workspace when it needs a passphrase and there is no default to fall back to', async () => {
+    const test = createTestSession()
+    const locked = await test.call('workspace.create', {
+      organization: TEST_ORGANIZATION,
+      protection: { kind: 'passphrase', passphrase: 'a long passphrase 1', rememberOnDevice: false }
+    })
+    test.session.close()
+    const later = createTestSession({ dataDir: test.session.dataDir! })
+    await expect(later.call('workspace.startup', {})).rejects.toMatchObject({ details: { reason: 'encrypted', path: locked.path } })
+  })
+})

@@ -33,10 +33,16 @@ export function WorkspacesPage() {
   const [protectionChoice, setProtectionChoice] = useState<ProtectionKind>('device')
   const [newPassphrase, setNewPassphrase] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE)
   const [passphraseProblems, setPassphraseProblems] = useState<NewPassphraseProblems | null>(null)
+  // Where a new workspace goes unless a location is chosen: the folder chosen at first start, else the data folder's.
+  const [defaultFolder, setDefaultFolder] = useState<string | null>(null)
 
   const refresh = useCallback(() => api['workspace.listRecent']({}).then(setRecent), [])
   useEffect(() => {
     void refresh()
+    api['app.settings']({}).then(
+      settings => setDefaultFolder(settings.newWorkspaceFolder),
+      () => undefined
+    )
     api['security.deviceKeys']({}).then(
       keys => {
         setDeviceKeys(keys)
@@ -220,7 +226,7 @@ export function WorkspacesPage() {
                   </Text>
                   <Flex gap="3" align="center" wrap="wrap">
                     <Text size="2" color="gray" data-testid="new-workspace-location">
-                      {newPath ?? "Safeguard's data folder"}
+                      {newPath ?? (defaultFolder ? `In ${defaultFolder}` : "Safeguard's data folder")}
                     </Text>
                     <Button
                       type="button"
