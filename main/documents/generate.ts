@@ -28,7 +28,7 @@ import type { WorkspaceFacts } from './workspace-data/workspace-facts'
 import { buildPackManifest, type ManifestRedaction } from './pack-manifest/build-manifest'
 import { evidenceFolderFor, exportEvidenceFolder, packAttachments } from './pack-manifest/pack-files'
 import type { PackManifest } from './pack-manifest/schema'
-import { packSigning, signPack, type PackSigning } from './sign-pack'
+import { packSigning, previewSignatureNote, signPack, type PackSigning } from './sign-pack'
 
 /** The glue between the handlers and the pure renderers: read the workspace, render, write. */
 
@@ -205,7 +205,7 @@ export async function packOutline(
       draftReasons,
       ...(input.sections ? { sections: input.sections } : {}),
       // The same lines as the signed pack's note, so the pages count the same without creating an identity for a preview.
-      signature: { signer: data.organization.name, fingerprintSha256: '0'.repeat(64) },
+      signature: previewSignatureNote(ctx.workspace().db),
       signal: ctx.signal,
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })

@@ -8,6 +8,7 @@ import { exportNameOf } from '../../main/documents/pack-manifest/export-name'
 import { MANIFEST_FILE_NAME } from '../../main/documents/pack-manifest/schema'
 import { readEmbeddedManifest } from '../../main/verify/read-manifest'
 import { MAX_PACK_BYTES, verifyPack } from '../../main/verify/verify-pack'
+import { createTestWorkspace } from '../helpers/workspace'
 import { EVIDENCE_FILES, sharedWorkspaceWithFiles, type SharedWorkspace } from './shared-workspace'
 
 let clock = new Date('2026-11-20T09:00:00Z')
@@ -63,6 +64,19 @@ describe('reproducible packs', () => {
     const report = await verifyPack(signed)
     expect(report.problems).toEqual([])
     expect(report.manifest).toMatchObject({ valid: true, document: { kind: 'annual-review' } })
+  })
+})
+
+describe('the signing identity', () => {
+  it("is created by the first signed pack, not by the outline preview, whose page count is the signed pack's", async () => {
+    const fresh = await createTestWorkspace()
+    const outline = await fresh.call('documents.packOutline', {})
+    expect(await fresh.call('signing.identity', {})).toBeNull()
+    const result = await fresh.call('documents.generatePack', { path: path.join(fresh.dir, 'first.pdf') })
+    const identity = await fresh.call('signing.identity', {})
+    expect(identity).not.toBeNull()
+    expect(result!.pages).toBe(outline.pages)
+    expect(result!.signedWith).toBe(identity!.fingerprintSha256.replaceAll(':', '').toLowerCase())
   })
 })
 
