@@ -73,7 +73,9 @@ function readXrefSection(buf: Buffer, offset: number): { entries: Map<number, { 
       const match = /^(\d{10}) (\d{5}) ([nf])/.exec(line)
       if (!match) throw new PdfSyntaxError(`A cross-reference entry is malformed at byte ${reader.pos}`)
       if (match[3] === 'n') entries.set(start + i, { offset: Number(match[1]), gen: Number(match[2]) })
-      reader.pos += 20
+      // Entries are 20 bytes; some writers end them with one byte less, so step over whatever line end there is.
+      reader.pos += match[0].length
+      reader.skipSpace()
     }
   }
 }

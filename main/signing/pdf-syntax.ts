@@ -62,12 +62,12 @@ export class PdfReader {
   /** "N G obj": the object number and generation at the current position. */
   objectHeader(): { num: number; gen: number } {
     this.skipSpace()
-    const num = Number(this.word())
+    const num = this.word()
     this.skipSpace()
-    const gen = Number(this.word())
+    const gen = this.word()
     this.skipSpace()
-    if (!Number.isInteger(num) || !Number.isInteger(gen) || this.word() !== 'obj') this.fail('Expected an object header')
-    return { num, gen }
+    if (!/^\d+$/.test(num) || !/^\d+$/.test(gen) || this.word() !== 'obj') this.fail('Expected an object header')
+    return { num: Number(num), gen: Number(gen) }
   }
 
   value(depth = 0): PdfValue {
