@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { defineCall } from '../api/define-call'
 import { filePathSchema } from '../shared/schemas'
 import type { PortfolioCalendarEntry } from './portfolio-calendar'
-import type { PortfolioEntry, WorkspaceSummaryEntry } from './summary'
+import type { CachedSummary, PortfolioEntry, WorkspaceSummaryEntry } from './summary'
 
 export type {
   CachedSummary,
@@ -38,8 +38,11 @@ export interface UnlockedSummary {
 export interface PortfolioCalendarView {
   asOf: string
   entries: PortfolioCalendarEntry[]
-  /** Clients whose deadlines are not in the list (locked, or the file cannot be read), named by file. */
-  leftOut: { path: string; why: string }[]
+  /**
+   * Clients whose deadlines are not in the list (locked, or the file cannot be read), named by file; a locked client
+   * whose summary was saved at an unlock carries it (its next deadline and when it was read).
+   */
+  leftOut: { path: string; why: string; saved?: CachedSummary }[]
 }
 
 const calendarDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'A date is YYYY-MM-DD')

@@ -107,12 +107,17 @@ export const portfolioHandlers: HandlersFor<typeof portfolioCalls> = {
 
   'portfolio.calendar': async (input, ctx) => {
     const options = summaryOptions(ctx, input.asOf)
-    const { entries, calendars } = await readPortfolioWithCalendars(sourcePaths(ctx, input), options)
+    const read = await readPortfolioWithCalendars(sourcePaths(ctx, input), options)
+    const { entries } = withCachedSummaries(ctx, read.entries, options.today)
     return {
       asOf: options.today,
-      entries: combinedCalendar(calendars, options.today),
+      entries: combinedCalendar(read.calendars, options.today),
       leftOut: entries.flatMap(entry =>
-        entry.locked ? [{ path: entry.path, why: entry.reason }] : 'error' in entry ? [{ path: entry.path, why: entry.message }] : []
+        entry.locked
+          ? [{ path: entry.path, why: entry.reason, ...(entry.cached ? { saved: entry.cached } : {}) }]
+          : 'error' in entry
+            ? [{ path: entry.path, why: entry.message }]
+            : []
       )
     }
   },

@@ -210,6 +210,19 @@ describe('the Clients view calls', () => {
     expect(summaries.every(summary => /^(Bayside Clinic|Harbor Family Practice): /.test(summary))).toBe(true)
     expect(summaries.some(summary => summary.startsWith('Bayside Clinic: '))).toBe(true)
     expect(await app.call('portfolio.exportCalendar', source)).toBeNull()
+
+    // Once unlocked, a locked client's saved next deadline comes with it (its other deadlines are not kept).
+    const unlocked = await app.call('portfolio.unlock', { path: app.file('lakeside'), passphrase: PASSPHRASE, asOf: AS_OF })
+    const withSaved = await app.call('portfolio.calendar', source)
+    expect(withSaved.entries).toEqual(calendar.entries)
+    expect(withSaved.leftOut).toEqual([
+      {
+        path: app.file('lakeside'),
+        why: expect.stringContaining('Encrypted'),
+        saved: { summary: unlocked.summary, readAt: unlocked.readAt, asOf: AS_OF, stale: null }
+      }
+    ])
+    expect(unlocked.summary.nextDeadline?.title).toContain('Northwind Billing')
   })
 
   it('offers a new client’s file in the chosen folder, for workspace.create', async () => {

@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import { Badge, Button, Callout, Flex, Table, Text } from '@radix-ui/themes'
 import { api, errorMessage } from '../../api'
-import { formatDate } from '../../components/format-date'
+import { formatDate, formatDateTime } from '../../components/format-date'
 import { useLoaded } from '../../components/use-loaded'
 
 /**
@@ -84,10 +84,25 @@ export function ClientsCalendar(props: { version: number }) {
       )}
       {view && view.entries.length === 0 && <Text color="gray">No open deadlines at any client.</Text>}
       {view && view.leftOut.length > 0 && (
-        <Text as="p" size="2" color="gray">
-          Not included ({view.leftOut.length}): {view.leftOut.map(client => client.path.split(/[\\/]/).pop()).join(', ')}. A locked or unreadable
-          workspace's deadlines are not read.
-        </Text>
+        <Flex direction="column" gap="1">
+          <Text as="p" size="2" color="gray">
+            Not included ({view.leftOut.length}): a locked or unreadable workspace's deadlines are not read.
+          </Text>
+          <ul>
+            {view.leftOut.map(client => (
+              <li key={client.path}>
+                <Text size="2">
+                  {client.saved ? client.saved.summary.organization : client.path.split(/[\\/]/).pop()}
+                  {client.saved
+                    ? client.saved.summary.nextDeadline
+                      ? ` (locked): next deadline ${formatDate(client.saved.summary.nextDeadline.dueOn)}, ${client.saved.summary.nextDeadline.title}${client.saved.summary.nextDeadline.status === 'overdue' ? ' (overdue)' : ''}, from the summary as of ${formatDateTime(client.saved.readAt)}${client.saved.stale ? ' (stale)' : ''}`
+                      : ` (locked): no open deadline in the summary as of ${formatDateTime(client.saved.readAt)}`
+                    : ` (${client.why})`}
+                </Text>
+              </li>
+            ))}
+          </ul>
+        </Flex>
       )}
     </Flex>
   )

@@ -32,6 +32,8 @@ export function ClientsPage() {
   const [openLocked, setOpenLocked] = useState<{ path: string; canRemember: boolean } | null>(null)
   const [newClient, setNewClient] = useState(false)
   const [calendarVersion, setCalendarVersion] = useState(0)
+  const [reading, setReading] = useState<{ done: number; total: number } | null>(null)
+  const onProgress = useCallback((update: { done?: number; total?: number }) => setReading({ done: update.done ?? 0, total: update.total ?? 0 }), [])
 
   const run = useCallback(async (work: () => Promise<void>) => {
     setError(null)
@@ -48,20 +50,22 @@ export function ClientsPage() {
   const load = useCallback(
     (chooseFolder = false) =>
       run(async () => {
-        const answer = await api['portfolio.summary']({ chooseFolder })
+        const answer = await api['portfolio.summary']({ chooseFolder }, { onProgress }).finally(() => setReading(null))
         if (answer) {
           setView(answer)
           setCalendarVersion(version => version + 1)
         }
       }),
-    [run]
+    [run, onProgress]
   )
   useEffect(() => {
-    api['portfolio.summary']({}).then(
-      answer => answer && setView(answer),
-      (caught: unknown) => setError(errorMessage(caught))
-    )
-  }, [])
+    api['portfolio.summary']({}, { onProgress })
+      .then(
+        answer => answer && setView(answer),
+        (caught: unknown) => setError(errorMessage(caught))
+      )
+      .finally(() => setReading(null))
+  }, [onProgress])
 
   const allRows = useMemo(() => toRows(view?.entries ?? []), [view])
   const rows = useMemo(() => sortRows(filterRows(allRows, filters), sort), [allRows, filters, sort])
@@ -113,6 +117,11 @@ export function ClientsPage() {
         <Callout.Root color="amber" role="status">
           <Callout.Text>{note}</Callout.Text>
         </Callout.Root>
+      )}
+      {reading && reading.total > 0 && (
+        <Text size="2" color="gray" role="status">
+          Reading {reading.done} of {reading.total} workspaces…
+        </Text>
       )}
       {view?.cacheProblem && (
         <Callout.Root color="amber">
