@@ -45,8 +45,10 @@ export function registerPack(program: Command, io: CliIo): void {
         )
         if (options.json) return printJson(io, result)
         printLines(io, [
-          `Wrote the evidence pack (${result!.pages} pages${options.redact ? ', redacted' : ''}${result!.signedWith ? ', signed' : ', unsigned'}) to ${result!.path}`,
-          ...(result!.signedWith ? [`Signed with the certificate whose SHA-256 fingerprint is ${result!.signedWith}`] : []),
+          `Wrote the evidence pack (${result!.pages} pages${options.redact ? ', redacted' : ''}) to ${result!.path}`,
+          result!.signedWith
+            ? `Signed with the certificate whose SHA-256 fingerprint is ${result!.signedWith}`
+            : 'Not signed (--unsigned): the bytes before signing.',
           ...(result!.evidenceDir ? [`Exported the evidence files and the manifest to ${result!.evidenceDir}`] : []),
           ...(result!.draftReasons.length ? [`Marked DRAFT on every page, not ready to send: ${result!.draftReasons.join('; ')}.`] : [])
         ])

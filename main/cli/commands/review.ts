@@ -22,8 +22,10 @@ export function registerReview(program: Command, io: CliIo): void {
       )
       if (options.json) return printJson(io, result)
       printLines(io, [
-        `Wrote the annual review (${result!.pages} pages${result!.signedWith ? ', signed' : ', unsigned'}) to ${result!.path}`,
-        ...(result!.signedWith ? [`Signed with the certificate whose SHA-256 fingerprint is ${result!.signedWith}`] : []),
+        `Wrote the annual review (${result!.pages} pages) to ${result!.path}`,
+        result!.signedWith
+          ? `Signed with the certificate whose SHA-256 fingerprint is ${result!.signedWith}`
+          : 'Not signed (--unsigned): the bytes before signing.',
         ...(result!.draftReasons.length ? [`Marked DRAFT on every page, not ready to send: ${result!.draftReasons.join('; ')}.`] : [])
       ])
     })
