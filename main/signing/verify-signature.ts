@@ -140,22 +140,31 @@ function readByteRange(pdf: Buffer, at: number): [number, number, number, number
   }
 }
 
-/** The dictionary of the indirect object holding a key, found by the nearest "N G obj" before it. */
+/**
+ * The dictionary of the indirect object holding a key, found by the nearest "N G obj" before it (within a megabyte:
+ * other signers may write a long /Contents before /ByteRange). Hex and the keys between hold no "obj" of their own.
+ */
 function enclosingDictionary(pdf: Buffer, at: number): Map<string, PdfValue> | null {
-  const windowStart = Math.max(0, at - 4096)
-  const before = pdf.toString('latin1', windowStart, at)
-  const headers = [...before.matchAll(/(\d+)\s+(\d+)\s+obj\b/g)]
-  const last = headers.at(-1)
-  if (!last) return null
-  try {
-    // A signature dictionary with its Contents fits in a megabyte; nothing beyond is read.
-    const reader = new PdfReader(pdf.subarray(0, Math.min(pdf.length, at + MAX_SIGNATURE_DICTIONARY_BYTES)), windowStart + last.index)
-    reader.objectHeader()
-    const value = reader.value()
-    return value.kind === 'dict' ? value.entries : null
-  } catch {
-    return null
+  const earliest = Math.max(0, at - MAX_SIGNATURE_DICTIONARY_BYTES)
+  let searchFrom = at
+  for (let tries = 0; tries < 64; tries++) {
+    const objAt = pdf.lastIndexOf('obj', searchFrom)
+    if (objAt < earliest || objAt < 0) return null
+    const header = /(\d+)\s+(\d+)\s+$/.exec(pdf.toString('latin1', Math.max(0, objAt - 32), objAt))
+    if (header) {
+      try {
+        // A signature dictionary with its Contents fits in a megabyte; nothing beyond is read.
+        const reader = new PdfReader(pdf.subarray(0, Math.min(pdf.length, at + MAX_SIGNATURE_DICTIONARY_BYTES)), objAt - header[0].length)
+        reader.objectHeader()
+        const value = reader.value()
+        return value.kind === 'dict' ? value.entries : null
+      } catch {
+        return null
+      }
+    }
+    searchFrom = objAt - 1
   }
+  return null
 }
 
 function checkCms(pdf: Buffer, byteRange: [number, number, number, number], cms: Buffer, report: PdfSignatureReport): void {

@@ -219,6 +219,33 @@ describe('the verifier on hostile input', () => {
     expect(report.problems).toEqual(['The file has no digital signature'])
   })
 
+  it('finds the signature dictionary when another writer puts /Contents before /ByteRange', () => {
+    // A chain long enough that /Contents runs well past the first few kilobytes of the dictionary.
+    const longChain: PdfSigner = { ...signer, sign: signer.sign, chain: [signer.certificate, signer.certificate, signer.certificate] }
+    const text = signPdf(unsigned, longChain, OPTIONS).toString('latin1')
+    const contents = /\/Contents <[0-9a-f]+>/.exec(text)!
+    const byteRange = /\/ByteRange \[[^\]]+\] */.exec(text)!
+    // Swap the two entries' places in the dictionary, keeping every length, and fix the ByteRange to match.
+    const [first, second] = contents.index < byteRange.index ? [contents, byteRange] : [byteRange, contents]
+    expect(first).toBe(byteRange)
+    const swapped =
+      text.slice(0, first.index) +
+      second[0] +
+      text.slice(first.index + first[0].length, second.index) +
+      first[0] +
+      text.slice(second.index + second[0].length)
+    const hexStart = swapped.indexOf('/Contents <') + '/Contents '.length
+    const hexEnd = swapped.indexOf('>', hexStart) + 1
+    expect(hexEnd - hexStart).toBeGreaterThan(4096)
+    const range = `[0 ${hexStart} ${hexEnd} ${swapped.length - hexEnd}]`
+    const fixed = swapped.replace(/\/ByteRange \[[^\]]+\] */, m => `/ByteRange ${range}`.padEnd(m.length, ' '))
+    const report = verifyPdfSignature(Buffer.from(fixed, 'latin1'))
+    // The digest no longer matches (bytes moved), but the dictionary was read: its /SubFilter and /M are reported.
+    expect(report.subFilter).toBe('ETSI.CAdES.detached')
+    expect(report.signedAt).toBe(SIGNED_AT.toISOString())
+    expect(report.intact).toBe(false)
+  })
+
   it('reads garbage with signature-like keys without trouble', () => {
     const garbage = Buffer.from(
       `%PDF-1.7\n1 0 obj << /ByteRange [0 5 99999999 7] /Contents <3082zz> >> endobj /ByteRange [ [[[[ /ByteRange [0 10 12 3]`
