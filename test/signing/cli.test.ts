@@ -31,6 +31,9 @@ describe('safeguard signing', () => {
     expect(exported).toMatchObject({ code: 0, stderr: '' })
     expect(exported.stdout).toContain(`Fingerprint: SHA-256 ${identity.fingerprintSha256}`)
     expect(new crypto.X509Certificate(fs.readFileSync(out)).fingerprint256).toBe(identity.fingerprintSha256)
-    expect((await runSafeguard(['signing', 'show', file])).stdout).toContain(`SHA-256 ${identity.fingerprintSha256}`)
+    const shown = (await runSafeguard(['signing', 'show', file])).stdout
+    expect(shown).toContain(`SHA-256 ${identity.fingerprintSha256}`)
+    // An unencrypted workspace (this one is) keeps the key only as safe as the file: said, not hidden.
+    expect(shown).toContain('this workspace is not encrypted')
   })
 })
