@@ -9,6 +9,7 @@ import { MANIFEST_FILE_NAME, PackManifest } from '../../main/documents/pack-mani
 import { verifyPack } from '../../main/verify/verify-pack'
 import { qpdfCheck } from '../documents/pdf-tools'
 import { runSafeguard } from '../helpers/cli'
+import { createTestWorkspace } from '../helpers/workspace'
 import { AGREEMENT_BYTES, sharedWorkspaceWithFiles, type SharedWorkspace } from './shared-workspace'
 
 const FIXED_NOW = new Date('2026-11-20T15:30:00Z')
@@ -124,5 +125,22 @@ describe('a signed evidence pack', () => {
     const report = JSON.parse(bad.stdout) as { ok: boolean; problems: string[] }
     expect(report.ok).toBe(false)
     expect(report.problems.join(' ')).toMatch(/signature/i)
+  })
+
+  it("safeguard pack --unsigned writes the signed pack's bytes before signing, in another process at another time", async () => {
+    const fresh = await createTestWorkspace()
+    fresh.session.close()
+    const [unsigned, signedCopy] = [path.join(fresh.dir, 'unsigned.pdf'), path.join(fresh.dir, 'signed.pdf')]
+    const first = await runSafeguard(['pack', fresh.workspacePath, '--out', unsigned, '--unsigned'])
+    expect(first.code, first.stderr).toBe(0)
+    expect(first.stdout).toContain('Not signed (--unsigned)')
+    const second = await runSafeguard(['pack', fresh.workspacePath, '--out', signedCopy])
+    expect(second.code, second.stderr).toBe(0)
+    const bytes = fs.readFileSync(unsigned)
+    expect(fs.readFileSync(signedCopy).subarray(0, bytes.length).equals(bytes)).toBe(true)
+    const check = await runSafeguard(['verify', unsigned])
+    expect(check.code).toBe(1)
+    expect(check.stdout).toContain('Signature: none')
+    expect(check.stdout).toMatch(/- .*(no digital signature|not signed)/)
   })
 })

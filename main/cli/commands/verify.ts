@@ -15,7 +15,7 @@ export function verificationLines(report: PackVerification): string[] {
       `Signature: ${s.intact && s.coversWholeFile ? 'intact and covers the whole file' : 'NOT valid'}; signed by ${who}${s.signedAt ? ` on ${s.signedAt}` : ''}`,
       `Certificate SHA-256 fingerprint: ${s.fingerprintSha256 ?? 'unknown'} (compare it with the certificate the organisation gave you)`
     )
-  }
+  } else if (s) lines.push('Signature: none')
   const m = report.manifest
   if (m?.valid) {
     lines.push(
