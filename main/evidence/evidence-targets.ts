@@ -4,7 +4,7 @@
 // No imports on purpose: the renderer reads the labels.
 
 export const EVIDENCE_TARGETS = [
-  { kind: 'answer', label: 'Answer', idMeans: 'the question id (e.g. q-risk-analysis), in the current assessment period' },
+  { kind: 'answer', label: 'Answer', idMeans: 'the question id (e.g. q-312-a1-1), in the current assessment period' },
   { kind: 'decision', label: 'Decision', idMeans: 'the specification citation (e.g. 164.312(a)(2)(iv)), in the current assessment period' },
   {
     kind: 'cloud-control',

@@ -269,3 +269,33 @@ describe('refused sources', () => {
     expect(snapshot(ws.db())).toEqual(before)
   })
 })
+
+describe('evidence on a cloud control', () => {
+  it('names a scanner check as scanner:check-id and supports the specifications its findings map to', async () => {
+    const ws = await workspace()
+    await ws.call('scans.import', { paths: [path.resolve(__dirname, '../fixtures/scanners/prowler-v5.ocsf.json')] })
+    // What the Findings view says the check's findings map to (the same import, read through the API).
+    const page = await ws.call('findings.query', { limit: 1000 })
+    const ofCheck = page.findings.filter(f => f.checkId === 's3_bucket_default_encryption')
+    expect(ofCheck.length).toBeGreaterThan(0)
+    const citations = [...new Set(ofCheck.flatMap(f => f.citations))].sort()
+    expect(citations.length).toBeGreaterThan(0)
+    const target = { kind: 'cloud-control' as const, id: 'prowler:s3_bucket_default_encryption' }
+    const item = await ws.call('evidence.addLink', {
+      target,
+      url: 'https://console.example/s3',
+      title: 'Bucket settings',
+      effectiveAsOf: '2026-12-01'
+    })
+    expect(item.specificationIds).toEqual(citations)
+    expect((await ws.call('evidence.list', { specificationId: citations[0]! })).map(i => i.id)).toEqual([item.id])
+    await expect(
+      ws.call('evidence.addLink', {
+        target: { ...target, id: 'prowler:no_such_check' },
+        url: 'https://x.example',
+        title: 'x',
+        effectiveAsOf: '2026-12-01'
+      })
+    ).rejects.toThrow(/There is no cloud-control "prowler:no_such_check"/)
+  })
+})

@@ -14,7 +14,7 @@ export function parseTarget(text: string): { kind: EvidenceTargetKind; id: strin
   const kind = text.slice(0, Math.max(at, 0)) as EvidenceTargetKind
   const id = text.slice(at + 1)
   if (at <= 0 || !EVIDENCE_TARGET_KINDS.includes(kind) || id.trim() === '') {
-    throw new Error(`--to: "${text}" is not <kind>:<id>; the kinds are ${EVIDENCE_TARGET_KINDS.join(', ')} (for example answer:q-risk-analysis).`)
+    throw new Error(`--to: "${text}" is not <kind>:<id>; the kinds are ${EVIDENCE_TARGET_KINDS.join(', ')} (for example answer:q-312-a1-1).`)
   }
   return { kind, id }
 }
@@ -35,7 +35,7 @@ export function registerEvidence(program: Command, io: CliIo): void {
     .command('add')
     .description(`Attach a file (stored inside the workspace, encrypted with it) or a link as evidence.\nTargets:\n${TARGET_HELP}`)
     .argument('<workspace>', 'workspace file')
-    .requiredOption('--to <kind:id>', 'what the evidence is for, e.g. answer:q-risk-analysis or decision:164.312(a)(2)(iv)')
+    .requiredOption('--to <kind:id>', 'what the evidence is for, e.g. answer:q-312-a1-1 or decision:164.312(a)(2)(iv)')
     .option('--file <file>', 'a file to attach (up to 2 GB, streamed)')
     .option('--url <url>', 'an http or https address to attach')
     .requiredOption('--effective <date>', 'the day the evidence shows the state of things (YYYY-MM-DD), not after today')
