@@ -85,6 +85,11 @@ describe('the manifest', () => {
     const file = path.join(ws.dir, 'listed.pdf')
     await ws.call('documents.generatePack', { path: file })
     const manifest = await manifestOf(file)
+    // A PDF/A-3 associated file: in the catalog's /AF, with its relationship, and the metadata says PDF/A-3.
+    const raw = fs.readFileSync(file).toString('latin1')
+    expect(raw).toMatch(/\/AF \[\d+ 0 R\]/)
+    expect(raw).toContain('/AFRelationship /Supplement')
+    expect(raw).toContain('<pdfaid:part>3</pdfaid:part>')
     expect(manifest.safeguardVersion).toBe('0.0.0-test')
     expect(manifest.generatedOn).toBe('2026-11-20')
     expect(manifest.evidenceFiles).toBe('listed')
