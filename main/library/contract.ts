@@ -56,6 +56,12 @@ export interface LibraryLocation {
   reason: string | null
 }
 
+/** An item's earlier texts, newest first, as the library kept them when a newer one replaced each. */
+export interface LibraryItemHistoryView {
+  item: LibraryItemView
+  earlier: { version: number; title: string; preview: string; replacedAt: string }[]
+}
+
 export interface LibraryCandidateView {
   kind: LibraryItemKind
   key: string
@@ -121,6 +127,8 @@ export const libraryCalls = {
   'library.openFromDisk': defineCall<LibrarySummary | null>()(z.strictObject({ passphrase: z.string().min(1).max(1024).optional() })),
   'library.close': defineCall<null>()(z.strictObject({})),
   'library.summary': defineCall<LibrarySummary>()(z.strictObject({})),
+  /** One item's earlier texts, kept each time a newer one replaced it. */
+  'library.itemHistory': defineCall<LibraryItemHistoryView>()(z.strictObject({ id: z.int().positive() })),
   /** What the open workspace could push: a preview the person picks from (nothing is written). */
   'library.candidates': defineCall<LibraryCandidates>()(z.strictObject({})),
   /** Pushes the picked items of the open workspace to the library; a newer text replaces the older, which the library keeps. */

@@ -7,7 +7,15 @@ import { LIBRARY_ITEM_KINDS, type libraryCalls, type LibraryItemKind } from './c
 import { listLibraryApplications } from './db/library-applications'
 import { LIBRARY_ITEM_KIND_DEFINITIONS } from './item-kinds'
 import { createLibraryDb, LIBRARY_EXTENSION } from './library-file'
-import { applyFromLibrary, applyPreview, libraryCandidates, librarySummary, pushToLibrary, workspaceForLibrary } from './library-operations'
+import {
+  applyFromLibrary,
+  applyPreview,
+  libraryCandidates,
+  libraryItemHistory,
+  librarySummary,
+  pushToLibrary,
+  workspaceForLibrary
+} from './library-operations'
 import { adoptLibrary, closeLibrary, hasLibrary, libraryLocation, withLibraryDb } from './library-session'
 
 const LIBRARY_FILTERS = [{ name: 'Safeguard practice library', extensions: [LIBRARY_EXTENSION.slice(1)] }]
@@ -56,6 +64,8 @@ export const libraryHandlers: HandlersFor<typeof libraryCalls> = {
   },
 
   'library.summary': (_input, ctx) => summaryOf(ctx),
+
+  'library.itemHistory': (input, ctx) => withLibraryDb(ctx.session, (db, info) => libraryItemHistory(db, info, input.id)),
 
   'library.candidates': (_input, ctx) => {
     const workspace = workspaceOf(ctx)

@@ -8,6 +8,7 @@ import type {
   LibraryApplyPreview,
   LibraryApplyResult,
   LibraryCandidates,
+  LibraryItemHistoryView,
   LibraryItemKind,
   LibraryItemView,
   LibraryKindInfo,
@@ -19,6 +20,7 @@ import {
   countLibraryItemHistory,
   getLibraryItem,
   getLibraryItemsById,
+  listLibraryItemHistory,
   listLibraryItems,
   putLibraryItem,
   type StoredLibraryItem
@@ -94,6 +96,22 @@ export function librarySummary(db: Db, library: LibraryIdentity): LibrarySummary
     encrypted: library.encrypted,
     schemaVersion: schemaVersion(db),
     kinds: LIBRARY_ITEM_KINDS.map(kind => ({ ...kindInfo(kind), items: items.filter(i => i.kind === kind).map(i => itemView(i, history)) }))
+  }
+}
+
+/** One item with its earlier texts, newest first. */
+export function libraryItemHistory(db: Db, library: LibraryIdentity, id: number): LibraryItemHistoryView {
+  const [item] = getLibraryItemsById(db, [id])
+  if (!item) throw new ApiError('not-found', `The library "${library.name}" has no item ${id}.`)
+  const earlier = listLibraryItemHistory(db, id)
+  return {
+    item: itemView(item, new Map([[id, earlier.length]])),
+    earlier: earlier.map(entry => ({
+      version: entry.version,
+      title: entry.title,
+      preview: itemView({ ...item, title: entry.title, content: entry.content }, new Map()).preview,
+      replacedAt: entry.replacedAt
+    }))
   }
 }
 

@@ -69,6 +69,19 @@ test('create a library, push an answer note from one client, apply it to a new c
   await expect(page.getByRole('table', { name: 'Library history of this workspace' })).toContainText('Pushed to the library')
   await shoot(app, 'library-items')
 
+  // A better wording pushed again replaces the library's text, which keeps the first one.
+  await call(page, 'assessment.setAnswer', { questionId, notes: `${NOTE} Check it quarterly.` })
+  await page.getByRole('button', { name: 'Push from this workspace…' }).click()
+  await expect(push.getByText('Newer than the library')).toBeVisible()
+  await noteBox.click()
+  await push.getByRole('button', { name: 'Push 1 item' }).click()
+  await page.getByRole('button', { name: /^1 earlier versions of/ }).click()
+  const earlier = page.getByRole('dialog', { name: /^Earlier versions of/ })
+  await expect(earlier.getByRole('table', { name: 'Earlier versions' })).toContainText(NOTE)
+  await expect(earlier.getByRole('row')).toHaveCount(3)
+  expect(await app.axeViolations()).toEqual([])
+  await earlier.getByRole('button', { name: 'Close' }).click()
+
   // A new client: the library is remembered; apply the note to it.
   await page.getByRole('button', { name: 'Switch workspace' }).click()
   await expect(page.getByRole('heading', { name: 'Workspaces', level: 1 })).toBeVisible()
@@ -88,6 +101,6 @@ test('create a library, push an answer note from one client, apply it to a new c
   await expect(page.getByRole('table', { name: 'Library history of this workspace' })).toContainText('Applied from the library')
 
   const questionnaire = await call<{ items: { id: string; answer: { notes: string } | null }[] }>(page, 'assessment.questionnaire', {})
-  expect(questionnaire.items.find(item => item.id === questionId)?.answer?.notes).toBe(NOTE)
+  expect(questionnaire.items.find(item => item.id === questionId)?.answer?.notes).toBe(`${NOTE} Check it quarterly.`)
   await shoot(app, 'library-applied')
 })

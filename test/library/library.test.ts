@@ -193,6 +193,9 @@ describe('practice library', () => {
     const summary = await ws.call('library.summary', {})
     const item = summary.kinds.find(k => k.kind === 'answer-note')!.items[0]!
     expect(item).toMatchObject({ version: 2, earlierVersions: 1, preview: 'Better wording.' })
+    const history = await ws.call('library.itemHistory', { id: item.id })
+    expect(history.earlier).toMatchObject([{ version: 1, preview: 'First wording.' }])
+    // The same through a second open of the file itself.
     const db = openLibraryDb(file)
     expect(listLibraryItemHistory(db, item.id)).toMatchObject([{ version: 1, content: { questionId, notes: 'First wording.' } }])
     db.close()
