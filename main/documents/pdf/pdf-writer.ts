@@ -36,9 +36,9 @@ export type PdfWriterOptions = {
   /** A document not ready to send: these words at the top and foot of every page, the cover too. */
   draftMark?: string
   /**
-   * The document's creation date, written in its information dictionary, its XMP metadata and its attachments. The
-   * generation date a person chose, never the clock, so the same inputs give the same bytes (default: 1 January 2000 UTC,
-   * for documents nobody dates).
+   * The document's creation date, written in its information dictionary, its XMP metadata and its attachments. Packs and
+   * reviews pass the generation date the person chose, so the same inputs give the same bytes; other documents are dated
+   * when they are written.
    */
   createdAt?: Date
   /** PDF/A-3a where the document carries associated files (a manifest); PDF/A-2a otherwise. */
@@ -76,7 +76,6 @@ export type PdfAttachment = {
 
 /** A fixed file identifier written first and replaced once the bytes are known (see finish()). */
 const PLACEHOLDER_ID = Buffer.alloc(16, 0)
-const DEFAULT_CREATED_AT = new Date(Date.UTC(2000, 0, 1))
 
 type ContentsEntry = { title: string; level: 1 | 2; pageIndex: number }
 
@@ -110,8 +109,11 @@ export class PdfWriter {
   private coverPages = new Set<number>()
   private figureCount = 0
 
+  private readonly createdAt: Date
+
   constructor(private readonly options: PdfWriterOptions) {
-    const createdAt = options.createdAt ?? DEFAULT_CREATED_AT
+    const createdAt = options.createdAt ?? new Date()
+    this.createdAt = createdAt
     this.doc = new PDFDocument({
       size: [PAGE.width, PAGE.height],
       margins: MARGIN,
@@ -812,7 +814,7 @@ export class PdfWriter {
 
   /** Embeds a file as an associated file of the document (PDF/A-3): listed in /AF and in the attachments panel. */
   attachFile(file: PdfAttachment): void {
-    const createdAt = this.options.createdAt ?? DEFAULT_CREATED_AT
+    const createdAt = this.createdAt
     this.doc.file(file.data, {
       name: file.name,
       type: file.mimeType,
