@@ -175,7 +175,13 @@ export async function generatePack(
         onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'files' })
       })
     }
-    writeFileAtomic(input.path, output)
+    try {
+      writeFileAtomic(input.path, output)
+    } catch (error) {
+      // All or nothing: no evidence folder beside a pack that was not written.
+      if (evidenceDir) fs.rmSync(evidenceDir, { recursive: true, force: true })
+      throw error
+    }
     return {
       path: input.path,
       bytes: output.length,
