@@ -23,7 +23,6 @@ import { registerRisks } from './commands/risks'
 import { registerMap } from './commands/map'
 import { registerPortfolio } from './commands/portfolio'
 import { registerLibrary } from './commands/library'
-import { registerLibrary } from './commands/library'
 import { registerOscal } from './commands/oscal'
 import { registerSigning } from './commands/signing'
 import { registerEvidence } from './commands/evidence'
@@ -61,7 +60,6 @@ export function buildProgram(io: CliIo): Command {
   registerRisks(program, io)
   registerMap(program, io)
   registerPortfolio(program, io)
-  registerLibrary(program, io)
   registerLibrary(program, io)
   registerOscal(program, io)
   registerSigning(program, io)
