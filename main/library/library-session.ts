@@ -2,8 +2,8 @@ import path from 'node:path'
 import { ApiError, isApiError } from '../shared/errors'
 import { connectionKey, type Db, type WorkspaceKey } from '../db/driver'
 import type { Session } from '../workspace/session'
+import { readAppSettingsWithProblem, updateAppSettings } from '../workspace/app-settings'
 import { openLibraryDb, readLibraryInfo, type LibraryInfo } from './library-file'
-import { rememberedLibraryPath, rememberLibraryPath } from './library-location'
 
 /** The library a program has open: its path and the key that opened it (the file itself is opened per call and closed again). */
 interface OpenLibrary {
@@ -12,6 +12,18 @@ interface OpenLibrary {
 }
 
 const openLibraries = new WeakMap<Session, OpenLibrary>()
+
+/** The library the app's settings remember (a path only, never content); none without a data folder. */
+function rememberedLibraryPath(dataDir: string | null): string | null {
+  return dataDir ? (readAppSettingsWithProblem(dataDir).settings.practiceLibrary ?? null) : null
+}
+
+/** Remembers `file` (or forgets, with null) in the app's settings; settings a newer version wrote are left alone, as remembering is a convenience. */
+function rememberLibraryPath(dataDir: string | null, file: string | null): void {
+  if (!dataDir || readAppSettingsWithProblem(dataDir).problem === 'newer') return
+  if (rememberedLibraryPath(dataDir) === file) return
+  updateAppSettings(dataDir, ({ practiceLibrary: _previous, ...settings }) => (file === null ? settings : { ...settings, practiceLibrary: file }))
+}
 
 /** Opens `file` as this session's library (checking it opens), remembers it in the app's settings, and returns its identity. */
 export function adoptLibrary(session: Session, file: string, key: WorkspaceKey | null | undefined): LibraryInfo {

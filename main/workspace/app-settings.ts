@@ -21,7 +21,9 @@ export const AppSettings = z.object({
   /** Where new workspaces are created when no path is named; null: `<data>/workspaces`. */
   newWorkspaceFolder: folderPath.nullable().default(null),
   /** The folders of client workspaces the Clients view reads (besides the recent list), in the order chosen. */
-  clientFolders: z.array(folderPath).max(100).default([])
+  clientFolders: z.array(folderPath).max(100).default([]),
+  /** The practice library the app opens on start (issue 18); absent in settings written before it existed, or when none is open. */
+  practiceLibrary: folderPath.optional()
 })
 export type AppSettings = z.infer<typeof AppSettings>
 

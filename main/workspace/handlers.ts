@@ -145,6 +145,7 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     const settings = updateAppSettings(session.dataDir, current =>
       input.usage === 'consultant'
         ? {
+            ...current,
             usage: 'consultant',
             newWorkspaceFolder: folder === defaultFolder ? null : folder,
             clientFolders: current.clientFolders.includes(folder) ? current.clientFolders : [...current.clientFolders, folder]

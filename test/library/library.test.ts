@@ -7,6 +7,7 @@ import { readCatalog } from '../../main/assessment/reads'
 import { openLibraryDb } from '../../main/library/library-file'
 import { listLibraryItems, listLibraryItemHistory, putLibraryItem } from '../../main/library/db/library-items'
 import { passphraseKey } from '../../main/db/workspace-key'
+import { readAppSettings } from '../../main/workspace/app-settings'
 import { createTestSession, createTestWorkspace, tempDir, type TestSession } from '../helpers/workspace'
 
 const PASSPHRASE = 'correct horse library staple'
@@ -238,12 +239,15 @@ describe('practice library', () => {
     expect(fs.existsSync(overrideDir)).toBe(false)
   })
 
-  it('remembers the library in the data folder: the next start opens it, or says why it cannot without its passphrase', async () => {
+  it("remembers the library in the app's settings: the next start opens it, or says why it cannot without its passphrase", async () => {
     const first = await createTestWorkspace()
     const dataDir = path.join(first.dir, 'data')
     const plain = path.join(first.dir, 'plain.sglibrary')
     await first.call('library.create', { path: plain, name: 'Plain', protection: { kind: 'none' } })
     first.session.close()
+    // The path only, in the settings file the app already keeps; no file of the library's own beside it.
+    expect(readAppSettings(dataDir).practiceLibrary).toBe(plain)
+    expect(fs.readdirSync(dataDir)).not.toContain('practice-library.json')
     const restarted = createTestSession({ dataDir })
     expect(await restarted.call('library.current', {})).toEqual({ path: plain, name: 'Plain', reason: null })
 
@@ -256,6 +260,7 @@ describe('practice library', () => {
     await again.call('library.open', { path: locked, passphrase: PASSPHRASE })
     expect(await again.call('library.current', {})).toEqual({ path: locked, name: 'Locked', reason: null })
     await again.call('library.close', {})
+    expect(readAppSettings(dataDir)).not.toHaveProperty('practiceLibrary')
     expect(await createTestSession({ dataDir }).call('library.current', {})).toBeNull()
   })
 

@@ -60,4 +60,19 @@ describe('app settings', () => {
     expect(() => writeAppSettings(dir, { ...DEFAULT_APP_SETTINGS, usage: 'own-organization' })).toThrow(/newer version of Safeguard/)
     expect(fs.readFileSync(file, 'utf8')).toBe(newer)
   })
+  it('reads a file written before the practice library was remembered here, and keeps the library path once written', () => {
+    const dir = dataDir()
+    const file = path.join(dir, APP_SETTINGS_FILE)
+    fs.writeFileSync(file, JSON.stringify({ version: 1, usage: 'consultant', newWorkspaceFolder: null, clientFolders: ['/clients'] }))
+    const older = readAppSettingsWithProblem(dir)
+    expect(older).toEqual({ settings: { usage: 'consultant', newWorkspaceFolder: null, clientFolders: ['/clients'] }, problem: null })
+    expect(older.settings).not.toHaveProperty('practiceLibrary')
+    updateAppSettings(dir, current => ({ ...current, practiceLibrary: '/clients/practice.sglibrary' }))
+    expect(readAppSettings(dir)).toEqual({
+      usage: 'consultant',
+      newWorkspaceFolder: null,
+      clientFolders: ['/clients'],
+      practiceLibrary: '/clients/practice.sglibrary'
+    })
+  })
 })
