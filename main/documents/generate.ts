@@ -29,6 +29,7 @@ import { buildPackManifest, type ManifestRedaction } from './pack-manifest/build
 import { evidenceFolderFor, exportEvidenceFolder, packAttachments } from './pack-manifest/pack-files'
 import type { PackManifest } from './pack-manifest/schema'
 import { packSigning, previewSignatureNote, signPack, type PackSigning } from './sign-pack'
+import { colonFingerprint } from './pdf/signature-note'
 
 /** The glue between the handlers and the pure renderers: read the workspace, render, write. */
 
@@ -188,7 +189,7 @@ export async function generatePack(
       pages,
       draftReasons,
       openId: rememberWritten(input.path),
-      signedWith: input.unsigned ? null : signing.note.fingerprintSha256,
+      signedWith: input.unsigned ? null : colonFingerprint(signing.note.fingerprintSha256),
       evidenceDir
     }
   } catch (error) {
@@ -262,7 +263,7 @@ export async function generateReview(ctx: CallContext, input: { path: string; pe
       pages,
       draftReasons: reasons,
       openId: rememberWritten(input.path),
-      signedWith: input.unsigned ? null : signing.note.fingerprintSha256
+      signedWith: input.unsigned ? null : colonFingerprint(signing.note.fingerprintSha256)
     }
   } catch (error) {
     throw asApiError(error)

@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import type * as PdfJs from 'pdfjs-dist/legacy/build/pdf.mjs'
 import { MANIFEST_FILE_NAME, PackManifest } from '../documents/pack-manifest/schema'
 
@@ -9,13 +10,26 @@ const PDFJS_MODULE: string = 'pdfjs-dist/legacy/build/pdf.mjs'
 let pdfjs: Promise<typeof PdfJs> | null = null
 
 /**
+ * pdf.js ships only ES modules. They are loaded with require() (Node 20.19 and later, and Electron's Node, load ES
+ * modules that way), not import(): the `safeguard` command runs its bundle from V8's code cache, and Node 20 loses a
+ * cached script's import() loader ("A dynamic import callback was not specified"), so `safeguard verify` failed on every
+ * run after the first. The name goes through a constant so bundlers leave it to Node.
+ */
+function loadPdfJs(): Promise<typeof PdfJs> {
+  try {
+    return Promise.resolve(createRequire(__filename)(PDFJS_MODULE) as typeof PdfJs)
+  } catch {
+    return import(PDFJS_MODULE) as Promise<typeof PdfJs>
+  }
+}
+
+/**
  * Reads the embedded manifest with pdf.js (its legacy build runs in Node): a PDF reader kept by a large project and fed
  * hostile files every day, rather than a parser of our own. It reads the catalog's embedded files as any viewer's
  * attachments panel does; scripts, fonts and rendering stay off.
  */
 export async function readEmbeddedManifest(pdf: Buffer): Promise<ManifestReading> {
-  // Named through a constant so bundlers leave it to Node's own ES module loader (pdf.js ships only ES modules).
-  pdfjs ??= import(PDFJS_MODULE) as Promise<typeof PdfJs>
+  pdfjs ??= loadPdfJs()
   const { getDocument } = await pdfjs
   let attachments: Record<string, { filename: string; content: Uint8Array }> | null
   const task = getDocument({

@@ -38,7 +38,7 @@ beforeAll(async () => {
   ws = await sharedWorkspaceWithFiles(() => FIXED_NOW)
   signed = path.join(ws.dir, 'pack.pdf')
   const result = await ws.call('documents.generatePack', { path: signed })
-  expect(result!.signedWith).toMatch(/^[0-9a-f]{64}$/)
+  expect(result!.signedWith).toMatch(/^([0-9A-F]{2}:){31}[0-9A-F]{2}$/)
   signedBytes = fs.readFileSync(signed)
 })
 

@@ -4,6 +4,8 @@ import type { PackVerification } from '../../verify/contract'
 import { withSession } from '../cli-api'
 import { printJson, printLines, type CliIo } from '../cli-io'
 
+const plural = (n: number, noun: string): string => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 /** The report in words: what checked, then exactly what did not. */
 export function verificationLines(report: PackVerification): string[] {
   const lines: string[] = []
@@ -20,13 +22,16 @@ export function verificationLines(report: PackVerification): string[] {
   if (m?.valid) {
     lines.push(
       `Manifest: ${m.document.title}, ${m.organization}, ${m.document.period}, generated on ${m.generatedOn} by Safeguard ${m.safeguardVersion}`,
-      `  ${m.counts.evidence} evidence items, ${m.counts.agreements} signed agreements, ${m.counts.scanFiles} scan files listed with their SHA-256` +
+      `  ${plural(m.counts.evidence, 'evidence item')}, ${plural(m.counts.agreements, 'signed agreement')}, ${plural(m.counts.scanFiles, 'scan file')} listed with their SHA-256` +
         (m.redaction.redacted
           ? `; redacted edition (${m.redaction.kinds.map(k => `${k.count} ${k.label}`).join(', ') || 'nothing found to replace'})`
           : '')
     )
   }
-  if (report.evidence) lines.push(`Evidence folder ${report.evidence.dir}: ${report.evidence.matched.length} files match the manifest`)
+  if (report.evidence)
+    lines.push(
+      `Evidence folder ${report.evidence.dir}: ${plural(report.evidence.matched.length, 'file')} ${report.evidence.matched.length === 1 ? 'matches' : 'match'} the manifest`
+    )
   if (report.ok) lines.push(`OK: ${report.file} checks.`)
   else lines.push(`FAILED: ${report.file} does not check:`, ...report.problems.map(p => `  - ${p}`))
   return lines

@@ -9,9 +9,14 @@ export type SignatureNote = {
   fingerprintSha256: string
 }
 
-/** The fingerprint as people compare it by eye: upper-case pairs in groups, two lines. */
+/** The fingerprint as Settings, `safeguard signing show` and `safeguard verify` print it: upper-case pairs joined by colons. */
+export function colonFingerprint(hex: string): string {
+  return (hex.toUpperCase().match(/../g) ?? []).join(':')
+}
+
+/** The fingerprint as people compare it by eye on the page: the colon form, over two lines. */
 export function formatFingerprint(hex: string): string {
-  const pairs = hex.toUpperCase().match(/../g) ?? []
+  const pairs = colonFingerprint(hex).split(':')
   return `${pairs.slice(0, 16).join(':')}\n${pairs.slice(16).join(':')}`
 }
 
