@@ -1,14 +1,40 @@
 import { useEffect, useId, useState } from 'react'
-import { Button, Dialog, Flex, Select, Text } from '@radix-ui/themes'
-import { api } from '../../api'
+import { Button, Callout, Dialog, Flex, Select, Text } from '@radix-ui/themes'
+import type { LibraryApplyPreview } from '../../../../main/library/contract'
+import type { WorkspaceSummary } from '../../../../main/workspace/contract'
+import type { AreaId } from '../../areas'
+import { api, errorMessage } from '../../api'
 import { EMPTY_NEW_PASSPHRASE, type NewPassphrase, type NewPassphraseProblems } from '../../components/NewPassphraseFields'
 import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/OrganizationProfileForm'
 import { useShell } from '../../workspace-context'
 import { ProtectionChoice, protectionInput, type ProtectionKind } from '../workspaces/ProtectionChoice'
+import { LibraryStartSection, type StartLibrary } from './LibraryStartSection'
+import { allNotApplied, planLibraryStart, type NotApplied } from './library-start'
+
+/**
+ * Applies the picked library items to the workspace just made and opened, all together; returns what was not
+ * applied (nothing, when all went well). Never throws: the workspace stays whatever happens here.
+ */
+async function applyPicked(ids: number[]): Promise<NotApplied[]> {
+  let preview: LibraryApplyPreview | null = null
+  let applying = ids
+  try {
+    preview = await api['library.applyPreview']({})
+    const plan = planLibraryStart(preview, ids)
+    applying = plan.apply
+    if (plan.apply.length > 0) await api['library.apply']({ itemIds: plan.apply })
+    return plan.notApplied
+  } catch (caught) {
+    const reason = `Nothing picked was applied: ${errorMessage(caught)}`
+    const failed = allNotApplied(preview, applying, reason)
+    return preview ? [...planLibraryStart(preview, ids).notApplied, ...failed] : failed
+  }
+}
 
 /**
  * A new client's workspace in one of the chosen folders: the organisation, its encryption, then where in the folder
- * (the save dialog starts there), made by the same workspace.create as any workspace, and opened.
+ * (the save dialog starts there), made by the same workspace.create as any workspace, and opened; then the picked
+ * practice library items are applied to it. If they cannot be, the workspace stays and the dialog says what was not applied.
  */
 export function NewClientDialog(props: { open: boolean; folders: string[]; onClose(): void }) {
   const { setWorkspace, navigate } = useShell()
@@ -17,6 +43,9 @@ export function NewClientDialog(props: { open: boolean; folders: string[]; onClo
   const [choice, setChoice] = useState<ProtectionKind>('device')
   const [passphrase, setPassphrase] = useState<NewPassphrase>(EMPTY_NEW_PASSPHRASE)
   const [problems, setProblems] = useState<NewPassphraseProblems | null>(null)
+  const [picked, setPicked] = useState<Set<string> | null>(null)
+  const [library, setLibrary] = useState<StartLibrary>(null)
+  const [created, setCreated] = useState<{ workspace: WorkspaceSummary; notApplied: NotApplied[] } | null>(null)
   const folderLabelId = useId()
 
   useEffect(() => {
@@ -31,9 +60,56 @@ export function NewClientDialog(props: { open: boolean; folders: string[]; onClo
   }, [props.open])
 
   const target = folder && props.folders.includes(folder) ? folder : (props.folders[0] ?? null)
+  // Once made, the client is open in the program whatever else happened; leaving the dialog shows it.
+  // The next opening starts afresh: everything in the library picked again.
+  const leave = () => {
+    setPicked(null)
+    setCreated(null)
+    props.onClose()
+  }
+  const finish = (workspace: WorkspaceSummary, area: AreaId) => {
+    leave()
+    setWorkspace(workspace)
+    navigate(area)
+  }
+  const close = () => (created ? finish(created.workspace, 'dashboard') : leave())
+
+  if (created) {
+    return (
+      <Dialog.Root open={props.open} onOpenChange={open => !open && close()}>
+        <Dialog.Content maxWidth="640px">
+          <Dialog.Title>New client</Dialog.Title>
+          <Dialog.Description size="2">
+            The workspace for “{created.workspace.organization.name}” was created, with what you typed.
+          </Dialog.Description>
+          <Callout.Root color="amber" role="alert" mt="3">
+            <Callout.Text>
+              {created.notApplied.length === 1 ? 'One library item was' : `${created.notApplied.length} library items were`} not applied to it. You
+              can apply {created.notApplied.length === 1 ? 'it' : 'them'} from the Practice library page.
+            </Callout.Text>
+          </Callout.Root>
+          <ul aria-label="Not applied from the library">
+            {created.notApplied.map((item, index) => (
+              <li key={index}>
+                <Text size="2">
+                  <Text weight="medium">{item.title}</Text> ({item.kindLabel}): {item.reason}
+                </Text>
+              </li>
+            ))}
+          </ul>
+          <Flex gap="3" justify="end">
+            <Button variant="soft" onClick={() => finish(created.workspace, 'library')}>
+              Open the Practice library page
+            </Button>
+            <Button onClick={() => finish(created.workspace, 'dashboard')}>Open the client</Button>
+          </Flex>
+        </Dialog.Content>
+      </Dialog.Root>
+    )
+  }
 
   return (
-    <Dialog.Root open={props.open} onOpenChange={open => !open && props.onClose()}>
+    <Dialog.Root open={props.open} onOpenChange={open => !open && close()}>
       <Dialog.Content maxWidth="640px">
         <Dialog.Title>New client</Dialog.Title>
         <Dialog.Description size="2">
@@ -77,21 +153,25 @@ export function NewClientDialog(props: { open: boolean; folders: string[]; onClo
                 ? await api['portfolio.chooseNewClientPath']({ folder: target, suggestedName: organization.name })
                 : await api['workspace.chooseNewPath']({ suggestedName: organization.name })
               if (!file) throw new Error('No place was chosen; nothing was created.')
-              const created = await api['workspace.create']({ path: file, organization, protection })
+              const made = await api['workspace.create']({ path: file, organization, protection })
               setPassphrase(EMPTY_NEW_PASSPHRASE)
-              props.onClose()
-              setWorkspace(created)
-              navigate('dashboard')
+              const ids = library && picked ? [...picked].map(Number) : []
+              const notApplied = ids.length > 0 ? await applyPicked(ids) : []
+              if (notApplied.length > 0) setCreated({ workspace: made, notApplied })
+              else finish(made, 'dashboard')
             }}
             extraFields={
-              <ProtectionChoice
-                deviceKeys={deviceKeys}
-                choice={choice}
-                onChoice={setChoice}
-                passphrase={passphrase}
-                onPassphrase={setPassphrase}
-                problems={problems}
-              />
+              <Flex direction="column" gap="4">
+                <ProtectionChoice
+                  deviceKeys={deviceKeys}
+                  choice={choice}
+                  onChoice={setChoice}
+                  passphrase={passphrase}
+                  onPassphrase={setPassphrase}
+                  problems={problems}
+                />
+                <LibraryStartSection picked={picked} onPicked={setPicked} onLibrary={setLibrary} onLeave={leave} />
+              </Flex>
             }
           />
           <Flex justify="end">
