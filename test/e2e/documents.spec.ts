@@ -32,13 +32,21 @@ test('preview the documents, then write the evidence pack and the policy set whe
   await page.keyboard.press('Space')
   await expect(appendix).not.toBeChecked()
   await pack.getByRole('switch', { name: /Redact cloud account ids/ }).click()
+  await pack.getByRole('radio', { name: /Saved beside the PDF, in a folder with the manifest/ }).check()
   const packFile = path.join(app.dataDir, 'pack.pdf')
   app.host.savePaths.push(packFile)
   // Nothing is answered yet: the pack is a draft, and the button says so.
   await pack.getByRole('button', { name: 'Create anyway (marked DRAFT)…' }).click()
   await expect(pack.getByRole('status')).toContainText('Evidence pack saved (', { timeout: 30_000 })
   await expect(pack.getByRole('status')).toContainText('marked DRAFT on every page')
+  // Signed with the identity made on first use, and the manifest written beside it in the folder chosen.
+  await expect(pack.getByRole('status')).toContainText(
+    /Digitally signed with the certificate whose SHA-256 fingerprint is ([0-9A-F]{2}:){31}[0-9A-F]{2}\./
+  )
   expect(fs.readFileSync(packFile).subarray(0, 5).toString()).toBe('%PDF-')
+  expect(fs.readdirSync(path.join(app.dataDir, 'pack-evidence'))).toContain('safeguard-manifest.json')
+  await pack.getByRole('status').scrollIntoViewIfNeeded()
+  await screenshot(app, 'documents-pack-signed')
 
   // The policy set goes into a folder the user picks.
   const folder = path.join(app.dataDir, 'policies')

@@ -13,6 +13,7 @@ import { ReadinessCheck } from './ReadinessCheck'
 import { PackOutlineList } from './PackOutlineList'
 import type { OscalExportResult } from '../../../../main/oscal/contract'
 import { VerifyPackCard } from './VerifyPackDialog'
+import { EvidenceFilesChoice, type EvidenceFilesPlacement } from './EvidenceFilesChoice'
 
 const VALUE_LABELS: Record<string, string> = {
   sessionTimeoutMinutes: 'idle session timeout',
@@ -30,7 +31,9 @@ const VALUE_LABELS: Record<string, string> = {
 }
 
 const describePdf = (what: string) => (result: PdfResult) =>
-  `${what} saved (${countOf(result.pages, 'page')})${result.draftReasons.length ? ', marked DRAFT on every page' : ''}.`
+  `${what} saved (${countOf(result.pages, 'page')})${result.draftReasons.length ? ', marked DRAFT on every page' : ''}.` +
+  (result.signedWith ? ` Digitally signed with the certificate whose SHA-256 fingerprint is ${result.signedWith}.` : '') +
+  (result.evidenceDir ? ` The evidence files and the manifest are in ${result.evidenceDir}.` : '')
 const pdfActions = (what: string) => (result: PdfResult) => <WrittenFileActions openId={result.openId} what={what} />
 
 /** The Documents area: what each document will contain, then write it where the user chooses. */
@@ -39,6 +42,7 @@ export function DocumentsPage() {
   const [loadError, setLoadError] = useState<string | null>(null)
   const [sections, setSections] = useState<Set<string>>(new Set())
   const [redact, setRedact] = useState(false)
+  const [evidenceFiles, setEvidenceFiles] = useState<EvidenceFilesPlacement>('listed')
   const [readiness, setReadiness] = useState<DocumentReadiness | null>(null)
 
   useEffect(() => {
@@ -60,7 +64,9 @@ export function DocumentsPage() {
     }
   }, [])
 
-  const pack = useGeneration<PdfResult>(options => api['documents.generatePack']({ redact, sections: [...sections] as PackSectionId[] }, options))
+  const pack = useGeneration<PdfResult>(options =>
+    api['documents.generatePack']({ redact, evidenceFiles, sections: [...sections] as PackSectionId[] }, options)
+  )
   const outline = useGeneration<PackOutline>(options => api['documents.packOutline']({ redact, sections: [...sections] as PackSectionId[] }, options))
   // An outline shown is the one of the choices it was made with; changing a section or redaction hides it.
   const choices = `${[...sections].sort().join(',')}|${redact}`
@@ -107,7 +113,8 @@ export function DocumentsPage() {
             </Flex>
             <Text as="p" size="2" color="gray">
               For a procurement team or an auditor: the three procurement answers, the scorecard, the control matrix, cloud services, scanner results,
-              agreements, incidents, the remediation plan and a signature page. Untick a section to leave it out.
+              agreements, incidents, the remediation plan and a signature page. Untick a section to leave it out. The PDF is digitally signed with
+              this workspace’s signing identity (see Settings; made on first use), with a manifest of every evidence file’s SHA-256 inside.
             </Text>
             <SectionList
               sections={preview.pack}
@@ -128,6 +135,7 @@ export function DocumentsPage() {
                 Redact cloud account ids and resource names (for sharing outside the organisation)
               </Flex>
             </Text>
+            <EvidenceFilesChoice value={evidenceFiles} onChange={setEvidenceFiles} />
             <Flex gap="2" wrap="wrap">
               <Button onClick={pack.start} disabled={busy || sections.size === 0} color={readiness.ready ? undefined : 'amber'}>
                 {createLabel('evidence pack')}
