@@ -96,7 +96,7 @@ export const workspaceCalls = {
   /** Asks for the folder client workspaces live in, with the host's folder dialog; the answer may then be named to app.setUsage. Null when cancelled. */
   'app.chooseWorkspaceFolder': defineCall<string | null>()(z.strictObject({})),
   /**
-   * Records first start's confirmed choice. A consultant's `workspaceFolder` (a folder dialog answer; left out, the
+   * Records first start's (or Settings') confirmed choice. A consultant's `workspaceFolder` (a folder dialog answer, or one already recorded; left out, the
    * default folder) becomes where new workspaces are made and a folder the Clients view reads.
    */
   'app.setUsage': defineCall<AppSettingsView>()(

@@ -138,8 +138,10 @@ export const workspaceHandlers: HandlersFor<typeof workspaceCalls> = {
     if (!session.dataDir) throw new ApiError('unsupported', 'There is no data folder to keep settings in here.')
     const defaultFolder = defaultWorkspaceFolder(session)
     const given = input.workspaceFolder === undefined ? defaultFolder : path.resolve(input.workspaceFolder)
-    // The default folder is ours; any other must be the folder dialog's answer.
-    const folder = given === defaultFolder ? defaultFolder : path.resolve(ctx.outputPaths.check(given))
+    // The default folder is ours, and a folder already in the settings was chosen before (Settings switches back to it); any other must be the folder dialog's answer.
+    const recorded = settingsOf(session)
+    const known = given === defaultFolder || given === recorded.newWorkspaceFolder || recorded.clientFolders.includes(given)
+    const folder = known ? given : path.resolve(ctx.outputPaths.check(given))
     // Confirmed: our own default folder is made now, so the Clients view reads an empty folder rather than a missing one.
     if (input.usage === 'consultant' && folder === defaultFolder) fs.mkdirSync(defaultFolder, { recursive: true })
     const settings = updateAppSettings(session.dataDir, current =>

@@ -60,7 +60,7 @@ export function App() {
     setNoWorkspace(null)
     setWorkspace(opened)
   }, [])
-  const shell = useMemo(() => ({ workspace, setWorkspace: openWorkspace, navigate }), [workspace, openWorkspace, navigate])
+  const shell = useMemo(() => ({ workspace, setWorkspace: openWorkspace, navigate, home, setHome }), [workspace, openWorkspace, navigate, home])
   const [droppedFiles, setDroppedFiles] = useState<string[] | null>(null)
   const takeDroppedFiles = useCallback(() => {
     const files = droppedFiles

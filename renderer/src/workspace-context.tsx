@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { WorkspaceSummary } from '../../main/workspace/contract'
+import type { HomeArea, WorkspaceSummary } from '../../main/workspace/contract'
 import type { AreaId } from './areas'
 
 export interface WorkspaceContextValue {
@@ -30,6 +30,9 @@ export interface ShellContextValue {
   /** Makes `workspace` the open one (after create, open or unlock). */
   setWorkspace(workspace: WorkspaceSummary): void
   navigate(area: AreaId): void
+  /** The home area (first page, top of the navigation); set again when Settings changes how this computer is used. */
+  home: HomeArea
+  setHome(home: HomeArea): void
 }
 
 export const ShellContext = createContext<ShellContextValue | null>(null)

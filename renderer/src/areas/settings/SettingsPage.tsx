@@ -9,6 +9,7 @@ import { useFormDraft } from '../../components/form-draft'
 import { UnsavedChangesNote } from '../../components/UnsavedChangesNote'
 import { useWorkspace } from '../../workspace-context'
 import { BackupsCard } from './BackupsCard'
+import { ComputerUsageCard } from './ComputerUsageCard'
 import { ProtectionCard } from './ProtectionCard'
 import { SigningIdentityCard } from './SigningIdentityCard'
 import { ReadinessSettingCard } from '../proposed-rule/ReadinessSettingCard'
@@ -107,6 +108,7 @@ export function SettingsPage() {
       <BackupsCard />
       <SigningIdentityCard />
       <ReadinessSettingCard />
+      <ComputerUsageCard />
     </Flex>
   )
 }
