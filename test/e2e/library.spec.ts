@@ -82,6 +82,25 @@ test('create a library, push an answer note from one client, apply it to a new c
   expect(await app.axeViolations()).toEqual([])
   await earlier.getByRole('button', { name: 'Close' }).click()
 
+  // The library moved away between listing and applying: the client is still made, and the dialog says what was not applied.
+  await openArea(app, 'Clients')
+  await page.getByRole('button', { name: 'New client…' }).click()
+  const firstTry = page.getByRole('dialog', { name: 'New client' })
+  await expect(firstTry.getByRole('checkbox', { name: new RegExp(`^${questionId}`) })).toBeChecked()
+  await firstTry.getByLabel('Organisation name').fill('Seaside Clinic')
+  fs.renameSync(libraryFile, `${libraryFile}.away`)
+  app.host.savePaths.push(path.join(folder, 'seaside.safeguard'))
+  await firstTry.getByRole('button', { name: 'Choose where to save and create…' }).click()
+  await expect(firstTry.getByRole('alert')).toContainText('One library item was not applied to it. You can apply it from the Practice library page.')
+  await expect(firstTry.getByRole('list', { name: 'Not applied from the library' })).toContainText(
+    `${questionId}: Do you have a written security programme`
+  )
+  await expect(firstTry.getByRole('list', { name: 'Not applied from the library' })).toContainText('No practice library at')
+  await shoot(app, 'library-new-client-not-applied')
+  fs.renameSync(`${libraryFile}.away`, libraryFile)
+  await firstTry.getByRole('button', { name: 'Open the client' }).click()
+  await expect(page.getByTestId('workspace-name')).toHaveText('Seaside Clinic')
+
   // A new client made with "New client…" starts from the library: everything picked at first, applied once it is made.
   await openArea(app, 'Clients')
   await page.getByRole('button', { name: 'New client…' }).click()

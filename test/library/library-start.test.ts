@@ -42,11 +42,11 @@ const preview: LibraryApplyPreview = {
 
 describe('starting a new client from the practice library', () => {
   it('applies only what was picked and the workspace can take, and says why each other picked item was not applied', () => {
-    expect(planLibraryStart(preview, [2, 4, 3, 9, 1])).toEqual({
+    expect(planLibraryStart(preview, [2, 4, 3, 9, 1], [{ label: 'Answer notes', items: [{ id: 9, title: 'Listed before' }] }])).toEqual({
       apply: [2, 1],
       notApplied: [
         { title: 'Unknown question', kindLabel: 'Risk scenarios', reason: 'No question zz-1 in this workspace.' },
-        { title: 'Item 9', kindLabel: 'Library item', reason: 'It is no longer in the library.' }
+        { title: 'Listed before', kindLabel: 'Answer notes', reason: 'It is no longer in the library.' }
       ]
     })
     expect(planLibraryStart(preview, [5]).notApplied).toEqual([
@@ -55,12 +55,15 @@ describe('starting a new client from the practice library', () => {
     expect(planLibraryStart(preview, [])).toEqual({ apply: [], notApplied: [] })
   })
 
-  it('names every item of a failed application, by title when the preview was read', () => {
-    expect(allNotApplied(preview, [1, 2], 'disk full')).toEqual([
+  it('names every item of a failed application by the title it was listed with', () => {
+    expect(allNotApplied(preview.kinds, [1, 2], 'disk full')).toEqual([
       { title: 'Adds here', kindLabel: 'Answer notes', reason: 'disk full' },
       { title: 'Replaces here', kindLabel: 'Answer notes', reason: 'disk full' }
     ])
-    expect(allNotApplied(null, [7], 'No practice library is open.')).toEqual([
+    expect(planLibraryStart(preview, [8]).notApplied).toEqual([
+      { title: 'Item 8', kindLabel: 'Library item', reason: 'It is no longer in the library.' }
+    ])
+    expect(allNotApplied([], [7], 'No practice library is open.')).toEqual([
       { title: 'Item 7', kindLabel: 'Library item', reason: 'No practice library is open.' }
     ])
   })

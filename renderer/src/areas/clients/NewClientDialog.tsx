@@ -9,25 +9,24 @@ import { EMPTY_PROFILE, OrganizationProfileForm } from '../../components/Organiz
 import { useShell } from '../../workspace-context'
 import { ProtectionChoice, protectionInput, type ProtectionKind } from '../workspaces/ProtectionChoice'
 import { LibraryStartSection, type StartLibrary } from './LibraryStartSection'
-import { allNotApplied, planLibraryStart, type NotApplied } from './library-start'
+import { allNotApplied, planLibraryStart, type ListedItems, type NotApplied } from './library-start'
 
 /**
  * Applies the picked library items to the workspace just made and opened, all together; returns what was not
  * applied (nothing, when all went well). Never throws: the workspace stays whatever happens here.
  */
-async function applyPicked(ids: number[]): Promise<NotApplied[]> {
+async function applyPicked(ids: number[], listed: ListedItems): Promise<NotApplied[]> {
   let preview: LibraryApplyPreview | null = null
   let applying = ids
   try {
     preview = await api['library.applyPreview']({})
-    const plan = planLibraryStart(preview, ids)
+    const plan = planLibraryStart(preview, ids, listed)
     applying = plan.apply
     if (plan.apply.length > 0) await api['library.apply']({ itemIds: plan.apply })
     return plan.notApplied
   } catch (caught) {
-    const reason = `Nothing picked was applied: ${errorMessage(caught)}`
-    const failed = allNotApplied(preview, applying, reason)
-    return preview ? [...planLibraryStart(preview, ids).notApplied, ...failed] : failed
+    const failed = allNotApplied(preview?.kinds ?? listed, applying, errorMessage(caught))
+    return preview ? [...planLibraryStart(preview, ids, listed).notApplied, ...failed] : failed
   }
 }
 
@@ -156,7 +155,7 @@ export function NewClientDialog(props: { open: boolean; folders: string[]; onClo
               const made = await api['workspace.create']({ path: file, organization, protection })
               setPassphrase(EMPTY_NEW_PASSPHRASE)
               const ids = library && picked ? [...picked].map(Number) : []
-              const notApplied = ids.length > 0 ? await applyPicked(ids) : []
+              const notApplied = library && ids.length > 0 ? await applyPicked(ids, library.kinds) : []
               if (notApplied.length > 0) setCreated({ workspace: made, notApplied })
               else finish(made, 'dashboard')
             }}
