@@ -60,6 +60,20 @@ test("one organisation switches to a consultant's computer in Settings: Clients 
   await expect(page.getByTestId('workspace-name')).toHaveText('Harbor Family Practice')
   await lookInBothAppearances(app, 'settings-usage-consultant')
 
+  // Another folder later: the first stays listed in Clients, and the card says its workspaces stay there.
+  const moreClients = path.join(app.dataDir, 'More clients')
+  fs.mkdirSync(moreClients)
+  app.host.directories.push(moreClients)
+  await card.getByRole('button', { name: 'Change folder…' }).click()
+  await expect(card.getByText(`Workspaces already in ${clients} stay there and stay listed in Clients.`)).toBeVisible()
+  await card.getByRole('button', { name: 'Save' }).click()
+  await expect(card.getByTestId('computer-workspace-folder')).toHaveText(moreClients)
+  await expect(card.getByTestId('computer-other-folders')).toHaveText(clients)
+  expect(JSON.parse(fs.readFileSync(path.join(app.dataDir, 'app-settings.json'), 'utf8'))).toMatchObject({
+    newWorkspaceFolder: moreClients,
+    clientFolders: [clients, moreClients]
+  })
+
   await nav.getByRole('button', { name: 'Clients' }).click()
   await expect(page.getByRole('heading', { name: 'Clients', level: 1 })).toBeVisible()
   expect(app.foreignRequests).toEqual([])

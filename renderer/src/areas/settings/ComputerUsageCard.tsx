@@ -96,7 +96,7 @@ export function ComputerUsageCard() {
             <DataList.Item>
               <DataList.Label>Clients also lists</DataList.Label>
               <DataList.Value>
-                <Flex direction="column" gap="1">
+                <Flex direction="column" gap="1" data-testid="computer-other-folders">
                   {otherFolders.map(other => (
                     <Code key={other} variant="ghost">
                       {other}
