@@ -90,8 +90,15 @@ export function ClientsTable(props: {
       <Table.Body>
         {props.rows.map(row => (
           <Table.Row key={row.path}>
+            {/* A long name wraps read from the left, like the rest of the row. */}
             <Table.RowHeaderCell>
-              <Button variant="ghost" onClick={() => props.onOpen(row)} disabled={row.state === 'unreadable'} aria-label={`Open ${row.name}`}>
+              <Button
+                variant="ghost"
+                style={{ textAlign: 'left', justifyContent: 'flex-start', height: 'auto' }}
+                onClick={() => props.onOpen(row)}
+                disabled={row.state === 'unreadable'}
+                aria-label={`Open ${row.name}`}
+              >
                 {row.name}
               </Button>
               {row.state === 'locked' && (
