@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import threatsJson from '../../../templates/risks/threats.json'
 import { ApiError } from '../../shared/errors'
-import { insertScenario, listScenarios, updateScenario, type ScenarioValues } from '../../risks/db/scenarios'
+import { EMPTY_SCENARIO, insertScenario, listScenarios, updateScenario, type ScenarioValues } from '../../risks/db/scenarios'
 import { recordRiskChange } from '../../risks/db/audit'
 import { defineKind, shorten, type ApplyEffect, type WorkspaceForLibrary } from './kind-definition'
 
@@ -87,31 +87,8 @@ export const riskScenarioKind = defineKind<Content>({
     const before = listScenarios(target.db, target.periodId).find(s => s.key === scenarioKey)
     if (before) updateScenario(target.db, before.id, c, target.now)
     else {
-      const values: ScenarioValues = {
-        ...c,
-        likelihood: null,
-        likelihoodRationale: '',
-        impact: null,
-        impactRationale: '',
-        residualLikelihood: null,
-        residualImpact: null,
-        treatment: null,
-        acceptedBy: null,
-        acceptedOn: null,
-        acceptanceReason: null,
-        acceptanceExpiresOn: null,
-        transferTo: null,
-        transferParty: null,
-        transferBusinessAssociateId: null,
-        avoidHow: null,
-        owner: '',
-        status: 'open',
-        foundOn: target.today,
-        dueOn: null,
-        gapQuestionId: null,
-        gapLikelihood: null,
-        gapImpact: null
-      }
+      // A new scenario carries the library's text only: no rating, treatment, owner or dates of another client.
+      const values: ScenarioValues = { ...EMPTY_SCENARIO, ...c, foundOn: target.today }
       insertScenario(target.db, target.periodId, scenarioKey, values, target.now)
     }
     for (const field of COPIED) {
