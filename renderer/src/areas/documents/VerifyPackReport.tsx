@@ -1,5 +1,6 @@
 import { Callout, Code, DataList, Flex, Text } from '@radix-ui/themes'
 import type { PackVerification } from '../../../../main/verify/contract'
+import { countOf } from '../../components/count-of'
 
 const fileName = (file: string) => file.split(/[\\/]/).pop() ?? file
 
@@ -52,7 +53,7 @@ export function VerifyPackReport({ report }: { report: PackVerification }) {
           <DataList.Label minWidth="140px">Manifest</DataList.Label>
           <DataList.Value>
             {m?.valid
-              ? `${m.document.title}, ${m.organization}, ${m.document.period}; generated on ${m.generatedOn}; ${m.counts.evidence} evidence items, ${m.counts.agreements} signed agreements, ${m.counts.scanFiles} scan files${m.redaction.redacted ? '; redacted edition' : ''}`
+              ? `${m.document.title}, ${m.organization}, ${m.document.period}; generated on ${m.generatedOn}; ${countOf(m.counts.evidence, 'evidence item')}, ${countOf(m.counts.agreements, 'signed agreement')}, ${countOf(m.counts.scanFiles, 'scan file')}${m.redaction.redacted ? '; redacted edition' : ''}`
               : m?.found
                 ? 'Present but unreadable'
                 : 'Missing'}
