@@ -8,6 +8,7 @@ import { headlessHost } from '../api/host'
 import { Session, type SessionOptions } from '../workspace/session'
 import { writeAgreementRecord } from './demo-agreement'
 import { addDemoDataFlowMap } from './demo-infrastructure'
+import { addDemoEvidence } from './demo-evidence'
 import { writeProwlerOcsfScan } from './demo-scan'
 import { addDemoRiskAnalysis } from '../risks/demo-risks'
 
@@ -327,6 +328,10 @@ export async function createDemoWorkspace(
           }
         } as never
       )
+    })
+    await optional(call, skipped, 'evidence', c => {
+      const agreementRecord = path.join(dir, 'aws-baa-acceptance-record.pdf')
+      return addDemoEvidence(c, dir, today, fs.existsSync(agreementRecord) ? agreementRecord : null)
     })
     await optional(call, skipped, 'data-flow map', c => addDemoDataFlowMap(c, dir, addDays(today, -30)))
     await optional(call, skipped, 'risk analysis', c => addDemoRiskAnalysis(c, today))

@@ -104,14 +104,19 @@ describe('the OSCAL export of the demo practice', () => {
       const controlIds = new Set(OSCAL_CONTROLS.map(c => c.id))
       for (const c of reviewed) expect(controlIds.has(c['control-id'] as string)).toBe(true)
 
-      // Evidence: the demo's signed agreement and its scan, each a back-matter resource with its SHA-256, referenced by an observation.
+      // Evidence: the demo's signed agreement, its scan and its attached files, each a back-matter resource with its
+      // SHA-256, and its intranet link by address (no file, so no hash); every one referenced by an observation.
       const resources = (results['back-matter'] as Doc).resources as Doc[]
-      const hashed = resources.filter(r => r.rlinks)
-      expect(hashed.length).toBeGreaterThanOrEqual(2)
+      const linked = resources.filter(r => r.rlinks)
+      const hashed = linked.filter(r => (r.rlinks as Doc[])[0]!.hashes)
+      expect(hashed.length).toBeGreaterThanOrEqual(5)
       for (const r of hashed)
         expect(((r.rlinks as Doc[])[0]!.hashes as Doc[])[0]).toMatchObject({ algorithm: 'SHA-256', value: expect.stringMatching(/^[0-9a-f]{64}$/) })
+      expect(linked.filter(r => !(r.rlinks as Doc[])[0]!.hashes).map(r => (r.rlinks as Doc[])[0]!.href)).toEqual([
+        'https://intranet.juniper-ridge.example/security-programme'
+      ])
       const evidenceRefs = new Set(observations.flatMap(o => ((o['relevant-evidence'] as Doc[] | undefined) ?? []).map(e => e.href)))
-      for (const r of hashed) expect(evidenceRefs.has(`#${r.uuid}`), String(r.title)).toBe(true)
+      for (const r of linked) expect(evidenceRefs.has(`#${r.uuid}`), String(r.title)).toBe(true)
       expect((results['import-ap'] as Doc).href).toBe(`#${resources[0]!.uuid}`)
 
       // The POA&M: tasks and the one acceptance, each tied to a risk the document holds.
