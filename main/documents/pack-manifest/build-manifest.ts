@@ -43,7 +43,11 @@ export function buildPackManifest(db: Db, inputs: ManifestInputs, redaction: Man
     .map(scan => ({ fileName: text(scan.fileName), sha256: scan.sha256, size: scan.bytes, format: scan.format, importedAt: scan.importedAt }))
     .sort((a, b) => byText(a.importedAt, b.importedAt) || byText(a.sha256, b.sha256))
   // Counted after the names above went through the redactor, so the kinds include what the manifest itself replaced.
-  const kinds = (redaction?.counts() ?? []).map(c => ({ kind: c.kind, label: c.count === 1 ? REDACTION_KINDS[c.kind].one : REDACTION_KINDS[c.kind].many, count: c.count }))
+  const kinds = (redaction?.counts() ?? []).map(c => ({
+    kind: c.kind,
+    label: c.count === 1 ? REDACTION_KINDS[c.kind].one : REDACTION_KINDS[c.kind].many,
+    count: c.count
+  }))
   return {
     format: MANIFEST_FORMAT,
     safeguardVersion: inputs.safeguardVersion,
