@@ -25,7 +25,7 @@ import { policyOverrideDir, writeFileAtomic } from './write-output'
 import { buildReadiness } from './readiness'
 import { rememberWritten } from './written-files'
 import type { WorkspaceFacts } from './workspace-data/workspace-facts'
-import { buildPackManifest, type ManifestRedaction } from './pack-manifest/build-manifest'
+import { buildPackManifest, type ManifestInputs, type ManifestRedaction } from './pack-manifest/build-manifest'
 import { evidenceFolderFor, exportEvidenceFolder, packAttachments } from './pack-manifest/pack-files'
 import type { PackManifest } from './pack-manifest/schema'
 import { packSigning, previewSignatureNote, signPack, type PackSigning } from './sign-pack'
@@ -115,6 +115,19 @@ function generationTime(preparedOn: string): Date {
 
 type PackOutput = { unsigned: boolean; documentTitle: string }
 
+const PACK_TITLE = 'HIPAA Security Evidence Pack'
+const REVIEW_TITLE = 'HIPAA Security Annual Review'
+
+/** What a signed document's manifest says of where it came from: this Safeguard, the day it describes, the document. */
+function manifestInputs(
+  ctx: CallContext,
+  document: ManifestInputs['document'],
+  data: { preparedOn: string; organization: { name: string } },
+  evidenceFiles: ManifestInputs['evidenceFiles']
+): ManifestInputs {
+  return { safeguardVersion: ctx.session.appVersion, generatedOn: data.preparedOn, document, organization: data.organization.name, evidenceFiles }
+}
+
 /** Signs the composed bytes unless the unsigned copy was asked for (reproducibility is defined on those). */
 function signedOrNot(ctx: CallContext, buffer: Buffer, signing: PackSigning | null, output: PackOutput): Buffer {
   if (!signing || output.unsigned) return buffer
@@ -145,13 +158,7 @@ export async function generatePack(
   const attachments = (redaction: ManifestRedaction) => {
     manifest = buildPackManifest(
       db,
-      {
-        safeguardVersion: ctx.session.appVersion,
-        generatedOn: data.preparedOn,
-        document: { kind: 'evidence-pack', title: 'HIPAA Security Evidence Pack', period: data.period.label },
-        organization: data.organization.name,
-        evidenceFiles
-      },
+      manifestInputs(ctx, { kind: 'evidence-pack', title: PACK_TITLE, period: data.period.label }, data, evidenceFiles),
       redaction
     )
     return packAttachments(db, manifest, ctx.signal)
@@ -168,7 +175,7 @@ export async function generatePack(
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
-    const output = signedOrNot(ctx, buffer, signing, { unsigned: input.unsigned === true, documentTitle: 'HIPAA Security Evidence Pack' })
+    const output = signedOrNot(ctx, buffer, signing, { unsigned: input.unsigned === true, documentTitle: PACK_TITLE })
     const evidenceDir = evidenceFiles === 'folder' ? evidenceFolderFor(input.path) : null
     if (evidenceDir) {
       exportEvidenceFolder(db, manifest!, evidenceDir, {
@@ -236,13 +243,7 @@ export async function generateReview(ctx: CallContext, input: { path: string; pe
   const signing = packSigning(db, new Date(ctx.session.now()))
   const manifest = buildPackManifest(
     db,
-    {
-      safeguardVersion: ctx.session.appVersion,
-      generatedOn: data.preparedOn,
-      document: { kind: 'annual-review', title: 'HIPAA Security Annual Review', period: data.current.label },
-      organization: data.organization.name,
-      evidenceFiles: 'listed'
-    },
+    manifestInputs(ctx, { kind: 'annual-review', title: REVIEW_TITLE, period: data.current.label }, data, 'listed'),
     null
   )
   try {
@@ -255,7 +256,7 @@ export async function generateReview(ctx: CallContext, input: { path: string; pe
       onProgress: p => ctx.progress({ phase: p.phase, done: p.done, total: p.total, unit: 'sections' })
     })
     checkCancelled(ctx)
-    const output = signedOrNot(ctx, buffer, signing, { unsigned: input.unsigned === true, documentTitle: 'HIPAA Security Annual Review' })
+    const output = signedOrNot(ctx, buffer, signing, { unsigned: input.unsigned === true, documentTitle: REVIEW_TITLE })
     writeFileAtomic(input.path, output)
     return {
       path: input.path,
